@@ -1,0 +1,55 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
+import { Clock, SystemClock } from './common/time/clock.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DirectoryModule } from './modules/directory/directory.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { TicketsModule } from './modules/tickets/tickets.module.js';
+import { WorkflowModule } from './modules/workflow/workflow.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests pass a clock they can move. */
+  clock?: Clock;
+}
+
+/** Config and clock, available to every module without importing anything. */
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock ?? new SystemClock() },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(options),
+        TypeOrmModule.forRoot(dataSourceOptions(options.config.databaseUrl)),
+        ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
+        AuthModule,
+        DirectoryModule,
+        WorkflowModule,
+        TicketsModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

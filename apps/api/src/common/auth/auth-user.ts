@@ -1,0 +1,22 @@
+import type { Locale, Role } from '@relaydesk/contracts';
+
+/**
+ * The caller, as loaded from the database on every request: a deactivated or demoted user is
+ * treated accordingly on their very next call, whatever their token says.
+ */
+export interface AuthUser {
+  id: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  organizationId: string | null;
+  departmentId: string | null;
+  canViewAll: boolean;
+  canViewOrganizationTickets: boolean;
+  /** Groups the user is a member of. */
+  groupIds: string[];
+  /** Departments the user heads. */
+  headOfDepartmentIds: string[];
+}

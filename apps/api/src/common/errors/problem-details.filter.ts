@@ -1,0 +1,63 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ProblemType } from '@relaydesk/contracts';
+import {
+  BusinessRuleError,
+  DomainError,
+  InvalidInputError,
+  TooManyRequestsError,
+  VersionConflictError,
+  TransitionNotAllowedError,
+} from './domain-errors.js';
+import { problem, sendProblem } from './problem.js';
+
+/**
+ * The only place that turns errors into HTTP responses: RFC 9457 problem+json, with no stack,
+ * SQL or path ever leaving the process. Unknown errors are logged and become a bare 500.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+
+    if (error instanceof DomainError) {
+      const extra: Record<string, unknown> = { ...error.extensions };
+      if (error instanceof InvalidInputError || error instanceof BusinessRuleError) {
+        extra.errors = error.errors;
+      }
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      if (error instanceof VersionConflictError) extra.type = ProblemType.VersionConflict;
+      if (error instanceof TransitionNotAllowedError) extra.type = ProblemType.TransitionNotAllowed;
+      sendProblem(res, problem(error.status, error.message, extra));
+      return;
+    }
+
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      let detail = error.message;
+      if (typeof body === 'object' && body !== null && 'message' in body) {
+        const m = (body as { message: unknown }).message;
+        detail = Array.isArray(m) ? m.join('; ') : String(m);
+      }
+      if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) {
+        detail = 'No such endpoint';
+      }
+      if (status >= 500) this.logger.error(error.stack ?? String(error));
+      sendProblem(res, problem(status, status >= 500 ? undefined : detail));
+      return;
+    }
+
+    this.logger.error(
+      { err: error, method: req.method, url: req.originalUrl },
+      error instanceof Error ? error.message : 'Unhandled error',
+    );
+    sendProblem(res, problem(500, 'Something went wrong on our side; it has been logged'));
+  }
+}

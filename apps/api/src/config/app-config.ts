@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** Every setting the API reads. Built once at boot from the environment; nothing else reads process.env. */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  demoData: boolean;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  attachmentMaxBytes: number;
+  jsonBodyLimitBytes: number;
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  loginMaxAttemptsPerAccount: number;
+  loginMaxAttemptsPerIp: number;
+  loginWindowSeconds: number;
+  trustProxy: boolean;
+  schedulerEnabled: boolean;
+  benchRoutes: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Parses and validates the environment. Collects every problem before failing so an operator
+ * fixes them in one go instead of one restart per mistake.
+ */
+export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (!overrides.databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      'DATABASE_URL must be a postgres:// URL (npm start sets it for the embedded server)',
+    );
+  }
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret === '') {
+    // A random secret is fine for one process in development: tokens die with a restart.
+    // Several instances must share one, which is why production sets JWT_SECRET.
+    jwtSecret = randomBytes(32).toString('hex');
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const adminEmail = env.RELAYDESK_ADMIN_EMAIL || null;
+  const adminPassword = env.RELAYDESK_ADMIN_PASSWORD || null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    problems.push('RELAYDESK_ADMIN_EMAIL and RELAYDESK_ADMIN_PASSWORD must be set together');
+  }
+  if (adminPassword !== null && adminPassword.length < 8) {
+    problems.push('RELAYDESK_ADMIN_PASSWORD must be at least 8 characters');
+  }
+
+  const config: AppConfig = {
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR || './.data'),
+    jwtSecret,
+    accessTokenTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
+    refreshTokenTtlSeconds: int('JWT_REFRESH_TTL_SECONDS', 30 * 86400, 300, 365 * 86400),
+    demoData: bool('RELAYDESK_DEMO', true),
+    adminEmail,
+    adminPassword,
+    attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 2 * 1024 ** 3),
+    jsonBodyLimitBytes: int('JSON_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    logLevel,
+    loginMaxAttemptsPerAccount: int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 10, 1, 10000),
+    loginMaxAttemptsPerIp: int('LOGIN_MAX_ATTEMPTS_PER_IP', 100, 1, 1000000),
+    loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    trustProxy: bool('TRUST_PROXY', false),
+    schedulerEnabled: bool('SCHEDULER_ENABLED', true),
+    benchRoutes: bool('RELAYDESK_BENCH_ROUTES', false),
+    ...overrides,
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

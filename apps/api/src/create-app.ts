@@ -1,0 +1,50 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import { jsonBodyMiddleware } from './common/http/body-parsing.js';
+import { createValidationPipe } from './common/http/validation.js';
+import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging/logger.js';
+import { mountSwagger } from './common/openapi/openapi.js';
+
+export interface CreateAppOptions extends AppModuleOptions {
+  logger?: Logger;
+}
+
+/** Builds the whole HTTP application; main.ts, the tests and the benchmark all start it here. */
+export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
+  const { config } = options;
+  const logger = options.logger ?? createRootLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  configureApp(app, options, logger);
+  await app.init();
+  return app;
+}
+
+export function configureApp(
+  app: NestExpressApplication,
+  { config }: AppModuleOptions,
+  logger: Logger,
+): void {
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(requestLogger(logger));
+  app.use(jsonBodyMiddleware(config.jsonBodyLimitBytes));
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      credentials: false,
+      exposedHeaders: ['X-Request-Id'],
+    });
+  }
+  app.useGlobalPipes(createValidationPipe());
+  mountSwagger(app);
+  app.enableShutdownHooks();
+}

@@ -1,0 +1,40 @@
+import { Organization } from '../modules/directory/entities/organization.entity.js';
+import { Department } from '../modules/directory/entities/department.entity.js';
+import { Group } from '../modules/directory/entities/group.entity.js';
+import { GroupMember } from '../modules/directory/entities/group-member.entity.js';
+import { User } from '../modules/directory/entities/user.entity.js';
+import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
+import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
+import { LoginAttemptCounter } from '../modules/auth/entities/login-attempt-counter.entity.js';
+import { Workflow } from '../modules/workflow/entities/workflow.entity.js';
+import { WorkflowStatus } from '../modules/workflow/entities/workflow-status.entity.js';
+import { WorkflowTransition } from '../modules/workflow/entities/workflow-transition.entity.js';
+import { WorkflowTimer } from '../modules/workflow/entities/workflow-timer.entity.js';
+import { TicketType } from '../modules/tickets/entities/ticket-type.entity.js';
+import { Ticket } from '../modules/tickets/entities/ticket.entity.js';
+import { TicketComment } from '../modules/tickets/entities/ticket-comment.entity.js';
+import { Attachment } from '../modules/tickets/entities/attachment.entity.js';
+import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity.js';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
+
+/** Every entity, listed once: the data source and the drift test both use this list. */
+export const ENTITIES = [
+  Organization,
+  Department,
+  Group,
+  GroupMember,
+  User,
+  AuthSession,
+  RefreshToken,
+  LoginAttemptCounter,
+  Workflow,
+  WorkflowStatus,
+  WorkflowTransition,
+  WorkflowTimer,
+  TicketType,
+  Ticket,
+  TicketComment,
+  Attachment,
+  TicketEvent,
+  IdempotencyKey,
+];

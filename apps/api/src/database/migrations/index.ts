@@ -1,0 +1,4 @@
+import { Initial1764000000000 } from './1764000000000-initial.js';
+
+/** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
+export const MIGRATIONS = [Initial1764000000000];

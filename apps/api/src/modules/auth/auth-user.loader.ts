@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+
+interface Row {
+  id: string;
+  email: string;
+  name: string;
+  role: AuthUser['role'];
+  locale: AuthUser['locale'];
+  organization_id: string | null;
+  department_id: string | null;
+  can_view_all: boolean;
+  can_view_organization_tickets: boolean;
+  group_ids: string[];
+  head_ids: string[];
+}
+
+/**
+ * Loads the caller for one request in one query: the user must be active, their session not
+ * revoked, and a client's organization still active.
+ */
+@Injectable()
+export class AuthUserLoader {
+  constructor(private readonly db: DataSource) {}
+
+  async load(userId: string, sessionId: string): Promise<AuthUser | null> {
+    const rows = (await this.db.query(
+      `SELECT u.id, u.email, u.name, u.role, u.locale, u.organization_id, u.department_id,
+              u.can_view_all, u.can_view_organization_tickets,
+              ARRAY(SELECT gm.group_id FROM group_members gm WHERE gm.user_id = u.id) AS group_ids,
+              ARRAY(SELECT d.id FROM departments d WHERE d.head_id = u.id AND d.active) AS head_ids
+         FROM users u
+         JOIN auth_sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
+        WHERE u.id = $1 AND u.active
+          AND (u.organization_id IS NULL
+               OR EXISTS (SELECT 1 FROM organizations o WHERE o.id = u.organization_id AND o.active))`,
+      [userId, sessionId],
+    )) as Row[];
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      sessionId,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      locale: r.locale,
+      organizationId: r.organization_id,
+      departmentId: r.department_id,
+      canViewAll: r.can_view_all,
+      canViewOrganizationTickets: r.can_view_organization_tickets,
+      groupIds: r.group_ids,
+      headOfDepartmentIds: r.head_ids,
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { PermissionsGuard } from '../../common/auth/permissions.guard.js';
+import { AuthController, MeController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { AuthUserLoader } from './auth-user.loader.js';
+import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordService } from './password.service.js';
+import { ProfileService } from './profile.service.js';
+
+@Module({
+  imports: [PassportModule, JwtModule.register({})],
+  controllers: [AuthController, MeController],
+  providers: [
+    AuthService,
+    AuthUserLoader,
+    JwtStrategy,
+    LoginThrottleService,
+    PasswordService,
+    ProfileService,
+    // Order matters: authenticate first, then check the declared permissions.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: PermissionsGuard },
+  ],
+  exports: [PasswordService],
+})
+export class AuthModule {}

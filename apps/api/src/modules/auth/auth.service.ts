@@ -1,0 +1,200 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { UnauthenticatedError, BusinessRuleError } from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
+import { sql } from '../../common/database/sql.js';
+import { User } from '../directory/entities/user.entity.js';
+import { toUserDto } from '../directory/dto/user.dto.js';
+import { PasswordService } from './password.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import type { TokenPairDto } from './dto/auth.dto.js';
+import type { AccessTokenPayload } from './jwt.strategy.js';
+
+const INVALID_LOGIN = 'Invalid e-mail or password';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(
+    email: string,
+    password: string,
+    client: { ip: string; userAgent: string | null },
+  ): Promise<TokenPairDto> {
+    const normalized = email.trim();
+    await this.throttle.consume(normalized, client.ip);
+
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: normalized })
+      .getOne();
+    const orgActive =
+      user?.organizationId == null ||
+      (
+        (await this.db.query('SELECT active FROM organizations WHERE id = $1', [
+          user.organizationId,
+        ])) as { active: boolean }[]
+      )[0]?.active === true;
+
+    // One answer for every failure, so the API does not reveal which e-mails exist.
+    if (!user || !user.passwordHash || !user.active || !orgActive) {
+      await this.passwords.verifyAgainstNothing(password);
+      throw new UnauthenticatedError(INVALID_LOGIN);
+    }
+    if (!(await this.passwords.verify(user.passwordHash, password))) {
+      throw new UnauthenticatedError(INVALID_LOGIN);
+    }
+    await this.throttle.succeeded(normalized, client.ip);
+
+    const sessionId = await this.db.transaction(async (em) => {
+      const [{ id }] = (await em.query(
+        `INSERT INTO auth_sessions (user_id, user_agent, ip, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [
+          user.id,
+          client.userAgent?.slice(0, 500) ?? null,
+          client.ip.slice(0, 64),
+          this.clock.now(),
+        ],
+      )) as { id: string }[];
+      await em.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [
+        user.id,
+        this.clock.now(),
+      ]);
+      return id;
+    });
+    return this.issueTokens(user, sessionId);
+  }
+
+  /**
+   * Rotates a refresh token. Each token works once; presenting a used one means it was stolen
+   * (or replayed), so the whole session (every token descended from the login) is revoked.
+   */
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    const [tokenId, secret] = refreshToken.split('.');
+    if (!tokenId || !secret || !/^[0-9a-f-]{36}$/.test(tokenId)) {
+      throw new UnauthenticatedError('The refresh token is not valid');
+    }
+    const rows = (await this.db.query(
+      `SELECT t.id, t.session_id, t.token_hash, t.expires_at, t.used_at, s.user_id, s.revoked_at
+         FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
+        WHERE t.id = $1`,
+      [tokenId],
+    )) as {
+      id: string;
+      session_id: string;
+      token_hash: string;
+      expires_at: Date;
+      used_at: Date | null;
+      user_id: string;
+      revoked_at: Date | null;
+    }[];
+    const row = rows[0];
+    const presented = Buffer.from(sha256(secret));
+    if (!row || !timingSafeEqual(presented, Buffer.from(row.token_hash))) {
+      throw new UnauthenticatedError('The refresh token is not valid');
+    }
+    if (row.revoked_at) throw new UnauthenticatedError('The session has ended; log in again');
+
+    const claimed = await sql(
+      this.db,
+      `UPDATE refresh_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id`,
+      [row.id, this.clock.now()],
+    );
+    if (claimed.length === 0) {
+      await this.revokeSession(row.session_id, 'refresh_reuse');
+      throw new UnauthenticatedError('The refresh token was already used; the session is revoked');
+    }
+    if (row.expires_at.getTime() <= this.clock.now().getTime()) {
+      throw new UnauthenticatedError('The refresh token has expired; log in again');
+    }
+    const user = await this.db.getRepository(User).findOneBy({ id: row.user_id, active: true });
+    if (!user) throw new UnauthenticatedError('The session has ended; log in again');
+    return this.issueTokens(user, row.session_id);
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.revokeSession(sessionId, 'logout');
+  }
+
+  async changePassword(
+    userId: string,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: userId })
+      .getOneOrFail();
+    if (!user.passwordHash || !(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw new BusinessRuleError('The current password is wrong', [
+        { field: 'currentPassword', message: 'does not match' },
+      ]);
+    }
+    const newHash = await this.passwords.hash(newPassword);
+    await this.db.transaction(async (em) => {
+      await em.query(
+        'UPDATE users SET password_hash = $2, updated_at = $3, version = version + 1 WHERE id = $1',
+        [userId, newHash, this.clock.now()],
+      );
+      // Everyone else holding this account's tokens is logged out; this session stays.
+      await em.query(
+        `UPDATE auth_sessions SET revoked_at = $3, revoked_reason = 'password_changed'
+          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [userId, sessionId, this.clock.now()],
+      );
+    });
+  }
+
+  private async revokeSession(sessionId: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId, this.clock.now(), reason],
+    );
+  }
+
+  private async issueTokens(user: User, sessionId: string): Promise<TokenPairDto> {
+    const secret = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.config.refreshTokenTtlSeconds * 1000,
+    );
+    const [{ id }] = (await this.db.query(
+      `INSERT INTO refresh_tokens (session_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [sessionId, sha256(secret), expiresAt, this.clock.now()],
+    )) as { id: string }[];
+    const payload: AccessTokenPayload = { sub: user.id, sid: sessionId };
+    const groupIds = (
+      (await this.db.query('SELECT group_id FROM group_members WHERE user_id = $1', [user.id])) as {
+        group_id: string;
+      }[]
+    ).map((r) => r.group_id);
+    return {
+      accessToken: await this.jwt.signAsync(payload, {
+        expiresIn: this.config.accessTokenTtlSeconds,
+        secret: this.config.jwtSecret,
+        algorithm: 'HS256',
+      }),
+      expiresIn: this.config.accessTokenTtlSeconds,
+      refreshToken: `${id}.${secret}`,
+      user: toUserDto(user, groupIds),
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LOCALES, type Locale, type Permission } from '@relaydesk/contracts';
+import { UserDto } from '../../directory/dto/user.dto.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@relaydesk.local' })
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'password' })
+  @IsString()
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty() @IsString() @MaxLength(200) refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MaxLength(1024) currentPassword!: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(1024) newPassword!: string;
+}
+
+export class UpdateMeDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+}
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'Short-lived JWT for the Authorization: Bearer header' })
+  accessToken!: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' })
+  expiresIn!: number;
+  @ApiProperty({ description: 'Single-use token for POST /auth/refresh; rotated on every use' })
+  refreshToken!: string;
+  @ApiProperty({ type: UserDto }) user!: UserDto;
+}
+
+export class MeDto extends UserDto {
+  @ApiProperty({ type: [String], description: 'What the caller may do, by permission name' })
+  permissions!: Permission[];
+  @ApiProperty({ type: [String], description: 'Departments the caller heads' })
+  headOfDepartmentIds!: string[];
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import { AuthUserLoader } from './auth-user.loader.js';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly loader: AuthUserLoader,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<AuthUser> {
+    if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string') {
+      throw new UnauthenticatedError('The access token is not valid');
+    }
+    const user = await this.loader.load(payload.sub, payload.sid);
+    if (!user) throw new UnauthenticatedError('The session has ended; log in again');
+    return user;
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { roleHasPermission, Permission } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { Clock } from '../../common/time/clock.js';
+import { User } from '../directory/entities/user.entity.js';
+import { toUserDto } from '../directory/dto/user.dto.js';
+import type { MeDto, UpdateMeDto } from './dto/auth.dto.js';
+
+@Injectable()
+export class ProfileService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async me(caller: AuthUser): Promise<MeDto> {
+    const user = await this.db.getRepository(User).findOneByOrFail({ id: caller.id });
+    return {
+      ...toUserDto(user, caller.groupIds),
+      permissions: Object.values(Permission).filter((p) => roleHasPermission(caller.role, p)),
+      headOfDepartmentIds: caller.headOfDepartmentIds,
+    };
+  }
+
+  async update(caller: AuthUser, dto: UpdateMeDto): Promise<MeDto> {
+    const changes: Partial<User> = {};
+    if (dto.name !== undefined) changes.name = dto.name;
+    if (dto.locale !== undefined) changes.locale = dto.locale;
+    if (dto.phone !== undefined) changes.phone = dto.phone;
+    if (Object.keys(changes).length > 0) {
+      await this.db
+        .createQueryBuilder()
+        .update(User)
+        .set({ ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
+        .where('id = :id', { id: caller.id })
+        .execute();
+    }
+    return this.me(caller);
+  }
+}

@@ -1,0 +1,58 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import type { Locale, Role } from '@relaydesk/contracts';
+import { Organization } from './organization.entity.js';
+import { Department } from './department.entity.js';
+
+/** Staff (admin, dispatcher, agent) and client contacts alike; `role` tells them apart. */
+@Entity('users')
+@Check('users_role_check', `"role" IN ('admin', 'dispatcher', 'agent', 'client')`)
+@Check('users_locale_check', `"locale" IN ('en', 'ru', 'cs')`)
+@Index('users_name_id_idx', ['name', 'id'])
+@Index('users_search_trgm_idx', { synchronize: false })
+export class User {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** citext: unique regardless of case, as people type e-mail addresses. */
+  @Index('users_email_key', { unique: true })
+  @Column('citext')
+  email!: string;
+  @Column('text', { name: 'password_hash', nullable: true, select: false })
+  passwordHash!: string | null;
+  @Column('varchar', { length: 200 }) name!: string;
+  @Column('varchar', { length: 50, nullable: true }) phone!: string | null;
+  @Column('varchar', { length: 2, default: 'en' }) locale!: Locale;
+  @Column('varchar', { length: 16 }) role!: Role;
+
+  @Index('users_organization_id_idx')
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId!: string | null;
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  @Index('users_department_id_idx')
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+  @ManyToOne(() => Department, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Relation<Department>;
+
+  @Column('boolean', { name: 'can_view_all', default: false }) canViewAll!: boolean;
+  @Column('boolean', { name: 'can_view_organization_tickets', default: false })
+  canViewOrganizationTickets!: boolean;
+  @Column('boolean', { default: true }) active!: boolean;
+  @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
+  @Column('int', { default: 1 }) version!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

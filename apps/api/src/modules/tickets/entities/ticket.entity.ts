@@ -1,0 +1,107 @@
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import type { StatusCategory, TicketChannel, TicketPriority } from '@relaydesk/contracts';
+import { User } from '../../directory/entities/user.entity.js';
+import { Organization } from '../../directory/entities/organization.entity.js';
+import { Group } from '../../directory/entities/group.entity.js';
+import { Workflow } from '../../workflow/entities/workflow.entity.js';
+import { TicketType } from './ticket-type.entity.js';
+
+/**
+ * Every list filter has an index whose tail is (updated_at, id), the default keyset order,
+ * so a filtered page is an index range scan whatever the table size.
+ */
+@Entity('tickets')
+@Check('tickets_priority_check', `"priority" IN ('low', 'normal', 'high', 'urgent')`)
+@Check('tickets_channel_check', `"channel" IN ('portal', 'agent', 'api')`)
+@Index('tickets_updated_idx', ['updatedAt', 'id'])
+@Index('tickets_created_idx', ['createdAt', 'id'])
+@Index('tickets_assignee_updated_idx', ['assigneeId', 'updatedAt', 'id'])
+@Index('tickets_group_updated_idx', ['groupId', 'updatedAt', 'id'])
+@Index('tickets_requester_updated_idx', ['requesterId', 'updatedAt', 'id'])
+@Index('tickets_organization_updated_idx', ['organizationId', 'updatedAt', 'id'])
+@Index('tickets_created_by_updated_idx', ['createdById', 'updatedAt', 'id'])
+@Index('tickets_status_updated_idx', ['status', 'updatedAt', 'id'])
+@Index('tickets_category_updated_idx', ['statusCategory', 'updatedAt', 'id'])
+@Index('tickets_priority_updated_idx', ['priority', 'updatedAt', 'id'])
+@Index('tickets_type_updated_idx', ['typeId', 'updatedAt', 'id'])
+@Index('tickets_due_idx', ['dueAt', 'id'])
+@Index('tickets_unassigned_idx', { synchronize: false })
+@Index('tickets_needs_reply_idx', { synchronize: false })
+@Index('tickets_overdue_idx', { synchronize: false })
+@Index('tickets_postponed_until_idx', { synchronize: false })
+export class Ticket {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Human number from ticket_number_seq, e.g. 1042. */
+  @Index('tickets_number_key', { unique: true })
+  @Column('bigint', {
+    default: () => "nextval('ticket_number_seq')",
+    transformer: {
+      to: (v: unknown) => v,
+      from: (v: string | null) => (v === null ? v : Number(v)),
+    },
+  })
+  number!: number;
+  @Column('varchar', { length: 250 }) subject!: string;
+  @Column('text', { default: '' }) description!: string;
+  @Column('varchar', { length: 10, default: 'normal' }) priority!: TicketPriority;
+  @Column('varchar', { length: 50 }) status!: string;
+  /** Copied from the workflow status so queues do not depend on which workflow a ticket has. */
+  @Column('varchar', { name: 'status_category', length: 16 }) statusCategory!: StatusCategory;
+
+  @Column('uuid', { name: 'workflow_id' }) workflowId!: string;
+  @ManyToOne(() => Workflow, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'workflow_id' })
+  workflow?: Relation<Workflow>;
+
+  @Column('uuid', { name: 'type_id', nullable: true }) typeId!: string | null;
+  @ManyToOne(() => TicketType, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'type_id' })
+  type?: Relation<TicketType>;
+
+  @Column('uuid', { name: 'organization_id', nullable: true }) organizationId!: string | null;
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  @Column('uuid', { name: 'requester_id', nullable: true }) requesterId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'requester_id' })
+  requester?: Relation<User>;
+
+  @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: Relation<User>;
+
+  @Column('uuid', { name: 'group_id', nullable: true }) groupId!: string | null;
+  @ManyToOne(() => Group, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'group_id' })
+  group?: Relation<Group>;
+
+  @Column('timestamptz', { name: 'due_at', nullable: true }) dueAt!: Date | null;
+  @Column('timestamptz', { name: 'postponed_until', nullable: true }) postponedUntil!: Date | null;
+  @Column('boolean', { name: 'needs_reply', default: false }) needsReply!: boolean;
+  @Column('timestamptz', { name: 'first_responded_at', nullable: true })
+  firstRespondedAt!: Date | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column('varchar', { length: 10 }) channel!: TicketChannel;
+
+  @Column('uuid', { name: 'created_by_id', nullable: true }) createdById!: string | null;
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: Relation<User>;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  @Column('int', { default: 1 }) version!: number;
+}

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { JwtService } from '@nestjs/jwt';
+import { pino } from 'pino';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/create-app';
+import { FakeClock } from './fake-clock';
+import { createTestDatabase } from './test-database';
+import { Factory } from './factory';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-000000';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  db: DataSource;
+  clock: FakeClock;
+  config: AppConfig;
+  factory: Factory;
+  http: () => ReturnType<typeof request>;
+  /** An access token for `userId`, with a real session row behind it. */
+  tokenFor: (userId: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the real application on a database of its own. No part of it is mocked: only the clock
+ * is one the test moves, and the scheduler is off so timed work runs when the test calls it.
+ */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: database.url,
+      jwtSecret: TEST_JWT_SECRET,
+      schedulerEnabled: false,
+      demoData: false,
+      loginMaxAttemptsPerIp: 100000,
+      logLevel: 'silent',
+      dataDir: `/tmp/relaydesk-test-data-${process.env.JEST_WORKER_ID ?? '0'}`,
+      ...overrides,
+    },
+  );
+  const clock = new FakeClock();
+  const app = await createApp({ config, clock, logger: pino({ level: 'silent' }) });
+  const db = app.get(DataSource);
+  const jwt = app.get(JwtService);
+  const factory = new Factory(db);
+
+  return {
+    app,
+    db,
+    clock,
+    config,
+    factory,
+    http: () => request(app.getHttpServer()),
+    tokenFor: async (userId) => {
+      const [{ id }] = (await db.query(
+        'INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id',
+        [userId],
+      )) as { id: string }[];
+      return jwt.signAsync(
+        { sub: userId, sid: id },
+        { secret: TEST_JWT_SECRET, expiresIn: 3600, algorithm: 'HS256' },
+      );
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

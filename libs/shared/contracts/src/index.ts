@@ -1,0 +1,5 @@
+export * from './roles.js';
+export * from './permissions.js';
+export * from './tickets.js';
+export * from './locales.js';
+export * from './problems.js';

@@ -1,0 +1,53 @@
+import type { Role } from './roles.js';
+
+/**
+ * Permissions are what endpoints declare; roles only map to them here, so a UI can ask
+ * "may I?" with the same names the API enforces.
+ */
+export const Permission = {
+  TicketsCreate: 'tickets.create',
+  TicketsRead: 'tickets.read',
+  TicketsUpdate: 'tickets.update',
+  TicketsTake: 'tickets.take',
+  TicketsAssign: 'tickets.assign',
+  TicketsCommentInternal: 'tickets.comment-internal',
+  TicketsViewByUser: 'tickets.view-by-user',
+  DirectoryRead: 'directory.read',
+  OrganizationsManage: 'organizations.manage',
+  ClientUsersManage: 'client-users.manage',
+  UsersManage: 'users.manage',
+  DepartmentsManage: 'departments.manage',
+  GroupsManage: 'groups.manage',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const ALL = Object.values(Permission);
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL,
+  dispatcher: [
+    Permission.TicketsCreate,
+    Permission.TicketsRead,
+    Permission.TicketsUpdate,
+    Permission.TicketsTake,
+    Permission.TicketsAssign,
+    Permission.TicketsCommentInternal,
+    Permission.TicketsViewByUser,
+    Permission.DirectoryRead,
+    Permission.OrganizationsManage,
+    Permission.ClientUsersManage,
+  ],
+  agent: [
+    Permission.TicketsCreate,
+    Permission.TicketsRead,
+    Permission.TicketsUpdate,
+    Permission.TicketsTake,
+    Permission.TicketsCommentInternal,
+    Permission.DirectoryRead,
+  ],
+  client: [Permission.TicketsCreate, Permission.TicketsRead],
+};
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,65 @@
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const TICKET_CHANNELS = ['portal', 'agent', 'api'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** Status keys of the Okdesk preset, the workflow every installation starts with. */
+export const OKDESK_STATUSES = [
+  'open',
+  'in_progress',
+  'needs_clarification',
+  'resolved',
+  'closed',
+] as const;
+export type OkdeskStatus = (typeof OKDESK_STATUSES)[number];
+
+export const STATUS_CATEGORIES = [
+  'new',
+  'open',
+  'pending',
+  'resolved',
+  'closed',
+  'canceled',
+] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+
+export const TICKET_VIEWS = [
+  'all',
+  'unassigned',
+  'mine',
+  'created_by_me',
+  'open',
+  'closed',
+  'needs_reply',
+  'overdue',
+  'recent',
+  'by_user',
+  'by_department',
+] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];
+
+/** Views that /tickets/counts reports; by_user and by_department need a parameter. */
+export const COUNTED_VIEWS = [
+  'unassigned',
+  'mine',
+  'created_by_me',
+  'open',
+  'closed',
+  'needs_reply',
+  'overdue',
+] as const satisfies readonly TicketView[];
+
+export const TICKET_SORT_FIELDS = ['updatedAt', 'createdAt', 'number'] as const;
+export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
+
+export const TICKET_EVENT_KINDS = [
+  'created',
+  'field_changed',
+  'status_changed',
+  'assigned',
+  'taken',
+  'comment_added',
+  'attachment_added',
+] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
