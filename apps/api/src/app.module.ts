@@ -10,6 +10,8 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { DirectoryModule } from './modules/directory/directory.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
+import { AttachmentsModule } from './modules/tickets/attachments/attachments.module.js';
+import { BenchModule } from './modules/bench/bench.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
 export interface AppModuleOptions {
@@ -47,7 +49,9 @@ export class AppModule {
         DirectoryModule,
         WorkflowModule,
         TicketsModule,
+        AttachmentsModule,
         HealthModule,
+        ...(options.config.benchRoutes ? [BenchModule] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

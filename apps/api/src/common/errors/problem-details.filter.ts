@@ -54,10 +54,42 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
 
+    const pgProblem = fromPostgresError(error);
+    if (pgProblem) {
+      sendProblem(res, pgProblem);
+      return;
+    }
+
     this.logger.error(
       { err: error, method: req.method, url: req.originalUrl },
       error instanceof Error ? error.message : 'Unhandled error',
     );
     sendProblem(res, problem(500, 'Something went wrong on our side; it has been logged'));
+  }
+}
+
+/**
+ * A safety net, not the first line of defence: input that slipped past validation and was
+ * refused by a database constraint is still the caller's mistake, never a 500.
+ */
+function fromPostgresError(error: unknown) {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
+    (error as { code?: unknown })?.code;
+  switch (code) {
+    case '22P02': // invalid text representation (e.g. not a uuid)
+    case '22001': // string too long
+    case '22007': // invalid datetime
+    case '22008': // datetime out of range
+    case '22003': // numeric out of range
+    case '22021': // bad byte sequence
+      return problem(400, 'A value has the wrong format or is out of range');
+    case '23503':
+      return problem(422, 'A referenced record does not exist');
+    case '23505':
+      return problem(409, 'A record with the same unique value already exists');
+    case '23514':
+      return problem(422, 'A value breaks a rule of the data model');
+    default:
+      return null;
   }
 }

@@ -1,0 +1,58 @@
+import type { AuthUser } from '../../common/auth/auth-user.js';
+
+export interface SqlFragment {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Staff who see every ticket. */
+export function seesAllTickets(user: AuthUser): boolean {
+  return user.role === 'admin' || user.role === 'dispatcher' || (user.role !== 'client' && user.canViewAll);
+}
+
+/** Users in the given departments and every department below them. */
+export function departmentMembersSql(param: string): string {
+  return `(SELECT du.id FROM users du WHERE du.department_id IN (
+            WITH RECURSIVE sub(id) AS (
+              SELECT d.id FROM departments d WHERE d.id = ANY(:${param})
+              UNION SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id)
+            SELECT id FROM sub))`;
+}
+
+/**
+ * THE rule for who sees which ticket, as one SQL condition on a `tickets` alias. List, detail,
+ * search, counts, history, comments and attachments all filter through it, so no path can show
+ * what another path hides. Anything it excludes is a 404, like a ticket that does not exist.
+ */
+export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
+  const params: Record<string, unknown> = { visUserId: user.id };
+  if (user.role === 'client') {
+    const own =
+      user.canViewOrganizationTickets && user.organizationId
+        ? `(${alias}.requester_id = :visUserId OR ${alias}.organization_id = :visOrgId)`
+        : `${alias}.requester_id = :visUserId`;
+    params.visOrgId = user.organizationId;
+    return {
+      sql: `(${own} AND (${alias}.type_id IS NULL OR ${alias}.type_id IN (SELECT tt.id FROM ticket_types tt WHERE tt.is_public)))`,
+      params,
+    };
+  }
+  if (seesAllTickets(user)) return { sql: 'TRUE', params: {} };
+
+  const ors = [
+    `${alias}.assignee_id = :visUserId`,
+    `${alias}.assignee_id IS NULL`,
+    `${alias}.created_by_id = :visUserId`,
+    `${alias}.requester_id = :visUserId`,
+  ];
+  if (user.groupIds.length > 0) {
+    ors.push(`${alias}.group_id = ANY(:visGroupIds)`);
+    params.visGroupIds = user.groupIds;
+  }
+  if (user.headOfDepartmentIds.length > 0) {
+    const members = departmentMembersSql('visHeadDepts');
+    ors.push(`${alias}.requester_id IN ${members}`, `${alias}.assignee_id IN ${members}`);
+    params.visHeadDepts = user.headOfDepartmentIds;
+  }
+  return { sql: `(${ors.join(' OR ')})`, params };
+}
