@@ -73,7 +73,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * refused by a database constraint is still the caller's mistake, never a 500.
  */
 function fromPostgresError(error: unknown) {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
     (error as { code?: unknown })?.code;
   switch (code) {
     case '22P02': // invalid text representation (e.g. not a uuid)

@@ -28,7 +28,11 @@ export function decodeCursor(raw: string | undefined): KeysetCursor | null {
   } catch {
     // fall through
   }
-  throw new InvalidInputError('The cursor is not valid; start again without it', [
+  throw invalidCursorError();
+}
+
+export function invalidCursorError(): InvalidInputError {
+  return new InvalidInputError('The cursor is not valid; start again without it', [
     { field: 'cursor', message: 'is not a cursor this API issued' },
   ]);
 }

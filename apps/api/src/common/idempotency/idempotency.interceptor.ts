@@ -1,0 +1,122 @@
+import {
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { sql } from '../database/sql.js';
+import { BusinessRuleError, ConflictError, InvalidInputError } from '../errors/domain-errors.js';
+import { Clock } from '../time/clock.js';
+
+const KEY_TTL_MS = 24 * 3600 * 1000;
+const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
+
+/** JSON with sorted keys, so {a,b} and {b,a} are the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * `Idempotency-Key` for POSTs that create things: a retry with the same key and body gets the
+ * first answer again instead of creating a second record. The key is claimed with one
+ * INSERT … ON CONFLICT, so even simultaneous retries create once; a failed attempt releases it.
+ * Keys live 24 hours, per user.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const key = req.get('idempotency-key');
+    if (key === undefined) return next.handle();
+    if (!KEY_FORMAT.test(key)) {
+      throw new InvalidInputError('Idempotency-Key must be 1-200 visible ASCII characters', [
+        { field: 'Idempotency-Key', message: 'has an invalid format' },
+      ]);
+    }
+    const user = req.user as AuthUser;
+    const route = `${req.method} ${req.originalUrl.split('?')[0]}`;
+    const hash = createHash('sha256')
+      .update(`${route}\n${canonical(req.body)}`)
+      .digest('hex');
+    const now = this.clock.now();
+
+    await this.db.query(
+      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < $3`,
+      [user.id, key, new Date(now.getTime() - KEY_TTL_MS)],
+    );
+    const claimed = await sql(
+      this.db,
+      `INSERT INTO idempotency_keys (user_id, key, route, request_hash, created_at)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING key`,
+      [user.id, key, route, hash, now],
+    );
+
+    if (claimed.length === 0) {
+      const [prior] = await sql<{
+        request_hash: string;
+        status_code: number | null;
+        response_body: unknown;
+      }>(
+        this.db,
+        `SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+        [user.id, key],
+      );
+      if (!prior)
+        throw new ConflictError('The Idempotency-Key was just released; retry the request');
+      if (prior.request_hash !== hash) {
+        throw new BusinessRuleError(
+          'This Idempotency-Key was already used for a different request',
+          [{ field: 'Idempotency-Key', message: 'reused with another body or endpoint' }],
+        );
+      }
+      if (prior.status_code === null) {
+        throw new ConflictError('A request with this Idempotency-Key is still being processed');
+      }
+      res.setHeader('Idempotent-Replayed', 'true');
+      return of(prior.response_body);
+    }
+
+    const release = () =>
+      this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [user.id, key]);
+    return next.handle().pipe(
+      mergeMap((body) =>
+        from(
+          this.db
+            .query(
+              `UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
+              [user.id, key, 201, JSON.stringify(body ?? null)],
+            )
+            .then(() => body),
+        ),
+      ),
+      catchError((err: unknown) =>
+        from(
+          release().then(
+            () => Promise.reject(err),
+            () => Promise.reject(err),
+          ),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  STATUS_CATEGORIES,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  type StatusCategory,
+  type TicketChannel,
+  type TicketPriority,
+} from '@relaydesk/contracts';
+import { TranslatedTextDto } from '../../../common/openapi/translated-text.dto.js';
+
+export class RefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class TicketTypeRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: TranslatedTextDto }) name!: TranslatedTextDto;
+}
+
+/** A ticket as lists show it: every field but the description, with names of what it refers to. */
+export class TicketSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 1042 }) number!: number;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ enum: TICKET_PRIORITIES }) priority!: TicketPriority;
+  @ApiProperty({ description: 'Status key in the ticket workflow' }) status!: string;
+  @ApiProperty({ enum: STATUS_CATEGORIES }) statusCategory!: StatusCategory;
+  @ApiProperty({ format: 'uuid' }) workflowId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) typeId!: string | null;
+  @ApiProperty({ type: TicketTypeRefDto, nullable: true }) type!: TicketTypeRefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizationId!: string | null;
+  @ApiProperty({ type: RefDto, nullable: true }) organization!: RefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) requesterId!: string | null;
+  @ApiProperty({ type: RefDto, nullable: true }) requester!: RefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ApiProperty({ type: RefDto, nullable: true }) assignee!: RefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) groupId!: string | null;
+  @ApiProperty({ type: RefDto, nullable: true }) group!: RefDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) postponedUntil!:
+    string | null;
+  @ApiProperty() needsReply!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstRespondedAt!:
+    string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ enum: TICKET_CHANNELS }) channel!: TicketChannel;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ description: 'Send it back with every write (optimistic locking)' })
+  version!: number;
+}
+
+export class TicketDto extends TicketSummaryDto {
+  @ApiProperty() description!: string;
+}
+
+export class TicketPageDto {
+  @ApiProperty({ type: [TicketSummaryDto] }) items!: TicketSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class TicketCountsDto {
+  @ApiProperty() unassigned!: number;
+  @ApiProperty() mine!: number;
+  @ApiProperty() createdByMe!: number;
+  @ApiProperty() open!: number;
+  @ApiProperty() closed!: number;
+  @ApiProperty() needsReply!: number;
+  @ApiProperty() overdue!: number;
+}
+
+export class TicketTypeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: TranslatedTextDto }) name!: TranslatedTextDto;
+  @ApiProperty({ description: 'Clients may create and see tickets of public types' })
+  isPublic!: boolean;
+  @ApiProperty({ format: 'uuid' }) workflowId!: string;
+  @ApiProperty({ enum: TICKET_PRIORITIES }) defaultPriority!: TicketPriority;
+  @ApiProperty() active!: boolean;
+}
+
+export class TransitionOptionDto {
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: TranslatedTextDto }) name!: TranslatedTextDto;
+  @ApiProperty() requiresPostpone!: boolean;
+  @ApiProperty() commentRequired!: boolean;
+}
+
+export class TicketEventDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty({ type: String, nullable: true }) field!: string | null;
+  @ApiPropertyOptional({ description: 'Previous value (any JSON)', nullable: true })
+  oldValue!: unknown;
+  @ApiPropertyOptional({ description: 'New value (any JSON)', nullable: true }) newValue!: unknown;
+  @ApiProperty({ type: RefDto, nullable: true, description: 'null: the system did it' })
+  actor!: RefDto | null;
+  @ApiProperty() internal!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class TicketEventPageDto {
+  @ApiProperty({ type: [TicketEventDto] }) items!: TicketEventDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class CommentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) ticketId!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty() internal!: boolean;
+  @ApiProperty({ type: RefDto, nullable: true }) author!: RefDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CommentPageDto {
+  @ApiProperty({ type: [CommentDto] }) items!: CommentDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

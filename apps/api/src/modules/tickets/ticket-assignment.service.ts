@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import {
+  BusinessRuleError,
+  ConflictError,
+  VersionConflictError,
+} from '../../common/errors/domain-errors.js';
+import { sql } from '../../common/database/sql.js';
+import { Clock } from '../../common/time/clock.js';
+import type { AssignmentDto } from './dto/ticket-input.dto.js';
+import type { TicketDto } from './dto/ticket.dto.js';
+import { TicketAccessService } from './ticket-access.service.js';
+import { recordTicketEvents } from './ticket-events.js';
+import { TicketReferences } from './ticket-references.js';
+import { TicketsService } from './tickets.service.js';
+
+@Injectable()
+export class TicketAssignmentService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly access: TicketAccessService,
+    private readonly tickets: TicketsService,
+  ) {}
+
+  /**
+   * An agent takes an unassigned ticket. The claim is one conditional UPDATE: of two agents
+   * taking at once, the database lets exactly one through and the other gets 409.
+   */
+  async take(user: AuthUser, ticketId: string, version?: number): Promise<TicketDto> {
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      const ticket = await this.access.loadVisible(user, ticketId, { em });
+      if (version !== undefined && ticket.version !== version)
+        throw new VersionConflictError(ticket.version);
+      const claimed = await sql<{ group_id: string | null }>(
+        em,
+        `UPDATE tickets SET assignee_id = $2, version = version + 1, updated_at = $3
+          WHERE id = $1 AND assignee_id IS NULL AND status_category IN ('new', 'open', 'pending')
+          RETURNING group_id`,
+        [ticketId, user.id, now],
+      );
+      if (claimed.length === 0) {
+        throw new ConflictError('The ticket is already assigned or no longer open', {
+          currentVersion: (await this.access.loadVisible(user, ticketId, { em })).version,
+        });
+      }
+      await recordTicketEvents(em, ticketId, user.id, now, [
+        {
+          kind: 'taken',
+          field: 'assigneeId',
+          oldValue: { assigneeId: null, groupId: ticket.groupId },
+          newValue: { assigneeId: user.id, groupId: claimed[0].group_id },
+        },
+      ]);
+    });
+    return this.tickets.get(user, ticketId);
+  }
+
+  async assign(user: AuthUser, ticketId: string, dto: AssignmentDto): Promise<TicketDto> {
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
+      if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
+      if (dto.assigneeId === undefined && dto.groupId === undefined) {
+        throw new BusinessRuleError('Say whom to assign: assigneeId and/or groupId', [
+          { field: 'assigneeId', message: 'assigneeId or groupId is required' },
+        ]);
+      }
+      const refs = new TicketReferences(em);
+      if (dto.assigneeId) await refs.staff(dto.assigneeId, 'assigneeId');
+      if (dto.groupId) await refs.group(dto.groupId);
+      if (refs.errors.length > 0)
+        throw new BusinessRuleError('The ticket cannot be assigned', refs.errors);
+
+      const assigneeId = dto.assigneeId !== undefined ? dto.assigneeId : ticket.assigneeId;
+      const groupId = dto.groupId !== undefined ? dto.groupId : ticket.groupId;
+      if (assigneeId === ticket.assigneeId && groupId === ticket.groupId) return;
+      await em.query(
+        `UPDATE tickets SET assignee_id = $2, group_id = $3, version = version + 1, updated_at = $4 WHERE id = $1`,
+        [ticketId, assigneeId, groupId, now],
+      );
+      await recordTicketEvents(em, ticketId, user.id, now, [
+        {
+          kind: 'assigned',
+          field: 'assigneeId',
+          oldValue: { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
+          newValue: { assigneeId, groupId },
+        },
+      ]);
+    });
+    return this.tickets.get(user, ticketId);
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { ForbiddenError } from '../../common/errors/domain-errors.js';
+import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
+import { Clock } from '../../common/time/clock.js';
+import type { CreateCommentDto } from './dto/ticket-input.dto.js';
+import type { CommentDto } from './dto/ticket.dto.js';
+import { TicketAccessService } from './ticket-access.service.js';
+import { recordTicketEvents } from './ticket-events.js';
+
+interface CommentRow {
+  id: string;
+  ticket_id: string;
+  body: string;
+  internal: boolean;
+  author_id: string | null;
+  author_name: string | null;
+  created_at: Date;
+  cursor_at: string;
+}
+
+const toDto = (r: CommentRow): CommentDto => ({
+  id: r.id,
+  ticketId: r.ticket_id,
+  body: r.body,
+  internal: r.internal,
+  author: r.author_id ? { id: r.author_id, name: r.author_name ?? '' } : null,
+  createdAt: r.created_at.toISOString(),
+});
+
+@Injectable()
+export class TicketCommentsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly access: TicketAccessService,
+  ) {}
+
+  /** Oldest first, as a conversation reads. Clients never get internal comments. */
+  async list(
+    user: AuthUser,
+    ticketId: string,
+    limit = 100,
+    cursorRaw?: string,
+  ): Promise<Page<CommentDto>> {
+    await this.access.loadVisible(user, ticketId);
+    const cursor = decodeCursor(cursorRaw);
+    const params: unknown[] = [ticketId, limit + 1];
+    let where = 'c.ticket_id = $1';
+    if (user.role === 'client') where += ' AND NOT c.internal';
+    if (cursor) {
+      params.push(String(cursor.v), cursor.id);
+      where += ` AND (c.created_at, c.id) > (CAST($3 AS timestamptz), CAST($4 AS uuid))`;
+    }
+    const rows = (await this.db.query(
+      `SELECT c.id, c.ticket_id, c.body, c.internal, c.author_id, u.name AS author_name, c.created_at,
+              c.created_at::text AS cursor_at
+         FROM ticket_comments c LEFT JOIN users u ON u.id = c.author_id
+        WHERE ${where}
+        ORDER BY c.created_at, c.id
+        LIMIT $2`,
+      params,
+    )) as CommentRow[];
+    return toPage(rows, limit, toDto, (r) => ({ v: r.cursor_at, id: r.id }));
+  }
+
+  /**
+   * A client's comment means the desk owes an answer (needsReply); a staff member's public
+   * comment is that answer and the first one is the first response. Internal notes change
+   * neither. Comments are not field edits, so the ticket's version stays.
+   */
+  async create(user: AuthUser, ticketId: string, dto: CreateCommentDto): Promise<CommentDto> {
+    const isClient = user.role === 'client';
+    if (isClient && dto.internal)
+      throw new ForbiddenError('Clients cannot write internal comments');
+    const internal = !isClient && dto.internal === true;
+    const now = this.clock.now();
+    const id = await this.db.transaction(async (em) => {
+      await this.access.loadVisible(user, ticketId, { em });
+      const [c] = (await em.query(
+        `INSERT INTO ticket_comments (ticket_id, author_id, body, internal, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [ticketId, user.id, dto.body, internal, now],
+      )) as { id: string }[];
+      if (isClient) {
+        await em.query(`UPDATE tickets SET needs_reply = true, updated_at = $2 WHERE id = $1`, [
+          ticketId,
+          now,
+        ]);
+      } else if (!internal) {
+        await em.query(
+          `UPDATE tickets SET needs_reply = false, first_responded_at = COALESCE(first_responded_at, $2),
+                  updated_at = $2
+            WHERE id = $1`,
+          [ticketId, now],
+        );
+      } else {
+        await em.query(`UPDATE tickets SET updated_at = $2 WHERE id = $1`, [ticketId, now]);
+      }
+      await recordTicketEvents(em, ticketId, user.id, now, [
+        { kind: 'comment_added', newValue: { commentId: c.id }, internal },
+      ]);
+      return c.id;
+    });
+    const rows = (await this.db.query(
+      `SELECT c.id, c.ticket_id, c.body, c.internal, c.author_id, u.name AS author_name, c.created_at,
+              c.created_at::text AS cursor_at
+         FROM ticket_comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = $1`,
+      [id],
+    )) as CommentRow[];
+    return toDto(rows[0]);
+  }
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import type { TicketSortField } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { ForbiddenError, InvalidInputError } from '../../common/errors/domain-errors.js';
+import type { Page } from '../../common/pagination/cursor.js';
+import { Clock } from '../../common/time/clock.js';
+import type { ListTicketsQueryDto } from './dto/ticket-input.dto.js';
+import type { TicketCountsDto, TicketSummaryDto } from './dto/ticket.dto.js';
+import { departmentMembersSql } from './ticket-visibility.js';
+import { TicketsRepository, type TicketListFilter } from './tickets.repository.js';
+
+const ACTIVE = `t.status_category IN ('new', 'open', 'pending')`;
+const NOT_DONE = `t.status_category NOT IN ('closed', 'canceled')`;
+
+/**
+ * The PayDox queues. Each view is a condition on top of the visibility rule; the same
+ * conditions feed the list and the sidebar counts, so a count always matches its list.
+ */
+const VIEW_CONDITIONS = {
+  unassigned: `t.assignee_id IS NULL AND ${ACTIVE}`,
+  mine: `t.assignee_id = :me AND ${NOT_DONE}`,
+  createdByMe: `t.created_by_id = :me`,
+  open: NOT_DONE,
+  closed: `t.status_category IN ('closed', 'canceled')`,
+  needsReply: `t.needs_reply AND ${NOT_DONE}`,
+  overdue: `t.due_at < :now AND ${ACTIVE}`,
+} as const;
+
+@Injectable()
+export class TicketQueuesService {
+  constructor(
+    private readonly repo: TicketsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: AuthUser, query: ListTicketsQueryDto): Promise<Page<TicketSummaryDto>> {
+    const view = query.view ?? 'all';
+    const conditions: TicketListFilter['conditions'] = [];
+    const base = { me: user.id, now: this.clock.now() };
+    let defaultSort: TicketListFilter['sort'] = { field: 'updatedAt', direction: 'desc' };
+
+    switch (view) {
+      case 'all':
+        break;
+      case 'recent':
+        defaultSort = { field: 'createdAt', direction: 'desc' };
+        break;
+      case 'unassigned':
+        conditions.push({ sql: VIEW_CONDITIONS.unassigned });
+        break;
+      case 'mine':
+        conditions.push({ sql: VIEW_CONDITIONS.mine, params: base });
+        break;
+      case 'created_by_me':
+        conditions.push({ sql: VIEW_CONDITIONS.createdByMe, params: base });
+        break;
+      case 'open':
+        conditions.push({ sql: VIEW_CONDITIONS.open });
+        break;
+      case 'closed':
+        conditions.push({ sql: VIEW_CONDITIONS.closed });
+        break;
+      case 'needs_reply':
+        conditions.push({ sql: VIEW_CONDITIONS.needsReply });
+        break;
+      case 'overdue':
+        conditions.push({ sql: VIEW_CONDITIONS.overdue, params: base });
+        break;
+      case 'by_user':
+        if (!query.userId) throw this.missing('userId', 'by_user');
+        await this.assertMayViewByUser(user, query.userId);
+        conditions.push({
+          sql: '(t.requester_id = :byUser OR t.assignee_id = :byUser)',
+          params: { byUser: query.userId },
+        });
+        break;
+      case 'by_department':
+        if (!query.departmentId) throw this.missing('departmentId', 'by_department');
+        this.assertMayViewDepartment(user, query.departmentId);
+        conditions.push({
+          sql: `(t.requester_id IN ${departmentMembersSql('byDept')} OR t.assignee_id IN ${departmentMembersSql('byDept')})`,
+          params: { byDept: [query.departmentId] },
+        });
+        break;
+    }
+
+    const filters: [keyof ListTicketsQueryDto, string][] = [
+      ['typeId', 't.type_id = :typeId'],
+      ['organizationId', 't.organization_id = :organizationId'],
+      ['assigneeId', 't.assignee_id = :assigneeId'],
+      ['groupId', 't.group_id = :groupId'],
+      ['requesterId', 't.requester_id = :requesterId'],
+      ['status', 't.status = ANY(:status)'],
+      ['priority', 't.priority = ANY(:priority)'],
+      ['createdFrom', 't.created_at >= :createdFrom'],
+      ['createdTo', 't.created_at < :createdTo'],
+      ['dueFrom', 't.due_at >= :dueFrom'],
+      ['dueTo', 't.due_at < :dueTo'],
+    ];
+    for (const [key, cond] of filters) {
+      const value = query[key];
+      if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+        conditions.push({ sql: cond, params: { [key]: value } });
+      }
+    }
+
+    let sort = defaultSort;
+    if (query.sort) {
+      const [field, direction] = query.sort.split(':') as [TicketSortField, 'asc' | 'desc'];
+      sort = { field, direction };
+    }
+    return this.repo.list(user, {
+      conditions,
+      q: query.q,
+      sort,
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
+  }
+
+  async counts(user: AuthUser): Promise<TicketCountsDto> {
+    const row = await this.repo.count(user, VIEW_CONDITIONS, {
+      me: user.id,
+      now: this.clock.now(),
+    });
+    return {
+      unassigned: row.unassigned ?? 0,
+      mine: row.mine ?? 0,
+      createdByMe: row.createdByMe ?? 0,
+      open: row.open ?? 0,
+      closed: row.closed ?? 0,
+      needsReply: row.needsReply ?? 0,
+      overdue: row.overdue ?? 0,
+    };
+  }
+
+  private missing(field: string, view: string): InvalidInputError {
+    return new InvalidInputError(`view=${view} needs ${field}`, [
+      { field, message: 'is required for this view' },
+    ]);
+  }
+
+  /** Admins and canViewAll users: anyone. Department heads: people of their departments. */
+  private async assertMayViewByUser(user: AuthUser, userId: string): Promise<void> {
+    if (this.seesEverything(user) || userId === user.id) return;
+    if (user.headOfDepartmentIds.length > 0) {
+      const inDept = await this.repo.isInDepartments(userId, user.headOfDepartmentIds);
+      if (inDept) return;
+    }
+    throw new ForbiddenError('You may list tickets by user only for people of your departments');
+  }
+
+  private assertMayViewDepartment(user: AuthUser, departmentId: string): void {
+    if (this.seesEverything(user) || user.headOfDepartmentIds.includes(departmentId)) return;
+    throw new ForbiddenError('You may list tickets by department only for departments you head');
+  }
+
+  private seesEverything(user: AuthUser): boolean {
+    return user.role === 'admin' || (user.role !== 'client' && user.canViewAll);
+  }
+}

@@ -1,0 +1,74 @@
+import type { EntityManager } from 'typeorm';
+import type { ProblemFieldError, Role, TicketPriority } from '@relaydesk/contracts';
+
+export interface ResolvedType {
+  id: string;
+  isPublic: boolean;
+  workflowId: string;
+  defaultPriority: TicketPriority;
+}
+
+export interface ResolvedUser {
+  id: string;
+  role: Role;
+  organizationId: string | null;
+}
+
+/**
+ * Checks that the rows a ticket points at exist and may be used, collecting one error per
+ * field, so a form can show them all at once (422 with `errors`).
+ */
+export class TicketReferences {
+  readonly errors: ProblemFieldError[] = [];
+
+  constructor(private readonly em: EntityManager) {}
+
+  async type(id: string, field = 'typeId'): Promise<ResolvedType | null> {
+    const [row] = (await this.em.query(
+      `SELECT id, is_public AS "isPublic", workflow_id AS "workflowId", default_priority AS "defaultPriority"
+         FROM ticket_types WHERE id = $1 AND active`,
+      [id],
+    )) as ResolvedType[];
+    if (!row) this.errors.push({ field, message: 'no active ticket type with this id' });
+    return row ?? null;
+  }
+
+  async organization(id: string, field = 'organizationId'): Promise<boolean> {
+    const rows = (await this.em.query('SELECT 1 FROM organizations WHERE id = $1 AND active', [
+      id,
+    ])) as unknown[];
+    if (rows.length === 0)
+      this.errors.push({ field, message: 'no active organization with this id' });
+    return rows.length > 0;
+  }
+
+  async user(id: string, field: string): Promise<ResolvedUser | null> {
+    const [row] = (await this.em.query(
+      `SELECT id, role, organization_id AS "organizationId" FROM users WHERE id = $1 AND active`,
+      [id],
+    )) as ResolvedUser[];
+    if (!row) this.errors.push({ field, message: 'no active user with this id' });
+    return row ?? null;
+  }
+
+  async staff(id: string, field: string): Promise<ResolvedUser | null> {
+    const u = await this.user(id, field);
+    if (u && u.role === 'client') {
+      this.errors.push({ field, message: 'must be a staff member, not a client contact' });
+      return null;
+    }
+    return u;
+  }
+
+  async group(id: string, field = 'groupId'): Promise<boolean> {
+    const rows = (await this.em.query('SELECT 1 FROM groups WHERE id = $1 AND active', [
+      id,
+    ])) as unknown[];
+    if (rows.length === 0) this.errors.push({ field, message: 'no active group with this id' });
+    return rows.length > 0;
+  }
+
+  fail(field: string, message: string): void {
+    this.errors.push({ field, message });
+  }
+}

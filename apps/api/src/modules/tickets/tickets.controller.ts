@@ -1,0 +1,243 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Permission } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor.js';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import {
+  AssignmentDto,
+  CreateCommentDto,
+  CreateTicketDto,
+  ListTicketsQueryDto,
+  TakeDto,
+  TicketTypesQueryDto,
+  TransitionDto,
+  UpdateTicketDto,
+} from './dto/ticket-input.dto.js';
+import { SubListQueryDto } from './dto/list-query.dto.js';
+import {
+  CommentDto,
+  CommentPageDto,
+  TicketCountsDto,
+  TicketDto,
+  TicketEventPageDto,
+  TicketPageDto,
+  TicketTypeDto,
+  TransitionOptionDto,
+} from './dto/ticket.dto.js';
+import { TicketAssignmentService } from './ticket-assignment.service.js';
+import { TicketCommentsService } from './ticket-comments.service.js';
+import { TicketHistoryService } from './ticket-history.service.js';
+import { TicketQueuesService } from './ticket-queues.service.js';
+import { TicketTransitionsService } from './ticket-transitions.service.js';
+import { TicketsService } from './tickets.service.js';
+
+const IDEMPOTENCY_HEADER = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retrying with the same key and body returns the first result (24 h)',
+});
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@RequirePermissions(Permission.TicketsRead)
+@Controller('v1/tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly queues: TicketQueuesService,
+    private readonly transitions: TicketTransitionsService,
+    private readonly assignment: TicketAssignmentService,
+    private readonly comments: TicketCommentsService,
+    private readonly history: TicketHistoryService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List tickets: queues (view), filters, full-text search, keyset pages' })
+  @ApiOkResponse({ type: TicketPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
+    return this.queues.list(user, query);
+  }
+
+  @Get('counts')
+  @ApiOperation({ summary: 'How many tickets each queue holds, for the sidebar' })
+  @ApiOkResponse({ type: TicketCountsDto })
+  @ApiProblems(401)
+  counts(@CurrentUser() user: AuthUser): Promise<TicketCountsDto> {
+    return this.queues.counts(user);
+  }
+
+  @Get('by-number/:number')
+  @ApiOperation({ summary: 'A ticket by its human number' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(401, 404)
+  byNumber(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<TicketDto> {
+    if (!/^\d{1,15}$/.test(number)) throw new NotFoundError('Ticket');
+    return this.tickets.getByNumber(user, Number(number));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One ticket' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(401, 404)
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<TicketDto> {
+    return this.tickets.get(user, id);
+  }
+
+  @Post()
+  @RequirePermissions(Permission.TicketsCreate)
+  @UseInterceptors(IdempotencyInterceptor)
+  @IDEMPOTENCY_HEADER
+  @ApiOperation({
+    summary: 'Create a ticket (a client files it for themselves and their organization)',
+  })
+  @ApiCreatedResponse({ type: TicketDto })
+  @ApiProblems(400, 401, 403, 409, 413, 422)
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTicketDto): Promise<TicketDto> {
+    return this.tickets.create(user, dto);
+  }
+
+  @Patch(':id')
+  @RequirePermissions(Permission.TicketsUpdate)
+  @ApiOperation({ summary: 'Edit fields; carries the version you read' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: UpdateTicketDto,
+  ): Promise<TicketDto> {
+    return this.tickets.update(user, id, dto);
+  }
+
+  @Get(':id/transitions')
+  @ApiOperation({ summary: 'The status changes the caller may make now' })
+  @ApiOkResponse({ type: [TransitionOptionDto] })
+  @ApiProblems(401, 404)
+  transitionOptions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<TransitionOptionDto[]> {
+    return this.transitions.options(user, id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the status along an allowed transition' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(400, 401, 404, 409, 422)
+  transition(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: TransitionDto,
+  ): Promise<TicketDto> {
+    return this.transitions.transition(user, id, dto);
+  }
+
+  @Post(':id/take')
+  @HttpCode(200)
+  @RequirePermissions(Permission.TicketsTake)
+  @ApiOperation({
+    summary: 'Take an unassigned ticket; of simultaneous takers one wins, the rest get 409',
+  })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  take(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: TakeDto,
+  ): Promise<TicketDto> {
+    return this.assignment.take(user, id, dto.version);
+  }
+
+  @Post(':id/assignment')
+  @HttpCode(200)
+  @RequirePermissions(Permission.TicketsAssign)
+  @ApiOperation({ summary: 'Assign or reassign to an agent and/or a group (dispatchers, admins)' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: AssignmentDto,
+  ): Promise<TicketDto> {
+    return this.assignment.assign(user, id, dto);
+  }
+
+  @Get(':id/comments')
+  @ApiOperation({ summary: 'Comments, oldest first (clients never receive internal ones)' })
+  @ApiOkResponse({ type: CommentPageDto })
+  @ApiProblems(400, 401, 404)
+  listComments(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: SubListQueryDto,
+  ): Promise<CommentPageDto> {
+    return this.comments.list(user, id, query.limit ?? 100, query.cursor);
+  }
+
+  @Post(':id/comments')
+  @UseInterceptors(IdempotencyInterceptor)
+  @IDEMPOTENCY_HEADER
+  @ApiOperation({ summary: 'Add a public comment or (staff) an internal note' })
+  @ApiCreatedResponse({ type: CommentDto })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 422)
+  addComment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: CreateCommentDto,
+  ): Promise<CommentDto> {
+    return this.comments.create(user, id, dto);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Everything that happened to the ticket, oldest first' })
+  @ApiOkResponse({ type: TicketEventPageDto })
+  @ApiProblems(400, 401, 404)
+  listHistory(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: SubListQueryDto,
+  ): Promise<TicketEventPageDto> {
+    return this.history.list(user, id, query.limit ?? 100, query.cursor);
+  }
+}
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('v1/ticket-types')
+export class TicketTypesController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Ticket types with translated names; clients get the public ones only' })
+  @ApiOkResponse({ type: [TicketTypeDto] })
+  @ApiProblems(400, 401)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: TicketTypesQueryDto,
+  ): Promise<TicketTypeDto[]> {
+    return this.tickets.types(user, query);
+  }
+}

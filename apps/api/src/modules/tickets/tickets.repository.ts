@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { TicketSortField, TranslatedText } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import {
+  decodeCursor,
+  invalidCursorError,
+  toPage,
+  type Page,
+} from '../../common/pagination/cursor.js';
+import { Ticket } from './entities/ticket.entity.js';
+import { departmentMembersSql, ticketVisibility } from './ticket-visibility.js';
+import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
+
+const SORT_COLUMNS: Record<TicketSortField, string> = {
+  updatedAt: 't.updated_at',
+  createdAt: 't.created_at',
+  number: 't.number',
+};
+
+export interface TicketListFilter {
+  /** Extra SQL conditions with their parameters (views, filters), ANDed together. */
+  conditions: { sql: string; params?: Record<string, unknown> }[];
+  q?: string;
+  sort: { field: TicketSortField; direction: 'asc' | 'desc' };
+  limit: number;
+  cursor?: string;
+}
+
+interface Row {
+  t_id: string;
+  t_number: string;
+  t_subject: string;
+  t_description?: string;
+  t_priority: TicketSummaryDto['priority'];
+  t_status: string;
+  t_status_category: TicketSummaryDto['statusCategory'];
+  t_workflow_id: string;
+  t_type_id: string | null;
+  t_organization_id: string | null;
+  t_requester_id: string | null;
+  t_assignee_id: string | null;
+  t_group_id: string | null;
+  t_due_at: Date | null;
+  t_postponed_until: Date | null;
+  t_needs_reply: boolean;
+  t_first_responded_at: Date | null;
+  t_resolved_at: Date | null;
+  t_closed_at: Date | null;
+  t_channel: TicketSummaryDto['channel'];
+  t_created_by_id: string | null;
+  t_created_at: Date;
+  t_updated_at: Date;
+  t_version: number;
+  type_key: string | null;
+  type_name: TranslatedText;
+  cur_updated_at: string;
+  cur_created_at: string;
+  org_name: string | null;
+  requester_name: string | null;
+  assignee_name: string | null;
+  group_name: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The queries that matter for tickets. Every one starts from `visibleTickets`, which applies
+ * THE visibility rule; names of referenced rows come from joins in the same query (no N+1).
+ */
+@Injectable()
+export class TicketsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  visibleTickets(user: AuthUser, em: EntityManager = this.db.manager): SelectQueryBuilder<Ticket> {
+    const vis = ticketVisibility(user, 't');
+    return em.createQueryBuilder(Ticket, 't').where(vis.sql, vis.params);
+  }
+
+  private withRefs(
+    qb: SelectQueryBuilder<Ticket>,
+    withDescription: boolean,
+  ): SelectQueryBuilder<Ticket> {
+    const cols = [
+      'id',
+      'number',
+      'subject',
+      'priority',
+      'status',
+      'status_category',
+      'workflow_id',
+      'type_id',
+      'organization_id',
+      'requester_id',
+      'assignee_id',
+      'group_id',
+      'due_at',
+      'postponed_until',
+      'needs_reply',
+      'first_responded_at',
+      'resolved_at',
+      'closed_at',
+      'channel',
+      'created_by_id',
+      'created_at',
+      'updated_at',
+      'version',
+      ...(withDescription ? ['description'] : []),
+    ];
+    return (
+      qb
+        .select(cols.map((c) => `t.${c} AS t_${c}`))
+        .leftJoin('ticket_types', 'tt', 'tt.id = t.type_id')
+        .leftJoin('organizations', 'o', 'o.id = t.organization_id')
+        .leftJoin('users', 'ru', 'ru.id = t.requester_id')
+        .leftJoin('users', 'au', 'au.id = t.assignee_id')
+        .leftJoin('groups', 'g', 'g.id = t.group_id')
+        .addSelect('tt.key', 'type_key')
+        .addSelect('tt.name', 'type_name')
+        .addSelect('o.name', 'org_name')
+        .addSelect('ru.name', 'requester_name')
+        .addSelect('au.name', 'assignee_name')
+        .addSelect('g.name', 'group_name')
+        // Full microsecond precision for cursors: a JS Date would round to milliseconds.
+        .addSelect('t.updated_at::text', 'cur_updated_at')
+        .addSelect('t.created_at::text', 'cur_created_at')
+    );
+  }
+
+  async findOneDto(
+    user: AuthUser,
+    where: { id?: string; number?: number },
+  ): Promise<TicketDto | null> {
+    const qb = this.withRefs(this.visibleTickets(user), true);
+    if (where.id !== undefined) qb.andWhere('t.id = :id', { id: where.id });
+    if (where.number !== undefined) qb.andWhere('t.number = :number', { number: where.number });
+    const row = await qb.getRawOne<Row>();
+    return row ? (this.toDto(row) as TicketDto) : null;
+  }
+
+  /** Keyset page in the requested order; never OFFSET. */
+  async list(user: AuthUser, filter: TicketListFilter): Promise<Page<TicketSummaryDto>> {
+    const qb = this.withRefs(this.visibleTickets(user), false);
+    for (const c of filter.conditions) qb.andWhere(c.sql, c.params ?? {});
+    if (filter.q) this.applySearch(qb, user, filter.q);
+
+    const column = SORT_COLUMNS[filter.sort.field];
+    const desc = filter.sort.direction === 'desc';
+    const cursor = decodeCursor(filter.cursor);
+    if (cursor) {
+      const isNumber = filter.sort.field === 'number';
+      const value = isNumber ? Number(cursor.v) : String(cursor.v);
+      if (isNumber ? !Number.isFinite(value) : Number.isNaN(Date.parse(String(value)))) {
+        throw invalidCursorError();
+      }
+      const cast = isNumber ? 'CAST(:cursorValue AS bigint)' : 'CAST(:cursorValue AS timestamptz)';
+      qb.andWhere(`(${column}, t.id) ${desc ? '<' : '>'} (${cast}, CAST(:cursorId AS uuid))`, {
+        cursorValue: value,
+        cursorId: cursor.id,
+      });
+    }
+    qb.orderBy(column, desc ? 'DESC' : 'ASC')
+      .addOrderBy('t.id', desc ? 'DESC' : 'ASC')
+      .limit(filter.limit + 1);
+
+    const rows = await qb.getRawMany<Row>();
+    return toPage(
+      rows,
+      filter.limit,
+      (r) => this.toDto(r),
+      (r) => ({
+        v:
+          filter.sort.field === 'number'
+            ? Number(r.t_number)
+            : filter.sort.field === 'createdAt'
+              ? r.cur_created_at
+              : r.cur_updated_at,
+        id: r.t_id,
+      }),
+    );
+  }
+
+  /**
+   * Full-text search over subject, description and the comments the caller may see: clients
+   * match the public document only, so words from internal notes can never find a ticket for
+   * them. A number (or #number) also finds the ticket with that number.
+   */
+  applySearch(qb: SelectQueryBuilder<Ticket>, user: AuthUser, q: string): void {
+    const text = q.trim();
+    if (!text) return;
+    const docMatch =
+      user.role === 'client'
+        ? 's.public_doc @@ rd_search_query(:q)'
+        : '(s.public_doc @@ rd_search_query(:q) OR s.internal_doc @@ rd_search_query(:q))';
+    const numberMatch = /^#?\d{1,15}$/.test(text) ? ' OR t.number = :qNumber' : '';
+    qb.andWhere(
+      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch})${numberMatch})`,
+      { q: text, qNumber: Number(text.replace('#', '')) },
+    );
+  }
+
+  async count(user: AuthUser, conditions: Record<string, string>, params: Record<string, unknown>) {
+    const qb = this.visibleTickets(user).select([]);
+    for (const [name, cond] of Object.entries(conditions)) {
+      qb.addSelect(`count(*) FILTER (WHERE ${cond})::int`, name);
+    }
+    qb.setParameters(params);
+    return (await qb.getRawOne<Record<string, number>>()) ?? {};
+  }
+
+  async isInDepartments(userId: string, departmentIds: string[]): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 FROM users u WHERE u.id = $1 AND u.id IN ${departmentMembersSql('x').replace(':x', '$2')}`,
+      [userId, departmentIds],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  private toDto(r: Row): TicketSummaryDto | TicketDto {
+    const dto: TicketSummaryDto & { description?: string } = {
+      id: r.t_id,
+      number: Number(r.t_number),
+      subject: r.t_subject,
+      priority: r.t_priority,
+      status: r.t_status,
+      statusCategory: r.t_status_category,
+      workflowId: r.t_workflow_id,
+      typeId: r.t_type_id,
+      type: r.t_type_id ? { id: r.t_type_id, key: r.type_key ?? '', name: r.type_name } : null,
+      organizationId: r.t_organization_id,
+      organization: r.t_organization_id
+        ? { id: r.t_organization_id, name: r.org_name ?? '' }
+        : null,
+      requesterId: r.t_requester_id,
+      requester: r.t_requester_id ? { id: r.t_requester_id, name: r.requester_name ?? '' } : null,
+      assigneeId: r.t_assignee_id,
+      assignee: r.t_assignee_id ? { id: r.t_assignee_id, name: r.assignee_name ?? '' } : null,
+      groupId: r.t_group_id,
+      group: r.t_group_id ? { id: r.t_group_id, name: r.group_name ?? '' } : null,
+      dueAt: iso(r.t_due_at),
+      postponedUntil: iso(r.t_postponed_until),
+      needsReply: r.t_needs_reply,
+      firstRespondedAt: iso(r.t_first_responded_at),
+      resolvedAt: iso(r.t_resolved_at),
+      closedAt: iso(r.t_closed_at),
+      channel: r.t_channel,
+      createdById: r.t_created_by_id,
+      createdAt: r.t_created_at.toISOString(),
+      updatedAt: r.t_updated_at.toISOString(),
+      version: r.t_version,
+    };
+    if (r.t_description !== undefined) dto.description = r.t_description;
+    return dto;
+  }
+}

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { TicketChannel, TicketPriority } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import {
+  BusinessRuleError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  VersionConflictError,
+} from '../../common/errors/domain-errors.js';
+import { sql } from '../../common/database/sql.js';
+import { Clock } from '../../common/time/clock.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
+import type {
+  CreateTicketDto,
+  TicketTypesQueryDto,
+  UpdateTicketDto,
+} from './dto/ticket-input.dto.js';
+import type { TicketDto, TicketTypeDto } from './dto/ticket.dto.js';
+import { TicketAccessService } from './ticket-access.service.js';
+import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { TicketReferences } from './ticket-references.js';
+import { TicketsRepository } from './tickets.repository.js';
+import { TicketType } from './entities/ticket-type.entity.js';
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly repo: TicketsRepository,
+    private readonly access: TicketAccessService,
+    private readonly workflows: WorkflowService,
+  ) {}
+
+  async get(user: AuthUser, id: string): Promise<TicketDto> {
+    const dto = await this.repo.findOneDto(user, { id });
+    if (!dto) throw new NotFoundError('Ticket');
+    return dto;
+  }
+
+  async getByNumber(user: AuthUser, number: number): Promise<TicketDto> {
+    const dto = await this.repo.findOneDto(user, { number });
+    if (!dto) throw new NotFoundError('Ticket');
+    return dto;
+  }
+
+  async types(user: AuthUser, query: TicketTypesQueryDto): Promise<TicketTypeDto[]> {
+    const qb = this.db.manager
+      .createQueryBuilder(TicketType, 'tt')
+      .orderBy('tt.position')
+      .addOrderBy('tt.key');
+    if (user.role === 'client') qb.where('tt.is_public AND tt.active');
+    else if (!query.includeInactive) qb.where('tt.active');
+    const types = await qb.getMany();
+    return types.map((t) => ({
+      id: t.id,
+      key: t.key,
+      name: t.name,
+      isPublic: t.isPublic,
+      workflowId: t.workflowId,
+      defaultPriority: t.defaultPriority,
+      active: t.active,
+    }));
+  }
+
+  async create(user: AuthUser, dto: CreateTicketDto): Promise<TicketDto> {
+    const now = this.clock.now();
+    const id = await this.db.transaction(async (em) => {
+      const refs = new TicketReferences(em);
+      const isClient = user.role === 'client';
+
+      if (isClient) {
+        for (const field of [
+          'organizationId',
+          'requesterId',
+          'assigneeId',
+          'groupId',
+          'dueAt',
+        ] as const) {
+          if (dto[field] !== undefined && !(field === 'requesterId' && dto[field] === user.id)) {
+            refs.fail(field, 'clients cannot set this field');
+          }
+        }
+      }
+
+      const type = dto.typeId ? await refs.type(dto.typeId) : null;
+      if (type && isClient && !type.isPublic) {
+        // An internal type does not exist as far as a client is concerned.
+        refs.fail('typeId', 'no active ticket type with this id');
+      }
+
+      let requesterId: string | null = isClient ? user.id : (dto.requesterId ?? null);
+      let organizationId: string | null = isClient
+        ? user.organizationId
+        : (dto.organizationId ?? null);
+      if (!isClient && dto.requesterId) {
+        const requester = await refs.user(dto.requesterId, 'requesterId');
+        if (requester?.organizationId) {
+          if (organizationId && organizationId !== requester.organizationId) {
+            refs.fail('requesterId', "is a contact of another organization than the ticket's");
+          }
+          organizationId ??= requester.organizationId;
+        }
+        requesterId = requester?.id ?? null;
+      }
+      if (!isClient && dto.organizationId) await refs.organization(dto.organizationId);
+      if (!isClient && dto.assigneeId) {
+        if (user.role === 'agent' && dto.assigneeId !== user.id) {
+          throw new ForbiddenError('Agents may assign a new ticket only to themselves');
+        }
+        await refs.staff(dto.assigneeId, 'assigneeId');
+      }
+      if (!isClient && dto.groupId) await refs.group(dto.groupId);
+      if (refs.errors.length > 0)
+        throw new BusinessRuleError('The ticket cannot be created', refs.errors);
+
+      const workflowId = type?.workflowId ?? (await this.workflows.defaultWorkflowId(em));
+      const def = await this.workflows.definition(workflowId, em);
+      const initial = this.workflows.initialStatus(def);
+      const priority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
+      const channel: TicketChannel = isClient ? 'portal' : 'agent';
+
+      const [row] = await sql<{ id: string; number: string }>(
+        em,
+        `INSERT INTO tickets (subject, description, priority, status, status_category, workflow_id, type_id,
+                              organization_id, requester_id, assignee_id, group_id, due_at, channel,
+                              created_by_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+         RETURNING id, number`,
+        [
+          dto.subject,
+          dto.description ?? '',
+          priority,
+          initial.key,
+          initial.category,
+          workflowId,
+          type?.id ?? null,
+          organizationId,
+          requesterId,
+          isClient ? null : (dto.assigneeId ?? null),
+          isClient ? null : (dto.groupId ?? null),
+          isClient ? null : (dto.dueAt ?? null),
+          channel,
+          user.id,
+          now,
+        ],
+      );
+      await recordTicketEvents(em, row.id, user.id, now, [
+        {
+          kind: 'created',
+          newValue: {
+            number: Number(row.number),
+            subject: dto.subject,
+            status: initial.key,
+            priority,
+            assigneeId: isClient ? null : (dto.assigneeId ?? null),
+            groupId: isClient ? null : (dto.groupId ?? null),
+          },
+        },
+      ]);
+      return row.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateTicketDto): Promise<TicketDto> {
+    if (user.role === 'client')
+      throw new ForbiddenError('Clients cannot edit tickets; add a comment instead');
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      const ticket = await this.access.loadVisible(user, id, { em, lock: true });
+      if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
+      const def = await this.workflows.definition(ticket.workflowId, em);
+      if (this.workflows.status(def, ticket.status)?.isFinal) {
+        throw new ConflictError(`The ticket is ${ticket.status} and can no longer be edited`);
+      }
+
+      const refs = new TicketReferences(em);
+      const changes: Record<string, unknown> = {};
+      const events: NewTicketEvent[] = [];
+      const change = (field: string, column: string, oldValue: unknown, newValue: unknown) => {
+        if (newValue === undefined) return;
+        const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+        const oldNorm = norm(oldValue);
+        const newNorm =
+          typeof newValue === 'string' && column === 'due_at'
+            ? new Date(newValue).toISOString()
+            : newValue;
+        if (oldNorm === newNorm) return;
+        changes[column] = newValue;
+        events.push({
+          kind: 'field_changed',
+          field,
+          oldValue: oldNorm ?? null,
+          newValue: newNorm ?? null,
+        });
+      };
+
+      if (dto.typeId !== undefined && dto.typeId !== ticket.typeId) {
+        const type = await refs.type(dto.typeId);
+        if (type && type.workflowId !== ticket.workflowId) {
+          refs.fail(
+            'typeId',
+            'has another workflow; moving between workflows is not supported yet',
+          );
+        }
+      }
+      if (dto.organizationId) await refs.organization(dto.organizationId);
+      if (dto.requesterId) {
+        const requester = await refs.user(dto.requesterId, 'requesterId');
+        const orgId = dto.organizationId !== undefined ? dto.organizationId : ticket.organizationId;
+        if (requester?.organizationId && orgId && requester.organizationId !== orgId) {
+          refs.fail('requesterId', "is a contact of another organization than the ticket's");
+        }
+      }
+      if (refs.errors.length > 0)
+        throw new BusinessRuleError('The ticket cannot be changed', refs.errors);
+
+      change('subject', 'subject', ticket.subject, dto.subject);
+      change('description', 'description', ticket.description, dto.description);
+      change('priority', 'priority', ticket.priority, dto.priority);
+      change('typeId', 'type_id', ticket.typeId, dto.typeId);
+      change('organizationId', 'organization_id', ticket.organizationId, dto.organizationId);
+      change('requesterId', 'requester_id', ticket.requesterId, dto.requesterId);
+      change('dueAt', 'due_at', ticket.dueAt, dto.dueAt);
+      if (events.length === 0) return;
+
+      const sets = Object.keys(changes).map((c, i) => `${c} = $${i + 3}`);
+      const updated = await sql(
+        em,
+        `UPDATE tickets SET ${sets.join(', ')}, version = version + 1, updated_at = $2
+          WHERE id = $1 RETURNING id`,
+        [id, now, ...Object.values(changes)],
+      );
+      if (updated.length !== 1) throw new NotFoundError('Ticket');
+      await recordTicketEvents(em, id, user.id, now, events);
+    });
+    return this.get(user, id);
+  }
+}
