@@ -21,6 +21,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** An access token for `userId`, with a real session row behind it. */
   tokenFor: (userId: string) => Promise<string>;
+  /** Another instance of the API on the same database, as when the API is scaled out. */
+  secondInstance: () => Promise<NestExpressApplication>;
   close: () => Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const db = app.get(DataSource);
   const jwt = app.get(JwtService);
   const factory = new Factory(db);
+  const others: NestExpressApplication[] = [];
 
   return {
     app,
@@ -66,7 +69,13 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
         { secret: TEST_JWT_SECRET, expiresIn: 3600, algorithm: 'HS256' },
       );
     },
+    secondInstance: async () => {
+      const other = await createApp({ config, clock, logger: pino({ level: 'silent' }) });
+      others.push(other);
+      return other;
+    },
     close: async () => {
+      for (const other of others) await other.close();
       await app.close();
       await database.drop();
     },

@@ -1,4 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TicketAccessService } from '../ticket-access.service.js';
+import { AttachmentStorage } from './attachment-storage.js';
+import { AttachmentUploadReceiver } from './attachment-upload.receiver.js';
+import { AttachmentsController, TicketAttachmentsController } from './attachments.controller.js';
+import { AttachmentsService } from './attachments.service.js';
+import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
 
-@Module({})
+/** Files on tickets and comments: upload, list, metadata and download. */
+@Module({
+  controllers: [TicketAttachmentsController, AttachmentsController],
+  providers: [
+    AttachmentsService,
+    AttachmentUploadReceiver,
+    TicketAccessService,
+    // Swap for an object-store adapter by providing another AttachmentStorage here.
+    { provide: AttachmentStorage, useClass: LocalDiskAttachmentStorage },
+  ],
+})
 export class AttachmentsModule {}
