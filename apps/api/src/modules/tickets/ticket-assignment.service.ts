@@ -42,8 +42,15 @@ export class TicketAssignmentService {
         [ticketId, user.id, now],
       );
       if (claimed.length === 0) {
+        // Not through the visibility rule: once taken by someone else the ticket may be
+        // invisible to this agent, yet "someone was faster" is the honest answer.
+        const [current] = await sql<{ version: number }>(
+          em,
+          'SELECT version FROM tickets WHERE id = $1',
+          [ticketId],
+        );
         throw new ConflictError('The ticket is already assigned or no longer open', {
-          currentVersion: (await this.access.loadVisible(user, ticketId, { em })).version,
+          currentVersion: current?.version,
         });
       }
       await recordTicketEvents(em, ticketId, user.id, now, [

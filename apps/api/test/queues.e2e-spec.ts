@@ -1,0 +1,279 @@
+import { startTestApp, type TestApp } from './support/test-app';
+import { bearer, buildWorld, type World } from './support/personas';
+
+type Item = { id: string; number: number; subject: string };
+
+describe('queues, filters, search and take', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  const list = async (who: { token: string }, query: string): Promise<Item[]> => {
+    const res = await t.http().get(`/api/v1/tickets?${query}`).set('Authorization', bearer(who));
+    expect(res.status).toBe(200);
+    return res.body.items;
+  };
+  const ids = (items: Item[]) => items.map((i) => i.id).sort();
+
+  describe('views and counts', () => {
+    let tickets: Record<string, { id: string }>;
+    beforeAll(async () => {
+      const past = new Date(t.clock.now().getTime() - 3600_000);
+      const f = t.factory;
+      tickets = {
+        unassignedOpen: await f.ticket({ subject: 'unassigned open', createdById: w.clientA.id }),
+        mineOpen: await f.ticket({ assigneeId: w.agent.id, status: 'in_progress' }),
+        mineClosed: await f.ticket({ assigneeId: w.agent.id, status: 'closed' }),
+        createdByAgent: await f.ticket({ assigneeId: w.otherAgent.id, createdById: w.agent.id }),
+        needsReply: await f.ticket({ assigneeId: w.agent.id, needsReply: true }),
+        overdue: await f.ticket({ assigneeId: w.agent.id, dueAt: past }),
+        overdueButResolved: await f.ticket({
+          assigneeId: w.agent.id,
+          dueAt: past,
+          status: 'resolved',
+        }),
+        groupTicket: await f.ticket({ groupId: w.group.id, assigneeId: w.otherAgent.id }),
+        invisible: await f.ticket({ assigneeId: w.otherAgent.id, groupId: w.otherGroup.id }),
+      };
+    });
+
+    it('each view returns exactly its tickets, and counts match the lists', async () => {
+      const a = w.agent;
+      expect(ids(await list(a, 'view=unassigned'))).toEqual([tickets.unassignedOpen.id].sort());
+      expect(ids(await list(a, 'view=mine'))).toEqual(
+        [
+          tickets.mineOpen.id,
+          tickets.needsReply.id,
+          tickets.overdue.id,
+          tickets.overdueButResolved.id,
+        ].sort(),
+      );
+      expect(ids(await list(a, 'view=created_by_me'))).toEqual([tickets.createdByAgent.id]);
+      expect(ids(await list(a, 'view=closed'))).toEqual([tickets.mineClosed.id]);
+      expect(ids(await list(a, 'view=needs_reply'))).toEqual([tickets.needsReply.id]);
+      expect(ids(await list(a, 'view=overdue'))).toEqual([tickets.overdue.id]);
+      const all = ids(await list(a, 'view=all'));
+      expect(all).not.toContain(tickets.invisible.id);
+      expect(all).toContain(tickets.groupTicket.id);
+
+      const counts = (await t.http().get('/api/v1/tickets/counts').set('Authorization', bearer(a)))
+        .body;
+      expect(counts).toEqual({
+        unassigned: 1,
+        mine: 4,
+        createdByMe: 1,
+        open: (await list(a, 'view=open')).length,
+        closed: 1,
+        needsReply: 1,
+        overdue: 1,
+      });
+    });
+
+    it('recent lists newest first', async () => {
+      const items = await list(w.admin, 'view=recent&limit=3');
+      const numbers = items.map((i) => i.number);
+      expect(numbers).toEqual([...numbers].sort((x, y) => y - x));
+    });
+
+    it('filters combine with views', async () => {
+      expect(
+        ids(await list(w.admin, `view=open&assigneeId=${w.agent.id}&status=in_progress`)),
+      ).toEqual([tickets.mineOpen.id]);
+      expect(ids(await list(w.admin, `groupId=${w.group.id}`))).toEqual([tickets.groupTicket.id]);
+    });
+
+    it('by_user and by_department are for admins and heads of that department only', async () => {
+      const member = w.departmentMember;
+      const t1 = await t.factory.ticket({
+        requesterId: member.id,
+        assigneeId: w.otherAgent.id,
+        groupId: w.otherGroup.id,
+      });
+      expect(ids(await list(w.admin, `view=by_user&userId=${member.id}`))).toEqual([t1.id]);
+      expect(
+        ids(await list(w.departmentHead, `view=by_department&departmentId=${w.department.id}`)),
+      ).toContain(t1.id);
+      expect(ids(await list(w.departmentHead, `view=by_user&userId=${member.id}`))).toEqual([
+        t1.id,
+      ]);
+      const denied = await t
+        .http()
+        .get(`/api/v1/tickets?view=by_department&departmentId=${w.department.id}`)
+        .set('Authorization', bearer(w.agent));
+      expect(denied.status).toBe(403);
+      const deniedUser = await t
+        .http()
+        .get(`/api/v1/tickets?view=by_user&userId=${member.id}`)
+        .set('Authorization', bearer(w.agent));
+      expect(deniedUser.status).toBe(403);
+      const missing = await t
+        .http()
+        .get('/api/v1/tickets?view=by_user')
+        .set('Authorization', bearer(w.admin));
+      expect(missing.status).toBe(400);
+    });
+  });
+
+  describe('keyset pagination', () => {
+    it.each(['updatedAt:desc', 'createdAt:asc', 'number:desc', 'number:asc'])(
+      'walks every visible ticket once with sort=%s',
+      async (sort) => {
+        const expected = ids(await list(w.admin, 'limit=200'));
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const res = await t
+            .http()
+            .get(`/api/v1/tickets?limit=4&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`)
+            .set('Authorization', bearer(w.admin));
+          seen.push(...res.body.items.map((i: Item) => i.id));
+          cursor = res.body.nextCursor;
+          pages++;
+        } while (cursor && pages < 100);
+        expect(seen.length).toBe(new Set(seen).size);
+        expect([...seen].sort()).toEqual(expected);
+      },
+    );
+
+    it('rejects a forged cursor with 400', async () => {
+      const res = await t
+        .http()
+        .get('/api/v1/tickets?cursor=bm9wZQ')
+        .set('Authorization', bearer(w.admin));
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('cursor');
+    });
+  });
+
+  describe('full-text search', () => {
+    let ru: { id: string }, cs: { id: string }, en: { id: string }, secret: { id: string };
+    beforeAll(async () => {
+      ru = await t.factory.ticket({
+        subject: 'Не работает полив в теплице',
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+      });
+      cs = await t.factory.ticket({
+        subject: 'Porucha',
+        description: 'Čerpadlo ve skleníku nefunguje',
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+      });
+      en = await t.factory.ticket({
+        subject: 'Boiler pressure alarms',
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+      });
+      secret = await t.factory.ticket({
+        subject: 'Ordinary',
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+      });
+      await t.factory.comment(secret.id, w.agent.id, 'контрагент задолжал оплату', true);
+      await t.factory.comment(en.id, w.agent.id, 'Replaced the valve gasket', false);
+    });
+
+    it('finds Russian word forms, Czech without diacritics, English stems and comment text', async () => {
+      expect(ids(await list(w.admin, `q=${encodeURIComponent('теплицы')}`))).toEqual([ru.id]);
+      expect(ids(await list(w.admin, 'q=cerpadlo'))).toEqual([cs.id]);
+      expect(ids(await list(w.admin, 'q=alarm'))).toEqual([en.id]);
+      expect(ids(await list(w.admin, 'q=gasket'))).toEqual([en.id]);
+    });
+
+    it('finds a ticket by its number', async () => {
+      const [row] = await t.db.query('SELECT number FROM tickets WHERE id = $1', [cs.id]);
+      expect(ids(await list(w.admin, `q=%23${row.number}`))).toEqual([cs.id]);
+    });
+
+    it('never lets a client find a ticket by words that only appear in internal notes', async () => {
+      const q = `q=${encodeURIComponent('задолжал')}`;
+      expect(ids(await list(w.agent, q))).toEqual([secret.id]);
+      expect(await list(w.clientA, q)).toEqual([]);
+    });
+  });
+
+  describe('take and assign', () => {
+    it('of two agents taking at once, exactly one wins and the other gets 409', async () => {
+      // Both agents are in the ticket's group, so the loser still sees the ticket afterwards
+      // and must get 409 whether the requests overlap in the database or not.
+      const team = await t.factory.group('Both', [w.agent.id, w.otherAgent.id]);
+      const ticket = await t.factory.ticket({ status: 'open', groupId: team.id });
+      const [a, b] = await Promise.all([
+        t
+          .http()
+          .post(`/api/v1/tickets/${ticket.id}/take`)
+          .set('Authorization', bearer(w.agent))
+          .send({}),
+        t
+          .http()
+          .post(`/api/v1/tickets/${ticket.id}/take`)
+          .set('Authorization', bearer(w.otherAgent))
+          .send({}),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const winner = a.status === 200 ? w.agent : w.otherAgent;
+      const [row] = await t.db.query('SELECT assignee_id, version FROM tickets WHERE id = $1', [
+        ticket.id,
+      ]);
+      expect(row).toEqual({ assignee_id: winner.id, version: 2 });
+      const events = await t.db.query(
+        `SELECT actor_id FROM ticket_events WHERE ticket_id = $1 AND kind = 'taken'`,
+        [ticket.id],
+      );
+      expect(events).toEqual([{ actor_id: winner.id }]);
+    });
+
+    it('lets dispatchers assign and reassign, not agents or clients', async () => {
+      const ticket = await t.factory.ticket({
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+      });
+      const byAgent = await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/assignment`)
+        .set('Authorization', bearer(w.agent))
+        .send({ version: 1, assigneeId: w.agent.id });
+      expect(byAgent.status).toBe(403);
+      const byClient = await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/assignment`)
+        .set('Authorization', bearer(w.clientA))
+        .send({ version: 1, assigneeId: w.agent.id });
+      expect(byClient.status).toBe(403);
+      const first = await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/assignment`)
+        .set('Authorization', bearer(w.dispatcher))
+        .send({ version: 1, assigneeId: w.agent.id, groupId: w.group.id });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ assigneeId: w.agent.id, groupId: w.group.id, version: 2 });
+      const toClient = await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/assignment`)
+        .set('Authorization', bearer(w.dispatcher))
+        .send({ version: 2, assigneeId: w.clientB.id });
+      expect(toClient.status).toBe(422);
+      t.clock.advance(1000);
+      const again = await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/assignment`)
+        .set('Authorization', bearer(w.dispatcher))
+        .send({ version: 2, assigneeId: w.otherAgent.id });
+      expect(again.body.assigneeId).toBe(w.otherAgent.id);
+      const events = await t.db.query(
+        `SELECT old_value, new_value FROM ticket_events WHERE ticket_id = $1 AND kind = 'assigned' ORDER BY created_at`,
+        [ticket.id],
+      );
+      expect(events).toHaveLength(2);
+      expect(events[1]).toEqual({
+        old_value: { assigneeId: w.agent.id, groupId: w.group.id },
+        new_value: { assigneeId: w.otherAgent.id, groupId: w.group.id },
+      });
+    });
+  });
+});
