@@ -35,11 +35,15 @@ export function requestLogger(logger: Logger) {
   });
 }
 
+/** Nest's start-up chatter: one line per module and route, useful only when debugging. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /** Lets Nest's own messages go through pino too. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context && BOOT_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, ...rest: unknown[]) {
     const context = rest.at(-1);
