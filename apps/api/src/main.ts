@@ -39,7 +39,7 @@ function printLogins(logins: { role: string; email: string; password: string }[]
   const lines = [
     '',
     '  Relaydesk demo data is ready. Log in with:',
-    ...logins.map((l) => `    ${l.role.padEnd(18)} ${l.email.padEnd(32)} ${l.password}`),
+    ...logins.map((l) => `    ${l.role.padEnd(18)} ${l.email.padEnd(36)} ${l.password}`),
     `  API: http://localhost:${port}/api   docs: http://localhost:${port}/api/docs`,
     '',
   ];

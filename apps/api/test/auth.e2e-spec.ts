@@ -147,6 +147,24 @@ describe('auth', () => {
     expect((await login(u.email, TEST_PASSWORD, '10.2.0.1')).status).toBe(200);
   });
 
+  it('updates own profile and refuses null for required fields', async () => {
+    const u = await t.factory.user();
+    const auth = `Bearer ${await t.tokenFor(u.id)}`;
+    const ok = await t
+      .http()
+      .patch('/api/v1/me')
+      .set('Authorization', auth)
+      .send({ locale: 'cs', name: 'Jana Nováková' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ locale: 'cs', name: 'Jana Nováková', version: 2 });
+    for (const body of [{ name: null }, { locale: null }, { locale: 'de' }, { role: 'admin' }]) {
+      const bad = await t.http().patch('/api/v1/me').set('Authorization', auth).send(body);
+      expect(bad.status).toBe(400);
+    }
+    const me = await t.http().get('/api/v1/me').set('Authorization', auth);
+    expect(me.body).toMatchObject({ locale: 'cs', name: 'Jana Nováková', role: 'agent' });
+  });
+
   it('answers 401 problem+json for a missing or forged token', async () => {
     const none = await t.http().get('/api/v1/me');
     expect(none.status).toBe(401);

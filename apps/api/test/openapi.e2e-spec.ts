@@ -32,15 +32,26 @@ describe('OpenAPI document', () => {
 
   it('documents a problem+json error and a success response for every operation', () => {
     const doc = JSON.parse(readFileSync(COMMITTED, 'utf8')) as {
-      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+      >;
     };
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const codes = Object.keys(op.responses);
-        expect({ path, method, success: codes.some((c) => c.startsWith('2')) }).toEqual({ path, method, success: true });
+        expect({ path, method, success: codes.some((c) => c.startsWith('2')) }).toEqual({
+          path,
+          method,
+          success: true,
+        });
         if (path === '/api/health') continue;
         const errors = codes.filter((c) => /^[45]/.test(c));
-        expect({ path, method, hasErrors: errors.length > 0 }).toEqual({ path, method, hasErrors: true });
+        expect({ path, method, hasErrors: errors.length > 0 }).toEqual({
+          path,
+          method,
+          hasErrors: true,
+        });
         for (const c of errors) {
           expect({ path, method, c, types: Object.keys(op.responses[c].content ?? {}) }).toEqual({
             path,

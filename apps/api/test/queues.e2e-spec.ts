@@ -127,7 +127,7 @@ describe('queues, filters, search and take', () => {
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const res = await t
+          const res: { body: { items: Item[]; nextCursor: string | null } } = await t
             .http()
             .get(`/api/v1/tickets?limit=4&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`)
             .set('Authorization', bearer(w.admin));

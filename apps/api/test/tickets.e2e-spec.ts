@@ -292,6 +292,7 @@ describe('tickets', () => {
         .post(`/api/v1/tickets/${ticket.id}/comments`)
         .set('Authorization', bearer(w.agent))
         .send({ body: 'secret staff note', internal: true });
+      t.clock.advance(1000);
       await t
         .http()
         .post(`/api/v1/tickets/${ticket.id}/comments`)

@@ -107,10 +107,11 @@ describe('visibility', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t
-        .http()
-        .get(`/api/v1/tickets?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`)
-        .set('Authorization', bearer(p));
+      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } =
+        await t
+          .http()
+          .get(`/api/v1/tickets?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`)
+          .set('Authorization', bearer(p));
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((x: { id: string }) => x.id));
       cursor = res.body.nextCursor;

@@ -83,6 +83,7 @@ function fromPostgresError(error: unknown) {
     case '22008': // datetime out of range
     case '22003': // numeric out of range
     case '22021': // bad byte sequence
+    case '23502': // null in a NOT NULL column
       return problem(400, 'A value has the wrong format or is out of range');
     case '23503':
       return problem(422, 'A referenced record does not exist');

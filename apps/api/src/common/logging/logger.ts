@@ -36,7 +36,12 @@ export function requestLogger(logger: Logger) {
 }
 
 /** Nest's start-up chatter: one line per module and route, useful only when debugging. */
-const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+const BOOT_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+]);
 
 /** Lets Nest's own messages go through pino too. */
 export class PinoNestLogger implements LoggerService {

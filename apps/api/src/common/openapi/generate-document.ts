@@ -11,7 +11,11 @@ import { buildOpenApiDocument } from './openapi.js';
 export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
   const config = loadConfig(
     {},
-    { databaseUrl: 'postgres://preview@localhost/none', schedulerEnabled: false, benchRoutes: false },
+    {
+      databaseUrl: 'postgres://preview@localhost/none',
+      schedulerEnabled: false,
+      benchRoutes: false,
+    },
   );
   const app = await NestFactory.create(AppModule.forRoot({ config }), {
     preview: true,

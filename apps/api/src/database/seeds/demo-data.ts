@@ -1,16 +1,38 @@
 import type { EntityManager } from 'typeorm';
 import type { PasswordService } from '../../modules/auth/password.service.js';
+import { insertDirectory, PEOPLE } from './demo-directory.js';
+import { buildDemoTickets, insertDemoTickets } from './demo-tickets.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
-export const DEMO_LOGINS = [
-  { role: 'admin', email: 'admin@relaydesk.local', password: DEMO_PASSWORD },
+export interface DemoLogin {
+  /** What to try with this login; starts with the user's role. */
+  role: string;
+  email: string;
+  password: string;
+}
+
+/** One login per kind of user worth trying. The first must stay the admin: it marks the demo. */
+export const DEMO_LOGINS: DemoLogin[] = [
+  { role: 'admin', email: PEOPLE.admin.email, password: DEMO_PASSWORD },
+  { role: 'dispatcher', email: PEOPLE.marina.email, password: DEMO_PASSWORD },
+  { role: 'agent', email: PEOPLE.alexey.email, password: DEMO_PASSWORD },
+  { role: 'agent, dept head', email: PEOPLE.tereza.email, password: DEMO_PASSWORD },
+  { role: 'client, org-wide', email: PEOPLE.sergey.email, password: DEMO_PASSWORD },
+  { role: 'client', email: PEOPLE.anna.email, password: DEMO_PASSWORD },
 ];
 
+/**
+ * A service company with two greenhouse customers (Russian and Czech) and about 45 days of
+ * their tickets, comments and history. Deterministic apart from ids and the reference time, so
+ * every fresh start looks the same. Runs inside the caller's transaction.
+ */
 export async function seedDemoData(em: EntityManager, passwords: PasswordService): Promise<void> {
+  // argon2 is slow on purpose: one hash, shared by every demo user.
   const hash = await passwords.hash(DEMO_PASSWORD);
-  await em.query(
-    `INSERT INTO users (email, password_hash, name, role, can_view_all, locale) VALUES ($1, $2, 'Администратор', 'admin', true, 'ru')`,
-    [DEMO_LOGINS[0].email, hash],
-  );
+  const [{ now }] = (await em.query(`SELECT now() AS now`)) as { now: Date }[];
+  const since = new Date(now.getTime() - 60 * 24 * 3_600_000);
+
+  const ids = await insertDirectory(em, hash, since);
+  await insertDemoTickets(em, buildDemoTickets(now, ids));
 }

@@ -22,16 +22,19 @@ export async function seedOnFirstStart(ds: DataSource, config: AppConfig): Promi
       `SELECT count(*)::int AS users, count(*) FILTER (WHERE role = 'admin')::int AS admins FROM users`,
     )) as { users: number; admins: number }[];
 
+    if (config.demoData && users === 0) {
+      await seedDemoData(em, passwords);
+    }
+    // The production path: the first admin, when the installation had none. An e-mail the demo
+    // data already uses is left alone rather than failing the start.
     if (config.adminEmail && config.adminPassword && admins === 0) {
       await em.query(
-        `INSERT INTO users (email, password_hash, name, role, can_view_all) VALUES ($1, $2, 'Administrator', 'admin', true)`,
+        `INSERT INTO users (email, password_hash, name, role, can_view_all)
+         VALUES ($1, $2, 'Administrator', 'admin', true) ON CONFLICT (email) DO NOTHING`,
         [config.adminEmail, await passwords.hash(config.adminPassword)],
       );
     }
     if (!config.demoData) return { logins: [] };
-    if (users === 0) {
-      await seedDemoData(em, passwords);
-    }
     const [{ demo }] = (await em.query(`SELECT count(*)::int AS demo FROM users WHERE email = $1`, [
       DEMO_LOGINS[0].email,
     ])) as { demo: number }[];

@@ -1,4 +1,28 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor.js';
+// PasswordService is provided here rather than by importing AuthModule: auth already depends on
+// this module's entities and DTOs, and the service has no dependencies of its own.
+import { PasswordService } from '../auth/password.service.js';
+import { DepartmentsController } from './departments.controller.js';
+import { DepartmentsService } from './departments.service.js';
+import { GroupsController } from './groups.controller.js';
+import { GroupsService } from './groups.service.js';
+import { OrganizationsController } from './organizations.controller.js';
+import { OrganizationsService } from './organizations.service.js';
+import { UsersController } from './users.controller.js';
+import { UsersService } from './users.service.js';
 
-@Module({})
+/** Organizations, departments, groups and users: who is who, and who belongs where. */
+@Module({
+  controllers: [OrganizationsController, DepartmentsController, GroupsController, UsersController],
+  providers: [
+    IdempotencyInterceptor,
+    OrganizationsService,
+    DepartmentsService,
+    GroupsService,
+    UsersService,
+    PasswordService,
+  ],
+  exports: [OrganizationsService, DepartmentsService, GroupsService, UsersService],
+})
 export class DirectoryModule {}

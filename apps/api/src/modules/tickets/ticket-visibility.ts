@@ -7,7 +7,11 @@ export interface SqlFragment {
 
 /** Staff who see every ticket. */
 export function seesAllTickets(user: AuthUser): boolean {
-  return user.role === 'admin' || user.role === 'dispatcher' || (user.role !== 'client' && user.canViewAll);
+  return (
+    user.role === 'admin' ||
+    user.role === 'dispatcher' ||
+    (user.role !== 'client' && user.canViewAll)
+  );
 }
 
 /** Users in the given departments and every department below them. */

@@ -1,18 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -22,7 +11,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
-import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor.js';
+import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   AssignmentDto,
@@ -51,12 +40,6 @@ import { TicketHistoryService } from './ticket-history.service.js';
 import { TicketQueuesService } from './ticket-queues.service.js';
 import { TicketTransitionsService } from './ticket-transitions.service.js';
 import { TicketsService } from './tickets.service.js';
-
-const IDEMPOTENCY_HEADER = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key and body returns the first result (24 h)',
-});
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -107,8 +90,7 @@ export class TicketsController {
 
   @Post()
   @RequirePermissions(Permission.TicketsCreate)
-  @UseInterceptors(IdempotencyInterceptor)
-  @IDEMPOTENCY_HEADER
+  @IdempotentCreate()
   @ApiOperation({
     summary: 'Create a ticket (a client files it for themselves and their organization)',
   })
@@ -198,8 +180,7 @@ export class TicketsController {
   }
 
   @Post(':id/comments')
-  @UseInterceptors(IdempotencyInterceptor)
-  @IDEMPOTENCY_HEADER
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Add a public comment or (staff) an internal note' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 403, 404, 409, 413, 422)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LOCALES, type Locale, type Permission } from '@relaydesk/contracts';
 import { UserDto } from '../../directory/dto/user.dto.js';
 
@@ -25,8 +25,17 @@ export class ChangePasswordDto {
 }
 
 export class UpdateMeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
+  // ValidateIf instead of IsOptional: null is not "absent" for columns that cannot be null.
+  @ApiPropertyOptional()
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional({ enum: LOCALES })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(LOCALES)
+  locale?: Locale;
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()

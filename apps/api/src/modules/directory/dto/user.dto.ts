@@ -1,6 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { LOCALES, ROLES, type Locale, type Role } from '@relaydesk/contracts';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import type { User } from '../entities/user.entity.js';
+import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -38,4 +52,203 @@ export function toUserDto(user: User, groupIds: string[] = []): UserDto {
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}
+
+export class UserListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Client contacts of this organization' })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff of this department (not below it)' })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  departmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Members of this group' })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  groupId?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only active (true) or inactive (false)' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ format: 'email', maxLength: 254, description: 'Unique, whatever its case' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
+  @IsOptionalNonNull()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiProperty({ enum: ROLES, description: 'A dispatcher may only create `client` users' })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Required for a client user, must be null for staff',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  organizationId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Staff users only',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  departmentId?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Staff: sees every ticket' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  canViewAll?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Client: sees every ticket of their organization, not only their own',
+  })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  canViewOrganizationTickets?: boolean;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({
+    minLength: 8,
+    maxLength: 1024,
+    description: 'Without one the user cannot log in with a password',
+  })
+  @IsOptionalNonNull()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(1024)
+  password?: string;
+}
+
+export class UpdateUserDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ format: 'email', maxLength: 254 })
+  @IsOptionalNonNull()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptionalNonNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptionalNonNull()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    description: 'Takes effect on the user’s next request. Admins cannot demote themselves.',
+  })
+  @IsOptionalNonNull()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  organizationId?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  departmentId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  canViewAll?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  canViewOrganizationTickets?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'false deactivates the user and ends their sessions. Admins cannot deactivate themselves, ' +
+      'nor the last active admin.',
+  })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({
+    minLength: 8,
+    maxLength: 1024,
+    description: 'Sets a new password and ends the user’s other sessions',
+  })
+  @IsOptionalNonNull()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(1024)
+  password?: string;
 }

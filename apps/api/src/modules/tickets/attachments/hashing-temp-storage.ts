@@ -17,6 +17,8 @@ export interface TempFileInfo {
 interface RunningWrite {
   out: WriteStream;
   removed: boolean;
+  /** Settles once the write has ended and, if it failed, its file is gone. */
+  finished?: Promise<void>;
 }
 
 async function unlinkQuietly(path: string): Promise<void> {
@@ -44,7 +46,14 @@ export class HashingTempStorage implements StorageEngine {
     const path = join(this.dir, randomUUID());
     // multer cleans up after an abort only the files that already have a path.
     file.path = path;
-    this.write(file.stream, path).then(
+    const written = this.write(file.stream, path);
+    const running = this.running.get(path);
+    if (running)
+      running.finished = written.then(
+        () => undefined,
+        () => undefined,
+      );
+    written.then(
       (info) => callback(null, info as unknown as Partial<Express.Multer.File>),
       (err: unknown) => callback(err),
     );
@@ -57,10 +66,17 @@ export class HashingTempStorage implements StorageEngine {
   ): void {
     const running = file.path ? this.running.get(file.path) : undefined;
     if (running) {
-      // Still writing: stop it; the write deletes its own file when it ends.
+      // Still writing: stop it, and answer only once the file is really gone, so multer's
+      // error (and so the HTTP response) comes after the clean-up, not before it.
       running.removed = true;
       running.out.destroy();
-      callback(null);
+      const path = file.path;
+      (running.finished ?? Promise.resolve())
+        .then(() => unlinkQuietly(path))
+        .then(
+          () => callback(null),
+          (e: Error) => callback(e),
+        );
     } else if (file.path) {
       unlinkQuietly(file.path).then(
         () => callback(null),

@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/decorators.js';
+import { sql } from '../../common/database/sql.js';
+
+/**
+ * The floor for `POST /api/v1/tickets` in `npm run bench`: the same HTTP stack, body parser and
+ * connection pool, but one INSERT of a ticket-like row and nothing else (no auth, validation,
+ * references, history or read-back). Only mounted when RELAYDESK_BENCH_ROUTES=true.
+ */
+@ApiExcludeController()
+@Controller('bench')
+export class BenchController {
+  /** Looked up once per process so that each request costs exactly one statement. */
+  private workflowId: Promise<string> | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  @Public()
+  @Post('baseline')
+  @HttpCode(201)
+  async baseline(@Body() body: unknown): Promise<{ id: string }> {
+    const subject =
+      body &&
+      typeof body === 'object' &&
+      typeof (body as { subject?: unknown }).subject === 'string'
+        ? (body as { subject: string }).subject.slice(0, 250)
+        : 'bench baseline';
+    const [row] = await sql<{ id: string }>(
+      this.db,
+      `INSERT INTO tickets (subject, description, priority, status, status_category, workflow_id, channel)
+       VALUES ($1, '', 'normal', 'open', 'open', $2, 'api')
+       RETURNING id`,
+      [subject, await this.defaultWorkflowId()],
+    );
+    return { id: row.id };
+  }
+
+  private defaultWorkflowId(): Promise<string> {
+    this.workflowId ??= sql<{ id: string }>(
+      this.db,
+      `SELECT id FROM workflows WHERE key = 'okdesk'`,
+    ).then(
+      ([row]) => row.id,
+      (e: unknown) => {
+        this.workflowId = null; // a failed lookup is retried by the next request
+        throw e;
+      },
+    );
+    return this.workflowId;
+  }
+}

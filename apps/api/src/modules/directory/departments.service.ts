@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProblemFieldError } from '@relaydesk/contracts';
+import { sql } from '../../common/database/sql.js';
+import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
+import {
+  advisoryXactLock,
+  columnChanges,
+  containsPattern,
+  iso,
+  lockVersioned,
+  pageByName,
+  SqlParams,
+  updateVersioned,
+} from './directory-sql.js';
+import type {
+  CreateDepartmentDto,
+  DepartmentDto,
+  DepartmentListQueryDto,
+  DepartmentPageDto,
+  UpdateDepartmentDto,
+} from './dto/department.dto.js';
+import { findNonStaff } from './staff-references.js';
+
+interface DepartmentRow extends Omit<DepartmentDto, 'createdAt' | 'updatedAt'> {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `d.id, d.name, d.parent_id AS "parentId", d.head_id AS "headId", d.active, d.version,
+  d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
+
+const WRITABLE: Partial<Record<keyof UpdateDepartmentDto, string>> = {
+  name: 'name',
+  parentId: 'parent_id',
+  headId: 'head_id',
+  active: 'active',
+};
+
+/** Moves in the department tree wait for each other, so two moves cannot close a loop together. */
+const TREE_LOCK = 'relaydesk:departments:tree';
+
+function toDto(row: DepartmentRow): DepartmentDto {
+  return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+}
+
+@Injectable()
+export class DepartmentsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  list(query: DepartmentListQueryDto): Promise<DepartmentPageDto> {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (query.active !== undefined) where.push(`d.active = ${p.add(query.active)}`);
+    if (query.parentId !== undefined) where.push(`d.parent_id = ${p.add(query.parentId)}`);
+    if (query.q) where.push(`d.name ILIKE ${p.add(containsPattern(query.q))}`);
+    return pageByName<DepartmentRow, DepartmentDto>(
+      this.db,
+      {
+        select: COLUMNS,
+        from: 'departments d',
+        alias: 'd',
+        where,
+        params: p,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      toDto,
+    );
+  }
+
+  async get(id: string, em: EntityManager = this.db.manager): Promise<DepartmentDto> {
+    const [row] = await sql<DepartmentRow>(
+      em,
+      `SELECT ${COLUMNS} FROM departments d WHERE d.id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('Department');
+    return toDto(row);
+  }
+
+  async create(dto: CreateDepartmentDto): Promise<DepartmentDto> {
+    return this.db.transaction(async (em) => {
+      const errors = [
+        ...(dto.parentId ? await this.parentErrors(em, dto.parentId, null) : []),
+        ...(dto.headId ? await this.headErrors(em, dto.headId) : []),
+      ];
+      if (errors.length) throw new BusinessRuleError('The department cannot be saved', errors);
+      const now = this.clock.now();
+      const [{ id }] = await sql<{ id: string }>(
+        em,
+        `INSERT INTO departments (name, parent_id, head_id, active, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+        [dto.name, dto.parentId ?? null, dto.headId ?? null, dto.active ?? true, now],
+      );
+      return this.get(id, em);
+    });
+  }
+
+  async update(id: string, dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+    return this.db.transaction(async (em) => {
+      if (dto.parentId) await advisoryXactLock(em, TREE_LOCK);
+      const current = await lockVersioned<{
+        version: number;
+        parentId: string | null;
+        headId: string | null;
+      }>(
+        em,
+        'departments',
+        'version, parent_id AS "parentId", head_id AS "headId"',
+        id,
+        dto.version,
+        'Department',
+      );
+      const errors = [
+        ...(dto.parentId && dto.parentId !== current.parentId
+          ? await this.parentErrors(em, dto.parentId, id)
+          : []),
+        ...(dto.headId && dto.headId !== current.headId
+          ? await this.headErrors(em, dto.headId)
+          : []),
+      ];
+      if (errors.length) throw new BusinessRuleError('The department cannot be saved', errors);
+      await updateVersioned(
+        em,
+        'departments',
+        id,
+        dto.version,
+        columnChanges(dto, WRITABLE),
+        this.clock.now(),
+        'Department',
+      );
+      return this.get(id, em);
+    });
+  }
+
+  /** The parent must exist and, for an existing department, must not lie in its own subtree. */
+  private async parentErrors(
+    em: EntityManager,
+    parentId: string,
+    selfId: string | null,
+  ): Promise<ProblemFieldError[]> {
+    const [parent] = await sql<{ id: string }>(em, 'SELECT id FROM departments WHERE id = $1', [
+      parentId,
+    ]);
+    if (!parent) return [{ field: 'parentId', message: 'no such department' }];
+    if (selfId === null) return [];
+    if (parentId === selfId) {
+      return [{ field: 'parentId', message: 'a department cannot be its own parent' }];
+    }
+    // UNION (not UNION ALL) stops at rows already seen, so even a damaged tree cannot loop.
+    const [below] = await sql<{ id: string }>(
+      em,
+      `WITH RECURSIVE subtree(id) AS (
+         SELECT d.id FROM departments d WHERE d.parent_id = $1
+         UNION SELECT d.id FROM departments d JOIN subtree s ON d.parent_id = s.id)
+       SELECT id FROM subtree WHERE id = $2`,
+      [selfId, parentId],
+    );
+    return below
+      ? [{ field: 'parentId', message: 'is below this department; that would make a loop' }]
+      : [];
+  }
+
+  private async headErrors(em: EntityManager, headId: string): Promise<ProblemFieldError[]> {
+    const bad = await findNonStaff(em, [headId]);
+    return bad.length ? [{ field: 'headId', message: 'must be an active staff user' }] : [];
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+
+export class DepartmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ maxLength: 200 }) name!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Parent department' })
+  parentId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Head: sees the tickets of everyone in this department and below it',
+  })
+  headId!: string | null;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
+  version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class DepartmentPageDto {
+  @ApiProperty({ type: [DepartmentDto] }) items!: DepartmentDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}
+
+export class DepartmentListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'Only active (true) or inactive (false)' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only direct children of this department' })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  parentId?: string;
+}
+
+export class CreateDepartmentDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  parentId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An active staff user',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  headId?: string | null;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateDepartmentDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptionalNonNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Not the department itself nor one below it (422)',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  parentId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An active staff user',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  headId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+}

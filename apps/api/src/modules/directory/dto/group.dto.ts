@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+
+export const MAX_GROUP_MEMBERS = 1000;
+
+export class GroupDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ maxLength: 200 }) name!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Team lead' })
+  leadId!: string | null;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Staff users in the group' })
+  memberIds!: string[];
+  @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
+  version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class GroupPageDto {
+  @ApiProperty({ type: [GroupDto] }) items!: GroupDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}
+
+export class GroupListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'Only active (true) or inactive (false)' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only groups this user is a member of' })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  memberId?: string;
+}
+
+export class CreateGroupDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An active staff user',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  leadId?: string | null;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_GROUP_MEMBERS,
+    description: 'Active staff users; each other id is a 422 of its own',
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_GROUP_MEMBERS)
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  memberIds?: string[];
+}
+
+export class UpdateGroupDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptionalNonNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An active staff user',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  leadId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_GROUP_MEMBERS,
+    description:
+      'The whole new member set: replaces the old one. New members must be active staff users; ' +
+      'current members may stay even if deactivated.',
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_GROUP_MEMBERS)
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  memberIds?: string[];
+}

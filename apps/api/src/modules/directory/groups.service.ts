@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProblemFieldError } from '@relaydesk/contracts';
+import { sql } from '../../common/database/sql.js';
+import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
+import {
+  columnChanges,
+  containsPattern,
+  iso,
+  lockVersioned,
+  pageByName,
+  SqlParams,
+  updateVersioned,
+} from './directory-sql.js';
+import type {
+  CreateGroupDto,
+  GroupDto,
+  GroupListQueryDto,
+  GroupPageDto,
+  UpdateGroupDto,
+} from './dto/group.dto.js';
+import { findNonStaff, nonStaffErrors } from './staff-references.js';
+
+interface GroupRow extends Omit<GroupDto, 'createdAt' | 'updatedAt'> {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `g.id, g.name, g.description, g.lead_id AS "leadId", g.active, g.version,
+  ARRAY(SELECT gm.user_id FROM group_members gm WHERE gm.group_id = g.id ORDER BY gm.user_id)
+    AS "memberIds",
+  g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+
+const WRITABLE: Partial<Record<keyof UpdateGroupDto, string>> = {
+  name: 'name',
+  description: 'description',
+  leadId: 'lead_id',
+  active: 'active',
+};
+
+function toDto(row: GroupRow): GroupDto {
+  return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+}
+
+@Injectable()
+export class GroupsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  list(query: GroupListQueryDto): Promise<GroupPageDto> {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (query.active !== undefined) where.push(`g.active = ${p.add(query.active)}`);
+    if (query.memberId !== undefined) {
+      where.push(
+        `EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = ${p.add(query.memberId)})`,
+      );
+    }
+    if (query.q) where.push(`g.name ILIKE ${p.add(containsPattern(query.q))}`);
+    return pageByName<GroupRow, GroupDto>(
+      this.db,
+      {
+        select: COLUMNS,
+        from: 'groups g',
+        alias: 'g',
+        where,
+        params: p,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      toDto,
+    );
+  }
+
+  async get(id: string, em: EntityManager = this.db.manager): Promise<GroupDto> {
+    const [row] = await sql<GroupRow>(em, `SELECT ${COLUMNS} FROM groups g WHERE g.id = $1`, [id]);
+    if (!row) throw new NotFoundError('Group');
+    return toDto(row);
+  }
+
+  async create(dto: CreateGroupDto): Promise<GroupDto> {
+    return this.db.transaction(async (em) => {
+      const memberIds = dto.memberIds ?? [];
+      const errors = [
+        ...(dto.leadId ? await this.leadErrors(em, dto.leadId) : []),
+        ...nonStaffErrors('memberIds', await findNonStaff(em, memberIds)),
+      ];
+      if (errors.length) throw new BusinessRuleError('The group cannot be saved', errors);
+      const now = this.clock.now();
+      const [{ id }] = await sql<{ id: string }>(
+        em,
+        `INSERT INTO groups (name, description, lead_id, active, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+        [dto.name, dto.description ?? null, dto.leadId ?? null, dto.active ?? true, now],
+      );
+      await this.replaceMembers(em, id, memberIds);
+      return this.get(id, em);
+    });
+  }
+
+  async update(id: string, dto: UpdateGroupDto): Promise<GroupDto> {
+    return this.db.transaction(async (em) => {
+      const current = await lockVersioned<{
+        version: number;
+        leadId: string | null;
+        memberIds: string[];
+      }>(
+        em,
+        'groups',
+        `version, lead_id AS "leadId",
+         ARRAY(SELECT gm.user_id FROM group_members gm WHERE gm.group_id = groups.id) AS "memberIds"`,
+        id,
+        dto.version,
+        'Group',
+      );
+      const errors: ProblemFieldError[] = [];
+      if (dto.leadId && dto.leadId !== current.leadId) {
+        errors.push(...(await this.leadErrors(em, dto.leadId)));
+      }
+      if (dto.memberIds) {
+        const bad = await findNonStaff(em, dto.memberIds, current.memberIds);
+        errors.push(...nonStaffErrors('memberIds', bad));
+      }
+      if (errors.length) throw new BusinessRuleError('The group cannot be saved', errors);
+      await updateVersioned(
+        em,
+        'groups',
+        id,
+        dto.version,
+        columnChanges(dto, WRITABLE),
+        this.clock.now(),
+        'Group',
+      );
+      if (dto.memberIds) await this.replaceMembers(em, id, dto.memberIds);
+      return this.get(id, em);
+    });
+  }
+
+  /** Makes the member set exactly `memberIds`; the group row is locked by the caller. */
+  private async replaceMembers(em: EntityManager, groupId: string, memberIds: string[]) {
+    await em.query(
+      'DELETE FROM group_members WHERE group_id = $1 AND NOT (user_id = ANY($2::uuid[]))',
+      [groupId, memberIds],
+    );
+    await em.query(
+      `INSERT INTO group_members (group_id, user_id)
+       SELECT $1, u FROM unnest($2::uuid[]) AS u
+       ON CONFLICT DO NOTHING`,
+      [groupId, memberIds],
+    );
+  }
+
+  private async leadErrors(em: EntityManager, leadId: string): Promise<ProblemFieldError[]> {
+    const bad = await findNonStaff(em, [leadId]);
+    return bad.length ? [{ field: 'leadId', message: 'must be an active staff user' }] : [];
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { sql } from '../../common/database/sql.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
+import {
+  columnChanges,
+  containsPattern,
+  iso,
+  lockVersioned,
+  pageByName,
+  SqlParams,
+  updateVersioned,
+} from './directory-sql.js';
+import type {
+  CreateOrganizationDto,
+  OrganizationDto,
+  OrganizationListQueryDto,
+  OrganizationPageDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto.js';
+
+interface OrganizationRow extends Omit<OrganizationDto, 'createdAt' | 'updatedAt'> {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `o.id, o.name, o.tax_id AS "taxId", o.address, o.phone, o.email, o.notes, o.active,
+  o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+const WRITABLE: Partial<Record<keyof UpdateOrganizationDto, string>> = {
+  name: 'name',
+  taxId: 'tax_id',
+  address: 'address',
+  phone: 'phone',
+  email: 'email',
+  notes: 'notes',
+  active: 'active',
+};
+
+function toDto(row: OrganizationRow): OrganizationDto {
+  return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+}
+
+/**
+ * Who sees which organization, as one SQL condition on alias `o`: staff see all of them, a
+ * client contact only their own. List and detail both filter through it.
+ */
+export function organizationVisibility(user: AuthUser, p: SqlParams): string {
+  if (roleHasPermission(user.role, Permission.DirectoryRead)) return 'TRUE';
+  return user.organizationId ? `o.id = ${p.add(user.organizationId)}` : 'FALSE';
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  list(caller: AuthUser, query: OrganizationListQueryDto): Promise<OrganizationPageDto> {
+    const p = new SqlParams();
+    const where = [organizationVisibility(caller, p)];
+    if (query.active !== undefined) where.push(`o.active = ${p.add(query.active)}`);
+    if (query.q) {
+      const pattern = p.add(containsPattern(query.q));
+      where.push(
+        `(o.name ILIKE ${pattern} OR o.tax_id ILIKE ${pattern} OR o.email ILIKE ${pattern})`,
+      );
+    }
+    return pageByName<OrganizationRow, OrganizationDto>(
+      this.db,
+      {
+        select: COLUMNS,
+        from: 'organizations o',
+        alias: 'o',
+        where,
+        params: p,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      toDto,
+    );
+  }
+
+  async get(
+    caller: AuthUser,
+    id: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<OrganizationDto> {
+    const p = new SqlParams();
+    const idParam = p.add(id);
+    const visible = organizationVisibility(caller, p);
+    const [row] = await sql<OrganizationRow>(
+      em,
+      `SELECT ${COLUMNS} FROM organizations o WHERE o.id = ${idParam} AND ${visible}`,
+      p.values,
+    );
+    if (!row) throw new NotFoundError('Organization');
+    return toDto(row);
+  }
+
+  async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    const now = this.clock.now();
+    const [row] = await sql<OrganizationRow>(
+      this.db,
+      `INSERT INTO organizations AS o (name, tax_id, address, phone, email, notes, active, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+       RETURNING ${COLUMNS}`,
+      [
+        dto.name,
+        dto.taxId ?? null,
+        dto.address ?? null,
+        dto.phone ?? null,
+        dto.email ?? null,
+        dto.notes ?? null,
+        dto.active ?? true,
+        now,
+      ],
+    );
+    return toDto(row);
+  }
+
+  async update(caller: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.db.transaction(async (em) => {
+      await lockVersioned(em, 'organizations', 'id, version', id, dto.version, 'Organization');
+      await updateVersioned(
+        em,
+        'organizations',
+        id,
+        dto.version,
+        columnChanges(dto, WRITABLE),
+        this.clock.now(),
+        'Organization',
+      );
+      return this.get(caller, id, em);
+    });
+  }
+}

@@ -1,0 +1,427 @@
+import type { DataSource } from 'typeorm';
+import { OKDESK_STATUSES, TICKET_CHANNELS, TICKET_PRIORITIES } from '@relaydesk/contracts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/database/seeds/demo-data';
+import { seedOnFirstStart } from '../src/database/seeds/seed-on-start';
+import { startTestApp, type TestApp } from './support/test-app';
+
+async function one<T>(db: DataSource, text: string, params: unknown[] = []): Promise<T> {
+  const rows = (await db.query(text, params)) as T[];
+  return rows[0];
+}
+
+/** Row counts of everything the seed writes. */
+async function counts(db: DataSource) {
+  return one<Record<string, number>>(
+    db,
+    `SELECT (SELECT count(*)::int FROM organizations) AS organizations,
+            (SELECT count(*)::int FROM departments) AS departments,
+            (SELECT count(*)::int FROM departments WHERE head_id IS NOT NULL) AS "departmentsWithHead",
+            (SELECT count(*)::int FROM groups) AS groups,
+            (SELECT count(*)::int FROM group_members) AS "groupMembers",
+            (SELECT count(*)::int FROM users) AS users,
+            (SELECT count(*)::int FROM users WHERE role = 'admin') AS admins,
+            (SELECT count(*)::int FROM users WHERE role = 'dispatcher') AS dispatchers,
+            (SELECT count(*)::int FROM users WHERE role = 'agent') AS agents,
+            (SELECT count(*)::int FROM users WHERE role = 'client') AS clients,
+            (SELECT count(*)::int FROM tickets) AS tickets,
+            (SELECT count(*)::int FROM ticket_comments) AS comments,
+            (SELECT count(*)::int FROM ticket_events) AS events`,
+  );
+}
+
+describe('seed on first start: demo data', () => {
+  let t: TestApp;
+  let logins: { role: string; email: string; password: string }[];
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ logins } = await seedOnFirstStart(t.db, { ...t.config, demoData: true }));
+  });
+  afterAll(() => t.close());
+
+  const count = async (text: string, params: unknown[] = []) =>
+    (await one<{ n: number }>(t.db, `SELECT count(*)::int AS n FROM ${text}`, params)).n;
+
+  it('returns the demo logins, admin first', () => {
+    expect(logins).toEqual(DEMO_LOGINS);
+    expect(logins[0]).toMatchObject({ role: 'admin', email: 'admin@relaydesk.local' });
+    expect(new Set(logins.map((l) => l.email)).size).toBe(logins.length);
+  });
+
+  it('lets every demo login sign in with its role', async () => {
+    for (const login of logins) {
+      expect(login.password).toBe(DEMO_PASSWORD);
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: login.email, password: login.password });
+      expect(res.status).toBe(200);
+      // The label starts with the role: "agent, dept head", "client, org-wide".
+      expect(res.body.user.role).toBe(login.role.split(',')[0]);
+      expect(res.body.user.email).toBe(login.email);
+    }
+    const roles = new Set(logins.map((l) => l.role.split(',')[0]));
+    expect([...roles].sort()).toEqual(['admin', 'agent', 'client', 'dispatcher']);
+  });
+
+  it('offers a department head and clients with and without organization visibility', async () => {
+    const byLabel = (label: string) => logins.find((l) => l.role === label)!.email;
+    expect(
+      await count(`departments d JOIN users u ON u.id = d.head_id WHERE u.email = $1`, [
+        byLabel('agent, dept head'),
+      ]),
+    ).toBe(1);
+    const client = (email: string) =>
+      one<{ can_view_organization_tickets: boolean; organization_id: string | null }>(
+        t.db,
+        `SELECT can_view_organization_tickets, organization_id FROM users WHERE email = $1`,
+        [email],
+      );
+    const orgWide = await client(byLabel('client, org-wide'));
+    const own = await client(byLabel('client'));
+    expect(orgWide.can_view_organization_tickets).toBe(true);
+    expect(own.can_view_organization_tickets).toBe(false);
+    expect(orgWide.organization_id).not.toBeNull();
+    expect(own.organization_id).toBe(orgWide.organization_id);
+  });
+
+  it('creates the directory: organizations, departments, groups and people', async () => {
+    const c = await counts(t.db);
+    expect(c).toMatchObject({
+      organizations: 2,
+      departments: 2,
+      departmentsWithHead: 2,
+      groups: 2,
+      dispatchers: 1,
+    });
+    expect(c.agents).toBeGreaterThanOrEqual(3);
+    expect(c.admins).toBeGreaterThanOrEqual(1);
+    expect(await count(`users WHERE role = 'admin' AND can_view_all`)).toBe(c.admins);
+    // Complete organization cards, 2-3 contacts each, at least one who sees the whole company.
+    expect(
+      await count(`organizations WHERE tax_id IS NOT NULL AND address IS NOT NULL
+                     AND phone IS NOT NULL AND email IS NOT NULL`),
+    ).toBe(2);
+    const orgs = (await t.db.query(
+      `SELECT o.id, count(u.id)::int AS contacts,
+              count(u.id) FILTER (WHERE u.can_view_organization_tickets)::int AS org_wide
+         FROM organizations o JOIN users u ON u.organization_id = o.id AND u.role = 'client'
+        GROUP BY o.id`,
+    )) as { contacts: number; org_wide: number }[];
+    expect(orgs).toHaveLength(2);
+    for (const o of orgs) {
+      expect(o.contacts).toBeGreaterThanOrEqual(2);
+      expect(o.contacts).toBeLessThanOrEqual(3);
+      expect(o.org_wide).toBeGreaterThanOrEqual(1);
+    }
+    // Heads are staff of their own department; one department sits under the other.
+    expect(
+      await count(`departments d JOIN users u ON u.id = d.head_id
+                    WHERE u.role <> 'client' AND u.department_id = d.id`),
+    ).toBe(2);
+    expect(await count(`departments WHERE parent_id IS NOT NULL`)).toBe(1);
+    expect(
+      await count(`users WHERE role IN ('agent', 'dispatcher') AND department_id IS NULL`),
+    ).toBe(0);
+    expect(await count(`users WHERE role = 'client' AND organization_id IS NULL`)).toBe(0);
+    expect(await count(`users WHERE role = 'client' AND locale NOT IN ('ru', 'cs')`)).toBe(0);
+    expect(await count(`users WHERE locale = 'ru'`)).toBeGreaterThan(0);
+    expect(await count(`users WHERE locale = 'cs'`)).toBeGreaterThan(0);
+    // Three agents or more spread over both groups, only staff in groups.
+    expect(
+      await count(`(SELECT DISTINCT gm.user_id FROM group_members gm
+                     JOIN users u ON u.id = gm.user_id AND u.role = 'agent') x`),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      await count(
+        `groups g WHERE NOT EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(`group_members gm JOIN users u ON u.id = gm.user_id WHERE u.role = 'client'`),
+    ).toBe(0);
+  });
+
+  it('spreads the tickets over every status, priority, type and channel', async () => {
+    const n = await count('tickets');
+    expect(n).toBeGreaterThanOrEqual(50);
+    expect(n).toBeLessThanOrEqual(70);
+    const statuses = (await t.db.query(
+      `SELECT ws.key, count(tk.id)::int AS n
+         FROM workflow_statuses ws JOIN workflows w ON w.id = ws.workflow_id AND w.key = 'okdesk'
+         LEFT JOIN tickets tk ON tk.status = ws.key AND tk.workflow_id = w.id
+        GROUP BY ws.key`,
+    )) as { key: string; n: number }[];
+    expect(statuses.map((s) => s.key).sort()).toEqual([...OKDESK_STATUSES].sort());
+    expect(statuses.filter((s) => s.n === 0)).toEqual([]);
+
+    expect(
+      await count(`tickets tk JOIN workflows w ON w.id = tk.workflow_id WHERE w.key <> 'okdesk'`),
+    ).toBe(0);
+    expect(
+      await count(`tickets tk LEFT JOIN workflow_statuses ws
+                     ON ws.workflow_id = tk.workflow_id AND ws.key = tk.status
+                   WHERE ws.category IS DISTINCT FROM tk.status_category`),
+    ).toBe(0);
+
+    const distinct = async (column: string) =>
+      (
+        (await t.db.query(`SELECT DISTINCT ${column} AS v FROM tickets ORDER BY 1`)) as {
+          v: string;
+        }[]
+      ).map((r) => r.v);
+    expect(await distinct('priority')).toEqual([...TICKET_PRIORITIES].sort());
+    expect(await distinct('channel')).toEqual([...TICKET_CHANNELS].sort());
+    expect(
+      await count(
+        `ticket_types tt WHERE NOT EXISTS (SELECT 1 FROM tickets tk WHERE tk.type_id = tt.id)`,
+      ),
+    ).toBe(0);
+    expect(await count(`ticket_types`)).toBe(8);
+
+    // Numbers from the sequence, in the order the tickets were opened.
+    const order = (await t.db.query(
+      `SELECT number::int AS number FROM tickets ORDER BY created_at`,
+    )) as { number: number }[];
+    const numbers = order.map((r) => r.number);
+    expect(numbers[0]).toBe(1001);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('keeps clients on public types and the staff on internal ones', async () => {
+    expect(
+      await count(`tickets tk JOIN users r ON r.id = tk.requester_id
+                    JOIN ticket_types tt ON tt.id = tk.type_id
+                   WHERE r.role = 'client' AND NOT tt.is_public`),
+    ).toBe(0);
+    expect(
+      await count(`tickets tk JOIN users r ON r.id = tk.requester_id
+                   WHERE r.role = 'client' AND tk.organization_id IS DISTINCT FROM r.organization_id`),
+    ).toBe(0);
+    // Every internal type was requested by staff.
+    expect(
+      await count(`ticket_types tt WHERE NOT tt.is_public AND NOT EXISTS (
+                     SELECT 1 FROM tickets tk JOIN users r ON r.id = tk.requester_id
+                      WHERE tk.type_id = tt.id AND r.role <> 'client')`),
+    ).toBe(0);
+    // Assignees are agents of the service company; the queues have something in them.
+    expect(
+      await count(`tickets tk JOIN users a ON a.id = tk.assignee_id WHERE a.role = 'client'`),
+    ).toBe(0);
+    expect(await count(`tickets WHERE assignee_id IS NULL`)).toBeGreaterThan(0);
+    expect(
+      await count(`tickets WHERE assignee_id IS NULL AND group_id IS NOT NULL`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(`tickets WHERE assignee_id IS NOT NULL AND group_id IS NOT NULL`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(`tickets WHERE assignee_id IS NOT NULL AND group_id IS NULL`),
+    ).toBeGreaterThan(0);
+  });
+
+  it('gives the tickets consistent dates', async () => {
+    expect(await count(`tickets WHERE updated_at < created_at`)).toBe(0);
+    expect(
+      await count(`tickets WHERE created_at < now() - interval '46 days' OR created_at > now()`),
+    ).toBe(0);
+    expect(await count(`tickets WHERE created_at < now() - interval '40 days'`)).toBeGreaterThan(0);
+    expect(await count(`tickets WHERE created_at > now() - interval '2 days'`)).toBeGreaterThan(0);
+    expect(
+      await count(`tickets WHERE status = 'needs_clarification'
+                     AND (postponed_until IS NULL OR postponed_until <= now())`),
+    ).toBe(0);
+    expect(
+      await count(`tickets WHERE status IN ('resolved', 'closed') AND resolved_at IS NULL`),
+    ).toBe(0);
+    expect(
+      await count(`tickets WHERE status NOT IN ('resolved', 'closed') AND resolved_at IS NOT NULL`),
+    ).toBe(0);
+    expect(await count(`tickets WHERE (status = 'closed') <> (closed_at IS NOT NULL)`)).toBe(0);
+    expect(await count(`tickets WHERE closed_at < resolved_at OR resolved_at < created_at`)).toBe(
+      0,
+    );
+    const overdue = await count(
+      `tickets WHERE due_at < now() AND status_category IN ('new', 'open', 'pending')`,
+    );
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(10);
+    expect(await count(`tickets WHERE due_at > now()`)).toBeGreaterThan(0);
+  });
+
+  it('writes public and internal comments, never an internal one by a client', async () => {
+    expect(await count(`ticket_comments WHERE internal`)).toBeGreaterThan(0);
+    expect(await count(`ticket_comments WHERE NOT internal`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        `ticket_comments c JOIN users u ON u.id = c.author_id WHERE c.internal AND u.role = 'client'`,
+      ),
+    ).toBe(0);
+    expect(await count(`ticket_comments WHERE author_id IS NULL`)).toBe(0);
+    // Clients write only on their own company's tickets.
+    expect(
+      await count(`ticket_comments c JOIN users u ON u.id = c.author_id JOIN tickets tk ON tk.id = c.ticket_id
+                   WHERE u.role = 'client' AND tk.organization_id IS DISTINCT FROM u.organization_id`),
+    ).toBe(0);
+    expect(
+      await count(`ticket_comments c JOIN tickets tk ON tk.id = c.ticket_id
+                   WHERE c.created_at <= tk.created_at OR c.created_at > tk.updated_at`),
+    ).toBe(0);
+    const withComments = await count(
+      `tickets tk WHERE EXISTS (SELECT 1 FROM ticket_comments c WHERE c.ticket_id = tk.id)`,
+    );
+    expect(withComments / (await count('tickets'))).toBeGreaterThan(0.5);
+    // The search index saw them (its triggers ran).
+    expect(await count('ticket_search')).toBe(await count('tickets'));
+  });
+
+  it('marks first responses and tickets waiting for a reply from what the comments say', async () => {
+    expect(
+      await count(`tickets tk WHERE tk.first_responded_at IS DISTINCT FROM (
+                     SELECT min(c.created_at) FROM ticket_comments c JOIN users u ON u.id = c.author_id
+                      WHERE c.ticket_id = tk.id AND NOT c.internal AND u.role <> 'client')`),
+    ).toBe(0);
+    expect(await count(`tickets WHERE first_responded_at IS NOT NULL`)).toBeGreaterThan(0);
+    expect(await count(`tickets WHERE needs_reply`)).toBeGreaterThan(0);
+    expect(
+      await count(`tickets tk WHERE tk.needs_reply AND (
+                     tk.status_category NOT IN ('open', 'pending')
+                     OR (SELECT u.role FROM ticket_comments c JOIN users u ON u.id = c.author_id
+                          WHERE c.ticket_id = tk.id AND NOT c.internal
+                          ORDER BY c.created_at DESC LIMIT 1) IS DISTINCT FROM 'client')`),
+    ).toBe(0);
+  });
+
+  it('records a history that leads to each ticket’s current status', async () => {
+    expect(
+      await count(`tickets tk WHERE (SELECT count(*) FROM ticket_events e
+                                      WHERE e.ticket_id = tk.id AND e.kind = 'created') <> 1`),
+    ).toBe(0);
+    expect(
+      await count(`tickets tk JOIN ticket_events e ON e.ticket_id = tk.id AND e.kind = 'created'
+                   WHERE e.actor_id IS DISTINCT FROM tk.created_by_id OR e.created_at <> tk.created_at
+                      OR (e.new_value ->> 'number')::bigint IS DISTINCT FROM tk.number
+                      OR e.new_value ->> 'subject' IS DISTINCT FROM tk.subject
+                      OR e.new_value ->> 'priority' IS DISTINCT FROM tk.priority
+                      OR e.new_value ->> 'status' IS DISTINCT FROM 'open'`),
+    ).toBe(0);
+    // One comment_added per comment, with its id and internal flag.
+    expect(await count(`ticket_events WHERE kind = 'comment_added'`)).toBe(
+      await count('ticket_comments'),
+    );
+    expect(
+      await count(`ticket_comments c WHERE NOT EXISTS (
+                     SELECT 1 FROM ticket_events e WHERE e.ticket_id = c.ticket_id AND e.kind = 'comment_added'
+                        AND e.new_value ->> 'commentId' = c.id::text AND e.internal = c.internal
+                        AND e.actor_id = c.author_id AND e.created_at = c.created_at)`),
+    ).toBe(0);
+    // Replaying the history gives each ticket's status, routing and postponement, and every
+    // status change is a transition the workflow allows.
+    const events = (await t.db.query(
+      `SELECT e.ticket_id, e.kind, e.field, e.old_value, e.new_value, e.created_at > tk.updated_at AS late,
+              (e.kind <> 'status_changed' OR EXISTS (
+                 SELECT 1 FROM workflow_transitions wt WHERE wt.workflow_id = tk.workflow_id
+                    AND to_jsonb(wt.from_status) = e.old_value AND to_jsonb(wt.to_status) = e.new_value)) AS allowed
+         FROM ticket_events e JOIN tickets tk ON tk.id = e.ticket_id
+        ORDER BY e.ticket_id, e.created_at, e.id`,
+    )) as {
+      ticket_id: string;
+      kind: string;
+      field: string | null;
+      old_value: unknown;
+      new_value: Record<string, unknown> | string | null;
+      late: boolean;
+      allowed: boolean;
+    }[];
+    type Replayed = { status?: unknown; routing?: unknown; postponedUntil: unknown };
+    const state = new Map<string, Replayed>();
+    for (const e of events) {
+      expect(e).toMatchObject({ allowed: true });
+      // Events of one write may sit microseconds after the ticket's updated_at, never later.
+      expect(e.late ? e.kind : 'in time').toMatch(/in time|field_changed/);
+      const s = state.get(e.ticket_id) ?? { postponedUntil: null };
+      state.set(e.ticket_id, s);
+      if (e.kind === 'created') {
+        const v = e.new_value as Record<string, unknown>;
+        s.status = v.status;
+        s.routing = { assigneeId: v.assigneeId, groupId: v.groupId };
+      } else if (e.kind === 'status_changed') {
+        expect(e.field).toBe('status');
+        expect(e.old_value).toBe(s.status);
+        s.status = e.new_value;
+      } else if (e.kind === 'assigned' || e.kind === 'taken') {
+        expect(e.old_value).toEqual(s.routing);
+        s.routing = e.new_value;
+      } else if (e.kind === 'field_changed' && e.field === 'postponedUntil') {
+        expect(e.old_value).toBe(s.postponedUntil);
+        s.postponedUntil = e.new_value;
+      }
+    }
+    expect(events.filter((e) => e.kind === 'status_changed').length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.kind === 'assigned').length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.kind === 'taken').length).toBeGreaterThan(0);
+    const tickets = (await t.db.query(
+      `SELECT id, status, assignee_id, group_id, postponed_until FROM tickets`,
+    )) as {
+      id: string;
+      status: string;
+      assignee_id: string | null;
+      group_id: string | null;
+      postponed_until: Date | null;
+    }[];
+    for (const tk of tickets) {
+      expect(state.get(tk.id)).toEqual({
+        status: tk.status,
+        routing: { assigneeId: tk.assignee_id, groupId: tk.group_id },
+        postponedUntil: tk.postponed_until?.toISOString() ?? null,
+      });
+    }
+    expect(
+      await count(`ticket_events e JOIN tickets tk ON tk.id = e.ticket_id
+                   WHERE e.created_at > tk.updated_at + interval '1 millisecond'`),
+    ).toBe(0);
+  });
+
+  it('does not seed again on the next start', async () => {
+    const before = await counts(t.db);
+    const again = await seedOnFirstStart(t.db, { ...t.config, demoData: true });
+    expect(again.logins).toEqual(DEMO_LOGINS);
+    expect(await counts(t.db)).toEqual(before);
+  });
+});
+
+describe('seed on first start: production admin', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('creates exactly one admin from the configuration, once', async () => {
+    expect(await counts(t.db)).toMatchObject({ users: 0, tickets: 0 });
+    const config = {
+      ...t.config,
+      demoData: false,
+      adminEmail: 'owner@example.test',
+      adminPassword: 'first-admin-password',
+    };
+    expect(await seedOnFirstStart(t.db, config)).toEqual({ logins: [] });
+    expect(await counts(t.db)).toMatchObject({ users: 1, admins: 1, tickets: 0, organizations: 0 });
+
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'owner@example.test', password: 'first-admin-password' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ email: 'owner@example.test', role: 'admin' });
+
+    // A restart, even with other credentials in the environment, adds no second admin.
+    expect(await seedOnFirstStart(t.db, config)).toEqual({ logins: [] });
+    await seedOnFirstStart(t.db, { ...config, adminEmail: 'other@example.test' });
+    expect(await counts(t.db)).toMatchObject({ users: 1, admins: 1 });
+    const bad = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: DEMO_LOGINS[0].email, password: DEMO_PASSWORD });
+    expect(bad.status).toBe(401);
+  });
+});

@@ -1,0 +1,422 @@
+// `npm run bench`: seeds a dedicated embedded PostgreSQL with BENCH_TICKETS tickets (kept for the
+// next run), starts the built API against it and measures ticket creation against a one-INSERT
+// baseline, the open queue (first and a deep keyset page) and full-text search with autocannon.
+// Prints a table with the targets, writes bench/results/<timestamp>.json, and stops everything
+// it started, also on Ctrl-C or error. See docs/performance.md.
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { freePort } from '../lib/embedded-postgres.mjs';
+import { request, startApi } from './api.mjs';
+import { BenchCluster, clusterSettings } from './cluster.mjs';
+import { measure, stopLoad } from './load.mjs';
+import { formatMarkdown, formatTable, judge, TARGETS } from './report.mjs';
+import { BENCH_AGENT, readSeedInfo, SEED_VERSION, seedDatabase } from './seed.mjs';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const env = process.env;
+const config = {
+  tickets: positiveInt('BENCH_TICKETS', 1_000_000),
+  seconds: positiveInt('BENCH_SECONDS', 15),
+  warmupSeconds: positiveInt('BENCH_WARMUP_SECONDS', 3, 0),
+  connections: positiveInt('BENCH_CONNECTIONS', 32),
+  latencyConnections: positiveInt('BENCH_LATENCY_CONNECTIONS', 1, 0),
+  deepPages: positiveInt('BENCH_DEEP_PAGES', 200),
+  durableDatabase: env.BENCH_PG_FAST !== 'true',
+  dataDir: resolve(root, env.BENCH_DATA_DIR || '.data/bench'),
+};
+const DATABASE = 'relaydesk_bench';
+const LIST_PATH = '/api/v1/tickets?view=open&limit=50';
+
+function log(message) {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+function positiveInt(name, fallback, min = 1) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`${name} must be an integer >= ${min}, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+let cluster = null;
+let api = null;
+let cleaning = null;
+
+/** Stops the API, then PostgreSQL; safe to call more than once. */
+function cleanup() {
+  cleaning ??= (async () => {
+    stopLoad();
+    if (api) {
+      log('stopping the API…');
+      await api.stop().catch(() => undefined);
+    }
+    if (cluster?.running) {
+      log('stopping PostgreSQL…');
+      await cluster.stop().catch(() => undefined);
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+async function main() {
+  const startedAt = new Date();
+  mkdirSync(config.dataDir, { recursive: true });
+  log(
+    `${config.tickets} tickets, ${config.seconds} s per scenario (+${config.warmupSeconds} s warm-up), ` +
+      `${config.connections} connections; data in ${config.dataDir}`,
+  );
+
+  cluster = new BenchCluster({
+    dir: join(config.dataDir, 'postgres'),
+    port: Number(env.BENCH_PG_PORT || 0),
+    log,
+  });
+  // Seeding runs without fsync; the measured server runs with production durability.
+  await cluster.start({ fast: true });
+  const seed = await ensureSeeded();
+  await removeEarlierRunRows(seed);
+  await cluster.configure(clusterSettings(env));
+  await cluster.stop();
+  await cluster.start({ fast: !config.durableDatabase });
+  const pgSettings = await cluster.settings([
+    'shared_buffers',
+    'effective_cache_size',
+    'work_mem',
+    'fsync',
+    'synchronous_commit',
+    'max_connections',
+    'server_version',
+  ]);
+  log(
+    `PostgreSQL ${pgSettings.server_version} on port ${cluster.port} (fsync=${pgSettings.fsync}, shared_buffers=${pgSettings.shared_buffers})`,
+  );
+
+  const port = await freePort(0);
+  api = await startApi({
+    root,
+    port,
+    databaseUrl: cluster.urlFor(DATABASE),
+    dataDir: join(config.dataDir, 'api'),
+    logFile: join(config.dataDir, 'api.log'),
+  });
+  log(`API (pid ${api.pid}) on ${api.baseUrl}`);
+
+  const login = await request(api.baseUrl, 'POST', '/api/v1/auth/login', {
+    body: { email: BENCH_AGENT.email, password: BENCH_AGENT.password },
+  });
+  if (login.status !== 200)
+    throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  const token = login.body.accessToken;
+
+  const deep = await walkCursor(api.baseUrl, token, config.deepPages);
+  log(
+    `followed nextCursor ${deep.pages} pages deep in ${(deep.ms / 1000).toFixed(1)} s ` +
+      `(slowest page ${deep.slowestMs.toFixed(0)} ms)`,
+  );
+  const searchPath = `${LIST_PATH}&q=${encodeURIComponent(seed.searchTerm)}`;
+  const reads = [
+    { name: 'list: view=open, first page', kind: 'list', path: LIST_PATH, check: 'list' },
+    {
+      name: `list: view=open, page ${deep.pages + 1} (cursor)`,
+      kind: 'list',
+      path: deep.cursor ? `${LIST_PATH}&cursor=${encodeURIComponent(deep.cursor)}` : LIST_PATH,
+      check: 'list',
+    },
+    {
+      name: `search: view=open, q=${seed.searchTerm}`,
+      kind: 'search',
+      path: searchPath,
+      check: 'search',
+    },
+  ];
+
+  const results = [];
+  const loadOptions = {
+    baseUrl: api.baseUrl,
+    seconds: config.seconds,
+    warmupSeconds: config.warmupSeconds,
+  };
+  for (const connections of [config.connections, config.latencyConnections].filter(Boolean)) {
+    for (const s of reads) {
+      const probe = await probeRead(api.baseUrl, token, s, seed);
+      log(
+        `${s.name}, ${connections} conn: ${probe.ok ? 'probe ok' : 'PROBE FAILED'} (${probe.detail})`,
+      );
+      const r = await measure({
+        ...loadOptions,
+        method: 'GET',
+        path: s.path,
+        token,
+        connections,
+        expectStatus: 200,
+      });
+      results.push({ name: s.name, kind: s.kind, method: 'GET', path: s.path, probe, ...r });
+      logResult(results.at(-1));
+    }
+  }
+
+  const body = {
+    subject: 'Bench ticket [<id>]',
+    description: 'Created by npm run bench. Компрессор шумит, prosíme o kontrolu.',
+    priority: 'normal',
+  };
+  for (const s of [
+    {
+      name: 'create: POST /api/bench/baseline (1 INSERT)',
+      kind: 'baseline',
+      path: '/api/bench/baseline',
+    },
+    { name: 'create: POST /api/v1/tickets', kind: 'create', path: '/api/v1/tickets', token },
+  ]) {
+    const r = await measure({
+      ...loadOptions,
+      method: 'POST',
+      path: s.path,
+      token: s.token,
+      body,
+      uniqueBody: true,
+      connections: config.connections,
+      expectStatus: 201,
+    });
+    results.push({ name: s.name, kind: s.kind, method: 'POST', path: s.path, ...r });
+    logResult(results.at(-1));
+  }
+
+  log('capturing query plans (auto_explain, EXPLAIN ANALYZE BUFFERS) of one request each…');
+  const plans = {};
+  for (const s of reads) {
+    const captured = await cluster.capturePlans(() =>
+      request(api.baseUrl, 'GET', s.path, { token }),
+    );
+    plans[s.name] = captured.filter((p) => /FROM "tickets" "t"/.test(p.query));
+  }
+
+  judge(results);
+  const table = formatTable(results);
+  process.stdout.write(`\n${table}\n\n`);
+  for (const [name, list] of Object.entries(plans)) {
+    for (const p of list)
+      process.stdout.write(`Plan of ${name} (${p.durationMs} ms):\n${p.plan}\n\n`);
+  }
+
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      note: 'autocannon, the API and PostgreSQL share these CPUs',
+    },
+    config: { ...config, dataDir: undefined },
+    postgres: pgSettings,
+    seed,
+    deepCursor: deep,
+    targets: TARGETS,
+    scenarios: results,
+    markdownTable: formatMarkdown(results),
+    plans,
+  };
+  const resultsDir = join(root, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${file}`);
+  return results.every((r) => r.pass !== false);
+}
+
+/** Reuses the bench database when it holds this size of seed, otherwise seeds it afresh. */
+async function ensureSeeded() {
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  try {
+    const exists =
+      (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount > 0;
+    if (exists) {
+      const db = new pg.Client({ connectionString: cluster.urlFor(DATABASE) });
+      await db.connect();
+      const info = await readSeedInfo(db).finally(() => db.end());
+      if (info?.version === SEED_VERSION && info.tickets === config.tickets) {
+        log(
+          `reusing the seeded database (${info.tickets} tickets, ${info.comments} comments, ` +
+            `seeded ${info.seededAt} in ${info.seedSeconds} s): skipping the seed`,
+        );
+        return { ...info, reused: true };
+      }
+      log(
+        info
+          ? `the bench database holds another seed (${info.tickets} tickets, v${info.version}): re-seeding`
+          : 'the bench database is incomplete: re-seeding',
+      );
+      await admin.query(`DROP DATABASE ${DATABASE} WITH (FORCE)`);
+    }
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+
+  const url = cluster.urlFor(DATABASE);
+  const dist = (p) => pathToFileURL(join(root, 'apps/api/dist', p)).href;
+  const { createDataSource } = await import(dist('database/data-source.js'));
+  const { runMigrations } = await import(dist('database/run-migrations.js'));
+  const { PasswordService } = await import(dist('modules/auth/password.service.js'));
+  const ds = createDataSource(url, 2);
+  await ds.initialize();
+  try {
+    const applied = await runMigrations(ds);
+    log(`migrated (${applied.length} migrations)`);
+  } finally {
+    await ds.destroy();
+  }
+
+  log(`seeding ${config.tickets} tickets…`);
+  const passwords = new PasswordService();
+  const info = await seedDatabase({
+    url,
+    tickets: config.tickets,
+    hashPassword: (p) => passwords.hash(p),
+    log,
+  });
+  log(
+    `seeded in ${info.seedSeconds} s: ${info.tickets} tickets (${info.openTickets} not closed, ` +
+      `${info.unassignedTickets} unassigned), ${info.comments} comments; ` +
+      `"${info.searchTerm}" is in ${info.searchTermTickets} tickets`,
+  );
+  return { ...info, reused: false };
+}
+
+/** Tickets, sessions and keys made by earlier runs would skew this one: remove them. */
+async function removeEarlierRunRows(seed) {
+  const db = new pg.Client({ connectionString: cluster.urlFor(DATABASE) });
+  await db.connect();
+  try {
+    const { rowCount } = await db.query('DELETE FROM tickets WHERE number > $1', [seed.maxNumber]);
+    await db.query('DELETE FROM auth_sessions');
+    await db.query('DELETE FROM idempotency_keys');
+    await db.query('DELETE FROM login_attempt_counters');
+    await db.query(`SELECT setval('ticket_number_seq', $1)`, [seed.maxNumber]);
+    if (rowCount > 0) {
+      log(`removed ${rowCount} tickets created by an earlier run; vacuuming`);
+      for (const t of ['tickets', 'ticket_search', 'ticket_events', 'ticket_comments']) {
+        await db.query(`VACUUM (ANALYZE) ${t}`);
+      }
+    }
+  } finally {
+    await db.end();
+  }
+}
+
+/** Follows nextCursor `pages` times (bounded) and returns the cursor of the page after them. */
+async function walkCursor(baseUrl, token, pages) {
+  let cursor = null;
+  let slowestMs = 0;
+  const started = performance.now();
+  let followed = 0;
+  while (followed < pages) {
+    const path = cursor ? `${LIST_PATH}&cursor=${encodeURIComponent(cursor)}` : LIST_PATH;
+    const res = await request(baseUrl, 'GET', path, { token });
+    if (res.status !== 200)
+      throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    slowestMs = Math.max(slowestMs, res.ms);
+    if (!res.body.nextCursor) {
+      log(`the open queue has only ${followed + 1} pages: the deep page is page ${followed || 1}`);
+      break;
+    }
+    cursor = res.body.nextCursor;
+    followed++;
+  }
+  return {
+    pages: followed,
+    cursor,
+    ms: Math.round(performance.now() - started),
+    slowestMs: Math.round(slowestMs),
+  };
+}
+
+/** One request checked for content: a full page, open tickets, newest first, matches for q. */
+async function probeRead(baseUrl, token, s, seed) {
+  const res = await request(baseUrl, 'GET', s.path, { token });
+  const problems = [];
+  if (res.status !== 200) {
+    return {
+      ok: false,
+      status: res.status,
+      detail: `status ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`,
+    };
+  }
+  const items = res.body.items ?? [];
+  if (s.check === 'list' && items.length !== 50)
+    problems.push(`${items.length} items instead of 50`);
+  if (s.check === 'search' && items.length === 0) problems.push('no search results');
+  if (items.some((t) => ['closed', 'canceled'].includes(t.statusCategory)))
+    problems.push('closed tickets in view=open');
+  for (let i = 1; i < items.length; i++) {
+    if (items[i - 1].updatedAt < items[i].updatedAt) {
+      problems.push('not sorted by updatedAt desc');
+      break;
+    }
+  }
+  if (s.check === 'search' && items.length > 0) {
+    const db = new pg.Client({ connectionString: cluster.urlFor(DATABASE) });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM ticket_search
+          WHERE ticket_id = ANY($1::uuid[])
+            AND (public_doc @@ rd_search_query($2) OR internal_doc @@ rd_search_query($2))`,
+        [items.map((t) => t.id), seed.searchTerm],
+      );
+      if (rows[0].n !== items.length)
+        problems.push(`${items.length - rows[0].n} results do not contain the term`);
+    } finally {
+      await db.end();
+    }
+  }
+  return {
+    ok: problems.length === 0,
+    status: res.status,
+    items: items.length,
+    hasNextPage: Boolean(res.body.nextCursor),
+    ms: Math.round(res.ms * 10) / 10,
+    detail: problems.length
+      ? problems.join('; ')
+      : `${items.length} items in ${res.ms.toFixed(1)} ms`,
+  };
+}
+
+function logResult(r) {
+  const bad = r.unexpected + r.errors;
+  log(
+    `  ${r.name}: ${r.reqPerSec} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, ` +
+      `p99 ${r.latencyMs.p99} ms; statuses ${JSON.stringify(r.statuses)}${bad ? `, ${bad} unexpected/errors` : ''}`,
+  );
+  for (const sample of r.errorSamples) log(`    ${sample}`);
+}
+
+let ok = false;
+try {
+  ok = await main();
+} catch (e) {
+  console.error(`[bench] failed: ${e instanceof Error ? e.stack : e}`);
+  if (api) console.error(`[bench] last API output:\n${api.tail()}`);
+} finally {
+  await cleanup();
+}
+process.exit(ok ? 0 : 1);
