@@ -1,0 +1,44 @@
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('database schema', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('migrations produce exactly what the entities describe (no drift)', async () => {
+    const pending = await t.db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('has no pending migrations after start', async () => {
+    expect(await t.db.showMigrations()).toBe(false);
+  });
+
+  it('indexes every ticket list filter', async () => {
+    const rows = (await t.db.query(
+      `SELECT indexdef FROM pg_indexes WHERE tablename = 'tickets'`,
+    )) as {
+      indexdef: string;
+    }[];
+    const leading = rows.map((r) => /\((\w+)/.exec(r.indexdef.replace(/"/g, ''))?.[1]);
+    for (const column of [
+      'assignee_id',
+      'group_id',
+      'requester_id',
+      'organization_id',
+      'created_by_id',
+      'status',
+      'status_category',
+      'priority',
+      'type_id',
+      'due_at',
+      'created_at',
+      'updated_at',
+      'postponed_until',
+    ]) {
+      expect({ column, indexed: leading.includes(column) }).toEqual({ column, indexed: true });
+    }
+  });
+});
