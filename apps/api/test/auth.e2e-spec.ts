@@ -173,3 +173,34 @@ describe('auth', () => {
     expect(forged.status).toBe(401);
   });
 });
+
+describe('auth: per-IP login limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      loginMaxAttemptsPerAccount: 100,
+      loginMaxAttemptsPerIp: 4,
+      trustProxy: true,
+    });
+  });
+  afterAll(() => t.close());
+
+  const login = (email: string, password: string, ip: string) =>
+    t.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+
+  it('limits failures from one address across many accounts, and leaves other addresses alone', async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => t.factory.user()));
+    const results = await Promise.all(users.map((u) => login(u.email, 'wrong', '192.0.2.7')));
+    expect(results.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 429, 429]);
+    // The right password from the limited address is refused too; another address is fine.
+    expect((await login(users[0].email, TEST_PASSWORD, '192.0.2.7')).status).toBe(429);
+    expect((await login(users[0].email, TEST_PASSWORD, '192.0.2.8')).status).toBe(200);
+  });
+
+  it('does not count successful logins against the address', async () => {
+    const u = await t.factory.user();
+    for (let i = 0; i < 8; i++) {
+      expect((await login(u.email, TEST_PASSWORD, '192.0.2.9')).status).toBe(200);
+    }
+  });
+});
