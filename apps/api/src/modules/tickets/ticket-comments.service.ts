@@ -20,6 +20,11 @@ interface CommentRow {
   cursor_at: string;
 }
 
+const SELECT_COMMENTS = `
+  SELECT c.id, c.ticket_id, c.body, c.internal, c.author_id, u.name AS author_name, c.created_at,
+         c.created_at::text AS cursor_at
+    FROM ticket_comments c LEFT JOIN users u ON u.id = c.author_id`;
+
 const toDto = (r: CommentRow): CommentDto => ({
   id: r.id,
   ticketId: r.ticket_id,
@@ -54,9 +59,7 @@ export class TicketCommentsService {
       where += ` AND (c.created_at, c.id) > (CAST($3 AS timestamptz), CAST($4 AS uuid))`;
     }
     const rows = (await this.db.query(
-      `SELECT c.id, c.ticket_id, c.body, c.internal, c.author_id, u.name AS author_name, c.created_at,
-              c.created_at::text AS cursor_at
-         FROM ticket_comments c LEFT JOIN users u ON u.id = c.author_id
+      `${SELECT_COMMENTS}
         WHERE ${where}
         ORDER BY c.created_at, c.id
         LIMIT $2`,
@@ -103,12 +106,7 @@ export class TicketCommentsService {
       ]);
       return c.id;
     });
-    const rows = (await this.db.query(
-      `SELECT c.id, c.ticket_id, c.body, c.internal, c.author_id, u.name AS author_name, c.created_at,
-              c.created_at::text AS cursor_at
-         FROM ticket_comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = $1`,
-      [id],
-    )) as CommentRow[];
+    const rows = (await this.db.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [id])) as CommentRow[];
     return toDto(rows[0]);
   }
 }
