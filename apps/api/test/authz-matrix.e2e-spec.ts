@@ -1,0 +1,811 @@
+import { randomBytes } from 'node:crypto';
+import { COUNTED_VIEWS } from '@relaydesk/contracts';
+import { TEST_PASSWORD, type TicketSeed } from './support/factory';
+import { bearer, buildWorld, type Persona, type World } from './support/personas';
+import { startTestApp, type TestApp } from './support/test-app';
+import {
+  callerFor,
+  describeResult,
+  documentedOperations,
+  PERSONAS,
+  PNG,
+  rowCount,
+  rowKey,
+  rowState,
+  send,
+  statuses,
+  templatePattern,
+  ticketState,
+  type CellContext,
+  type MatrixRow,
+} from './support/authz-matrix';
+
+const uniq = () => randomBytes(4).toString('hex');
+
+/**
+ * The ticket most ticket rows act on, chosen so that each persona lands on a different rule:
+ * - requested by clientA for org A, of a public type: clientA sees it (own request);
+ * - clientB is in org B: invisible, so 404 (never 403: a client must not learn it exists);
+ * - assigned to otherAgent in otherGroup: `agent` is not the assignee, not in the group, not the
+ *   requester or creator, and the ticket is not unassigned: invisible, 404;
+ * - departmentHead heads "Service" (themselves and departmentMember): neither the requester
+ *   (clientA) nor the assignee (otherAgent) is in it: invisible, 404;
+ * - dispatcher and admin see every ticket.
+ */
+function targetTicket(c: CellContext, seed: TicketSeed = {}) {
+  return c.t.factory.ticket({
+    subject: `Matrix target ${uniq()}`,
+    typeKey: 'microclimate',
+    organizationId: c.w.orgA.id,
+    requesterId: c.w.clientA.id,
+    createdById: c.w.clientA.id,
+    assigneeId: c.w.otherAgent.id,
+    groupId: c.w.otherGroup.id,
+    ...seed,
+  });
+}
+
+/** A public file on the target ticket, uploaded by the dispatcher (who may see it). */
+async function attachmentOnTarget(c: CellContext): Promise<string> {
+  const ticket = await targetTicket(c);
+  const res = await c.t
+    .http()
+    .post(`/api/v1/tickets/${ticket.id}/attachments`)
+    .set('Authorization', bearer(c.w.dispatcher))
+    .attach('file', PNG, { filename: 'plan.png', contentType: 'image/png' });
+  if (res.status !== 201) throw new Error(`fixture upload failed: ${res.status}`);
+  return (res.body as { id: string }).id;
+}
+
+const firstRow = async <T>(c: CellContext, text: string, params: unknown[] = []): Promise<T> =>
+  ((await c.t.db.query(text, params)) as T[])[0];
+
+/** A user who can log in, of no persona: login and refresh do not depend on who asks. */
+const loginUser = (c: CellContext) =>
+  c.t.factory.user({ role: 'client', organizationId: c.w.orgA.id });
+
+/**
+ * THE MATRIX. One row per operation in openapi.json (a new endpoint without a row fails the
+ * first test below). Columns, in this order everywhere:
+ *
+ *               anonymous  clientA  clientB  agent  departmentHead  dispatcher  admin
+ *
+ * Rules behind the numbers (see each row for the specific reason):
+ * - anonymous: 401 on everything but the two public auth endpoints.
+ * - Endpoint permissions (libs/shared/contracts/src/permissions.ts, enforced by
+ *   @RequirePermissions before the handler runs): a role without the permission gets 403 for
+ *   every id alike, so the answer says nothing about any object.
+ * - Object visibility (ticket-visibility.ts, organizationVisibility): an object the caller may
+ *   not see is a 404, exactly like one that does not exist.
+ * - departmentHead is an agent by role: agent permissions, plus visibility of their department.
+ */
+const ROWS: MatrixRow[] = [
+  // ---------------------------------------------------------------- auth
+  {
+    // Public: anyone, with or without a token, exchanges valid credentials for tokens.
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    async prepare(c) {
+      const u = await loginUser(c);
+      return {
+        path: '/api/v1/auth/login',
+        body: { email: u.email, password: TEST_PASSWORD },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM auth_sessions WHERE user_id = $1', [u.id]),
+      };
+    },
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Public: the refresh token is the credential; an Authorization header changes nothing.
+    method: 'POST',
+    path: '/api/v1/auth/refresh',
+    async prepare(c) {
+      const u = await loginUser(c);
+      const login = await c.t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: u.email, password: TEST_PASSWORD });
+      if (login.status !== 200) throw new Error(`fixture login failed: ${login.status}`);
+      return {
+        path: '/api/v1/auth/refresh',
+        body: { refreshToken: (login.body as { refreshToken: string }).refreshToken },
+        probe: () =>
+          firstRow(
+            c,
+            `SELECT count(*)::int AS n FROM refresh_tokens r JOIN auth_sessions s ON s.id = r.session_id
+              WHERE s.user_id = $1 AND r.used_at IS NOT NULL`,
+            [u.id],
+          ),
+      };
+    },
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Any logged-in user ends their own session (on a session of its own, so the world's stays).
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    caller: 'new-session',
+    async prepare(c) {
+      const userId = c.caller?.id ?? null;
+      return {
+        path: '/api/v1/auth/logout',
+        probe: () =>
+          firstRow(
+            c,
+            'SELECT count(*)::int AS n FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NOT NULL',
+            [userId],
+          ),
+      };
+    },
+    expect: statuses(401, 204, 204, 204, 204, 204, 204),
+  },
+  {
+    // Everyone logged in has a profile.
+    method: 'GET',
+    path: '/api/v1/me',
+    prepare: async () => ({ path: '/api/v1/me' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Own name, for every role.
+    method: 'PATCH',
+    path: '/api/v1/me',
+    caller: 'look-alike',
+    async prepare(c) {
+      const userId = c.caller?.id ?? null;
+      return {
+        path: '/api/v1/me',
+        body: { name: `Renamed ${uniq()}` },
+        probe: () => firstRow(c, 'SELECT name, version FROM users WHERE id = $1', [userId]),
+      };
+    },
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Own password, for every role (a look-alike: it logs the user's other sessions out).
+    method: 'POST',
+    path: '/api/v1/me/password',
+    caller: 'look-alike',
+    async prepare(c) {
+      const userId = c.caller?.id ?? null;
+      return {
+        path: '/api/v1/me/password',
+        body: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' },
+        probe: () => firstRow(c, 'SELECT password_hash FROM users WHERE id = $1', [userId]),
+      };
+    },
+    expect: statuses(401, 204, 204, 204, 204, 204, 204),
+  },
+
+  // ---------------------------------------------------------------- tickets
+  {
+    // Everyone with tickets.read lists; what each one sees is the invariant test's business.
+    method: 'GET',
+    path: '/api/v1/tickets',
+    prepare: async () => ({ path: '/api/v1/tickets' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // tickets.create is every role's; a client files for themselves and their organization.
+    method: 'POST',
+    path: '/api/v1/tickets',
+    async prepare(c) {
+      return {
+        path: '/api/v1/tickets',
+        body: { subject: `Filed by the matrix ${uniq()}` },
+        probe: () => rowCount(c.t, 'tickets'),
+      };
+    },
+    expect: statuses(401, 201, 201, 201, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/counts',
+    prepare: async () => ({ path: '/api/v1/tickets/counts' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // The target ticket by its number: visibility decides, as for the id.
+    method: 'GET',
+    path: '/api/v1/tickets/by-number/{number}',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/by-number/${ticket.number}` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Clients lack tickets.update (403 for any id, whose it is does not matter); agent and
+    // departmentHead have it but cannot see the target (404).
+    method: 'PATCH',
+    path: '/api/v1/tickets/{id}',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}`,
+        body: { version: ticket.version, subject: `Edited by the matrix ${uniq()}` },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 404, 404, 200, 200),
+  },
+  {
+    // tickets.assign is for dispatchers and admins only: everyone else 403 before any lookup.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/assignment',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/assignment`,
+        body: { version: ticket.version, assigneeId: c.w.agent.id, groupId: c.w.group.id },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/attachments',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/attachments` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Whoever sees the ticket may attach a file to it, the requesting client included.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/attachments',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/attachments`,
+        file: { name: 'photo.png', content: PNG },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 201, 404, 404, 404, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/comments',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/comments` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // A public comment: the requester and staff who see the ticket.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/comments',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/comments`,
+        body: { body: `A word from the matrix ${uniq()}` },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 201, 404, 404, 404, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/history',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/history` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Taking needs an UNASSIGNED ticket (the target is assigned, so a take would be a 409), and
+    // every agent sees unassigned tickets: agent and departmentHead succeed here. Clients lack
+    // tickets.take: 403 for any id.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/take',
+    async prepare(c) {
+      const ticket = await targetTicket(c, { assigneeId: null });
+      return {
+        path: `/api/v1/tickets/${ticket.id}/take`,
+        body: { version: ticket.version },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/transitions',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/transitions` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Reopening a resolved ticket is a transition the requester may make as well as staff, so
+    // the only thing between a persona and a 200 is visibility.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/transitions',
+    async prepare(c) {
+      const ticket = await targetTicket(c, { status: 'resolved' });
+      return {
+        path: `/api/v1/tickets/${ticket.id}/transitions`,
+        body: { to: 'open', version: ticket.version },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Reference data; clients get the public types only, but get them.
+    method: 'GET',
+    path: '/api/v1/ticket-types',
+    prepare: async () => ({ path: '/api/v1/ticket-types' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- attachments
+  {
+    // A public file on the target ticket: visible exactly where the ticket is.
+    method: 'GET',
+    path: '/api/v1/attachments/{id}',
+    async prepare(c) {
+      return { path: `/api/v1/attachments/${await attachmentOnTarget(c)}` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/attachments/{id}/content',
+    async prepare(c) {
+      return { path: `/api/v1/attachments/${await attachmentOnTarget(c)}/content` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- workflows
+  {
+    // Reference data every role needs to show statuses; no permission.
+    method: 'GET',
+    path: '/api/v1/workflows',
+    prepare: async () => ({ path: '/api/v1/workflows' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workflows/{id}',
+    async prepare(c) {
+      const wf = await firstRow<{ id: string }>(c, `SELECT id FROM workflows WHERE key = 'okdesk'`);
+      return { path: `/api/v1/workflows/${wf.id}` };
+    },
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- organizations
+  {
+    // Everyone lists; a client's list holds their own organization only.
+    method: 'GET',
+    path: '/api/v1/organizations',
+    prepare: async () => ({ path: '/api/v1/organizations' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // organizations.manage: dispatcher and admin.
+    method: 'POST',
+    path: '/api/v1/organizations',
+    async prepare(c) {
+      return {
+        path: '/api/v1/organizations',
+        body: { name: `Matrix Ltd ${uniq()}` },
+        probe: () => rowCount(c.t, 'organizations'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 201, 201),
+  },
+  {
+    // Org A: its own contact sees it; clientB, of org B, gets 404 as for a missing one; staff
+    // have directory.read and see every organization.
+    method: 'GET',
+    path: '/api/v1/organizations/{id}',
+    prepare: async (c) => ({ path: `/api/v1/organizations/${c.w.orgA.id}` }),
+    expect: statuses(401, 200, 404, 200, 200, 200, 200),
+  },
+  {
+    // organizations.manage: a fresh organization per cell; clients lack the permission (403
+    // for any id, their own organization's included).
+    method: 'PATCH',
+    path: '/api/v1/organizations/{id}',
+    async prepare(c) {
+      const org = await c.t.factory.organization(`Matrix org ${uniq()}`);
+      return {
+        path: `/api/v1/organizations/${org.id}`,
+        body: { version: 1, name: `Renamed org ${uniq()}` },
+        probe: () => rowState(c.t, 'organizations', org.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- departments
+  {
+    // directory.read: staff only.
+    method: 'GET',
+    path: '/api/v1/departments',
+    prepare: async () => ({ path: '/api/v1/departments' }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // departments.manage: admin only (a dispatcher manages organizations and contacts, not staff).
+    method: 'POST',
+    path: '/api/v1/departments',
+    async prepare(c) {
+      return {
+        path: '/api/v1/departments',
+        body: { name: `Matrix department ${uniq()}` },
+        probe: () => rowCount(c.t, 'departments'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/departments/{id}',
+    prepare: async (c) => ({ path: `/api/v1/departments/${c.w.department.id}` }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // Heading a department does not make its head an editor of it: admin only.
+    method: 'PATCH',
+    path: '/api/v1/departments/{id}',
+    async prepare(c) {
+      const dept = await c.t.factory.department(`Matrix department ${uniq()}`);
+      return {
+        path: `/api/v1/departments/${dept.id}`,
+        body: { version: 1, name: `Renamed department ${uniq()}` },
+        probe: () => rowState(c.t, 'departments', dept.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+
+  // ---------------------------------------------------------------- groups
+  {
+    method: 'GET',
+    path: '/api/v1/groups',
+    prepare: async () => ({ path: '/api/v1/groups' }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // groups.manage: admin only.
+    method: 'POST',
+    path: '/api/v1/groups',
+    async prepare(c) {
+      return {
+        path: '/api/v1/groups',
+        body: { name: `Matrix group ${uniq()}` },
+        probe: () => rowCount(c.t, 'groups'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/groups/{id}',
+    prepare: async (c) => ({ path: `/api/v1/groups/${c.w.group.id}` }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/groups/{id}',
+    async prepare(c) {
+      const group = await c.t.factory.group(`Matrix group ${uniq()}`);
+      return {
+        path: `/api/v1/groups/${group.id}`,
+        body: { version: 1, name: `Renamed group ${uniq()}` },
+        probe: () => rowState(c.t, 'groups', group.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+
+  // ---------------------------------------------------------------- users
+  {
+    // directory.read: staff only; a client reads their own account at /me.
+    method: 'GET',
+    path: '/api/v1/users',
+    prepare: async () => ({ path: '/api/v1/users' }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // A new contact of org A: client-users.manage lets the dispatcher create it (it covers client
+    // users only; a staff body would be 403 for a dispatcher, see the directory tests).
+    method: 'POST',
+    path: '/api/v1/users',
+    async prepare(c) {
+      return {
+        path: '/api/v1/users',
+        body: {
+          email: `matrix-${uniq()}@example.test`,
+          name: 'Matrix contact',
+          role: 'client',
+          organizationId: c.w.orgA.id,
+        },
+        probe: () => rowCount(c.t, 'users'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 201, 201),
+  },
+  {
+    // clientA2, a colleague of clientA: a client does not browse the directory even for their
+    // own organization (403, for every id alike).
+    method: 'GET',
+    path: '/api/v1/users/{id}',
+    prepare: async (c) => ({ path: `/api/v1/users/${c.w.clientA2.id}` }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // A fresh STAFF user: the dispatcher has client-users.manage but may manage client users
+    // only, so 403 from the service; admin (users.manage) edits anyone.
+    method: 'PATCH',
+    path: '/api/v1/users/{id}',
+    async prepare(c) {
+      const u = await c.t.factory.user({ role: 'agent' });
+      return {
+        path: `/api/v1/users/${u.id}`,
+        body: { version: 1, name: `Renamed agent ${uniq()}` },
+        probe: () => rowState(c.t, 'users', u.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+];
+
+describe('authorization', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  describe('matrix', () => {
+    it('has exactly one row for every operation in openapi.json, and no row without one', () => {
+      const documented = documentedOperations().map((o) => o.key);
+      const rows = ROWS.map(rowKey);
+      const duplicates = rows.filter((k, i) => rows.indexOf(k) !== i);
+      expect({
+        operationsWithoutARow: documented.filter((k) => !rows.includes(k)).sort(),
+        rowsWithoutAnOperation: rows.filter((k) => !documented.includes(k)).sort(),
+        duplicates,
+      }).toEqual({ operationsWithoutARow: [], rowsWithoutAnOperation: [], duplicates: [] });
+    });
+
+    it('expects only statuses the operation documents, and every write row has a probe', async () => {
+      const documented = new Map(documentedOperations().map((o) => [o.key, o.statuses]));
+      const undocumented: string[] = [];
+      for (const row of ROWS) {
+        const declared = documented.get(rowKey(row));
+        if (!declared) continue; // the test above reports it
+        for (const [persona, status] of Object.entries(row.expect)) {
+          if (!declared.includes(status)) undocumented.push(`${rowKey(row)} ${persona} ${status}`);
+        }
+      }
+      expect(undocumented).toEqual([]);
+      const writesWithoutProbe: string[] = [];
+      for (const row of ROWS.filter((r) => r.method !== 'GET')) {
+        const prepared = await row.prepare({ t, w, persona: 'admin', caller: w.admin });
+        if (!prepared.probe) writesWithoutProbe.push(rowKey(row));
+      }
+      expect(writesWithoutProbe).toEqual([]);
+    });
+
+    it.each(ROWS.map((row) => [rowKey(row), row] as const))('%s', async (_key, row) => {
+      const actual: Record<string, number | string> = {};
+      const traces: string[] = [];
+      for (const persona of PERSONAS) {
+        const caller = await callerFor(t, w, persona, row.caller);
+        const prepared = await row.prepare({ t, w, persona, caller });
+        expect(prepared.path).toMatch(templatePattern(row.path));
+        const before = prepared.probe ? await prepared.probe() : undefined;
+        const res = await send(t, row.method, prepared, caller);
+        actual[persona] = describeResult(res);
+        if (prepared.probe) {
+          const after = await prepared.probe();
+          const changed = JSON.stringify(before) !== JSON.stringify(after);
+          if (res.status >= 400 && changed) traces.push(`${persona}: refused but wrote`);
+          if (res.status < 300 && !changed) traces.push(`${persona}: succeeded but wrote nothing`);
+        }
+      }
+      expect(actual).toEqual(row.expect);
+      expect(traces).toEqual([]);
+    });
+  });
+
+  describe('what a user can list is exactly what they can open', () => {
+    const MARK = 'lanternword';
+    const universe: { id: string; number: number }[] = [];
+    const withHistory: string[] = [];
+
+    /** staff actions through the API, so history holds real comment and attachment events */
+    const asDispatcher = (req: ReturnType<ReturnType<TestApp['http']>['post']>) =>
+      req.set('Authorization', bearer(w.dispatcher));
+
+    beforeAll(async () => {
+      const past = new Date(t.clock.now().getTime() - 3600_000);
+      const requesters = [w.clientA.id, w.clientB.id, w.departmentMember.id, null];
+      const assignees = [null, w.agent.id, w.otherAgent.id];
+      const groups = [null, w.otherGroup.id];
+      const orgOf = new Map([
+        [w.clientA.id, w.orgA.id],
+        [w.clientB.id, w.orgB.id],
+      ]);
+      let i = 0;
+      for (const requesterId of requesters)
+        for (const assigneeId of assignees)
+          for (const groupId of groups) {
+            i++;
+            // Vary what the queues key on, so every counted view holds some and lacks some.
+            const ticket = await t.factory.ticket({
+              subject: `${MARK} ${i}`,
+              requesterId,
+              organizationId: requesterId ? (orgOf.get(requesterId) ?? null) : null,
+              assigneeId,
+              groupId,
+              typeKey: i % 3 === 0 ? 'software' : 'microclimate',
+              status: ['open', 'in_progress', 'resolved', 'closed'][i % 4],
+              createdById: i % 5 === 0 ? w.agent.id : (requesterId ?? w.dispatcher.id),
+              needsReply: i % 2 === 0,
+              dueAt: i % 3 === 1 ? past : null,
+            });
+            universe.push(ticket);
+          }
+      // A public and an internal comment, each with a file, on two public-type tickets of each
+      // requester: one unassigned in otherGroup (every agent sees it) and one of otherAgent's.
+      for (const ticket of universe.filter((_, n) => n % 6 === 1 || n % 6 === 4)) {
+        const pub = await asDispatcher(t.http().post(`/api/v1/tickets/${ticket.id}/comments`)).send(
+          { body: 'public answer' },
+        );
+        const note = await asDispatcher(
+          t.http().post(`/api/v1/tickets/${ticket.id}/comments`),
+        ).send({ body: 'staff only', internal: true });
+        for (const commentId of [pub.body.id, note.body.id] as string[]) {
+          const up = await asDispatcher(t.http().post(`/api/v1/tickets/${ticket.id}/attachments`))
+            .field('commentId', commentId)
+            .attach('file', PNG, { filename: 'x.png', contentType: 'image/png' });
+          expect(up.status).toBe(201);
+        }
+        withHistory.push(ticket.id);
+      }
+    });
+
+    const personas = (): [string, Persona][] => [
+      ['clientA', w.clientA],
+      ['clientB', w.clientB],
+      ['agent', w.agent],
+      ['departmentHead', w.departmentHead],
+      ['dispatcher', w.dispatcher],
+      ['admin', w.admin],
+    ];
+    const get = (p: Persona, path: string) => t.http().get(path).set('Authorization', bearer(p));
+    const listAll = async (p: Persona, query: string): Promise<string[]> => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await get(
+          p,
+          `/api/v1/tickets?limit=200${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(res.status).toBe(200);
+        const page = res.body as { items: { id: string }[]; nextCursor: string | null };
+        seen.push(...page.items.map((x) => x.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const camel = (view: string) => view.replace(/_(\w)/g, (_, ch: string) => ch.toUpperCase());
+
+    it.each(['clientA', 'clientB', 'agent', 'departmentHead', 'dispatcher', 'admin'])(
+      '%s: every count is its list, every listed ticket opens, and no other ticket does',
+      async (name) => {
+        const p = personas().find(([n]) => n === name)![1];
+        const all = new Set(await listAll(p, ''));
+
+        // Counts: each queue's number is the length of that queue's list, and every queue is
+        // part of what the user sees at all.
+        const counts = (await get(p, '/api/v1/tickets/counts')).body as Record<string, number>;
+        const countedVsListed: Record<string, [number, number]> = {};
+        const outsideAll: string[] = [];
+        for (const view of COUNTED_VIEWS) {
+          const listed = await listAll(p, `&view=${view}`);
+          countedVsListed[view] = [counts[camel(view)], listed.length];
+          outsideAll.push(...listed.filter((id) => !all.has(id)));
+        }
+        for (const [view, [counted, listed]] of Object.entries(countedVsListed)) {
+          expect({ view, counted }).toEqual({ view, counted: listed });
+        }
+        expect(outsideAll).toEqual([]);
+        const searched = await listAll(p, `&q=${MARK}`);
+        expect(searched.filter((id) => !all.has(id))).toEqual([]);
+
+        // Listed (whatever the queue) <=> opens by id, by number and through its history.
+        const mismatches: string[] = [];
+        for (const ticket of universe) {
+          const expected = all.has(ticket.id) ? 200 : 404;
+          for (const path of [
+            `/api/v1/tickets/${ticket.id}`,
+            `/api/v1/tickets/by-number/${ticket.number}`,
+            `/api/v1/tickets/${ticket.id}/history`,
+          ]) {
+            const status = (await get(p, path)).status;
+            if (status !== expected) mismatches.push(`${path}: ${status}, expected ${expected}`);
+          }
+        }
+        expect(mismatches).toEqual([]);
+        // The universe holds tickets on both sides of the line for every persona but admins.
+        const visibleInUniverse = universe.filter((x) => all.has(x.id)).length;
+        expect(visibleInUniverse).toBeGreaterThan(0);
+        if (name !== 'dispatcher' && name !== 'admin') {
+          expect(visibleInUniverse).toBeLessThan(universe.length);
+        }
+      },
+    );
+
+    it.each(['clientA', 'clientB', 'agent', 'departmentHead', 'dispatcher', 'admin'])(
+      '%s: history mentions only comments and files they can open, of that same ticket',
+      async (name) => {
+        const p = personas().find(([n]) => n === name)![1];
+        const leaks: string[] = [];
+        let mentions = 0;
+        let seen = 0;
+        for (const ticketId of withHistory) {
+          const history = await get(p, `/api/v1/tickets/${ticketId}/history`);
+          if (history.status === 404) continue; // not theirs: the test above covers that
+          expect(history.status).toBe(200);
+          seen++;
+          const comments = await get(p, `/api/v1/tickets/${ticketId}/comments`);
+          const commentIds = new Set(
+            (comments.body as { items: { id: string }[] }).items.map((c) => c.id),
+          );
+          const events = (
+            history.body as { items: { kind: string; newValue: Record<string, unknown> | null }[] }
+          ).items;
+          for (const e of events) {
+            const commentId = e.newValue?.commentId;
+            if (typeof commentId === 'string') {
+              mentions++;
+              if (!commentIds.has(commentId)) leaks.push(`${e.kind} mentions comment ${commentId}`);
+            }
+            const attachmentId = e.newValue?.attachmentId;
+            if (typeof attachmentId === 'string') {
+              mentions++;
+              const a = await get(p, `/api/v1/attachments/${attachmentId}`);
+              if (a.status !== 200 || (a.body as { ticketId?: string }).ticketId !== ticketId) {
+                leaks.push(`${e.kind} mentions attachment ${attachmentId} (${a.status})`);
+              }
+            }
+          }
+        }
+        expect(leaks).toEqual([]);
+        // Staff hear of both comments and both files of each ticket they see; a client of the
+        // public ones only. Every persona sees some of these tickets, so none of this is vacuous.
+        expect(seen).toBeGreaterThan(0);
+        expect(mentions).toBe(seen * (name.startsWith('client') ? 2 : 4));
+        if (name === 'dispatcher' || name === 'admin') expect(seen).toBe(withHistory.length);
+      },
+    );
+  });
+});
