@@ -15,17 +15,23 @@ function log(message) {
   process.stdout.write(`[relaydesk] ${message}\n`);
 }
 
+function run(args) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 if (!skipBuild) {
-  log('building…');
-  const build = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'apps/api/tsconfig.app.json'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  log('building the API and both web apps…');
+  run([join(root, 'node_modules/typescript/bin/tsc'), '-b', 'apps/api/tsconfig.app.json']);
+  for (const app of ['agent', 'portal']) {
+    run([
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      `apps/${app}`,
+      '--logLevel',
+      'warn',
+    ]);
+  }
 }
 
 mkdirSync(dataDir, { recursive: true });

@@ -83,6 +83,7 @@ export async function startEmbeddedPostgres({ dir, port = 0, fast = false, log =
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/postgres`;
   return {
     port: chosenPort,
+    dir,
     adminUrl,
     urlFor: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
     stop: () => pg.stop(),

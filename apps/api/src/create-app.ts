@@ -7,6 +7,7 @@ import { jsonBodyMiddleware } from './common/http/body-parsing.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging/logger.js';
 import { mountSwagger } from './common/openapi/openapi.js';
+import { hostSpas } from './common/http/spa-hosting.js';
 
 export interface CreateAppOptions extends AppModuleOptions {
   logger?: Logger;
@@ -34,7 +35,12 @@ export function configureApp(
   app.setGlobalPrefix('api');
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(helmet());
+  app.use(
+    helmet({
+      // Installations often run on plain http inside a company network: do not force https.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   app.use(requestLogger(logger));
   app.use(jsonBodyMiddleware(config.jsonBodyLimitBytes));
   if (config.corsOrigins.length > 0) {
@@ -45,6 +51,7 @@ export function configureApp(
     });
   }
   app.useGlobalPipes(createValidationPipe());
+  hostSpas(app, config.webRoot);
   mountSwagger(app);
   app.enableShutdownHooks();
 }

@@ -20,12 +20,12 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config.logLevel);
 
   const ds = createDataSource(config.databaseUrl, 2);
+  let seeded: Awaited<ReturnType<typeof seedOnFirstStart>> = { logins: [] };
   await ds.initialize();
   try {
     const applied = await runMigrations(ds);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    const seeded = await seedOnFirstStart(ds, config);
-    if (seeded.logins.length) printLogins(seeded.logins, config.port);
+    seeded = await seedOnFirstStart(ds, config);
   } finally {
     await ds.destroy();
   }
@@ -33,14 +33,24 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
   await app.listen(config.port);
   logger.info(`Relaydesk API listening on http://localhost:${config.port}/api (docs: /api/docs)`);
+  printWelcome(seeded.logins, config.port);
 }
 
-function printLogins(logins: { role: string; email: string; password: string }[], port: number) {
+function printWelcome(logins: { role: string; email: string; password: string }[], port: number) {
+  const url = `http://localhost:${port}`;
   const lines = [
     '',
-    '  Relaydesk demo data is ready. Log in with:',
-    ...logins.map((l) => `    ${l.role.padEnd(18)} ${l.email.padEnd(36)} ${l.password}`),
-    `  API: http://localhost:${port}/api   docs: http://localhost:${port}/api/docs`,
+    `  Relaydesk is running.`,
+    `    Client portal     ${url}/`,
+    `    Agent workspace   ${url}/agent/`,
+    `    API               ${url}/api   (docs: ${url}/api/docs)`,
+    ...(logins.length
+      ? [
+          '',
+          '  Demo logins:',
+          ...logins.map((l) => `    ${l.role.padEnd(18)} ${l.email.padEnd(36)} ${l.password}`),
+        ]
+      : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

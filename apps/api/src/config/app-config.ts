@@ -22,6 +22,8 @@ export interface AppConfig {
   trustProxy: boolean;
   schedulerEnabled: boolean;
   benchRoutes: boolean;
+  /** Folder holding agent/dist and portal/dist, the built SPAs the API serves. */
+  webRoot: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -115,6 +117,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     trustProxy: bool('TRUST_PROXY', false),
     schedulerEnabled: bool('SCHEDULER_ENABLED', true),
     benchRoutes: bool('RELAYDESK_BENCH_ROUTES', false),
+    webRoot: resolve(env.RELAYDESK_WEB_ROOT || './apps'),
     ...overrides,
   };
 

@@ -1,0 +1,5 @@
+export const adminStrings = {
+  en: { title: 'Admin' },
+  ru: { title: 'Admin' },
+  cs: { title: 'Admin' },
+};

@@ -1,0 +1,5 @@
+export const calendarStrings = {
+  en: { title: 'Calendar' },
+  ru: { title: 'Calendar' },
+  cs: { title: 'Calendar' },
+};

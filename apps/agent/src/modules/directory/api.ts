@@ -1,0 +1,51 @@
+import { unwrap, type ApiClient, type paths, type Schemas } from '@relaydesk/api-client';
+
+export type User = Schemas['UserDto'];
+export type Organization = Schemas['OrganizationDto'];
+export type Department = Schemas['DepartmentDto'];
+export type Group = Schemas['GroupDto'];
+export type UsersQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
+export type OrganizationsQuery = NonNullable<
+  paths['/api/v1/organizations']['get']['parameters']['query']
+>;
+export type DepartmentsQuery = NonNullable<
+  paths['/api/v1/departments']['get']['parameters']['query']
+>;
+export type GroupsQuery = NonNullable<paths['/api/v1/groups']['get']['parameters']['query']>;
+
+/** One function per directory endpoint (pickers, filters and administration use them). */
+export const directoryApi = {
+  users: (api: ApiClient, query: UsersQuery) =>
+    unwrap(api.GET('/api/v1/users', { params: { query } })),
+  createUser: (api: ApiClient, body: Schemas['CreateUserDto']) =>
+    unwrap(api.POST('/api/v1/users', { body })),
+  updateUser: (api: ApiClient, id: string, body: Schemas['UpdateUserDto']) =>
+    unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+
+  organizations: (api: ApiClient, query: OrganizationsQuery) =>
+    unwrap(api.GET('/api/v1/organizations', { params: { query } })),
+  createOrganization: (api: ApiClient, body: Schemas['CreateOrganizationDto']) =>
+    unwrap(api.POST('/api/v1/organizations', { body })),
+  updateOrganization: (api: ApiClient, id: string, body: Schemas['UpdateOrganizationDto']) =>
+    unwrap(api.PATCH('/api/v1/organizations/{id}', { params: { path: { id } }, body })),
+
+  departments: (api: ApiClient, query: DepartmentsQuery) =>
+    unwrap(api.GET('/api/v1/departments', { params: { query } })),
+  createDepartment: (api: ApiClient, body: Schemas['CreateDepartmentDto']) =>
+    unwrap(api.POST('/api/v1/departments', { body })),
+  updateDepartment: (api: ApiClient, id: string, body: Schemas['UpdateDepartmentDto']) =>
+    unwrap(api.PATCH('/api/v1/departments/{id}', { params: { path: { id } }, body })),
+
+  groups: (api: ApiClient, query: GroupsQuery) =>
+    unwrap(api.GET('/api/v1/groups', { params: { query } })),
+  createGroup: (api: ApiClient, body: Schemas['CreateGroupDto']) =>
+    unwrap(api.POST('/api/v1/groups', { body })),
+  updateGroup: (api: ApiClient, id: string, body: Schemas['UpdateGroupDto']) =>
+    unwrap(api.PATCH('/api/v1/groups/{id}', { params: { path: { id } }, body })),
+
+  me: (api: ApiClient) => unwrap(api.GET('/api/v1/me')),
+  updateMe: (api: ApiClient, body: Schemas['UpdateMeDto']) =>
+    unwrap(api.PATCH('/api/v1/me', { body })),
+  changePassword: (api: ApiClient, body: Schemas['ChangePasswordDto']) =>
+    unwrap(api.POST('/api/v1/me/password', { body })),
+};

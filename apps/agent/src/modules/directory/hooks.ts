@@ -1,0 +1,123 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '@relaydesk/web-auth';
+import type { Schemas } from '@relaydesk/api-client';
+import { queryKeys } from '../../query-keys';
+import {
+  directoryApi,
+  type DepartmentsQuery,
+  type GroupsQuery,
+  type OrganizationsQuery,
+  type UsersQuery,
+} from './api';
+
+export function useUsers(query: UsersQuery, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.directory.users(query),
+    queryFn: () => directoryApi.users(api, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useOrganizations(query: OrganizationsQuery, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.directory.organizations(query),
+    queryFn: () => directoryApi.organizations(api, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useDepartments(query: DepartmentsQuery, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.directory.departments(query),
+    queryFn: () => directoryApi.departments(api, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useGroups(query: GroupsQuery, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.directory.groups(query),
+    queryFn: () => directoryApi.groups(api, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useMe() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.me, queryFn: () => directoryApi.me(api) });
+}
+
+function useDirectoryMutation<A>(fn: (a: A) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['directory'] }),
+  });
+}
+
+export function useSaveUser() {
+  const api = useApi();
+  return useDirectoryMutation(
+    (a: { id?: string; body: Schemas['CreateUserDto'] | Schemas['UpdateUserDto'] }) =>
+      a.id
+        ? directoryApi.updateUser(api, a.id, a.body as Schemas['UpdateUserDto'])
+        : directoryApi.createUser(api, a.body as Schemas['CreateUserDto']),
+  );
+}
+
+export function useSaveOrganization() {
+  const api = useApi();
+  return useDirectoryMutation(
+    (a: {
+      id?: string;
+      body: Schemas['CreateOrganizationDto'] | Schemas['UpdateOrganizationDto'];
+    }) =>
+      a.id
+        ? directoryApi.updateOrganization(api, a.id, a.body as Schemas['UpdateOrganizationDto'])
+        : directoryApi.createOrganization(api, a.body as Schemas['CreateOrganizationDto']),
+  );
+}
+
+export function useSaveDepartment() {
+  const api = useApi();
+  return useDirectoryMutation(
+    (a: { id?: string; body: Schemas['CreateDepartmentDto'] | Schemas['UpdateDepartmentDto'] }) =>
+      a.id
+        ? directoryApi.updateDepartment(api, a.id, a.body as Schemas['UpdateDepartmentDto'])
+        : directoryApi.createDepartment(api, a.body as Schemas['CreateDepartmentDto']),
+  );
+}
+
+export function useSaveGroup() {
+  const api = useApi();
+  return useDirectoryMutation(
+    (a: { id?: string; body: Schemas['CreateGroupDto'] | Schemas['UpdateGroupDto'] }) =>
+      a.id
+        ? directoryApi.updateGroup(api, a.id, a.body as Schemas['UpdateGroupDto'])
+        : directoryApi.createGroup(api, a.body as Schemas['CreateGroupDto']),
+  );
+}
+
+export function useUpdateMe() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateMeDto']) => directoryApi.updateMe(api, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.me }),
+  });
+}
+
+export function useChangePassword() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (body: Schemas['ChangePasswordDto']) => directoryApi.changePassword(api, body),
+  });
+}

@@ -1,0 +1,182 @@
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { LoginPage, RequireAuth, useAuth, type SessionUser } from '@relaydesk/web-auth';
+import { LanguageSelect } from '@relaydesk/web-ui';
+import { useTicketCounts } from '../tickets/hooks';
+import type { TicketCounts } from '../tickets/api';
+
+const isStaff = (u: SessionUser) => u.role !== 'client';
+
+/** Queues in the sidebar and the count each one shows. */
+const QUEUES: { view: string; count?: keyof TicketCounts }[] = [
+  { view: 'unassigned', count: 'unassigned' },
+  { view: 'mine', count: 'mine' },
+  { view: 'created_by_me', count: 'createdByMe' },
+  { view: 'open', count: 'open' },
+  { view: 'closed', count: 'closed' },
+  { view: 'needs_reply', count: 'needsReply' },
+  { view: 'overdue', count: 'overdue' },
+  { view: 'recent' },
+];
+
+export function mayViewByUser(user: SessionUser, headOfDepartments: boolean): boolean {
+  return user.role === 'admin' || user.canViewAll || headOfDepartments;
+}
+
+function Sidebar({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation('layout');
+  const { user } = useAuth();
+  const counts = useTicketCounts();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const currentView = location.pathname === '/tickets' ? (params.get('view') ?? 'all') : null;
+  // Department heads are known from /me; the session user carries the flags for the others.
+  const byUserAllowed = !!user && (user.role === 'admin' || user.canViewAll);
+
+  const link = (view: string, count?: number) => (
+    <NavLink
+      key={view}
+      component={Link}
+      to={`/tickets?view=${view}`}
+      onClick={onNavigate}
+      active={currentView === view}
+      label={t(`views.${view}`)}
+      data-testid={`queue-${view}`}
+      rightSection={
+        count !== undefined ? (
+          <Badge
+            size="sm"
+            variant={count > 0 ? 'filled' : 'light'}
+            data-testid={`queue-count-${view}`}
+          >
+            {count}
+          </Badge>
+        ) : null
+      }
+    />
+  );
+
+  return (
+    <Stack gap={4}>
+      <Button component={Link} to="/tickets/new" onClick={onNavigate} mb="sm">
+        {t('newTicket')}
+      </Button>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700} px="sm">
+        {t('queues')}
+      </Text>
+      {QUEUES.map((q) => link(q.view, q.count ? counts.data?.[q.count] : undefined))}
+      {link('all')}
+      {byUserAllowed && link('by_user')}
+      {byUserAllowed && link('by_department')}
+      <NavLink
+        component={Link}
+        to="/calendar"
+        onClick={onNavigate}
+        label={t('calendar')}
+        active={location.pathname === '/calendar'}
+      />
+      {user?.role === 'admin' && (
+        <NavLink
+          component={Link}
+          to="/admin"
+          onClick={onNavigate}
+          label={t('admin')}
+          active={location.pathname.startsWith('/admin')}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation(['layout', 'common']);
+  const { user, session } = useAuth();
+  const navigate = useNavigate();
+  if (!user) return null;
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <UnstyledButton aria-label={user.name} data-testid="user-menu">
+          <Text size="sm" fw={500}>
+            {user.name}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => void navigate('/profile')}>{t('layout:profile')}</Menu.Item>
+        <Menu.Item color="red" onClick={() => void session.logout()} data-testid="logout">
+          {t('common:logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation(['layout', 'common']);
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <RequireAuth
+      accept={isStaff}
+      login={
+        <LoginPage
+          title={t('layout:workspace')}
+          accept={isStaff}
+          refusedMessage={t('common:login.staffOnly')}
+        />
+      }
+    >
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('layout:toggleNavigation')}
+              />
+              <Title order={1} size="h4">
+                <Link to="/tickets" style={{ color: 'inherit', textDecoration: 'none' }}>
+                  {t('common:appName')}
+                </Link>
+              </Title>
+            </Group>
+            <Group>
+              <LanguageSelect />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label={t('layout:navigation')}>
+          <ScrollArea>
+            <Sidebar onNavigate={close} />
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </RequireAuth>
+  );
+}

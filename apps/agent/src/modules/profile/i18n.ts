@@ -1,0 +1,5 @@
+export const profileStrings = {
+  en: { title: 'Profile' },
+  ru: { title: 'Profile' },
+  cs: { title: 'Profile' },
+};

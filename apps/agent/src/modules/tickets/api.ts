@@ -1,0 +1,76 @@
+import { unwrap, type ApiClient, type paths, type Schemas } from '@relaydesk/api-client';
+
+export type Ticket = Schemas['TicketDto'];
+export type TicketSummary = Schemas['TicketSummaryDto'];
+export type TicketPage = Schemas['TicketPageDto'];
+export type TicketCounts = Schemas['TicketCountsDto'];
+export type Comment = Schemas['CommentDto'];
+export type TicketEvent = Schemas['TicketEventDto'];
+export type TransitionOption = Schemas['TransitionOptionDto'];
+export type TicketType = Schemas['TicketTypeDto'];
+export type Attachment = Schemas['AttachmentDto'];
+export type ListTicketsQuery = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
+
+/** One function per endpoint; components never call the client directly. */
+export const ticketsApi = {
+  list: (api: ApiClient, query: ListTicketsQuery) =>
+    unwrap(api.GET('/api/v1/tickets', { params: { query } })),
+  counts: (api: ApiClient) => unwrap(api.GET('/api/v1/tickets/counts')),
+  byNumber: (api: ApiClient, number: number) =>
+    unwrap(
+      api.GET('/api/v1/tickets/by-number/{number}', {
+        params: { path: { number: String(number) } },
+      }),
+    ),
+  create: (api: ApiClient, body: Schemas['CreateTicketDto'], idempotencyKey?: string) =>
+    unwrap(
+      api.POST('/api/v1/tickets', {
+        body,
+        params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} },
+      } as never),
+    ) as Promise<Ticket>,
+  update: (api: ApiClient, id: string, body: Schemas['UpdateTicketDto']) =>
+    unwrap(api.PATCH('/api/v1/tickets/{id}', { params: { path: { id } }, body })),
+  transitions: (api: ApiClient, id: string) =>
+    unwrap(api.GET('/api/v1/tickets/{id}/transitions', { params: { path: { id } } })),
+  transition: (api: ApiClient, id: string, body: Schemas['TransitionDto']) =>
+    unwrap(api.POST('/api/v1/tickets/{id}/transitions', { params: { path: { id } }, body })),
+  take: (api: ApiClient, id: string, version?: number) =>
+    unwrap(api.POST('/api/v1/tickets/{id}/take', { params: { path: { id } }, body: { version } })),
+  assign: (api: ApiClient, id: string, body: Schemas['AssignmentDto']) =>
+    unwrap(api.POST('/api/v1/tickets/{id}/assignment', { params: { path: { id } }, body })),
+  comments: (api: ApiClient, id: string, cursor?: string) =>
+    unwrap(
+      api.GET('/api/v1/tickets/{id}/comments', {
+        params: { path: { id }, query: { limit: 200, cursor } },
+      }),
+    ),
+  addComment: (api: ApiClient, id: string, body: Schemas['CreateCommentDto']) =>
+    unwrap(api.POST('/api/v1/tickets/{id}/comments', { params: { path: { id } }, body })),
+  history: (api: ApiClient, id: string, cursor?: string) =>
+    unwrap(
+      api.GET('/api/v1/tickets/{id}/history', {
+        params: { path: { id }, query: { limit: 200, cursor } },
+      }),
+    ),
+  attachments: (api: ApiClient, id: string) =>
+    unwrap(
+      api.GET('/api/v1/tickets/{id}/attachments', {
+        params: { path: { id }, query: { limit: 200 } },
+      }),
+    ),
+  upload: (api: ApiClient, id: string, file: File, commentId?: string) => {
+    const form = new FormData();
+    form.append('file', file);
+    if (commentId) form.append('commentId', commentId);
+    return unwrap(
+      api.POST('/api/v1/tickets/{id}/attachments', {
+        params: { path: { id } },
+        body: form as never,
+        bodySerializer: (b: unknown) => b as FormData,
+      }),
+    ) as Promise<Attachment>;
+  },
+  types: (api: ApiClient) => unwrap(api.GET('/api/v1/ticket-types')),
+  workflows: (api: ApiClient) => unwrap(api.GET('/api/v1/workflows')),
+};

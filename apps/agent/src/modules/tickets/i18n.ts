@@ -1,0 +1,5 @@
+export const ticketStrings = {
+  en: { title: 'Tickets' },
+  ru: { title: 'Заявки' },
+  cs: { title: 'Požadavky' },
+};

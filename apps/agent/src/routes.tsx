@@ -1,0 +1,44 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Center, Loader } from '@mantine/core';
+import { AppLayout } from './modules/layout/app-layout';
+import TicketListPage from './modules/tickets/pages/ticket-list-page';
+
+// Heavy or rarely used screens load on demand to keep the first load small.
+const TicketDetailPage = lazy(() => import('./modules/tickets/pages/ticket-detail-page'));
+const NewTicketPage = lazy(() => import('./modules/tickets/pages/new-ticket-page'));
+const CalendarPage = lazy(() => import('./modules/calendar/pages/calendar-page'));
+const AdminPage = lazy(() => import('./modules/admin/pages/admin-page'));
+const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
+
+const lazyPage = (page: ReactNode) => (
+  <Suspense
+    fallback={
+      <Center p="xl">
+        <Loader aria-label="Loading" />
+      </Center>
+    }
+  >
+    {page}
+  </Suspense>
+);
+
+export const router = createBrowserRouter(
+  [
+    {
+      path: '/',
+      element: <AppLayout />,
+      children: [
+        { index: true, element: <Navigate to="/tickets?view=mine" replace /> },
+        { path: 'tickets', element: <TicketListPage /> },
+        { path: 'tickets/new', element: lazyPage(<NewTicketPage />) },
+        { path: 'tickets/:number', element: lazyPage(<TicketDetailPage />) },
+        { path: 'calendar', element: lazyPage(<CalendarPage />) },
+        { path: 'admin/*', element: lazyPage(<AdminPage />) },
+        { path: 'profile', element: lazyPage(<ProfilePage />) },
+        { path: '*', element: <Navigate to="/tickets" replace /> },
+      ],
+    },
+  ],
+  { basename: '/agent' },
+);

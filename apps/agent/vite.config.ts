@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Served by the API under /agent/; in `npm run dev` Vite serves it and proxies /api.
+export default defineConfig({
+  base: '/agent/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    manifest: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    port: Number(process.env.AGENT_DEV_PORT ?? 5174),
+    proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` },
+  },
+});

@@ -1,0 +1,68 @@
+// Starts the real product for the browser tests: embedded PostgreSQL with a fresh database,
+// the built API (which serves both built SPAs) with demo data, on free ports.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ensureDatabase,
+  freePort,
+  startEmbeddedPostgres,
+} from '../../../scripts/lib/embedded-postgres.mjs';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../../..');
+
+export default async function globalSetup() {
+  for (const built of [
+    'apps/api/dist/main.js',
+    'apps/agent/dist/index.html',
+    'apps/portal/dist/index.html',
+  ]) {
+    if (!existsSync(join(root, built)))
+      throw new Error(`${built} is missing: run \`npm run build\` first`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'relaydesk-e2e-'));
+  let databaseUrl = process.env.DATABASE_URL;
+  let pg = null;
+  if (!databaseUrl) {
+    // Its own temp dir: embedded-postgres hands it to the postgres user, who cannot enter ours.
+    pg = await startEmbeddedPostgres({
+      dir: mkdtempSync(join(tmpdir(), 'relaydesk-e2e-pg-')),
+      fast: true,
+    });
+    await ensureDatabase(pg.adminUrl, 'relaydesk_e2e');
+    databaseUrl = pg.urlFor('relaydesk_e2e');
+  }
+  const port = await freePort();
+  const api = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      RELAYDESK_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
+      LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '1000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() - started > 60_000) throw new Error('the API did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  process.env.RELAYDESK_E2E_BASE_URL = baseUrl;
+  process.env.RELAYDESK_E2E_DATABASE_URL = databaseUrl;
+  globalThis.__RELAYDESK_E2E__ = { api, pg, dataDir, pgDir: pg ? pg.dir : null };
+}

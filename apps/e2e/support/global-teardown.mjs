@@ -1,0 +1,14 @@
+import { rmSync } from 'node:fs';
+
+export default async function globalTeardown() {
+  const state = globalThis.__RELAYDESK_E2E__;
+  if (!state) return;
+  if (state.api.exitCode === null) {
+    const exited = new Promise((r) => state.api.once('exit', r));
+    state.api.kill('SIGTERM');
+    await exited;
+  }
+  if (state.pg) await state.pg.stop();
+  if (state.pgDir) rmSync(state.pgDir, { recursive: true, force: true });
+  rmSync(state.dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,60 @@
+import { Anchor, Box, Button, Container, Group, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { useAuth } from '@relaydesk/web-auth';
+import { LanguageSelect } from '@relaydesk/web-ui';
+
+function Header() {
+  const { t } = useTranslation(['layout', 'common']);
+  const { user, session } = useAuth();
+  return (
+    <Box
+      component="header"
+      py="sm"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Container size="md">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={1} size="h4">
+            <Anchor component={Link} to="/tickets" c="inherit" underline="never">
+              {t('common:appName')}
+            </Anchor>
+          </Title>
+          <Group gap="xs" wrap="wrap">
+            <Button component={Link} to="/tickets/new" size="xs">
+              {t('layout:newTicket')}
+            </Button>
+            <LanguageSelect />
+            {user && (
+              <>
+                <Text size="sm" visibleFrom="xs">
+                  {user.name}
+                </Text>
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  onClick={() => void session.logout()}
+                  data-testid="logout"
+                >
+                  {t('common:logout')}
+                </Button>
+              </>
+            )}
+          </Group>
+        </Group>
+      </Container>
+    </Box>
+  );
+}
+
+/** Only rendered for a signed-in user (main.tsx shows the sign-in form otherwise). */
+export function PortalLayout() {
+  return (
+    <>
+      <Header />
+      <Container component="main" size="md" py="md">
+        <Outlet />
+      </Container>
+    </>
+  );
+}

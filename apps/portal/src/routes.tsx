@@ -1,0 +1,31 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Center, Loader } from '@mantine/core';
+import { PortalLayout } from './modules/layout/portal-layout';
+
+// Every page loads on demand: the first load is the shell and the sign-in form only.
+const MyTicketsPage = lazy(() => import('./modules/tickets/pages/my-tickets-page'));
+const NewTicketPage = lazy(() => import('./modules/tickets/pages/new-ticket-page'));
+const TicketPage = lazy(() => import('./modules/tickets/pages/ticket-page'));
+
+export function AppRoutes() {
+  return (
+    <Suspense
+      fallback={
+        <Center p="xl">
+          <Loader aria-label="Loading" />
+        </Center>
+      }
+    >
+      <Routes>
+        <Route element={<PortalLayout />}>
+          <Route index element={<Navigate to="/tickets" replace />} />
+          <Route path="tickets" element={<MyTicketsPage />} />
+          <Route path="tickets/new" element={<NewTicketPage />} />
+          <Route path="tickets/:number" element={<TicketPage />} />
+          <Route path="*" element={<Navigate to="/tickets" replace />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

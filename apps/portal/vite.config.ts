@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Served by the API at /; in `npm run dev` Vite serves it and proxies /api.
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true, sourcemap: true },
+  server: {
+    port: Number(process.env.PORTAL_DEV_PORT ?? 5173),
+    proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` },
+  },
+});

@@ -1,0 +1,4 @@
+export { Session, type SessionUser } from './session';
+export { AuthProvider, useAuth, useUser, useApi } from './auth-context';
+export { LoginPage } from './login-page';
+export { RequireAuth } from './require-auth';
