@@ -2,6 +2,6 @@ import { Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 export default function TicketDetailPage() {
-  const { t } = useTranslation('tickets');
+  const { t } = useTranslation('ticketDetail');
   return <Title order={2}>{t('title')}</Title>;
 }

@@ -1,4 +1,4 @@
-export const ticketStrings = {
+export const ticketListStrings = {
   en: { title: 'Tickets' },
   ru: { title: 'Заявки' },
   cs: { title: 'Požadavky' },

@@ -1,0 +1,5 @@
+export const ticketDetailStrings = {
+  en: { title: 'Ticket' },
+  ru: { title: 'Заявка' },
+  cs: { title: 'Požadavek' },
+};
