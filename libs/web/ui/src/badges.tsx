@@ -8,18 +8,18 @@ const PRIORITY_COLORS: Record<string, string> = {
   urgent: 'red',
 };
 const CATEGORY_COLORS: Record<string, string> = {
-  new: 'blue',
-  open: 'blue',
-  pending: 'yellow',
-  resolved: 'green',
-  closed: 'gray',
-  canceled: 'gray',
+  new: 'blue.9',
+  open: 'blue.9',
+  pending: 'yellow.9',
+  resolved: 'green.9',
+  closed: 'gray.8',
+  canceled: 'gray.8',
 };
 
 export function PriorityBadge({ priority }: { priority: string }) {
   const { t } = useTranslation('common');
   return (
-    <Badge color={PRIORITY_COLORS[priority] ?? 'gray'} variant="light">
+    <Badge color={PRIORITY_COLORS[priority] ?? 'gray.8'} variant="outline">
       {t(`priority.${priority}`)}
     </Badge>
   );
@@ -29,7 +29,7 @@ export function PriorityBadge({ priority }: { priority: string }) {
 export function StatusBadge({ status, category }: { status: string; category: string }) {
   const { t } = useTranslation('common');
   return (
-    <Badge color={CATEGORY_COLORS[category] ?? 'gray'} variant="filled">
+    <Badge color={CATEGORY_COLORS[category] ?? 'gray.8'} variant="filled">
       {t(`status.${status}`, { defaultValue: status })}
     </Badge>
   );
