@@ -1,0 +1,112 @@
+import { Alert, Button, List, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '@relaydesk/api-client';
+import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+
+/** A 409 about a stale `version` (not, say, a duplicate e-mail, which is a 409 on a field). */
+export function isVersionConflict(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 409 &&
+    typeof error.problem.currentVersion === 'number'
+  );
+}
+
+/**
+ * The API's field messages are English sentences from its validators; the usual ones are said
+ * again in the user's language, anything else is shown as it came.
+ */
+const KNOWN_MESSAGES: { pattern: RegExp; key: string }[] = [
+  { pattern: /must be an email/i, key: 'validation.email' },
+  { pattern: /must not be (?:blank|empty)|should not be empty/i, key: 'validation.required' },
+  { pattern: /longer than or equal to (\d+)/i, key: 'validation.minLength' },
+  { pattern: /shorter than or equal to (\d+)/i, key: 'validation.maxLength' },
+  { pattern: /already in use|already exists/i, key: 'validation.taken' },
+];
+
+/** Field errors of a failed save, by form field, in the user's language where known. */
+export function useFormErrors(error: unknown): Record<string, string> {
+  const { t } = useTranslation('admin');
+  if (isVersionConflict(error)) return {};
+  return Object.fromEntries(
+    Object.entries(fieldErrors(error)).map(([field, message]) => {
+      for (const { pattern, key } of KNOWN_MESSAGES) {
+        const match = pattern.exec(message);
+        if (match) return [field, t(key, { count: Number(match[1] ?? 0) })];
+      }
+      return [field, message];
+    }),
+  );
+}
+
+interface FormProblemProps {
+  error: unknown;
+  /** Fields the form shows next to its inputs; errors for other fields are listed here. */
+  fields: readonly string[];
+  onReload: () => void;
+  reloading: boolean;
+}
+
+/** What went wrong with a save, above the form's buttons: a conflict offers to reload. */
+export function FormProblem({ error, fields, onReload, reloading }: FormProblemProps) {
+  const { t } = useTranslation(['admin', 'common']);
+  if (!error) return null;
+  if (isVersionConflict(error)) {
+    return (
+      <Alert
+        color="orange"
+        variant="light"
+        role="alert"
+        title={t('conflict.title')}
+        data-testid="admin-conflict"
+      >
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t('conflict.form')}</Text>
+          <Button size="xs" variant="default" onClick={onReload} loading={reloading}>
+            {t('common:reload')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const all = fieldErrors(error);
+  const other = Object.entries(all).filter(([field]) => !fields.includes(field));
+  return (
+    <Stack gap={4}>
+      {Object.keys(all).length > 0 ? (
+        // The messages are at the fields; the API's summary sentence would be English.
+        <Alert color="red" variant="light" role="alert">
+          {t('validation.checkFields')}
+        </Alert>
+      ) : (
+        <ProblemMessage error={error} />
+      )}
+      {other.length > 0 && (
+        <List size="sm" c="red.8">
+          {other.map(([field, message]) => (
+            <List.Item key={field}>
+              {field}: {message}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A quick check before asking the server, so the usual typo gets a message in place. */
+export const looksLikeEmail = (value: string) => EMAIL.test(value.trim());
+
+/** `''` from an optional text input is "no value" for the API. */
+export const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** The fields of `next` that differ from `initial` (what a PATCH should carry). */
+export function changes<T extends Record<string, unknown>>(initial: T, next: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (JSON.stringify(initial[key]) !== JSON.stringify(next[key])) out[key] = next[key];
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Group, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { FormProblem } from './form-problem';
+
+interface FormShellProps {
+  onSubmit: () => void;
+  onCancel: () => void;
+  onReload: () => Promise<void>;
+  saving: boolean;
+  error: unknown;
+  /** Fields shown with their own error messages. */
+  fields: readonly string[];
+  children: ReactNode;
+}
+
+/** The frame of every administration form: its inputs, what went wrong, Cancel and Save. */
+export function FormShell({
+  onSubmit,
+  onCancel,
+  onReload,
+  saving,
+  error,
+  fields,
+  children,
+}: FormShellProps) {
+  const { t } = useTranslation('common');
+  const [reloading, setReloading] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  const reload = () => {
+    setReloading(true);
+    void onReload().finally(() => setReloading(false));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {children}
+        <FormProblem error={error} fields={fields} onReload={reload} reloading={reloading} />
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onCancel}>
+            {t('cancel')}
+          </Button>
+          <Button type="submit" loading={saving} data-testid="admin-save">
+            {t('save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Checkbox, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Group } from '../../directory/api';
+import { useSaveGroup } from '../../directory/hooks';
+import type { RecordFormProps } from './admin-section';
+import { changes, orNull, useFormErrors } from './form-problem';
+import { FormShell } from './form-shell';
+import { useClearable, useStaffOptions } from './staff-options';
+
+const FIELDS = ['name', 'description', 'leadId', 'memberIds', 'active'] as const;
+
+function valuesOf(record?: Group) {
+  return {
+    name: record?.name ?? '',
+    description: record?.description ?? '',
+    leadId: record?.leadId ?? null,
+    memberIds: record?.memberIds ?? [],
+    active: record?.active ?? true,
+  };
+}
+type Values = ReturnType<typeof valuesOf>;
+
+const toBody = (v: Values) => ({
+  name: v.name.trim(),
+  description: orNull(v.description),
+  leadId: v.leadId,
+  // Sorted, so picking the same people in another order is no change.
+  memberIds: [...v.memberIds].sort(),
+  active: v.active,
+});
+
+export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProps<Group>) {
+  const { t } = useTranslation('admin');
+  const save = useSaveGroup();
+  const [values, setValues] = useState(() => valuesOf(record));
+  const chosen = [...(record?.memberIds ?? []), ...(record?.leadId ? [record.leadId] : [])];
+  const staffOptions = useStaffOptions(chosen);
+  const clearable = useClearable();
+  const [required, setRequired] = useState<Record<string, string>>({});
+  const errors = { ...useFormErrors(save.error), ...required };
+  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [field]: value }));
+
+  const submit = () => {
+    const missing: Record<string, string> = values.name.trim()
+      ? {}
+      : { name: t('validation.required') };
+    setRequired(missing);
+    if (Object.keys(missing).length) return;
+    const body = toBody(values);
+    if (!record) return save.mutate({ body }, { onSuccess: onDone });
+    const changed = changes(toBody(valuesOf(record)), body);
+    if (Object.keys(changed).length === 0) return onCancel();
+    save.mutate(
+      { id: record.id, body: { ...changed, version: record.version } },
+      { onSuccess: onDone },
+    );
+  };
+
+  return (
+    <FormShell
+      onSubmit={submit}
+      onCancel={onCancel}
+      onReload={onReload}
+      saving={save.isPending}
+      error={save.error}
+      fields={FIELDS}
+    >
+      <TextInput
+        label={t('fields.name')}
+        withAsterisk
+        data-autofocus
+        value={values.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={errors.name}
+      />
+      <Textarea
+        label={t('fields.description')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        value={values.description}
+        onChange={(e) => set('description', e.currentTarget.value)}
+        error={errors.description}
+      />
+      <Select
+        label={t('fields.lead')}
+        placeholder={t('fields.nobody')}
+        data={staffOptions}
+        value={values.leadId}
+        onChange={(value) => set('leadId', value)}
+        searchable
+        {...clearable(t('fields.lead'))}
+        nothingFoundMessage={t('list.nothingFound')}
+        error={errors.leadId}
+      />
+      <MultiSelect
+        label={t('fields.members')}
+        description={t('fields.membersHint')}
+        placeholder={values.memberIds.length ? undefined : t('fields.membersPlaceholder')}
+        data={staffOptions}
+        value={values.memberIds}
+        onChange={(value) => set('memberIds', value)}
+        searchable
+        {...clearable(t('fields.members'))}
+        hidePickedOptions
+        nothingFoundMessage={t('list.nothingFound')}
+        error={errors.memberIds}
+        data-testid="admin-group-members"
+      />
+      <Checkbox
+        label={t('status.groups.active')}
+        checked={values.active}
+        onChange={(e) => set('active', e.currentTarget.checked)}
+        error={errors.active}
+      />
+    </FormShell>
+  );
+}

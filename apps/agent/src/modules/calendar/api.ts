@@ -1,0 +1,55 @@
+import type { ApiClient } from '@relaydesk/api-client';
+import { ticketsApi, type ListTicketsQuery, type TicketSummary } from '../tickets/api';
+
+/** Queues the calendar can show: the user's own tickets, or every ticket they may see. */
+export type CalendarScope = 'mine' | 'all';
+
+export interface CalendarQuery {
+  scope: CalendarScope;
+  /** ISO instants; `to` is exclusive. */
+  from: string;
+  to: string;
+}
+
+export interface CalendarTickets {
+  tickets: TicketSummary[];
+  /** More tickets matched than the page cap allows; only the first ones are shown. */
+  truncated: boolean;
+}
+
+const PAGE_SIZE = 200;
+/** A calendar of more than a thousand tickets per query is unreadable anyway; stop there. */
+const MAX_PAGES = 5;
+
+async function allPages(
+  api: ApiClient,
+  query: ListTicketsQuery,
+): Promise<{ items: TicketSummary[]; truncated: boolean }> {
+  const items: TicketSummary[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await ticketsApi.list(api, { ...query, limit: PAGE_SIZE, cursor });
+    items.push(...result.items);
+    if (!result.nextCursor) return { items, truncated: false };
+    cursor = result.nextCursor;
+  }
+  return { items, truncated: true };
+}
+
+/**
+ * Tickets to place in a date range: those due in it, and those without a due date created in
+ * it (the list endpoint, twice, every page).
+ */
+export async function calendarTickets(
+  api: ApiClient,
+  { scope, from, to }: CalendarQuery,
+): Promise<CalendarTickets> {
+  const [due, created] = await Promise.all([
+    allPages(api, { view: scope, dueFrom: from, dueTo: to, sort: 'createdAt:asc' }),
+    allPages(api, { view: scope, createdFrom: from, createdTo: to, sort: 'createdAt:asc' }),
+  ]);
+  const byId = new Map<string, TicketSummary>();
+  for (const ticket of due.items) byId.set(ticket.id, ticket);
+  for (const ticket of created.items) if (ticket.dueAt === null) byId.set(ticket.id, ticket);
+  return { tickets: [...byId.values()], truncated: due.truncated || created.truncated };
+}

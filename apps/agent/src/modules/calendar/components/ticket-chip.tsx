@@ -1,0 +1,62 @@
+import { VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '@relaydesk/web-ui';
+import type { TicketSummary } from '../../tickets/api';
+import classes from './calendar.module.css';
+
+const DONE = new Set(['resolved', 'closed', 'canceled']);
+
+export interface TicketChipProps {
+  ticket: TicketSummary;
+  /** Moment of "now" for the overdue mark (one value for the whole grid). */
+  now: number;
+  /** The week view has room for the due time and a longer subject. */
+  withTime?: boolean;
+  timeFormat?: Intl.DateTimeFormat;
+}
+
+/**
+ * One ticket on the calendar: a link to it, tinted by priority, which is also said in words.
+ * The `{' '}` keep the parts apart in the link's accessible name; flex layout ignores them.
+ */
+export function TicketChip({ ticket, now, withTime, timeFormat }: TicketChipProps) {
+  const { t } = useTranslation(['calendar', 'common']);
+  const format = useFormat();
+  const done = DONE.has(ticket.statusCategory);
+  const overdue = !done && !!ticket.dueAt && new Date(ticket.dueAt).getTime() < now;
+  const priority = t(`common:priority.${ticket.priority}`);
+  const when = ticket.dueAt
+    ? t('calendar:chip.due', { date: format.dateTime(ticket.dueAt) })
+    : t('calendar:chip.created', { date: format.dateTime(ticket.createdAt) });
+  const details = [
+    t('calendar:chip.priority', { priority }),
+    t(`common:status.${ticket.status}`, { defaultValue: ticket.status }),
+    overdue ? t('calendar:chip.overdue') : null,
+    when,
+  ].filter(Boolean);
+  const hint = details.join(', ');
+
+  return (
+    <Link
+      to={`/tickets/${ticket.number}`}
+      className={`${classes.tone} ${classes.chip}`}
+      data-priority={ticket.priority}
+      data-done={done || undefined}
+      data-testid={`calendar-chip-${ticket.number}`}
+      title={`#${ticket.number} ${ticket.subject} (${hint})`}
+    >
+      {overdue && <IconAlertTriangle size={12} className={classes.overdue} aria-hidden />}
+      {withTime && timeFormat && (
+        <span className={classes.time}>
+          {timeFormat.format(new Date(ticket.dueAt ?? ticket.createdAt))}
+        </span>
+      )}{' '}
+      <span className={classes.number}>#{ticket.number}</span>{' '}
+      <span className={classes.subject}>{ticket.subject}</span>
+      {/* The color and the marks, in words: the link's name is its text plus this. */}
+      <VisuallyHidden>{` (${hint})`}</VisuallyHidden>
+    </Link>
+  );
+}
