@@ -27,7 +27,7 @@ createRoot(document.getElementById('root')!).render(
             <Suspense
               fallback={
                 <Center h="100vh">
-                  <Loader aria-label="Loading" />
+                  <Loader role="status" aria-label="Loading" />
                 </Center>
               }
             >

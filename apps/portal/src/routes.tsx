@@ -13,7 +13,7 @@ export function AppRoutes() {
     <Suspense
       fallback={
         <Center p="xl">
-          <Loader aria-label="Loading" />
+          <Loader role="status" aria-label="Loading" />
         </Center>
       }
     >

@@ -1,7 +1,189 @@
-import { Title } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  Button,
+  Group,
+  Input,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '@relaydesk/api-client';
+import { fieldErrors, ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
+import type { Priority } from '../api';
+import { ChosenFiles } from '../components/chosen-files';
+import { UploadZone } from '../components/upload-zone';
+import { useCreateTicket, useTicketTypes, useUpload } from '../hooks';
+import { newIdempotencyKey } from '../idempotency-key';
+
+const SUBJECT_MAX = 250;
+const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
+const FORM_FIELDS = ['subject', 'typeId', 'priority', 'description'];
 
 export default function NewTicketPage() {
-  const { t } = useTranslation('tickets');
-  return <Title order={2}>{t('title')}</Title>;
+  const { t } = useTranslation(['tickets', 'common']);
+  const navigate = useNavigate();
+  const name = useTranslatedName();
+  const errorText = useErrorText();
+  const types = useTicketTypes();
+  const create = useCreateTicket();
+  const upload = useUpload();
+
+  // One key per filled-in form: a double click or a retry after a lost answer files one ticket.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [subject, setSubject] = useState('');
+  const [chosenTypeId, setChosenTypeId] = useState<string | null>(null);
+  const [chosenPriority, setChosenPriority] = useState<Priority | null>(null);
+  const [description, setDescription] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [subjectError, setSubjectError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  // A double click fires twice before the button turns busy; the key dedupes on the server,
+  // this keeps the second click from even asking.
+  const submitting = useRef(false);
+
+  const typeList = types.data ?? [];
+  const typeId = chosenTypeId ?? typeList[0]?.id ?? '';
+  const type = typeList.find((x) => x.id === typeId);
+  // Until the client picks one, the priority follows the type's default.
+  const priority = chosenPriority ?? type?.defaultPriority ?? 'normal';
+  const errors = fieldErrors(create.error);
+  const busy = create.isPending || uploading;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (submitting.current) return;
+    const trimmed = subject.trim();
+    if (!trimmed) return setSubjectError(t('form.subjectRequired'));
+    if (trimmed.length > SUBJECT_MAX) {
+      return setSubjectError(t('form.subjectTooLong', { max: SUBJECT_MAX }));
+    }
+    setSubjectError(null);
+    submitting.current = true;
+    let ticket;
+    try {
+      ticket = await create.mutateAsync({
+        body: { subject: trimmed, description, priority, ...(typeId ? { typeId } : {}) },
+        idempotencyKey,
+      });
+    } catch (error) {
+      // The API answered, so nothing was filed: the corrected form is a new request.
+      if (error instanceof ApiError) setIdempotencyKey(newIdempotencyKey());
+      submitting.current = false;
+      return;
+    }
+    notifications.show({ color: 'green', message: t('form.created', { number: ticket.number }) });
+    if (files.length) {
+      setUploading(true);
+      for (const file of files) {
+        try {
+          await upload.mutateAsync({ ticketId: ticket.id, file });
+        } catch (error) {
+          notifications.show({
+            color: 'red',
+            autoClose: false,
+            message: t('form.uploadFailed', { name: file.name, error: errorText(error) }),
+          });
+        }
+      }
+      setUploading(false);
+    }
+    void navigate(`/tickets/${ticket.number}`);
+  };
+
+  const unplacedError =
+    create.error && !FORM_FIELDS.some((field) => errors[field]) ? create.error : null;
+
+  return (
+    <Stack gap="md" maw={720}>
+      <div>
+        <Title order={2}>{t('form.title')}</Title>
+        <Text c="dimmed" size="sm" mt={4}>
+          {t('form.intro')}
+        </Text>
+      </div>
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="portal-new-ticket-form">
+        <Stack gap="md">
+          <TextInput
+            label={t('form.subject')}
+            description={t('form.subjectHint')}
+            required
+            maxLength={SUBJECT_MAX}
+            value={subject}
+            onChange={(e) => {
+              setSubject(e.currentTarget.value);
+              if (subjectError) setSubjectError(null);
+            }}
+            error={subjectError ?? errors.subject}
+            data-testid="portal-subject"
+          />
+          <Group grow align="flex-start" wrap="wrap" gap="md" preventGrowOverflow={false}>
+            <NativeSelect
+              label={t('form.type')}
+              value={typeId}
+              onChange={(e) => setChosenTypeId(e.currentTarget.value)}
+              data={
+                typeList.length
+                  ? typeList.map((x) => ({ value: x.id, label: name(x.name) }))
+                  : [{ value: '', label: types.isPending ? t('common:loading') : t('common:none') }]
+              }
+              error={errors.typeId}
+              miw={200}
+              data-testid="portal-type"
+            />
+            <NativeSelect
+              label={t('form.priority')}
+              value={priority}
+              onChange={(e) => setChosenPriority(e.currentTarget.value as Priority)}
+              data={PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
+              error={errors.priority}
+              miw={200}
+              data-testid="portal-priority"
+            />
+          </Group>
+          {types.isError && <ProblemMessage error={types.error} />}
+          <Textarea
+            label={t('form.description')}
+            description={t('form.descriptionHint')}
+            autosize
+            minRows={5}
+            maxRows={16}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={errors.description}
+            data-testid="portal-description"
+          />
+          <Input.Wrapper label={t('form.attachments')} labelElement="div">
+            <Stack gap="xs" mt={4}>
+              <UploadZone
+                label={t('form.addFiles')}
+                onFiles={(picked) => setFiles((current) => [...current, ...picked])}
+                disabled={busy}
+                testId="portal-new-attachments"
+              />
+              <ChosenFiles
+                files={files}
+                disabled={busy}
+                onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
+              />
+            </Stack>
+          </Input.Wrapper>
+          {unplacedError && <ProblemMessage error={unplacedError} />}
+          <Group gap="sm">
+            <Button type="submit" loading={busy} data-testid="portal-submit">
+              {t('form.submit')}
+            </Button>
+            <Button component={Link} to="/tickets" variant="subtle" disabled={busy}>
+              {t('form.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
 }

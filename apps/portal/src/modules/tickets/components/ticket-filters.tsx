@@ -1,0 +1,68 @@
+import { Flex, NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { STATUS_FILTERS, type StatusFilter } from '../status-filters';
+
+export type Scope = 'mine' | 'organization';
+
+export interface TicketFilterValues {
+  scope: Scope;
+  status: StatusFilter | '';
+  search: string;
+}
+
+export function TicketFilters({
+  values,
+  canViewOrganization,
+  onChange,
+}: {
+  values: TicketFilterValues;
+  canViewOrganization: boolean;
+  onChange: (patch: Partial<TicketFilterValues>) => void;
+}) {
+  const { t } = useTranslation('tickets');
+  return (
+    <>
+      {canViewOrganization && (
+        <SegmentedControl
+          fullWidth
+          aria-label={t('list.scope.label')}
+          value={values.scope}
+          onChange={(scope) => onChange({ scope: scope as Scope })}
+          data={[
+            { value: 'mine', label: t('list.scope.mine') },
+            { value: 'organization', label: t('list.scope.organization') },
+          ]}
+          data-testid="portal-scope-switch"
+          styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
+        />
+      )}
+      <Flex direction={{ base: 'column', xs: 'row' }} gap="sm">
+        <TextInput
+          type="search"
+          label={t('list.search')}
+          placeholder={t('list.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={values.search}
+          onChange={(e) => onChange({ search: e.currentTarget.value })}
+          style={{ flex: 1 }}
+          data-testid="portal-search"
+        />
+        <NativeSelect
+          label={t('list.status.label')}
+          value={values.status}
+          onChange={(e) => onChange({ status: e.currentTarget.value as StatusFilter | '' })}
+          data={[
+            { value: '', label: t('list.status.all') },
+            ...Object.keys(STATUS_FILTERS).map((key) => ({
+              value: key,
+              label: t(`list.status.${key}`),
+            })),
+          ]}
+          miw={{ xs: 220 }}
+          data-testid="portal-status-filter"
+        />
+      </Flex>
+    </>
+  );
+}
