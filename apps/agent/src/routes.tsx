@@ -15,7 +15,7 @@ const lazyPage = (page: ReactNode) => (
   <Suspense
     fallback={
       <Center p="xl">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     }
   >

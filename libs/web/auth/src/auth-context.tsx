@@ -28,7 +28,7 @@ export function AuthProvider({ session, children }: { session: Session; children
   if (!ready) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

@@ -140,7 +140,7 @@ export function AdminSection<T extends AdminRecord>({
   if (pages.isPending) {
     body = (
       <Center p="xl">
-        <Loader aria-label={t('common:loading')} />
+        <Loader role="status" aria-label={t('common:loading')} />
       </Center>
     );
   } else if (pages.isError && !pages.data) {

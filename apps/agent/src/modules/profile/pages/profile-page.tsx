@@ -17,7 +17,7 @@ export default function ProfilePage() {
       <Title order={2}>{t('title')}</Title>
       {me.isPending ? (
         <Center p="xl">
-          <Loader aria-label={t('common:loading')} />
+          <Loader role="status" aria-label={t('common:loading')} />
         </Center>
       ) : me.isError ? (
         <Stack align="flex-start">

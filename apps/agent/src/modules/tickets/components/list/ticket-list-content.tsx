@@ -86,7 +86,7 @@ export function TicketListContent({
   if (list.isPending) {
     body = (
       <Center p="xl">
-        <Loader aria-label={t('common:loading')} />
+        <Loader role="status" aria-label={t('common:loading')} />
       </Center>
     );
   } else if (list.isError && !list.data) {
