@@ -3,9 +3,11 @@
 import autocannon from 'autocannon';
 
 let current = null;
+let stopped = false;
 
-/** Stops the autocannon run in progress (Ctrl-C). */
+/** Stops the autocannon run in progress and refuses new ones (Ctrl-C). */
 export function stopLoad() {
+  stopped = true;
   current?.stop();
 }
 
@@ -75,6 +77,7 @@ export async function measure(s) {
 }
 
 function run(options, attach, onResponse) {
+  if (stopped) return Promise.reject(new Error('the benchmark was stopped'));
   const opts = onResponse
     ? {
         ...options,

@@ -206,6 +206,27 @@ describe('tickets', () => {
       expect(rows[0].n).toBe(1);
     });
 
+    it('refuses moving a ticket to an organization its requester does not belong to', async () => {
+      const ticket = await t.factory.ticket({
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+      });
+      const res = await t
+        .http()
+        .patch(`/api/v1/tickets/${ticket.id}`)
+        .set('Authorization', bearer(w.admin))
+        .send({ version: 1, organizationId: w.orgB.id });
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0].field).toBe('organizationId');
+      const both = await t
+        .http()
+        .patch(`/api/v1/tickets/${ticket.id}`)
+        .set('Authorization', bearer(w.admin))
+        .send({ version: 1, organizationId: w.orgB.id, requesterId: w.clientB.id });
+      expect(both.status).toBe(200);
+      expect(both.body).toMatchObject({ organizationId: w.orgB.id, requesterId: w.clientB.id });
+    });
+
     it('does not let clients edit and keeps closed tickets read-only', async () => {
       const own = await t.factory.ticket({ requesterId: w.clientA.id, organizationId: w.orgA.id });
       const byClient = await t

@@ -53,10 +53,10 @@ export const ticketsApi = {
         params: { path: { id }, query: { limit: 200, cursor } },
       }),
     ),
-  attachments: (api: ApiClient, id: string) =>
+  attachments: (api: ApiClient, id: string, cursor?: string) =>
     unwrap(
       api.GET('/api/v1/tickets/{id}/attachments', {
-        params: { path: { id }, query: { limit: 200 } },
+        params: { path: { id }, query: { limit: 200, cursor } },
       }),
     ),
   upload: (api: ApiClient, id: string, file: File, commentId?: string) => {
@@ -71,6 +71,14 @@ export const ticketsApi = {
       }),
     ) as Promise<Attachment>;
   },
+  /** The file's bytes, fetched through the authorized client (the token never goes in a URL). */
+  download: (api: ApiClient, attachmentId: string) =>
+    unwrap(
+      api.GET('/api/v1/attachments/{id}/content', {
+        params: { path: { id: attachmentId } },
+        parseAs: 'blob',
+      }),
+    ) as Promise<Blob>,
   types: (api: ApiClient) => unwrap(api.GET('/api/v1/ticket-types')),
   workflows: (api: ApiClient) => unwrap(api.GET('/api/v1/workflows')),
 };

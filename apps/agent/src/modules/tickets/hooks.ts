@@ -1,8 +1,9 @@
+import { useCallback } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
 import { queryKeys } from '../../query-keys';
-import { ticketsApi, type ListTicketsQuery } from './api';
+import { ticketsApi, type ListTicketsQuery, type Ticket } from './api';
 
 /** How often lists and counts refresh by themselves, so new tickets appear without a reload. */
 export const LIVE_REFRESH_MS = 10_000;
@@ -32,15 +33,33 @@ export function useTicket(number: number) {
   return useQuery({
     queryKey: queryKeys.tickets.detail(number),
     queryFn: () => ticketsApi.byNumber(api, number),
+    enabled: Number.isInteger(number) && number > 0,
     refetchInterval: LIVE_REFRESH_MS * 3,
   });
+}
+
+/**
+ * A ticket's comments, history and files are read whole (the ticket page shows all of them),
+ * page after page; the pages are large, so this is one request for almost every ticket.
+ */
+async function allPages<T>(
+  page: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<{ items: T[]; nextCursor: null }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return { items, nextCursor: null };
 }
 
 export function useTicketComments(id: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.tickets.comments(id ?? ''),
-    queryFn: () => ticketsApi.comments(api, id!),
+    queryFn: () => allPages((cursor) => ticketsApi.comments(api, id!, cursor)),
     enabled: !!id,
   });
 }
@@ -49,7 +68,7 @@ export function useTicketHistory(id: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.tickets.history(id ?? ''),
-    queryFn: () => ticketsApi.history(api, id!),
+    queryFn: () => allPages((cursor) => ticketsApi.history(api, id!, cursor)),
     enabled: !!id,
   });
 }
@@ -67,7 +86,7 @@ export function useTicketAttachments(id: string | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.tickets.attachments(id ?? ''),
-    queryFn: () => ticketsApi.attachments(api, id!),
+    queryFn: () => allPages((cursor) => ticketsApi.attachments(api, id!, cursor)),
     enabled: !!id,
   });
 }
@@ -91,9 +110,22 @@ export function useWorkflows() {
 }
 
 /** After any change to a ticket: everything about tickets may be stale (lists, counts, detail). */
-function useInvalidateTickets() {
+export function useInvalidateTickets() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: queryKeys.tickets.all });
+  return useCallback(() => client.invalidateQueries({ queryKey: queryKeys.tickets.all }), [client]);
+}
+
+/**
+ * For writes that answer with the changed ticket: show it at once (so the next write carries
+ * the new version even before the refetch lands), then refresh the rest.
+ */
+function useAcceptTicket() {
+  const client = useQueryClient();
+  const invalidate = useInvalidateTickets();
+  return (ticket: Ticket) => {
+    client.setQueryData(queryKeys.tickets.detail(ticket.number), ticket);
+    return invalidate();
+  };
 }
 
 export function useCreateTicket() {
@@ -113,37 +145,37 @@ export function useCreateTicket() {
 
 export function useUpdateTicket(id: string) {
   const api = useApi();
-  const invalidate = useInvalidateTickets();
+  const accept = useAcceptTicket();
   return useMutation({
     mutationFn: (body: Schemas['UpdateTicketDto']) => ticketsApi.update(api, id, body),
-    onSuccess: invalidate,
+    onSuccess: accept,
   });
 }
 
 export function useTransition(id: string) {
   const api = useApi();
-  const invalidate = useInvalidateTickets();
+  const accept = useAcceptTicket();
   return useMutation({
     mutationFn: (body: Schemas['TransitionDto']) => ticketsApi.transition(api, id, body),
-    onSuccess: invalidate,
+    onSuccess: accept,
   });
 }
 
 export function useTake(id: string) {
   const api = useApi();
-  const invalidate = useInvalidateTickets();
+  const accept = useAcceptTicket();
   return useMutation({
     mutationFn: (version?: number) => ticketsApi.take(api, id, version),
-    onSuccess: invalidate,
+    onSuccess: accept,
   });
 }
 
 export function useAssign(id: string) {
   const api = useApi();
-  const invalidate = useInvalidateTickets();
+  const accept = useAcceptTicket();
   return useMutation({
     mutationFn: (body: Schemas['AssignmentDto']) => ticketsApi.assign(api, id, body),
-    onSuccess: invalidate,
+    onSuccess: accept,
   });
 }
 
@@ -163,5 +195,31 @@ export function useUpload(id: string) {
     mutationFn: ({ file, commentId }: { file: File; commentId?: string }) =>
       ticketsApi.upload(api, id, file, commentId),
     onSuccess: invalidate,
+  });
+}
+
+/** Uploads to a ticket chosen at call time (e.g. the one just created). */
+export function useUploadAttachment() {
+  const api = useApi();
+  const invalidate = useInvalidateTickets();
+  return useMutation({
+    mutationFn: ({
+      ticketId,
+      file,
+      commentId,
+    }: {
+      ticketId: string;
+      file: File;
+      commentId?: string;
+    }) => ticketsApi.upload(api, ticketId, file, commentId),
+    onSuccess: invalidate,
+  });
+}
+
+/** Fetches an attachment's bytes; the caller saves them (see `saveBlob`). */
+export function useDownloadAttachment() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (attachmentId: string) => ticketsApi.download(api, attachmentId),
   });
 }

@@ -12,6 +12,9 @@ import { Ticket } from './entities/ticket.entity.js';
 import { departmentMembersSql, ticketVisibility } from './ticket-visibility.js';
 import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
 
+/** Above this many full-text hits, search stays one query (see applySearch). */
+const SEARCH_ID_LIMIT = 5000;
+
 const SORT_COLUMNS: Record<TicketSortField, string> = {
   updatedAt: 't.updated_at',
   createdAt: 't.created_at',
@@ -107,20 +110,22 @@ export class TicketsRepository {
       'version',
       ...(withDescription ? ['description'] : []),
     ];
+    // Names come from scalar subselects rather than five LEFT JOINs: the result is the same,
+    // but planning five joins against a table with this many indexes cost more than running
+    // the page query (3.3 ms vs 0.2 ms measured at 1M tickets). Each subselect is a PK lookup
+    // done only for the rows of the page.
     return (
       qb
         .select(cols.map((c) => `t.${c} AS t_${c}`))
-        .leftJoin('ticket_types', 'tt', 'tt.id = t.type_id')
-        .leftJoin('organizations', 'o', 'o.id = t.organization_id')
-        .leftJoin('users', 'ru', 'ru.id = t.requester_id')
-        .leftJoin('users', 'au', 'au.id = t.assignee_id')
-        .leftJoin('groups', 'g', 'g.id = t.group_id')
-        .addSelect('tt.key', 'type_key')
-        .addSelect('tt.name', 'type_name')
-        .addSelect('o.name', 'org_name')
-        .addSelect('ru.name', 'requester_name')
-        .addSelect('au.name', 'assignee_name')
-        .addSelect('g.name', 'group_name')
+        .addSelect('(SELECT tt.key FROM ticket_types tt WHERE tt.id = t.type_id)', 'type_key')
+        .addSelect('(SELECT tt.name FROM ticket_types tt WHERE tt.id = t.type_id)', 'type_name')
+        .addSelect(
+          '(SELECT o.name FROM organizations o WHERE o.id = t.organization_id)',
+          'org_name',
+        )
+        .addSelect('(SELECT u.name FROM users u WHERE u.id = t.requester_id)', 'requester_name')
+        .addSelect('(SELECT u.name FROM users u WHERE u.id = t.assignee_id)', 'assignee_name')
+        .addSelect('(SELECT g.name FROM groups g WHERE g.id = t.group_id)', 'group_name')
         // Full microsecond precision for cursors: a JS Date would round to milliseconds.
         .addSelect('t.updated_at::text', 'cur_updated_at')
         .addSelect('t.created_at::text', 'cur_created_at')
@@ -142,7 +147,7 @@ export class TicketsRepository {
   async list(user: AuthUser, filter: TicketListFilter): Promise<Page<TicketSummaryDto>> {
     const qb = this.withRefs(this.visibleTickets(user), false);
     for (const c of filter.conditions) qb.andWhere(c.sql, c.params ?? {});
-    if (filter.q) this.applySearch(qb, user, filter.q);
+    if (filter.q) await this.applySearch(qb, user, filter.q);
 
     const column = SORT_COLUMNS[filter.sort.field];
     const desc = filter.sort.direction === 'desc';
@@ -185,17 +190,34 @@ export class TicketsRepository {
    * match the public document only, so words from internal notes can never find a ticket for
    * them. A number (or #number) also finds the ticket with that number.
    */
-  applySearch(qb: SelectQueryBuilder<Ticket>, user: AuthUser, q: string): void {
+  async applySearch(qb: SelectQueryBuilder<Ticket>, user: AuthUser, q: string): Promise<void> {
     const text = q.trim();
     if (!text) return;
     const docMatch =
       user.role === 'client'
-        ? 's.public_doc @@ rd_search_query(:q)'
-        : '(s.public_doc @@ rd_search_query(:q) OR s.internal_doc @@ rd_search_query(:q))';
+        ? 's.public_doc @@ rd_search_query($1)'
+        : '(s.public_doc @@ rd_search_query($1) OR s.internal_doc @@ rd_search_query($1))';
     const numberMatch = /^#?\d{1,15}$/.test(text) ? ' OR t.number = :qNumber' : '';
+    const qNumber = Number(text.replace('#', ''));
+    // Two steps. First the matching ids, straight from the GIN index; when they are few (the
+    // usual case), the page query filters by them. Left to itself the planner sometimes bets
+    // on walking the updated_at index and meeting matches early, which takes seconds for a
+    // rare word (measured at 1M tickets). The ids never leave the server: visibility is still
+    // applied by the page query.
+    const hits = (await this.db.query(
+      `SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch} LIMIT ${SEARCH_ID_LIMIT + 1}`,
+      [text],
+    )) as { ticket_id: string }[];
+    if (hits.length <= SEARCH_ID_LIMIT) {
+      qb.andWhere(`(t.id = ANY(:searchIds)${numberMatch})`, {
+        searchIds: hits.map((h) => h.ticket_id),
+        qNumber,
+      });
+      return;
+    }
     qb.andWhere(
-      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch})${numberMatch})`,
-      { q: text, qNumber: Number(text.replace('#', '')) },
+      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch.replaceAll('$1', ':q')})${numberMatch})`,
+      { q: text, qNumber },
     );
   }
 

@@ -208,6 +208,16 @@ export class TicketsService {
         }
       }
       if (dto.organizationId) await refs.organization(dto.organizationId);
+      if (dto.organizationId && dto.requesterId === undefined && ticket.requesterId) {
+        // Moving the ticket to another organization must not strand a requester of the old one.
+        const requester = await refs.user(ticket.requesterId, 'requesterId');
+        if (requester?.organizationId && requester.organizationId !== dto.organizationId) {
+          refs.fail(
+            'organizationId',
+            "does not match the requester's organization; change the requester too",
+          );
+        }
+      }
       if (dto.requesterId) {
         const requester = await refs.user(dto.requesterId, 'requesterId');
         const orgId = dto.organizationId !== undefined ? dto.organizationId : ticket.organizationId;

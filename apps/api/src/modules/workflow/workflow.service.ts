@@ -19,19 +19,40 @@ export interface TransitionActor {
   isRequester: boolean;
 }
 
+/** How long a workflow read from the database is reused by this instance. */
+const CACHE_TTL_MS = 5_000;
+
 /**
  * Reads workflows (statuses, transitions) and answers what a given actor may do. Workflows are
- * small and read per request, so a change made by an admin applies on the very next request on
- * every instance without cache invalidation.
+ * reference data read on every ticket write, so each instance keeps them for a few seconds:
+ * that saves three queries per write (measured by `npm run bench`), and an admin's change
+ * reaches every instance within CACHE_TTL_MS without any cross-instance messaging.
  */
 @Injectable()
 export class WorkflowService {
+  private readonly cache = new Map<string, { def: WorkflowDefinition; expires: number }>();
+  private defaultId: { id: string; expires: number } | null = null;
+
   constructor(private readonly db: DataSource) {}
 
   async definition(
     workflowId: string,
     em: EntityManager = this.db.manager,
   ): Promise<WorkflowDefinition> {
+    const hit = this.cache.get(workflowId);
+    if (hit && hit.expires > Date.now()) return hit.def;
+    const def = await this.load(workflowId, em);
+    this.cache.set(workflowId, { def, expires: Date.now() + CACHE_TTL_MS });
+    return def;
+  }
+
+  /** For code that changes workflows: forget what this instance has cached. */
+  invalidate(): void {
+    this.cache.clear();
+    this.defaultId = null;
+  }
+
+  private async load(workflowId: string, em: EntityManager): Promise<WorkflowDefinition> {
     const workflow = await em.findOneBy(Workflow, { id: workflowId });
     if (!workflow) throw new NotFoundError('Workflow');
     const [statuses, transitions] = await Promise.all([
@@ -43,12 +64,14 @@ export class WorkflowService {
 
   async list(): Promise<WorkflowDefinition[]> {
     const workflows = await this.db.manager.find(Workflow, { order: { key: 'ASC' } });
-    return Promise.all(workflows.map((w) => this.definition(w.id)));
+    return Promise.all(workflows.map((w) => this.load(w.id, this.db.manager)));
   }
 
   async defaultWorkflowId(em: EntityManager = this.db.manager): Promise<string> {
+    if (this.defaultId && this.defaultId.expires > Date.now()) return this.defaultId.id;
     const w = await em.findOneBy(Workflow, { key: 'okdesk' });
     if (!w) throw new NotFoundError('Workflow');
+    this.defaultId = { id: w.id, expires: Date.now() + CACHE_TTL_MS };
     return w.id;
   }
 

@@ -38,6 +38,7 @@ import { TicketType } from './ticket-type.entity.js';
 @Index('tickets_needs_reply_idx', { synchronize: false })
 @Index('tickets_overdue_idx', { synchronize: false })
 @Index('tickets_postponed_until_idx', { synchronize: false })
+@Index('tickets_not_done_updated_idx', { synchronize: false })
 export class Ticket {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Human number from ticket_number_seq, e.g. 1042. */

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconHandGrab, IconUserShare } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '@relaydesk/web-ui';
+import { useUser } from '@relaydesk/web-auth';
+import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import type { Ticket } from '../../api';
+import { useTake } from '../../hooks';
+import { AssignModal } from './assign-modal';
+import { useTicketConcurrency } from './ticket-concurrency';
+import { useSingleFlight } from './use-single-flight';
+
+const TAKEABLE = new Set(['new', 'open', 'pending']);
+
+/** Who works on the ticket; Take for any staff member, Assign… for dispatchers and admins. */
+export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly: boolean }) {
+  const { t } = useTranslation('ticketDetail');
+  const me = useUser();
+  const errorText = useErrorText();
+  const concurrency = useTicketConcurrency();
+  const take = useTake(ticket.id);
+  const [assigning, setAssigning] = useState(false);
+
+  const mayTake =
+    !readOnly &&
+    !ticket.assigneeId &&
+    TAKEABLE.has(ticket.statusCategory) &&
+    roleHasPermission(me.role, Permission.TicketsTake);
+  const mayAssign = !readOnly && roleHasPermission(me.role, Permission.TicketsAssign);
+
+  const once = useSingleFlight();
+  const onTake = () =>
+    once((release) =>
+      take.mutate(ticket.version, {
+        onSettled: release,
+        onSuccess: () => {
+          concurrency.advance();
+          notifications.show({ color: 'green', message: t('assignment.taken') });
+        },
+        onError: (e) => {
+          if (!concurrency.report(e))
+            notifications.show({
+              color: 'red',
+              title: t('assignment.takeFailed'),
+              message: errorText(e),
+            });
+        },
+      }),
+    );
+
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="section"
+      aria-labelledby="assignment-heading"
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="assignment-heading">
+          {t('assignment.heading')}
+        </Title>
+        <Stack gap={4} component="dl" style={{ margin: 0 }}>
+          <Group gap="xs" wrap="nowrap" justify="space-between">
+            <Text size="sm" c="dimmed" component="dt">
+              {t('fields.assignee')}
+            </Text>
+            <Text size="sm" fw={500} component="dd" m={0} ta="right" data-testid="ticket-assignee">
+              {ticket.assignee?.name ?? t('assignment.unassigned')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap" justify="space-between">
+            <Text size="sm" c="dimmed" component="dt">
+              {t('fields.group')}
+            </Text>
+            <Text size="sm" fw={500} component="dd" m={0} ta="right" data-testid="ticket-group">
+              {ticket.group?.name ?? t('assignment.noGroup')}
+            </Text>
+          </Group>
+        </Stack>
+        {(mayTake || mayAssign) && (
+          <Group gap="xs">
+            {mayTake && (
+              <Button
+                size="xs"
+                leftSection={<IconHandGrab size={16} aria-hidden />}
+                loading={take.isPending}
+                onClick={onTake}
+                data-testid="take-button"
+              >
+                {t('assignment.take')}
+              </Button>
+            )}
+            {mayAssign && (
+              <Button
+                size="xs"
+                variant="outline"
+                leftSection={<IconUserShare size={16} aria-hidden />}
+                onClick={() => setAssigning(true)}
+                data-testid="assign-button"
+              >
+                {t('assignment.assign')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+      {assigning && <AssignModal ticket={ticket} onClose={() => setAssigning(false)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import {
+  Box,
+  Button,
+  CloseButton,
+  FileButton,
+  Group,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import type { Ticket } from '../../api';
+import { useAddComment } from '../../hooks';
+import { useFileSize } from './file-utils';
+import { UploadList, useUploadQueue } from './upload-queue';
+import { useSingleFlight } from './use-single-flight';
+
+/**
+ * Reply or internal note. The whole composer turns yellow with a lock in internal mode, so it
+ * is obvious before sending who will read it. Ctrl+Enter (⌘+Enter) sends. The text stays
+ * until the comment is really saved.
+ */
+export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canInternal: boolean }) {
+  const { t } = useTranslation('ticketDetail');
+  const size = useFileSize();
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const addComment = useAddComment(ticket.id);
+  const queue = useUploadQueue();
+  const errors = fieldErrors(addComment.error);
+
+  const once = useSingleFlight();
+  const send = () => {
+    if (!body.trim()) return;
+    const pending = files;
+    once((release) =>
+      addComment.mutate(
+        { body, internal: canInternal && internal },
+        {
+          onSuccess: (comment) => {
+            setBody('');
+            setFiles([]);
+            notifications.show({
+              color: 'green',
+              message: comment.internal ? t('conversation.noteAdded') : t('conversation.replySent'),
+            });
+            if (pending.length) void queue.add(ticket.id, pending, comment.id);
+          },
+          onSettled: release,
+        },
+      ),
+    );
+  };
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      data-testid="comment-composer"
+      data-internal={internal ? 'true' : 'false'}
+      style={
+        internal
+          ? {
+              background: 'var(--mantine-color-yellow-0)',
+              borderColor: 'var(--mantine-color-yellow-5)',
+              borderStyle: 'dashed',
+            }
+          : undefined
+      }
+    >
+      <Stack gap="xs">
+        <Textarea
+          label={internal ? t('conversation.noteLabel') : t('conversation.replyLabel')}
+          description={internal ? t('conversation.noteHint') : t('conversation.replyHint')}
+          placeholder={t('conversation.placeholder')}
+          autosize
+          minRows={3}
+          maxRows={14}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              send();
+            }
+          }}
+          error={errors.body}
+          data-testid="comment-body"
+        />
+        {files.length > 0 && (
+          <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {files.map((f, i) => (
+              <Group key={`${f.name}-${i}`} component="li" gap="xs" wrap="nowrap">
+                <IconPaperclip size={14} aria-hidden />
+                <Text size="sm" truncate>
+                  {f.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {size(f.size)}
+                </Text>
+                <CloseButton
+                  size="sm"
+                  aria-label={t('conversation.removeFile', { name: f.name })}
+                  onClick={() => setFiles(files.filter((_, j) => j !== i))}
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
+        <ProblemMessage error={Object.keys(errors).length ? null : addComment.error} />
+        <Group justify="space-between" gap="sm">
+          <Group gap="md">
+            {canInternal && (
+              <Switch
+                checked={internal}
+                onChange={(e) => setInternal(e.currentTarget.checked)}
+                color="yellow.7"
+                label={
+                  <Group gap={4} wrap="nowrap" component="span">
+                    <IconLock size={14} aria-hidden />
+                    <span>{t('conversation.internalSwitch')}</span>
+                  </Group>
+                }
+                data-testid="comment-internal-switch"
+              />
+            )}
+            <FileButton
+              multiple
+              onChange={(picked) => setFiles((f) => [...f, ...picked])}
+              inputProps={{ 'data-testid': 'comment-attach-input' } as object}
+            >
+              {(props) => (
+                <Button
+                  {...props}
+                  variant="subtle"
+                  size="compact-sm"
+                  leftSection={<IconPaperclip size={14} aria-hidden />}
+                >
+                  {t('conversation.attach')}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+          <Group gap="xs">
+            <Box visibleFrom="sm">
+              <Text size="xs" c="dimmed">
+                {t('conversation.sendHint')}
+              </Text>
+            </Box>
+            <Button
+              onClick={send}
+              loading={addComment.isPending}
+              disabled={!body.trim() || queue.busy}
+              color={internal ? 'yellow.8' : undefined}
+              leftSection={
+                internal ? <IconLock size={16} aria-hidden /> : <IconSend size={16} aria-hidden />
+              }
+              data-testid="comment-send"
+            >
+              {internal ? t('conversation.sendNote') : t('conversation.send')}
+            </Button>
+          </Group>
+        </Group>
+        <UploadList queue={queue} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,61 @@
+import { Grid, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useUser } from '@relaydesk/web-auth';
+import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import type { Ticket } from '../../api';
+import { useTicketAttachments, useTicketComments, useTicketHistory } from '../../hooks';
+import { AssignmentCard } from './assignment-card';
+import { AttachmentsCard } from './attachments-card';
+import { ConversationCard } from './conversation-card';
+import { DescriptionCard } from './description-card';
+import { DetailsCard } from './details-card';
+import { HistoryCard } from './history-card';
+import { StatusActions } from './status-actions';
+import { ConflictAlert } from './ticket-concurrency';
+import { TicketHeader } from './ticket-header';
+import { useNameLookup } from './use-name-lookup';
+
+/** Closed (and canceled) tickets are history: no field edits, no assignment. */
+const READ_ONLY = new Set(['closed', 'canceled']);
+
+export function TicketDetail({ ticket }: { ticket: Ticket }) {
+  const me = useUser();
+  useDocumentTitle(`#${ticket.number} ${ticket.subject} · Relaydesk`);
+  const comments = useTicketComments(ticket.id);
+  const history = useTicketHistory(ticket.id);
+  const attachments = useTicketAttachments(ticket.id);
+  const readOnly = READ_ONLY.has(ticket.statusCategory);
+  const commentItems = comments.data?.items ?? [];
+  const events = history.data?.items ?? [];
+  const files = attachments.data?.items ?? [];
+  const nameOf = useNameLookup(ticket, events, commentItems);
+
+  return (
+    <Stack gap="md" data-testid="ticket-detail" data-version={ticket.version}>
+      <TicketHeader ticket={ticket} readOnly={readOnly} />
+      <StatusActions ticket={ticket} readOnly={readOnly} />
+      <ConflictAlert />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <DescriptionCard ticket={ticket} readOnly={readOnly} />
+            <ConversationCard
+              ticket={ticket}
+              comments={commentItems}
+              attachments={files}
+              canInternal={roleHasPermission(me.role, Permission.TicketsCommentInternal)}
+            />
+            <HistoryCard ticket={ticket} events={events} nameOf={nameOf} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <AssignmentCard ticket={ticket} readOnly={readOnly} />
+            <DetailsCard ticket={ticket} readOnly={readOnly} />
+            <AttachmentsCard ticket={ticket} attachments={files} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

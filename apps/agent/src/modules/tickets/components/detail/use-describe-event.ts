@@ -1,0 +1,122 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat, useTranslatedName } from '@relaydesk/web-ui';
+import type { Ticket, TicketEvent } from '../../api';
+import { useTicketTypes, useWorkflows } from '../../hooks';
+import { useFileSize } from './file-utils';
+
+/** History field names → keys of `fields.*`. */
+const FIELD_LABELS: Record<string, string> = {
+  subject: 'subject',
+  description: 'description',
+  priority: 'priority',
+  typeId: 'type',
+  organizationId: 'organization',
+  requesterId: 'requester',
+  dueAt: 'dueAt',
+  postponedUntil: 'postponedUntil',
+  assigneeId: 'assignee',
+  groupId: 'group',
+  status: 'status',
+};
+
+type Json = unknown;
+
+const asRecord = (v: Json): Record<string, unknown> =>
+  v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+const asString = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** One readable sentence per history event, in the UI language. */
+export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => string | null) {
+  const { t } = useTranslation('ticketDetail');
+  const { t: tc } = useTranslation('common');
+  const fmt = useFormat();
+  const size = useFileSize();
+  const name = useTranslatedName();
+  const types = useTicketTypes();
+  const workflows = useWorkflows();
+  const statuses = workflows.data?.find((w) => w.id === ticket.workflowId)?.statuses ?? [];
+
+  const none = t('history.none');
+  const status = (key: unknown) => {
+    const k = asString(key);
+    if (!k) return none;
+    const s = statuses.find((x) => x.key === k);
+    return s ? name(s.name) : tc(`status.${k}`, { defaultValue: k });
+  };
+  const assignment = (v: Json) => {
+    const r = asRecord(v);
+    const who = nameOf(asString(r.assigneeId));
+    const group = nameOf(asString(r.groupId));
+    if (!who && !group) return t('assignment.unassigned');
+    if (!who) return t('history.groupOnly', { group });
+    return group ? `${who} · ${group}` : who;
+  };
+  const value = (field: string, v: Json): string => {
+    if (v === null || v === undefined || v === '') return none;
+    switch (field) {
+      case 'priority':
+        return tc(`priority.${String(v)}`, { defaultValue: String(v) });
+      case 'typeId': {
+        const type = types.data?.find((x) => x.id === v);
+        return type ? name(type.name) : (nameOf(asString(v)) ?? none);
+      }
+      case 'organizationId':
+      case 'requesterId':
+      case 'assigneeId':
+      case 'groupId':
+        return nameOf(asString(v)) ?? none;
+      case 'dueAt':
+      case 'postponedUntil':
+        return fmt.dateTime(asString(v));
+      case 'subject':
+        return t('history.quoted', { text: String(v) });
+      default:
+        return typeof v === 'string' ? v : JSON.stringify(v);
+    }
+  };
+
+  return (e: TicketEvent): string => {
+    switch (e.kind) {
+      case 'created':
+        return t('history.created');
+      case 'status_changed':
+        return t('history.statusChanged', { from: status(e.oldValue), to: status(e.newValue) });
+      case 'assigned':
+        return t('history.assigned', {
+          from: assignment(e.oldValue),
+          to: assignment(e.newValue),
+        });
+      case 'taken':
+        return t('history.taken');
+      case 'comment_added':
+        return e.internal ? t('history.noteAdded') : t('history.commentAdded');
+      case 'attachment_added': {
+        const r = asRecord(e.newValue);
+        const bytes = typeof r.sizeBytes === 'number' ? r.sizeBytes : null;
+        return t('history.attachmentAdded', {
+          name: asString(r.fileName) ?? '',
+          size: bytes === null ? '' : size(bytes),
+        });
+      }
+      case 'field_changed': {
+        const field = e.field ?? '';
+        const label = t(`fields.${FIELD_LABELS[field] ?? field}`, { defaultValue: field });
+        if (field === 'description') return t('history.descriptionChanged');
+        // Typed as objects by the OpenAPI document, but any JSON in practice (strings mostly).
+        const from = e.oldValue as Json;
+        const to = e.newValue as Json;
+        if (from === null || from === undefined || from === '')
+          return t('history.fieldSet', { field: label, to: value(field, to) });
+        if (to === null || to === undefined || to === '')
+          return t('history.fieldCleared', { field: label, from: value(field, from) });
+        return t('history.fieldChanged', {
+          field: label,
+          from: value(field, from),
+          to: value(field, to),
+        });
+      }
+      default:
+        return e.kind;
+    }
+  };
+}
