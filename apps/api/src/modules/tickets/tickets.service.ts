@@ -67,102 +67,79 @@ export class TicketsService {
 
   async create(user: AuthUser, dto: CreateTicketDto): Promise<TicketDto> {
     const now = this.clock.now();
-    const id = await this.db.transaction(async (em) => {
-      const refs = new TicketReferences(em);
-      const isClient = user.role === 'client';
+    // No explicit transaction: the checks only read, and the write is a single statement.
+    const em = this.db.manager;
+    const refs = new TicketReferences(em);
+    const isClient = user.role === 'client';
 
-      if (isClient) {
-        for (const field of [
-          'organizationId',
-          'requesterId',
-          'assigneeId',
-          'groupId',
-          'dueAt',
-        ] as const) {
-          if (dto[field] !== undefined && !(field === 'requesterId' && dto[field] === user.id)) {
-            refs.fail(field, 'clients cannot set this field');
-          }
+    if (isClient) {
+      for (const field of [
+        'organizationId',
+        'requesterId',
+        'assigneeId',
+        'groupId',
+        'dueAt',
+      ] as const) {
+        if (dto[field] !== undefined && !(field === 'requesterId' && dto[field] === user.id)) {
+          refs.fail(field, 'clients cannot set this field');
         }
       }
+    }
 
-      const type = dto.typeId ? await refs.type(dto.typeId) : null;
-      if (type && isClient && !type.isPublic) {
-        // An internal type does not exist as far as a client is concerned.
-        refs.fail('typeId', 'no active ticket type with this id');
-      }
+    const type = dto.typeId ? await refs.type(dto.typeId) : null;
+    if (type && isClient && !type.isPublic) {
+      // An internal type does not exist as far as a client is concerned.
+      refs.fail('typeId', 'no active ticket type with this id');
+    }
 
-      let requesterId: string | null = isClient ? user.id : (dto.requesterId ?? null);
-      let organizationId: string | null = isClient
-        ? user.organizationId
-        : (dto.organizationId ?? null);
-      if (!isClient && dto.requesterId) {
-        const requester = await refs.user(dto.requesterId, 'requesterId');
-        if (requester?.organizationId) {
-          if (organizationId && organizationId !== requester.organizationId) {
-            refs.fail('requesterId', "is a contact of another organization than the ticket's");
-          }
-          organizationId ??= requester.organizationId;
+    let requesterId: string | null = isClient ? user.id : (dto.requesterId ?? null);
+    let organizationId: string | null = isClient
+      ? user.organizationId
+      : (dto.organizationId ?? null);
+    if (!isClient && dto.requesterId) {
+      const requester = await refs.user(dto.requesterId, 'requesterId');
+      if (requester?.organizationId) {
+        if (organizationId && organizationId !== requester.organizationId) {
+          refs.fail('requesterId', "is a contact of another organization than the ticket's");
         }
-        requesterId = requester?.id ?? null;
+        organizationId ??= requester.organizationId;
       }
-      if (!isClient && dto.organizationId) await refs.organization(dto.organizationId);
-      if (!isClient && dto.assigneeId) {
-        if (user.role === 'agent' && dto.assigneeId !== user.id) {
-          throw new ForbiddenError('Agents may assign a new ticket only to themselves');
-        }
-        await refs.staff(dto.assigneeId, 'assigneeId');
+      requesterId = requester?.id ?? null;
+    }
+    if (!isClient && dto.organizationId) await refs.organization(dto.organizationId);
+    if (!isClient && dto.assigneeId) {
+      if (user.role === 'agent' && dto.assigneeId !== user.id) {
+        throw new ForbiddenError('Agents may assign a new ticket only to themselves');
       }
-      if (!isClient && dto.groupId) await refs.group(dto.groupId);
-      if (refs.errors.length > 0)
-        throw new BusinessRuleError('The ticket cannot be created', refs.errors);
+      await refs.staff(dto.assigneeId, 'assigneeId');
+    }
+    if (!isClient && dto.groupId) await refs.group(dto.groupId);
+    if (refs.errors.length > 0)
+      throw new BusinessRuleError('The ticket cannot be created', refs.errors);
 
-      const workflowId = type?.workflowId ?? (await this.workflows.defaultWorkflowId(em));
-      const def = await this.workflows.definition(workflowId, em);
-      const initial = this.workflows.initialStatus(def);
-      const priority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
-      const channel: TicketChannel = isClient ? 'portal' : 'agent';
+    const workflowId = type?.workflowId ?? (await this.workflows.defaultWorkflowId(em));
+    const def = await this.workflows.definition(workflowId, em);
+    const initial = this.workflows.initialStatus(def);
+    const priority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
+    const channel: TicketChannel = isClient ? 'portal' : 'agent';
 
-      const [row] = await sql<{ id: string; number: string }>(
-        em,
-        `INSERT INTO tickets (subject, description, priority, status, status_category, workflow_id, type_id,
-                              organization_id, requester_id, assignee_id, group_id, due_at, channel,
-                              created_by_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-         RETURNING id, number`,
-        [
-          dto.subject,
-          dto.description ?? '',
-          priority,
-          initial.key,
-          initial.category,
-          workflowId,
-          type?.id ?? null,
-          organizationId,
-          requesterId,
-          isClient ? null : (dto.assigneeId ?? null),
-          isClient ? null : (dto.groupId ?? null),
-          isClient ? null : (dto.dueAt ?? null),
-          channel,
-          user.id,
-          now,
-        ],
-      );
-      await recordTicketEvents(em, row.id, user.id, now, [
-        {
-          kind: 'created',
-          newValue: {
-            number: Number(row.number),
-            subject: dto.subject,
-            status: initial.key,
-            priority,
-            assigneeId: isClient ? null : (dto.assigneeId ?? null),
-            groupId: isClient ? null : (dto.groupId ?? null),
-          },
-        },
-      ]);
-      return row.id;
+    return this.repo.insertWithHistory({
+      subject: dto.subject,
+      description: dto.description ?? '',
+      priority,
+      status: initial.key,
+      statusCategory: initial.category,
+      workflowId,
+      typeId: type?.id ?? null,
+      organizationId,
+      requesterId,
+      assigneeId: isClient ? null : (dto.assigneeId ?? null),
+      groupId: isClient ? null : (dto.groupId ?? null),
+      dueAt: isClient ? null : (dto.dueAt ?? null),
+      channel,
+      createdById: user.id,
+      createdAt: now,
     });
-    return this.get(user, id);
   }
 
   async update(user: AuthUser, id: string, dto: UpdateTicketDto): Promise<TicketDto> {
