@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BASE_URL = process.env.RELAYDESK_E2E_BASE_URL ?? 'http://127.0.0.1:3000';
@@ -35,12 +41,21 @@ export async function launch(): Promise<Browser> {
 
 export async function newContext(
   browser: Browser,
-  options: { width?: number; height?: number; locale?: string } = {},
+  options: {
+    width?: number;
+    height?: number;
+    locale?: string;
+    timezoneId?: string;
+    /** Local storage to start with, e.g. a refresh token so the SPA resumes a session. */
+    storageState?: BrowserContextOptions['storageState'];
+  } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: BASE_URL,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId,
+    storageState: options.storageState,
   });
 }
 

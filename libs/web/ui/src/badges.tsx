@@ -1,17 +1,19 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+// Shades picked for WCAG AA (4.5:1) as text on white and striped rows (outline priority
+// badges) and under white text (filled status badges); axe checks them in the browser tests.
 const PRIORITY_COLORS: Record<string, string> = {
-  low: 'gray',
-  normal: 'blue',
-  high: 'orange',
-  urgent: 'red',
+  low: 'gray.8',
+  normal: 'blue.9',
+  high: '#ae3e0b',
+  urgent: 'red.9',
 };
 const CATEGORY_COLORS: Record<string, string> = {
   new: 'blue.9',
   open: 'blue.9',
   pending: 'yellow.9',
-  resolved: 'green.9',
+  resolved: '#237032',
   closed: 'gray.8',
   canceled: 'gray.8',
 };

@@ -23,6 +23,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
+    // Text of "light" teal elements (active nav link, tabs) on their pale background.
+    '--mantine-color-teal-light-color': '#06694b',
   },
   dark: {},
 });

@@ -1,0 +1,134 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiSession, uniqueText } from '../support/api';
+import { openAs, screenshotOnFailure, type Actor } from '../support/actors';
+import { seriousA11yViolations } from '../support/axe';
+import { describeBrowser, launch, newContext } from '../support/browser';
+
+const CLIENT = 's.petrov@agro-yuzhny.example';
+
+/** Navigates, waits for the page's content and for its requests to settle, then runs axe. */
+async function check(page: Page, name: string, go: () => Promise<void>, ready: string) {
+  await screenshotOnFailure(`axe-${name}`, { page }, async () => {
+    await go();
+    await page.locator(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+}
+
+describeBrowser('no serious or critical axe violations (WCAG 2 A/AA)', () => {
+  let browser: Browser;
+  let agent: Actor;
+  let client: Actor;
+  let anonymous: BrowserContext;
+  let number: number;
+
+  beforeAll(async () => {
+    browser = await launch();
+    // A ticket with everything a ticket page can show: replies, an internal note, a resolution.
+    const clientApi = await ApiSession.as(CLIENT);
+    const agentApi = await ApiSession.as('alexey.smirnov@relaydesk.local');
+    const ticket = await clientApi.createTicket(
+      uniqueText('Ventilation in greenhouse 2 switches off'),
+      'The fans stop every evening at about 19:00.',
+    );
+    number = ticket.number;
+    await agentApi.take(number);
+    await agentApi.post(`/tickets/${ticket.id}/comments`, { body: 'We will check the relay.' });
+    await agentApi.post(`/tickets/${ticket.id}/comments`, {
+      body: 'Relay K3 replaced.',
+      internal: true,
+    });
+    await clientApi.post(`/tickets/${ticket.id}/comments`, { body: 'Thank you!' });
+    await agentApi.transition(number, 'resolved');
+    [agent, client] = await Promise.all([
+      openAs(browser, { email: 'admin@relaydesk.local', app: 'agent' }),
+      openAs(browser, { email: CLIENT, app: 'portal' }),
+    ]);
+    anonymous = await newContext(browser);
+  });
+  afterAll(async () => {
+    await Promise.all([agent?.context.close(), client?.context.close(), anonymous?.close()]);
+    await browser?.close();
+  });
+
+  describe('agent workspace', () => {
+    it('ticket list', () =>
+      check(
+        agent.page,
+        'agent-list',
+        () => agent.open('/tickets?view=open'),
+        '[data-testid^="ticket-row-"]',
+      ));
+    it('ticket page', () =>
+      check(
+        agent.page,
+        'agent-detail',
+        () => agent.open(`/tickets/${number}`),
+        'article[data-testid^="comment-"][data-internal="true"]',
+      ));
+    it('new ticket', () =>
+      check(
+        agent.page,
+        'agent-new',
+        () => agent.open('/tickets/new'),
+        '[data-testid="new-ticket-form"]',
+      ));
+    it('calendar', () =>
+      check(
+        agent.page,
+        'agent-calendar',
+        () => agent.open('/calendar'),
+        '[data-testid="calendar"]',
+      ));
+    it('administration: users', () =>
+      check(
+        agent.page,
+        'agent-admin-users',
+        () => agent.open('/admin/users'),
+        '[data-testid^="admin-row-"]',
+      ));
+    it('sign-in page', async () => {
+      const page = await anonymous.newPage();
+      await check(
+        page,
+        'agent-login',
+        async () => void (await page.goto('/agent/')),
+        'form button[type="submit"]',
+      );
+    });
+  });
+
+  describe('client portal', () => {
+    it('ticket list', () =>
+      check(
+        client.page,
+        'portal-list',
+        () => client.open('/tickets'),
+        '[data-testid="portal-ticket-list"]:not([data-loading])',
+      ));
+    it('new ticket', () =>
+      check(
+        client.page,
+        'portal-new',
+        () => client.open('/tickets/new'),
+        '[data-testid="portal-new-ticket-form"]',
+      ));
+    it('ticket page', () =>
+      check(
+        client.page,
+        'portal-ticket',
+        () => client.open(`/tickets/${number}`),
+        '[data-testid="portal-accept"]',
+      ));
+    it('sign-in page', async () => {
+      const page = await anonymous.newPage();
+      await check(
+        page,
+        'portal-login',
+        async () => void (await page.goto('/')),
+        'form button[type="submit"]',
+      );
+    });
+  });
+});
