@@ -122,6 +122,41 @@ describe('Okdesk workflow transitions', () => {
     expect(requester.body.closedAt).toBe(t.clock.now().toISOString());
   });
 
+  it('a comment carried by a transition has the same effects as one posted on its own', async () => {
+    const ticket = await t.factory.ticket({
+      status: 'in_progress',
+      requesterId: w.clientA.id,
+      organizationId: w.orgA.id,
+      needsReply: true,
+    });
+    const resolved = await move(w.agent, ticket.id, {
+      to: 'resolved',
+      version: 1,
+      comment: 'Fixed the valve',
+    });
+    expect(resolved.body).toMatchObject({
+      needsReply: false,
+      firstRespondedAt: t.clock.now().toISOString(),
+    });
+    t.clock.advance(1000);
+    const reopened = await move(w.clientA, ticket.id, {
+      to: 'open',
+      version: 2,
+      comment: 'Still leaking',
+    });
+    expect(reopened.body).toMatchObject({ status: 'open', needsReply: true });
+    const comments = await t
+      .http()
+      .get(`/api/v1/tickets/${ticket.id}/comments`)
+      .set('Authorization', bearer(w.clientA));
+    expect(
+      comments.body.items.map((c: { body: string; internal: boolean }) => [c.body, c.internal]),
+    ).toEqual([
+      ['Fixed the valve', false],
+      ['Still leaking', false],
+    ]);
+  });
+
   it('needs a future postponeUntil for needs_clarification (422) and refuses a stale version (409)', async () => {
     const ticket = await t.factory.ticket({ status: 'open' });
     const missing = await move(w.agent, ticket.id, { to: 'needs_clarification', version: 1 });

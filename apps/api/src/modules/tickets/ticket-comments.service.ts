@@ -7,7 +7,7 @@ import { Clock } from '../../common/time/clock.js';
 import type { CreateCommentDto } from './dto/ticket-input.dto.js';
 import type { CommentDto } from './dto/ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
-import { recordTicketEvents } from './ticket-events.js';
+import { writeComment } from './ticket-comment-writer.js';
 
 interface CommentRow {
   id: string;
@@ -81,30 +81,14 @@ export class TicketCommentsService {
     const now = this.clock.now();
     const id = await this.db.transaction(async (em) => {
       await this.access.loadVisible(user, ticketId, { em });
-      const [c] = (await em.query(
-        `INSERT INTO ticket_comments (ticket_id, author_id, body, internal, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [ticketId, user.id, dto.body, internal, now],
-      )) as { id: string }[];
-      if (isClient) {
-        await em.query(`UPDATE tickets SET needs_reply = true, updated_at = $2 WHERE id = $1`, [
-          ticketId,
-          now,
-        ]);
-      } else if (!internal) {
-        await em.query(
-          `UPDATE tickets SET needs_reply = false, first_responded_at = COALESCE(first_responded_at, $2),
-                  updated_at = $2
-            WHERE id = $1`,
-          [ticketId, now],
-        );
-      } else {
-        await em.query(`UPDATE tickets SET updated_at = $2 WHERE id = $1`, [ticketId, now]);
-      }
-      await recordTicketEvents(em, ticketId, user.id, now, [
-        { kind: 'comment_added', newValue: { commentId: c.id }, internal },
-      ]);
-      return c.id;
+      return writeComment(em, {
+        ticketId,
+        authorId: user.id,
+        authorIsClient: isClient,
+        body: dto.body,
+        internal,
+        at: now,
+      });
     });
     const rows = (await this.db.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [id])) as CommentRow[];
     return toDto(rows[0]);

@@ -13,6 +13,7 @@ import type { TicketDto, TransitionOptionDto } from './dto/ticket.dto.js';
 import type { Ticket } from './entities/ticket.entity.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { writeComment } from './ticket-comment-writer.js';
 import { TicketsService } from './tickets.service.js';
 
 export interface StatusChange {
@@ -95,14 +96,14 @@ export class TicketTransitionsService {
         at: now,
       });
       if (dto.comment?.trim()) {
-        const [c] = (await em.query(
-          `INSERT INTO ticket_comments (ticket_id, author_id, body, internal, created_at)
-           VALUES ($1, $2, $3, false, $4) RETURNING id`,
-          [ticket.id, user.id, dto.comment, now],
-        )) as { id: string }[];
-        await recordTicketEvents(em, ticket.id, user.id, now, [
-          { kind: 'comment_added', newValue: { commentId: c.id }, internal: false },
-        ]);
+        await writeComment(em, {
+          ticketId: ticket.id,
+          authorId: user.id,
+          authorIsClient: user.role === 'client',
+          body: dto.comment,
+          internal: false,
+          at: now,
+        });
       }
     });
     return this.tickets.get(user, ticketId);
