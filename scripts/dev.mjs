@@ -2,31 +2,14 @@
 // Vite dev servers with hot reload, proxying /api to the API. Uses the same embedded PostgreSQL
 // as `npm start` when DATABASE_URL is unset.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDatabase, startEmbeddedPostgres } from './lib/embedded-postgres.mjs';
+import { prepareLocalEnv } from './lib/local-env.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const dataDir = resolve(root, process.env.DATA_DIR || '.data');
-mkdirSync(dataDir, { recursive: true });
-const env = { ...process.env, DATA_DIR: dataDir, PORT: process.env.PORT || '3000' };
-if (!env.JWT_SECRET) {
-  const secretFile = join(dataDir, 'jwt-secret');
-  if (!existsSync(secretFile))
-    writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
-  env.JWT_SECRET = readFileSync(secretFile, 'utf8').trim();
-}
-let pg = null;
-if (!env.DATABASE_URL) {
-  pg = await startEmbeddedPostgres({
-    dir: join(dataDir, 'postgres'),
-    port: Number(process.env.PG_PORT || 54320),
-  });
-  await ensureDatabase(pg.adminUrl, 'relaydesk');
-  env.DATABASE_URL = pg.urlFor('relaydesk');
-}
+const { env, pg } = await prepareLocalEnv({ dataDir });
+env.PORT = process.env.PORT || '3000';
 
 const children = [];
 const run = (args) => {

@@ -1,11 +1,9 @@
 // `npm start`: builds, starts the embedded PostgreSQL when DATABASE_URL is unset, then runs the
 // API. Ctrl-C stops the API first and the database after it.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDatabase, startEmbeddedPostgres } from './lib/embedded-postgres.mjs';
+import { prepareLocalEnv } from './lib/local-env.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const dataDir = resolve(root, process.env.DATA_DIR || '.data');
@@ -34,28 +32,8 @@ if (!skipBuild) {
   }
 }
 
-mkdirSync(dataDir, { recursive: true });
-const env = { ...process.env, DATA_DIR: dataDir };
-
-// In development the JWT secret is made once and kept in DATA_DIR, so logins survive restarts.
-if (!env.JWT_SECRET) {
-  const secretFile = join(dataDir, 'jwt-secret');
-  if (!existsSync(secretFile))
-    writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
-  env.JWT_SECRET = readFileSync(secretFile, 'utf8').trim();
-}
-
-let pg = null;
-if (!env.DATABASE_URL) {
-  log(`starting embedded PostgreSQL in ${join(dataDir, 'postgres')}…`);
-  pg = await startEmbeddedPostgres({
-    dir: join(dataDir, 'postgres'),
-    port: Number(process.env.PG_PORT || 54320),
-  });
-  await ensureDatabase(pg.adminUrl, 'relaydesk');
-  env.DATABASE_URL = pg.urlFor('relaydesk');
-  log(`PostgreSQL is up on port ${pg.port} (DATABASE_URL=${env.DATABASE_URL})`);
-}
+const { env, pg: startedPg } = await prepareLocalEnv({ dataDir, log });
+let pg = startedPg;
 
 const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'apps/api/dist/main.js')], {
   cwd: root,
