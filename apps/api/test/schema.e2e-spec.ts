@@ -36,7 +36,10 @@ describe('database schema', () => {
       'due_at',
       'created_at',
       'updated_at',
-      'postponed_until',
+      'category_id',
+      'project_id',
+      // the scheduler's only entry point
+      'next_timer_at',
     ]) {
       expect({ column, indexed: leading.includes(column) }).toEqual({ column, indexed: true });
     }

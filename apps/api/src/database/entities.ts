@@ -15,6 +15,12 @@ import { Ticket } from '../modules/tickets/entities/ticket.entity.js';
 import { TicketComment } from '../modules/tickets/entities/ticket-comment.entity.js';
 import { Attachment } from '../modules/tickets/entities/attachment.entity.js';
 import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity.js';
+import { Project } from '../modules/directory/entities/project.entity.js';
+import { ProjectMember } from '../modules/directory/entities/project-member.entity.js';
+import { Category } from '../modules/tickets/entities/category.entity.js';
+import { TicketTypeField } from '../modules/tickets/entities/ticket-type-field.entity.js';
+import { TicketLink } from '../modules/tickets/entities/ticket-link.entity.js';
+import { TicketRating } from '../modules/tickets/entities/ticket-rating.entity.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
 
 /** Every entity, listed once: the data source and the drift test both use this list. */
@@ -36,5 +42,11 @@ export const ENTITIES = [
   TicketComment,
   Attachment,
   TicketEvent,
+  Project,
+  ProjectMember,
+  Category,
+  TicketTypeField,
+  TicketLink,
+  TicketRating,
   IdempotencyKey,
 ];

@@ -586,6 +586,13 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
+    CategoryRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: components['schemas']['TranslatedTextDto'];
+      /** Format: uuid */
+      parentId: string | null;
+    };
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
@@ -853,6 +860,14 @@ export interface components {
     RefreshDto: {
       refreshToken: string;
     };
+    SatisfactionDto: {
+      comment: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      rating: number;
+      /** @enum {string} */
+      via: 'portal' | 'link';
+    };
     TakeDto: {
       /** @description If given, must be current */
       version?: number;
@@ -870,6 +885,9 @@ export interface components {
       assignee: components['schemas']['RefDto'] | null;
       /** Format: uuid */
       assigneeId: string | null;
+      category: components['schemas']['CategoryRefDto'] | null;
+      /** Format: uuid */
+      categoryId: string | null;
       /** @enum {string} */
       channel: 'portal' | 'agent' | 'api';
       /** Format: date-time */
@@ -878,6 +896,10 @@ export interface components {
       createdAt: string;
       /** Format: uuid */
       createdById: string | null;
+      /** @description Custom field values by field key (clients get only client-visible fields): strings, numbers, booleans, string arrays (multi_select) or null */
+      customFields: {
+        [key: string]: unknown;
+      };
       description: string;
       /** Format: date-time */
       dueAt: string | null;
@@ -898,15 +920,25 @@ export interface components {
       postponedUntil: string | null;
       /** @enum {string} */
       priority: 'low' | 'normal' | 'high' | 'urgent';
+      project: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      projectId: string | null;
       requester: components['schemas']['RefDto'] | null;
       /** Format: uuid */
       requesterId: string | null;
       /** Format: date-time */
       resolvedAt: string | null;
+      /** @description The requester's latest rating */
+      satisfaction: components['schemas']['SatisfactionDto'] | null;
       /** @description Status key in the ticket workflow */
       status: string;
       /** @enum {string} */
       statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      /**
+       * Format: date-time
+       * @description When the ticket entered its status
+       */
+      statusChangedAt: string;
       subject: string;
       type: components['schemas']['TicketTypeRefDto'] | null;
       /** Format: uuid */
@@ -945,6 +977,9 @@ export interface components {
       assignee: components['schemas']['RefDto'] | null;
       /** Format: uuid */
       assigneeId: string | null;
+      category: components['schemas']['CategoryRefDto'] | null;
+      /** Format: uuid */
+      categoryId: string | null;
       /** @enum {string} */
       channel: 'portal' | 'agent' | 'api';
       /** Format: date-time */
@@ -972,6 +1007,9 @@ export interface components {
       postponedUntil: string | null;
       /** @enum {string} */
       priority: 'low' | 'normal' | 'high' | 'urgent';
+      project: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      projectId: string | null;
       requester: components['schemas']['RefDto'] | null;
       /** Format: uuid */
       requesterId: string | null;
@@ -981,6 +1019,11 @@ export interface components {
       status: string;
       /** @enum {string} */
       statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      /**
+       * Format: date-time
+       * @description When the ticket entered its status
+       */
+      statusChangedAt: string;
       subject: string;
       type: components['schemas']['TicketTypeRefDto'] | null;
       /** Format: uuid */
@@ -1164,13 +1207,25 @@ export interface components {
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
+    WorkflowAutoTransitionDto: {
+      /** @description after_time: seconds in the status */
+      afterSeconds?: number | null;
+      /** @description Status the ticket is in */
+      status: string;
+      /** @description Status it moves to */
+      to: string;
+      /** @enum {string} */
+      trigger: 'postpone_expired' | 'after_time' | 'requester_replied';
+    };
     WorkflowDto: {
+      autoTransitions: components['schemas']['WorkflowAutoTransitionDto'][];
       /** Format: uuid */
       id: string;
       key: string;
       name: components['schemas']['TranslatedTextDto'];
       statuses: components['schemas']['WorkflowStatusDto'][];
       transitions: components['schemas']['WorkflowTransitionDto'][];
+      version: number;
     };
     WorkflowStatusDto: {
       /** @enum {string} */
@@ -1180,13 +1235,24 @@ export interface components {
       key: string;
       name: components['schemas']['TranslatedTextDto'];
       pausesSla: boolean;
+      /** @description A postpone-until set on entering this status is at most this many days ahead */
+      postponeMaxDays: number | null;
+      /** @description Tickets in this status are archived: no edits, comments, files */
+      readOnly: boolean;
     };
     WorkflowTransitionDto: {
+      /** @description The ticket assignee may make it, whatever their role */
+      allowAssignee: boolean;
+      /** @description `client`: any client who sees the ticket, not only its requester */
       allowedRoles: ('admin' | 'dispatcher' | 'agent' | 'client')[];
       /** @description The ticket requester may make it on their own ticket */
       allowRequester: boolean;
       commentRequired: boolean;
       from: string;
+      /** @description Ticket fields that must be filled: assigneeId, groupId, dueAt, categoryId, projectId, organizationId, typeId or custom:<field key> */
+      requiredFields: string[];
+      /** @description Needs duplicateOfId; links the two tickets */
+      requiresDuplicateOf: boolean;
       /** @description A future postponeUntil is required */
       requiresPostpone: boolean;
       to: string;

@@ -3,3 +3,5 @@ export * from './permissions.js';
 export * from './tickets.js';
 export * from './locales.js';
 export * from './problems.js';
+export * from './workflow.js';
+export * from './custom-fields.js';

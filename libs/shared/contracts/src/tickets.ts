@@ -61,5 +61,9 @@ export const TICKET_EVENT_KINDS = [
   'taken',
   'comment_added',
   'attachment_added',
+  'link_added',
+  'link_removed',
+  'rated',
+  'close_forced',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];

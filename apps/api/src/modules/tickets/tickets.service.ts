@@ -137,8 +137,13 @@ export class TicketsService {
       groupId: isClient ? null : (dto.groupId ?? null),
       dueAt: isClient ? null : (dto.dueAt ?? null),
       channel,
+      categoryId: null,
+      projectId: null,
+      customFields: {},
       createdById: user.id,
+      creatorIsClient: isClient,
       createdAt: now,
+      nextTimerAt: null,
     });
   }
 

@@ -6,11 +6,14 @@ import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Workflow } from './entities/workflow.entity.js';
 import { WorkflowStatus } from './entities/workflow-status.entity.js';
 import { WorkflowTransition } from './entities/workflow-transition.entity.js';
+import { WorkflowTimer } from './entities/workflow-timer.entity.js';
 
 export interface WorkflowDefinition {
   workflow: Workflow;
   statuses: WorkflowStatus[];
   transitions: WorkflowTransition[];
+  /** Automatic transitions (timed or on a requester's reply). */
+  timers: WorkflowTimer[];
 }
 
 /** Who is asking, relative to the ticket: a transition may be open to the requester only. */
@@ -55,11 +58,15 @@ export class WorkflowService {
   private async load(workflowId: string, em: EntityManager): Promise<WorkflowDefinition> {
     const workflow = await em.findOneBy(Workflow, { id: workflowId });
     if (!workflow) throw new NotFoundError('Workflow');
-    const [statuses, transitions] = await Promise.all([
+    const [statuses, transitions, timers] = await Promise.all([
       em.find(WorkflowStatus, { where: { workflowId }, order: { position: 'ASC' } }),
       em.find(WorkflowTransition, { where: { workflowId }, order: { position: 'ASC' } }),
+      em.find(WorkflowTimer, {
+        where: { workflowId },
+        order: { statusKey: 'ASC', trigger: 'ASC' },
+      }),
     ]);
-    return { workflow, statuses, transitions };
+    return { workflow, statuses, transitions, timers };
   }
 
   async list(): Promise<WorkflowDefinition[]> {

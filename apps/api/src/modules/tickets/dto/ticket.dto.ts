@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  RATING_VIAS,
   STATUS_CATEGORIES,
+  type CustomFieldValues,
+  type RatingVia,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
   type StatusCategory,
@@ -18,6 +21,19 @@ export class TicketTypeRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() key!: string;
   @ApiProperty({ type: TranslatedTextDto }) name!: TranslatedTextDto;
+}
+
+export class CategoryRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: TranslatedTextDto }) name!: TranslatedTextDto;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+}
+
+export class SatisfactionDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) rating!: number;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({ enum: RATING_VIAS }) via!: RatingVia;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 /** A ticket as lists show it: every field but the description, with names of what it refers to. */
@@ -39,6 +55,12 @@ export class TicketSummaryDto {
   @ApiProperty({ type: RefDto, nullable: true }) assignee!: RefDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) groupId!: string | null;
   @ApiProperty({ type: RefDto, nullable: true }) group!: RefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
+  @ApiProperty({ type: CategoryRefDto, nullable: true }) category!: CategoryRefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId!: string | null;
+  @ApiProperty({ type: RefDto, nullable: true }) project!: RefDto | null;
+  @ApiProperty({ format: 'date-time', description: 'When the ticket entered its status' })
+  statusChangedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) postponedUntil!:
     string | null;
@@ -57,6 +79,19 @@ export class TicketSummaryDto {
 
 export class TicketDto extends TicketSummaryDto {
   @ApiProperty() description!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Custom field values by field key (clients get only client-visible fields): strings, numbers, booleans, string arrays (multi_select) or null',
+  })
+  customFields!: CustomFieldValues;
+  @ApiProperty({
+    type: SatisfactionDto,
+    nullable: true,
+    description: "The requester's latest rating",
+  })
+  satisfaction!: SatisfactionDto | null;
 }
 
 export class TicketPageDto {

@@ -8,12 +8,19 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import type { StatusCategory, TicketChannel, TicketPriority } from '@relaydesk/contracts';
+import type {
+  CustomFieldValues,
+  StatusCategory,
+  TicketChannel,
+  TicketPriority,
+} from '@relaydesk/contracts';
 import { User } from '../../directory/entities/user.entity.js';
 import { Organization } from '../../directory/entities/organization.entity.js';
 import { Group } from '../../directory/entities/group.entity.js';
 import { Workflow } from '../../workflow/entities/workflow.entity.js';
+import { Project } from '../../directory/entities/project.entity.js';
 import { TicketType } from './ticket-type.entity.js';
+import { Category } from './category.entity.js';
 
 /**
  * Every list filter has an index whose tail is (updated_at, id), the default keyset order,
@@ -37,7 +44,9 @@ import { TicketType } from './ticket-type.entity.js';
 @Index('tickets_unassigned_idx', { synchronize: false })
 @Index('tickets_needs_reply_idx', { synchronize: false })
 @Index('tickets_overdue_idx', { synchronize: false })
-@Index('tickets_postponed_until_idx', { synchronize: false })
+@Index('tickets_next_timer_idx', { synchronize: false })
+@Index('tickets_ticket_category_updated_idx', ['categoryId', 'updatedAt', 'id'])
+@Index('tickets_project_updated_idx', ['projectId', 'updatedAt', 'id'])
 @Index('tickets_not_done_updated_idx', { synchronize: false })
 export class Ticket {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -87,6 +96,28 @@ export class Ticket {
   @ManyToOne(() => Group, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'group_id' })
   group?: Relation<Group>;
+
+  @Column('uuid', { name: 'category_id', nullable: true }) categoryId!: string | null;
+  @ManyToOne(() => Category, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id' })
+  category?: Relation<Category>;
+
+  @Column('uuid', { name: 'project_id', nullable: true }) projectId!: string | null;
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'project_id' })
+  project?: Relation<Project>;
+
+  /** Values of the type's custom fields, by field key (validated by the API, not the table). */
+  @Column('jsonb', { name: 'custom_fields', default: () => "'{}'" })
+  customFields!: CustomFieldValues;
+
+  @Column('timestamptz', { name: 'status_changed_at', default: () => 'now()' })
+  statusChangedAt!: Date;
+  /**
+   * When the scheduler next has to look at this ticket (the earliest timed transition of its
+   * status), kept on every status change; the scheduler reads only rows where it has passed.
+   */
+  @Column('timestamptz', { name: 'next_timer_at', nullable: true }) nextTimerAt!: Date | null;
 
   @Column('timestamptz', { name: 'due_at', nullable: true }) dueAt!: Date | null;
   @Column('timestamptz', { name: 'postponed_until', nullable: true }) postponedUntil!: Date | null;

@@ -31,5 +31,9 @@ export class WorkflowStatus {
   @Column('boolean', { name: 'is_initial', default: false }) isInitial!: boolean;
   @Column('boolean', { name: 'is_final', default: false }) isFinal!: boolean;
   @Column('boolean', { name: 'pauses_sla', default: false }) pausesSla!: boolean;
+  /** Caps a postpone-until set on entering this status (HappyDesk: hold at most 30 days). */
+  @Column('int', { name: 'postpone_max_days', nullable: true }) postponeMaxDays!: number | null;
+  /** Tickets here are archived: no edits, comments or files (Pythagoras: Closed). */
+  @Column('boolean', { name: 'read_only', default: false }) readOnly!: boolean;
   @Column('int', { default: 0 }) position!: number;
 }

@@ -5,13 +5,26 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   type Relation,
 } from 'typeorm';
+import type { AutoTransitionTrigger } from '@relaydesk/contracts';
 import { Workflow } from './workflow.entity.js';
 
-/** A transition the system makes by itself: at the postpone-until time of a ticket in `status`. */
+/**
+ * A transition the system makes by itself for a ticket in `statusKey`: at its postpone-until
+ * time, `afterSeconds` after it entered the status, or when its requester replies.
+ */
 @Entity('workflow_timers')
-@Check('workflow_timers_trigger_check', `"trigger" IN ('postpone_expired')`)
+@Check(
+  'workflow_timers_trigger_check',
+  `"trigger" IN ('postpone_expired', 'after_time', 'requester_replied')`,
+)
+@Check(
+  'workflow_timers_after_seconds_check',
+  `("trigger" = 'after_time') = ("after_seconds" IS NOT NULL AND "after_seconds" > 0)`,
+)
+@Unique('workflow_timers_workflow_status_trigger_key', ['workflowId', 'statusKey', 'trigger'])
 export class WorkflowTimer {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'workflow_id' }) workflowId!: string;
@@ -20,6 +33,7 @@ export class WorkflowTimer {
   workflow?: Relation<Workflow>;
 
   @Column('varchar', { name: 'status_key', length: 50 }) statusKey!: string;
-  @Column('varchar', { length: 32 }) trigger!: 'postpone_expired';
+  @Column('varchar', { length: 32 }) trigger!: AutoTransitionTrigger;
+  @Column('int', { name: 'after_seconds', nullable: true }) afterSeconds!: number | null;
   @Column('varchar', { name: 'to_status', length: 50 }) toStatus!: string;
 }
