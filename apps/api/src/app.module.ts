@@ -11,6 +11,8 @@ import { DirectoryModule } from './modules/directory/directory.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { AttachmentsModule } from './modules/tickets/attachments/attachments.module.js';
+import { SatisfactionModule } from './modules/tickets/satisfaction/satisfaction.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { BenchModule } from './modules/bench/bench.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 
@@ -50,6 +52,8 @@ export class AppModule {
         WorkflowModule,
         TicketsModule,
         AttachmentsModule,
+        SatisfactionModule,
+        ReportsModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
       ],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { COUNTED_VIEWS } from '@relaydesk/contracts';
+import { RatingLinkService } from '../src/modules/tickets/satisfaction/rating-link.service';
 import { TEST_PASSWORD, type TicketSeed } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -57,10 +58,69 @@ async function attachmentOnTarget(c: CellContext): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+/** How many ratings a ticket has: what a rating link's submit writes. */
+const ratingCount = (c: CellContext, ticketId: string) =>
+  firstRow(c, 'SELECT count(*)::int AS n FROM ticket_ratings WHERE ticket_id = $1', [ticketId]);
+
 const firstRow = async <T>(c: CellContext, text: string, params: unknown[] = []): Promise<T> =>
   ((await c.t.db.query(text, params)) as T[])[0];
 
+/** A fresh internal ticket type on the Okdesk workflow, for rows that change one. */
+const matrixTicketType = async (c: CellContext): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO ticket_types (key, name, workflow_id)
+       SELECT $1, '{"en":"Matrix type"}', id FROM workflows WHERE key = 'okdesk' RETURNING id`,
+      [`matrix_${uniq()}`],
+    )
+  ).id;
+
+/** A fresh text field on a fresh type. */
+async function matrixField(c: CellContext): Promise<{ typeId: string; fieldId: string }> {
+  const typeId = await matrixTicketType(c);
+  const field = await firstRow<{ id: string }>(
+    c,
+    `INSERT INTO ticket_type_fields (type_id, key, name, kind) VALUES ($1, 'note', '{"en":"Note"}', 'text')
+     RETURNING id`,
+    [typeId],
+  );
+  return { typeId, fieldId: field.id };
+}
+
+/** A fresh project managed by the agent persona. */
+const matrixProject = async (c: CellContext): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO projects (name, manager_id) VALUES ($1, $2) RETURNING id`,
+      [`Matrix project ${uniq()}`, c.w.agent.id],
+    )
+  ).id;
+
 /** A user who can log in, of no persona: login and refresh do not depend on who asks. */
+/** The smallest valid workflow definition: one status to start in, one to end in. */
+const matrixWorkflowDefinition = (key: string) => ({
+  key,
+  name: { en: `Matrix workflow ${key}` },
+  statuses: [
+    { key: 'open', name: { en: 'Open' }, category: 'open', isInitial: true },
+    { key: 'closed', name: { en: 'Closed' }, category: 'closed', isFinal: true },
+  ],
+  transitions: [{ from: 'open', to: 'closed', allowedRoles: ['agent'] }],
+  autoTransitions: [],
+});
+
+/** An unused workflow written as a fixture (its statuses do not matter to who may change it). */
+const matrixWorkflow = async (c: CellContext, key: string): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO workflows (key, name) VALUES ($1, '{"en":"Matrix workflow"}') RETURNING id`,
+      [key],
+    )
+  ).id;
+
 const loginUser = (c: CellContext) =>
   c.t.factory.user({ role: 'client', organizationId: c.w.orgA.id });
 
@@ -71,7 +131,7 @@ const loginUser = (c: CellContext) =>
  *               anonymous  clientA  clientB  agent  departmentHead  dispatcher  admin
  *
  * Rules behind the numbers (see each row for the specific reason):
- * - anonymous: 401 on everything but the two public auth endpoints.
+ * - anonymous: 401 on everything but the two public auth endpoints and the rating-link page.
  * - Endpoint permissions (libs/shared/contracts/src/permissions.ts, enforced by
  *   @RequirePermissions before the handler runs): a role without the permission gets 403 for
  *   every id alike, so the answer says nothing about any object.
@@ -334,6 +394,34 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 200, 404, 404, 404, 200, 200),
   },
   {
+    // The requester answers a resolution; dispatchers and admins may record it for them. An agent
+    // who saw the ticket would get 403 (the acceptance tests), but here visibility comes first.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/acceptance',
+    async prepare(c) {
+      const ticket = await targetTicket(c, { status: 'resolved' });
+      return {
+        path: `/api/v1/tickets/${ticket.id}/acceptance`,
+        body: { decision: 'accept', version: ticket.version, rating: 5 },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // rating-links.create is staff's (clients 403 for any id); then visibility decides.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/rating-links',
+    async prepare(c) {
+      const ticket = await targetTicket(c, { status: 'resolved' });
+      return {
+        path: `/api/v1/tickets/${ticket.id}/rating-links`,
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 404, 404, 201, 201),
+  },
+  {
     // Reopening a resolved ticket is a transition the requester may make as well as staff, so
     // the only thing between a persona and a 200 is visibility.
     method: 'POST',
@@ -349,11 +437,210 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 200, 404, 404, 404, 200, 200),
   },
   {
+    // Links are read by whoever sees the ticket (filtered to linked tickets they see too).
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/links',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/links` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Linking is a staff edit (tickets.update): clients 403 for any id; staff need to see both.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/links',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      const other = await targetTicket(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/links`,
+        body: { relation: 'related', ticketId: other.id },
+        probe: () => rowCount(c.t, 'ticket_links'),
+      };
+    },
+    expect: statuses(401, 403, 403, 404, 404, 201, 201),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/tickets/{id}/links/{linkId}',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      const other = await targetTicket(c);
+      const link = await firstRow<{ id: string }>(
+        c,
+        `INSERT INTO ticket_links (ticket_id, linked_ticket_id, kind) VALUES ($1, $2, 'related') RETURNING id`,
+        [ticket.id, other.id],
+      );
+      return {
+        path: `/api/v1/tickets/${ticket.id}/links/${link.id}`,
+        probe: () => rowCount(c.t, 'ticket_links'),
+      };
+    },
+    expect: statuses(401, 403, 403, 404, 404, 204, 204),
+  },
+  {
     // Reference data; clients get the public types only, but get them.
     method: 'GET',
     path: '/api/v1/ticket-types',
     prepare: async () => ({ path: '/api/v1/ticket-types' }),
     expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // A public type: everyone reads it (clients only its client-visible fields).
+    method: 'GET',
+    path: '/api/v1/ticket-types/{id}',
+    async prepare(c) {
+      const tt = await firstRow<{ id: string }>(
+        c,
+        `SELECT id FROM ticket_types WHERE key = 'microclimate'`,
+      );
+      return { path: `/api/v1/ticket-types/${tt.id}` };
+    },
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // ticket-types.manage: admins only.
+    method: 'POST',
+    path: '/api/v1/ticket-types',
+    async prepare(c) {
+      const wf = await firstRow<{ id: string }>(c, `SELECT id FROM workflows WHERE key = 'okdesk'`);
+      return {
+        path: '/api/v1/ticket-types',
+        body: { key: `matrix_${uniq()}`, name: { en: 'Matrix type' }, workflowId: wf.id },
+        probe: () => rowCount(c.t, 'ticket_types'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/ticket-types/{id}',
+    async prepare(c) {
+      const tt = await matrixTicketType(c);
+      return {
+        path: `/api/v1/ticket-types/${tt}`,
+        body: { version: 1, name: { en: `Renamed ${uniq()}` } },
+        probe: () => rowState(c.t, 'ticket_types', tt),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/ticket-types/{id}/fields',
+    async prepare(c) {
+      const tt = await matrixTicketType(c);
+      return {
+        path: `/api/v1/ticket-types/${tt}/fields`,
+        body: { key: `f_${uniq()}`, name: { en: 'Matrix field' }, kind: 'text' },
+        probe: () => rowCount(c.t, 'ticket_type_fields'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/ticket-types/{id}/fields/{fieldId}',
+    async prepare(c) {
+      const { typeId, fieldId } = await matrixField(c);
+      return {
+        path: `/api/v1/ticket-types/${typeId}/fields/${fieldId}`,
+        body: { version: 1, required: true },
+        probe: () => rowState(c.t, 'ticket_type_fields', fieldId),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // Deactivates; the probe reads the flag.
+    method: 'DELETE',
+    path: '/api/v1/ticket-types/{id}/fields/{fieldId}',
+    async prepare(c) {
+      const { typeId, fieldId } = await matrixField(c);
+      return {
+        path: `/api/v1/ticket-types/${typeId}/fields/${fieldId}`,
+        probe: () =>
+          firstRow(c, 'SELECT active, version FROM ticket_type_fields WHERE id = $1', [fieldId]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 204),
+  },
+
+  // ---------------------------------------------------------------- categories
+  {
+    // Reference data; clients get the public active categories only, but get them.
+    method: 'GET',
+    path: '/api/v1/categories',
+    prepare: async () => ({ path: '/api/v1/categories' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // categories.manage: dispatcher and admin.
+    method: 'POST',
+    path: '/api/v1/categories',
+    async prepare(c) {
+      return {
+        path: '/api/v1/categories',
+        body: { name: { en: `Matrix category ${uniq()}` } },
+        probe: () => rowCount(c.t, 'categories'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 201, 201),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/categories/{id}',
+    async prepare(c) {
+      const cat = await firstRow<{ id: string }>(
+        c,
+        `INSERT INTO categories (name) VALUES ('{"en":"Matrix category"}') RETURNING id`,
+      );
+      return {
+        path: `/api/v1/categories/${cat.id}`,
+        body: { version: 1, position: 3 },
+        probe: () => rowState(c.t, 'categories', cat.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- reports
+  {
+    // reports.view: dispatchers and admins.
+    method: 'GET',
+    path: '/api/v1/reports/satisfaction',
+    prepare: async () => ({ path: '/api/v1/reports/satisfaction' }),
+    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- public rating links
+  // In the matrix rather than left out like health and docs: the token in the path is the
+  // credential, and these rows pin down that a Bearer token neither is needed nor changes the
+  // answer (each cell gets a fresh link of the target ticket's requester).
+  {
+    method: 'GET',
+    path: '/api/v1/public/ratings/{token}',
+    async prepare(c) {
+      const links = c.t.app.get(RatingLinkService);
+      const ticket = await targetTicket(c, { status: 'resolved' });
+      return { path: links.path(links.create(ticket.id, c.w.clientA.id, links.defaultExpiry())) };
+    },
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/public/ratings/{token}',
+    async prepare(c) {
+      const links = c.t.app.get(RatingLinkService);
+      const ticket = await targetTicket(c, { status: 'resolved' });
+      return {
+        path: links.path(links.create(ticket.id, c.w.clientA.id, links.defaultExpiry())),
+        body: { rating: 4 },
+        probe: () => ratingCount(c, ticket.id),
+      };
+    },
+    expect: statuses(201, 201, 201, 201, 201, 201, 201),
   },
 
   // ---------------------------------------------------------------- attachments
@@ -391,6 +678,62 @@ const ROWS: MatrixRow[] = [
       return { path: `/api/v1/workflows/${wf.id}` };
     },
     expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // workflows.manage: admin only, the presets list included (it serves the installer).
+    method: 'GET',
+    path: '/api/v1/workflows/presets',
+    prepare: async () => ({ path: '/api/v1/workflows/presets' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workflows/presets/{key}/install',
+    async prepare(c) {
+      return {
+        path: '/api/v1/workflows/presets/happydesk/install',
+        body: { key: `matrix_${uniq()}` },
+        probe: () => rowCount(c.t, 'workflows'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workflows',
+    async prepare(c) {
+      return {
+        path: '/api/v1/workflows',
+        body: matrixWorkflowDefinition(`matrix_${uniq()}`),
+        probe: () => rowCount(c.t, 'workflows'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    // A fresh workflow per cell, so each cell's version 1 is current.
+    method: 'PUT',
+    path: '/api/v1/workflows/{id}',
+    async prepare(c) {
+      const key = `matrix_${uniq()}`;
+      const id = await matrixWorkflow(c, key);
+      return {
+        path: `/api/v1/workflows/${id}`,
+        body: { ...matrixWorkflowDefinition(key), version: 1 },
+        probe: () => rowState(c.t, 'workflows', id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // An unused workflow per cell: only use, never the role, would otherwise refuse it.
+    method: 'DELETE',
+    path: '/api/v1/workflows/{id}',
+    async prepare(c) {
+      const id = await matrixWorkflow(c, `matrix_${uniq()}`);
+      return { path: `/api/v1/workflows/${id}`, probe: () => rowCount(c.t, 'workflows') };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 204),
   },
 
   // ---------------------------------------------------------------- organizations
@@ -433,6 +776,49 @@ const ROWS: MatrixRow[] = [
         path: `/api/v1/organizations/${org.id}`,
         body: { version: 1, name: `Renamed org ${uniq()}` },
         probe: () => rowState(c.t, 'organizations', org.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- projects
+  {
+    // directory.read: staff only.
+    method: 'GET',
+    path: '/api/v1/projects',
+    prepare: async () => ({ path: '/api/v1/projects' }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // projects.manage: dispatcher and admin.
+    method: 'POST',
+    path: '/api/v1/projects',
+    async prepare(c) {
+      return {
+        path: '/api/v1/projects',
+        body: { name: `Matrix project ${uniq()}`, managerId: c.w.agent.id },
+        probe: () => rowCount(c.t, 'projects'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/projects/{id}',
+    async prepare(c) {
+      return { path: `/api/v1/projects/${await matrixProject(c)}` };
+    },
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/projects/{id}',
+    async prepare(c) {
+      const id = await matrixProject(c);
+      return {
+        path: `/api/v1/projects/${id}`,
+        body: { version: 1, name: `Renamed project ${uniq()}` },
+        probe: () => rowState(c.t, 'projects', id),
       };
     },
     expect: statuses(401, 403, 403, 403, 403, 200, 200),

@@ -2,6 +2,10 @@ import type { DataSource } from 'typeorm';
 import { OKDESK_STATUSES, TICKET_CHANNELS, TICKET_PRIORITIES } from '@relaydesk/contracts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/database/seeds/demo-data';
 import { seedOnFirstStart } from '../src/database/seeds/seed-on-start';
+import { HAPPYDESK_PRESET } from '../src/modules/workflow/presets/happydesk.preset';
+import { OKDESK_PRESET } from '../src/modules/workflow/presets/okdesk.preset';
+import { PYTHAGORAS_PRESET } from '../src/modules/workflow/presets/pythagoras.preset';
+import type { WorkflowSpec } from '../src/modules/workflow/workflow-spec';
 import { startTestApp, type TestApp } from './support/test-app';
 
 async function one<T>(db: DataSource, text: string, params: unknown[] = []): Promise<T> {
@@ -154,8 +158,14 @@ describe('seed on first start: demo data', () => {
     expect(statuses.map((s) => s.key).sort()).toEqual([...OKDESK_STATUSES].sort());
     expect(statuses.filter((s) => s.n === 0)).toEqual([]);
 
+    // The other two presets hold a few tickets of their own types (see the test below).
     expect(
-      await count(`tickets tk JOIN workflows w ON w.id = tk.workflow_id WHERE w.key <> 'okdesk'`),
+      await count(`tickets tk JOIN workflows w ON w.id = tk.workflow_id
+                   WHERE w.key NOT IN ('okdesk', 'happydesk', 'pythagoras')`),
+    ).toBe(0);
+    expect(
+      await count(`tickets tk JOIN ticket_types tt ON tt.id = tk.type_id
+                   WHERE tt.workflow_id <> tk.workflow_id`),
     ).toBe(0);
     expect(
       await count(`tickets tk LEFT JOIN workflow_statuses ws
@@ -176,7 +186,7 @@ describe('seed on first start: demo data', () => {
         `ticket_types tt WHERE NOT EXISTS (SELECT 1 FROM tickets tk WHERE tk.type_id = tt.id)`,
       ),
     ).toBe(0);
-    expect(await count(`ticket_types`)).toBe(8);
+    expect(await count(`ticket_types`)).toBe(10);
 
     // Numbers from the sequence, in the order the tickets were opened.
     const order = (await t.db.query(
@@ -231,12 +241,18 @@ describe('seed on first start: demo data', () => {
                      AND (postponed_until IS NULL OR postponed_until <= now())`),
     ).toBe(0);
     expect(
-      await count(`tickets WHERE status IN ('resolved', 'closed') AND resolved_at IS NULL`),
+      await count(
+        `tickets WHERE status_category IN ('resolved', 'closed') AND resolved_at IS NULL`,
+      ),
     ).toBe(0);
     expect(
-      await count(`tickets WHERE status NOT IN ('resolved', 'closed') AND resolved_at IS NOT NULL`),
+      await count(
+        `tickets WHERE status_category NOT IN ('resolved', 'closed') AND resolved_at IS NOT NULL`,
+      ),
     ).toBe(0);
-    expect(await count(`tickets WHERE (status = 'closed') <> (closed_at IS NOT NULL)`)).toBe(0);
+    expect(
+      await count(`tickets WHERE (status_category = 'closed') <> (closed_at IS NOT NULL)`),
+    ).toBe(0);
     expect(await count(`tickets WHERE closed_at < resolved_at OR resolved_at < created_at`)).toBe(
       0,
     );
@@ -302,7 +318,9 @@ describe('seed on first start: demo data', () => {
                       OR (e.new_value ->> 'number')::bigint IS DISTINCT FROM tk.number
                       OR e.new_value ->> 'subject' IS DISTINCT FROM tk.subject
                       OR e.new_value ->> 'priority' IS DISTINCT FROM tk.priority
-                      OR e.new_value ->> 'status' IS DISTINCT FROM 'open'`),
+                      OR e.new_value ->> 'status' IS DISTINCT FROM (
+                           SELECT ws.key FROM workflow_statuses ws
+                            WHERE ws.workflow_id = tk.workflow_id AND ws.is_initial)`),
     ).toBe(0);
     // One comment_added per comment, with its id and internal flag.
     expect(await count(`ticket_events WHERE kind = 'comment_added'`)).toBe(
@@ -378,6 +396,76 @@ describe('seed on first start: demo data', () => {
     expect(
       await count(`ticket_events e JOIN tickets tk ON tk.id = e.ticket_id
                    WHERE e.created_at > tk.updated_at + interval '1 millisecond'`),
+    ).toBe(0);
+  });
+
+  it('installs the HappyDesk and Pythagoras presets, with a type and tickets each', async () => {
+    const admin = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: DEMO_LOGINS[0].email, password: DEMO_PASSWORD });
+    const workflows = await t
+      .http()
+      .get('/api/v1/workflows')
+      .set('Authorization', `Bearer ${admin.body.accessToken}`);
+    expect(workflows.status).toBe(200);
+    const byKey = new Map(
+      (workflows.body as (WorkflowSpec & { id: string })[]).map((w) => [w.key, w]),
+    );
+    expect([...byKey.keys()].sort()).toEqual(['happydesk', 'okdesk', 'pythagoras']);
+    for (const preset of [OKDESK_PRESET, HAPPYDESK_PRESET, PYTHAGORAS_PRESET]) {
+      const {
+        id: _id,
+        version: _version,
+        ...spec
+      } = byKey.get(preset.key)! as WorkflowSpec & {
+        id: string;
+        version: number;
+      };
+      expect(spec).toEqual(preset);
+    }
+
+    const types = (await t.db.query(
+      `SELECT tt.key, tt.is_public, tt.default_priority, w.key AS workflow,
+              (SELECT count(*)::int FROM tickets tk WHERE tk.type_id = tt.id) AS tickets
+         FROM ticket_types tt JOIN workflows w ON w.id = tt.workflow_id
+        WHERE w.key <> 'okdesk' ORDER BY tt.key`,
+    )) as Record<string, unknown>[];
+    expect(types).toEqual([
+      {
+        key: 'project_task',
+        is_public: false,
+        default_priority: 'normal',
+        workflow: 'pythagoras',
+        tickets: 2,
+      },
+      {
+        key: 'website_issue',
+        is_public: true,
+        default_priority: 'high',
+        workflow: 'happydesk',
+        tickets: 2,
+      },
+    ]);
+    // Beyond the initial status, and waiting on the right timer: Fixed closes after 48 hours.
+    expect(
+      await count(`tickets tk JOIN workflows w ON w.id = tk.workflow_id
+                   WHERE w.key <> 'okdesk' AND tk.status IN ('new')`),
+    ).toBe(0);
+    // Project tasks sit in the demo project, addressed to (or handed on by) its manager.
+    expect(
+      await count(`tickets tk JOIN ticket_types tt ON tt.id = tk.type_id
+                    LEFT JOIN projects p ON p.id = tk.project_id
+                   WHERE tt.key = 'project_task' AND p.id IS NULL`),
+    ).toBe(0);
+    expect(
+      await count(`tickets WHERE status = 'fixed'
+                     AND next_timer_at = status_changed_at + interval '48 hours'`),
+    ).toBe(1);
+    expect(
+      await count(
+        `tickets WHERE next_timer_at IS NOT NULL AND status NOT IN ('fixed', 'needs_clarification')`,
+      ),
     ).toBe(0);
   });
 

@@ -21,6 +21,8 @@ export interface AppConfig {
   loginWindowSeconds: number;
   trustProxy: boolean;
   schedulerEnabled: boolean;
+  /** How long a signed rating link (for e-mails) stays usable. */
+  ratingLinkTtlDays: number;
   benchRoutes: boolean;
   /** Folder holding agent/dist and portal/dist, the built SPAs the API serves. */
   webRoot: string;
@@ -116,6 +118,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     trustProxy: bool('TRUST_PROXY', false),
     schedulerEnabled: bool('SCHEDULER_ENABLED', true),
+    ratingLinkTtlDays: int('RATING_LINK_TTL_DAYS', 14, 1, 365),
     benchRoutes: bool('RELAYDESK_BENCH_ROUTES', false),
     webRoot: resolve(env.RELAYDESK_WEB_ROOT || './apps'),
     ...overrides,

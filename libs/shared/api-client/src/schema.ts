@@ -105,6 +105,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Categories, flat: each top-level one followed by its subcategories (parentId)
+     * @description Clients get the public active ones (a subcategory only when its parent is public and active too).
+     */
+    get: operations['Categories_list'];
+    put?: never;
+    /** Create a category (admins, dispatchers); two levels only */
+    post: operations['Categories_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/categories/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change or move a category (admins, dispatchers)
+     * @description Send the version you read. `active: false` retires it (there is no delete): tickets keep it, new ones cannot use it.
+     */
+    patch: operations['Categories_update'];
+    trace?: never;
+  };
   '/api/v1/departments': {
     parameters: {
       query?: never;
@@ -260,6 +301,92 @@ export interface paths {
     patch: operations['Organizations_update'];
     trace?: never;
   };
+  '/api/v1/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List projects by name (staff)
+     * @description `q` matches name and description; keyset pages ordered by (name, id).
+     */
+    get: operations['Projects_list'];
+    put?: never;
+    /** Create a project (admins, dispatchers) */
+    post: operations['Projects_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One project with its manager and members (staff) */
+    get: operations['Projects_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a project, its manager or its members (admins, dispatchers)
+     * @description Send the version you read. `memberIds` replaces the member set. `active: false` retires the project (there is no delete): its tickets stay, new ones cannot join it.
+     */
+    patch: operations['Projects_update'];
+    trace?: never;
+  };
+  '/api/v1/public/ratings/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The rating page of a rating link (records nothing)
+     * @description HTML form in the requester’s language (no JavaScript needed); with `Accept: application/json`, what the page would show. Opening it never records anything, so mail scanners that follow links cannot vote. Errors are HTML pages for browsers.
+     */
+    get: operations['PublicRatings_show'];
+    put?: never;
+    /**
+     * Record the rating of a rating link (once)
+     * @description The page’s form (application/x-www-form-urlencoded, answered with an HTML page) or JSON (answered with JSON). The ticket’s status does not change. A link records one answer: a second submit is 409 ("already recorded" page in a browser); an expired link is 410, a forged or altered one 404.
+     */
+    post: operations['PublicRatings_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/satisfaction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Satisfaction ratings: average, distribution, by agent and by period
+     * @description Over the ratings given in [from, to) on tickets the caller may see: through acceptance in the portal and through rating links.
+     */
+    get: operations['Reports_satisfactionReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ticket-types': {
     parameters: {
       query?: never;
@@ -267,14 +394,83 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ticket types with translated names; clients get the public ones only */
+    /**
+     * Ticket types with their custom fields
+     * @description Clients get the public active types and, of those, the client-visible active fields only.
+     */
     get: operations['TicketTypes_list'];
+    put?: never;
+    /** Create a ticket type (admins) */
+    post: operations['TicketTypes_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ticket-types/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One ticket type with its custom fields (clients: public types only) */
+    get: operations['TicketTypes_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /**
+     * Change a ticket type (admins)
+     * @description Send the version you read. The workflow can change only while no ticket has the type (409 otherwise). `active: false` stops new tickets of the type; there is no delete.
+     */
+    patch: operations['TicketTypes_update'];
+    trace?: never;
+  };
+  '/api/v1/ticket-types/{id}/fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a custom field to a ticket type (admins)
+     * @description The key is unique within the type; select and multi_select need at least one option with distinct values; clientEditable requires clientVisible (422 otherwise).
+     */
+    post: operations['TicketTypes_createField'];
+    delete?: never;
+    options?: never;
+    head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ticket-types/{id}/fields/{fieldId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a custom field from forms (admins)
+     * @description Deactivates the field rather than deleting it: tickets keep their values (staff can still read them in customFields) and the field can be reactivated with PATCH `active: true`. Repeating the call changes nothing.
+     */
+    delete: operations['TicketTypes_deleteField'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a custom field (admins)
+     * @description Send the version you read. The key and the kind cannot change.
+     */
+    patch: operations['TicketTypes_updateField'];
     trace?: never;
   };
   '/api/v1/tickets': {
@@ -311,6 +507,26 @@ export interface paths {
     head?: never;
     /** Edit fields; carries the version you read */
     patch: operations['Tickets_update'];
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept (with a rating) or reject a resolved ticket
+     * @description The requester's answer to a resolution; dispatchers and admins may record it for the requester (403 for anyone else who sees the ticket). Only in a resolved-category status (else 409). accept: needs `rating` 1–5, moves along an allowed transition to a closed-category status and stores the rating (with `comment`, if any). reject: needs `comment`, posted as a public comment, and moves to an open-category status (else a new-category one). 409 when the workflow offers the caller no such transition. The status change and the rating commit together.
+     */
+    post: operations['TicketSatisfaction_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/tickets/{id}/assignment': {
@@ -380,6 +596,61 @@ export interface paths {
     get: operations['Tickets_listHistory'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Linked tickets (duplicates, related, parent, children) you may see */
+    get: operations['TicketLinks_list'];
+    put?: never;
+    /** Link another ticket: duplicate of, related, parent or child (staff) */
+    post: operations['TicketLinks_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/links/{linkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a link (staff) */
+    delete: operations['TicketLinks_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/rating-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A signed, expiring link that lets the ticket's requester rate it without logging in
+     * @description Valid for RATING_LINK_TTL_DAYS (default 14) and for one answer. Opening the link shows a form and records nothing; only submitting it does. Nothing but a history line (internal) is stored: the token is the proof.
+     */
+    post: operations['TicketSatisfaction_createLink'];
     delete?: never;
     options?: never;
     head?: never;
@@ -507,7 +778,11 @@ export interface paths {
     /** Every workflow with its statuses (translated names) and transitions */
     get: operations['Workflow_list'];
     put?: never;
-    post?: never;
+    /**
+     * Create a workflow from a full definition (admin)
+     * @description A definition that breaks a rule is a 422 with one `errors[]` entry per problem (field paths like `statuses[2].key`): unique status keys matching ^[a-z][a-z0-9_]{0,49}$, exactly one initial status, transitions between existing statuses, nothing leaving a final status, postpone-until only into a non-final status, after_time with afterSeconds > 0, known required fields, no two transitions with the same from and to. A key that is taken is a 409.
+     */
+    post: operations['Workflow_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -523,8 +798,53 @@ export interface paths {
     };
     /** One workflow */
     get: operations['Workflow_get'];
+    /**
+     * Replace a workflow’s definition (admin)
+     * @description Send the version you read (stale: 409 with currentVersion); the key cannot change. A definition that breaks a rule is a 422 with one `errors[]` entry per problem (field paths like `statuses[2].key`): unique status keys matching ^[a-z][a-z0-9_]{0,49}$, exactly one initial status, transitions between existing statuses, nothing leaving a final status, postpone-until only into a non-final status, after_time with afterSeconds > 0, known required fields, no two transitions with the same from and to. Removing a status that tickets are in needs `statusMapping` for it (else 422 naming the status and how many tickets are in it); in the same transaction its tickets move to the mapped status with a history line each, and tickets of statuses whose category or timers changed follow.
+     */
+    put: operations['Workflow_replace'];
+    post?: never;
+    /**
+     * Delete a workflow (admin)
+     * @description 409 while ticket types or tickets use it, and always for the default (okdesk) workflow.
+     */
+    delete: operations['Workflow_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workflows/presets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ready-made workflows an admin can install (admin) */
+    get: operations['WorkflowPresets_list'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workflows/presets/{key}/install': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Install a preset as a new workflow (admin)
+     * @description The key defaults to the preset’s (okdesk, happydesk, pythagoras); a key that is taken is a 409, so install a second copy under another key. An unknown preset is a 404.
+     */
+    post: operations['WorkflowPresets_install'];
     delete?: never;
     options?: never;
     head?: never;
@@ -535,6 +855,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptanceDto: {
+      /** @description accept: stored with the rating (at most 5000 characters), not posted to the conversation; reject: required, posted as a public comment saying what is still wrong */
+      comment?: string;
+      /**
+       * @description accept: the ticket moves to a closed-category status and the rating is stored; reject: it goes back to work (an open-category status, else a new-category one)
+       * @enum {string}
+       */
+      decision: 'accept' | 'reject';
+      /** @description Required to accept (422 without); not taken with a rejection */
+      rating?: number;
+      /** @description The ticket version you read; a stale one gets 409 */
+      version: number;
+    };
+    AgentSatisfactionDto: {
+      /**
+       * Format: uuid
+       * @description The assignee when the rating was given; null: the ticket was unassigned
+       */
+      agentId: string | null;
+      /** @description Mean rating, two decimals */
+      average: number;
+      count: number;
+      name: string | null;
+    };
     AssignmentDto: {
       /**
        * Format: uuid
@@ -586,6 +930,22 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
+    CategoryDto: {
+      active: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @description Clients may file tickets under it and see it */
+      isPublic: boolean;
+      name: components['schemas']['TranslatedTextDto'];
+      /**
+       * Format: uuid
+       * @description null for a top-level category; a parent never has a parent itself
+       */
+      parentId: string | null;
+      position: number;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+    };
     CategoryRefDto: {
       /** Format: uuid */
       id: string;
@@ -611,6 +971,20 @@ export interface components {
     CommentPageDto: {
       items: components['schemas']['CommentDto'][];
       nextCursor: string | null;
+    };
+    CreateCategoryDto: {
+      /** @default true */
+      active: boolean;
+      /** @default true */
+      isPublic: boolean;
+      name: components['schemas']['TranslatedTextInputDto'];
+      /**
+       * Format: uuid
+       * @description A top-level category (two levels only: 422 otherwise)
+       */
+      parentId?: string | null;
+      /** @description Sort order; 0 when left out */
+      position?: number;
     };
     CreateCommentDto: {
       body: string;
@@ -656,12 +1030,35 @@ export interface components {
       phone?: string | null;
       taxId?: string | null;
     };
+    CreateProjectDto: {
+      /** @default true */
+      active: boolean;
+      /** @default  */
+      description: string;
+      /**
+       * Format: uuid
+       * @description An active staff user
+       */
+      managerId: string;
+      /** @description Active staff users; each other id is a 422 of its own */
+      memberIds?: string[];
+      name: string;
+    };
     CreateTicketDto: {
       /**
        * Format: uuid
        * @description Staff only
        */
       assigneeId?: string;
+      /**
+       * Format: uuid
+       * @description An active category; clients may pick public ones only
+       */
+      categoryId?: string;
+      /** @description Values by field key of the ticket type: text/long_text strings (≤ 1000 / 20000), number, date (YYYY-MM-DD), date_time (ISO 8601 with offset), select (an option value), multi_select (distinct option values), checkbox (boolean), user / organization (UUID of an active one). Every failing field is reported at once (422, field `customFields.<key>`). Required fields must be filled; clients may set client-editable fields only (and are not asked for required fields they cannot edit). */
+      customFields?: {
+        [key: string]: unknown;
+      };
       /** @default  */
       description: string;
       /**
@@ -683,12 +1080,88 @@ export interface components {
       priority?: 'low' | 'normal' | 'high' | 'urgent';
       /**
        * Format: uuid
+       * @description Staff only. An active project; without assigneeId the ticket is addressed to the project's manager
+       */
+      projectId?: string;
+      /**
+       * Format: uuid
        * @description Staff only; a client is always the requester
        */
       requesterId?: string;
       subject: string;
       /** Format: uuid */
       typeId?: string;
+    };
+    CreateTicketLinkDto: {
+      /**
+       * @description What the other ticket is to this one: `parent` makes this ticket its child, `child` makes it this ticket's child, `duplicate_of` marks this ticket as a duplicate of it
+       * @enum {string}
+       */
+      relation: 'duplicate_of' | 'related' | 'parent' | 'child';
+      /**
+       * Format: uuid
+       * @description The other ticket
+       */
+      ticketId: string;
+    };
+    CreateTicketTypeDto: {
+      /** @default true */
+      active: boolean;
+      /**
+       * @default normal
+       * @enum {string}
+       */
+      defaultPriority: 'low' | 'normal' | 'high' | 'urgent';
+      /**
+       * @description Clients may file tickets of this type
+       * @default false
+       */
+      isPublic: boolean;
+      /** @description Unique; cannot be changed */
+      key: string;
+      name: components['schemas']['TranslatedTextInputDto'];
+      /** @description Sort order; 0 when left out */
+      position?: number;
+      /**
+       * Format: uuid
+       * @description The lifecycle tickets of this type follow
+       */
+      workflowId: string;
+    };
+    CreateTicketTypeFieldDto: {
+      /** @default true */
+      active: boolean;
+      /**
+       * @description Requires clientVisible
+       * @default false
+       */
+      clientEditable: boolean;
+      /** @default false */
+      clientVisible: boolean;
+      /** @description Unique within the type */
+      key: string;
+      /**
+       * @description Cannot be changed later
+       * @enum {string}
+       */
+      kind:
+        | 'text'
+        | 'long_text'
+        | 'number'
+        | 'date'
+        | 'date_time'
+        | 'select'
+        | 'multi_select'
+        | 'checkbox'
+        | 'user'
+        | 'organization';
+      name: components['schemas']['TranslatedTextInputDto'];
+      /** @description select and multi_select: at least one, with distinct values */
+      options?: components['schemas']['CustomFieldOptionDto'][];
+      /** @description Sort order; 0 when left out */
+      position?: number;
+      /** @default false */
+      required: boolean;
     };
     CreateUserDto: {
       /** @default true */
@@ -732,6 +1205,22 @@ export interface components {
        * @enum {string}
        */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
+    };
+    CreateWorkflowDto: {
+      autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
+      /**
+       * @description Unique; ^[a-z][a-z0-9_]{0,49}$
+       * @example field_service
+       */
+      key: string;
+      name: components['schemas']['TranslatedTextInputDto'];
+      statuses: components['schemas']['WorkflowStatusInputDto'][];
+      transitions: components['schemas']['WorkflowTransitionInputDto'][];
+    };
+    CustomFieldOptionDto: {
+      name: components['schemas']['TranslatedTextInputDto'];
+      /** @description Stored on tickets */
+      value: string;
     };
     DepartmentDto: {
       active: boolean;
@@ -790,6 +1279,29 @@ export interface components {
       database: 'up';
       /** @enum {string} */
       status: 'ok';
+    };
+    InstallWorkflowPresetDto: {
+      /**
+       * @description Key of the new workflow; defaults to the preset key. Taken is a 409
+       * @example happydesk_eu
+       */
+      key?: string;
+      /** @description Defaults to the preset name */
+      name?: components['schemas']['TranslatedTextInputDto'];
+    };
+    LinkedTicketDto: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+      status: string;
+      /** @enum {string} */
+      statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      subject: string;
+    };
+    LinkRatingDto: {
+      comment?: string;
+      /** @description A number, or its digit in a form */
+      rating: number;
     };
     LoginDto: {
       /** @example admin@relaydesk.local */
@@ -852,6 +1364,77 @@ export interface components {
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
+    PeriodSatisfactionDto: {
+      /** @description Mean rating, two decimals */
+      average: number;
+      count: number;
+      /**
+       * @description First day of the period (UTC)
+       * @example 2026-03-01
+       */
+      period: string;
+    };
+    PersonRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ProjectDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      manager: components['schemas']['PersonRefDto'];
+      /**
+       * Format: uuid
+       * @description Staff user to whom new tickets of the project are addressed
+       */
+      managerId: string;
+      /** @description Staff users who, with the manager, see every ticket of the project */
+      memberIds: string[];
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+    };
+    ProjectPageDto: {
+      items: components['schemas']['ProjectDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
+    RatingDistributionDto: {
+      1: number;
+      2: number;
+      3: number;
+      4: number;
+      5: number;
+    };
+    RatingLinkDto: {
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * @description The page's path, relative to the server's public address (the e-mail sender prefixes it). The path holds the token: treat it as a password until it expires.
+       * @example /api/v1/public/ratings/eyJ0aWNrZXRJZCI6Ij….Zm9v
+       */
+      url: string;
+    };
+    RatingLinkInfoDto: {
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * @description The requester's language
+       * @enum {string}
+       */
+      locale: 'en' | 'ru' | 'cs';
+      /** @description Whether this link has been used */
+      recorded: boolean;
+      subject: string;
+      /** @example 1042 */
+      ticketNumber: number;
+    };
     RefDto: {
       /** Format: uuid */
       id: string;
@@ -860,6 +1443,28 @@ export interface components {
     RefreshDto: {
       refreshToken: string;
     };
+    ReplaceWorkflowDto: {
+      autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
+      /**
+       * @description Unique; ^[a-z][a-z0-9_]{0,49}$
+       * @example field_service
+       */
+      key: string;
+      name: components['schemas']['TranslatedTextInputDto'];
+      statuses: components['schemas']['WorkflowStatusInputDto'][];
+      /**
+       * @description For each removed status that tickets are in: the status (of the new definition) they move to, with a history line each. A removed status with tickets and no mapping is a 422.
+       * @example {
+       *       "hold": "in_progress"
+       *     }
+       */
+      statusMapping?: {
+        [key: string]: string;
+      };
+      transitions: components['schemas']['WorkflowTransitionInputDto'][];
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
+    };
     SatisfactionDto: {
       comment: string | null;
       /** Format: date-time */
@@ -867,6 +1472,22 @@ export interface components {
       rating: number;
       /** @enum {string} */
       via: 'portal' | 'link';
+    };
+    SatisfactionReportDto: {
+      /** @description Mean rating, two decimals; null without ratings */
+      average: number | null;
+      /** @description Most ratings first */
+      byAgent: components['schemas']['AgentSatisfactionDto'][];
+      /** @description Oldest first; periods without ratings are left out */
+      byPeriod: components['schemas']['PeriodSatisfactionDto'][];
+      /** @description Ratings given in the range (a ticket rated twice counts twice) */
+      count: number;
+      /** @description How many ratings of each value */
+      distribution: components['schemas']['RatingDistributionDto'];
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
     };
     TakeDto: {
       /** @description If given, must be current */
@@ -969,6 +1590,19 @@ export interface components {
       items: components['schemas']['TicketEventDto'][];
       nextCursor: string | null;
     };
+    TicketLinkDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description What the linked ticket is to this one
+       * @enum {string}
+       */
+      relation: 'duplicate_of' | 'duplicated_by' | 'related' | 'parent' | 'child';
+      ticket: components['schemas']['LinkedTicketDto'];
+    };
     TicketPageDto: {
       items: components['schemas']['TicketSummaryDto'][];
       nextCursor: string | null;
@@ -1039,14 +1673,49 @@ export interface components {
       active: boolean;
       /** @enum {string} */
       defaultPriority: 'low' | 'normal' | 'high' | 'urgent';
+      /** @description Custom fields by position; clients get the client-visible active ones only */
+      fields: components['schemas']['TicketTypeFieldDto'][];
       /** Format: uuid */
       id: string;
       /** @description Clients may create and see tickets of public types */
       isPublic: boolean;
       key: string;
       name: components['schemas']['TranslatedTextDto'];
+      position: number;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
       /** Format: uuid */
       workflowId: string;
+    };
+    TicketTypeFieldDto: {
+      active: boolean;
+      /** @description Clients may set the value (implies clientVisible) */
+      clientEditable: boolean;
+      /** @description Clients see the value */
+      clientVisible: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @description Key of the value in a ticket’s customFields */
+      key: string;
+      /** @enum {string} */
+      kind:
+        | 'text'
+        | 'long_text'
+        | 'number'
+        | 'date'
+        | 'date_time'
+        | 'select'
+        | 'multi_select'
+        | 'checkbox'
+        | 'user'
+        | 'organization';
+      name: components['schemas']['TranslatedTextDto'];
+      /** @description select and multi_select only */
+      options: components['schemas']['CustomFieldOptionDto'][];
+      position: number;
+      required: boolean;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
     };
     TicketTypeRefDto: {
       /** Format: uuid */
@@ -1067,6 +1736,13 @@ export interface components {
       /** @description Added as a public comment */
       comment?: string;
       /**
+       * Format: uuid
+       * @description The ticket this one duplicates, for transitions that require it; links the two
+       */
+      duplicateOfId?: string;
+      /** @description Dispatchers and admins: close a parent ticket although children are still open (recorded in history) */
+      force?: boolean;
+      /**
        * Format: date-time
        * @description Required when moving to a postponing status
        */
@@ -1076,8 +1752,18 @@ export interface components {
       version: number;
     };
     TransitionOptionDto: {
+      /** @enum {string} */
+      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
       commentRequired: boolean;
+      /** @description Of requiredFields, those this ticket has not filled yet */
+      missingFields: string[];
       name: components['schemas']['TranslatedTextDto'];
+      /** @description How far ahead postponeUntil may be, in days */
+      postponeMaxDays: number | null;
+      /** @description Fields that must be filled (custom:<key> too) */
+      requiredFields: string[];
+      /** @description duplicateOfId is required */
+      requiresDuplicateOf: boolean;
       requiresPostpone: boolean;
       to: string;
     };
@@ -1085,6 +1771,25 @@ export interface components {
       cs?: string;
       en: string;
       ru?: string;
+    };
+    TranslatedTextInputDto: {
+      cs?: string;
+      en: string;
+      ru?: string;
+    };
+    UpdateCategoryDto: {
+      /** @description false: no new tickets under it; there is no delete */
+      active?: boolean;
+      isPublic?: boolean;
+      name?: components['schemas']['TranslatedTextInputDto'];
+      /**
+       * Format: uuid
+       * @description null makes it top-level; a parent must be top-level and a category with children cannot get one (422)
+       */
+      parentId?: string | null;
+      position?: number;
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
     };
     UpdateDepartmentDto: {
       active?: boolean;
@@ -1135,7 +1840,28 @@ export interface components {
       /** @description The version you read; a stale one is a 409 */
       version: number;
     };
+    UpdateProjectDto: {
+      /** @description false: no new tickets in the project; there is no delete */
+      active?: boolean;
+      description?: string;
+      /**
+       * Format: uuid
+       * @description An active staff user
+       */
+      managerId?: string;
+      /** @description The whole new member set: replaces the old one. New members must be active staff users; current members may stay even if deactivated. */
+      memberIds?: string[];
+      name?: string;
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
+    };
     UpdateTicketDto: {
+      /** Format: uuid */
+      categoryId?: string | null;
+      /** @description Merged into the stored values: a key with null clears that field, keys left out stay. Values by field key of the ticket type: text/long_text strings (≤ 1000 / 20000), number, date (YYYY-MM-DD), date_time (ISO 8601 with offset), select (an option value), multi_select (distinct option values), checkbox (boolean), user / organization (UUID of an active one). Every failing field is reported at once (422, field `customFields.<key>`). A required field cannot be cleared; with a new typeId, the new type's required fields must be filled and values of fields it lacks are dropped. */
+      customFields?: {
+        [key: string]: unknown;
+      };
       description?: string;
       /** Format: date-time */
       dueAt?: string | null;
@@ -1143,12 +1869,47 @@ export interface components {
       organizationId?: string | null;
       /** @enum {string} */
       priority?: 'low' | 'normal' | 'high' | 'urgent';
+      /**
+       * Format: uuid
+       * @description Moving a ticket into a project does not reassign it
+       */
+      projectId?: string | null;
       /** Format: uuid */
       requesterId?: string | null;
       subject?: string;
       /** Format: uuid */
       typeId?: string;
       /** @description The version you read; a stale one gets 409 */
+      version: number;
+    };
+    UpdateTicketTypeDto: {
+      /** @description false: no new tickets of this type */
+      active?: boolean;
+      /** @enum {string} */
+      defaultPriority?: 'low' | 'normal' | 'high' | 'urgent';
+      isPublic?: boolean;
+      name?: components['schemas']['TranslatedTextInputDto'];
+      position?: number;
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
+      /**
+       * Format: uuid
+       * @description Only while no ticket has this type (409 otherwise)
+       */
+      workflowId?: string;
+    };
+    UpdateTicketTypeFieldDto: {
+      /** @description false hides the field; tickets keep their values */
+      active?: boolean;
+      /** @description Requires clientVisible */
+      clientEditable?: boolean;
+      clientVisible?: boolean;
+      name?: components['schemas']['TranslatedTextInputDto'];
+      /** @description The whole new option list. Tickets keep values of removed options until they are next changed. */
+      options?: components['schemas']['CustomFieldOptionDto'][];
+      position?: number;
+      required?: boolean;
+      /** @description The version you read; a stale one is a 409 */
       version: number;
     };
     UpdateUserDto: {
@@ -1217,6 +1978,16 @@ export interface components {
       /** @enum {string} */
       trigger: 'postpone_expired' | 'after_time' | 'requester_replied';
     };
+    WorkflowAutoTransitionInputDto: {
+      /** @description after_time only (required there): seconds in the status */
+      afterSeconds?: number | null;
+      /** @description Status the ticket is in */
+      status: string;
+      /** @description Status it moves to */
+      to: string;
+      /** @enum {string} */
+      trigger: 'postpone_expired' | 'after_time' | 'requester_replied';
+    };
     WorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionDto'][];
       /** Format: uuid */
@@ -1226,6 +1997,12 @@ export interface components {
       statuses: components['schemas']['WorkflowStatusDto'][];
       transitions: components['schemas']['WorkflowTransitionDto'][];
       version: number;
+    };
+    WorkflowPresetSummaryDto: {
+      /** @enum {string} */
+      key: 'okdesk' | 'happydesk' | 'pythagoras';
+      name: components['schemas']['TranslatedTextDto'];
+      statusCount: number;
     };
     WorkflowStatusDto: {
       /** @enum {string} */
@@ -1238,6 +2015,35 @@ export interface components {
       /** @description A postpone-until set on entering this status is at most this many days ahead */
       postponeMaxDays: number | null;
       /** @description Tickets in this status are archived: no edits, comments, files */
+      readOnly: boolean;
+    };
+    WorkflowStatusInputDto: {
+      /** @enum {string} */
+      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      /**
+       * @description No transition leaves a final status
+       * @default false
+       */
+      isFinal: boolean;
+      /**
+       * @description Exactly one status is initial
+       * @default false
+       */
+      isInitial: boolean;
+      /**
+       * @description Unique in the workflow; ^[a-z][a-z0-9_]{0,49}$
+       * @example hold
+       */
+      key: string;
+      name: components['schemas']['TranslatedTextInputDto'];
+      /** @default false */
+      pausesSla: boolean;
+      /** @description Caps a postpone-until set on entering this status */
+      postponeMaxDays?: number | null;
+      /**
+       * @description Tickets here are archived
+       * @default false
+       */
       readOnly: boolean;
     };
     WorkflowTransitionDto: {
@@ -1255,6 +2061,38 @@ export interface components {
       requiresDuplicateOf: boolean;
       /** @description A future postponeUntil is required */
       requiresPostpone: boolean;
+      to: string;
+    };
+    WorkflowTransitionInputDto: {
+      /** @default false */
+      allowAssignee: boolean;
+      /**
+       * @description `client`: any client who sees the ticket, not only its requester
+       * @default []
+       */
+      allowedRoles: ('admin' | 'dispatcher' | 'agent' | 'client')[];
+      /** @default false */
+      allowRequester: boolean;
+      /** @default false */
+      commentRequired: boolean;
+      /** @description Key of a status of this workflow */
+      from: string;
+      /**
+       * @description assigneeId, groupId, dueAt, categoryId, projectId, organizationId, typeId or custom:<field key>
+       * @default []
+       */
+      requiredFields: string[];
+      /**
+       * @description Needs duplicateOfId; links the tickets
+       * @default false
+       */
+      requiresDuplicateOf: boolean;
+      /**
+       * @description A future postponeUntil is required
+       * @default false
+       */
+      requiresPostpone: boolean;
+      /** @description Key of a status of this workflow */
       to: string;
     };
   };
@@ -1609,6 +2447,326 @@ export interface operations {
       };
       /** @description Missing, invalid or expired credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Categories_list: {
+    parameters: {
+      query?: {
+        /** @description Staff: include inactive categories */
+        includeInactive?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryDto'][];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Categories_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCategoryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Categories_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCategoryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3018,6 +4176,718 @@ export interface operations {
       };
     };
   };
+  Projects_list: {
+    parameters: {
+      query?: {
+        /** @description Only active (true) or inactive (false) */
+        active?: boolean;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Only projects this user manages or is a member of */
+        memberId?: string;
+        /** @description Search text */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Projects_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProjectDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Projects_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Projects_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProjectDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  PublicRatings_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The signed token from POST /tickets/{id}/rating-links */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rating form (HTML), or its data (JSON) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RatingLinkInfoDto'];
+          'text/html': string;
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Gone for good (an expired link) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  PublicRatings_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The signed token from POST /tickets/{id}/rating-links */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkRatingDto'];
+        'application/x-www-form-urlencoded': components['schemas']['LinkRatingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded: the rating (JSON), or a thank-you page (HTML) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SatisfactionDto'];
+          'text/html': string;
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Gone for good (an expired link) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Reports_satisfactionReport: {
+    parameters: {
+      query?: {
+        /** @description Ratings given at or after this instant; default: 30 days before `to` */
+        from?: string;
+        /** @description Length of the periods in `byPeriod` (UTC calendar days, ISO weeks from Monday, months); `agent` leaves `byPeriod` empty. `byAgent` is always filled. */
+        groupBy?: 'agent' | 'day' | 'week' | 'month';
+        /** @description Ratings given before this instant; default: now */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SatisfactionReportDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   TicketTypes_list: {
     parameters: {
       query?: {
@@ -3078,10 +4948,732 @@ export interface operations {
       };
     };
   };
+  TicketTypes_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTicketTypeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketTypes_get: {
+    parameters: {
+      query?: {
+        /** @description Staff: include inactive types */
+        includeInactive?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketTypes_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTicketTypeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketTypes_createField: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTicketTypeFieldDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeFieldDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketTypes_deleteField: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fieldId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deactivated */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketTypes_updateField: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fieldId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTicketTypeFieldDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketTypeFieldDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Tickets_list: {
     parameters: {
       query?: {
         assigneeId?: string;
+        /** @description Tickets of this category or of any of its subcategories */
+        categoryId?: string;
         createdFrom?: string;
         createdTo?: string;
         cursor?: string;
@@ -3094,9 +5686,12 @@ export interface operations {
         organizationId?: string;
         /** @description Comma-separated */
         priority?: string[];
+        projectId?: string;
         /** @description Full-text search (Russian, Czech, English); a number finds that ticket */
         q?: string;
         requesterId?: string;
+        /** @description Pythagoras name for the assignee: the same filter as assigneeId */
+        solverId?: string;
         /** @description field:direction with field one of updatedAt, createdAt, number */
         sort?: string;
         /** @description Status keys, comma-separated */
@@ -3401,6 +5996,146 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['UpdateTicketDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketSatisfaction_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ticket id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptanceDto'];
       };
     };
     responses: {
@@ -4220,6 +6955,417 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketLinks_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketLinkDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketLinks_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTicketLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketLinkDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketLinks_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        linkId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketSatisfaction_createLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ticket id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RatingLinkDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5102,6 +8248,127 @@ export interface operations {
       };
     };
   };
+  Workflow_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWorkflowDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Workflow_get: {
     parameters: {
       query?: never;
@@ -5142,6 +8409,440 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Workflow_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplaceWorkflowDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Workflow_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkflowPresets_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowPresetSummaryDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkflowPresets_install: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        key: 'okdesk' | 'happydesk' | 'pythagoras';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InstallWorkflowPresetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkflowDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,6 +18,14 @@ export const Permission = {
   UsersManage: 'users.manage',
   DepartmentsManage: 'departments.manage',
   GroupsManage: 'groups.manage',
+  /** Workflows (statuses, transitions, timers) and their presets: admin only. */
+  WorkflowsManage: 'workflows.manage',
+  TicketTypesManage: 'ticket-types.manage',
+  CategoriesManage: 'categories.manage',
+  ProjectsManage: 'projects.manage',
+  /** Issue a signed link that lets a ticket's requester rate it without logging in. */
+  RatingLinksCreate: 'rating-links.create',
+  ReportsView: 'reports.view',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -36,6 +44,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DirectoryRead,
     Permission.OrganizationsManage,
     Permission.ClientUsersManage,
+    Permission.CategoriesManage,
+    Permission.ProjectsManage,
+    Permission.RatingLinksCreate,
+    Permission.ReportsView,
   ],
   agent: [
     Permission.TicketsCreate,
@@ -44,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TicketsTake,
     Permission.TicketsCommentInternal,
     Permission.DirectoryRead,
+    Permission.RatingLinksCreate,
   ],
   client: [Permission.TicketsCreate, Permission.TicketsRead],
 };

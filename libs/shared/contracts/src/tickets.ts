@@ -64,6 +64,8 @@ export const TICKET_EVENT_KINDS = [
   'link_added',
   'link_removed',
   'rated',
+  /** A staff member issued a signed rating link (internal; the token itself is never stored). */
+  'rating_link_created',
   'close_forced',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];

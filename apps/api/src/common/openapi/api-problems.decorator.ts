@@ -7,6 +7,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Authenticated, but the role does not allow this',
   404: 'Not found, or not visible to the caller',
   409: 'Version conflict, or an action the current state does not allow',
+  410: 'Gone for good (an expired link)',
   413: 'Body or upload too large',
   415: 'Unsupported media type',
   422: 'Valid input that breaks a business rule',

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { PasswordService } from '../../modules/auth/password.service.js';
+import { insertDemoCatalog } from './demo-catalog.js';
 import { insertDirectory, PEOPLE } from './demo-directory.js';
 import { buildDemoTickets, insertDemoTickets } from './demo-tickets.js';
+import { insertDemoWorkflows } from './demo-workflows.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -34,5 +36,8 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   const since = new Date(now.getTime() - 60 * 24 * 3_600_000);
 
   const ids = await insertDirectory(em, hash, since);
+  await insertDemoCatalog(em, ids);
   await insertDemoTickets(em, buildDemoTickets(now, ids));
+  // After the Okdesk tickets: ticket numbers follow creation time, and these are the newest.
+  await insertDemoWorkflows(em, ids, now);
 }

@@ -318,11 +318,14 @@ export async function insertDemoTickets(em: EntityManager, rows: DemoTicketRows)
     `INSERT INTO tickets (id, subject, description, priority, status, status_category, workflow_id,
                           type_id, organization_id, requester_id, assignee_id, group_id, due_at,
                           postponed_until, needs_reply, first_responded_at, resolved_at, closed_at,
-                          channel, created_by_id, created_at, updated_at)
+                          channel, created_by_id, created_at, updated_at, status_changed_at,
+                          next_timer_at)
      SELECT x.id, x.subject, x.description, x.priority, x.status, ws.category, w.id,
             tt.id, x.organization_id, x.requester_id, x.assignee_id, x.group_id, x.due_at,
             x.postponed_until, x.needs_reply, x.first_responded_at, x.resolved_at, x.closed_at,
-            x.channel, x.created_by_id, x.created_at, x.updated_at
+            x.channel, x.created_by_id, x.created_at, x.updated_at, x.updated_at,
+            -- Okdesk's only timer is the postpone-until return to Open.
+            x.postponed_until
        FROM jsonb_to_recordset($1::jsonb) AS x(
               id uuid, subject text, description text, priority text, status text, type_key text,
               organization_id uuid, requester_id uuid, assignee_id uuid, group_id uuid,

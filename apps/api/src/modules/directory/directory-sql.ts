@@ -9,7 +9,7 @@ import { NotFoundError, VersionConflictError } from '../../common/errors/domain-
 import { sql } from '../../common/database/sql.js';
 
 /** The directory tables this module writes; table names are never taken from input. */
-export type DirectoryTable = 'organizations' | 'departments' | 'groups' | 'users';
+export type DirectoryTable = 'organizations' | 'departments' | 'groups' | 'users' | 'projects';
 
 /** Collects positional parameters while a query is assembled: `p.add(value)` gives `$n`. */
 export class SqlParams {

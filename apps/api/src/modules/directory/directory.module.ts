@@ -9,18 +9,27 @@ import { GroupsController } from './groups.controller.js';
 import { GroupsService } from './groups.service.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsService } from './organizations.service.js';
+import { ProjectsController } from './projects.controller.js';
+import { ProjectsService } from './projects.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
-/** Organizations, departments, groups and users: who is who, and who belongs where. */
+/** Organizations, departments, groups, users and projects: who is who, and who belongs where. */
 @Module({
-  controllers: [OrganizationsController, DepartmentsController, GroupsController, UsersController],
+  controllers: [
+    OrganizationsController,
+    DepartmentsController,
+    GroupsController,
+    UsersController,
+    ProjectsController,
+  ],
   providers: [
     IdempotencyInterceptor,
     OrganizationsService,
     DepartmentsService,
     GroupsService,
     UsersService,
+    ProjectsService,
     PasswordService,
   ],
   exports: [OrganizationsService, DepartmentsService, GroupsService, UsersService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { ticketVisibility } from './ticket-visibility.js';
 
@@ -24,5 +24,30 @@ export class TicketAccessService {
     const ticket = await qb.getOne();
     if (!ticket) throw new NotFoundError('Ticket');
     return ticket;
+  }
+
+  /** Whether the caller may see a ticket, without loading it (for references to other tickets). */
+  async isVisible(user: AuthUser, ticketId: string, em?: EntityManager): Promise<boolean> {
+    const vis = ticketVisibility(user, 't');
+    const n = await (em ?? this.db.manager)
+      .createQueryBuilder(Ticket, 't')
+      .where('t.id = :ticketId', { ticketId })
+      .andWhere(vis.sql, vis.params)
+      .getCount();
+    return n > 0;
+  }
+
+  /**
+   * A ticket in a read-only status (archived, e.g. Pythagoras' Closed) takes no comments, files
+   * or edits: 409, since the ticket exists and is visible but its state forbids the change.
+   */
+  async assertWritable(ticket: Pick<Ticket, 'id' | 'status' | 'workflowId'>, em?: EntityManager) {
+    const rows = (await (em ?? this.db.manager).query(
+      `SELECT 1 FROM workflow_statuses WHERE workflow_id = $1 AND key = $2 AND read_only`,
+      [ticket.workflowId, ticket.status],
+    )) as unknown[];
+    if (rows.length > 0) {
+      throw new ConflictError(`The ticket is ${ticket.status}: it is archived and read-only`);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ForbiddenError } from '../../common/errors/domain-errors.js';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
@@ -8,6 +8,9 @@ import type { CreateCommentDto } from './dto/ticket-input.dto.js';
 import type { CommentDto } from './dto/ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { writeComment } from './ticket-comment-writer.js';
+import { TicketStatusChanger } from './ticket-status-changer.service.js';
+import type { Ticket } from './entities/ticket.entity.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
 
 interface CommentRow {
   id: string;
@@ -40,6 +43,8 @@ export class TicketCommentsService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly access: TicketAccessService,
+    private readonly workflows: WorkflowService,
+    private readonly statusChanger: TicketStatusChanger,
   ) {}
 
   /** Oldest first, as a conversation reads. Clients never get internal comments. */
@@ -80,8 +85,10 @@ export class TicketCommentsService {
     const internal = !isClient && dto.internal === true;
     const now = this.clock.now();
     const id = await this.db.transaction(async (em) => {
-      await this.access.loadVisible(user, ticketId, { em });
-      return writeComment(em, {
+      // Locked: a reply may move the ticket (requester_replied), which must not race a transition.
+      const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
+      await this.access.assertWritable(ticket, em);
+      const commentId = await writeComment(em, {
         ticketId,
         authorId: user.id,
         authorIsClient: isClient,
@@ -89,8 +96,30 @@ export class TicketCommentsService {
         internal,
         at: now,
       });
+      if (!internal && ticket.requesterId === user.id) await this.onRequesterReply(em, ticket, now);
+      return commentId;
     });
     const rows = (await this.db.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [id])) as CommentRow[];
     return toDto(rows[0]);
+  }
+
+  /**
+   * The requester answered: a status with a `requester_replied` trigger (HappyDesk: Waiting for
+   * Customer, Fixed) moves on by itself; the system is the actor, the reply is the reason.
+   */
+  private async onRequesterReply(em: EntityManager, ticket: Ticket, at: Date): Promise<void> {
+    const def = await this.workflows.definition(ticket.workflowId, em);
+    const trigger = def.timers.find(
+      (t) => t.statusKey === ticket.status && t.trigger === 'requester_replied',
+    );
+    if (!trigger) return;
+    await this.statusChanger.apply(em, {
+      ticket,
+      def,
+      to: trigger.toStatus,
+      actorId: null,
+      postponeUntil: null,
+      at,
+    });
   }
 }

@@ -90,6 +90,13 @@ export class TicketQueuesService {
       ['assigneeId', 't.assignee_id = :assigneeId'],
       ['groupId', 't.group_id = :groupId'],
       ['requesterId', 't.requester_id = :requesterId'],
+      ['solverId', 't.assignee_id = :solverId'],
+      ['projectId', 't.project_id = :projectId'],
+      // A parent category stands for itself and its subcategories (two levels, so one step).
+      [
+        'categoryId',
+        't.category_id IN (SELECT c.id FROM categories c WHERE c.id = :categoryId OR c.parent_id = :categoryId)',
+      ],
       ['status', 't.status = ANY(:status)'],
       ['priority', 't.priority = ANY(:priority)'],
       ['createdFrom', 't.created_at >= :createdFrom'],

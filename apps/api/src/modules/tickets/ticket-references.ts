@@ -68,6 +68,32 @@ export class TicketReferences {
     return rows.length > 0;
   }
 
+  /** Clients may file under public categories only; a retired one takes no new tickets. */
+  async category(id: string, forClient: boolean, field = 'categoryId'): Promise<boolean> {
+    const rows = (await this.em.query(
+      `SELECT 1 FROM categories c LEFT JOIN categories p ON p.id = c.parent_id
+        WHERE c.id = $1 AND c.active AND (p.id IS NULL OR p.active)
+          AND (NOT $2 OR (c.is_public AND (p.id IS NULL OR p.is_public)))`,
+      [id, forClient],
+    )) as unknown[];
+    if (rows.length === 0) this.errors.push({ field, message: 'no active category with this id' });
+    return rows.length > 0;
+  }
+
+  /** An active project, with its manager when that user is active (new tickets go to them). */
+  async project(
+    id: string,
+    field = 'projectId',
+  ): Promise<{ id: string; activeManagerId: string | null } | null> {
+    const [row] = (await this.em.query(
+      `SELECT p.id, (SELECT u.id FROM users u WHERE u.id = p.manager_id AND u.active) AS "activeManagerId"
+         FROM projects p WHERE p.id = $1 AND p.active`,
+      [id],
+    )) as { id: string; activeManagerId: string | null }[];
+    if (!row) this.errors.push({ field, message: 'no active project with this id' });
+    return row ?? null;
+  }
+
   fail(field: string, message: string): void {
     this.errors.push({ field, message });
   }

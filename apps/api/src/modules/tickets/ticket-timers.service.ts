@@ -1,17 +1,25 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/time/clock.js';
-import { WorkflowService } from '../workflow/workflow.service.js';
+import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
+import type { WorkflowTimer } from '../workflow/entities/workflow-timer.entity.js';
 import { Ticket } from './entities/ticket.entity.js';
-import { TicketTransitionsService } from './ticket-transitions.service.js';
+import { TicketLinksService } from './ticket-links.service.js';
+import { TicketStatusChanger } from './ticket-status-changer.service.js';
+
+/** A parent whose children are open is not closed by a timer; look again after this long. */
+const PARENT_RETRY_MS = 3_600_000;
 
 /**
- * Timed transitions (Okdesk: back to Open when the postpone-until time passes). Safe with any
- * number of API instances: each batch claims due tickets with FOR UPDATE SKIP LOCKED, so two
- * instances never move the same ticket, and a ticket whose status changed meanwhile is skipped.
- * Cost follows the number of due tickets (partial index on postponed_until), not the table.
+ * Timed transitions of every workflow: at a ticket's postpone-until time (Okdesk "needs
+ * clarification", HappyDesk "hold") and after a time in a status (HappyDesk: Fixed → Closed
+ * after 48 hours). Each ticket carries `next_timer_at`, the earliest of its status's timers,
+ * so a batch reads only due rows through a partial index: the cost follows the number of due
+ * tickets, not the table. Safe with any number of API instances: a batch claims its tickets with
+ * FOR UPDATE SKIP LOCKED, so no two instances move the same ticket, and a ticket whose status
+ * changed meanwhile has a new next_timer_at and is simply not due any more.
  */
 @Injectable()
 export class TicketTimersService {
@@ -22,7 +30,8 @@ export class TicketTimersService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly workflows: WorkflowService,
-    private readonly transitions: TicketTransitionsService,
+    private readonly statusChanger: TicketStatusChanger,
+    private readonly links: TicketLinksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,7 +41,7 @@ export class TicketTimersService {
     this.running = true;
     try {
       const moved = await this.runDue();
-      if (moved > 0) this.logger.log(`moved ${moved} postponed ticket(s)`);
+      if (moved > 0) this.logger.log(`ran ${moved} timed transition(s)`);
     } catch (e) {
       this.logger.error(e instanceof Error ? e.message : String(e));
     } finally {
@@ -44,43 +53,84 @@ export class TicketTimersService {
   async runDue(batchSize = 100): Promise<number> {
     let total = 0;
     for (;;) {
-      const moved = await this.runBatch(batchSize);
+      const { claimed, moved } = await this.runBatch(batchSize);
       total += moved;
-      if (moved < batchSize) return total;
+      if (claimed < batchSize) return total;
     }
   }
 
-  private async runBatch(batchSize: number): Promise<number> {
+  private async runBatch(batchSize: number): Promise<{ claimed: number; moved: number }> {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
-      // OF t: lock only the tickets, so instances skip each other's tickets, not the timer rows.
       const due = (await em.query(
-        `SELECT t.id, wt.to_status
-           FROM tickets t
-           JOIN workflow_timers wt ON wt.workflow_id = t.workflow_id AND wt.status_key = t.status
-                                  AND wt.trigger = 'postpone_expired'
-          WHERE t.postponed_until IS NOT NULL AND t.postponed_until <= $1
-          ORDER BY t.postponed_until
+        `SELECT id FROM tickets
+          WHERE next_timer_at IS NOT NULL AND next_timer_at <= $1
+          ORDER BY next_timer_at
           LIMIT $2
-          FOR UPDATE OF t SKIP LOCKED`,
+          FOR UPDATE SKIP LOCKED`,
         [now, batchSize],
-      )) as { id: string; to_status: string }[];
-      if (due.length === 0) return 0;
+      )) as { id: string }[];
+      if (due.length === 0) return { claimed: 0, moved: 0 };
       const tickets = await em.findBy(Ticket, { id: In(due.map((d) => d.id)) });
-      const byId = new Map(tickets.map((t) => [t.id, t]));
-      for (const { id, to_status } of due) {
-        const ticket = byId.get(id)!;
-        const def = await this.workflows.definition(ticket.workflowId, em);
-        await this.transitions.applyStatusChange(em, {
+      let moved = 0;
+      for (const ticket of tickets) {
+        if (await this.fire(em, ticket, now)) moved++;
+      }
+      return { claimed: due.length, moved };
+    });
+  }
+
+  /** Runs the ticket's earliest due timer; otherwise only brings next_timer_at up to date. */
+  private async fire(em: EntityManager, ticket: Ticket, now: Date): Promise<boolean> {
+    const def = await this.workflows.definition(ticket.workflowId, em);
+    const timer = this.dueTimer(def, ticket, now);
+    if (timer) {
+      const target = this.workflows.status(def, timer.toStatus);
+      const blocked =
+        target?.category === 'closed' && (await this.links.openChildren(em, ticket.id)).length > 0;
+      if (target && !blocked) {
+        await this.statusChanger.apply(em, {
           ticket,
           def,
-          to: to_status,
+          to: timer.toStatus,
           actorId: null,
           postponeUntil: null,
           at: now,
         });
+        return true;
       }
-      return due.length;
-    });
+      if (blocked) {
+        await this.setNext(em, ticket.id, new Date(now.getTime() + PARENT_RETRY_MS));
+        return false;
+      }
+    }
+    // The workflow changed under the ticket, or the timer was removed: recompute, never loop.
+    const next = this.workflows.nextTimerAt(
+      def,
+      ticket.status,
+      ticket.statusChangedAt,
+      ticket.postponedUntil,
+    );
+    await this.setNext(em, ticket.id, next && next.getTime() > now.getTime() ? next : null);
+    return false;
+  }
+
+  private dueTimer(def: WorkflowDefinition, ticket: Ticket, now: Date): WorkflowTimer | null {
+    let best: { timer: WorkflowTimer; at: number } | null = null;
+    for (const timer of def.timers) {
+      if (timer.statusKey !== ticket.status) continue;
+      let at: number | null = null;
+      if (timer.trigger === 'after_time' && timer.afterSeconds) {
+        at = ticket.statusChangedAt.getTime() + timer.afterSeconds * 1000;
+      } else if (timer.trigger === 'postpone_expired' && ticket.postponedUntil) {
+        at = ticket.postponedUntil.getTime();
+      }
+      if (at !== null && at <= now.getTime() && (!best || at < best.at)) best = { timer, at };
+    }
+    return best?.timer ?? null;
+  }
+
+  private async setNext(em: EntityManager, ticketId: string, at: Date | null): Promise<void> {
+    await em.query(`UPDATE tickets SET next_timer_at = $2 WHERE id = $1`, [ticketId, at]);
   }
 }

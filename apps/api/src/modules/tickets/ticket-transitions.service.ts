@@ -1,29 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CUSTOM_FIELD_REF_PREFIX, type ProblemFieldError } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import {
   BusinessRuleError,
+  ConflictError,
   TransitionNotAllowedError,
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
+import type { WorkflowTransition } from '../workflow/entities/workflow-transition.entity.js';
 import type { TransitionDto } from './dto/ticket-input.dto.js';
 import type { TicketDto, TransitionOptionDto } from './dto/ticket.dto.js';
 import type { Ticket } from './entities/ticket.entity.js';
 import { TicketAccessService } from './ticket-access.service.js';
-import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
 import { writeComment } from './ticket-comment-writer.js';
+import type { NewTicketEvent } from './ticket-events.js';
+import { TicketLinksService } from './ticket-links.service.js';
+import { TicketStatusChanger } from './ticket-status-changer.service.js';
 import { TicketsService } from './tickets.service.js';
 
-export interface StatusChange {
-  ticket: Ticket;
-  def: WorkflowDefinition;
-  to: string;
-  actorId: string | null;
-  postponeUntil: Date | null;
-  at: Date;
+const DAY_MS = 86_400_000;
+
+/** Ticket columns a transition can require, by the API's field name. */
+const REQUIRABLE: Record<string, (t: Ticket) => unknown> = {
+  assigneeId: (t) => t.assigneeId,
+  groupId: (t) => t.groupId,
+  dueAt: (t) => t.dueAt,
+  categoryId: (t) => t.categoryId,
+  projectId: (t) => t.projectId,
+  organizationId: (t) => t.organizationId,
+  typeId: (t) => t.typeId,
+};
+
+const isEmpty = (v: unknown) =>
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Required fields of a transition that the ticket has not filled yet. */
+export function missingFields(transition: WorkflowTransition, ticket: Ticket): string[] {
+  return transition.requiredFields.filter((field) => {
+    if (field.startsWith(CUSTOM_FIELD_REF_PREFIX)) {
+      return isEmpty(ticket.customFields?.[field.slice(CUSTOM_FIELD_REF_PREFIX.length)]);
+    }
+    const read = REQUIRABLE[field];
+    return read ? isEmpty(read(ticket)) : false;
+  });
 }
+
+/** Whether `user` may close a parent whose children are still open (recorded when they do). */
+const mayForceClose = (user: AuthUser) => user.role === 'admin' || user.role === 'dispatcher';
 
 @Injectable()
 export class TicketTransitionsService {
@@ -33,113 +59,151 @@ export class TicketTransitionsService {
     private readonly access: TicketAccessService,
     private readonly workflows: WorkflowService,
     private readonly tickets: TicketsService,
+    private readonly statusChanger: TicketStatusChanger,
+    private readonly links: TicketLinksService,
   ) {}
 
   async options(user: AuthUser, ticketId: string): Promise<TransitionOptionDto[]> {
     const ticket = await this.access.loadVisible(user, ticketId);
     const def = await this.workflows.definition(ticket.workflowId);
     return this.workflows
-      .allowedFrom(def, ticket.status, this.workflows.actorFor(user, ticket.requesterId))
-      .map((t) => ({
-        to: t.toStatus,
-        name: this.workflows.status(def, t.toStatus)?.name ?? { en: t.toStatus },
-        requiresPostpone: t.requiresPostpone,
-        commentRequired: t.commentRequired,
-      }));
+      .allowedFrom(def, ticket.status, this.workflows.actorFor(user, ticket))
+      .map((t) => {
+        const target = this.workflows.status(def, t.toStatus);
+        return {
+          to: t.toStatus,
+          name: target?.name ?? { en: t.toStatus },
+          category: target?.category ?? 'open',
+          requiresPostpone: t.requiresPostpone,
+          postponeMaxDays: t.requiresPostpone ? (target?.postponeMaxDays ?? null) : null,
+          commentRequired: t.commentRequired,
+          requiresDuplicateOf: t.requiresDuplicateOf,
+          requiredFields: t.requiredFields,
+          missingFields: missingFields(t, ticket),
+        };
+      });
   }
 
   async transition(user: AuthUser, ticketId: string, dto: TransitionDto): Promise<TicketDto> {
-    const now = this.clock.now();
-    await this.db.transaction(async (em) => {
-      const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
-      if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
-      const def = await this.workflows.definition(ticket.workflowId, em);
-      const allowed = this.workflows.allowedFrom(
-        def,
-        ticket.status,
-        this.workflows.actorFor(user, ticket.requesterId),
-      );
-      const transition = allowed.find((t) => t.toStatus === dto.to);
-      if (!transition) {
-        throw new TransitionNotAllowedError(
-          ticket.status,
-          dto.to,
-          allowed.map((t) => t.toStatus),
-        );
-      }
-
-      let postponeUntil: Date | null = null;
-      if (transition.requiresPostpone) {
-        postponeUntil = dto.postponeUntil ? new Date(dto.postponeUntil) : null;
-        if (!postponeUntil || postponeUntil.getTime() <= now.getTime()) {
-          throw new BusinessRuleError(`Moving to "${dto.to}" needs a postponeUntil in the future`, [
-            { field: 'postponeUntil', message: 'must be a date-time in the future' },
-          ]);
-        }
-      } else if (dto.postponeUntil !== undefined) {
-        throw new BusinessRuleError(`"${dto.to}" does not take a postponeUntil`, [
-          { field: 'postponeUntil', message: 'is only for postponing transitions' },
-        ]);
-      }
-      if (transition.commentRequired && !dto.comment?.trim()) {
-        throw new BusinessRuleError(`Moving to "${dto.to}" needs a comment`, [
-          { field: 'comment', message: 'is required for this transition' },
-        ]);
-      }
-
-      await this.applyStatusChange(em, {
-        ticket,
-        def,
-        to: dto.to,
-        actorId: user.id,
-        postponeUntil,
-        at: now,
-      });
-      if (dto.comment?.trim()) {
-        await writeComment(em, {
-          ticketId: ticket.id,
-          authorId: user.id,
-          authorIsClient: user.role === 'client',
-          body: dto.comment,
-          internal: false,
-          at: now,
-        });
-      }
-    });
+    await this.db.transaction((em) => this.transitionIn(em, user, ticketId, dto));
     return this.tickets.get(user, ticketId);
   }
 
   /**
-   * Moves a ticket to another status of its workflow and records it; shared by people's
-   * transitions and the scheduler's timed ones. The caller holds the row lock.
+   * A person's transition inside the caller's transaction (acceptance uses it to commit the
+   * rating and the status together). Checks, in order: the version, that the workflow allows
+   * this actor the move, then every business rule of the transition, reporting them together.
    */
-  async applyStatusChange(em: EntityManager, change: StatusChange): Promise<void> {
-    const { ticket, def, to, actorId, postponeUntil, at } = change;
-    const target = this.workflows.status(def, to);
-    if (!target) throw new TransitionNotAllowedError(ticket.status, to, []);
-    await em.query(
-      `UPDATE tickets SET
-         status = $2, status_category = $3::varchar, postponed_until = $4,
-         resolved_at = CASE WHEN $3::varchar = 'resolved' THEN $5::timestamptz
-                            WHEN $3::varchar IN ('closed', 'canceled') THEN resolved_at ELSE NULL END,
-         closed_at = CASE WHEN $3::varchar IN ('closed', 'canceled') THEN $5::timestamptz ELSE NULL END,
-         version = version + 1, updated_at = $5
-       WHERE id = $1`,
-      [ticket.id, target.key, target.category, postponeUntil, at],
+  async transitionIn(
+    em: EntityManager,
+    user: AuthUser,
+    ticketId: string,
+    dto: TransitionDto,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
+    if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
+    const def = await this.workflows.definition(ticket.workflowId, em);
+    const allowed = this.workflows.allowedFrom(
+      def,
+      ticket.status,
+      this.workflows.actorFor(user, ticket),
     );
-    const events: NewTicketEvent[] = [
-      { kind: 'status_changed', field: 'status', oldValue: ticket.status, newValue: target.key },
-    ];
-    const oldPostpone = ticket.postponedUntil?.toISOString() ?? null;
-    const newPostpone = postponeUntil?.toISOString() ?? null;
-    if (oldPostpone !== newPostpone) {
-      events.push({
-        kind: 'field_changed',
-        field: 'postponedUntil',
-        oldValue: oldPostpone,
-        newValue: newPostpone,
+    const transition = allowed.find((t) => t.toStatus === dto.to);
+    if (!transition) {
+      throw new TransitionNotAllowedError(
+        ticket.status,
+        dto.to,
+        allowed.map((t) => t.toStatus),
+      );
+    }
+    const target = this.workflows.status(def, dto.to)!;
+    const errors: ProblemFieldError[] = [];
+
+    let postponeUntil: Date | null = null;
+    if (transition.requiresPostpone) {
+      postponeUntil = dto.postponeUntil ? new Date(dto.postponeUntil) : null;
+      if (!postponeUntil || postponeUntil.getTime() <= now.getTime()) {
+        errors.push({ field: 'postponeUntil', message: 'must be a date-time in the future' });
+      } else if (
+        target.postponeMaxDays !== null &&
+        postponeUntil.getTime() > now.getTime() + target.postponeMaxDays * DAY_MS
+      ) {
+        errors.push({
+          field: 'postponeUntil',
+          message: `must be at most ${target.postponeMaxDays} days ahead`,
+        });
+      }
+    } else if (dto.postponeUntil !== undefined) {
+      errors.push({ field: 'postponeUntil', message: 'is only for postponing transitions' });
+    }
+    if (transition.commentRequired && !dto.comment?.trim()) {
+      errors.push({ field: 'comment', message: 'is required for this transition' });
+    }
+    for (const field of missingFields(transition, ticket)) {
+      errors.push({ field, message: 'must be filled before this transition' });
+    }
+    if (transition.requiresDuplicateOf) {
+      if (!dto.duplicateOfId) {
+        errors.push({ field: 'duplicateOfId', message: 'name the ticket this one duplicates' });
+      } else if (dto.duplicateOfId === ticket.id) {
+        errors.push({ field: 'duplicateOfId', message: 'cannot be the ticket itself' });
+      } else if (!(await this.access.isVisible(user, dto.duplicateOfId, em))) {
+        errors.push({ field: 'duplicateOfId', message: 'no ticket with this id' });
+      }
+    } else if (dto.duplicateOfId !== undefined) {
+      errors.push({ field: 'duplicateOfId', message: 'is only for duplicate transitions' });
+    }
+    if (errors.length > 0) {
+      throw new BusinessRuleError(`Moving to "${dto.to}" needs more information`, errors);
+    }
+
+    const extraEvents: NewTicketEvent[] = [];
+    if (target.category === 'closed') {
+      const open = await this.links.openChildren(em, ticket.id);
+      if (open.length > 0) {
+        if (!dto.force || !mayForceClose(user)) {
+          throw new ConflictError(
+            `${open.length} child ticket(s) are still open; close them first` +
+              (mayForceClose(user) ? ' or force the close' : ''),
+            { openChildren: open.map((c) => c.number) },
+          );
+        }
+        extraEvents.push({
+          kind: 'close_forced',
+          newValue: { openChildren: open.map((c) => c.number) },
+          internal: true,
+        });
+      }
+    }
+
+    await this.statusChanger.apply(em, {
+      ticket,
+      def,
+      to: dto.to,
+      actorId: user.id,
+      postponeUntil,
+      at: now,
+      extraEvents,
+    });
+    if (transition.requiresDuplicateOf && dto.duplicateOfId) {
+      await this.links.link(em, {
+        ticketId: ticket.id,
+        otherId: dto.duplicateOfId,
+        relation: 'duplicate_of',
+        actorId: user.id,
+        at: now,
       });
     }
-    await recordTicketEvents(em, ticket.id, actorId, at, events);
+    if (dto.comment?.trim()) {
+      await writeComment(em, {
+        ticketId: ticket.id,
+        authorId: user.id,
+        authorIsClient: user.role === 'client',
+        body: dto.comment,
+        internal: false,
+        at: now,
+      });
+    }
   }
 }

@@ -48,6 +48,9 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
     `${alias}.assignee_id IS NULL`,
     `${alias}.created_by_id = :visUserId`,
     `${alias}.requester_id = :visUserId`,
+    // Pythagoras: a project's manager and members see all of its tickets.
+    `${alias}.project_id IN (SELECT pm.project_id FROM project_members pm WHERE pm.user_id = :visUserId
+                             UNION ALL SELECT p.id FROM projects p WHERE p.manager_id = :visUserId)`,
   ];
   if (user.groupIds.length > 0) {
     ors.push(`${alias}.group_id = ANY(:visGroupIds)`);

@@ -19,7 +19,6 @@ import {
   CreateTicketDto,
   ListTicketsQueryDto,
   TakeDto,
-  TicketTypesQueryDto,
   TransitionDto,
   UpdateTicketDto,
 } from './dto/ticket-input.dto.js';
@@ -31,7 +30,6 @@ import {
   TicketDto,
   TicketEventPageDto,
   TicketPageDto,
-  TicketTypeDto,
   TransitionOptionDto,
 } from './dto/ticket.dto.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
@@ -202,23 +200,5 @@ export class TicketsController {
     @Query() query: SubListQueryDto,
   ): Promise<TicketEventPageDto> {
     return this.history.list(user, id, query.limit ?? 100, query.cursor);
-  }
-}
-
-@ApiTags('tickets')
-@ApiBearerAuth()
-@Controller('v1/ticket-types')
-export class TicketTypesController {
-  constructor(private readonly tickets: TicketsService) {}
-
-  @Get()
-  @ApiOperation({ summary: 'Ticket types with translated names; clients get the public ones only' })
-  @ApiOkResponse({ type: [TicketTypeDto] })
-  @ApiProblems(400, 401)
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query() query: TicketTypesQueryDto,
-  ): Promise<TicketTypeDto[]> {
-    return this.tickets.types(user, query);
   }
 }

@@ -7,26 +7,48 @@ import { TicketCommentsService } from './ticket-comments.service.js';
 import { TicketHistoryService } from './ticket-history.service.js';
 import { TicketQueuesService } from './ticket-queues.service.js';
 import { TicketTimersService } from './ticket-timers.service.js';
+import { TicketLinksController } from './ticket-links.controller.js';
+import { TicketLinksService } from './ticket-links.service.js';
+import { TicketStatusChanger } from './ticket-status-changer.service.js';
 import { TicketTransitionsService } from './ticket-transitions.service.js';
-import { TicketsController, TicketTypesController } from './tickets.controller.js';
+import { CategoriesController } from './categories/categories.controller.js';
+import { CategoriesService } from './categories/categories.service.js';
+import { TicketTypesController } from './ticket-types/ticket-types.controller.js';
+import { TicketTypesService } from './ticket-types/ticket-types.service.js';
+import { TicketsController } from './tickets.controller.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 
 @Module({
   imports: [WorkflowModule],
-  controllers: [TicketsController, TicketTypesController],
+  controllers: [
+    TicketsController,
+    TicketTypesController,
+    CategoriesController,
+    TicketLinksController,
+  ],
   providers: [
     IdempotencyInterceptor,
+    CategoriesService,
     TicketAccessService,
     TicketAssignmentService,
     TicketCommentsService,
     TicketHistoryService,
+    TicketLinksService,
+    TicketStatusChanger,
     TicketQueuesService,
     TicketTimersService,
     TicketTransitionsService,
+    TicketTypesService,
     TicketsRepository,
     TicketsService,
   ],
-  exports: [TicketAccessService, TicketsService, TicketTimersService],
+  exports: [
+    TicketAccessService,
+    TicketsService,
+    TicketTimersService,
+    TicketTransitionsService,
+    TicketStatusChanger,
+  ],
 })
 export class TicketsModule {}

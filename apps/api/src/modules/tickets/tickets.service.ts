@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TicketChannel, TicketPriority } from '@relaydesk/contracts';
+import type { CustomFieldValues, TicketChannel, TicketPriority } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import {
   BusinessRuleError,
@@ -12,17 +12,20 @@ import {
 import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
-import type {
-  CreateTicketDto,
-  TicketTypesQueryDto,
-  UpdateTicketDto,
-} from './dto/ticket-input.dto.js';
-import type { TicketDto, TicketTypeDto } from './dto/ticket.dto.js';
+import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
+import type { TicketDto } from './dto/ticket.dto.js';
+import {
+  customFieldReferenceErrors,
+  typeFieldDefinitions,
+} from './custom-fields/custom-field-store.js';
+import {
+  validateCustomFields,
+  type CustomFieldResult,
+} from './custom-fields/custom-field-validator.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
 import { TicketReferences } from './ticket-references.js';
 import { TicketsRepository } from './tickets.repository.js';
-import { TicketType } from './entities/ticket-type.entity.js';
 
 @Injectable()
 export class TicketsService {
@@ -46,25 +49,6 @@ export class TicketsService {
     return dto;
   }
 
-  async types(user: AuthUser, query: TicketTypesQueryDto): Promise<TicketTypeDto[]> {
-    const qb = this.db.manager
-      .createQueryBuilder(TicketType, 'tt')
-      .orderBy('tt.position')
-      .addOrderBy('tt.key');
-    if (user.role === 'client') qb.where('tt.is_public AND tt.active');
-    else if (!query.includeInactive) qb.where('tt.active');
-    const types = await qb.getMany();
-    return types.map((t) => ({
-      id: t.id,
-      key: t.key,
-      name: t.name,
-      isPublic: t.isPublic,
-      workflowId: t.workflowId,
-      defaultPriority: t.defaultPriority,
-      active: t.active,
-    }));
-  }
-
   async create(user: AuthUser, dto: CreateTicketDto): Promise<TicketDto> {
     const now = this.clock.now();
     // No explicit transaction: the checks only read, and the write is a single statement.
@@ -79,6 +63,7 @@ export class TicketsService {
         'assigneeId',
         'groupId',
         'dueAt',
+        'projectId',
       ] as const) {
         if (dto[field] !== undefined && !(field === 'requesterId' && dto[field] === user.id)) {
           refs.fail(field, 'clients cannot set this field');
@@ -114,12 +99,33 @@ export class TicketsService {
       await refs.staff(dto.assigneeId, 'assigneeId');
     }
     if (!isClient && dto.groupId) await refs.group(dto.groupId);
+    if (dto.categoryId) await refs.category(dto.categoryId, isClient);
+    const project = !isClient && dto.projectId ? await refs.project(dto.projectId) : null;
+
+    // Values are checked against the type's fields only once the type itself is known to be
+    // usable: against no type at all, every key would be reported as unknown.
+    const typeUsable = !dto.typeId || (type && !refs.errors.some((e) => e.field === 'typeId'));
+    let customFields: CustomFieldValues = {};
+    if (typeUsable && (type || dto.customFields)) {
+      const custom = validateCustomFields({
+        fields: await typeFieldDefinitions(em, type?.id ?? null),
+        current: {},
+        changes: dto.customFields ?? {},
+        isClient,
+        mode: 'create',
+      });
+      refs.errors.push(...custom.errors);
+      refs.errors.push(...(await customFieldReferenceErrors(em, custom.references)));
+      customFields = custom.values;
+    }
     if (refs.errors.length > 0)
       throw new BusinessRuleError('The ticket cannot be created', refs.errors);
 
     const workflowId = type?.workflowId ?? (await this.workflows.defaultWorkflowId(em));
     const def = await this.workflows.definition(workflowId, em);
     const initial = this.workflows.initialStatus(def);
+    // Pythagoras: a new ticket of a project is addressed to the project's manager.
+    const assigneeId = isClient ? null : (dto.assigneeId ?? project?.activeManagerId ?? null);
     const priority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
     const channel: TicketChannel = isClient ? 'portal' : 'agent';
 
@@ -133,17 +139,17 @@ export class TicketsService {
       typeId: type?.id ?? null,
       organizationId,
       requesterId,
-      assigneeId: isClient ? null : (dto.assigneeId ?? null),
+      assigneeId,
       groupId: isClient ? null : (dto.groupId ?? null),
       dueAt: isClient ? null : (dto.dueAt ?? null),
       channel,
-      categoryId: null,
-      projectId: null,
-      customFields: {},
+      categoryId: dto.categoryId ?? null,
+      projectId: project?.id ?? null,
+      customFields,
       createdById: user.id,
       creatorIsClient: isClient,
       createdAt: now,
-      nextTimerAt: null,
+      nextTimerAt: this.workflows.nextTimerAt(def, initial.key, now, null),
     });
   }
 
@@ -155,7 +161,11 @@ export class TicketsService {
       const ticket = await this.access.loadVisible(user, id, { em, lock: true });
       if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
       const def = await this.workflows.definition(ticket.workflowId, em);
-      if (this.workflows.status(def, ticket.status)?.isFinal) {
+      const status = this.workflows.status(def, ticket.status);
+      if (status?.readOnly) {
+        throw new ConflictError(`The ticket is ${ticket.status}: it is archived and read-only`);
+      }
+      if (status?.isFinal) {
         throw new ConflictError(`The ticket is ${ticket.status} and can no longer be edited`);
       }
 
@@ -180,14 +190,33 @@ export class TicketsService {
         });
       };
 
-      if (dto.typeId !== undefined && dto.typeId !== ticket.typeId) {
-        const type = await refs.type(dto.typeId);
+      const typeChanged = dto.typeId !== undefined && dto.typeId !== ticket.typeId;
+      let typeUsable = true;
+      if (typeChanged) {
+        const type = await refs.type(dto.typeId!);
+        typeUsable = !!type;
         if (type && type.workflowId !== ticket.workflowId) {
           refs.fail(
             'typeId',
             'has another workflow; moving between workflows is not supported yet',
           );
         }
+      }
+      if (dto.categoryId) await refs.category(dto.categoryId, false);
+      if (dto.projectId) await refs.project(dto.projectId);
+      let custom: CustomFieldResult | null = null;
+      if (typeUsable && (typeChanged || dto.customFields !== undefined)) {
+        // A new type re-validates everything: its required fields, and whether the values the
+        // ticket keeps fit its fields.
+        custom = validateCustomFields({
+          fields: await typeFieldDefinitions(em, typeChanged ? dto.typeId! : ticket.typeId),
+          current: ticket.customFields ?? {},
+          changes: dto.customFields ?? {},
+          isClient: false,
+          mode: typeChanged ? 'retype' : 'update',
+        });
+        refs.errors.push(...custom.errors);
+        refs.errors.push(...(await customFieldReferenceErrors(em, custom.references)));
       }
       if (dto.organizationId) await refs.organization(dto.organizationId);
       if (dto.organizationId && dto.requesterId === undefined && ticket.requesterId) {
@@ -217,6 +246,20 @@ export class TicketsService {
       change('organizationId', 'organization_id', ticket.organizationId, dto.organizationId);
       change('requesterId', 'requester_id', ticket.requesterId, dto.requesterId);
       change('dueAt', 'due_at', ticket.dueAt, dto.dueAt);
+      change('categoryId', 'category_id', ticket.categoryId, dto.categoryId);
+      change('projectId', 'project_id', ticket.projectId, dto.projectId);
+      if (custom && custom.changes.length > 0) {
+        changes.custom_fields = JSON.stringify(custom.values);
+        for (const c of custom.changes) {
+          events.push({
+            kind: 'field_changed',
+            field: `custom:${c.key}`,
+            oldValue: c.oldValue,
+            newValue: c.newValue,
+            internal: c.internal,
+          });
+        }
+      }
       if (events.length === 0) return;
 
       const sets = Object.keys(changes).map((c, i) => `${c} = $${i + 3}`);

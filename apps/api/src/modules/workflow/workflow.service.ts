@@ -20,6 +20,7 @@ export interface WorkflowDefinition {
 export interface TransitionActor {
   role: Role;
   isRequester: boolean;
+  isAssignee: boolean;
 }
 
 /** How long a workflow read from the database is reused by this instance. */
@@ -97,12 +98,46 @@ export class WorkflowService {
     return def.transitions.filter(
       (t) =>
         t.fromStatus === from &&
-        ((actor.role !== 'client' && t.allowedRoles.includes(actor.role)) ||
-          (actor.isRequester && t.allowRequester)),
+        (t.allowedRoles.includes(actor.role) ||
+          (actor.isRequester && t.allowRequester) ||
+          (actor.isAssignee && t.allowAssignee)),
     );
   }
 
-  actorFor(user: AuthUser, requesterId: string | null): TransitionActor {
-    return { role: user.role, isRequester: requesterId === user.id };
+  actorFor(
+    user: AuthUser,
+    ticket: { requesterId: string | null; assigneeId?: string | null },
+  ): TransitionActor {
+    return {
+      role: user.role,
+      isRequester: ticket.requesterId === user.id,
+      isAssignee: !!ticket.assigneeId && ticket.assigneeId === user.id,
+    };
+  }
+
+  /**
+   * When the scheduler next has to look at a ticket that entered `statusKey` at `enteredAt`:
+   * the earliest of its status's timed transitions (`after_time`, and `postpone_expired` when a
+   * postpone-until is set). Null when the status has none. Kept in `tickets.next_timer_at` on
+   * every status change, so the scheduler reads only due rows.
+   */
+  nextTimerAt(
+    def: WorkflowDefinition,
+    statusKey: string,
+    enteredAt: Date,
+    postponeUntil: Date | null,
+  ): Date | null {
+    let next: number | null = null;
+    for (const timer of def.timers) {
+      if (timer.statusKey !== statusKey) continue;
+      let at: number | null = null;
+      if (timer.trigger === 'after_time' && timer.afterSeconds) {
+        at = enteredAt.getTime() + timer.afterSeconds * 1000;
+      } else if (timer.trigger === 'postpone_expired' && postponeUntil) {
+        at = postponeUntil.getTime();
+      }
+      if (at !== null && (next === null || at < next)) next = at;
+    }
+    return next === null ? null : new Date(next);
   }
 }

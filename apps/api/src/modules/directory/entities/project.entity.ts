@@ -17,6 +17,7 @@ import { User } from './user.entity.js';
  */
 @Entity('projects')
 @Index('projects_manager_idx', ['managerId'])
+@Index('projects_name_id_idx', ['name', 'id'])
 export class Project {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('varchar', { length: 200 }) name!: string;

@@ -41,7 +41,7 @@ export class AttachmentsService {
 
   /** 404 unless the caller may see, and so add files to, the ticket. */
   async assertCanUpload(user: AuthUser, ticketId: string): Promise<void> {
-    await this.access.loadVisible(user, ticketId);
+    await this.access.assertWritable(await this.access.loadVisible(user, ticketId));
   }
 
   /**
@@ -51,7 +51,7 @@ export class AttachmentsService {
    */
   async create(user: AuthUser, ticketId: string, upload: ReceivedUpload): Promise<AttachmentDto> {
     try {
-      await this.access.loadVisible(user, ticketId);
+      await this.access.assertWritable(await this.access.loadVisible(user, ticketId));
       const internal = upload.fields.commentId
         ? await this.commentIsInternal(user, ticketId, upload.fields.commentId)
         : false;

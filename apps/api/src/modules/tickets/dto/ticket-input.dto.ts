@@ -5,6 +5,7 @@ import {
   IsDateString,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -25,6 +26,12 @@ import {
 } from '@relaydesk/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+const CUSTOM_FIELDS_DESCRIPTION =
+  'Values by field key of the ticket type: text/long_text strings (≤ 1000 / 20000), number, ' +
+  'date (YYYY-MM-DD), date_time (ISO 8601 with offset), select (an option value), multi_select ' +
+  '(distinct option values), checkbox (boolean), user / organization (UUID of an active one). ' +
+  'Every failing field is reported at once (422, field `customFields.<key>`).';
 
 export class CreateTicketDto {
   @ApiProperty({ minLength: 1, maxLength: 250 })
@@ -76,6 +83,32 @@ export class CreateTicketDto {
   @IsOptional()
   @IsDateString({ strict: true })
   dueAt?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: `${CUSTOM_FIELDS_DESCRIPTION} Required fields must be filled; clients may set client-editable fields only (and are not asked for required fields they cannot edit).`,
+  })
+  @IsOptional()
+  @IsObject()
+  customFields?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An active category; clients may pick public ones only',
+  })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Staff only. An active project; without assigneeId the ticket is addressed to the project's manager",
+  })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
 }
 
 export class UpdateTicketDto {
@@ -121,6 +154,32 @@ export class UpdateTicketDto {
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
   dueAt?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: `Merged into the stored values: a key with null clears that field, keys left out stay. ${CUSTOM_FIELDS_DESCRIPTION} A required field cannot be cleared; with a new typeId, the new type's required fields must be filled and values of fields it lacks are dropped.`,
+  })
+  @IsOptional()
+  @IsObject()
+  customFields?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  categoryId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Moving a ticket into a project does not reassign it',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  projectId?: string | null;
 }
 
 export class TransitionDto {
@@ -141,6 +200,22 @@ export class TransitionDto {
   @MinLength(1)
   @MaxLength(100000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The ticket this one duplicates, for transitions that require it; links the two',
+  })
+  @IsOptional()
+  @IsUUID()
+  duplicateOfId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Dispatchers and admins: close a parent ticket although children are still open (recorded in history)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }
 
 export class AssignmentDto {
@@ -222,6 +297,24 @@ export class ListTicketsQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() groupId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() requesterId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Tickets of this category or of any of its subcategories',
+  })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() projectId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Pythagoras name for the assignee: the same filter as assigneeId',
+  })
+  @IsOptional()
+  @IsUUID()
+  solverId?: string;
 
   @ApiPropertyOptional({
     description: 'Full-text search (Russian, Czech, English); a number finds that ticket',

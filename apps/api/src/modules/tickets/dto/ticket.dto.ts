@@ -11,6 +11,7 @@ import {
   type TicketPriority,
 } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../common/openapi/translated-text.dto.js';
+import { TicketTypeFieldDto } from '../ticket-types/dto/ticket-type-field.dto.js';
 
 export class RefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -118,13 +119,36 @@ export class TicketTypeDto {
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty({ enum: TICKET_PRIORITIES }) defaultPriority!: TicketPriority;
   @ApiProperty() active!: boolean;
+  @ApiProperty() position!: number;
+  @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
+  version!: number;
+  @ApiProperty({
+    type: [TicketTypeFieldDto],
+    description: 'Custom fields by position; clients get the client-visible active ones only',
+  })
+  fields!: TicketTypeFieldDto[];
 }
 
 export class TransitionOptionDto {
   @ApiProperty() to!: string;
   @ApiProperty({ type: TranslatedTextDto }) name!: TranslatedTextDto;
+  @ApiProperty({ enum: STATUS_CATEGORIES }) category!: StatusCategory;
   @ApiProperty() requiresPostpone!: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'How far ahead postponeUntil may be, in days',
+  })
+  postponeMaxDays!: number | null;
   @ApiProperty() commentRequired!: boolean;
+  @ApiProperty({ description: 'duplicateOfId is required' }) requiresDuplicateOf!: boolean;
+  @ApiProperty({ type: [String], description: 'Fields that must be filled (custom:<key> too)' })
+  requiredFields!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Of requiredFields, those this ticket has not filled yet',
+  })
+  missingFields!: string[];
 }
 
 export class TicketEventDto {

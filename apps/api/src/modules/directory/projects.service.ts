@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProblemFieldError } from '@relaydesk/contracts';
+import { sql } from '../../common/database/sql.js';
+import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
+import {
+  columnChanges,
+  containsPattern,
+  iso,
+  lockVersioned,
+  pageByName,
+  SqlParams,
+  updateVersioned,
+} from './directory-sql.js';
+import type {
+  CreateProjectDto,
+  ProjectDto,
+  ProjectListQueryDto,
+  ProjectPageDto,
+  UpdateProjectDto,
+} from './dto/project.dto.js';
+import { findNonStaff, nonStaffErrors } from './staff-references.js';
+
+interface ProjectRow extends Omit<ProjectDto, 'createdAt' | 'updatedAt' | 'manager'> {
+  managerName: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `p.id, p.name, p.description, p.manager_id AS "managerId",
+  (SELECT u.name FROM users u WHERE u.id = p.manager_id) AS "managerName",
+  ARRAY(SELECT pm.user_id FROM project_members pm WHERE pm.project_id = p.id ORDER BY pm.user_id)
+    AS "memberIds",
+  p.active, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+const WRITABLE: Partial<Record<keyof UpdateProjectDto, string>> = {
+  name: 'name',
+  description: 'description',
+  managerId: 'manager_id',
+  active: 'active',
+};
+
+function toDto({ managerName, ...row }: ProjectRow): ProjectDto {
+  return {
+    ...row,
+    manager: { id: row.managerId, name: managerName },
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+/**
+ * Projects (Pythagoras). Who sees a project's tickets is decided by the ticket visibility rule,
+ * which reads `project_members` and `projects.manager_id` directly.
+ */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  list(query: ProjectListQueryDto): Promise<ProjectPageDto> {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (query.active !== undefined) where.push(`p.active = ${p.add(query.active)}`);
+    if (query.memberId !== undefined) {
+      const member = p.add(query.memberId);
+      where.push(
+        `(p.manager_id = ${member} OR EXISTS (SELECT 1 FROM project_members pm
+           WHERE pm.project_id = p.id AND pm.user_id = ${member}))`,
+      );
+    }
+    if (query.q) {
+      const pattern = p.add(containsPattern(query.q));
+      where.push(`(p.name ILIKE ${pattern} OR p.description ILIKE ${pattern})`);
+    }
+    return pageByName<ProjectRow, ProjectDto>(
+      this.db,
+      {
+        select: COLUMNS,
+        from: 'projects p',
+        alias: 'p',
+        where,
+        params: p,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      toDto,
+    );
+  }
+
+  async get(id: string, em: EntityManager = this.db.manager): Promise<ProjectDto> {
+    const [row] = await sql<ProjectRow>(em, `SELECT ${COLUMNS} FROM projects p WHERE p.id = $1`, [
+      id,
+    ]);
+    if (!row) throw new NotFoundError('Project');
+    return toDto(row);
+  }
+
+  async create(dto: CreateProjectDto): Promise<ProjectDto> {
+    return this.db.transaction(async (em) => {
+      const memberIds = dto.memberIds ?? [];
+      const errors = [
+        ...(await this.managerErrors(em, dto.managerId)),
+        ...nonStaffErrors('memberIds', await findNonStaff(em, memberIds)),
+      ];
+      if (errors.length) throw new BusinessRuleError('The project cannot be saved', errors);
+      const now = this.clock.now();
+      const [{ id }] = await sql<{ id: string }>(
+        em,
+        `INSERT INTO projects (name, description, manager_id, active, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+        [dto.name, dto.description ?? '', dto.managerId, dto.active ?? true, now],
+      );
+      await this.replaceMembers(em, id, memberIds);
+      return this.get(id, em);
+    });
+  }
+
+  async update(id: string, dto: UpdateProjectDto): Promise<ProjectDto> {
+    return this.db.transaction(async (em) => {
+      const current = await lockVersioned<{
+        version: number;
+        managerId: string;
+        memberIds: string[];
+      }>(
+        em,
+        'projects',
+        `version, manager_id AS "managerId",
+         ARRAY(SELECT pm.user_id FROM project_members pm WHERE pm.project_id = projects.id) AS "memberIds"`,
+        id,
+        dto.version,
+        'Project',
+      );
+      const errors: ProblemFieldError[] = [];
+      if (dto.managerId && dto.managerId !== current.managerId) {
+        errors.push(...(await this.managerErrors(em, dto.managerId)));
+      }
+      if (dto.memberIds) {
+        const bad = await findNonStaff(em, dto.memberIds, current.memberIds);
+        errors.push(...nonStaffErrors('memberIds', bad));
+      }
+      if (errors.length) throw new BusinessRuleError('The project cannot be saved', errors);
+      await updateVersioned(
+        em,
+        'projects',
+        id,
+        dto.version,
+        columnChanges(dto, WRITABLE),
+        this.clock.now(),
+        'Project',
+      );
+      if (dto.memberIds) await this.replaceMembers(em, id, dto.memberIds);
+      return this.get(id, em);
+    });
+  }
+
+  /** Makes the member set exactly `memberIds`; the project row is locked by the caller. */
+  private async replaceMembers(em: EntityManager, projectId: string, memberIds: string[]) {
+    await em.query(
+      'DELETE FROM project_members WHERE project_id = $1 AND NOT (user_id = ANY($2::uuid[]))',
+      [projectId, memberIds],
+    );
+    await em.query(
+      `INSERT INTO project_members (project_id, user_id)
+       SELECT $1, u FROM unnest($2::uuid[]) AS u
+       ON CONFLICT DO NOTHING`,
+      [projectId, memberIds],
+    );
+  }
+
+  private async managerErrors(em: EntityManager, managerId: string): Promise<ProblemFieldError[]> {
+    const bad = await findNonStaff(em, [managerId]);
+    return bad.length ? [{ field: 'managerId', message: 'must be an active staff user' }] : [];
+  }
+}

@@ -1,0 +1,162 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '@relaydesk/contracts';
+import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
+import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
+
+export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,49}$/;
+export const MAX_FIELD_OPTIONS = 200;
+
+/** Optional but never null: leaving it out keeps the current value. */
+const IsOptionalNonNull = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined);
+
+export class CustomFieldOptionDto {
+  @ApiProperty({ description: 'Stored on tickets', minLength: 1, maxLength: 100 })
+  @IsString()
+  @Length(1, 100)
+  value!: string;
+
+  @ApiProperty({ type: TranslatedTextInputDto })
+  @ValidateNested()
+  @Type(() => TranslatedTextInputDto)
+  name!: TranslatedTextInputDto;
+}
+
+export class TicketTypeFieldDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Key of the value in a ticket’s customFields' }) key!: string;
+  @ApiProperty({ type: TranslatedTextDto }) name!: TranslatedTextDto;
+  @ApiProperty({ enum: CUSTOM_FIELD_KINDS }) kind!: CustomFieldKind;
+  @ApiProperty() required!: boolean;
+  @ApiProperty({ description: 'Clients see the value' }) clientVisible!: boolean;
+  @ApiProperty({ description: 'Clients may set the value (implies clientVisible)' })
+  clientEditable!: boolean;
+  @ApiProperty({ type: [CustomFieldOptionDto], description: 'select and multi_select only' })
+  options!: CustomFieldOptionDto[];
+  @ApiProperty() active!: boolean;
+  @ApiProperty() position!: number;
+  @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
+  version!: number;
+}
+
+export class CreateTicketTypeFieldDto {
+  @ApiProperty({ pattern: FIELD_KEY_PATTERN.source, description: 'Unique within the type' })
+  @IsString()
+  @Matches(FIELD_KEY_PATTERN, { message: 'key must match ^[a-z][a-z0-9_]{0,49}$' })
+  key!: string;
+
+  @ApiProperty({ type: TranslatedTextInputDto })
+  @ValidateNested()
+  @Type(() => TranslatedTextInputDto)
+  name!: TranslatedTextInputDto;
+
+  @ApiProperty({ enum: CUSTOM_FIELD_KINDS, description: 'Cannot be changed later' })
+  @IsIn(CUSTOM_FIELD_KINDS)
+  kind!: CustomFieldKind;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  required?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  clientVisible?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Requires clientVisible' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  clientEditable?: boolean;
+
+  @ApiPropertyOptional({
+    type: [CustomFieldOptionDto],
+    maxItems: MAX_FIELD_OPTIONS,
+    description: 'select and multi_select: at least one, with distinct values',
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_FIELD_OPTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => CustomFieldOptionDto)
+  options?: CustomFieldOptionDto[];
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Sort order; 0 when left out' })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  position?: number;
+}
+
+export class UpdateTicketTypeFieldDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ type: TranslatedTextInputDto })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => TranslatedTextInputDto)
+  name?: TranslatedTextInputDto;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  required?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  clientVisible?: boolean;
+
+  @ApiPropertyOptional({ description: 'Requires clientVisible' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  clientEditable?: boolean;
+
+  @ApiPropertyOptional({
+    type: [CustomFieldOptionDto],
+    maxItems: MAX_FIELD_OPTIONS,
+    description:
+      'The whole new option list. Tickets keep values of removed options until they are next changed.',
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_FIELD_OPTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => CustomFieldOptionDto)
+  options?: CustomFieldOptionDto[];
+
+  @ApiPropertyOptional({ description: 'false hides the field; tickets keep their values' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  position?: number;
+}

@@ -1,0 +1,311 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AUTO_TRANSITION_TRIGGERS,
+  ROLES,
+  STATUS_CATEGORIES,
+  type AutoTransitionTrigger,
+  type Role,
+  type StatusCategory,
+  type TranslatedText,
+} from '@relaydesk/contracts';
+import { TranslatedTextInputDto } from '../../../common/openapi/translated-text-input.dto.js';
+import { WORKFLOW_KEY_PATTERN, type WorkflowSpec } from '../workflow-spec.js';
+
+export const MAX_WORKFLOW_STATUSES = 100;
+export const MAX_WORKFLOW_TRANSITIONS = 1000;
+/** Ten years: longer timers are typos, and the column is a 32-bit integer. */
+const MAX_AFTER_SECONDS = 10 * 365 * 24 * 3600;
+
+/** May be left out, but not null: the columns behind these fields are NOT NULL. */
+const IsOptionalNonNull = () => ValidateIf((_o: unknown, value: unknown) => value !== undefined);
+
+export class WorkflowStatusInputDto {
+  @ApiProperty({ description: 'Unique in the workflow; ^[a-z][a-z0-9_]{0,49}$', example: 'hold' })
+  @IsString()
+  key!: string;
+
+  @ApiProperty({ type: TranslatedTextInputDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TranslatedTextInputDto)
+  name!: TranslatedTextInputDto;
+
+  @ApiProperty({ enum: STATUS_CATEGORIES })
+  @IsIn(STATUS_CATEGORIES)
+  category!: StatusCategory;
+
+  @ApiPropertyOptional({ default: false, description: 'Exactly one status is initial' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  isInitial?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'No transition leaves a final status' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  isFinal?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  pausesSla?: boolean;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 3650,
+    description: 'Caps a postpone-until set on entering this status',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  postponeMaxDays?: number | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Tickets here are archived' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  readOnly?: boolean;
+}
+
+export class WorkflowTransitionInputDto {
+  @ApiProperty({ description: 'Key of a status of this workflow' })
+  @IsString()
+  from!: string;
+
+  @ApiProperty({ description: 'Key of a status of this workflow' })
+  @IsString()
+  to!: string;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    default: [],
+    description: '`client`: any client who sees the ticket, not only its requester',
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @IsIn(ROLES, { each: true })
+  @ArrayUnique()
+  allowedRoles?: Role[];
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  allowRequester?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  allowAssignee?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'A future postponeUntil is required' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  requiresPostpone?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  commentRequired?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    default: [],
+    maxItems: 50,
+    description:
+      'assigneeId, groupId, dueAt, categoryId, projectId, organizationId, typeId or custom:<field key>',
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @ArrayUnique()
+  requiredFields?: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'Needs duplicateOfId; links the tickets' })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  requiresDuplicateOf?: boolean;
+}
+
+export class WorkflowAutoTransitionInputDto {
+  @ApiProperty({ description: 'Status the ticket is in' })
+  @IsString()
+  status!: string;
+
+  @ApiProperty({ enum: AUTO_TRANSITION_TRIGGERS })
+  @IsIn(AUTO_TRANSITION_TRIGGERS)
+  trigger!: AutoTransitionTrigger;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    maximum: MAX_AFTER_SECONDS,
+    description: 'after_time only (required there): seconds in the status',
+  })
+  @IsOptional()
+  @IsInt()
+  @Max(MAX_AFTER_SECONDS)
+  afterSeconds?: number | null;
+
+  @ApiProperty({ description: 'Status it moves to' })
+  @IsString()
+  to!: string;
+}
+
+export class WorkflowDefinitionInputDto {
+  @ApiProperty({ description: 'Unique; ^[a-z][a-z0-9_]{0,49}$', example: 'field_service' })
+  @IsString()
+  key!: string;
+
+  @ApiProperty({ type: TranslatedTextInputDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TranslatedTextInputDto)
+  name!: TranslatedTextInputDto;
+
+  @ApiProperty({ type: [WorkflowStatusInputDto], maxItems: MAX_WORKFLOW_STATUSES })
+  @IsArray()
+  @ArrayMaxSize(MAX_WORKFLOW_STATUSES)
+  @ValidateNested({ each: true })
+  @Type(() => WorkflowStatusInputDto)
+  statuses!: WorkflowStatusInputDto[];
+
+  @ApiProperty({ type: [WorkflowTransitionInputDto], maxItems: MAX_WORKFLOW_TRANSITIONS })
+  @IsArray()
+  @ArrayMaxSize(MAX_WORKFLOW_TRANSITIONS)
+  @ValidateNested({ each: true })
+  @Type(() => WorkflowTransitionInputDto)
+  transitions!: WorkflowTransitionInputDto[];
+
+  @ApiProperty({ type: [WorkflowAutoTransitionInputDto], maxItems: MAX_WORKFLOW_TRANSITIONS })
+  @IsArray()
+  @ArrayMaxSize(MAX_WORKFLOW_TRANSITIONS)
+  @ValidateNested({ each: true })
+  @Type(() => WorkflowAutoTransitionInputDto)
+  autoTransitions!: WorkflowAutoTransitionInputDto[];
+}
+
+export class CreateWorkflowDto extends WorkflowDefinitionInputDto {}
+
+/** `{ "<key>": "<key>" }` with status keys on both sides. */
+const IsStatusMapping = () =>
+  ValidateBy({
+    name: 'isStatusMapping',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        Object.entries(value).length <= MAX_WORKFLOW_STATUSES &&
+        Object.entries(value).every(
+          ([from, to]) =>
+            WORKFLOW_KEY_PATTERN.test(from) &&
+            typeof to === 'string' &&
+            WORKFLOW_KEY_PATTERN.test(to),
+        ),
+      defaultMessage: () =>
+        '$property must map status keys to status keys, e.g. { "hold": "in_progress" }',
+    },
+  });
+
+export class ReplaceWorkflowDto extends WorkflowDefinitionInputDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { hold: 'in_progress' },
+    description:
+      'For each removed status that tickets are in: the status (of the new definition) they ' +
+      'move to, with a history line each. A removed status with tickets and no mapping is a 422.',
+  })
+  @IsOptionalNonNull()
+  @IsObject()
+  @IsStatusMapping()
+  statusMapping?: Record<string, string>;
+}
+
+export class InstallWorkflowPresetDto {
+  @ApiPropertyOptional({
+    description: 'Key of the new workflow; defaults to the preset key. Taken is a 409',
+    example: 'happydesk_eu',
+  })
+  @IsOptionalNonNull()
+  @IsString()
+  key?: string;
+
+  @ApiPropertyOptional({
+    type: TranslatedTextInputDto,
+    description: 'Defaults to the preset name',
+  })
+  @IsOptionalNonNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TranslatedTextInputDto)
+  name?: TranslatedTextInputDto;
+}
+
+/** Only the languages given: a missing (or null) translation falls back to `en`. */
+export function translated(t: TranslatedTextInputDto): TranslatedText {
+  return {
+    en: t.en,
+    ...(typeof t.ru === 'string' ? { ru: t.ru } : {}),
+    ...(typeof t.cs === 'string' ? { cs: t.cs } : {}),
+  };
+}
+
+/** The request with every default filled in: what gets validated and stored. */
+export function toWorkflowSpec(dto: WorkflowDefinitionInputDto): WorkflowSpec {
+  return {
+    key: dto.key,
+    name: translated(dto.name),
+    statuses: dto.statuses.map((s) => ({
+      key: s.key,
+      name: translated(s.name),
+      category: s.category,
+      isInitial: s.isInitial ?? false,
+      isFinal: s.isFinal ?? false,
+      pausesSla: s.pausesSla ?? false,
+      postponeMaxDays: s.postponeMaxDays ?? null,
+      readOnly: s.readOnly ?? false,
+    })),
+    transitions: dto.transitions.map((t) => ({
+      from: t.from,
+      to: t.to,
+      allowedRoles: t.allowedRoles ?? [],
+      allowRequester: t.allowRequester ?? false,
+      allowAssignee: t.allowAssignee ?? false,
+      requiresPostpone: t.requiresPostpone ?? false,
+      commentRequired: t.commentRequired ?? false,
+      requiredFields: t.requiredFields ?? [],
+      requiresDuplicateOf: t.requiresDuplicateOf ?? false,
+    })),
+    autoTransitions: dto.autoTransitions.map((a) => ({
+      status: a.status,
+      trigger: a.trigger,
+      afterSeconds: a.afterSeconds ?? null,
+      to: a.to,
+    })),
+  };
+}
