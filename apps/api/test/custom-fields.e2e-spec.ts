@@ -465,6 +465,56 @@ describe('ticket types with custom fields, categories and projects', () => {
       expect(await ticketCount()).toBe(before);
     });
 
+    it('lets a client edit the fields their form lets them edit later, and nothing else', async () => {
+      const created = await as(w.clientA).post('/api/v1/tickets', {
+        subject: 'Client fixes a typo',
+        typeId,
+        customFields: { serial: 'SN-typo', zone: 'north' },
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const ok = await as(w.clientA).patch(`/api/v1/tickets/${id}`, {
+        version: 1,
+        customFields: { serial: 'SN-0043', zone: 'south' },
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({
+        version: 2,
+        customFields: { serial: 'SN-0043', zone: 'south' },
+      });
+
+      const staffOnly = await as(w.clientA).patch(`/api/v1/tickets/${id}`, {
+        version: 2,
+        customFields: { installed_on: '2024-01-01' },
+      });
+      expect(staffOnly.status).toBe(422);
+      const clearRequired = await as(w.clientA).patch(`/api/v1/tickets/${id}`, {
+        version: 2,
+        customFields: { serial: null },
+      });
+      expect(clearRequired.status).toBe(422);
+      // Any other field is a staff edit: refused before the ticket is even looked up.
+      const subject = await as(w.clientA).patch(`/api/v1/tickets/${id}`, {
+        version: 2,
+        subject: 'Renamed by the client',
+      });
+      expect(subject.status).toBe(403);
+      const otherOrg = await as(w.clientB).patch(`/api/v1/tickets/${id}`, {
+        version: 2,
+        customFields: { serial: 'X' },
+      });
+      expect(otherOrg.status).toBe(404);
+      const [row] = await t.db.query(
+        'SELECT subject, version, custom_fields FROM tickets WHERE id = $1',
+        [id],
+      );
+      expect(row).toEqual({
+        subject: 'Client fixes a typo',
+        version: 2,
+        custom_fields: { serial: 'SN-0043', zone: 'south' },
+      });
+    });
+
     it('refuses edits in a read-only (archived) status with 409', async () => {
       const ticket = await t.factory.ticket({
         typeKey: 'greenhouse_equipment',

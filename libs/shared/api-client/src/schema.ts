@@ -505,7 +505,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Edit fields; carries the version you read */
+    /**
+     * Edit fields; carries the version you read
+     * @description Staff with tickets.update edit any field. Clients may send only `customFields` (and `version`), for fields the type lets clients edit; anything else is 403.
+     */
     patch: operations['Tickets_update'];
     trace?: never;
   };

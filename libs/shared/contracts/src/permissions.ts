@@ -8,6 +8,8 @@ export const Permission = {
   TicketsCreate: 'tickets.create',
   TicketsRead: 'tickets.read',
   TicketsUpdate: 'tickets.update',
+  /** Change the custom fields a ticket's type lets clients edit, on tickets they see. */
+  TicketsEditClientFields: 'tickets.edit-client-fields',
   TicketsTake: 'tickets.take',
   TicketsAssign: 'tickets.assign',
   TicketsCommentInternal: 'tickets.comment-internal',
@@ -58,7 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DirectoryRead,
     Permission.RatingLinksCreate,
   ],
-  client: [Permission.TicketsCreate, Permission.TicketsRead],
+  client: [Permission.TicketsCreate, Permission.TicketsRead, Permission.TicketsEditClientFields],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

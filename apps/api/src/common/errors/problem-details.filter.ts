@@ -91,6 +91,9 @@ function fromPostgresError(error: unknown) {
       return problem(409, 'A record with the same unique value already exists');
     case '23514':
       return problem(422, 'A value breaks a rule of the data model');
+    case '40001': // serialization failure
+    case '40P01': // deadlock: e.g. a transition racing an admin's edit of the workflow
+      return problem(409, 'The change collided with another one made at the same time; try again');
     default:
       return null;
   }

@@ -108,7 +108,7 @@ export class TicketCommentsService {
    * Customer, Fixed) moves on by itself; the system is the actor, the reply is the reason.
    */
   private async onRequesterReply(em: EntityManager, ticket: Ticket, at: Date): Promise<void> {
-    const def = await this.workflows.definition(ticket.workflowId, em);
+    const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
     const trigger = def.timers.find(
       (t) => t.statusKey === ticket.status && t.trigger === 'requester_replied',
     );

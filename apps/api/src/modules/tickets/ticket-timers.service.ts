@@ -82,7 +82,7 @@ export class TicketTimersService {
 
   /** Runs the ticket's earliest due timer; otherwise only brings next_timer_at up to date. */
   private async fire(em: EntityManager, ticket: Ticket, now: Date): Promise<boolean> {
-    const def = await this.workflows.definition(ticket.workflowId, em);
+    const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
     const timer = this.dueTimer(def, ticket, now);
     if (timer) {
       const target = this.workflows.status(def, timer.toStatus);

@@ -103,7 +103,7 @@ export class TicketTransitionsService {
     const now = this.clock.now();
     const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
     if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
-    const def = await this.workflows.definition(ticket.workflowId, em);
+    const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
     const allowed = this.workflows.allowedFrom(
       def,
       ticket.status,

@@ -99,8 +99,11 @@ export class TicketsController {
   }
 
   @Patch(':id')
-  @RequirePermissions(Permission.TicketsUpdate)
-  @ApiOperation({ summary: 'Edit fields; carries the version you read' })
+  @ApiOperation({
+    summary: 'Edit fields; carries the version you read',
+    description:
+      'Staff with tickets.update edit any field. Clients may send only `customFields` (and `version`), for fields the type lets clients edit; anything else is 403.',
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   update(

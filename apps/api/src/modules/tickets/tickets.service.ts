@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CustomFieldValues, TicketChannel, TicketPriority } from '@relaydesk/contracts';
+import {
+  Permission,
+  roleHasPermission,
+  type CustomFieldValues,
+  type TicketChannel,
+  type TicketPriority,
+} from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import {
   BusinessRuleError,
@@ -154,8 +160,20 @@ export class TicketsService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateTicketDto): Promise<TicketDto> {
-    if (user.role === 'client')
-      throw new ForbiddenError('Clients cannot edit tickets; add a comment instead');
+    // Decided from the request alone, before any lookup, so the answer is the same for every id.
+    const staffEdit = roleHasPermission(user.role, Permission.TicketsUpdate);
+    if (!staffEdit) {
+      const onlyOwnFields =
+        roleHasPermission(user.role, Permission.TicketsEditClientFields) &&
+        Object.entries(dto).every(
+          ([k, v]) => k === 'version' || k === 'customFields' || v === undefined,
+        );
+      if (!onlyOwnFields) {
+        throw new ForbiddenError(
+          'Clients may change only the custom fields their form lets them edit; add a comment instead',
+        );
+      }
+    }
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       const ticket = await this.access.loadVisible(user, id, { em, lock: true });
@@ -212,7 +230,7 @@ export class TicketsService {
           fields: await typeFieldDefinitions(em, typeChanged ? dto.typeId! : ticket.typeId),
           current: ticket.customFields ?? {},
           changes: dto.customFields ?? {},
-          isClient: false,
+          isClient: !staffEdit,
           mode: typeChanged ? 'retype' : 'update',
         });
         refs.errors.push(...custom.errors);

@@ -50,6 +50,24 @@ export class WorkflowService {
     return def;
   }
 
+  /**
+   * The definition for a write that changes a ticket's status, consistent with the database:
+   * a share lock on the workflow row holds off an admin's edit (which takes FOR UPDATE) until
+   * this transaction ends, and a cached copy older than the row's version is reloaded, so no
+   * instance can move a ticket into a status another instance just removed.
+   */
+  async definitionForWrite(workflowId: string, em: EntityManager): Promise<WorkflowDefinition> {
+    const rows = (await em.query('SELECT version FROM workflows WHERE id = $1 FOR SHARE', [
+      workflowId,
+    ])) as { version: number }[];
+    if (rows.length === 0) throw new NotFoundError('Workflow');
+    const def = await this.definition(workflowId, em);
+    if (def.workflow.version === rows[0].version) return def;
+    const fresh = await this.load(workflowId, em);
+    this.cache.set(workflowId, { def: fresh, expires: Date.now() + CACHE_TTL_MS });
+    return fresh;
+  }
+
   /** For code that changes workflows: forget what this instance has cached. */
   invalidate(): void {
     this.cache.clear();
