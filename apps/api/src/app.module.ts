@@ -15,6 +15,11 @@ import { SatisfactionModule } from './modules/tickets/satisfaction/satisfaction.
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { BenchModule } from './modules/bench/bench.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
+import { TicketEscalationModule } from './modules/assignment/ticket-escalation.module.js';
+import { DeputiesModule } from './modules/deputies/deputies.module.js';
+import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module.js';
+import { SlaModule } from './modules/sla/sla.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,6 +59,11 @@ export class AppModule {
         AttachmentsModule,
         SatisfactionModule,
         ReportsModule,
+        TicketEscalationModule,
+        DeputiesModule,
+        CalendarFeedModule,
+        SlaModule,
+        NotificationsModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
       ],

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { COUNTED_VIEWS } from '@relaydesk/contracts';
 import { RatingLinkService } from '../src/modules/tickets/satisfaction/rating-link.service';
 import { TEST_PASSWORD, type TicketSeed } from './support/factory';
@@ -65,6 +65,24 @@ const ratingCount = (c: CellContext, ticketId: string) =>
 const firstRow = async <T>(c: CellContext, text: string, params: unknown[] = []): Promise<T> =>
   ((await c.t.db.query(text, params)) as T[])[0];
 
+/** A rule no ticket matches (the first match wins: it must not route other rows' tickets). */
+const matrixRuleBody = () => ({
+  name: `Matrix rule ${uniq()}`,
+  conditions: { subjectWords: [`matrixnevermatches${uniq()}`] },
+  actions: { priority: 'low' },
+});
+
+/** A fresh assignment rule, written as a fixture; returns its id. */
+const matrixRule = async (c: CellContext): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO assignment_rules (name, position, conditions, set_priority)
+       VALUES ($1, 1000, $2, 'low') RETURNING id`,
+      [matrixRuleBody().name, JSON.stringify(matrixRuleBody().conditions)],
+    )
+  ).id;
+
 /** A fresh internal ticket type on the Okdesk workflow, for rows that change one. */
 const matrixTicketType = async (c: CellContext): Promise<string> =>
   (
@@ -124,6 +142,31 @@ const matrixWorkflow = async (c: CellContext, key: string): Promise<string> =>
 const loginUser = (c: CellContext) =>
   c.t.factory.user({ role: 'client', organizationId: c.w.orgA.id });
 
+/** A running deputyship of `principalId`, with a fresh colleague as the deputy. */
+const matrixDeputyship = async (c: CellContext, principalId: string): Promise<string> => {
+  const deputy = await c.t.factory.user({ role: 'agent' });
+  const now = c.t.clock.now().getTime();
+  return (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO deputyships (principal_id, deputy_id, starts_at, ends_at)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [principalId, deputy.id, new Date(now - 3_600_000), new Date(now + 86_400_000)],
+    )
+  ).id;
+};
+
+/** A (new or rotated) calendar feed of `userId`; returns its token. */
+const matrixCalendarFeed = async (c: CellContext, userId: string): Promise<string> => {
+  const token = randomBytes(32).toString('base64url');
+  await c.t.db.query(
+    `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
+     ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
+    [userId, createHash('sha256').update(token).digest('hex')],
+  );
+  return token;
+};
+
 /**
  * THE MATRIX. One row per operation in openapi.json (a new endpoint without a row fails the
  * first test below). Columns, in this order everywhere:
@@ -139,6 +182,39 @@ const loginUser = (c: CellContext) =>
  *   not see is a 404, exactly like one that does not exist.
  * - departmentHead is an agent by role: agent permissions, plus visibility of their department.
  */
+const MATRIX_HOURS = [{ start: '09:00', end: '18:00' }];
+
+/** A fresh calendar per cell, so each cell's version 1 is current. */
+const matrixSlaCalendar = async (c: CellContext): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO sla_calendars (name, time_zone, week)
+       VALUES ($1, 'Europe/Moscow', $2::jsonb) RETURNING id`,
+      [`Matrix ${uniq()}`, JSON.stringify([MATRIX_HOURS, [], [], [], [], [], []])],
+    )
+  ).id;
+
+/** An inactive policy: it never applies to the tickets other rows create. */
+const matrixSlaPolicy = async (c: CellContext): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO sla_policies (name, active, calendar_id, resolution_seconds)
+       VALUES ($1, false, $2, 3600) RETURNING id`,
+      [`Matrix ${uniq()}`, await matrixSlaCalendar(c)],
+    )
+  ).id;
+
+const matrixNotification = async (c: CellContext, userId: string): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO notifications (user_id, kind) VALUES ($1, 'sla_reminder') RETURNING id`,
+      [userId],
+    )
+  ).id;
+
 const ROWS: MatrixRow[] = [
   // ---------------------------------------------------------------- auth
   {
@@ -613,6 +689,81 @@ const ROWS: MatrixRow[] = [
     prepare: async () => ({ path: '/api/v1/reports/satisfaction' }),
     expect: statuses(401, 403, 403, 403, 403, 200, 200),
   },
+  {
+    // reports.view: dispatchers and admins.
+    method: 'GET',
+    path: '/api/v1/reports/support-levels',
+    prepare: async () => ({ path: '/api/v1/reports/support-levels' }),
+    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+  },
+
+  // ---------------------------------------------------------------- assignment
+  {
+    // tickets.escalate is staff's; clients 403 before any lookup. The target ticket is invisible
+    // to agent and departmentHead (404). A fresh L1 group per cell gives the level-less target
+    // somewhere to go.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/escalation',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      const group = await c.t.factory.group(`Matrix L1 ${uniq()}`);
+      await c.t.db.query('UPDATE groups SET support_level = 1 WHERE id = $1', [group.id]);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/escalation`,
+        body: { version: ticket.version, reason: 'Matrix escalation' },
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+    expect: statuses(401, 403, 403, 404, 404, 200, 200),
+  },
+  {
+    // assignment-rules.manage: admin only, reads included.
+    method: 'GET',
+    path: '/api/v1/assignment-rules',
+    prepare: async () => ({ path: '/api/v1/assignment-rules' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/assignment-rules',
+    prepare: async (c) => ({
+      path: '/api/v1/assignment-rules',
+      body: matrixRuleBody(),
+      probe: () => rowCount(c.t, 'assignment_rules'),
+    }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/assignment-rules/{id}',
+    prepare: async (c) => ({ path: `/api/v1/assignment-rules/${await matrixRule(c)}` }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/assignment-rules/{id}',
+    async prepare(c) {
+      const id = await matrixRule(c);
+      return {
+        path: `/api/v1/assignment-rules/${id}`,
+        body: { version: 1, name: `Renamed rule ${uniq()}` },
+        probe: () => rowState(c.t, 'assignment_rules', id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/assignment-rules/{id}',
+    async prepare(c) {
+      const id = await matrixRule(c);
+      return {
+        path: `/api/v1/assignment-rules/${id}`,
+        probe: () => rowCount(c.t, 'assignment_rules'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 204),
+  },
 
   // ---------------------------------------------------------------- public rating links
   // In the matrix rather than left out like health and docs: the token in the path is the
@@ -955,6 +1106,269 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  // ---------------------------------------------------------------- deputies (staff only)
+  {
+    // deputies.own: every staff role lists their own; clients have no deputies (403).
+    method: 'GET',
+    path: '/api/v1/me/deputies',
+    prepare: async () => ({ path: '/api/v1/me/deputies' }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // Each cell names a fresh colleague as the caller's deputy for a day.
+    method: 'POST',
+    path: '/api/v1/me/deputies',
+    async prepare(c) {
+      const deputy = await c.t.factory.user({ role: 'agent' });
+      const now = c.t.clock.now().getTime();
+      return {
+        path: '/api/v1/me/deputies',
+        body: {
+          deputyId: deputy.id,
+          startsAt: new Date(now).toISOString(),
+          endsAt: new Date(now + 86_400_000).toISOString(),
+        },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM deputyships WHERE deputy_id = $1', [
+            deputy.id,
+          ]),
+      };
+    },
+    expect: statuses(401, 403, 403, 201, 201, 201, 201),
+  },
+  {
+    // The caller's own running deputyship (a staff look-alike's for clients, who get 403 first).
+    method: 'DELETE',
+    path: '/api/v1/me/deputies/{id}',
+    async prepare(c) {
+      const principalId =
+        c.caller && !c.persona.startsWith('client') ? c.caller.id : c.w.otherAgent.id;
+      const id = await matrixDeputyship(c, principalId);
+      return {
+        path: `/api/v1/me/deputies/${id}`,
+        probe: () => firstRow(c, 'SELECT ends_at::text FROM deputyships WHERE id = $1', [id]),
+      };
+    },
+    expect: statuses(401, 403, 403, 204, 204, 204, 204),
+  },
+  {
+    // deputies.manage: admins only, for anyone.
+    method: 'GET',
+    path: '/api/v1/users/{id}/deputies',
+    prepare: async (c) => ({ path: `/api/v1/users/${c.w.otherAgent.id}/deputies` }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users/{id}/deputies',
+    async prepare(c) {
+      const principal = await c.t.factory.user({ role: 'agent' });
+      const now = c.t.clock.now().getTime();
+      return {
+        path: `/api/v1/users/${principal.id}/deputies`,
+        body: {
+          deputyId: c.w.otherAgent.id,
+          startsAt: new Date(now).toISOString(),
+          endsAt: new Date(now + 86_400_000).toISOString(),
+        },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM deputyships WHERE principal_id = $1', [
+            principal.id,
+          ]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/users/{id}/deputies/{deputyshipId}',
+    async prepare(c) {
+      const principal = await c.t.factory.user({ role: 'agent' });
+      const id = await matrixDeputyship(c, principal.id);
+      return {
+        path: `/api/v1/users/${principal.id}/deputies/${id}`,
+        probe: () => firstRow(c, 'SELECT ends_at::text FROM deputyships WHERE id = $1', [id]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 204),
+  },
+
+  // ---------------------------------------------------------------- calendar feed
+  {
+    // Every logged-in user may have a feed of their own tickets.
+    method: 'GET',
+    path: '/api/v1/me/calendar-feed',
+    prepare: async () => ({ path: '/api/v1/me/calendar-feed' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/calendar-feed',
+    async prepare(c) {
+      const userId = c.caller?.id ?? null;
+      return {
+        path: '/api/v1/me/calendar-feed',
+        probe: () =>
+          firstRow(c, 'SELECT token_hash FROM calendar_feeds WHERE user_id = $1', [userId]),
+      };
+    },
+    expect: statuses(401, 201, 201, 201, 201, 201, 201),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/me/calendar-feed',
+    async prepare(c) {
+      const userId = c.caller?.id ?? c.w.agent.id;
+      await matrixCalendarFeed(c, userId);
+      return {
+        path: '/api/v1/me/calendar-feed',
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM calendar_feeds WHERE user_id = $1', [userId]),
+      };
+    },
+    expect: statuses(401, 204, 204, 204, 204, 204, 204),
+  },
+  {
+    // Public: the token in the path is the credential (calendar apps send no Bearer header), and
+    // a Bearer token neither is needed nor changes the answer: clientA's feed for every cell.
+    method: 'GET',
+    path: '/api/v1/calendar-feeds/{token}.ics',
+    async prepare(c) {
+      const token = await matrixCalendarFeed(c, c.w.clientA.id);
+      return { path: `/api/v1/calendar-feeds/${token}.ics` };
+    },
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  // ---------------------------------------------------------------- SLA (sla.manage: admin only)
+  {
+    method: 'GET',
+    path: '/api/v1/sla/calendars',
+    prepare: async () => ({ path: '/api/v1/sla/calendars' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/sla/calendars/{id}',
+    async prepare(c) {
+      return { path: `/api/v1/sla/calendars/${await matrixSlaCalendar(c)}` };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/sla/calendars',
+    async prepare(c) {
+      return {
+        path: '/api/v1/sla/calendars',
+        body: { name: `Matrix ${uniq()}`, timeZone: 'Europe/Moscow', week: { mon: MATRIX_HOURS } },
+        probe: () => rowCount(c.t, 'sla_calendars'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/sla/calendars/{id}',
+    async prepare(c) {
+      const id = await matrixSlaCalendar(c);
+      return {
+        path: `/api/v1/sla/calendars/${id}`,
+        body: { version: 1, name: `Renamed ${uniq()}` },
+        probe: () => rowState(c.t, 'sla_calendars', id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/sla/policies',
+    prepare: async () => ({ path: '/api/v1/sla/policies' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/sla/policies/{id}',
+    async prepare(c) {
+      return { path: `/api/v1/sla/policies/${await matrixSlaPolicy(c)}` };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // Inactive, so the policy never applies to the tickets other rows create.
+    method: 'POST',
+    path: '/api/v1/sla/policies',
+    async prepare(c) {
+      return {
+        path: '/api/v1/sla/policies',
+        body: {
+          name: `Matrix ${uniq()}`,
+          active: false,
+          calendarId: await matrixSlaCalendar(c),
+          resolutionSeconds: 3600,
+        },
+        probe: () => rowCount(c.t, 'sla_policies'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/sla/policies/{id}',
+    async prepare(c) {
+      const id = await matrixSlaPolicy(c);
+      return {
+        path: `/api/v1/sla/policies/${id}`,
+        body: { version: 1, name: `Renamed ${uniq()}` },
+        probe: () => rowState(c.t, 'sla_policies', id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  // ---------------------------------------------------------------- notifications (own only)
+  {
+    method: 'GET',
+    path: '/api/v1/me/notifications',
+    prepare: async () => ({ path: '/api/v1/me/notifications' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/me/notifications/unread-count',
+    prepare: async () => ({ path: '/api/v1/me/notifications/unread-count' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Each caller marks a fresh notification of their own.
+    method: 'POST',
+    path: '/api/v1/me/notifications/{id}/read',
+    async prepare(c) {
+      const userId = c.caller?.id ?? c.w.admin.id;
+      const id = await matrixNotification(c, userId);
+      return {
+        path: `/api/v1/me/notifications/${id}/read`,
+        probe: () => firstRow(c, 'SELECT read_at FROM notifications WHERE id = $1', [id]),
+      };
+    },
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/notifications/read-all',
+    async prepare(c) {
+      const userId = c.caller?.id ?? c.w.admin.id;
+      await matrixNotification(c, userId);
+      return {
+        path: '/api/v1/me/notifications/read-all',
+        probe: () =>
+          firstRow(
+            c,
+            'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+            [userId],
+          ),
+      };
+    },
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
   },
 ];
 

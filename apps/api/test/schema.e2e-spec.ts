@@ -40,6 +40,10 @@ describe('database schema', () => {
       'project_id',
       // the scheduler's only entry point
       'next_timer_at',
+      // the Overdue queue, due filters and the calendar (manual due date, else the SLA deadline)
+      'effective_due_at',
+      // the SLA sweep's only entry point
+      'sla_next_check_at',
     ]) {
       expect({ column, indexed: leading.includes(column) }).toEqual({ column, indexed: true });
     }

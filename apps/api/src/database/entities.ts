@@ -22,6 +22,13 @@ import { TicketTypeField } from '../modules/tickets/entities/ticket-type-field.e
 import { TicketLink } from '../modules/tickets/entities/ticket-link.entity.js';
 import { TicketRating } from '../modules/tickets/entities/ticket-rating.entity.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
+import { SlaCalendar } from '../modules/sla/entities/sla-calendar.entity.js';
+import { SlaPolicy } from '../modules/sla/entities/sla-policy.entity.js';
+import { Notification } from '../modules/notifications/entities/notification.entity.js';
+import { AssignmentRule } from '../modules/assignment/entities/assignment-rule.entity.js';
+import { Deputyship } from '../modules/deputies/entities/deputyship.entity.js';
+import { DeputyshipEvent } from '../modules/deputies/entities/deputyship-event.entity.js';
+import { CalendarFeed } from '../modules/calendar-feed/entities/calendar-feed.entity.js';
 
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
@@ -49,4 +56,11 @@ export const ENTITIES = [
   TicketLink,
   TicketRating,
   IdempotencyKey,
+  SlaCalendar,
+  SlaPolicy,
+  Notification,
+  AssignmentRule,
+  Deputyship,
+  DeputyshipEvent,
+  CalendarFeed,
 ];

@@ -17,6 +17,49 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assignment-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Assignment rules in the order they are tried (admin) */
+    get: operations['AssignmentRules_list'];
+    put?: never;
+    /**
+     * Create an assignment rule (admin)
+     * @description Rules are tried in `position` order when a ticket is created; the first active rule whose conditions all match is applied and no other. Values the creator put in the request win over the rule's actions. Rules with `applyOnUpdate` are tried again (the first matching one applies) when an edit changes the type, category, priority, organization or project. Each application is a `rule_applied` line in the ticket history with the rule name.
+     */
+    post: operations['AssignmentRules_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One assignment rule (admin) */
+    get: operations['AssignmentRules_get'];
+    put?: never;
+    post?: never;
+    /** Delete an assignment rule (admin); the others close the gap */
+    delete: operations['AssignmentRules_delete'];
+    options?: never;
+    head?: never;
+    /**
+     * Change or move an assignment rule (admin)
+     * @description Send the version you read. `position` moves the rule in the order and renumbers the others 1..n; `conditions` and `actions` each replace the whole object. Rules are tried in `position` order when a ticket is created; the first active rule whose conditions all match is applied and no other. Values the creator put in the request win over the rule's actions. Rules with `applyOnUpdate` are tried again (the first matching one applies) when an edit changes the type, category, priority, organization or project. Each application is a `rule_applied` line in the ticket history with the rule name.
+     */
+    patch: operations['AssignmentRules_update'];
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -99,6 +142,26 @@ export interface paths {
     put?: never;
     /** Exchange a refresh token for a new token pair (rotation) */
     post: operations['Auth_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar-feeds/{token}.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A user’s calendar feed (iCalendar, RFC 5545)
+     * @description One event per ticket with a due date, starting at the due time (30 minutes, UTC), assigned to or requested by the feed’s owner and visible to them. An unknown, rotated or revoked token, or a deactivated user, is a 404.
+     */
+    get: operations['PublicCalendarFeeds_feed'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -238,8 +301,148 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change own name, phone or UI language */
+    /** Change own name, phone, UI language or out-of-office period */
     patch: operations['Me_update'];
+    trace?: never;
+  };
+  '/api/v1/me/calendar-feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I have a calendar feed address, and since when */
+    get: operations['MeCalendarFeed_status'];
+    put?: never;
+    /**
+     * Create or rotate my calendar feed address
+     * @description Returns the address once; only a hash of its token is kept. A previous address stops working at once. The feed (iCalendar, for Outlook and Google Calendar) holds the tickets assigned to me or requested by me that I may see, due from 30 days ago to a year ahead, except closed and canceled ones, at most 1000. No Idempotency-Key here: a stored answer would keep the secret address at rest.
+     */
+    post: operations['MeCalendarFeed_rotate'];
+    /** Revoke my calendar feed address (if any) */
+    delete: operations['MeCalendarFeed_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/deputies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My deputies (or, with as=deputy, whom I stand in for); staff only
+     * @description Newest end first, so active and upcoming ones lead.
+     */
+    get: operations['MeDeputies_list'];
+    put?: never;
+    /**
+     * Name a deputy for a period
+     * @description During the period the deputy sees the tickets assigned to the principal (not those of the principal’s groups) and may make the transitions the workflow opens to the assignee; their actions are recorded on behalf of the principal (`onBehalfOf` in the history). Access begins and ends by itself. The deputy must be an active staff user other than the principal; endsAt must be in the future, later than startsAt and at most 90 days after it (422 otherwise); a start in the past means now.
+     */
+    post: operations['MeDeputies_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/deputies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one of my deputyships now
+     * @description The deputy’s access stops with this request; one that had not begun never does. Ending one that has already ended changes nothing.
+     */
+    delete: operations['MeDeputies_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your in-app notifications, newest first
+     * @description Only notifications about tickets you can see now are listed.
+     */
+    get: operations['Notifications_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one of your notifications read
+     * @description Someone else's notification is a 404, like one that does not exist.
+     */
+    post: operations['Notifications_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all your notifications read */
+    post: operations['Notifications_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of your notifications are unread (the bell) */
+    get: operations['Notifications_unreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/me/password': {
@@ -385,6 +588,110 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/support-levels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tickets and time per support level (L1, L2, L3)
+     * @description Per level: the tickets that reached it in [from, to) and the average and median time they spent at it, computed from the ticket history.
+     */
+    get: operations['SupportLevelReport_supportLevels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sla/calendars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Business-hours calendars by name (admin) */
+    get: operations['Sla_listCalendars'];
+    put?: never;
+    /**
+     * Create a business-hours calendar (admin)
+     * @description Working intervals per weekday in the IANA time zone, holidays (days off) and exceptions (a date with hours of its own, e.g. a working Saturday). Bad zones, times or dates are 422.
+     */
+    post: operations['Sla_createCalendar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sla/calendars/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One business-hours calendar (admin) */
+    get: operations['Sla_getCalendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a business-hours calendar (admin)
+     * @description Send the version you read. Tickets keep the deadlines they were given.
+     */
+    patch: operations['Sla_updateCalendar'];
+    trace?: never;
+  };
+  '/api/v1/sla/policies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SLA policies in the order they are tried (admin) */
+    get: operations['Sla_listPolicies'];
+    put?: never;
+    /**
+     * Create an SLA policy (admin)
+     * @description The first active policy by position whose conditions all hold applies to a new ticket (and again when its priority, type or organization change). Targets are business seconds in the calendar; priorityTargets replace them for single priorities.
+     */
+    post: operations['Sla_createPolicy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sla/policies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One SLA policy (admin) */
+    get: operations['Sla_getPolicy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an SLA policy (admin)
+     * @description Send the version you read. `active: false` retires it (there is no delete); tickets keep the deadlines they were given.
+     */
+    patch: operations['Sla_updatePolicy'];
     trace?: never;
   };
   '/api/v1/ticket-types': {
@@ -588,6 +895,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/escalation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Escalate to the next support level (staff); the reason is required
+     * @description Moves the ticket to an active group of the next level (the one named, or the first by name), takes it off its agent and lets that group’s distribution pick one. 409 at L3, when no group has the next level, or when the ticket is no longer open.
+     */
+    post: operations['TicketEscalation_escalate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{id}/history': {
     parameters: {
       query?: never;
@@ -771,6 +1098,44 @@ export interface paths {
     patch: operations['Users_update'];
     trace?: never;
   };
+  '/api/v1/users/{id}/deputies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user’s deputies (or, with as=deputy, whom they stand in for) */
+    get: operations['UserDeputies_list'];
+    put?: never;
+    /**
+     * Name a deputy for a user
+     * @description The user must be active staff (422 otherwise). During the period the deputy sees the tickets assigned to the principal (not those of the principal’s groups) and may make the transitions the workflow opens to the assignee; their actions are recorded on behalf of the principal (`onBehalfOf` in the history). Access begins and ends by itself. The deputy must be an active staff user other than the principal; endsAt must be in the future, later than startsAt and at most 90 days after it (422 otherwise); a start in the past means now.
+     */
+    post: operations['UserDeputies_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/deputies/{deputyshipId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End a user’s deputyship now */
+    delete: operations['UserDeputies_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/workflows': {
     parameters: {
       query?: never;
@@ -892,6 +1257,56 @@ export interface components {
       groupId?: string | null;
       version: number;
     };
+    AssignmentRuleActionsDto: {
+      /**
+       * Format: uuid
+       * @description An active staff user
+       */
+      assigneeId?: string | null;
+      /**
+       * Format: uuid
+       * @description An active group
+       */
+      groupId?: string | null;
+      /** @enum {string|null} */
+      priority?: 'low' | 'normal' | 'high' | 'urgent' | null;
+      /**
+       * @description The ticket’s support level; without groupId the ticket goes to the first active group of that level (by name)
+       * @enum {number|null}
+       */
+      supportLevel?: 1 | 2 | 3 | null;
+    };
+    AssignmentRuleConditionsDto: {
+      /** @description Category is one of (a parent category also matches its subcategories) */
+      categoryIds?: string[];
+      channels?: ('portal' | 'agent' | 'api')[];
+      customField?: components['schemas']['CustomFieldConditionDto'] | null;
+      organizationIds?: string[];
+      priorities?: ('low' | 'normal' | 'high' | 'urgent')[];
+      projectIds?: string[];
+      /** @description Any of these words or phrases in the subject, as whole words, ignoring case and diacritics («не работает», "nefunguje", "printer"); a trailing `*` matches the start of a word ("принтер*" finds "принтера") */
+      subjectWords?: string[];
+      /** @description Ticket type is one of */
+      typeIds?: string[];
+    };
+    AssignmentRuleDto: {
+      actions: components['schemas']['AssignmentRuleActionsDto'];
+      active: boolean;
+      /** @description Also re-run when a ticket’s type, category, priority, organization or project changes */
+      applyOnUpdate: boolean;
+      conditions: components['schemas']['AssignmentRuleConditionsDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description 1-based place in the order rules are tried in */
+      position: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+    };
     AttachmentDto: {
       /**
        * Format: uuid
@@ -932,6 +1347,32 @@ export interface components {
       items: components['schemas']['AttachmentDto'][];
       /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
+    };
+    CalendarExceptionDto: {
+      /**
+       * @description Local date, YYYY-MM-DD
+       * @example 2026-03-07
+       */
+      date: string;
+      /** @description The working hours of that date instead of its weekday’s (empty: a day off) */
+      intervals: components['schemas']['WorkingIntervalDto'][];
+    };
+    CalendarFeedCreatedDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The same address relative to the server, /api/v1/calendar-feeds/… */
+      path: string;
+      /** @description The feed’s address, shown this once (only a hash is kept): paste it into Outlook or Google Calendar. It holds the token: treat it as a password; POST again to rotate, DELETE to revoke. */
+      url: string;
+    };
+    CalendarFeedStatusDto: {
+      /**
+       * Format: date-time
+       * @description When the current address was made
+       */
+      createdAt: string | null;
+      /** @description Whether the user has a feed address that works */
+      exists: boolean;
     };
     CategoryDto: {
       active: boolean;
@@ -975,6 +1416,19 @@ export interface components {
       items: components['schemas']['CommentDto'][];
       nextCursor: string | null;
     };
+    CreateAssignmentRuleDto: {
+      /** @description At least one action */
+      actions: components['schemas']['AssignmentRuleActionsDto'];
+      /** @default true */
+      active: boolean;
+      /** @default false */
+      applyOnUpdate: boolean;
+      /** @description Default: matches all */
+      conditions?: components['schemas']['AssignmentRuleConditionsDto'];
+      name: string;
+      /** @description Where to put it in the order; default: last */
+      position?: number;
+    };
     CreateCategoryDto: {
       /** @default true */
       active: boolean;
@@ -1009,10 +1463,33 @@ export interface components {
       /** Format: uuid */
       parentId?: string | null;
     };
+    CreateDeputyshipDto: {
+      /**
+       * Format: uuid
+       * @description An active staff user other than the principal
+       */
+      deputyId: string;
+      /**
+       * Format: date-time
+       * @description Later than startsAt and in the future; at most 90 days after the start
+       */
+      endsAt: string;
+      note?: string | null;
+      /**
+       * Format: date-time
+       * @description When the deputy’s access begins; a time in the past means now
+       */
+      startsAt: string;
+    };
     CreateGroupDto: {
       /** @default true */
       active: boolean;
       description?: string | null;
+      /**
+       * @description Who gets a ticket that lands in the group without an agent: `manual` (nobody, it waits in the queue), `round_robin` (members in turn) or `least_open` (the member with the fewest open tickets). Inactive and out-of-office members are skipped.
+       * @enum {string}
+       */
+      distribution?: 'manual' | 'round_robin' | 'least_open';
       /**
        * Format: uuid
        * @description An active staff user
@@ -1021,6 +1498,11 @@ export interface components {
       /** @description Active staff users; each other id is a 422 of its own */
       memberIds?: string[];
       name: string;
+      /**
+       * @description Support line: 1 (L1), 2 (L2) or 3 (L3); escalation moves tickets to the next one. null: none
+       * @enum {number|null}
+       */
+      supportLevel?: 1 | 2 | 3 | null;
     };
     CreateOrganizationDto: {
       /** @default true */
@@ -1046,6 +1528,40 @@ export interface components {
       /** @description Active staff users; each other id is a 422 of its own */
       memberIds?: string[];
       name: string;
+    };
+    CreateSlaCalendarDto: {
+      exceptions?: components['schemas']['CalendarExceptionDto'][];
+      /**
+       * @example [
+       *       "2026-01-01"
+       *     ]
+       */
+      holidays?: string[];
+      name: string;
+      /**
+       * @description IANA time zone
+       * @example Europe/Moscow
+       */
+      timeZone: string;
+      /** @description At least one day must have working time */
+      week: components['schemas']['WeekDto'];
+    };
+    CreateSlaPolicyDto: {
+      /** @default true */
+      active: boolean;
+      /** Format: uuid */
+      calendarId: string;
+      conditions?: components['schemas']['SlaConditionsDto'];
+      /** @description Business seconds to the first public staff reply; null: not measured */
+      firstResponseSeconds?: number | null;
+      name: string;
+      /** @default 0 */
+      position: number;
+      priorityTargets?: components['schemas']['PriorityTargetsDto'];
+      /** @default 75 */
+      reminderPercent: number;
+      /** @description Business seconds to resolution; null: not measured */
+      resolutionSeconds?: number | null;
     };
     CreateTicketDto: {
       /**
@@ -1220,6 +1736,12 @@ export interface components {
       statuses: components['schemas']['WorkflowStatusInputDto'][];
       transitions: components['schemas']['WorkflowTransitionInputDto'][];
     };
+    CustomFieldConditionDto: {
+      /** @description A custom field's key (of any ticket type) */
+      key: string;
+      /** @description Matches when the ticket’s value equals it (text compared ignoring case and diacritics); a multi-select matches when it holds the value */
+      value: string | number | boolean;
+    };
     CustomFieldOptionDto: {
       name: components['schemas']['TranslatedTextInputDto'];
       /** @description Stored on tickets */
@@ -1252,11 +1774,60 @@ export interface components {
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
+    DeputyshipDto: {
+      /**
+       * Format: date-time
+       * @description Set when it was ended before its planned end
+       */
+      canceledAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['RefDto'] | null;
+      deputy: components['schemas']['RefDto'];
+      /**
+       * Format: date-time
+       * @description Access ends at this instant
+       */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /** @description Whose tickets the deputy works */
+      principal: components['schemas']['RefDto'];
+      /** Format: date-time */
+      startsAt: string;
+      /**
+       * @description At the time of the request
+       * @enum {string}
+       */
+      state: 'upcoming' | 'active' | 'ended';
+    };
+    DeputyshipPageDto: {
+      items: components['schemas']['DeputyshipDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
+    EscalateTicketDto: {
+      /**
+       * Format: uuid
+       * @description An active group of the next level; default: the first active group of that level by name
+       */
+      groupId?: string;
+      /** @description Why; kept in the history */
+      reason: string;
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
+    };
     GroupDto: {
       active: boolean;
       /** Format: date-time */
       createdAt: string;
       description: string | null;
+      /**
+       * @description Who gets a ticket that lands in the group without an agent: `manual` (nobody, it waits in the queue), `round_robin` (members in turn) or `least_open` (the member with the fewest open tickets). Inactive and out-of-office members are skipped.
+       * @enum {string}
+       */
+      distribution: 'manual' | 'round_robin' | 'least_open';
       /** Format: uuid */
       id: string;
       /**
@@ -1267,6 +1838,11 @@ export interface components {
       /** @description Staff users in the group */
       memberIds: string[];
       name: string;
+      /**
+       * @description Support line: 1 (L1), 2 (L2) or 3 (L3); escalation moves tickets to the next one. null: none
+       * @enum {number|null}
+       */
+      supportLevel: 1 | 2 | 3 | null;
       /** Format: date-time */
       updatedAt: string;
       /** @description Send it back with a change; a stale one is a 409 */
@@ -1333,6 +1909,16 @@ export interface components {
       name: string;
       /** Format: uuid */
       organizationId: string | null;
+      /**
+       * Format: date-time
+       * @description Out of office from this instant (open start when only `outOfOfficeUntil` is set); group distribution skips the user while out of office. null with a null until: in the office
+       */
+      outOfOfficeFrom: string | null;
+      /**
+       * Format: date-time
+       * @description Back at this instant (open end when null); must be after `outOfOfficeFrom`
+       */
+      outOfOfficeUntil: string | null;
       /** @description What the caller may do, by permission name */
       permissions: string[];
       phone: string | null;
@@ -1341,6 +1927,34 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    NotificationDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Details by kind; SLA kinds: `clock` (first_response | resolution), `dueAt`, and `reminderPercent` for reminders */
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'sla_reminder' | 'sla_breached' | 'sla_escalated';
+      /** Format: date-time */
+      readAt: string | null;
+      /** @description The ticket it is about; notifications of tickets you cannot see are not listed */
+      ticket: components['schemas']['NotificationTicketDto'] | null;
+    };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
+    NotificationTicketDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 1042 */
+      number: number;
+      subject: string;
     };
     OrganizationDto: {
       /** @description Contacts of an inactive organization cannot log in */
@@ -1381,6 +1995,18 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    PriorityTargetsDto: {
+      high?: components['schemas']['SlaTargetsDto'];
+      low?: components['schemas']['SlaTargetsDto'];
+      normal?: components['schemas']['SlaTargetsDto'];
+      urgent?: components['schemas']['SlaTargetsDto'];
+    };
+    PriorityTargetsOutDto: {
+      high?: components['schemas']['SlaTargetsOutDto'];
+      low?: components['schemas']['SlaTargetsOutDto'];
+      normal?: components['schemas']['SlaTargetsOutDto'];
+      urgent?: components['schemas']['SlaTargetsOutDto'];
     };
     ProjectDto: {
       active: boolean;
@@ -1492,6 +2118,100 @@ export interface components {
       /** Format: date-time */
       to: string;
     };
+    SlaCalendarDto: {
+      /** Format: date-time */
+      createdAt: string;
+      exceptions: components['schemas']['CalendarExceptionDto'][];
+      /**
+       * @description Days off, YYYY-MM-DD
+       * @example [
+       *       "2026-01-01"
+       *     ]
+       */
+      holidays: string[];
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description IANA time zone
+       * @example Europe/Moscow
+       */
+      timeZone: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+      week: components['schemas']['WeekDto'];
+    };
+    SlaConditionsDto: {
+      organizationIds?: string[];
+      priorities?: ('low' | 'normal' | 'high' | 'urgent')[];
+      typeIds?: string[];
+    };
+    SlaConditionsOutDto: {
+      organizationIds: string[];
+      priorities: ('low' | 'normal' | 'high' | 'urgent')[];
+      typeIds: string[];
+    };
+    SlaPolicyDto: {
+      active: boolean;
+      /** Format: uuid */
+      calendarId: string;
+      conditions: components['schemas']['SlaConditionsOutDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Business seconds */
+      firstResponseSeconds: number | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The first active matching policy by position applies */
+      position: number;
+      priorityTargets: components['schemas']['PriorityTargetsOutDto'];
+      /** @description Reminder at this share of a target */
+      reminderPercent: number;
+      /** @description Business seconds */
+      resolutionSeconds: number | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+    };
+    SlaPolicyRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    SlaTargetsDto: {
+      /** @description Business seconds to the first public staff reply; null: not measured */
+      firstResponseSeconds?: number | null;
+      /** @description Business seconds to resolution; null: not measured */
+      resolutionSeconds?: number | null;
+    };
+    SlaTargetsOutDto: {
+      firstResponseSeconds: number | null;
+      resolutionSeconds: number | null;
+    };
+    SupportLevelFiguresDto: {
+      /** @description Average seconds a ticket spent at the level: from reaching it until it left it (escalated or moved to a group of another level), was resolved, or now; null without tickets */
+      averageSeconds: number | null;
+      /** @description Of those tickets, how many were escalated onwards from this level */
+      escalatedOnwards: number;
+      /** @enum {number} */
+      level: 1 | 2 | 3;
+      /** @description Median of the same, in seconds */
+      medianSeconds: number | null;
+      /** @description Tickets that reached the level in [from, to) */
+      tickets: number;
+    };
+    SupportLevelReportDto: {
+      /** Format: date-time */
+      from: string;
+      /** @description Levels 1, 2 and 3, in order */
+      levels: components['schemas']['SupportLevelFiguresDto'][];
+      /** Format: date-time */
+      to: string;
+    };
     TakeDto: {
       /** @description If given, must be current */
       version?: number;
@@ -1554,6 +2274,8 @@ export interface components {
       resolvedAt: string | null;
       /** @description The requester's latest rating */
       satisfaction: components['schemas']['SatisfactionDto'] | null;
+      /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set */
+      sla: components['schemas']['TicketSlaDto'];
       /** @description Status key in the ticket workflow */
       status: string;
       /** @enum {string} */
@@ -1564,6 +2286,11 @@ export interface components {
        */
       statusChangedAt: string;
       subject: string;
+      /**
+       * @description Support level (L1-L3): its group’s, or set by a rule or an escalation
+       * @enum {number|null}
+       */
+      supportLevel: 1 | 2 | 3 | null;
       type: components['schemas']['TicketTypeRefDto'] | null;
       /** Format: uuid */
       typeId: string | null;
@@ -1573,6 +2300,19 @@ export interface components {
       version: number;
       /** Format: uuid */
       workflowId: string;
+    };
+    TicketEscalationDto: {
+      /**
+       * Format: uuid
+       * @description Picked by the group's distribution; null: the group distributes manually
+       */
+      assigneeId: string | null;
+      /** Format: uuid */
+      groupId: string;
+      /** @enum {number} */
+      supportLevel: 1 | 2 | 3;
+      /** @description The ticket after the escalation; null when it went where the caller no longer sees it (an agent escalating to a group they are not in) */
+      ticket: components['schemas']['TicketDto'] | null;
     };
     TicketEventDto: {
       /** @description null: the system did it */
@@ -1588,6 +2328,8 @@ export interface components {
       newValue?: Record<string, never> | null;
       /** @description Previous value (any JSON) */
       oldValue?: Record<string, never> | null;
+      /** @description The assignee the actor stood in for, as their active deputy; null otherwise */
+      onBehalfOf: components['schemas']['RefDto'] | null;
     };
     TicketEventPageDto: {
       items: components['schemas']['TicketEventDto'][];
@@ -1609,6 +2351,22 @@ export interface components {
     TicketPageDto: {
       items: components['schemas']['TicketSummaryDto'][];
       nextCursor: string | null;
+    };
+    TicketSlaDto: {
+      /** Format: date-time */
+      firstResponseBreachedAt: string | null;
+      /** Format: date-time */
+      firstResponseDueAt: string | null;
+      /**
+       * Format: date-time
+       * @description Since when the clocks stand still (pausing status, or resolved); null: running
+       */
+      pausedAt: string | null;
+      policy: components['schemas']['SlaPolicyRefDto'] | null;
+      /** Format: date-time */
+      resolutionBreachedAt: string | null;
+      /** Format: date-time */
+      resolutionDueAt: string | null;
     };
     TicketSummaryDto: {
       assignee: components['schemas']['RefDto'] | null;
@@ -1652,6 +2410,8 @@ export interface components {
       requesterId: string | null;
       /** Format: date-time */
       resolvedAt: string | null;
+      /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set */
+      sla: components['schemas']['TicketSlaDto'];
       /** @description Status key in the ticket workflow */
       status: string;
       /** @enum {string} */
@@ -1662,6 +2422,11 @@ export interface components {
        */
       statusChangedAt: string;
       subject: string;
+      /**
+       * @description Support level (L1-L3): its group’s, or set by a rule or an escalation
+       * @enum {number|null}
+       */
+      supportLevel: 1 | 2 | 3 | null;
       type: components['schemas']['TicketTypeRefDto'] | null;
       /** Format: uuid */
       typeId: string | null;
@@ -1780,6 +2545,23 @@ export interface components {
       en: string;
       ru?: string;
     };
+    UnreadCountDto: {
+      /** @description Unread notifications of tickets you can see */
+      unread: number;
+    };
+    UpdateAssignmentRuleDto: {
+      /** @description Replaces all actions */
+      actions?: components['schemas']['AssignmentRuleActionsDto'];
+      active?: boolean;
+      applyOnUpdate?: boolean;
+      /** @description Replaces all conditions */
+      conditions?: components['schemas']['AssignmentRuleConditionsDto'];
+      name?: string;
+      /** @description Moves the rule to this place in the order; the others shift around it */
+      position?: number;
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
+    };
     UpdateCategoryDto: {
       /** @description false: no new tickets under it; there is no delete */
       active?: boolean;
@@ -1814,6 +2596,11 @@ export interface components {
       active?: boolean;
       description?: string | null;
       /**
+       * @description Who gets a ticket that lands in the group without an agent: `manual` (nobody, it waits in the queue), `round_robin` (members in turn) or `least_open` (the member with the fewest open tickets). Inactive and out-of-office members are skipped.
+       * @enum {string}
+       */
+      distribution?: 'manual' | 'round_robin' | 'least_open';
+      /**
        * Format: uuid
        * @description An active staff user
        */
@@ -1821,6 +2608,11 @@ export interface components {
       /** @description The whole new member set: replaces the old one. New members must be active staff users; current members may stay even if deactivated. */
       memberIds?: string[];
       name?: string;
+      /**
+       * @description Support line: 1 (L1), 2 (L2) or 3 (L3); escalation moves tickets to the next one. null: none
+       * @enum {number|null}
+       */
+      supportLevel?: 1 | 2 | 3 | null;
       /** @description The version you read; a stale one is a 409 */
       version: number;
     };
@@ -1828,6 +2620,16 @@ export interface components {
       /** @enum {string} */
       locale?: 'en' | 'ru' | 'cs';
       name?: string;
+      /**
+       * Format: date-time
+       * @description Out of office from this instant (open start when only `outOfOfficeUntil` is set); group distribution skips the user while out of office. null with a null until: in the office
+       */
+      outOfOfficeFrom?: string | null;
+      /**
+       * Format: date-time
+       * @description Back at this instant (open end when null); must be after `outOfOfficeFrom`
+       */
+      outOfOfficeUntil?: string | null;
       phone?: string | null;
     };
     UpdateOrganizationDto: {
@@ -1855,6 +2657,34 @@ export interface components {
       /** @description The whole new member set: replaces the old one. New members must be active staff users; current members may stay even if deactivated. */
       memberIds?: string[];
       name?: string;
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
+    };
+    UpdateSlaCalendarDto: {
+      exceptions?: components['schemas']['CalendarExceptionDto'][];
+      holidays?: string[];
+      name?: string;
+      timeZone?: string;
+      /** @description The version you read; a stale one is a 409 */
+      version: number;
+      /** @description Replaces the whole week */
+      week?: components['schemas']['WeekDto'];
+    };
+    UpdateSlaPolicyDto: {
+      active?: boolean;
+      /** Format: uuid */
+      calendarId?: string;
+      /** @description Replaces all conditions */
+      conditions?: components['schemas']['SlaConditionsDto'];
+      /** @description Business seconds to the first public staff reply; null: not measured */
+      firstResponseSeconds?: number | null;
+      name?: string;
+      position?: number;
+      /** @description Replaces all of them */
+      priorityTargets?: components['schemas']['PriorityTargetsDto'];
+      reminderPercent?: number;
+      /** @description Business seconds to resolution; null: not measured */
+      resolutionSeconds?: number | null;
       /** @description The version you read; a stale one is a 409 */
       version: number;
     };
@@ -1929,6 +2759,16 @@ export interface components {
       name?: string;
       /** Format: uuid */
       organizationId?: string | null;
+      /**
+       * Format: date-time
+       * @description Out of office from this instant (open start when only `outOfOfficeUntil` is set); group distribution skips the user while out of office. null with a null until: in the office
+       */
+      outOfOfficeFrom?: string | null;
+      /**
+       * Format: date-time
+       * @description Back at this instant (open end when null); must be after `outOfOfficeFrom`
+       */
+      outOfOfficeUntil?: string | null;
       /** @description Sets a new password and ends the user’s other sessions */
       password?: string;
       phone?: string | null;
@@ -1959,6 +2799,16 @@ export interface components {
       name: string;
       /** Format: uuid */
       organizationId: string | null;
+      /**
+       * Format: date-time
+       * @description Out of office from this instant (open start when only `outOfOfficeUntil` is set); group distribution skips the user while out of office. null with a null until: in the office
+       */
+      outOfOfficeFrom: string | null;
+      /**
+       * Format: date-time
+       * @description Back at this instant (open end when null); must be after `outOfOfficeFrom`
+       */
+      outOfOfficeUntil: string | null;
       phone: string | null;
       /** @enum {string} */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
@@ -1970,6 +2820,68 @@ export interface components {
       items: components['schemas']['UserDto'][];
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
+    };
+    WeekDto: {
+      /**
+       * @description Working intervals, in order; empty or left out: a day off
+       * @example [
+       *       {
+       *         "end": "18:00",
+       *         "start": "09:00"
+       *       }
+       *     ]
+       */
+      fri?: components['schemas']['WorkingIntervalDto'][];
+      /**
+       * @description Working intervals, in order; empty or left out: a day off
+       * @example [
+       *       {
+       *         "end": "18:00",
+       *         "start": "09:00"
+       *       }
+       *     ]
+       */
+      mon?: components['schemas']['WorkingIntervalDto'][];
+      /**
+       * @description Working intervals, in order; empty or left out: a day off
+       * @example []
+       */
+      sat?: components['schemas']['WorkingIntervalDto'][];
+      /**
+       * @description Working intervals, in order; empty or left out: a day off
+       * @example []
+       */
+      sun?: components['schemas']['WorkingIntervalDto'][];
+      /**
+       * @description Working intervals, in order; empty or left out: a day off
+       * @example [
+       *       {
+       *         "end": "18:00",
+       *         "start": "09:00"
+       *       }
+       *     ]
+       */
+      thu?: components['schemas']['WorkingIntervalDto'][];
+      /**
+       * @description Working intervals, in order; empty or left out: a day off
+       * @example [
+       *       {
+       *         "end": "18:00",
+       *         "start": "09:00"
+       *       }
+       *     ]
+       */
+      tue?: components['schemas']['WorkingIntervalDto'][];
+      /**
+       * @description Working intervals, in order; empty or left out: a day off
+       * @example [
+       *       {
+       *         "end": "18:00",
+       *         "start": "09:00"
+       *       }
+       *     ]
+       */
+      wed?: components['schemas']['WorkingIntervalDto'][];
     };
     WorkflowAutoTransitionDto: {
       /** @description after_time: seconds in the status */
@@ -2098,6 +3010,18 @@ export interface components {
       /** @description Key of a status of this workflow */
       to: string;
     };
+    WorkingIntervalDto: {
+      /**
+       * @description 24:00 ends the day
+       * @example 18:00
+       */
+      end: string;
+      /**
+       * @description Local time, HH:MM
+       * @example 09:00
+       */
+      start: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -2130,6 +3054,478 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  AssignmentRules_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentRuleDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AssignmentRules_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAssignmentRuleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentRuleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AssignmentRules_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentRuleDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AssignmentRules_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AssignmentRules_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAssignmentRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentRuleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
       };
     };
   };
@@ -2450,6 +3846,48 @@ export interface operations {
       };
       /** @description Missing, invalid or expired credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  PublicCalendarFeeds_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The token from POST /me/calendar-feed */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The calendar */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3734,6 +5172,614 @@ export interface operations {
           };
         };
       };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MeCalendarFeed_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedStatusDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MeCalendarFeed_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedCreatedDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MeCalendarFeed_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MeDeputies_list: {
+    parameters: {
+      query?: {
+        /** @description principal: the deputies this user named; deputy: whom this user stands in for */
+        as?: 'principal' | 'deputy';
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeputyshipPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MeDeputies_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDeputyshipDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeputyshipDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MeDeputies_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Notifications_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description true: only unread ones */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Notifications_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Notifications_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Notifications_unreadCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
     };
   };
   Me_changePassword: {
@@ -4872,6 +6918,839 @@ export interface operations {
       };
       /** @description Authenticated, but the role does not allow this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  SupportLevelReport_supportLevels: {
+    parameters: {
+      query?: {
+        /** @description Tickets that reached a level at or after this instant; default: 30 days before `to` */
+        from?: string;
+        /** @description Tickets that reached a level before this instant; default: now */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupportLevelReportDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_listCalendars: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaCalendarDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_createCalendar: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSlaCalendarDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaCalendarDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_getCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaCalendarDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_updateCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSlaCalendarDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaCalendarDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_listPolicies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_createPolicy: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSlaPolicyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_getPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Sla_updatePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSlaPolicyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6895,6 +9774,145 @@ export interface operations {
       };
     };
   };
+  TicketEscalation_escalate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalateTicketDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketEscalationDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Tickets_listHistory: {
     parameters: {
       query?: {
@@ -8194,6 +11212,328 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  UserDeputies_list: {
+    parameters: {
+      query?: {
+        /** @description principal: the deputies this user named; deputy: whom this user stands in for */
+        as?: 'principal' | 'deputy';
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeputyshipPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  UserDeputies_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDeputyshipDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeputyshipDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  UserDeputies_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        deputyshipId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

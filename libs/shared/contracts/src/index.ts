@@ -5,3 +5,6 @@ export * from './locales.js';
 export * from './problems.js';
 export * from './workflow.js';
 export * from './custom-fields.js';
+export * from './sla.js';
+export * from './notifications.js';
+export * from './assignment.js';

@@ -28,6 +28,16 @@ export const Permission = {
   /** Issue a signed link that lets a ticket's requester rate it without logging in. */
   RatingLinksCreate: 'rating-links.create',
   ReportsView: 'reports.view',
+  /** Assignment rules (conditions -> group, agent, priority, support level): admin only. */
+  AssignmentRulesManage: 'assignment-rules.manage',
+  /** Escalate a ticket to the next support level (staff). */
+  TicketsEscalate: 'tickets.escalate',
+  /** Business-hours calendars and SLA policies: admin only. */
+  SlaManage: 'sla.manage',
+  /** Name one's own deputies (staff): they work one's tickets for a period. */
+  DeputiesOwn: 'deputies.own',
+  /** Manage anyone's deputies. */
+  DeputiesManage: 'deputies.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -41,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TicketsUpdate,
     Permission.TicketsTake,
     Permission.TicketsAssign,
+    Permission.TicketsEscalate,
     Permission.TicketsCommentInternal,
     Permission.TicketsViewByUser,
     Permission.DirectoryRead,
@@ -50,15 +61,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ProjectsManage,
     Permission.RatingLinksCreate,
     Permission.ReportsView,
+    Permission.DeputiesOwn,
   ],
   agent: [
     Permission.TicketsCreate,
     Permission.TicketsRead,
     Permission.TicketsUpdate,
     Permission.TicketsTake,
+    Permission.TicketsEscalate,
     Permission.TicketsCommentInternal,
     Permission.DirectoryRead,
     Permission.RatingLinksCreate,
+    Permission.DeputiesOwn,
   ],
   client: [Permission.TicketsCreate, Permission.TicketsRead, Permission.TicketsEditClientFields],
 };

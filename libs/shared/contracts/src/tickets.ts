@@ -67,5 +67,13 @@ export const TICKET_EVENT_KINDS = [
   /** A staff member issued a signed rating link (internal; the token itself is never stored). */
   'rating_link_created',
   'close_forced',
+  /** An assignment rule changed the ticket (internal; newValue names the rule and its changes). */
+  'rule_applied',
+  /** Group distribution (round robin, least open) picked the assignee; actor null. */
+  'auto_assigned',
+  /** Moved to the next support level's group (internal; newValue carries the reason). */
+  'escalated',
+  /** An SLA deadline passed unmet (internal; newValue says which clock and its due time). */
+  'sla_breached',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];

@@ -19,4 +19,10 @@ export interface AuthUser {
   groupIds: string[];
   /** Departments the user heads. */
   headOfDepartmentIds: string[];
+  /**
+   * Staff whose deputy this user is at the request's clock time (deputies module): the user sees
+   * and works the tickets assigned to them. Computed per request, so access starts and ends by
+   * itself with the period.
+   */
+  deputyForIds: string[];
 }

@@ -2,6 +2,9 @@ import { Initial1764000000000 } from './1764000000000-initial.js';
 import { QueueIndexes1764100000000 } from './1764100000000-queue-indexes.js';
 import { WorkflowEngine1764200000000 } from './1764200000000-workflow-engine.js';
 import { ProjectNameIndex1764250000000 } from './1764250000000-project-name-index.js';
+import { Sla1764300000000 } from './1764300000000-sla.js';
+import { Assignment1764310000000 } from './1764310000000-assignment.js';
+import { Deputies1764320000000 } from './1764320000000-deputies.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -9,4 +12,7 @@ export const MIGRATIONS = [
   QueueIndexes1764100000000,
   WorkflowEngine1764200000000,
   ProjectNameIndex1764250000000,
+  Sla1764300000000,
+  Assignment1764310000000,
+  Deputies1764320000000,
 ];

@@ -78,9 +78,9 @@ export class MeController {
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change own name, phone or UI language' })
+  @ApiOperation({ summary: 'Change own name, phone, UI language or out-of-office period' })
   @ApiOkResponse({ type: MeDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 422)
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<MeDto> {
     return this.profile.update(user, dto);
   }

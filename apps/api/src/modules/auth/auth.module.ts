@@ -26,6 +26,8 @@ import { ProfileService } from './profile.service.js';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [PasswordService],
+  // AuthUserLoader: routes authenticated by a token of the user's own (the calendar feed) load
+  // the same AuthUser a logged-in request gets.
+  exports: [PasswordService, AuthUserLoader],
 })
 export class AuthModule {}

@@ -6,6 +6,8 @@ import { Clock } from '../../common/time/clock.js';
 import { User } from '../directory/entities/user.entity.js';
 import { toUserDto } from '../directory/dto/user.dto.js';
 import type { MeDto, UpdateMeDto } from './dto/auth.dto.js';
+import { BusinessRuleError } from '../../common/errors/domain-errors.js';
+import { outOfOfficeErrors } from '../assignment/out-of-office.js';
 
 @Injectable()
 export class ProfileService {
@@ -28,6 +30,13 @@ export class ProfileService {
     if (dto.name !== undefined) changes.name = dto.name;
     if (dto.locale !== undefined) changes.locale = dto.locale;
     if (dto.phone !== undefined) changes.phone = dto.phone;
+    if (dto.outOfOfficeFrom !== undefined || dto.outOfOfficeUntil !== undefined) {
+      const errors = await outOfOfficeErrors(this.db.manager, caller.id, dto);
+      if (errors.length) throw new BusinessRuleError('The profile cannot be saved', errors);
+      const at = (v: string | null) => (v === null ? null : new Date(v));
+      if (dto.outOfOfficeFrom !== undefined) changes.outOfOfficeFrom = at(dto.outOfOfficeFrom);
+      if (dto.outOfOfficeUntil !== undefined) changes.outOfOfficeUntil = at(dto.outOfOfficeUntil);
+    }
     if (Object.keys(changes).length > 0) {
       await this.db
         .createQueryBuilder()

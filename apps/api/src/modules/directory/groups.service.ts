@@ -28,6 +28,7 @@ interface GroupRow extends Omit<GroupDto, 'createdAt' | 'updatedAt'> {
 }
 
 const COLUMNS = `g.id, g.name, g.description, g.lead_id AS "leadId", g.active, g.version,
+  g.support_level AS "supportLevel", g.distribution,
   ARRAY(SELECT gm.user_id FROM group_members gm WHERE gm.group_id = g.id ORDER BY gm.user_id)
     AS "memberIds",
   g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
@@ -37,6 +38,8 @@ const WRITABLE: Partial<Record<keyof UpdateGroupDto, string>> = {
   description: 'description',
   leadId: 'lead_id',
   active: 'active',
+  supportLevel: 'support_level',
+  distribution: 'distribution',
 };
 
 function toDto(row: GroupRow): GroupDto {
@@ -92,9 +95,18 @@ export class GroupsService {
       const now = this.clock.now();
       const [{ id }] = await sql<{ id: string }>(
         em,
-        `INSERT INTO groups (name, description, lead_id, active, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-        [dto.name, dto.description ?? null, dto.leadId ?? null, dto.active ?? true, now],
+        `INSERT INTO groups (name, description, lead_id, active, support_level, distribution,
+                             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $6, $7, $5, $5) RETURNING id`,
+        [
+          dto.name,
+          dto.description ?? null,
+          dto.leadId ?? null,
+          dto.active ?? true,
+          now,
+          dto.supportLevel ?? null,
+          dto.distribution ?? 'manual',
+        ],
       );
       await this.replaceMembers(em, id, memberIds);
       return this.get(id, em);

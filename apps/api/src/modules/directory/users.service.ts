@@ -36,6 +36,7 @@ import {
   type UserPageDto,
 } from './dto/user.dto.js';
 import type { User } from './entities/user.entity.js';
+import { outOfOfficeErrors } from '../assignment/out-of-office.js';
 
 type UserRow = Omit<User, 'passwordHash' | 'organization' | 'department'> & { groupIds: string[] };
 
@@ -43,6 +44,7 @@ const COLUMNS = `u.id, u.email, u.name, u.phone, u.locale, u.role,
   u.organization_id AS "organizationId", u.department_id AS "departmentId",
   u.can_view_all AS "canViewAll", u.can_view_organization_tickets AS "canViewOrganizationTickets",
   u.active, u.last_login_at AS "lastLoginAt", u.version,
+  u.out_of_office_from AS "outOfOfficeFrom", u.out_of_office_until AS "outOfOfficeUntil",
   u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   ARRAY(SELECT gm.group_id FROM group_members gm WHERE gm.user_id = u.id ORDER BY gm.group_id)
     AS "groupIds"`;
@@ -58,6 +60,8 @@ const WRITABLE: Partial<Record<keyof UpdateUserDto, string>> = {
   canViewAll: 'can_view_all',
   canViewOrganizationTickets: 'can_view_organization_tickets',
   active: 'active',
+  outOfOfficeFrom: 'out_of_office_from',
+  outOfOfficeUntil: 'out_of_office_until',
 };
 
 /** Demotions and deactivations of admins wait for each other, so two cannot remove the last one. */
@@ -203,6 +207,7 @@ export class UsersService {
           active: dto.active ?? current.active,
         };
         const errors = await this.placementErrors(em, next, current);
+        errors.push(...(await outOfOfficeErrors(em, id, dto)));
         if (errors.length) throw new BusinessRuleError('The user cannot be saved', errors);
         if (current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active)) {
           await this.ensureAnotherAdmin(em, caller, id, dto);

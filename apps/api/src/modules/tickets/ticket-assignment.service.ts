@@ -11,7 +11,11 @@ import { Clock } from '../../common/time/clock.js';
 import type { AssignmentDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
-import { recordTicketEvents } from './ticket-events.js';
+import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { autoAssignedEvent } from '../assignment/assignment-rules.engine.js';
+import { assertMayAssignTo } from '../assignment/dispatcher-scope.js';
+import { GroupDistributionService } from '../assignment/group-distribution.js';
+import { groupLevel } from '../assignment/support-level-groups.js';
 import { TicketReferences } from './ticket-references.js';
 import { TicketsService } from './tickets.service.js';
 
@@ -22,6 +26,7 @@ export class TicketAssignmentService {
     private readonly clock: Clock,
     private readonly access: TicketAccessService,
     private readonly tickets: TicketsService,
+    private readonly distribution: GroupDistributionService,
   ) {}
 
   /**
@@ -80,22 +85,40 @@ export class TicketAssignmentService {
       if (dto.groupId) await refs.group(dto.groupId);
       if (refs.errors.length > 0)
         throw new BusinessRuleError('The ticket cannot be assigned', refs.errors);
+      if (dto.assigneeId && dto.assigneeId !== ticket.assigneeId) {
+        await assertMayAssignTo(em, user, dto.assigneeId);
+      }
 
-      const assigneeId = dto.assigneeId !== undefined ? dto.assigneeId : ticket.assigneeId;
+      let assigneeId = dto.assigneeId !== undefined ? dto.assigneeId : ticket.assigneeId;
       const groupId = dto.groupId !== undefined ? dto.groupId : ticket.groupId;
       if (assigneeId === ticket.assigneeId && groupId === ticket.groupId) return;
+      // The ticket is at its group's support level; a group without one takes it off the levels.
+      const groupChanged = groupId !== ticket.groupId;
+      const supportLevel = groupChanged ? await groupLevel(em, groupId) : ticket.supportLevel;
+      const assigned: NewTicketEvent = {
+        kind: 'assigned',
+        field: 'assigneeId',
+        oldValue: { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
+        newValue: { assigneeId, groupId, ...(groupChanged ? { supportLevel } : {}) },
+      };
+      const events = [assigned];
+      // Landing in a group without an agent: the group's distribution may pick one.
+      if (assigneeId === null && groupId) {
+        const pick = await this.distribution.pick(em, groupId, now);
+        if (pick) {
+          assigneeId = pick.userId;
+          events.push(
+            autoAssignedEvent(groupId, pick.userId, pick.distribution, { assigneeId: null, groupId }),
+          );
+        }
+      }
       await em.query(
-        `UPDATE tickets SET assignee_id = $2, group_id = $3, version = version + 1, updated_at = $4 WHERE id = $1`,
-        [ticketId, assigneeId, groupId, now],
+        `UPDATE tickets SET assignee_id = $2, group_id = $3, support_level = $5,
+                version = version + 1, updated_at = $4
+          WHERE id = $1`,
+        [ticketId, assigneeId, groupId, now, supportLevel],
       );
-      await recordTicketEvents(em, ticketId, user.id, now, [
-        {
-          kind: 'assigned',
-          field: 'assigneeId',
-          oldValue: { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
-          newValue: { assigneeId, groupId },
-        },
-      ]);
+      await recordTicketEvents(em, ticketId, user.id, now, events);
     });
     return this.tickets.get(user, ticketId);
   }

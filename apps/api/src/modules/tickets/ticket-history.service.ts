@@ -14,6 +14,8 @@ interface EventRow {
   internal: boolean;
   actor_id: string | null;
   actor_name: string | null;
+  on_behalf_of_id: string | null;
+  on_behalf_of_name: string | null;
   created_at: Date;
   cursor_at: string;
 }
@@ -43,8 +45,10 @@ export class TicketHistoryService {
     }
     const rows = (await this.db.query(
       `SELECT e.id, e.kind, e.field, e.old_value, e.new_value, e.internal, e.actor_id, u.name AS actor_name,
+              e.on_behalf_of_id, ob.name AS on_behalf_of_name,
               e.created_at, e.created_at::text AS cursor_at
          FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id
+         LEFT JOIN users ob ON ob.id = e.on_behalf_of_id
         WHERE ${where}
         ORDER BY e.created_at, e.id
         LIMIT $2`,
@@ -60,6 +64,9 @@ export class TicketHistoryService {
         oldValue: r.old_value,
         newValue: r.new_value,
         actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+        onBehalfOf: r.on_behalf_of_id
+          ? { id: r.on_behalf_of_id, name: r.on_behalf_of_name ?? '' }
+          : null,
         internal: r.internal,
         createdAt: r.created_at.toISOString(),
       }),

@@ -23,7 +23,8 @@ const VIEW_CONDITIONS = {
   open: NOT_DONE,
   closed: `t.status_category IN ('closed', 'canceled')`,
   needsReply: `t.needs_reply AND ${NOT_DONE}`,
-  overdue: `t.due_at < :now AND ${ACTIVE}`,
+  // The manual due date, else the SLA resolution deadline (kept in effective_due_at).
+  overdue: `t.effective_due_at < :now AND ${ACTIVE}`,
 } as const;
 
 @Injectable()
@@ -101,8 +102,8 @@ export class TicketQueuesService {
       ['priority', 't.priority = ANY(:priority)'],
       ['createdFrom', 't.created_at >= :createdFrom'],
       ['createdTo', 't.created_at < :createdTo'],
-      ['dueFrom', 't.due_at >= :dueFrom'],
-      ['dueTo', 't.due_at < :dueTo'],
+      ['dueFrom', 't.effective_due_at >= :dueFrom'],
+      ['dueTo', 't.effective_due_at < :dueTo'],
     ];
     for (const [key, cond] of filters) {
       const value = query[key];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransitionNotAllowedError } from '../../common/errors/domain-errors.js';
 import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
+import { SlaService } from '../sla/sla.service.js';
 import type { Ticket } from './entities/ticket.entity.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
 
@@ -20,12 +21,16 @@ export interface StatusChange {
 /**
  * The one place a ticket's status changes: people's transitions, timers, reply triggers and
  * acceptance all come through here, so derived columns (category, resolved/closed times, the
- * time the status was entered and the scheduler's next look) can never disagree with the status.
+ * time the status was entered, the scheduler's next look, the SLA clocks' pause) can never
+ * disagree with the status.
  * The caller holds the ticket's row lock and has checked that the change is allowed.
  */
 @Injectable()
 export class TicketStatusChanger {
-  constructor(private readonly workflows: WorkflowService) {}
+  constructor(
+    private readonly workflows: WorkflowService,
+    private readonly sla: SlaService,
+  ) {}
 
   async apply(em: EntityManager, change: StatusChange): Promise<void> {
     const { ticket, def, to, actorId, postponeUntil, at } = change;
@@ -43,6 +48,8 @@ export class TicketStatusChanger {
        WHERE id = $1`,
       [ticket.id, target.key, target.category, postponeUntil, at, nextTimerAt],
     );
+    // SLA clocks stop in pausing and resolved/closed/canceled statuses and resume after.
+    await this.sla.onStatusChange(em, ticket, this.workflows.status(def, ticket.status), target, at);
     const events: NewTicketEvent[] = [
       { kind: 'status_changed', field: 'status', oldValue: ticket.status, newValue: target.key },
     ];

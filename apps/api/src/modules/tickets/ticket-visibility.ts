@@ -52,6 +52,13 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
     `${alias}.project_id IN (SELECT pm.project_id FROM project_members pm WHERE pm.user_id = :visUserId
                              UNION ALL SELECT p.id FROM projects p WHERE p.manager_id = :visUserId)`,
   ];
+  // CDESK deputies: during the period, the tickets assigned to the principal (not the principal's
+  // groups: the deputy covers a person's own work, and group tickets have their own members).
+  // deputyForIds is computed per request at the clock's time, so access ends by itself.
+  if (user.deputyForIds.length > 0) {
+    ors.push(`${alias}.assignee_id = ANY(:visDeputyFor)`);
+    params.visDeputyFor = user.deputyForIds;
+  }
   if (user.groupIds.length > 0) {
     ors.push(`${alias}.group_id = ANY(:visGroupIds)`);
     params.visGroupIds = user.groupIds;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
+import { AssignmentModule } from '../assignment/assignment.module.js';
+import { SlaModule } from '../sla/sla.module.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
 import { TicketCommentsService } from './ticket-comments.service.js';
@@ -20,7 +22,7 @@ import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 
 @Module({
-  imports: [WorkflowModule],
+  imports: [WorkflowModule, AssignmentModule, SlaModule],
   controllers: [
     TicketsController,
     TicketTypesController,

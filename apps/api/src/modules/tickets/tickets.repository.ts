@@ -16,6 +16,9 @@ import {
 import { Ticket } from './entities/ticket.entity.js';
 import { departmentMembersSql, ticketVisibility } from './ticket-visibility.js';
 import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
+import type { NewTicketEvent } from './ticket-events.js';
+import type { NewTicketSla } from '../sla/sla.service.js';
+import { distributionPickSql } from '../assignment/group-distribution.js';
 
 /** Above this many full-text hits, search stays one query (see applySearch). */
 const SEARCH_ID_LIMIT = 5000;
@@ -58,6 +61,17 @@ export interface NewTicketRow {
   createdAt: Date;
   /** The first timed transition of the initial status, if it has one. */
   nextTimerAt: Date | null;
+  /** Set by an assignment rule; null: the group's level (if it has one). */
+  supportLevel: number | null;
+  /**
+   * Without an assignee, let the group's distribution (round robin, least open) pick one in
+   * the same statement; nothing happens for a group that distributes manually.
+   */
+  distribute: boolean;
+  /** History lines after "created" (the rule that routed the ticket), by the system. */
+  routingEvents: NewTicketEvent[];
+  /** The SLA policy and clocks (sla module), computed before this INSERT. */
+  sla: NewTicketSla;
 }
 
 const TICKET_COLUMNS = [
@@ -73,10 +87,17 @@ const TICKET_COLUMNS = [
   'requester_id',
   'assignee_id',
   'group_id',
+  'support_level',
   'category_id',
   'project_id',
   'status_changed_at',
   'due_at',
+  'sla_policy_id',
+  'first_response_due_at',
+  'first_response_breached_at',
+  'resolution_due_at',
+  'resolution_breached_at',
+  'sla_paused_at',
   'postponed_until',
   'needs_reply',
   'first_responded_at',
@@ -126,6 +147,7 @@ function selectList(withDescription: boolean, isClient: boolean): [string, strin
     ['(SELECT c.name FROM categories c WHERE c.id = t.category_id)', 'category_name'],
     ['(SELECT c.parent_id FROM categories c WHERE c.id = t.category_id)', 'category_parent_id'],
     ['(SELECT p.name FROM projects p WHERE p.id = t.project_id)', 'project_name'],
+    ['(SELECT sp.name FROM sla_policies sp WHERE sp.id = t.sla_policy_id)', 'sla_policy_name'],
     // Full microsecond precision for cursors: a JS Date would round to milliseconds.
     ['t.updated_at::text', 'cur_updated_at'],
     ['t.created_at::text', 'cur_created_at'],
@@ -146,6 +168,7 @@ interface Row {
   t_requester_id: string | null;
   t_assignee_id: string | null;
   t_group_id: string | null;
+  t_support_level: 1 | 2 | 3 | null;
   t_category_id: string | null;
   t_project_id: string | null;
   t_status_changed_at: Date;
@@ -160,6 +183,13 @@ interface Row {
   category_parent_id: string | null;
   project_name: string | null;
   t_due_at: Date | null;
+  t_sla_policy_id: string | null;
+  sla_policy_name: string | null;
+  t_first_response_due_at: Date | null;
+  t_first_response_breached_at: Date | null;
+  t_resolution_due_at: Date | null;
+  t_resolution_breached_at: Date | null;
+  t_sla_paused_at: Date | null;
   t_postponed_until: Date | null;
   t_needs_reply: boolean;
   t_first_responded_at: Date | null;
@@ -215,22 +245,48 @@ export class TicketsRepository {
     const select = selectList(true, values.creatorIsClient)
       .map(([expr, alias]) => `${expr} AS "${alias}"`)
       .join(', ');
+    // The group's distribution picks the assignee inside this statement (see
+    // distributionPickSql), so the cursor moves exactly when a ticket is really created.
+    const pick = values.distribute
+      ? distributionPickSql('$11::uuid', '$15::timestamptz')
+      : 'SELECT NULL::uuid AS user_id, NULL::varchar AS distribution WHERE false';
     const rows = (await this.db.query(
-      `WITH t AS (
+      `WITH pick AS (
+         ${pick}
+       ), t AS (
          INSERT INTO tickets (subject, description, priority, status, status_category, workflow_id, type_id,
                               organization_id, requester_id, assignee_id, group_id, due_at, channel,
                               created_by_id, created_at, updated_at, status_changed_at,
-                              category_id, project_id, custom_fields, next_timer_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $15,
-                 $16, $17, $18, $19)
+                              category_id, project_id, custom_fields, next_timer_at, support_level,
+                              sla_policy_id, first_response_due_at, first_response_remind_at,
+                              resolution_due_at, resolution_remind_at, sla_paused_at, sla_next_check_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10::uuid, (SELECT user_id FROM pick)),
+                 $11, $12, $13, $14, $15, $15, $15, $16, $17, $18, $19,
+                 COALESCE($20::smallint, (SELECT g.support_level FROM groups g WHERE g.id = $11::uuid)),
+                 $22, $23, $24, $25, $26, $27, $28)
          RETURNING *
        ), history AS (
          INSERT INTO ticket_events (ticket_id, actor_id, kind, new_value, internal, created_at)
          SELECT t.id, t.created_by_id, 'created',
                 jsonb_build_object('number', t.number, 'subject', t.subject, 'status', t.status,
-                                   'priority', t.priority, 'assigneeId', t.assignee_id, 'groupId', t.group_id),
+                                   'priority', t.priority, 'assigneeId', t.assignee_id, 'groupId', t.group_id,
+                                   'supportLevel', t.support_level),
                 false, t.created_at
            FROM t
+       ), routing AS (
+         INSERT INTO ticket_events (ticket_id, actor_id, kind, field, old_value, new_value, internal, created_at)
+         SELECT t.id, NULL::uuid, e.value ->> 'kind', e.value ->> 'field',
+                NULLIF(e.value -> 'oldValue', 'null'), NULLIF(e.value -> 'newValue', 'null'),
+                COALESCE((e.value ->> 'internal')::boolean, false),
+                t.created_at + make_interval(secs => e.ord / 1000000.0)
+           FROM t, jsonb_array_elements($21::jsonb) WITH ORDINALITY AS e(value, ord)
+         UNION ALL
+         SELECT t.id, NULL, 'auto_assigned', 'assigneeId',
+                jsonb_build_object('assigneeId', NULL, 'groupId', t.group_id),
+                jsonb_build_object('assigneeId', p.user_id, 'groupId', t.group_id, 'distribution', p.distribution),
+                false, t.created_at + make_interval(secs => (jsonb_array_length($21::jsonb) + 1) / 1000000.0)
+           FROM t JOIN pick p ON p.user_id = t.assignee_id
+          WHERE $10::uuid IS NULL
        )
        SELECT ${select} FROM t`,
       [
@@ -253,6 +309,23 @@ export class TicketsRepository {
         values.projectId,
         JSON.stringify(values.customFields),
         values.nextTimerAt,
+        values.supportLevel,
+        JSON.stringify(
+          values.routingEvents.map((e) => ({
+            kind: e.kind,
+            field: e.field ?? null,
+            oldValue: e.oldValue ?? null,
+            newValue: e.newValue ?? null,
+            internal: e.internal ?? false,
+          })),
+        ),
+        values.sla.slaPolicyId,
+        values.sla.firstResponseDueAt,
+        values.sla.firstResponseRemindAt,
+        values.sla.resolutionDueAt,
+        values.sla.resolutionRemindAt,
+        values.sla.slaPausedAt,
+        values.sla.slaNextCheckAt,
       ],
     )) as Row[];
     return this.toDto(rows[0]) as TicketDto;
@@ -386,6 +459,7 @@ export class TicketsRepository {
       assignee: r.t_assignee_id ? { id: r.t_assignee_id, name: r.assignee_name ?? '' } : null,
       groupId: r.t_group_id,
       group: r.t_group_id ? { id: r.t_group_id, name: r.group_name ?? '' } : null,
+      supportLevel: r.t_support_level,
       categoryId: r.t_category_id,
       category: r.t_category_id
         ? {
@@ -398,6 +472,14 @@ export class TicketsRepository {
       project: r.t_project_id ? { id: r.t_project_id, name: r.project_name ?? '' } : null,
       statusChangedAt: r.t_status_changed_at.toISOString(),
       dueAt: iso(r.t_due_at),
+      sla: {
+        policy: r.t_sla_policy_id ? { id: r.t_sla_policy_id, name: r.sla_policy_name ?? '' } : null,
+        firstResponseDueAt: iso(r.t_first_response_due_at),
+        firstResponseBreachedAt: iso(r.t_first_response_breached_at),
+        resolutionDueAt: iso(r.t_resolution_due_at),
+        resolutionBreachedAt: iso(r.t_resolution_breached_at),
+        pausedAt: iso(r.t_sla_paused_at),
+      },
       postponedUntil: iso(r.t_postponed_until),
       needsReply: r.t_needs_reply,
       firstRespondedAt: iso(r.t_first_responded_at),

@@ -18,6 +18,9 @@ import {
 import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
+import { SlaService } from '../sla/sla.service.js';
+import { AssignmentRulesEngine } from '../assignment/assignment-rules.engine.js';
+import { assertMayAssignTo } from '../assignment/dispatcher-scope.js';
 import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
 import {
@@ -33,6 +36,12 @@ import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
 import { TicketReferences } from './ticket-references.js';
 import { TicketsRepository } from './tickets.repository.js';
 
+/** The edits that pick the SLA policy again and recompute the deadlines. */
+const SLA_COLUMNS = ['priority', 'type_id', 'organization_id'];
+
+/** The edits that re-run assignment rules flagged applyOnUpdate. */
+const ROUTING_COLUMNS = ['type_id', 'category_id', 'priority', 'organization_id', 'project_id'];
+
 @Injectable()
 export class TicketsService {
   constructor(
@@ -41,6 +50,8 @@ export class TicketsService {
     private readonly repo: TicketsRepository,
     private readonly access: TicketAccessService,
     private readonly workflows: WorkflowService,
+    private readonly routing: AssignmentRulesEngine,
+    private readonly sla: SlaService,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<TicketDto> {
@@ -102,7 +113,9 @@ export class TicketsService {
       if (user.role === 'agent' && dto.assigneeId !== user.id) {
         throw new ForbiddenError('Agents may assign a new ticket only to themselves');
       }
-      await refs.staff(dto.assigneeId, 'assigneeId');
+      if (await refs.staff(dto.assigneeId, 'assigneeId')) {
+        await assertMayAssignTo(em, user, dto.assigneeId);
+      }
     }
     if (!isClient && dto.groupId) await refs.group(dto.groupId);
     if (dto.categoryId) await refs.category(dto.categoryId, isClient);
@@ -130,10 +143,43 @@ export class TicketsService {
     const workflowId = type?.workflowId ?? (await this.workflows.defaultWorkflowId(em));
     const def = await this.workflows.definition(workflowId, em);
     const initial = this.workflows.initialStatus(def);
-    // Pythagoras: a new ticket of a project is addressed to the project's manager.
-    const assigneeId = isClient ? null : (dto.assigneeId ?? project?.activeManagerId ?? null);
-    const priority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
+    const requestedPriority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
     const channel: TicketChannel = isClient ? 'portal' : 'agent';
+    const requestedGroupId = isClient ? null : (dto.groupId ?? null);
+    const requestedAssigneeId = isClient ? null : (dto.assigneeId ?? null);
+    // Assignment rules fill in what the request left open (evaluated here, written by the
+    // single INSERT below together with their history line).
+    const plan = await this.routing.planCreate(
+      em,
+      {
+        subject: dto.subject,
+        typeId: type?.id ?? null,
+        categoryId: dto.categoryId ?? null,
+        priority: requestedPriority,
+        organizationId,
+        projectId: project?.id ?? null,
+        channel,
+        customFields,
+      },
+      {
+        groupId: requestedGroupId !== null,
+        assigneeId: requestedAssigneeId !== null,
+        priority: dto.priority !== undefined,
+      },
+    );
+    // Pythagoras: a new ticket of a project is addressed to the project's manager.
+    const assigneeId =
+      requestedAssigneeId ?? plan.assigneeId ?? (isClient ? null : project?.activeManagerId) ?? null;
+    const groupId = requestedGroupId ?? plan.groupId ?? null;
+    const priority = plan.priority ?? requestedPriority;
+    // The SLA clocks go into the same single INSERT (policies are cached: no query here).
+    const sla = await this.sla.forNewTicket(em, {
+      priority,
+      typeId: type?.id ?? null,
+      organizationId,
+      createdAt: now,
+      status: initial,
+    });
 
     return this.repo.insertWithHistory({
       subject: dto.subject,
@@ -146,7 +192,7 @@ export class TicketsService {
       organizationId,
       requesterId,
       assigneeId,
-      groupId: isClient ? null : (dto.groupId ?? null),
+      groupId,
       dueAt: isClient ? null : (dto.dueAt ?? null),
       channel,
       categoryId: dto.categoryId ?? null,
@@ -156,6 +202,10 @@ export class TicketsService {
       creatorIsClient: isClient,
       createdAt: now,
       nextTimerAt: this.workflows.nextTimerAt(def, initial.key, now, null),
+      supportLevel: plan.supportLevel ?? null,
+      distribute: assigneeId === null && groupId !== null,
+      routingEvents: plan.events,
+      sla,
     });
   }
 
@@ -278,6 +328,31 @@ export class TicketsService {
           });
         }
       }
+      if (ROUTING_COLUMNS.some((c) => c in changes)) {
+        // Rules flagged applyOnUpdate look at the ticket as this edit leaves it.
+        const after = <T>(column: string, current: T): T =>
+          column in changes ? (changes[column] as T) : current;
+        const routed = await this.routing.planUpdate(
+          em,
+          {
+            subject: after('subject', ticket.subject),
+            typeId: after('type_id', ticket.typeId),
+            categoryId: after('category_id', ticket.categoryId),
+            priority: after('priority', ticket.priority),
+            organizationId: after('organization_id', ticket.organizationId),
+            projectId: after('project_id', ticket.projectId),
+            channel: ticket.channel,
+            customFields: custom?.values ?? ticket.customFields ?? {},
+            groupId: ticket.groupId,
+            assigneeId: ticket.assigneeId,
+            supportLevel: ticket.supportLevel,
+          },
+          'priority' in changes,
+          now,
+        );
+        Object.assign(changes, routed.columns);
+        events.push(...routed.events);
+      }
       if (events.length === 0) return;
 
       const sets = Object.keys(changes).map((c, i) => `${c} = $${i + 3}`);
@@ -289,6 +364,7 @@ export class TicketsService {
       );
       if (updated.length !== 1) throw new NotFoundError('Ticket');
       await recordTicketEvents(em, id, user.id, now, events);
+      if (SLA_COLUMNS.some((c) => c in changes)) await this.sla.recompute(em, id, now);
     });
     return this.get(user, id);
   }

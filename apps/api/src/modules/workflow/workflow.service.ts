@@ -122,14 +122,21 @@ export class WorkflowService {
     );
   }
 
+  /**
+   * An active deputy of the assignee (CDESK) counts as the assignee: during the period they may
+   * make the transitions the workflow opens to the assignee, recorded "on behalf of" them.
+   */
   actorFor(
     user: AuthUser,
     ticket: { requesterId: string | null; assigneeId?: string | null },
   ): TransitionActor {
+    const assigneeId = ticket.assigneeId ?? null;
     return {
       role: user.role,
       isRequester: ticket.requesterId === user.id,
-      isAssignee: !!ticket.assigneeId && ticket.assigneeId === user.id,
+      isAssignee:
+        assigneeId !== null &&
+        (assigneeId === user.id || user.deputyForIds.includes(assigneeId)),
     };
   }
 

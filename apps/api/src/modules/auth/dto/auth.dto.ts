@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { LOCALES, type Locale, type Permission } from '@relaydesk/contracts';
-import { UserDto } from '../../directory/dto/user.dto.js';
+import {
+  OUT_OF_OFFICE_FROM_TEXT,
+  OUT_OF_OFFICE_UNTIL_TEXT,
+  UserDto,
+} from '../../directory/dto/user.dto.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@relaydesk.local' })
@@ -41,6 +53,24 @@ export class UpdateMeDto {
   @IsString()
   @MaxLength(50)
   phone?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: OUT_OF_OFFICE_FROM_TEXT,
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  outOfOfficeFrom?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: OUT_OF_OFFICE_UNTIL_TEXT,
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  outOfOfficeUntil?: string | null;
 }
 
 export class TokenPairDto {

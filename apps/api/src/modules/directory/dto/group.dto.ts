@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -12,10 +13,23 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import {
+  GROUP_DISTRIBUTIONS,
+  SUPPORT_LEVELS,
+  type GroupDistribution,
+  type SupportLevel,
+} from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
 
 export const MAX_GROUP_MEMBERS = 1000;
+
+const SUPPORT_LEVEL_TEXT =
+  'Support line: 1 (L1), 2 (L2) or 3 (L3); escalation moves tickets to the next one. null: none';
+const DISTRIBUTION_TEXT =
+  'Who gets a ticket that lands in the group without an agent: `manual` (nobody, it waits in ' +
+  'the queue), `round_robin` (members in turn) or `least_open` (the member with the fewest ' +
+  'open tickets). Inactive and out-of-office members are skipped.';
 
 export class GroupDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -24,6 +38,15 @@ export class GroupDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Team lead' })
   leadId!: string | null;
   @ApiProperty() active!: boolean;
+  @ApiProperty({
+    type: Number,
+    enum: SUPPORT_LEVELS,
+    nullable: true,
+    description: SUPPORT_LEVEL_TEXT,
+  })
+  supportLevel!: SupportLevel | null;
+  @ApiProperty({ enum: GROUP_DISTRIBUTIONS, description: DISTRIBUTION_TEXT })
+  distribution!: GroupDistribution;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Staff users in the group' })
   memberIds!: string[];
   @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
@@ -83,6 +106,22 @@ export class CreateGroupDto {
   active?: boolean;
 
   @ApiPropertyOptional({
+    type: Number,
+    enum: SUPPORT_LEVELS,
+    nullable: true,
+    description: SUPPORT_LEVEL_TEXT,
+  })
+  @IsOptional()
+  @IsInt()
+  @IsIn(SUPPORT_LEVELS)
+  supportLevel?: SupportLevel | null;
+
+  @ApiPropertyOptional({ enum: GROUP_DISTRIBUTIONS, description: DISTRIBUTION_TEXT })
+  @IsOptionalNonNull()
+  @IsIn(GROUP_DISTRIBUTIONS)
+  distribution?: GroupDistribution;
+
+  @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
     maxItems: MAX_GROUP_MEMBERS,
@@ -132,6 +171,22 @@ export class UpdateGroupDto {
   @IsOptionalNonNull()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: Number,
+    enum: SUPPORT_LEVELS,
+    nullable: true,
+    description: SUPPORT_LEVEL_TEXT,
+  })
+  @IsOptional()
+  @IsInt()
+  @IsIn(SUPPORT_LEVELS)
+  supportLevel?: SupportLevel | null;
+
+  @ApiPropertyOptional({ enum: GROUP_DISTRIBUTIONS, description: DISTRIBUTION_TEXT })
+  @IsOptionalNonNull()
+  @IsIn(GROUP_DISTRIBUTIONS)
+  distribution?: GroupDistribution;
 
   @ApiPropertyOptional({
     type: [String],

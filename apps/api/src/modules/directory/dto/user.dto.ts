@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
+  IsDateString,
   IsEmail,
   IsIn,
   IsInt,
@@ -16,6 +17,12 @@ import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import type { User } from '../entities/user.entity.js';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
 
+export const OUT_OF_OFFICE_FROM_TEXT =
+  'Out of office from this instant (open start when only `outOfOfficeUntil` is set); group ' +
+  'distribution skips the user while out of office. null with a null until: in the office';
+export const OUT_OF_OFFICE_UNTIL_TEXT =
+  'Back at this instant (open end when null); must be after `outOfOfficeFrom`';
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'email' }) email!: string;
@@ -28,6 +35,20 @@ export class UserDto {
   @ApiProperty() canViewAll!: boolean;
   @ApiProperty() canViewOrganizationTickets!: boolean;
   @ApiProperty() active!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: OUT_OF_OFFICE_FROM_TEXT,
+  })
+  outOfOfficeFrom!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: OUT_OF_OFFICE_UNTIL_TEXT,
+  })
+  outOfOfficeUntil!: string | null;
   @ApiProperty({ type: [String], description: 'Groups the user belongs to' }) groupIds!: string[];
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -47,6 +68,8 @@ export function toUserDto(user: User, groupIds: string[] = []): UserDto {
     canViewAll: user.canViewAll,
     canViewOrganizationTickets: user.canViewOrganizationTickets,
     active: user.active,
+    outOfOfficeFrom: user.outOfOfficeFrom ? user.outOfOfficeFrom.toISOString() : null,
+    outOfOfficeUntil: user.outOfOfficeUntil ? user.outOfOfficeUntil.toISOString() : null,
     groupIds,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
@@ -240,6 +263,26 @@ export class UpdateUserDto {
   @IsOptionalNonNull()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: OUT_OF_OFFICE_FROM_TEXT,
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  outOfOfficeFrom?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: OUT_OF_OFFICE_UNTIL_TEXT,
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  outOfOfficeUntil?: string | null;
 
   @ApiPropertyOptional({
     minLength: 8,

@@ -20,6 +20,10 @@ import { Department } from './department.entity.js';
 @Check('users_locale_check', `"locale" IN ('en', 'ru', 'cs')`)
 @Index('users_name_id_idx', ['name', 'id'])
 @Index('users_search_trgm_idx', { synchronize: false })
+@Check(
+  'users_out_of_office_check',
+  `"out_of_office_until" IS NULL OR "out_of_office_from" IS NULL OR "out_of_office_until" > "out_of_office_from"`,
+)
 export class User {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** citext: unique regardless of case, as people type e-mail addresses. */
@@ -51,6 +55,14 @@ export class User {
   @Column('boolean', { name: 'can_view_organization_tickets', default: false })
   canViewOrganizationTickets!: boolean;
   @Column('boolean', { default: true }) active!: boolean;
+  /**
+   * Out of office (group distribution skips the user) from `from` until `until`; either end may
+   * be open. Both null: in the office.
+   */
+  @Column('timestamptz', { name: 'out_of_office_from', nullable: true })
+  outOfOfficeFrom!: Date | null;
+  @Column('timestamptz', { name: 'out_of_office_until', nullable: true })
+  outOfOfficeUntil!: Date | null;
   @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
   @Column('int', { default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

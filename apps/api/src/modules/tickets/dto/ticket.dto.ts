@@ -12,6 +12,7 @@ import {
 } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../common/openapi/translated-text.dto.js';
 import { TicketTypeFieldDto } from '../ticket-types/dto/ticket-type-field.dto.js';
+import { TicketSlaDto } from '../../sla/dto/ticket-sla.dto.js';
 
 export class RefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -56,6 +57,13 @@ export class TicketSummaryDto {
   @ApiProperty({ type: RefDto, nullable: true }) assignee!: RefDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) groupId!: string | null;
   @ApiProperty({ type: RefDto, nullable: true }) group!: RefDto | null;
+  @ApiProperty({
+    type: Number,
+    enum: [1, 2, 3],
+    nullable: true,
+    description: 'Support level (L1-L3): its group’s, or set by a rule or an escalation',
+  })
+  supportLevel!: 1 | 2 | 3 | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
   @ApiProperty({ type: CategoryRefDto, nullable: true }) category!: CategoryRefDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId!: string | null;
@@ -63,6 +71,11 @@ export class TicketSummaryDto {
   @ApiProperty({ format: 'date-time', description: 'When the ticket entered its status' })
   statusChangedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({
+    type: TicketSlaDto,
+    description: 'SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set',
+  })
+  sla!: TicketSlaDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) postponedUntil!:
     string | null;
   @ApiProperty() needsReply!: boolean;
@@ -160,6 +173,12 @@ export class TicketEventDto {
   @ApiPropertyOptional({ description: 'New value (any JSON)', nullable: true }) newValue!: unknown;
   @ApiProperty({ type: RefDto, nullable: true, description: 'null: the system did it' })
   actor!: RefDto | null;
+  @ApiProperty({
+    type: RefDto,
+    nullable: true,
+    description: 'The assignee the actor stood in for, as their active deputy; null otherwise',
+  })
+  onBehalfOf!: RefDto | null;
   @ApiProperty() internal!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

@@ -14,6 +14,8 @@ import { Ticket } from './ticket.entity.js';
 /** One line of a ticket's history. `actorId` null means the system did it. */
 @Entity('ticket_events')
 @Index('ticket_events_ticket_created_idx', ['ticketId', 'createdAt', 'id'])
+/** Partial: only the lines that move a ticket between support levels (the level report). */
+@Index('ticket_events_support_level_idx', { synchronize: false })
 export class TicketEvent {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'ticket_id' }) ticketId!: string;
@@ -25,6 +27,12 @@ export class TicketEvent {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'actor_id' })
   actor?: Relation<User>;
+
+  /** The assignee whose active deputy the actor was when acting (CDESK "on behalf of"). */
+  @Column('uuid', { name: 'on_behalf_of_id', nullable: true }) onBehalfOfId!: string | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'on_behalf_of_id' })
+  onBehalfOf?: Relation<User>;
 
   @Column('varchar', { length: 32 }) kind!: TicketEventKind;
   @Column('varchar', { length: 64, nullable: true }) field!: string | null;

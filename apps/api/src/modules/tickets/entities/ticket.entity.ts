@@ -21,6 +21,7 @@ import { Workflow } from '../../workflow/entities/workflow.entity.js';
 import { Project } from '../../directory/entities/project.entity.js';
 import { TicketType } from './ticket-type.entity.js';
 import { Category } from './category.entity.js';
+import { SlaPolicy } from '../../sla/entities/sla-policy.entity.js';
 
 /**
  * Every list filter has an index whose tail is (updated_at, id), the default keyset order,
@@ -48,6 +49,13 @@ import { Category } from './category.entity.js';
 @Index('tickets_ticket_category_updated_idx', ['categoryId', 'updatedAt', 'id'])
 @Index('tickets_project_updated_idx', ['projectId', 'updatedAt', 'id'])
 @Index('tickets_not_done_updated_idx', { synchronize: false })
+@Index('tickets_effective_due_idx', ['effectiveDueAt', 'id'])
+@Index('tickets_sla_next_check_idx', { synchronize: false })
+// The calendar feed: a user's assigned and requested tickets by due date (partial, migration).
+@Index('tickets_assignee_due_idx', { synchronize: false })
+@Index('tickets_requester_due_idx', { synchronize: false })
+@Index('tickets_assignee_open_idx', { synchronize: false })
+@Check('tickets_support_level_check', `"support_level" BETWEEN 1 AND 3`)
 export class Ticket {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Human number from ticket_number_seq, e.g. 1042. */
@@ -107,6 +115,9 @@ export class Ticket {
   @JoinColumn({ name: 'project_id' })
   project?: Relation<Project>;
 
+  /** Support line (1-3) the ticket is at: its group's, or set by a rule or an escalation. */
+  @Column('smallint', { name: 'support_level', nullable: true }) supportLevel!: number | null;
+
   /** Values of the type's custom fields, by field key (validated by the API, not the table). */
   @Column('jsonb', { name: 'custom_fields', default: () => "'{}'" })
   customFields!: CustomFieldValues;
@@ -120,6 +131,42 @@ export class Ticket {
   @Column('timestamptz', { name: 'next_timer_at', nullable: true }) nextTimerAt!: Date | null;
 
   @Column('timestamptz', { name: 'due_at', nullable: true }) dueAt!: Date | null;
+
+  // SLA (sla module): the policy that applies, each clock's reminder and due instants and its
+  // breach, and the pause bookkeeping. Dues are created_at + target + paused business seconds in
+  // the policy's calendar, so any instance recomputes the same ones.
+  @Column('uuid', { name: 'sla_policy_id', nullable: true }) slaPolicyId!: string | null;
+  @ManyToOne(() => SlaPolicy, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'sla_policy_id' })
+  slaPolicy?: Relation<SlaPolicy>;
+  @Column('timestamptz', { name: 'first_response_due_at', nullable: true })
+  firstResponseDueAt!: Date | null;
+  @Column('timestamptz', { name: 'first_response_remind_at', nullable: true })
+  firstResponseRemindAt!: Date | null;
+  @Column('timestamptz', { name: 'first_response_breached_at', nullable: true })
+  firstResponseBreachedAt!: Date | null;
+  @Column('timestamptz', { name: 'resolution_due_at', nullable: true })
+  resolutionDueAt!: Date | null;
+  @Column('timestamptz', { name: 'resolution_remind_at', nullable: true })
+  resolutionRemindAt!: Date | null;
+  @Column('timestamptz', { name: 'resolution_breached_at', nullable: true })
+  resolutionBreachedAt!: Date | null;
+  /** Set while the clocks stand still (a pausing status, or resolved/closed/canceled). */
+  @Column('timestamptz', { name: 'sla_paused_at', nullable: true }) slaPausedAt!: Date | null;
+  /** Business seconds the clocks stood still so far. */
+  @Column('int', { name: 'sla_paused_seconds', default: 0 }) slaPausedSeconds!: number;
+  /** Reminders already sent: 1 first response, 2 resolution. */
+  @Column('smallint', { name: 'sla_reminders_sent', default: 0 }) slaRemindersSent!: number;
+  /** When the SLA sweep next has to look at the ticket; null: nothing pending. */
+  @Column('timestamptz', { name: 'sla_next_check_at', nullable: true })
+  slaNextCheckAt!: Date | null;
+  /**
+   * The manual due date, else the SLA resolution deadline: what queues and calendars use. Kept
+   * = COALESCE(due_at, resolution_due_at) by a trigger (migration 1764300000000), so no write
+   * path, fixture or seed can leave it stale.
+   */
+  @Column('timestamptz', { name: 'effective_due_at', nullable: true })
+  effectiveDueAt!: Date | null;
   @Column('timestamptz', { name: 'postponed_until', nullable: true }) postponedUntil!: Date | null;
   @Column('boolean', { name: 'needs_reply', default: false }) needsReply!: boolean;
   @Column('timestamptz', { name: 'first_responded_at', nullable: true })

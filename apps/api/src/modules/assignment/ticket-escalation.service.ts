@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SupportLevel } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { sql } from '../../common/database/sql.js';
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  VersionConflictError,
+} from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
+import { TicketAccessService } from '../tickets/ticket-access.service.js';
+import { recordTicketEvents, type NewTicketEvent } from '../tickets/ticket-events.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+import { autoAssignedEvent } from './assignment-rules.engine.js';
+import type { EscalateTicketDto, TicketEscalationDto } from './dto/escalation.dto.js';
+import { GroupDistributionService } from './group-distribution.js';
+import { firstGroupOfLevel } from './support-level-groups.js';
+
+const TOP_LEVEL = 3;
+
+/**
+ * HappyDesk's "Escalate to next level": the ticket moves to a group of the next support level,
+ * leaves its agent (the new group's distribution may pick one at once) and the reason stays in
+ * the history. A ticket at no level yet goes to L1.
+ */
+@Injectable()
+export class TicketEscalationService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly access: TicketAccessService,
+    private readonly tickets: TicketsService,
+    private readonly distribution: GroupDistributionService,
+  ) {}
+
+  async escalate(
+    user: AuthUser,
+    ticketId: string,
+    dto: EscalateTicketDto,
+  ): Promise<TicketEscalationDto> {
+    const now = this.clock.now();
+    const result = await this.db.transaction(async (em) => {
+      const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
+      if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
+      await this.access.assertWritable(ticket, em);
+      if (!['new', 'open', 'pending'].includes(ticket.statusCategory)) {
+        throw new ConflictError(`The ticket is ${ticket.status}: only open tickets are escalated`);
+      }
+      const from = ticket.supportLevel ?? 0;
+      if (from >= TOP_LEVEL) {
+        throw new ConflictError('The ticket is at the top support level (L3) already', {
+          supportLevel: from,
+        });
+      }
+      const level = (from + 1) as SupportLevel;
+      let groupId: string | null;
+      if (dto.groupId) {
+        const [g] = await sql(
+          em,
+          'SELECT 1 FROM groups WHERE id = $1 AND active AND support_level = $2',
+          [dto.groupId, level],
+        );
+        if (!g) {
+          throw new BusinessRuleError('The ticket cannot be escalated to this group', [
+            { field: 'groupId', message: `no active group of support level ${level} with this id` },
+          ]);
+        }
+        groupId = dto.groupId;
+      } else {
+        groupId = await firstGroupOfLevel(em, level);
+        if (!groupId) {
+          throw new ConflictError(`No active group has support level ${level}`, {
+            supportLevel: from || null,
+          });
+        }
+      }
+
+      const pick = await this.distribution.pick(em, groupId, now);
+      const assigneeId = pick?.userId ?? null;
+      await em.query(
+        `UPDATE tickets SET group_id = $2, assignee_id = $3, support_level = $4,
+                version = version + 1, updated_at = $5
+          WHERE id = $1`,
+        [ticketId, groupId, assigneeId, level, now],
+      );
+      const events: NewTicketEvent[] = [
+        {
+          kind: 'escalated',
+          field: 'supportLevel',
+          oldValue: {
+            supportLevel: ticket.supportLevel,
+            groupId: ticket.groupId,
+            assigneeId: ticket.assigneeId,
+          },
+          newValue: { supportLevel: level, groupId, assigneeId: null, reason: dto.reason.trim() },
+          internal: true,
+        },
+      ];
+      if (pick) {
+        events.push(
+          autoAssignedEvent(groupId, pick.userId, pick.distribution, {
+            assigneeId: null,
+            groupId,
+          }),
+        );
+      }
+      await recordTicketEvents(em, ticketId, user.id, now, events);
+      return { supportLevel: level, groupId, assigneeId };
+    });
+    const ticket = await this.tickets.get(user, ticketId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    return { ...result, ticket };
+  }
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
+import { RefDto } from '../../tickets/dto/ticket.dto.js';
+
+export const DEPUTYSHIP_STATES = ['upcoming', 'active', 'ended'] as const;
+export type DeputyshipState = (typeof DEPUTYSHIP_STATES)[number];
+
+/** The longest period one deputyship may cover; a longer absence is named again. */
+export const DEPUTYSHIP_MAX_DAYS = 90;
+/** Upcoming and active deputyships a principal may have at once. */
+export const DEPUTYSHIP_MAX_OPEN = 10;
+export const DEPUTYSHIP_NOTE_MAX = 500;
+
+export class CreateDeputyshipDto {
+  @ApiProperty({ format: 'uuid', description: 'An active staff user other than the principal' })
+  @LowerCaseIds()
+  @IsUUID()
+  deputyId!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the deputy’s access begins; a time in the past means now',
+  })
+  @IsDateString({ strict: true })
+  startsAt!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: `Later than startsAt and in the future; at most ${DEPUTYSHIP_MAX_DAYS} days after the start`,
+  })
+  @IsDateString({ strict: true })
+  endsAt!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: DEPUTYSHIP_NOTE_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(DEPUTYSHIP_NOTE_MAX)
+  note?: string | null;
+}
+
+export class DeputyshipListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({
+    enum: ['principal', 'deputy'],
+    default: 'principal',
+    description: 'principal: the deputies this user named; deputy: whom this user stands in for',
+  })
+  @IsOptionalNonNull()
+  @IsIn(['principal', 'deputy'])
+  as?: 'principal' | 'deputy';
+}
+
+export class DeputyshipDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: RefDto, description: 'Whose tickets the deputy works' }) principal!: RefDto;
+  @ApiProperty({ type: RefDto }) deputy!: RefDto;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Access ends at this instant' }) endsAt!: string;
+  @ApiProperty({ enum: DEPUTYSHIP_STATES, description: 'At the time of the request' })
+  state!: DeputyshipState;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: RefDto, nullable: true }) createdBy!: RefDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Set when it was ended before its planned end',
+  })
+  canceledAt!: string | null;
+}
+
+/** Newest end first: active and upcoming deputyships come before ended ones. */
+export class DeputyshipPageDto {
+  @ApiProperty({ type: [DeputyshipDto] }) items!: DeputyshipDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@relaydesk/contracts';
+import { QueryBoolean } from '../../directory/dto/dto-decorators.js';
+
+export class NotificationTicketDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 1042 }) number!: number;
+  @ApiProperty() subject!: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
+  @ApiProperty({
+    type: NotificationTicketDto,
+    nullable: true,
+    description: 'The ticket it is about; notifications of tickets you cannot see are not listed',
+  })
+  ticket!: NotificationTicketDto | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Details by kind; SLA kinds: `clock` (first_response | resolution), `dueAt`, and `reminderPercent` for reminders',
+  })
+  data!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt!: string | null;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page' })
+  nextCursor!: string | null;
+}
+
+export class UnreadCountDto {
+  @ApiProperty({ description: 'Unread notifications of tickets you can see' }) unread!: number;
+}
+
+export class NotificationListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only unread ones' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  unread?: boolean;
+}

@@ -1,0 +1,242 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+} from '../../directory/dto/dto-decorators.js';
+
+/** Ten years of business seconds is more than any promise a desk makes. */
+const MAX_TARGET = 315_360_000;
+const MAX_IDS = 500;
+
+function targetProperty(description: string) {
+  return ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 60,
+    maximum: MAX_TARGET,
+    description,
+  });
+}
+
+export class SlaTargetsDto {
+  @targetProperty('Business seconds to the first public staff reply; null: not measured')
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(MAX_TARGET)
+  firstResponseSeconds?: number | null;
+
+  @targetProperty('Business seconds to resolution; null: not measured')
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(MAX_TARGET)
+  resolutionSeconds?: number | null;
+}
+
+/** Targets of particular priorities, replacing the policy's own for them. */
+export class PriorityTargetsDto {
+  @ApiPropertyOptional({ type: SlaTargetsDto })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => SlaTargetsDto)
+  low?: SlaTargetsDto;
+  @ApiPropertyOptional({ type: SlaTargetsDto })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => SlaTargetsDto)
+  normal?: SlaTargetsDto;
+  @ApiPropertyOptional({ type: SlaTargetsDto })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => SlaTargetsDto)
+  high?: SlaTargetsDto;
+  @ApiPropertyOptional({ type: SlaTargetsDto })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => SlaTargetsDto)
+  urgent?: SlaTargetsDto;
+}
+
+/** Which tickets a policy covers: every listed condition must hold; an empty list: any. */
+export class SlaConditionsDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_IDS })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  organizationIds?: string[];
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, isArray: true })
+  @IsOptionalNonNull()
+  @IsArray()
+  @IsIn(TICKET_PRIORITIES, { each: true })
+  @ArrayUnique()
+  priorities?: TicketPriority[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_IDS })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  typeIds?: string[];
+}
+
+export class SlaConditionsOutDto {
+  @ApiProperty({ type: [String], format: 'uuid' }) organizationIds!: string[];
+  @ApiProperty({ enum: TICKET_PRIORITIES, isArray: true }) priorities!: TicketPriority[];
+  @ApiProperty({ type: [String], format: 'uuid' }) typeIds!: string[];
+}
+
+export class SlaTargetsOutDto {
+  @ApiProperty({ type: Number, nullable: true }) firstResponseSeconds!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) resolutionSeconds!: number | null;
+}
+
+export class PriorityTargetsOutDto {
+  @ApiPropertyOptional({ type: SlaTargetsOutDto }) low?: SlaTargetsOutDto;
+  @ApiPropertyOptional({ type: SlaTargetsOutDto }) normal?: SlaTargetsOutDto;
+  @ApiPropertyOptional({ type: SlaTargetsOutDto }) high?: SlaTargetsOutDto;
+  @ApiPropertyOptional({ type: SlaTargetsOutDto }) urgent?: SlaTargetsOutDto;
+}
+
+export class SlaPolicyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The first active matching policy by position applies' })
+  position!: number;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ format: 'uuid' }) calendarId!: string;
+  @ApiProperty({ type: SlaConditionsOutDto }) conditions!: SlaConditionsOutDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'Business seconds' })
+  firstResponseSeconds!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Business seconds' })
+  resolutionSeconds!: number | null;
+  @ApiProperty({ type: PriorityTargetsOutDto }) priorityTargets!: PriorityTargetsOutDto;
+  @ApiProperty({ minimum: 1, maximum: 99, description: 'Reminder at this share of a target' })
+  reminderPercent!: number;
+  @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
+  version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CreateSlaPolicyDto extends SlaTargetsDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name!: string;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  position?: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiProperty({ format: 'uuid' })
+  @LowerCaseIds()
+  @IsUUID('loose')
+  calendarId!: string;
+
+  @ApiPropertyOptional({ type: SlaConditionsDto })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => SlaConditionsDto)
+  conditions?: SlaConditionsDto;
+
+  @ApiPropertyOptional({ type: PriorityTargetsDto })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => PriorityTargetsDto)
+  priorityTargets?: PriorityTargetsDto;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 99, default: 75 })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  reminderPercent?: number;
+}
+
+export class UpdateSlaPolicyDto extends SlaTargetsDto {
+  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptionalNonNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsNotBlank()
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  position?: number;
+
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptionalNonNull()
+  @LowerCaseIds()
+  @IsUUID('loose')
+  calendarId?: string;
+
+  @ApiPropertyOptional({ type: SlaConditionsDto, description: 'Replaces all conditions' })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => SlaConditionsDto)
+  conditions?: SlaConditionsDto;
+
+  @ApiPropertyOptional({ type: PriorityTargetsDto, description: 'Replaces all of them' })
+  @IsOptionalNonNull()
+  @ValidateNested()
+  @Type(() => PriorityTargetsDto)
+  priorityTargets?: PriorityTargetsDto;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 99 })
+  @IsOptionalNonNull()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  reminderPercent?: number;
+}

@@ -1,0 +1,142 @@
+import type { SlaClock } from '@relaydesk/contracts';
+import type { BusinessCalendar } from './business-time.js';
+
+/** Targets of one ticket under its policy, in business seconds (null: not measured). */
+export interface SlaTargets {
+  firstResponseSeconds: number | null;
+  resolutionSeconds: number | null;
+  reminderPercent: number;
+}
+
+export interface SlaDeadlines {
+  firstResponseDueAt: Date | null;
+  firstResponseRemindAt: Date | null;
+  resolutionDueAt: Date | null;
+  resolutionRemindAt: Date | null;
+}
+
+/** What the SLA columns of a ticket say, as far as the clocks are concerned. */
+export interface SlaState extends SlaDeadlines {
+  pausedAt: Date | null;
+  firstRespondedAt: Date | null;
+  firstResponseBreachedAt: Date | null;
+  resolutionBreachedAt: Date | null;
+  /** Bits of REMINDER_BIT. */
+  remindersSent: number;
+}
+
+export const REMINDER_BIT: Record<SlaClock, number> = { first_response: 1, resolution: 2 };
+
+/** A reminder or a breach that is due now. */
+export interface SlaEvent {
+  kind: 'reminder' | 'breach';
+  clock: SlaClock;
+  /** The instant it was due (a breach is recorded at the deadline itself). */
+  at: Date;
+  dueAt: Date;
+}
+
+/** Statuses where the clocks stand still: pausing ones, and resolved/closed/canceled. */
+export function clocksStopped(status: { pausesSla: boolean; category: string }): boolean {
+  return status.pausesSla || ['resolved', 'closed', 'canceled'].includes(status.category);
+}
+
+/**
+ * Due and reminder instants: the ticket's creation plus the target plus the business time its
+ * clocks stood still so far. Stored on the ticket, but always derivable from these inputs, so
+ * a recompute anywhere gives the same instants.
+ */
+export function deadlines(
+  calendar: BusinessCalendar,
+  targets: SlaTargets,
+  createdAt: Date,
+  pausedSeconds: number,
+): SlaDeadlines {
+  const at = (seconds: number | null, share = 100) =>
+    seconds === null
+      ? null
+      : calendar.addSeconds(createdAt, Math.floor((seconds * share) / 100) + pausedSeconds);
+  return {
+    firstResponseDueAt: at(targets.firstResponseSeconds),
+    firstResponseRemindAt: at(targets.firstResponseSeconds, targets.reminderPercent),
+    resolutionDueAt: at(targets.resolutionSeconds),
+    resolutionRemindAt: at(targets.resolutionSeconds, targets.reminderPercent),
+  };
+}
+
+interface ClockView {
+  clock: SlaClock;
+  dueAt: Date | null;
+  remindAt: Date | null;
+  breachedAt: Date | null;
+  /** When the clock was met (first response); resolution is met by stopping the clocks. */
+  metAt: Date | null;
+}
+
+function clocks(s: SlaState): ClockView[] {
+  return [
+    {
+      clock: 'first_response',
+      dueAt: s.firstResponseDueAt,
+      remindAt: s.firstResponseRemindAt,
+      breachedAt: s.firstResponseBreachedAt,
+      metAt: s.firstRespondedAt,
+    },
+    {
+      clock: 'resolution',
+      dueAt: s.resolutionDueAt,
+      remindAt: s.resolutionRemindAt,
+      breachedAt: s.resolutionBreachedAt,
+      metAt: null,
+    },
+  ];
+}
+
+/**
+ * The reminders and breaches due at `now`. A breach counts only up to the moment the clocks
+ * stopped (a ticket resolved before its deadline never breaches); a reminder only while they run.
+ * A clock that breaches sends no reminder any more.
+ */
+export function dueEvents(s: SlaState, now: Date): SlaEvent[] {
+  const horizon = s.pausedAt && s.pausedAt < now ? s.pausedAt : now;
+  const events: SlaEvent[] = [];
+  for (const c of clocks(s)) {
+    if (!c.dueAt || c.breachedAt) continue;
+    const metInTime = c.metAt !== null && c.metAt <= c.dueAt;
+    if (metInTime) continue;
+    if (c.dueAt <= horizon) {
+      events.push({ kind: 'breach', clock: c.clock, at: c.dueAt, dueAt: c.dueAt });
+    } else if (
+      !s.pausedAt &&
+      c.metAt === null &&
+      c.remindAt &&
+      c.remindAt <= now &&
+      (s.remindersSent & REMINDER_BIT[c.clock]) === 0
+    ) {
+      events.push({ kind: 'reminder', clock: c.clock, at: c.remindAt, dueAt: c.dueAt });
+    }
+  }
+  return events;
+}
+
+/** When the sweep next has to look at the ticket; null when nothing is pending. */
+export function nextCheckAt(s: SlaState): Date | null {
+  let next: Date | null = null;
+  const consider = (d: Date | null) => {
+    if (d && (!next || d < next)) next = d;
+  };
+  for (const c of clocks(s)) {
+    if (!c.dueAt || c.breachedAt) continue;
+    if (c.metAt !== null && c.metAt <= c.dueAt) continue;
+    if (s.pausedAt) {
+      // Stopped: only a breach that happened before the stop is still to be recorded.
+      if (c.dueAt <= s.pausedAt) consider(c.dueAt);
+      continue;
+    }
+    if (c.metAt === null && c.remindAt && (s.remindersSent & REMINDER_BIT[c.clock]) === 0) {
+      consider(c.remindAt);
+    }
+    consider(c.dueAt);
+  }
+  return next;
+}

@@ -1,0 +1,203 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Clock } from '../../common/time/clock.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { recordTicketEvents } from '../tickets/ticket-events.js';
+import { dueEvents, nextCheckAt, REMINDER_BIT, type SlaEvent, type SlaState } from './sla-clock.js';
+
+interface DueRow {
+  id: string;
+  assignee_id: string | null;
+  group_id: string | null;
+  sla_policy_id: string | null;
+  reminder_percent: number | null;
+  first_response_due_at: Date | null;
+  first_response_remind_at: Date | null;
+  first_response_breached_at: Date | null;
+  resolution_due_at: Date | null;
+  resolution_remind_at: Date | null;
+  resolution_breached_at: Date | null;
+  sla_paused_at: Date | null;
+  first_responded_at: Date | null;
+  sla_reminders_sent: number;
+}
+
+export interface SweepResult {
+  /** Tickets looked at. */
+  checked: number;
+  reminders: number;
+  breaches: number;
+}
+
+/**
+ * THE place SLA time passes: reminders at a policy's share of a target, and at a deadline the
+ * breach (recorded on the ticket and in its history) with an escalation to the supervisor.
+ *
+ * Each ticket carries `sla_next_check_at`, the earliest thing pending on its clocks; a batch
+ * reads only due rows through a partial index and claims them with FOR UPDATE SKIP LOCKED, so
+ * the cost follows the due tickets, never the table, and with any number of instances each
+ * reminder, breach and escalation happens once: the ticket's flags, its next check and the
+ * notifications commit together, and if an instance dies mid-batch its transaction rolls back and
+ * another instance picks the tickets up on its next tick.
+ */
+@Injectable()
+export class SlaSweepService {
+  private readonly logger = new Logger(SlaSweepService.name);
+  private running = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Interval('sla-sweep', 15_000)
+  async tick(): Promise<void> {
+    if (this.running || !this.config.schedulerEnabled) return;
+    this.running = true;
+    try {
+      const r = await this.runDue();
+      if (r.reminders + r.breaches > 0) {
+        this.logger.log(`SLA: ${r.reminders} reminder(s), ${r.breaches} breach(es)`);
+      }
+    } catch (e) {
+      this.logger.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Processes every due ticket in batches. */
+  async runDue(batchSize = 200): Promise<SweepResult> {
+    const total: SweepResult = { checked: 0, reminders: 0, breaches: 0 };
+    for (;;) {
+      const r = await this.runBatch(batchSize);
+      total.checked += r.checked;
+      total.reminders += r.reminders;
+      total.breaches += r.breaches;
+      if (r.checked < batchSize) return total;
+    }
+  }
+
+  private runBatch(batchSize: number): Promise<SweepResult> {
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const rows = (await em.query(
+        `SELECT t.id, t.assignee_id, t.group_id, t.sla_policy_id,
+                (SELECT p.reminder_percent FROM sla_policies p WHERE p.id = t.sla_policy_id) AS reminder_percent,
+                t.first_response_due_at, t.first_response_remind_at, t.first_response_breached_at,
+                t.resolution_due_at, t.resolution_remind_at, t.resolution_breached_at,
+                t.sla_paused_at, t.first_responded_at, t.sla_reminders_sent
+           FROM tickets t
+          WHERE t.sla_next_check_at IS NOT NULL AND t.sla_next_check_at <= $1
+          ORDER BY t.sla_next_check_at
+          LIMIT $2
+          FOR UPDATE OF t SKIP LOCKED`,
+        [now, batchSize],
+      )) as DueRow[];
+      const result: SweepResult = { checked: rows.length, reminders: 0, breaches: 0 };
+      for (const row of rows) {
+        const fired = await this.check(em, row, now);
+        result.reminders += fired.filter((e) => e.kind === 'reminder').length;
+        result.breaches += fired.filter((e) => e.kind === 'breach').length;
+      }
+      return result;
+    });
+  }
+
+  private async check(em: EntityManager, row: DueRow, now: Date): Promise<SlaEvent[]> {
+    const state: SlaState = {
+      firstResponseDueAt: row.first_response_due_at,
+      firstResponseRemindAt: row.first_response_remind_at,
+      resolutionDueAt: row.resolution_due_at,
+      resolutionRemindAt: row.resolution_remind_at,
+      pausedAt: row.sla_paused_at,
+      firstRespondedAt: row.first_responded_at,
+      firstResponseBreachedAt: row.first_response_breached_at,
+      resolutionBreachedAt: row.resolution_breached_at,
+      remindersSent: row.sla_reminders_sent,
+    };
+    const events = dueEvents(state, now);
+    for (const e of events) {
+      // A breach also settles the clock's reminder: none is sent after the deadline.
+      state.remindersSent |= REMINDER_BIT[e.clock];
+      if (e.kind === 'breach') {
+        if (e.clock === 'first_response') state.firstResponseBreachedAt = e.at;
+        else state.resolutionBreachedAt = e.at;
+      }
+    }
+    await em.query(
+      `UPDATE tickets SET first_response_breached_at = $2, resolution_breached_at = $3,
+              sla_reminders_sent = $4, sla_next_check_at = $5
+        WHERE id = $1`,
+      [
+        row.id,
+        state.firstResponseBreachedAt,
+        state.resolutionBreachedAt,
+        state.remindersSent,
+        nextCheckAt(state),
+      ],
+    );
+    if (events.length === 0) return events;
+
+    const [people] = (await em.query(
+      `SELECT
+         ARRAY(SELECT u.id FROM users u
+                WHERE u.active AND u.role <> 'client'
+                  AND (u.id = $1::uuid OR ($1::uuid IS NULL AND u.id IN (
+                        SELECT gm.user_id FROM group_members gm WHERE gm.group_id = $2::uuid)))
+                ORDER BY u.id) AS owners,
+         ARRAY(SELECT u.id FROM users u
+                WHERE u.active AND u.role <> 'client'
+                  AND u.id = COALESCE(
+                        (SELECT g.lead_id FROM groups g WHERE g.id = $2::uuid),
+                        (SELECT d.head_id FROM users a JOIN departments d ON d.id = a.department_id
+                          WHERE a.id = $1::uuid))) AS supervisors`,
+      [row.assignee_id, row.group_id],
+    )) as { owners: string[]; supervisors: string[] }[];
+
+    for (const e of events) {
+      const data = {
+        clock: e.clock,
+        dueAt: e.dueAt.toISOString(),
+        ...(e.kind === 'reminder' ? { reminderPercent: row.reminder_percent } : {}),
+      };
+      if (e.kind === 'reminder') {
+        await this.notifications.notify(em, {
+          userIds: people.owners,
+          kind: 'sla_reminder',
+          ticketId: row.id,
+          data,
+          at: now,
+        });
+        continue;
+      }
+      await recordTicketEvents(em, row.id, null, now, [
+        {
+          kind: 'sla_breached',
+          field: e.clock,
+          newValue: { clock: e.clock, dueAt: data.dueAt, policyId: row.sla_policy_id },
+          internal: true,
+        },
+      ]);
+      await this.notifications.notify(em, {
+        userIds: people.owners,
+        kind: 'sla_breached',
+        ticketId: row.id,
+        data,
+        at: now,
+      });
+      await this.notifications.notify(em, {
+        userIds: people.supervisors,
+        kind: 'sla_escalated',
+        ticketId: row.id,
+        data,
+        at: now,
+      });
+    }
+    return events;
+  }
+}

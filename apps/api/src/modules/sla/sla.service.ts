@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { StatusCategory, TicketPriority } from '@relaydesk/contracts';
+import { Ticket } from '../tickets/entities/ticket.entity.js';
+import { SlaConfigService, type SlaSnapshot, type SlaSubject } from './sla-config.service.js';
+import {
+  clocksStopped,
+  deadlines,
+  nextCheckAt,
+  REMINDER_BIT,
+  type SlaDeadlines,
+  type SlaState,
+} from './sla-clock.js';
+
+/** The SLA columns of a ticket about to be inserted. */
+export interface NewTicketSla extends SlaDeadlines {
+  slaPolicyId: string | null;
+  slaPausedAt: Date | null;
+  slaNextCheckAt: Date | null;
+}
+
+type StatusLike = { pausesSla: boolean; category: StatusCategory | string };
+
+const NO_SLA: NewTicketSla = {
+  slaPolicyId: null,
+  firstResponseDueAt: null,
+  firstResponseRemindAt: null,
+  resolutionDueAt: null,
+  resolutionRemindAt: null,
+  slaPausedAt: null,
+  slaNextCheckAt: null,
+};
+
+function stateOf(t: Ticket): SlaState {
+  return {
+    firstResponseDueAt: t.firstResponseDueAt,
+    firstResponseRemindAt: t.firstResponseRemindAt,
+    resolutionDueAt: t.resolutionDueAt,
+    resolutionRemindAt: t.resolutionRemindAt,
+    pausedAt: t.slaPausedAt,
+    firstRespondedAt: t.firstRespondedAt,
+    firstResponseBreachedAt: t.firstResponseBreachedAt,
+    resolutionBreachedAt: t.resolutionBreachedAt,
+    remindersSent: t.slaRemindersSent,
+  };
+}
+
+/**
+ * Keeps each ticket's SLA clocks: set on creation (before the ticket's one INSERT), recomputed
+ * when priority, type or organization change, stopped and resumed on status changes. Callers
+ * hold the ticket's row (or are inserting it); the sweep (SlaSweepService) does the timed part.
+ */
+@Injectable()
+export class SlaService {
+  constructor(private readonly config: SlaConfigService) {}
+
+  /** The SLA columns of a new ticket; no query when the policies are cached. */
+  async forNewTicket(
+    em: EntityManager,
+    t: SlaSubject & { createdAt: Date; status: StatusLike },
+  ): Promise<NewTicketSla> {
+    const snapshot = await this.config.snapshot(em);
+    const policy = this.config.match(snapshot, t);
+    const calendar = policy && snapshot.calendars.get(policy.calendarId);
+    if (!policy || !calendar) return NO_SLA;
+    const d = deadlines(calendar, this.config.targets(policy, t.priority), t.createdAt, 0);
+    const pausedAt = clocksStopped(t.status) ? t.createdAt : null;
+    return {
+      slaPolicyId: policy.id,
+      ...d,
+      slaPausedAt: pausedAt,
+      slaNextCheckAt: nextCheckAt({
+        ...d,
+        pausedAt,
+        firstRespondedAt: null,
+        firstResponseBreachedAt: null,
+        resolutionBreachedAt: null,
+        remindersSent: 0,
+      }),
+    };
+  }
+
+  /**
+   * Picks the policy again and recomputes the deadlines (priority, type or organization
+   * changed). Breaches already recorded stay: they happened. A reminder whose new time is still
+   * ahead will be sent again at that time.
+   */
+  async recompute(em: EntityManager, ticketId: string, at: Date): Promise<void> {
+    const ticket = await em.findOneBy(Ticket, { id: ticketId });
+    if (!ticket) return;
+    const snapshot = await this.config.snapshot(em);
+    const policy = this.config.match(snapshot, ticket);
+    await this.write(em, ticket, snapshot, policy?.id ?? null, ticket.slaPausedSeconds, at, {
+      pausedAt: ticket.slaPausedAt,
+    });
+  }
+
+  /**
+   * Stops the clocks on entering a pausing or resolved/closed/canceled status and resumes them
+   * on leaving one: the deadlines move by the business time they stood still. Called by
+   * TicketStatusChanger.apply for every status change, after its UPDATE.
+   */
+  async onStatusChange(
+    em: EntityManager,
+    ticket: Ticket,
+    from: StatusLike | undefined,
+    to: StatusLike,
+    at: Date,
+  ): Promise<void> {
+    if (!ticket.slaPolicyId) return;
+    const wasStopped = ticket.slaPausedAt !== null || (from ? clocksStopped(from) : false);
+    const isStopped = clocksStopped(to);
+    if (wasStopped === isStopped) return;
+    if (isStopped) {
+      const state = { ...stateOf(ticket), pausedAt: at };
+      await em.query(
+        `UPDATE tickets SET sla_paused_at = $2, sla_next_check_at = $3 WHERE id = $1`,
+        [ticket.id, at, nextCheckAt(state)],
+      );
+      return;
+    }
+    const snapshot = await this.config.snapshot(em);
+    const policy = snapshot.byId.get(ticket.slaPolicyId);
+    const calendar = policy && snapshot.calendars.get(policy.calendarId);
+    const stoppedSince = ticket.slaPausedAt ?? at;
+    const paused = calendar ? calendar.secondsBetween(stoppedSince, at) : 0;
+    await this.write(
+      em,
+      ticket,
+      snapshot,
+      ticket.slaPolicyId,
+      ticket.slaPausedSeconds + paused,
+      at,
+      { pausedAt: null },
+    );
+  }
+
+  private async write(
+    em: EntityManager,
+    ticket: Ticket,
+    snapshot: SlaSnapshot,
+    policyId: string | null,
+    pausedSeconds: number,
+    at: Date,
+    opts: { pausedAt: Date | null },
+  ): Promise<void> {
+    const policy = policyId ? snapshot.byId.get(policyId) : undefined;
+    const calendar = policy && snapshot.calendars.get(policy.calendarId);
+    const d: SlaDeadlines =
+      policy && calendar
+        ? deadlines(
+            calendar,
+            this.config.targets(policy, ticket.priority as TicketPriority),
+            ticket.createdAt,
+            pausedSeconds,
+          )
+        : {
+            firstResponseDueAt: null,
+            firstResponseRemindAt: null,
+            resolutionDueAt: null,
+            resolutionRemindAt: null,
+          };
+    let reminders = ticket.slaRemindersSent;
+    if (d.firstResponseRemindAt && d.firstResponseRemindAt > at) {
+      reminders &= ~REMINDER_BIT.first_response;
+    }
+    if (d.resolutionRemindAt && d.resolutionRemindAt > at) reminders &= ~REMINDER_BIT.resolution;
+    const state: SlaState = {
+      ...stateOf(ticket),
+      ...d,
+      pausedAt: opts.pausedAt,
+      remindersSent: reminders,
+    };
+    await em.query(
+      `UPDATE tickets SET sla_policy_id = $2, first_response_due_at = $3, first_response_remind_at = $4,
+              resolution_due_at = $5, resolution_remind_at = $6, sla_paused_at = $7,
+              sla_paused_seconds = $8, sla_reminders_sent = $9, sla_next_check_at = $10
+        WHERE id = $1`,
+      [
+        ticket.id,
+        policy && calendar ? policyId : null,
+        d.firstResponseDueAt,
+        d.firstResponseRemindAt,
+        d.resolutionDueAt,
+        d.resolutionRemindAt,
+        opts.pausedAt,
+        pausedSeconds,
+        reminders,
+        nextCheckAt(state),
+      ],
+    );
+  }
+}
