@@ -10,14 +10,37 @@ export const queryKeys = {
     history: (id: string) => ['tickets', 'history', id] as const,
     transitions: (id: string) => ['tickets', 'transitions', id] as const,
     attachments: (id: string) => ['tickets', 'attachments', id] as const,
+    links: (id: string) => ['tickets', 'links', id] as const,
+    search: (q: string) => ['tickets', 'search', q] as const,
+  },
+  categories: ['categories'] as const,
+  projects: {
+    all: ['projects'] as const,
+    list: (params: Record<string, unknown>) => ['projects', 'list', params] as const,
   },
   ticketTypes: ['ticket-types'] as const,
   workflows: ['workflows'] as const,
+  // Administration: under the same prefixes, so invalidating `workflows`, `ticketTypes` or
+  // `categories` after a change refreshes the admin screens and the ticket screens alike.
+  workflowAdmin: {
+    detail: (id: string) => ['workflows', 'detail', id] as const,
+    presets: ['workflows', 'presets'] as const,
+  },
+  ticketTypeAdmin: {
+    list: ['ticket-types', 'admin'] as const,
+    detail: (id: string) => ['ticket-types', 'admin', id] as const,
+  },
+  categoryAdmin: { list: ['categories', 'admin'] as const },
+  reports: {
+    satisfaction: (params: Record<string, unknown>) => ['reports', 'satisfaction', params] as const,
+  },
   directory: {
     users: (params: Record<string, unknown>) => ['directory', 'users', params] as const,
     organizations: (params: Record<string, unknown>) =>
       ['directory', 'organizations', params] as const,
     departments: (params: Record<string, unknown>) => ['directory', 'departments', params] as const,
     groups: (params: Record<string, unknown>) => ['directory', 'groups', params] as const,
+    user: (id: string) => ['directory', 'user', id] as const,
+    organization: (id: string) => ['directory', 'organization', id] as const,
   },
 };

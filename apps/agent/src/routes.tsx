@@ -10,6 +10,7 @@ const NewTicketPage = lazy(() => import('./modules/tickets/pages/new-ticket-page
 const CalendarPage = lazy(() => import('./modules/calendar/pages/calendar-page'));
 const AdminPage = lazy(() => import('./modules/admin/pages/admin-page'));
 const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
+const SatisfactionPage = lazy(() => import('./modules/reports/pages/satisfaction-page'));
 
 const lazyPage = (page: ReactNode) => (
   <Suspense
@@ -36,6 +37,7 @@ export const router = createBrowserRouter(
         { path: 'calendar', element: lazyPage(<CalendarPage />) },
         { path: 'admin/*', element: lazyPage(<AdminPage />) },
         { path: 'profile', element: lazyPage(<ProfilePage />) },
+        { path: 'reports/satisfaction', element: lazyPage(<SatisfactionPage />) },
         { path: '*', element: <Navigate to="/tickets" replace /> },
       ],
     },

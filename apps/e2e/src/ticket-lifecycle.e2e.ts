@@ -164,7 +164,13 @@ describeBrowser('a ticket from the portal to the desk and back', () => {
         // The client accepts the solution.
         await client.open(`/tickets/${number}`);
         await status(client.page, 'portal-ticket-status', 'resolved');
+        // Accepting asks for a rating (1–5) first.
         await client.page.getByTestId('portal-accept').click();
+        // The stars are the labels of visually hidden radio buttons: click the fifth star.
+        const star = client.page.getByRole('radio', { name: '5 of 5' });
+        await client.page.locator(`label[for="${await star.getAttribute('id')}"]`).click();
+        expect(await star.isChecked()).toBe(true);
+        await client.page.getByTestId('portal-accept-confirm').click();
         await status(client.page, 'portal-ticket-status', 'closed');
         expect(await client.page.getByTestId('portal-accept').count()).toBe(0);
         expect((await clientApi.ticket(number)).status).toBe('closed');

@@ -9,4 +9,5 @@ export const queryKeys = {
     attachments: (id: string) => ['tickets', 'attachments', id] as const,
   },
   ticketTypes: ['ticket-types'] as const,
+  categories: ['categories'] as const,
 };

@@ -6,3 +6,4 @@ export { useFormat, useTranslatedName, localeTag } from './format';
 export { ProblemMessage, useErrorText, fieldErrors } from './problem-message';
 export { PriorityBadge, StatusBadge } from './badges';
 export { LanguageSelect } from './language-select';
+export { useFeatureStrings } from './i18n/feature-strings';

@@ -17,6 +17,8 @@ import { useDepartments, useUsers } from '../directory/hooks';
 import { adminApi } from './api';
 
 export type AdminKind = 'users' | 'organizations' | 'departments' | 'groups';
+/** Every record list the administration shows with <AdminSection/>. */
+export type SectionKind = AdminKind | 'projects';
 export interface AdminRecords {
   users: User;
   organizations: Organization;

@@ -17,6 +17,8 @@ export type GroupsQuery = NonNullable<paths['/api/v1/groups']['get']['parameters
 export const directoryApi = {
   users: (api: ApiClient, query: UsersQuery) =>
     unwrap(api.GET('/api/v1/users', { params: { query } })),
+  user: (api: ApiClient, id: string) =>
+    unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id } } })),
   createUser: (api: ApiClient, body: Schemas['CreateUserDto']) =>
     unwrap(api.POST('/api/v1/users', { body })),
   updateUser: (api: ApiClient, id: string, body: Schemas['UpdateUserDto']) =>
@@ -24,6 +26,8 @@ export const directoryApi = {
 
   organizations: (api: ApiClient, query: OrganizationsQuery) =>
     unwrap(api.GET('/api/v1/organizations', { params: { query } })),
+  organization: (api: ApiClient, id: string) =>
+    unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } })),
   createOrganization: (api: ApiClient, body: Schemas['CreateOrganizationDto']) =>
     unwrap(api.POST('/api/v1/organizations', { body })),
   updateOrganization: (api: ApiClient, id: string, body: Schemas['UpdateOrganizationDto']) =>

@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
 import { queryKeys } from '../../query-keys';
@@ -17,6 +23,32 @@ export function useUsers(query: UsersQuery, enabled = true) {
     queryFn: () => directoryApi.users(api, query),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** Users by id (names of user-kind custom fields); each cached for the session. */
+export function useUsersById(ids: string[]) {
+  const api = useApi();
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: queryKeys.directory.user(id),
+      queryFn: () => directoryApi.user(api, id),
+      staleTime: 300_000,
+      retry: false,
+    })),
+  });
+}
+
+/** Organizations by id (names of organization-kind custom fields). */
+export function useOrganizationsById(ids: string[]) {
+  const api = useApi();
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: queryKeys.directory.organization(id),
+      queryFn: () => directoryApi.organization(api, id),
+      staleTime: 300_000,
+      retry: false,
+    })),
   });
 }
 

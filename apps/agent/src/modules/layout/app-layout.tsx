@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { LoginPage, RequireAuth, useAuth, type SessionUser } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
+import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { useTicketCounts } from '../tickets/hooks';
 import type { TicketCounts } from '../tickets/api';
 
@@ -90,6 +91,16 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
         label={t('calendar')}
         active={location.pathname === '/calendar'}
       />
+      {user && roleHasPermission(user.role, Permission.ReportsView) && (
+        <NavLink
+          component={Link}
+          to="/reports/satisfaction"
+          onClick={onNavigate}
+          label={t('satisfaction')}
+          active={location.pathname.startsWith('/reports/satisfaction')}
+          data-testid="nav-satisfaction"
+        />
+      )}
       {user?.role === 'admin' && (
         <NavLink
           component={Link}

@@ -9,6 +9,10 @@ export type TicketEvent = Schemas['TicketEventDto'];
 export type TransitionOption = Schemas['TransitionOptionDto'];
 export type TicketType = Schemas['TicketTypeDto'];
 export type Attachment = Schemas['AttachmentDto'];
+export type TicketLink = Schemas['TicketLinkDto'];
+export type Category = Schemas['CategoryDto'];
+export type Project = Schemas['ProjectDto'];
+export type ProjectsQuery = NonNullable<paths['/api/v1/projects']['get']['parameters']['query']>;
 export type ListTicketsQuery = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
 
 /** One function per endpoint; components never call the client directly. */
@@ -81,4 +85,13 @@ export const ticketsApi = {
     ) as Promise<Blob>,
   types: (api: ApiClient) => unwrap(api.GET('/api/v1/ticket-types')),
   workflows: (api: ApiClient) => unwrap(api.GET('/api/v1/workflows')),
+  links: (api: ApiClient, id: string) =>
+    unwrap(api.GET('/api/v1/tickets/{id}/links', { params: { path: { id } } })),
+  addLink: (api: ApiClient, id: string, body: Schemas['CreateTicketLinkDto']) =>
+    unwrap(api.POST('/api/v1/tickets/{id}/links', { params: { path: { id } }, body })),
+  removeLink: (api: ApiClient, id: string, linkId: string) =>
+    unwrap(api.DELETE('/api/v1/tickets/{id}/links/{linkId}', { params: { path: { id, linkId } } })),
+  categories: (api: ApiClient) => unwrap(api.GET('/api/v1/categories')),
+  projects: (api: ApiClient, query: ProjectsQuery) =>
+    unwrap(api.GET('/api/v1/projects', { params: { query } })),
 };

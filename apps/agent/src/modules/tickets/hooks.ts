@@ -1,5 +1,11 @@
 import { useCallback } from 'react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
 import { queryKeys } from '../../query-keys';
@@ -97,6 +103,68 @@ export function useTicketTypes() {
     queryKey: queryKeys.ticketTypes,
     queryFn: () => ticketsApi.types(api),
     staleTime: 300_000,
+  });
+}
+
+/** All categories (flat: top-level ones each followed by their subcategories). */
+export function useCategories() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.categories,
+    queryFn: () => ticketsApi.categories(api),
+    staleTime: 300_000,
+  });
+}
+
+/** Active projects, searched by name on the server. */
+export function useProjects(q: string | undefined, enabled = true) {
+  const api = useApi();
+  const query = { active: true, limit: 50, ...(q ? { q } : {}) };
+  return useQuery({
+    queryKey: queryKeys.projects.list(query),
+    queryFn: () => ticketsApi.projects(api, query),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+/** Tickets matching a number or words, for pickers (duplicate of, links). */
+export function useTicketSearch(q: string | undefined, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.tickets.search(q ?? ''),
+    queryFn: () =>
+      ticketsApi.list(api, { ...(q ? { q } : { view: 'recent' }), limit: 20 } as ListTicketsQuery),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useTicketLinks(id: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.tickets.links(id ?? ''),
+    queryFn: () => ticketsApi.links(api, id!),
+    enabled: !!id,
+  });
+}
+
+export function useAddLink(id: string) {
+  const api = useApi();
+  const invalidate = useInvalidateTickets();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateTicketLinkDto']) => ticketsApi.addLink(api, id, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveLink(id: string) {
+  const api = useApi();
+  const invalidate = useInvalidateTickets();
+  return useMutation({
+    mutationFn: (linkId: string) => ticketsApi.removeLink(api, id, linkId),
+    onSuccess: invalidate,
   });
 }
 

@@ -6,6 +6,7 @@ export type Comment = Schemas['CommentDto'];
 export type Attachment = Schemas['AttachmentDto'];
 export type TransitionOption = Schemas['TransitionOptionDto'];
 export type TicketType = Schemas['TicketTypeDto'];
+export type Category = Schemas['CategoryDto'];
 export type Priority = Ticket['priority'];
 export type ListTicketsQuery = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
 
@@ -74,4 +75,7 @@ export const ticketsApi = {
       }),
     ) as Promise<Blob>,
   types: (api: ApiClient) => unwrap(api.GET('/api/v1/ticket-types')),
+  categories: (api: ApiClient) => unwrap(api.GET('/api/v1/categories')),
+  acceptance: (api: ApiClient, id: string, body: Schemas['AcceptanceDto']) =>
+    unwrap(api.POST('/api/v1/tickets/{id}/acceptance', { params: { path: { id } }, body })),
 };

@@ -78,6 +78,28 @@ export function useTicketTypes() {
   });
 }
 
+/** The public categories a client may file under (two levels, parents first). */
+export function useCategories() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.categories,
+    queryFn: () => ticketsApi.categories(api),
+    staleTime: 300_000,
+  });
+}
+
+/** Accept (with a rating) or reject the solution of a resolved ticket. */
+export function useAcceptance(id: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  const invalidate = useInvalidateTickets();
+  return useMutation({
+    mutationFn: (body: Schemas['AcceptanceDto']) => ticketsApi.acceptance(api, id, body),
+    onSuccess: (ticket) => client.setQueryData(queryKeys.tickets.detail(ticket.number), ticket),
+    onSettled: invalidate,
+  });
+}
+
 /** After any change to a ticket, lists and its detail may be stale. */
 function useInvalidateTickets() {
   const client = useQueryClient();

@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage, useErrorText } from '@relaydesk/web-ui';
-import type { AdminKind, ListFilter } from '../hooks';
+import type { ListFilter, SectionKind } from '../hooks';
 import { isVersionConflict } from './form-problem';
 import { RecordModal } from './record-modal';
 
@@ -55,7 +55,7 @@ interface SaveMutation {
 }
 
 interface AdminSectionProps<T extends AdminRecord> {
-  kind: AdminKind;
+  kind: SectionKind;
   usePages: (filter: ListFilter) => Pages<T>;
   /** The directory save hook: it also turns records off and on again. */
   useSave: () => SaveMutation;

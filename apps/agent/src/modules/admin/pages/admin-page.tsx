@@ -3,7 +3,16 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useUser } from '@relaydesk/web-auth';
-import type { AdminKind } from '../hooks';
+import { registerLazyStrings } from '../../../lazy-strings';
+import { CategoriesSection } from '../../categories/components/categories-section';
+import { categoriesStrings } from '../../categories/i18n';
+import { TicketTypesSection } from '../../ticket-types/components/ticket-types-section';
+import { ticketTypesStrings } from '../../ticket-types/i18n';
+import { TicketTypePage } from '../../ticket-types/pages/ticket-type-page';
+import { WorkflowsSection } from '../../workflows/components/workflows-section';
+import { WorkflowEditorPage } from '../../workflows/pages/workflow-editor-page';
+import { workflowsStrings } from '../../workflows/i18n';
+import { ProjectsSection } from '../components/projects-section';
 import {
   DepartmentsSection,
   GroupsSection,
@@ -11,7 +20,33 @@ import {
   UsersSection,
 } from '../components/sections';
 
-const SECTIONS: AdminKind[] = ['users', 'organizations', 'departments', 'groups'];
+registerLazyStrings({
+  workflows: workflowsStrings,
+  ticketTypes: ticketTypesStrings,
+  categories: categoriesStrings,
+});
+
+const SECTIONS = [
+  'users',
+  'organizations',
+  'departments',
+  'groups',
+  'projects',
+  'workflows',
+  'ticketTypes',
+  'categories',
+] as const;
+/** Section → its path under /admin. */
+const PATHS: Record<(typeof SECTIONS)[number], string> = {
+  users: 'users',
+  organizations: 'organizations',
+  departments: 'departments',
+  groups: 'groups',
+  projects: 'projects',
+  workflows: 'workflows',
+  ticketTypes: 'ticket-types',
+  categories: 'categories',
+};
 
 /** Administration of the directory (admins only): one section per kind of record. */
 export default function AdminPage() {
@@ -31,17 +66,22 @@ export default function AdminPage() {
     );
   }
 
-  const current = SECTIONS.find((s) => pathname.startsWith(`/admin/${s}`));
+  const current = SECTIONS.find((s) => pathname.startsWith(`/admin/${PATHS[s]}`));
   return (
     <Stack gap="md">
       <Title order={2}>{t('title')}</Title>
       <nav aria-label={t('sections')}>
-        <Group gap={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} pb={6}>
+        <Group
+          gap={4}
+          wrap="wrap"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+          pb={6}
+        >
           {SECTIONS.map((section) => (
             <Button
               key={section}
               component={Link}
-              to={`/admin/${section}`}
+              to={`/admin/${PATHS[section]}`}
               variant={current === section ? 'light' : 'subtle'}
               color={current === section ? undefined : 'gray'}
               aria-current={current === section ? 'page' : undefined}
@@ -58,6 +98,12 @@ export default function AdminPage() {
         <Route path="organizations" element={<OrganizationsSection />} />
         <Route path="departments" element={<DepartmentsSection />} />
         <Route path="groups" element={<GroupsSection />} />
+        <Route path="projects" element={<ProjectsSection />} />
+        <Route path="workflows" element={<WorkflowsSection />} />
+        <Route path="workflows/:id" element={<WorkflowEditorPage />} />
+        <Route path="ticket-types" element={<TicketTypesSection />} />
+        <Route path="ticket-types/:id" element={<TicketTypePage />} />
+        <Route path="categories" element={<CategoriesSection />} />
         <Route path="*" element={<Navigate to="/admin/users" replace />} />
       </Routes>
     </Stack>

@@ -21,14 +21,23 @@ import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import { useUser } from '@relaydesk/web-auth';
 import { Permission, roleHasPermission, type TicketPriority } from '@relaydesk/contracts';
 import type { Schemas } from '@relaydesk/api-client';
-import { useCreateTicket } from '../hooks';
 import {
+  CustomFieldsForm,
+  missingRequired,
+  valuesForCreate,
+} from '@relaydesk/web-ui/custom-fields';
+import type { CustomFieldValue, CustomFieldValues } from '@relaydesk/contracts';
+import { useCreateTicket, useTicketTypes } from '../hooks';
+import {
+  CategorySelect,
   GroupPicker,
   OrganizationPicker,
   PrioritySelect,
+  ProjectPicker,
   TicketTypeSelect,
   UserPicker,
 } from '../components/pickers';
+import { useCustomFieldPickers } from '../components/custom-fields/use-custom-field-pickers';
 import { DateTimeInput } from '../components/detail/date-time-input';
 import { FileDropZone } from '../components/detail/file-drop-zone';
 import { useFileSize } from '../components/detail/file-utils';
@@ -39,6 +48,7 @@ import { useSingleFlight } from '../components/detail/use-single-flight';
 /** /tickets/new: a staff member files a ticket, possibly for a client contact. */
 export default function NewTicketPage() {
   const { t } = useTranslation('ticketDetail');
+  const { t: tw } = useTranslation('ticketWork');
   useDocumentTitle(`${t('newTicket.title')} · Relaydesk`);
   const me = useUser();
   const navigate = useNavigate();
@@ -59,18 +69,26 @@ export default function NewTicketPage() {
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [dueAt, setDueAt] = useState<string | null>(null);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [projectId, setProjectId] = useState<string | null>(null);
+  const [custom, setCustom] = useState<CustomFieldValues>({});
+  const [customMissing, setCustomMissing] = useState<Record<string, string>>({});
   const [files, setFiles] = useState<File[]>([]);
   const [subjectMissing, setSubjectMissing] = useState(false);
   const [done, setDone] = useState(false);
-  const errors = fieldErrors(create.error);
+  const types = useTicketTypes();
+  const fields = (types.data?.find((x) => x.id === typeId)?.fields ?? []).filter((f) => f.active);
+  const pickers = useCustomFieldPickers(fields, custom);
+  const errors = { ...fieldErrors(create.error), ...customMissing };
 
   const once = useSingleFlight();
   const submit = () => {
     if (done) return;
-    if (!subject.trim()) {
-      setSubjectMissing(true);
-      return;
-    }
+    const missing = missingRequired(fields, custom);
+    setCustomMissing(missing);
+    if (!subject.trim()) setSubjectMissing(true);
+    if (!subject.trim() || Object.keys(missing).length) return;
+    const customFields = valuesForCreate(fields, custom);
     const body: Schemas['CreateTicketDto'] = {
       subject: subject.trim(),
       description,
@@ -81,6 +99,9 @@ export default function NewTicketPage() {
       ...(assigneeId ? { assigneeId } : {}),
       ...(groupId ? { groupId } : {}),
       ...(dueAt ? { dueAt } : {}),
+      ...(categoryId ? { categoryId } : {}),
+      ...(projectId ? { projectId } : {}),
+      ...(Object.keys(customFields).length ? { customFields } : {}),
     };
     once((release) =>
       create.mutate(
@@ -147,6 +168,25 @@ export default function NewTicketPage() {
                   error={errors.description}
                   data-testid="new-ticket-description"
                 />
+                {fields.length > 0 && (
+                  <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+                    <Text component="legend" size="sm" fw={600} p={0}>
+                      {tw('fields.customHeading')}
+                    </Text>
+                    <CustomFieldsForm
+                      fields={fields}
+                      values={custom}
+                      onChange={(key: string, value: CustomFieldValue) => {
+                        setCustom((c) => ({ ...c, [key]: value }));
+                        setCustomMissing(({ [`customFields.${key}`]: _, ...rest }) => rest);
+                      }}
+                      errors={errors}
+                      disabled={busy}
+                      testIdPrefix="new-ticket-custom"
+                      {...pickers}
+                    />
+                  </Stack>
+                )}
                 <Stack gap={6}>
                   <Text size="sm" fw="var(--mantine-font-weight-medium)">
                     {t('attachments.heading')}
@@ -197,6 +237,21 @@ export default function NewTicketPage() {
                   }}
                   error={errors.typeId}
                   data-testid="new-ticket-type"
+                />
+                <CategorySelect
+                  label={tw('fields.category')}
+                  value={categoryId}
+                  onChange={setCategoryId}
+                  error={errors.categoryId}
+                  data-testid="new-ticket-category"
+                />
+                <ProjectPicker
+                  label={tw('fields.project')}
+                  value={projectId}
+                  onChange={(id) => setProjectId(id)}
+                  placeholder={tw('fields.noProject')}
+                  error={errors.projectId}
+                  data-testid="new-ticket-project"
                 />
                 <PrioritySelect
                   label={t('fields.priority')}
@@ -270,7 +325,9 @@ export default function NewTicketPage() {
             </Grid.Col>
           </Grid>
           <Stack gap="sm" mt="lg">
-            {Object.keys(errors).length === 0 && <ProblemMessage error={create.error} />}
+            {Object.keys(fieldErrors(create.error)).length === 0 && (
+              <ProblemMessage error={create.error} />
+            )}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" disabled={busy} onClick={() => void navigate(-1)}>
                 {t('actions.cancel')}

@@ -1,67 +1,73 @@
 import { useRef, useState } from 'react';
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Input, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
-import { useErrorText } from '@relaydesk/web-ui';
-import type { Ticket, TransitionOption } from '../api';
-import { useTransition } from '../hooks';
+import { useErrorText, useFeatureStrings } from '@relaydesk/web-ui';
+import { useUser } from '@relaydesk/web-auth';
+import type { Schemas } from '@relaydesk/api-client';
+import type { Ticket } from '../api';
+import { useAcceptance } from '../hooks';
+import { ticketWorkStrings } from '../i18n-work';
+
+type Mode = 'accept' | 'reject' | null;
 
 /**
- * On a resolved ticket the requester either accepts the solution (closes the ticket) or
- * reopens it. The buttons come from the transitions the API offers, so a colleague who may
- * read the ticket but is not its requester sees none.
+ * On a resolved ticket its requester accepts the solution (with a rating 1–5 and an optional
+ * comment; the ticket closes) or rejects it (saying what is still wrong; it goes back to work).
  */
-export function ResolutionPanel({
-  ticket,
-  options,
-}: {
-  ticket: Ticket;
-  options: TransitionOption[];
-}) {
-  const { t } = useTranslation('tickets');
-  const transition = useTransition(ticket.id);
+export function ResolutionPanel({ ticket }: { ticket: Ticket }) {
+  const { t } = useFeatureStrings('ticketWork', ticketWorkStrings);
+  const me = useUser();
+  const acceptance = useAcceptance(ticket.id);
   const errorText = useErrorText();
+  const [mode, setMode] = useState<Mode>(null);
+  const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string | null>(null);
-  // One transition per click, even on a double click (the second would be a stale version).
+  const [problem, setProblem] = useState<string | null>(null);
+  // One answer per click, even on a double click (the second would carry a stale version).
   const inFlight = useRef(false);
-  const accept = options.find((o) => o.to === 'closed');
-  const reopen = options.find((o) => o.to === 'open');
-  if (ticket.status !== 'resolved' || (!accept && !reopen)) return null;
+  if (ticket.statusCategory !== 'resolved' || ticket.requesterId !== me.id) return null;
 
-  const run = (option: TransitionOption, text?: string) => {
+  const send = (body: Omit<Schemas['AcceptanceDto'], 'version'>) => {
     if (inFlight.current) return;
     inFlight.current = true;
-    transition.mutate(
-      { to: option.to, version: ticket.version, ...(text ? { comment: text } : {}) },
+    acceptance.mutate(
+      { ...body, version: ticket.version },
       {
         onSettled: () => {
           inFlight.current = false;
         },
-        // A toast, not a message in this panel: after a 409 the refreshed ticket is usually no
-        // longer resolved, and the panel (with anything inside it) disappears.
+        // A toast, not a message here: after a 409 the refreshed ticket is usually no longer
+        // resolved, and the panel (with anything inside it) disappears.
         onError: (error) =>
           notifications.show({ color: 'red', autoClose: 10_000, message: errorText(error) }),
         onSuccess: () => {
+          setMode(null);
           setComment('');
           notifications.show({
             color: 'green',
-            message: option.to === 'closed' ? t('ticket.accepted') : t('ticket.reopened'),
+            message: body.decision === 'accept' ? t('accepted') : t('rejected'),
           });
         },
       },
     );
   };
 
-  const onReopen = () => {
-    if (!reopen) return;
+  const submit = () => {
     const text = comment.trim();
-    if (reopen.commentRequired && !text) return setCommentError(t('ticket.reopenCommentMissing'));
-    setCommentError(null);
-    run(reopen, text);
+    if (mode === 'accept') {
+      if (rating < 1) return setProblem(t('ratingMissing'));
+      send({ decision: 'accept', rating, ...(text ? { comment: text } : {}) });
+    } else if (mode === 'reject') {
+      if (!text) return setProblem(t('rejectCommentMissing'));
+      send({ decision: 'reject', comment: text });
+    }
   };
 
-  const busyWith = transition.isPending ? transition.variables?.to : undefined;
+  const choose = (next: Mode) => {
+    setMode(next);
+    setProblem(null);
+  };
+
   return (
     <Paper
       component="section"
@@ -70,57 +76,95 @@ export function ResolutionPanel({
       p="md"
       bg="green.0"
       aria-labelledby="resolution-title"
+      data-testid="portal-resolution"
     >
       <Stack gap="sm">
         <div>
           <Title order={3} size="h4" id="resolution-title">
-            {t('ticket.resolvedTitle')}
+            {t('resolvedTitle')}
           </Title>
           <Text size="sm" mt={4}>
-            {t('ticket.resolvedText')}
+            {t('resolvedText')}
           </Text>
         </div>
-        {reopen && (
-          <Textarea
-            label={
-              reopen.commentRequired ? t('ticket.reopenCommentRequired') : t('ticket.reopenComment')
-            }
-            required={reopen.commentRequired}
-            autosize
-            minRows={2}
-            maxRows={8}
-            value={comment}
-            onChange={(e) => {
-              setComment(e.currentTarget.value);
-              if (commentError) setCommentError(null);
-            }}
-            error={commentError}
-            data-testid="portal-reopen-comment"
-          />
+        {mode === null && (
+          <Group gap="sm">
+            <Button onClick={() => choose('accept')} data-testid="portal-accept">
+              {t('accept')}
+            </Button>
+            <Button variant="default" onClick={() => choose('reject')} data-testid="portal-reject">
+              {t('reject')}
+            </Button>
+          </Group>
         )}
-        <Group gap="sm">
-          {accept && (
-            <Button
-              onClick={() => run(accept)}
-              loading={busyWith === accept.to}
-              disabled={transition.isPending}
-              data-testid="portal-accept"
-            >
-              {t('ticket.accept')}
-            </Button>
-          )}
-          {reopen && (
-            <Button
-              variant="default"
-              onClick={onReopen}
-              loading={busyWith === reopen.to}
-              disabled={transition.isPending}
-              data-testid="portal-reopen"
-            >
-              {t('ticket.reopen')}
-            </Button>
-          )}
-        </Group>
+        {mode !== null && (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+            data-testid={`portal-${mode}-form`}
+          >
+            <Stack gap="sm">
+              {mode === 'accept' && (
+                <Input.Wrapper
+                  label={t('rating')}
+                  labelElement="div"
+                  id="portal-rating-label"
+                  required
+                  error={problem}
+                >
+                  <div role="radiogroup" aria-labelledby="portal-rating-label-label">
+                    <Rating
+                      value={rating}
+                      onChange={(v) => {
+                        setRating(v);
+                        setProblem(null);
+                      }}
+                      size="xl"
+                      color="orange.8"
+                      getSymbolLabel={(v) => t('ratingLabel', { count: v })}
+                      data-testid="portal-rating"
+                      mt={4}
+                    />
+                  </div>
+                </Input.Wrapper>
+              )}
+              <Textarea
+                label={mode === 'accept' ? t('acceptComment') : t('rejectComment')}
+                required={mode === 'reject'}
+                autosize
+                minRows={2}
+                maxRows={8}
+                maxLength={mode === 'accept' ? 5000 : 100000}
+                value={comment}
+                onChange={(e) => {
+                  setComment(e.currentTarget.value);
+                  if (mode === 'reject') setProblem(null);
+                }}
+                error={mode === 'reject' ? problem : null}
+                data-testid="portal-acceptance-comment"
+              />
+              <Group gap="sm">
+                <Button
+                  type="submit"
+                  loading={acceptance.isPending}
+                  data-testid={`portal-${mode}-confirm`}
+                >
+                  {mode === 'accept' ? t('acceptConfirm') : t('rejectConfirm')}
+                </Button>
+                <Button
+                  variant="subtle"
+                  disabled={acceptance.isPending}
+                  onClick={() => choose(null)}
+                >
+                  {t('cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,14 +1,19 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormat, useTranslatedName } from '@relaydesk/web-ui';
+import { useFeatureStrings, useFormat, useTranslatedName } from '@relaydesk/web-ui';
+import { ticketWorkStrings } from '../i18n-work';
 import type { Ticket } from '../api';
 
 export function TicketFacts({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation(['tickets', 'common']);
   const format = useFormat();
   const name = useTranslatedName();
+  const { t: tw } = useFeatureStrings('ticketWork', ticketWorkStrings);
   const facts: [string, string][] = [
     [t('ticket.type'), ticket.type ? name(ticket.type.name) : t('common:none')],
+    ...(ticket.category
+      ? ([[tw('category'), name(ticket.category.name)]] as [string, string][])
+      : []),
     [t('ticket.requester'), ticket.requester?.name ?? t('common:none')],
     [t('ticket.created'), format.dateTime(ticket.createdAt)],
     [t('ticket.updated'), format.dateTime(ticket.updatedAt)],

@@ -14,21 +14,39 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '@relaydesk/api-client';
-import { fieldErrors, ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
+import {
+  fieldErrors,
+  ProblemMessage,
+  useErrorText,
+  useFeatureStrings,
+  useTranslatedName,
+} from '@relaydesk/web-ui';
+import {
+  CustomFieldsForm,
+  missingRequired,
+  valuesForCreate,
+  type CustomFieldDefinition,
+} from '@relaydesk/web-ui/custom-fields';
+import type { CustomFieldValues } from '@relaydesk/contracts';
+import { ticketWorkStrings } from '../i18n-work';
 import type { Priority } from '../api';
 import { ChosenFiles } from '../components/chosen-files';
 import { UploadZone } from '../components/upload-zone';
-import { useCreateTicket, useTicketTypes, useUpload } from '../hooks';
+import { useCategories, useCreateTicket, useTicketTypes, useUpload } from '../hooks';
 import { newIdempotencyKey } from '../idempotency-key';
 
 const SUBJECT_MAX = 250;
 const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
-const FORM_FIELDS = ['subject', 'typeId', 'priority', 'description'];
+const FORM_FIELDS = ['subject', 'typeId', 'priority', 'description', 'categoryId'];
+/** A client fills the fields they may edit; the rest are for support to fill. */
+const clientEditable = (field: CustomFieldDefinition) => field.clientEditable === true;
 
 export default function NewTicketPage() {
   const { t } = useTranslation(['tickets', 'common']);
   const navigate = useNavigate();
   const name = useTranslatedName();
+  const { t: tw } = useFeatureStrings('ticketWork', ticketWorkStrings);
+  const categories = useCategories();
   const errorText = useErrorText();
   const types = useTicketTypes();
   const create = useCreateTicket();
@@ -40,6 +58,9 @@ export default function NewTicketPage() {
   const [chosenTypeId, setChosenTypeId] = useState<string | null>(null);
   const [chosenPriority, setChosenPriority] = useState<Priority | null>(null);
   const [description, setDescription] = useState('');
+  const [categoryId, setCategoryId] = useState('');
+  const [custom, setCustom] = useState<CustomFieldValues>({});
+  const [customMissing, setCustomMissing] = useState<Record<string, string>>({});
   const [files, setFiles] = useState<File[]>([]);
   const [subjectError, setSubjectError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -52,23 +73,41 @@ export default function NewTicketPage() {
   const type = typeList.find((x) => x.id === typeId);
   // Until the client picks one, the priority follows the type's default.
   const priority = chosenPriority ?? type?.defaultPriority ?? 'normal';
-  const errors = fieldErrors(create.error);
+  const fields = (type?.fields ?? []).filter((f) => f.active && clientEditable(f));
+  const serverErrors = fieldErrors(create.error);
+  const errors = { ...serverErrors, ...customMissing };
+  const categoryList = categories.data ?? [];
+  const parentName = (id: string | null) => {
+    const parent = id ? categoryList.find((c) => c.id === id) : undefined;
+    return parent ? `${name(parent.name)} › ` : '';
+  };
   const busy = create.isPending || uploading;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (submitting.current) return;
     const trimmed = subject.trim();
+    const missing = missingRequired(fields, custom);
+    setCustomMissing(missing);
     if (!trimmed) return setSubjectError(t('form.subjectRequired'));
     if (trimmed.length > SUBJECT_MAX) {
       return setSubjectError(t('form.subjectTooLong', { max: SUBJECT_MAX }));
     }
     setSubjectError(null);
+    if (Object.keys(missing).length) return;
+    const customFields = valuesForCreate(fields, custom);
     submitting.current = true;
     let ticket;
     try {
       ticket = await create.mutateAsync({
-        body: { subject: trimmed, description, priority, ...(typeId ? { typeId } : {}) },
+        body: {
+          subject: trimmed,
+          description,
+          priority,
+          ...(typeId ? { typeId } : {}),
+          ...(categoryId ? { categoryId } : {}),
+          ...(Object.keys(customFields).length ? { customFields } : {}),
+        },
         idempotencyKey,
       });
     } catch (error) {
@@ -97,7 +136,12 @@ export default function NewTicketPage() {
   };
 
   const unplacedError =
-    create.error && !FORM_FIELDS.some((field) => errors[field]) ? create.error : null;
+    create.error &&
+    !Object.keys(serverErrors).some(
+      (field) => FORM_FIELDS.includes(field) || field.startsWith('customFields.'),
+    )
+      ? create.error
+      : null;
 
   return (
     <Stack gap="md" maw={720}>
@@ -147,6 +191,44 @@ export default function NewTicketPage() {
             />
           </Group>
           {types.isError && <ProblemMessage error={types.error} />}
+          {categoryList.length > 0 && (
+            <NativeSelect
+              label={tw('category')}
+              value={categoryId}
+              onChange={(e) => setCategoryId(e.currentTarget.value)}
+              data={[
+                { value: '', label: tw('noCategory') },
+                ...categoryList.map((c) => ({
+                  value: c.id,
+                  label: `${parentName(c.parentId)}${name(c.name)}`,
+                })),
+              ]}
+              error={errors.categoryId}
+              data-testid="portal-category"
+            />
+          )}
+          {fields.length > 0 && (
+            <Stack
+              gap="xs"
+              component="fieldset"
+              style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+            >
+              <Text component="legend" size="sm" fw={600} p={0}>
+                {tw('typeFields')}
+              </Text>
+              <CustomFieldsForm
+                fields={fields}
+                values={custom}
+                onChange={(key, value) => {
+                  setCustom((c) => ({ ...c, [key]: value }));
+                  setCustomMissing(({ [`customFields.${key}`]: _, ...rest }) => rest);
+                }}
+                errors={errors}
+                disabled={busy}
+                testIdPrefix="portal-custom"
+              />
+            </Stack>
+          )}
           <Textarea
             label={t('form.description')}
             description={t('form.descriptionHint')}

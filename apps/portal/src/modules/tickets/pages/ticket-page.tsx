@@ -11,7 +11,8 @@ import { ReplyForm } from '../components/reply-form';
 import { ResolutionPanel } from '../components/resolution-panel';
 import { TicketFacts } from '../components/ticket-facts';
 import { TicketFiles } from '../components/ticket-files';
-import { useTicket, useTicketTransitions } from '../hooks';
+import { useTicket } from '../hooks';
+import { TicketCustomFields } from '../components/ticket-custom-fields';
 
 function BackLink() {
   const { t } = useTranslation('tickets');
@@ -53,7 +54,6 @@ export default function TicketPage() {
   const valid = Number.isInteger(number) && number > 0;
   const query = useTicket(number);
   const ticket = query.data;
-  const transitions = useTicketTransitions(ticket?.id, ticket?.version);
 
   if (!valid || (query.error instanceof ApiError && query.error.status === 404)) {
     return <NotFound />;
@@ -87,8 +87,9 @@ export default function TicketPage() {
           <PriorityBadge priority={ticket.priority} />
         </Group>
       </div>
-      <ResolutionPanel ticket={ticket} options={transitions.data ?? []} />
+      <ResolutionPanel ticket={ticket} />
       <TicketFacts ticket={ticket} />
+      <TicketCustomFields ticket={ticket} />
       <Section id="ticket-description" title={t('ticket.description')}>
         <Paper withBorder radius="md" p="sm">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

@@ -3,26 +3,29 @@ import { fromLocalInput, toLocalInput } from './date-time';
 
 export interface DateTimeInputProps extends Omit<
   TextInputProps,
-  'type' | 'value' | 'defaultValue' | 'onChange' | 'min'
+  'type' | 'value' | 'defaultValue' | 'onChange' | 'min' | 'max'
 > {
   /** ISO instant or null. */
   value: string | null;
   onChange: (iso: string | null) => void;
   /** Earliest allowed instant (ISO). */
   min?: string;
+  /** Latest allowed instant (ISO). */
+  max?: string;
 }
 
 /**
  * Date and time in one native input: keyboard-friendly, screen-reader-friendly, and the
  * browser's own picker on phones. Values in and out are ISO instants.
  */
-export function DateTimeInput({ value, onChange, min, ...rest }: DateTimeInputProps) {
+export function DateTimeInput({ value, onChange, min, max, ...rest }: DateTimeInputProps) {
   return (
     <TextInput
       {...rest}
       type="datetime-local"
       value={toLocalInput(value)}
       min={min ? toLocalInput(min) : undefined}
+      max={max ? toLocalInput(max) : undefined}
       onChange={(e) => onChange(fromLocalInput(e.currentTarget.value))}
     />
   );

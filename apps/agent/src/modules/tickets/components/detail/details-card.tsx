@@ -2,25 +2,44 @@ import { Button, Card, Divider, Group, Stack, Text, TextInput, Title } from '@ma
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, ProblemMessage, useFormat, useTranslatedName } from '@relaydesk/web-ui';
-import type { Ticket } from '../../api';
-import { useUpdateTicket } from '../../hooks';
-import { OrganizationPicker, PrioritySelect, TicketTypeSelect, UserPicker } from '../pickers';
+import type { Category, Ticket } from '../../api';
+import { useCategories, useUpdateTicket } from '../../hooks';
+import {
+  categoryOptions,
+  CategorySelect,
+  OrganizationPicker,
+  PrioritySelect,
+  ProjectPicker,
+  TicketTypeSelect,
+  UserPicker,
+} from '../pickers';
 import { DateTimeInput } from './date-time-input';
 import { isVersionConflict, useTicketConcurrency } from './ticket-concurrency';
 import { useTicketDraft } from './use-ticket-draft';
 import { useSingleFlight } from './use-single-flight';
 
-const FIELDS = ['subject', 'priority', 'typeId', 'organizationId', 'requesterId', 'dueAt'] as const;
+const FIELDS = [
+  'subject',
+  'priority',
+  'typeId',
+  'categoryId',
+  'projectId',
+  'organizationId',
+  'requesterId',
+  'dueAt',
+] as const;
 
 /** The ticket's editable fields (one Save for all, sending only what changed) and its dates. */
 export function DetailsCard({ ticket, readOnly }: { ticket: Ticket; readOnly: boolean }) {
   const { t } = useTranslation('ticketDetail');
   const { t: tc } = useTranslation('common');
+  const { t: tw } = useTranslation('ticketWork');
   const fmt = useFormat();
   const name = useTranslatedName();
   const concurrency = useTicketConcurrency();
   const draft = useTicketDraft(ticket);
   const update = useUpdateTicket(ticket.id);
+  const categories = useCategories();
   const errors = fieldErrors(update.error);
   const dirty = FIELDS.some((f) => draft.isDirty(f));
   const organizationId = draft.value('organizationId');
@@ -45,6 +64,8 @@ export function DetailsCard({ ticket, readOnly }: { ticket: Ticket; readOnly: bo
     ['subject', ticket.subject],
     ['type', ticket.type ? name(ticket.type.name) : null],
     ['priority', tc(`priority.${ticket.priority}`)],
+    ['category', categoryLabel(ticket, categories.data ?? [], name)],
+    ['project', ticket.project?.name ?? null],
     ['organization', ticket.organization?.name ?? null],
     ['requester', ticket.requester?.name ?? null],
     ['dueAt', ticket.dueAt ? fmt.dateTime(ticket.dueAt) : null],
@@ -103,6 +124,22 @@ export function DetailsCard({ ticket, readOnly }: { ticket: Ticket; readOnly: bo
                 allowDeselect={false}
                 error={errors.typeId}
                 data-testid="field-type"
+              />
+              <CategorySelect
+                label={tw('fields.category')}
+                value={draft.value('categoryId')}
+                onChange={(id) => draft.set('categoryId', id)}
+                error={errors.categoryId}
+                data-testid="field-category"
+              />
+              <ProjectPicker
+                label={tw('fields.project')}
+                value={draft.value('projectId')}
+                selectedName={ticket.project?.name}
+                onChange={(id) => draft.set('projectId', id)}
+                placeholder={tw('fields.noProject')}
+                error={errors.projectId}
+                data-testid="field-project"
               />
               <PrioritySelect
                 label={t('fields.priority')}
@@ -167,9 +204,21 @@ export function DetailsCard({ ticket, readOnly }: { ticket: Ticket; readOnly: bo
   );
 }
 
+/** "Parent › Child" when the category list is at hand, else the category's own name. */
+function categoryLabel(
+  ticket: Ticket,
+  categories: Category[],
+  name: ReturnType<typeof useTranslatedName>,
+): string | null {
+  if (!ticket.category) return null;
+  const [option] = categoryOptions(categories, name, (c) => c.id === ticket.categoryId);
+  return option?.label ?? name(ticket.category.name);
+}
+
 /** Label and value pairs; empty values show as a dash. */
 function FieldList({ rows, size = 'sm' }: { rows: [string, string | null][]; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation('ticketDetail');
+  const { t: tw } = useTranslation('ticketWork');
   const { t: tc } = useTranslation('common');
   return (
     <Stack gap={4} component="dl" style={{ margin: 0 }}>
@@ -178,7 +227,7 @@ function FieldList({ rows, size = 'sm' }: { rows: [string, string | null][]; siz
         .map(([key, v]) => (
           <Group key={key} gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
             <Text size={size} c="dimmed" component="dt" style={{ flexShrink: 0 }}>
-              {t(`fields.${key}`)}
+              {key === 'category' || key === 'project' ? tw(`fields.${key}`) : t(`fields.${key}`)}
             </Text>
             <Text size={size} component="dd" m={0} ta="right" style={{ overflowWrap: 'anywhere' }}>
               {v ?? tc('none')}

@@ -2,6 +2,10 @@ import { Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconArrowsExchange,
   IconHandGrab,
+  IconLink,
+  IconLinkOff,
+  IconLock,
+  IconStar,
   IconMessage,
   IconPaperclip,
   IconPencil,
@@ -22,6 +26,11 @@ const ICONS: Record<string, typeof IconPlus> = {
   taken: IconHandGrab,
   comment_added: IconMessage,
   attachment_added: IconPaperclip,
+  link_added: IconLink,
+  link_removed: IconLinkOff,
+  rated: IconStar,
+  rating_link_created: IconStar,
+  close_forced: IconLock,
 };
 
 /** Everything that happened to the ticket, oldest first, with who did it and when. */

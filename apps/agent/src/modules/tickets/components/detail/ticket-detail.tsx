@@ -8,8 +8,11 @@ import { AssignmentCard } from './assignment-card';
 import { AttachmentsCard } from './attachments-card';
 import { ConversationCard } from './conversation-card';
 import { DescriptionCard } from './description-card';
+import { CustomFieldsCard } from './custom-fields-card';
 import { DetailsCard } from './details-card';
 import { HistoryCard } from './history-card';
+import { LinksCard } from './links-card';
+import { SatisfactionCard } from './satisfaction-card';
 import { StatusActions } from './status-actions';
 import { ConflictAlert } from './ticket-concurrency';
 import { TicketHeader } from './ticket-header';
@@ -50,8 +53,11 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <SatisfactionCard ticket={ticket} />
             <AssignmentCard ticket={ticket} readOnly={readOnly} />
             <DetailsCard ticket={ticket} readOnly={readOnly} />
+            <CustomFieldsCard ticket={ticket} readOnly={readOnly} />
+            <LinksCard ticket={ticket} readOnly={readOnly} />
             <AttachmentsCard ticket={ticket} attachments={files} />
           </Stack>
         </Grid.Col>

@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat, useTranslatedName } from '@relaydesk/web-ui';
 import type { Ticket, TicketEvent } from '../../api';
-import { useTicketTypes, useWorkflows } from '../../hooks';
+import type { CustomFieldValue } from '@relaydesk/contracts';
+import { useCustomFieldText } from '@relaydesk/web-ui/custom-fields';
+import { useCategories, useTicketTypes, useWorkflows } from '../../hooks';
+import { categoryOptions } from '../pickers';
 import { useFileSize } from './file-utils';
+import { useFieldLabel } from './use-field-label';
 
 /** History field names → keys of `fields.*`. */
 const FIELD_LABELS: Record<string, string> = {
@@ -19,6 +23,9 @@ const FIELD_LABELS: Record<string, string> = {
   status: 'status',
 };
 
+const asNumbers = (v: unknown): number[] =>
+  Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number') : [];
+
 type Json = unknown;
 
 const asRecord = (v: Json): Record<string, unknown> =>
@@ -29,6 +36,13 @@ const asString = (v: unknown): string | null => (typeof v === 'string' ? v : nul
 export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => string | null) {
   const { t } = useTranslation('ticketDetail');
   const { t: tc } = useTranslation('common');
+  const { t: tw } = useTranslation('ticketWork');
+  const fieldLabel = useFieldLabel(ticket);
+  const customText = useCustomFieldText((_kind, id) => {
+    const known = nameOf(id);
+    return known && !known.startsWith('#') ? known : null;
+  });
+  const categories = useCategories();
   const fmt = useFormat();
   const size = useFileSize();
   const name = useTranslatedName();
@@ -51,8 +65,13 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
     if (!who) return t('history.groupOnly', { group });
     return group ? `${who} · ${group}` : who;
   };
+  const typeFields = types.data?.find((x) => x.id === ticket.typeId)?.fields ?? [];
   const value = (field: string, v: Json): string => {
     if (v === null || v === undefined || v === '') return none;
+    if (field.startsWith('custom:')) {
+      const def = typeFields.find((f) => `custom:${f.key}` === field);
+      return customText(def, v as CustomFieldValue) ?? none;
+    }
     switch (field) {
       case 'priority':
         return tc(`priority.${String(v)}`, { defaultValue: String(v) });
@@ -65,6 +84,14 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
       case 'assigneeId':
       case 'groupId':
         return nameOf(asString(v)) ?? none;
+      case 'categoryId': {
+        const [option] = categoryOptions(categories.data ?? [], name, (c) => c.id === v);
+        return option?.label ?? none;
+      }
+      case 'projectId':
+        return ticket.projectId === v && ticket.project
+          ? ticket.project.name
+          : (nameOf(asString(v)) ?? none);
       case 'dueAt':
       case 'postponedUntil':
         return fmt.dateTime(asString(v));
@@ -100,7 +127,10 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
       }
       case 'field_changed': {
         const field = e.field ?? '';
-        const label = t(`fields.${FIELD_LABELS[field] ?? field}`, { defaultValue: field });
+        const label =
+          field.startsWith('custom:') || field === 'categoryId' || field === 'projectId'
+            ? fieldLabel(field)
+            : t(`fields.${FIELD_LABELS[field] ?? field}`, { defaultValue: field });
         if (field === 'description') return t('history.descriptionChanged');
         // Typed as objects by the OpenAPI document, but any JSON in practice (strings mostly).
         const from = e.oldValue as Json;
@@ -115,6 +145,25 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
           to: value(field, to),
         });
       }
+      case 'link_added':
+      case 'link_removed': {
+        const r = asRecord(e.newValue);
+        const relation = asString(r.relation) ?? '';
+        return tw(e.kind === 'link_added' ? 'history.linkAdded' : 'history.linkRemoved', {
+          relation: tw(`links.relations.${relation}`, { defaultValue: relation }),
+          number: typeof r.number === 'number' ? r.number : '?',
+        });
+      }
+      case 'rated':
+        return tw('history.rated', { rating: asRecord(e.newValue).rating ?? '?' });
+      case 'close_forced':
+        return tw('history.closeForced', {
+          numbers: asNumbers(asRecord(e.newValue).openChildren)
+            .map((n) => `#${n}`)
+            .join(', '),
+        });
+      case 'rating_link_created':
+        return tw('history.ratingLinkCreated');
       default:
         return e.kind;
     }

@@ -13,6 +13,8 @@ export interface EditableFields {
   organizationId: string | null;
   requesterId: string | null;
   dueAt: string | null;
+  categoryId: string | null;
+  projectId: string | null;
 }
 
 type FieldName = keyof EditableFields;
@@ -26,6 +28,8 @@ function current(ticket: Ticket): EditableFields {
     organizationId: ticket.organizationId,
     requesterId: ticket.requesterId,
     dueAt: ticket.dueAt,
+    categoryId: ticket.categoryId,
+    projectId: ticket.projectId,
   };
 }
 

@@ -5,3 +5,6 @@ export { OrganizationPicker, type OrganizationPickerProps } from './organization
 export { TicketTypeSelect, type TicketTypeSelectProps } from './ticket-type-select';
 export { PrioritySelect, type PrioritySelectProps } from './priority-select';
 export type { PickerSelectProps } from './remote-select';
+export { CategorySelect, categoryOptions, type CategorySelectProps } from './category-select';
+export { ProjectPicker, type ProjectPickerProps } from './project-picker';
+export { TicketPicker, type TicketPickerProps } from './ticket-picker';

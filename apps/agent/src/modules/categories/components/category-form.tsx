@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Checkbox, Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useTranslatedName } from '@relaydesk/web-ui';
+import { changes, useFormErrors } from '../../admin/components/form-problem';
+import { FormShell } from '../../admin/components/form-shell';
+import { NamesInputs, namesBody, namesOf } from '../../admin/components/names-inputs';
+import { useClearable } from '../../admin/components/staff-options';
+import type { Category } from '../api';
+import { useSaveCategory } from '../hooks';
+
+const FIELDS = ['name', 'name.en', 'name.ru', 'name.cs', 'parentId', 'isPublic', 'active'] as const;
+
+function valuesOf(category?: Category, parentId?: string | null) {
+  return {
+    name: namesOf(category?.name),
+    parentId: category ? category.parentId : (parentId ?? null),
+    isPublic: category?.isPublic ?? true,
+    active: category?.active ?? true,
+  };
+}
+type Values = ReturnType<typeof valuesOf>;
+
+const toBody = (v: Values) => ({
+  name: namesBody(v.name),
+  parentId: v.parentId,
+  isPublic: v.isPublic,
+  active: v.active,
+});
+
+interface CategoryFormProps {
+  category?: Category;
+  /** For a new subcategory: its parent. */
+  parentId?: string | null;
+  /** Every category, to offer the top-level ones as parents. */
+  all: Category[];
+  onDone: () => void;
+  onCancel: () => void;
+  onReload: () => Promise<void>;
+}
+
+/** A category: its name, its parent (two levels only), whether clients see it, active. */
+export function CategoryForm({
+  category,
+  parentId,
+  all,
+  onDone,
+  onCancel,
+  onReload,
+}: CategoryFormProps) {
+  const { t } = useTranslation(['categories', 'admin']);
+  const tn = useTranslatedName();
+  const save = useSaveCategory();
+  const clearable = useClearable();
+  const [values, setValues] = useState(() => valuesOf(category, parentId));
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...useFormErrors(save.error), ...missing };
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const hasChildren = !!category && all.some((c) => c.parentId === category.id);
+  const parents = all
+    .filter((c) => c.parentId === null && c.id !== category?.id)
+    .map((c) => ({
+      value: c.id,
+      label: c.active ? tn(c.name) : `${tn(c.name)} (${t('inactive')})`,
+    }));
+
+  const submit = () => {
+    const found: Record<string, string> = values.name.en.trim()
+      ? {}
+      : { 'name.en': t('admin:validation.required') };
+    setMissing(found);
+    if (Object.keys(found).length) return;
+    const body = toBody(values);
+    if (!category) return save.mutate({ body }, { onSuccess: onDone });
+    const changed = changes(toBody(valuesOf(category)), body);
+    if (Object.keys(changed).length === 0) return onCancel();
+    save.mutate(
+      { id: category.id, body: { ...changed, version: category.version } },
+      { onSuccess: onDone },
+    );
+  };
+
+  return (
+    <FormShell
+      onSubmit={submit}
+      onCancel={onCancel}
+      onReload={onReload}
+      saving={save.isPending}
+      error={save.error}
+      fields={FIELDS}
+    >
+      <NamesInputs
+        value={values.name}
+        onChange={(name) => set('name', name)}
+        errors={errors}
+        testId="category-name"
+      />
+      <Select
+        label={t('form.parent')}
+        description={hasChildren ? t('form.parentLocked') : t('form.parentHint')}
+        placeholder={t('form.topLevel')}
+        data={parents}
+        value={values.parentId}
+        onChange={(value) => set('parentId', value)}
+        disabled={hasChildren}
+        searchable
+        {...clearable(t('form.parent'))}
+        error={errors.parentId}
+        data-testid="category-parent"
+      />
+      <Checkbox
+        label={t('form.isPublic')}
+        description={t('form.isPublicHint')}
+        checked={values.isPublic}
+        onChange={(e) => set('isPublic', e.currentTarget.checked)}
+      />
+      <Checkbox
+        label={t('form.active')}
+        description={t('form.activeHint')}
+        checked={values.active}
+        onChange={(e) => set('active', e.currentTarget.checked)}
+      />
+    </FormShell>
+  );
+}

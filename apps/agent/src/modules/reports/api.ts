@@ -1,0 +1,12 @@
+import { unwrap, type ApiClient, type paths, type Schemas } from '@relaydesk/api-client';
+
+export type SatisfactionReport = Schemas['SatisfactionReportDto'];
+export type SatisfactionQuery = NonNullable<
+  paths['/api/v1/reports/satisfaction']['get']['parameters']['query']
+>;
+
+/** One function per report endpoint. */
+export const reportsApi = {
+  satisfaction: (api: ApiClient, query: SatisfactionQuery) =>
+    unwrap(api.GET('/api/v1/reports/satisfaction', { params: { query } })),
+};

@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
+import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '@relaydesk/contracts';
+import { useTranslation } from 'react-i18next';
+import { changes, useFormErrors } from '../../admin/components/form-problem';
+import { FormShell } from '../../admin/components/form-shell';
+import { NamesInputs, namesBody, namesOf } from '../../admin/components/names-inputs';
+import type { TicketTypeField } from '../api';
+import { useSaveField } from '../hooks';
+import { newOption, OptionsEditor, type OptionValue } from './options-editor';
+
+const KEY = /^[a-z][a-z0-9_]{0,49}$/;
+const WITH_OPTIONS: CustomFieldKind[] = ['select', 'multi_select'];
+const FIELDS = [
+  'key',
+  'name',
+  'name.en',
+  'name.ru',
+  'name.cs',
+  'kind',
+  'required',
+  'clientVisible',
+  'clientEditable',
+  'options',
+  'active',
+] as const;
+
+function valuesOf(field?: TicketTypeField) {
+  return {
+    key: field?.key ?? '',
+    name: namesOf(field?.name),
+    kind: (field?.kind ?? 'text') as CustomFieldKind,
+    required: field?.required ?? false,
+    clientVisible: field?.clientVisible ?? false,
+    clientEditable: field?.clientEditable ?? false,
+    options: (field?.options ?? []).map((o) => newOption(o.value, namesOf(o.name))),
+    active: field?.active ?? true,
+  };
+}
+type Values = ReturnType<typeof valuesOf>;
+
+const optionsBody = (options: OptionValue[]) =>
+  options.map((o) => ({ value: o.value.trim(), name: namesBody(o.name) }));
+
+const toBody = (v: Values) => ({
+  name: namesBody(v.name),
+  required: v.required,
+  clientVisible: v.clientVisible,
+  clientEditable: v.clientVisible && v.clientEditable,
+  active: v.active,
+  ...(WITH_OPTIONS.includes(v.kind) ? { options: optionsBody(v.options) } : {}),
+});
+
+interface FieldFormProps {
+  typeId: string;
+  field?: TicketTypeField;
+  onDone: () => void;
+  onCancel: () => void;
+  onReload: () => Promise<void>;
+}
+
+/** One custom field: key and kind (fixed once created), name, who sees and edits it, options. */
+export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFormProps) {
+  const { t } = useTranslation(['ticketTypes', 'admin']);
+  const save = useSaveField(typeId);
+  const [values, setValues] = useState(() => {
+    const v = valuesOf(field);
+    return WITH_OPTIONS.includes(v.kind) && v.options.length === 0
+      ? { ...v, options: [newOption()] }
+      : v;
+  });
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...useFormErrors(save.error), ...missing };
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const hasOptions = WITH_OPTIONS.includes(values.kind);
+
+  const submit = () => {
+    const found: Record<string, string> = {};
+    if (!field && !KEY.test(values.key.trim())) found.key = t('form.keyRule');
+    if (!values.name.en.trim()) found['name.en'] = t('admin:validation.required');
+    if (hasOptions) {
+      if (values.options.length === 0) found.options = t('options.atLeastOne');
+      values.options.forEach((o, i) => {
+        if (!o.value.trim()) found[`options.${i}.value`] = t('admin:validation.required');
+        if (!o.name.en.trim()) found[`options.${i}.name.en`] = t('admin:validation.required');
+      });
+    }
+    setMissing(found);
+    if (Object.keys(found).length) return;
+    const body = toBody(values);
+    if (!field) {
+      save.mutate(
+        { body: { ...body, key: values.key.trim(), kind: values.kind } },
+        { onSuccess: onDone },
+      );
+      return;
+    }
+    const changed = changes(toBody(valuesOf(field)), body);
+    if (Object.keys(changed).length === 0) return onCancel();
+    save.mutate(
+      { id: field.id, body: { ...changed, version: field.version } },
+      { onSuccess: onDone },
+    );
+  };
+
+  return (
+    <FormShell
+      onSubmit={submit}
+      onCancel={onCancel}
+      onReload={onReload}
+      saving={save.isPending}
+      error={save.error}
+      fields={[...FIELDS, ...Object.keys(errors).filter((k) => k.startsWith('options.'))]}
+    >
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('fields.key')}
+          description={field ? t('fields.keyFixed') : t('fields.keyHint')}
+          withAsterisk={!field}
+          disabled={!!field}
+          data-autofocus
+          value={values.key}
+          onChange={(e) => set('key', e.currentTarget.value)}
+          error={errors.key}
+          data-testid="field-key"
+        />
+        <NativeSelect
+          label={t('fields.kind')}
+          description={field ? t('fields.kindFixed') : undefined}
+          disabled={!!field}
+          data={CUSTOM_FIELD_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          value={values.kind}
+          onChange={(e) => {
+            const kind = e.currentTarget.value as CustomFieldKind;
+            setValues((v) => ({
+              ...v,
+              kind,
+              options:
+                WITH_OPTIONS.includes(kind) && v.options.length === 0 ? [newOption()] : v.options,
+            }));
+          }}
+          error={errors.kind}
+          data-testid="field-kind"
+        />
+      </Group>
+      <NamesInputs
+        value={values.name}
+        onChange={(name) => set('name', name)}
+        errors={errors}
+        testId="field-name"
+      />
+      <Checkbox
+        label={t('fields.required')}
+        checked={values.required}
+        onChange={(e) => set('required', e.currentTarget.checked)}
+        data-testid="field-required"
+      />
+      <Checkbox
+        label={t('fields.clientVisible')}
+        description={t('fields.clientVisibleHint')}
+        checked={values.clientVisible}
+        onChange={(e) => {
+          const checked = e.currentTarget.checked;
+          setValues((v) => ({
+            ...v,
+            clientVisible: checked,
+            clientEditable: checked && v.clientEditable,
+          }));
+        }}
+        data-testid="field-client-visible"
+      />
+      <Checkbox
+        label={t('fields.clientEditable')}
+        description={t('fields.clientEditableHint')}
+        disabled={!values.clientVisible}
+        checked={values.clientVisible && values.clientEditable}
+        onChange={(e) => set('clientEditable', e.currentTarget.checked)}
+        error={errors.clientEditable}
+        data-testid="field-client-editable"
+      />
+      {hasOptions && (
+        <OptionsEditor
+          options={values.options}
+          onChange={(options) => set('options', options)}
+          errors={errors}
+        />
+      )}
+    </FormShell>
+  );
+}
