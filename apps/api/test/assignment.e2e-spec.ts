@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AssignmentRulesEngine } from '../src/modules/assignment/assignment-rules.engine';
+import { seedOnFirstStart } from '../src/database/seeds/seed-on-start';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -400,6 +401,7 @@ describe('assignment: rules, group distribution, support levels, dispatcher scop
         subject: 'Still nothing to re-route',
       });
       expect(subjectOnly.body).toMatchObject({ groupId: w.group.id, assigneeId: w.agent.id });
+      t.clock.advance(1000); // history is ordered by time
       const res = await as(w.dispatcher).patch(`/api/v1/tickets/${ticket.id}`, {
         version: subjectOnly.body.version,
         priority: 'urgent',
@@ -554,8 +556,15 @@ describe('assignment: rules, group distribution, support levels, dispatcher scop
       });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ groupId: g.id, assigneeId: m1.id, supportLevel: 1 });
-      const kinds = (await history(ticket.id)).map((l) => l.kind);
-      expect(kinds).toEqual(['created', 'assigned', 'auto_assigned']);
+      const lines = await history(ticket.id);
+      expect(lines.map((l) => l.kind)).toEqual([
+        'created',
+        'assigned',
+        'field_changed',
+        'auto_assigned',
+      ]);
+      // the level follows the group; the report reads it from this line
+      expect(lines[2]).toMatchObject({ field: 'supportLevel', oldValue: null, newValue: 1 });
     });
   });
 
@@ -588,6 +597,7 @@ describe('assignment: rules, group distribution, support levels, dispatcher scop
 
     it('escalates L1 → L2 → L3 with a reason, unassigning and redistributing, then 409', async () => {
       const ticket = await create(w.dispatcher, { groupId: l1.id, assigneeId: w.agent.id });
+      t.clock.advance(1000); // history is ordered by time
       const toL2 = await as(w.agent).post(`/api/v1/tickets/${ticket.id}/escalation`, {
         version: ticket.version,
         reason: 'Needs a specialist',
@@ -599,6 +609,7 @@ describe('assignment: rules, group distribution, support levels, dispatcher scop
 
       const current = (await as(w.admin).get(`/api/v1/tickets/${ticket.id}`)).body as Ticket;
       expect(current).toMatchObject({ supportLevel: 2, groupId: l2.id, assigneeId: l2member.id });
+      t.clock.advance(1000);
       const toL3 = await as(w.dispatcher).post(`/api/v1/tickets/${ticket.id}/escalation`, {
         version: current.version,
         reason: 'Firmware bug',
@@ -750,5 +761,36 @@ describe('assignment: rules, group distribution, support levels, dispatcher scop
       });
       expect(no.status).toBe(403);
     });
+  });
+});
+
+describe('assignment demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedOnFirstStart(t.db, { ...t.config, demoData: true });
+  });
+  afterAll(() => t.close());
+
+  it('marks the demo groups L1/L2 with distribution modes and adds rules with history lines', async () => {
+    const groups = (await t.db.query(
+      `SELECT name, support_level, distribution FROM groups ORDER BY name`,
+    )) as { name: string; support_level: number | null; distribution: string }[];
+    expect(groups).toEqual([
+      { name: 'L1 support', support_level: 1, distribution: 'round_robin' },
+      { name: 'L2 engineering', support_level: 2, distribution: 'least_open' },
+    ]);
+    const rules = (await t.db.query('SELECT name FROM assignment_rules ORDER BY position')) as {
+      name: string;
+    }[];
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    const [{ n }] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM ticket_events WHERE kind = 'rule_applied'`,
+    )) as { n: number }[];
+    expect(n).toBeGreaterThan(0);
+    const [{ leveled }] = (await t.db.query(
+      `SELECT count(*)::int AS leveled FROM tickets WHERE group_id IS NOT NULL AND support_level IS NULL`,
+    )) as { leveled: number }[];
+    expect(leveled).toBe(0);
   });
 });

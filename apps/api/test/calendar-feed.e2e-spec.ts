@@ -121,6 +121,7 @@ describe('calendar feed', () => {
     ]) {
       const res = await fetchFeed(path);
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.text).not.toMatch(/at .+\.(ts|js):\d+|SELECT|token_hash/);
     }
   });

@@ -4,7 +4,6 @@ import { bearer, buildWorld, type Persona, type World } from './support/personas
 import { startTestApp, type TestApp } from './support/test-app';
 
 const MIN = 60_000;
-const HOUR = 60 * MIN;
 /** Monday 2026-03-02 12:00 in Moscow (UTC+3, no DST). */
 const MONDAY_NOON_MSK = '2026-03-02T09:00:00Z';
 
@@ -233,10 +232,7 @@ describe('SLA', () => {
       }
       const second = await t.secondInstance();
       const both = () =>
-        Promise.all([
-          t.app.get(SlaSweepService).runDue(3),
-          second.get(SlaSweepService).runDue(3),
-        ]);
+        Promise.all([t.app.get(SlaSweepService).runDue(3), second.get(SlaSweepService).runDue(3)]);
 
       t.clock.set('2026-03-02T09:44:00Z'); // before 75 % of the first hour
       await both();
@@ -365,7 +361,11 @@ describe('SLA', () => {
 
   describe('notifications', () => {
     it('lists your own, newest first, with unread filter, count, read and read-all; others’ are 404', async () => {
-      const tk = await create({ priority: 'high', assigneeId: w.otherAgent.id, groupId: w.otherGroup.id });
+      const tk = await create({
+        priority: 'high',
+        assigneeId: w.otherAgent.id,
+        groupId: w.otherGroup.id,
+      });
       const insert = (userId: string, at: string, ticketId: string | null = tk.id) =>
         t.db.query(
           `INSERT INTO notifications (user_id, kind, ticket_id, data, created_at)

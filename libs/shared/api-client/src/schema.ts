@@ -1938,7 +1938,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'sla_reminder' | 'sla_breached' | 'sla_escalated';
+      kind: 'sla_reminder' | 'sla_breached' | 'sla_escalated' | 'deputyship_ended';
       /** Format: date-time */
       readAt: string | null;
       /** @description The ticket it is about; notifications of tickets you cannot see are not listed */

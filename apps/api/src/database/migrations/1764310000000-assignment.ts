@@ -54,7 +54,7 @@ export class Assignment1764310000000 implements MigrationInterface {
     );
     await q.query(
       `CREATE INDEX "ticket_events_support_level_idx" ON "ticket_events" ("created_at", "ticket_id")
-        WHERE "new_value" ? 'supportLevel'`,
+        WHERE "field" = 'supportLevel' OR "new_value" ? 'supportLevel'`,
     );
   }
 

@@ -4,6 +4,8 @@ import { insertDemoCatalog } from './demo-catalog.js';
 import { insertDirectory, PEOPLE } from './demo-directory.js';
 import { buildDemoTickets, insertDemoTickets } from './demo-tickets.js';
 import { insertDemoWorkflows } from './demo-workflows.js';
+import { insertDemoAssignment } from './demo-assignment.js';
+import { insertDemoSla } from './demo-sla.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -40,4 +42,8 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   await insertDemoTickets(em, buildDemoTickets(now, ids));
   // After the Okdesk tickets: ticket numbers follow creation time, and these are the newest.
   await insertDemoWorkflows(em, ids, now);
+  // Support levels, group distribution and assignment rules, with their history lines.
+  await insertDemoAssignment(em, ids);
+  // Last: the SLA clocks of every demo ticket, computed from its creation time.
+  await insertDemoSla(em);
 }

@@ -12,6 +12,9 @@ import type {
 
 const DEFAULT_RANGE_MS = 30 * 86_400_000;
 
+/** The history lines that set a ticket's level: ticket_events_support_level_idx's predicate. */
+const LEVEL_LINE = `(e.field = 'supportLevel' OR e.new_value ? 'supportLevel')`;
+
 interface Row {
   level: number;
   tickets: number;
@@ -22,8 +25,9 @@ interface Row {
 
 /**
  * Tickets and time per support level, from history alone. Every history line that sets a
- * ticket's level carries `supportLevel` in its new value (creation, rules, assignment to a
- * group, escalation), and a partial index holds just those lines. A ticket's stay at a level
+ * ticket's level says so: `supportLevel` in the new value of creation, rule and escalation
+ * lines, or a `supportLevel` field change (assignment to a group of another level); a partial
+ * index holds just those lines. A ticket's stay at a level
  * runs from such a line to the next one, or to its resolution, or to now; stays at the same
  * level add up (a ticket sent back to L1 and escalated again counts once, with both stays).
  */
@@ -47,14 +51,15 @@ export class SupportLevelReportService {
     const [text, params] = this.db.driver.escapeQueryWithParameters(
       `WITH touched AS (
          SELECT DISTINCT e.ticket_id FROM ticket_events e
-          WHERE e.new_value ? 'supportLevel' AND e.created_at >= :from AND e.created_at < :to
+          WHERE ${LEVEL_LINE} AND e.created_at >= :from AND e.created_at < :to
        ), changes AS (
          SELECT e.ticket_id, e.kind, e.created_at AS started_at,
-                (e.new_value ->> 'supportLevel')::int AS level,
+                CASE WHEN jsonb_typeof(e.new_value) = 'object' THEN (e.new_value ->> 'supportLevel')::int
+                     ELSE (e.new_value #>> '{}')::int END AS level,
                 lead(e.created_at) OVER w AS next_at,
                 lead(e.kind) OVER w AS next_kind
            FROM ticket_events e
-          WHERE e.new_value ? 'supportLevel' AND e.ticket_id IN (SELECT ticket_id FROM touched)
+          WHERE ${LEVEL_LINE} AND e.ticket_id IN (SELECT ticket_id FROM touched)
          WINDOW w AS (PARTITION BY e.ticket_id ORDER BY e.created_at, e.id)
        ), stays AS (
          SELECT c.ticket_id, c.level,

@@ -15,7 +15,6 @@ export function escapeText(value: string): string {
       .replace(/,/g, '\\,')
       .replace(/\r\n|\r|\n/g, '\\n')
       // RFC 5545 TEXT allows no control characters but HTAB.
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
   );
 }

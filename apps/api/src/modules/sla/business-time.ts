@@ -139,7 +139,9 @@ export class BusinessCalendar {
 
   /** Whether any week day (or exception) has working time. */
   hasWorkingTime(): boolean {
-    return this.week.some((d) => d.length > 0) || [...this.exceptions.values()].some((d) => d.length > 0);
+    return (
+      this.week.some((d) => d.length > 0) || [...this.exceptions.values()].some((d) => d.length > 0)
+    );
   }
 
   /** `from` plus `seconds` of business time. */

@@ -35,9 +35,7 @@ function isRealDate(date: string): boolean {
 }
 
 function weekToArray(week: WeekDto): WorkingInterval[][] {
-  return WEEKDAYS.map((day) =>
-    (week[day] ?? []).map((i) => ({ start: i.start, end: i.end })),
-  );
+  return WEEKDAYS.map((day) => (week[day] ?? []).map((i) => ({ start: i.start, end: i.end })));
 }
 
 function calendarDto(c: SlaCalendar): SlaCalendarDto {
@@ -245,7 +243,8 @@ export class SlaAdminService {
     });
     const seen = new Set<string>();
     c.exceptions.forEach((e, i) => {
-      if (!isRealDate(e.date)) errors.push({ field: `exceptions.${i}.date`, message: 'is not a date' });
+      if (!isRealDate(e.date))
+        errors.push({ field: `exceptions.${i}.date`, message: 'is not a date' });
       if (seen.has(e.date)) {
         errors.push({ field: `exceptions.${i}.date`, message: 'is listed twice' });
       }

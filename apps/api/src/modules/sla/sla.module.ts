@@ -14,7 +14,13 @@ import { SlaService } from './sla.service.js';
 @Module({
   imports: [NotificationsModule],
   controllers: [SlaController],
-  providers: [IdempotencyInterceptor, SlaAdminService, SlaConfigService, SlaService, SlaSweepService],
+  providers: [
+    IdempotencyInterceptor,
+    SlaAdminService,
+    SlaConfigService,
+    SlaService,
+    SlaSweepService,
+  ],
   exports: [SlaService, SlaSweepService],
 })
 export class SlaModule {}

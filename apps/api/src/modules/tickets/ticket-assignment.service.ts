@@ -95,20 +95,32 @@ export class TicketAssignmentService {
       // The ticket is at its group's support level; a group without one takes it off the levels.
       const groupChanged = groupId !== ticket.groupId;
       const supportLevel = groupChanged ? await groupLevel(em, groupId) : ticket.supportLevel;
-      const assigned: NewTicketEvent = {
-        kind: 'assigned',
-        field: 'assigneeId',
-        oldValue: { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
-        newValue: { assigneeId, groupId, ...(groupChanged ? { supportLevel } : {}) },
-      };
-      const events = [assigned];
+      const events: NewTicketEvent[] = [
+        {
+          kind: 'assigned',
+          field: 'assigneeId',
+          oldValue: { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
+          newValue: { assigneeId, groupId },
+        },
+      ];
+      if (supportLevel !== ticket.supportLevel) {
+        events.push({
+          kind: 'field_changed',
+          field: 'supportLevel',
+          oldValue: ticket.supportLevel,
+          newValue: supportLevel,
+        });
+      }
       // Landing in a group without an agent: the group's distribution may pick one.
       if (assigneeId === null && groupId) {
         const pick = await this.distribution.pick(em, groupId, now);
         if (pick) {
           assigneeId = pick.userId;
           events.push(
-            autoAssignedEvent(groupId, pick.userId, pick.distribution, { assigneeId: null, groupId }),
+            autoAssignedEvent(groupId, pick.userId, pick.distribution, {
+              assigneeId: null,
+              groupId,
+            }),
           );
         }
       }

@@ -49,7 +49,8 @@ export class TicketStatusChanger {
       [ticket.id, target.key, target.category, postponeUntil, at, nextTimerAt],
     );
     // SLA clocks stop in pausing and resolved/closed/canceled statuses and resume after.
-    await this.sla.onStatusChange(em, ticket, this.workflows.status(def, ticket.status), target, at);
+    const from = this.workflows.status(def, ticket.status);
+    await this.sla.onStatusChange(em, ticket, from, target, at);
     const events: NewTicketEvent[] = [
       { kind: 'status_changed', field: 'status', oldValue: ticket.status, newValue: target.key },
     ];

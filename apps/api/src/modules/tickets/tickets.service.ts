@@ -169,7 +169,10 @@ export class TicketsService {
     );
     // Pythagoras: a new ticket of a project is addressed to the project's manager.
     const assigneeId =
-      requestedAssigneeId ?? plan.assigneeId ?? (isClient ? null : project?.activeManagerId) ?? null;
+      requestedAssigneeId ??
+      plan.assigneeId ??
+      (isClient ? null : project?.activeManagerId) ??
+      null;
     const groupId = requestedGroupId ?? plan.groupId ?? null;
     const priority = plan.priority ?? requestedPriority;
     // The SLA clocks go into the same single INSERT (policies are cached: no query here).

@@ -135,8 +135,7 @@ export class WorkflowService {
       role: user.role,
       isRequester: ticket.requesterId === user.id,
       isAssignee:
-        assigneeId !== null &&
-        (assigneeId === user.id || user.deputyForIds.includes(assigneeId)),
+        assigneeId !== null && (assigneeId === user.id || user.deputyForIds.includes(assigneeId)),
     };
   }
 

@@ -169,4 +169,3 @@ export class UpdateSlaCalendarDto {
   @Type(() => CalendarExceptionDto)
   exceptions?: CalendarExceptionDto[];
 }
-

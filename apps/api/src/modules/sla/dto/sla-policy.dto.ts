@@ -17,11 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
-import {
-  IsNotBlank,
-  IsOptionalNonNull,
-  LowerCaseIds,
-} from '../../directory/dto/dto-decorators.js';
+import { IsNotBlank, IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
 
 /** Ten years of business seconds is more than any promise a desk makes. */
 const MAX_TARGET = 315_360_000;
