@@ -199,6 +199,21 @@ describe('calendar feed', () => {
     expect(again.events[1].props.get('SUMMARY')).toBe(`#${assigned.number} Renamed`);
   });
 
+  it('shows the SLA resolution deadline when a ticket has no manual due date', async () => {
+    const feed = await newFeed(w.otherAgent);
+    const slaOnly = await t.factory.ticket({ assigneeId: w.otherAgent.id, status: 'open' });
+    const deadline = due(3 * DAY);
+    await t.db.query('UPDATE tickets SET resolution_due_at = $2 WHERE id = $1', [
+      slaOnly.id,
+      deadline,
+    ]);
+    const { events } = parse((await fetchFeed(feed.path)).text);
+    const event = events.find((e) => e.props.get('UID') === `ticket-${slaOnly.id}@relaydesk`);
+    expect(event?.props.get('DTSTART')).toBe(
+      deadline.toISOString().replace(/[-:]/g, '').replace('.000', ''),
+    );
+  });
+
   it('applies the visibility rule: a client sees public types only; a deactivated user gets 404', async () => {
     const client = await t.factory.user({ role: 'client', organizationId: w.orgA.id });
     const publicOne = await t.factory.ticket({

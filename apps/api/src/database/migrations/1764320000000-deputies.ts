@@ -45,10 +45,10 @@ export class Deputies1764320000000 implements MigrationInterface {
     );
     await q.query(`ALTER TABLE "ticket_events" ADD "on_behalf_of_id" uuid`);
     await q.query(
-      `CREATE INDEX "tickets_assignee_due_idx" ON "tickets" ("assignee_id", "due_at") WHERE "due_at" IS NOT NULL`,
+      `CREATE INDEX "tickets_assignee_due_idx" ON "tickets" ("assignee_id", "effective_due_at") WHERE "effective_due_at" IS NOT NULL`,
     );
     await q.query(
-      `CREATE INDEX "tickets_requester_due_idx" ON "tickets" ("requester_id", "due_at") WHERE "due_at" IS NOT NULL`,
+      `CREATE INDEX "tickets_requester_due_idx" ON "tickets" ("requester_id", "effective_due_at") WHERE "effective_due_at" IS NOT NULL`,
     );
     await q.query(
       `ALTER TABLE "ticket_events" ADD CONSTRAINT "FK_f17e92b1ed8cdc75609f1f35bd9" FOREIGN KEY ("on_behalf_of_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,

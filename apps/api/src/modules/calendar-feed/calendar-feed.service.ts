@@ -96,7 +96,8 @@ export class CalendarFeedService {
         't.id AS id',
         't.number AS number',
         't.subject AS subject',
-        't.due_at AS due_at',
+        // The manual due date, else the SLA resolution deadline (as the agent calendar shows).
+        't.effective_due_at AS due_at',
         't.updated_at AS updated_at',
         't.priority AS priority',
         `COALESCE(ws.name ->> :locale, ws.name ->> 'en', t.status) AS status_name`,
@@ -107,7 +108,7 @@ export class CalendarFeedService {
       .where('(t.assignee_id = :feedUserId OR t.requester_id = :feedUserId)', {
         feedUserId: user.id,
       })
-      .andWhere('t.due_at >= :from AND t.due_at < :to', {
+      .andWhere('t.effective_due_at >= :from AND t.effective_due_at < :to', {
         from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
         to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),
       })
@@ -115,7 +116,7 @@ export class CalendarFeedService {
       .andWhere(`t.status_category NOT IN ('closed', 'canceled')`)
       .andWhere(vis.sql, vis.params)
       .setParameter('locale', user.locale)
-      .orderBy('t.due_at', 'ASC')
+      .orderBy('t.effective_due_at', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .limit(FEED_MAX_EVENTS)
       .getRawMany()) as FeedRow[];
