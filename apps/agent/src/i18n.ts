@@ -6,6 +6,7 @@ import { ticketWorkStrings } from './modules/tickets/i18n-work';
 import { calendarStrings } from './modules/calendar/i18n';
 import { adminStrings } from './modules/admin/i18n';
 import { profileStrings } from './modules/profile/i18n';
+import { slaClockStrings } from './modules/sla/i18n-clock';
 
 /**
  * Each feature keeps its strings beside its code, in its own namespace. Screens loaded on
@@ -19,4 +20,5 @@ export const featureStrings: FeatureResources = {
   calendar: calendarStrings,
   admin: adminStrings,
   profile: profileStrings,
+  slaClock: slaClockStrings,
 };

@@ -33,7 +33,24 @@ export const queryKeys = {
   categoryAdmin: { list: ['categories', 'admin'] as const },
   reports: {
     satisfaction: (params: Record<string, unknown>) => ['reports', 'satisfaction', params] as const,
+    supportLevels: (params: Record<string, unknown>) =>
+      ['reports', 'support-levels', params] as const,
   },
+  notifications: {
+    all: ['notifications'] as const,
+    unreadCount: ['notifications', 'unread-count'] as const,
+    list: ['notifications', 'list'] as const,
+  },
+  sla: {
+    calendars: ['sla', 'calendars'] as const,
+    policies: ['sla', 'policies'] as const,
+  },
+  assignmentRules: ['assignment-rules'] as const,
+  deputies: {
+    all: ['deputies'] as const,
+    mine: (as: 'principal' | 'deputy') => ['deputies', 'me', as] as const,
+  },
+  calendarFeed: ['calendar-feed'] as const,
   directory: {
     users: (params: Record<string, unknown>) => ['directory', 'users', params] as const,
     organizations: (params: Record<string, unknown>) =>

@@ -11,6 +11,7 @@ const CalendarPage = lazy(() => import('./modules/calendar/pages/calendar-page')
 const AdminPage = lazy(() => import('./modules/admin/pages/admin-page'));
 const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
 const SatisfactionPage = lazy(() => import('./modules/reports/pages/satisfaction-page'));
+const SupportLevelsPage = lazy(() => import('./modules/reports/pages/support-levels-page'));
 
 const lazyPage = (page: ReactNode) => (
   <Suspense
@@ -38,6 +39,7 @@ export const router = createBrowserRouter(
         { path: 'admin/*', element: lazyPage(<AdminPage />) },
         { path: 'profile', element: lazyPage(<ProfilePage />) },
         { path: 'reports/satisfaction', element: lazyPage(<SatisfactionPage />) },
+        { path: 'reports/support-levels', element: lazyPage(<SupportLevelsPage />) },
         { path: '*', element: <Navigate to="/tickets" replace /> },
       ],
     },

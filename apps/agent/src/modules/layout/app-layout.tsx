@@ -18,6 +18,7 @@ import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-r
 import { LoginPage, RequireAuth, useAuth, type SessionUser } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import { NotificationBell } from '../notifications/components/notification-bell';
 import { useTicketCounts } from '../tickets/hooks';
 import type { TicketCounts } from '../tickets/api';
 
@@ -101,6 +102,16 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-satisfaction"
         />
       )}
+      {user && roleHasPermission(user.role, Permission.ReportsView) && (
+        <NavLink
+          component={Link}
+          to="/reports/support-levels"
+          onClick={onNavigate}
+          label={t('supportLevels')}
+          active={location.pathname.startsWith('/reports/support-levels')}
+          data-testid="nav-support-levels"
+        />
+      )}
       {user?.role === 'admin' && (
         <NavLink
           component={Link}
@@ -173,7 +184,8 @@ export function AppLayout() {
                 </Link>
               </Title>
             </Group>
-            <Group>
+            <Group gap="sm">
+              <NotificationBell />
               <LanguageSelect />
               <UserMenu />
             </Group>

@@ -5,8 +5,15 @@ export type SatisfactionQuery = NonNullable<
   paths['/api/v1/reports/satisfaction']['get']['parameters']['query']
 >;
 
+export type SupportLevelReport = Schemas['SupportLevelReportDto'];
+export type SupportLevelQuery = NonNullable<
+  paths['/api/v1/reports/support-levels']['get']['parameters']['query']
+>;
+
 /** One function per report endpoint. */
 export const reportsApi = {
   satisfaction: (api: ApiClient, query: SatisfactionQuery) =>
     unwrap(api.GET('/api/v1/reports/satisfaction', { params: { query } })),
+  supportLevels: (api: ApiClient, query: SupportLevelQuery) =>
+    unwrap(api.GET('/api/v1/reports/support-levels', { params: { query } })),
 };

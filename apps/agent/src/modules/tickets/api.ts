@@ -41,6 +41,8 @@ export const ticketsApi = {
     unwrap(api.POST('/api/v1/tickets/{id}/transitions', { params: { path: { id } }, body })),
   take: (api: ApiClient, id: string, version?: number) =>
     unwrap(api.POST('/api/v1/tickets/{id}/take', { params: { path: { id } }, body: { version } })),
+  escalate: (api: ApiClient, id: string, body: Schemas['EscalateTicketDto']) =>
+    unwrap(api.POST('/api/v1/tickets/{id}/escalation', { params: { path: { id } }, body })),
   assign: (api: ApiClient, id: string, body: Schemas['AssignmentDto']) =>
     unwrap(api.POST('/api/v1/tickets/{id}/assignment', { params: { path: { id } }, body })),
   comments: (api: ApiClient, id: string, cursor?: string) =>

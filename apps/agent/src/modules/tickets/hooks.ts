@@ -220,6 +220,17 @@ export function useUpdateTicket(id: string) {
   });
 }
 
+/** Escalate to the next support level; the answer's ticket is null when the caller lost sight of it. */
+export function useEscalate(id: string) {
+  const api = useApi();
+  const accept = useAcceptTicket();
+  const invalidate = useInvalidateTickets();
+  return useMutation({
+    mutationFn: (body: Schemas['EscalateTicketDto']) => ticketsApi.escalate(api, id, body),
+    onSuccess: (result) => (result.ticket ? accept(result.ticket) : invalidate()),
+  });
+}
+
 export function useTransition(id: string) {
   const api = useApi();
   const accept = useAcceptTicket();

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Checkbox, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  MultiSelect,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import {
+  GROUP_DISTRIBUTIONS,
+  SUPPORT_LEVELS,
+  type GroupDistribution,
+  type SupportLevel,
+} from '@relaydesk/contracts';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../directory/api';
 import { useSaveGroup } from '../../directory/hooks';
@@ -8,7 +22,15 @@ import { changes, orNull, useFormErrors } from './form-problem';
 import { FormShell } from './form-shell';
 import { useClearable, useStaffOptions } from './staff-options';
 
-const FIELDS = ['name', 'description', 'leadId', 'memberIds', 'active'] as const;
+const FIELDS = [
+  'name',
+  'description',
+  'leadId',
+  'memberIds',
+  'distribution',
+  'supportLevel',
+  'active',
+] as const;
 
 function valuesOf(record?: Group) {
   return {
@@ -16,6 +38,8 @@ function valuesOf(record?: Group) {
     description: record?.description ?? '',
     leadId: record?.leadId ?? null,
     memberIds: record?.memberIds ?? [],
+    distribution: (record?.distribution ?? 'manual') as GroupDistribution,
+    supportLevel: (record?.supportLevel ?? null) as SupportLevel | null,
     active: record?.active ?? true,
   };
 }
@@ -27,11 +51,14 @@ const toBody = (v: Values) => ({
   leadId: v.leadId,
   // Sorted, so picking the same people in another order is no change.
   memberIds: [...v.memberIds].sort(),
+  distribution: v.distribution,
+  supportLevel: v.supportLevel,
   active: v.active,
 });
 
 export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProps<Group>) {
   const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('assignmentAdmin');
   const save = useSaveGroup();
   const [values, setValues] = useState(() => valuesOf(record));
   const chosen = [...(record?.memberIds ?? []), ...(record?.leadId ? [record.leadId] : [])];
@@ -109,6 +136,40 @@ export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProp
         error={errors.memberIds}
         data-testid="admin-group-members"
       />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={ta('group.distribution')}
+          description={ta(`group.distributionHint.${values.distribution}`)}
+          data={GROUP_DISTRIBUTIONS.map((d) => ({
+            value: d,
+            label: ta(`group.distributions.${d}`),
+          }))}
+          value={values.distribution}
+          onChange={(e) => set('distribution', e.currentTarget.value as GroupDistribution)}
+          error={errors.distribution}
+          data-testid="admin-group-distribution"
+        />
+        <NativeSelect
+          label={ta('group.supportLevel')}
+          description={ta('group.supportLevelHint')}
+          data={[
+            { value: '', label: ta('group.noLevel') },
+            ...SUPPORT_LEVELS.map((l) => ({
+              value: String(l),
+              label: ta('levelValue', { level: l }),
+            })),
+          ]}
+          value={values.supportLevel === null ? '' : String(values.supportLevel)}
+          onChange={(e) =>
+            set(
+              'supportLevel',
+              e.currentTarget.value ? (Number(e.currentTarget.value) as SupportLevel) : null,
+            )
+          }
+          error={errors.supportLevel}
+          data-testid="admin-group-level"
+        />
+      </SimpleGrid>
       <Checkbox
         label={t('status.groups.active')}
         checked={values.active}

@@ -137,6 +137,7 @@ export function DepartmentsSection() {
 
 export function GroupsSection() {
   const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('assignmentAdmin');
   const reload = useReloadRecord('groups');
   const { byId: staff } = useStaff();
   const columns: Column<Group>[] = [
@@ -149,6 +150,20 @@ export function GroupsSection() {
       key: 'lead',
       header: t('columns.lead'),
       cell: (g) => (g.leadId ? staff.get(g.leadId)?.name : null) ?? dash,
+    },
+    {
+      key: 'routing',
+      header: ta('group.column'),
+      cell: (g) => (
+        <>
+          <Text size="sm">
+            {g.supportLevel ? ta('levelValue', { level: g.supportLevel }) : dash}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {ta(`group.distributions.${g.distribution}`)}
+          </Text>
+        </>
+      ),
     },
     {
       key: 'members',

@@ -15,6 +15,7 @@ import { useAllDepartments } from '../hooks';
 import type { RecordFormProps } from './admin-section';
 import { changes, looksLikeEmail, orNull, useFormErrors } from './form-problem';
 import { FormShell } from './form-shell';
+import { DateTimeInput } from '../../tickets/components/detail/date-time-input';
 import { OrganizationSelect } from './organization-select';
 import { useClearable } from './staff-options';
 
@@ -39,6 +40,8 @@ const FIELDS = [
   'canViewAll',
   'canViewOrganizationTickets',
   'active',
+  'outOfOfficeFrom',
+  'outOfOfficeUntil',
   'password',
 ] as const;
 
@@ -54,6 +57,8 @@ function valuesOf(record?: User) {
     canViewAll: record?.canViewAll ?? false,
     canViewOrganizationTickets: record?.canViewOrganizationTickets ?? false,
     active: record?.active ?? true,
+    outOfOfficeFrom: record?.outOfOfficeFrom ?? null,
+    outOfOfficeUntil: record?.outOfOfficeUntil ?? null,
   };
 }
 type Values = ReturnType<typeof valuesOf>;
@@ -72,11 +77,14 @@ function toBody(v: Values) {
     canViewAll: client ? false : v.canViewAll,
     canViewOrganizationTickets: client ? v.canViewOrganizationTickets : false,
     active: v.active,
+    outOfOfficeFrom: client ? null : v.outOfOfficeFrom,
+    outOfOfficeUntil: client ? null : v.outOfOfficeUntil,
   };
 }
 
 export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps<User>) {
   const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('assignmentAdmin');
   const save = useSaveUser();
   const { departments } = useAllDepartments();
   const clearable = useClearable();
@@ -99,6 +107,12 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
     if (!values.name.trim()) missing.name = t('validation.required');
     if (client && !values.organizationId) missing.organizationId = t('validation.required');
     if (password && password.length < 8) missing.password = t('validation.passwordLength');
+    if (
+      values.outOfOfficeFrom &&
+      values.outOfOfficeUntil &&
+      Date.parse(values.outOfOfficeUntil) <= Date.parse(values.outOfOfficeFrom)
+    )
+      missing.outOfOfficeUntil = ta('user.awayOrder');
     setRequired(missing);
     if (Object.keys(missing).length) return;
     const body = toBody(values);
@@ -207,6 +221,26 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
         onChange={(e) => set('active', e.currentTarget.checked)}
         error={errors.active}
       />
+      {!client && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateTimeInput
+            label={ta('user.awayFrom')}
+            description={ta('user.awayHint')}
+            value={values.outOfOfficeFrom}
+            onChange={(iso) => set('outOfOfficeFrom', iso)}
+            error={errors.outOfOfficeFrom}
+            data-testid="admin-user-away-from"
+          />
+          <DateTimeInput
+            label={ta('user.awayUntil')}
+            description={ta('user.awayUntilHint')}
+            value={values.outOfOfficeUntil}
+            onChange={(iso) => set('outOfOfficeUntil', iso)}
+            error={errors.outOfOfficeUntil}
+            data-testid="admin-user-away-until"
+          />
+        </SimpleGrid>
+      )}
       <PasswordInput
         label={record ? t('fields.newPassword') : t('fields.password')}
         description={record ? t('fields.newPasswordHint') : t('fields.passwordHint')}

@@ -12,6 +12,11 @@ import { TicketTypePage } from '../../ticket-types/pages/ticket-type-page';
 import { WorkflowsSection } from '../../workflows/components/workflows-section';
 import { WorkflowEditorPage } from '../../workflows/pages/workflow-editor-page';
 import { workflowsStrings } from '../../workflows/i18n';
+import { RulesSection } from '../../assignment/components/rules-section';
+import { assignmentAdminStrings } from '../../assignment/i18n-admin';
+import { CalendarsSection } from '../../sla/components/calendars-section';
+import { PoliciesSection } from '../../sla/components/policies-section';
+import { slaAdminStrings } from '../../sla/i18n-admin';
 import { ProjectsSection } from '../components/projects-section';
 import {
   DepartmentsSection,
@@ -24,6 +29,8 @@ registerLazyStrings({
   workflows: workflowsStrings,
   ticketTypes: ticketTypesStrings,
   categories: categoriesStrings,
+  slaAdmin: slaAdminStrings,
+  assignmentAdmin: assignmentAdminStrings,
 });
 
 const SECTIONS = [
@@ -35,6 +42,9 @@ const SECTIONS = [
   'workflows',
   'ticketTypes',
   'categories',
+  'calendars',
+  'policies',
+  'rules',
 ] as const;
 /** Section → its path under /admin. */
 const PATHS: Record<(typeof SECTIONS)[number], string> = {
@@ -46,6 +56,16 @@ const PATHS: Record<(typeof SECTIONS)[number], string> = {
   workflows: 'workflows',
   ticketTypes: 'ticket-types',
   categories: 'categories',
+  calendars: 'sla-calendars',
+  policies: 'sla-policies',
+  rules: 'assignment-rules',
+};
+
+/** Tabs whose names live in another feature's strings. */
+const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
+  calendars: 'slaAdmin:tabs.calendars',
+  policies: 'slaAdmin:tabs.policies',
+  rules: 'assignmentAdmin:tab',
 };
 
 /** Administration of the directory (admins only): one section per kind of record. */
@@ -87,7 +107,7 @@ export default function AdminPage() {
               aria-current={current === section ? 'page' : undefined}
               data-testid={`admin-tab-${section}`}
             >
-              {t(`tabs.${section}`)}
+              {t(TAB_LABELS[section] ?? `tabs.${section}`)}
             </Button>
           ))}
         </Group>
@@ -104,6 +124,9 @@ export default function AdminPage() {
         <Route path="ticket-types" element={<TicketTypesSection />} />
         <Route path="ticket-types/:id" element={<TicketTypePage />} />
         <Route path="categories" element={<CategoriesSection />} />
+        <Route path="sla-calendars" element={<CalendarsSection />} />
+        <Route path="sla-policies" element={<PoliciesSection />} />
+        <Route path="assignment-rules" element={<RulesSection />} />
         <Route path="*" element={<Navigate to="/admin/users" replace />} />
       </Routes>
     </Stack>

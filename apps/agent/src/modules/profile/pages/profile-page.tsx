@@ -2,15 +2,26 @@ import { Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '@relaydesk/web-ui';
+import { useUser } from '@relaydesk/web-auth';
+import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import { registerLazyStrings } from '../../../lazy-strings';
 import { useMe } from '../../directory/hooks';
+import { CalendarFeedCard } from '../components/calendar-feed-card';
+import { DeputiesCard } from '../components/deputies-card';
+import { OutOfOfficeCard } from '../components/out-of-office-card';
+import { profileAwayStrings } from '../i18n-away';
 import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
+
+registerLazyStrings({ profileAway: profileAwayStrings });
 
 /** The signed-in user's own details, language and password. */
 export default function ProfilePage() {
   const { t } = useTranslation(['profile', 'common']);
   useDocumentTitle(`${t('title')} · ${t('common:appName')}`);
   const me = useMe();
+  const user = useUser();
+  const staff = user.role !== 'client';
 
   return (
     <Stack gap="lg">
@@ -27,8 +38,13 @@ export default function ProfilePage() {
           </Button>
         </Stack>
       ) : (
-        <ProfileForm me={me.data} />
+        <>
+          <ProfileForm me={me.data} />
+          {staff && <OutOfOfficeCard key={me.data.version} me={me.data} />}
+        </>
       )}
+      {roleHasPermission(user.role, Permission.DeputiesOwn) && <DeputiesCard />}
+      <CalendarFeedCard />
       <PasswordForm />
     </Stack>
   );

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconHandGrab, IconUserShare } from '@tabler/icons-react';
+import { IconArrowBigUpLines, IconHandGrab, IconUserShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '@relaydesk/web-ui';
 import { useUser } from '@relaydesk/web-auth';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import type { Ticket } from '../../api';
 import { useTake } from '../../hooks';
+import { EscalateModal } from '../../../assignment/components/escalate-modal';
 import { AssignModal } from './assign-modal';
 import { useTicketConcurrency } from './ticket-concurrency';
 import { useSingleFlight } from './use-single-flight';
@@ -17,11 +18,13 @@ const TAKEABLE = new Set(['new', 'open', 'pending']);
 /** Who works on the ticket; Take for any staff member, Assign… for dispatchers and admins. */
 export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly: boolean }) {
   const { t } = useTranslation('ticketDetail');
+  const { t: tr } = useTranslation('ticketRouting');
   const me = useUser();
   const errorText = useErrorText();
   const concurrency = useTicketConcurrency();
   const take = useTake(ticket.id);
   const [assigning, setAssigning] = useState(false);
+  const [escalating, setEscalating] = useState(false);
 
   const mayTake =
     !readOnly &&
@@ -29,6 +32,14 @@ export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly:
     TAKEABLE.has(ticket.statusCategory) &&
     roleHasPermission(me.role, Permission.TicketsTake);
   const mayAssign = !readOnly && roleHasPermission(me.role, Permission.TicketsAssign);
+  // Only a ticket in a group of L1 or L2 has a next level to go to.
+  const mayEscalate =
+    !readOnly &&
+    TAKEABLE.has(ticket.statusCategory) &&
+    !!ticket.groupId &&
+    ticket.supportLevel !== null &&
+    ticket.supportLevel < 3 &&
+    roleHasPermission(me.role, Permission.TicketsEscalate);
 
   const once = useSingleFlight();
   const onTake = () =>
@@ -79,8 +90,18 @@ export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly:
               {ticket.group?.name ?? t('assignment.noGroup')}
             </Text>
           </Group>
+          {ticket.supportLevel !== null && (
+            <Group gap="xs" wrap="nowrap" justify="space-between">
+              <Text size="sm" c="dimmed" component="dt">
+                {tr('level')}
+              </Text>
+              <Text size="sm" fw={500} component="dd" m={0} ta="right" data-testid="ticket-level">
+                {tr('levelValue', { level: ticket.supportLevel })}
+              </Text>
+            </Group>
+          )}
         </Stack>
-        {(mayTake || mayAssign) && (
+        {(mayTake || mayAssign || mayEscalate) && (
           <Group gap="xs">
             {mayTake && (
               <Button
@@ -104,10 +125,23 @@ export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly:
                 {t('assignment.assign')}
               </Button>
             )}
+            {mayEscalate && (
+              <Button
+                size="xs"
+                variant="outline"
+                color="orange.9"
+                leftSection={<IconArrowBigUpLines size={16} aria-hidden />}
+                onClick={() => setEscalating(true)}
+                data-testid="escalate-button"
+              >
+                {tr('escalate.button')}
+              </Button>
+            )}
           </Group>
         )}
       </Stack>
       {assigning && <AssignModal ticket={ticket} onClose={() => setAssigning(false)} />}
+      {escalating && <EscalateModal ticket={ticket} onClose={() => setEscalating(false)} />}
     </Card>
   );
 }

@@ -1,6 +1,9 @@
 import { Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
+  IconAlarm,
+  IconArrowBigUpLines,
   IconArrowsExchange,
+  IconRoute,
   IconHandGrab,
   IconLink,
   IconLinkOff,
@@ -31,6 +34,11 @@ const ICONS: Record<string, typeof IconPlus> = {
   rated: IconStar,
   rating_link_created: IconStar,
   close_forced: IconLock,
+  rule_applied: IconRoute,
+  auto_assigned: IconUserShare,
+  escalated: IconArrowBigUpLines,
+  sla_reminder: IconAlarm,
+  sla_breached: IconAlarm,
 };
 
 /** Everything that happened to the ticket, oldest first, with who did it and when. */
@@ -44,6 +52,7 @@ export function HistoryCard({
   nameOf: (id: string | null) => string | null;
 }) {
   const { t } = useTranslation('ticketDetail');
+  const { t: tr } = useTranslation('ticketRouting');
   const fmt = useFormat();
   const describe = useDescribeEvent(ticket, nameOf);
   return (
@@ -86,8 +95,13 @@ export function HistoryCard({
                   }
                 >
                   <Text size="xs" c="dimmed">
-                    {e.actor?.name ?? t('history.system')} ·{' '}
-                    <time dateTime={e.createdAt}>{fmt.dateTime(e.createdAt)}</time>
+                    {e.actor && e.onBehalfOf
+                      ? tr('history.onBehalfOf', {
+                          actor: e.actor.name,
+                          principal: e.onBehalfOf.name,
+                        })
+                      : (e.actor?.name ?? t('history.system'))}{' '}
+                    · <time dateTime={e.createdAt}>{fmt.dateTime(e.createdAt)}</time>
                   </Text>
                 </Timeline.Item>
               );

@@ -2,8 +2,11 @@ import { Grid, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useUser } from '@relaydesk/web-auth';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import { registerLazyStrings } from '../../../../lazy-strings';
+import { ticketRoutingStrings } from '../../../assignment/i18n-ticket';
 import type { Ticket } from '../../api';
 import { useTicketAttachments, useTicketComments, useTicketHistory } from '../../hooks';
+import { SlaClocksCard } from '../../../sla/components/sla-clocks-card';
 import { AssignmentCard } from './assignment-card';
 import { AttachmentsCard } from './attachments-card';
 import { ConversationCard } from './conversation-card';
@@ -17,6 +20,9 @@ import { StatusActions } from './status-actions';
 import { ConflictAlert } from './ticket-concurrency';
 import { TicketHeader } from './ticket-header';
 import { useNameLookup } from './use-name-lookup';
+
+// Routing lines (levels, escalation, rules in the history) load with the ticket page.
+registerLazyStrings({ ticketRouting: ticketRoutingStrings });
 
 /** Closed (and canceled) tickets are history: no field edits, no assignment. */
 const READ_ONLY = new Set(['closed', 'canceled']);
@@ -54,6 +60,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <SatisfactionCard ticket={ticket} />
+            <SlaClocksCard ticket={ticket} />
             <AssignmentCard ticket={ticket} readOnly={readOnly} />
             <DetailsCard ticket={ticket} readOnly={readOnly} />
             <CustomFieldsCard ticket={ticket} readOnly={readOnly} />

@@ -37,6 +37,7 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
   const { t } = useTranslation('ticketDetail');
   const { t: tc } = useTranslation('common');
   const { t: tw } = useTranslation('ticketWork');
+  const { t: tr } = useTranslation('ticketRouting');
   const fieldLabel = useFieldLabel(ticket);
   const customText = useCustomFieldText((_kind, id) => {
     const known = nameOf(id);
@@ -102,6 +103,29 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
     }
   };
 
+  const level = (v: unknown) =>
+    typeof v === 'number' ? tr('levelValue', { level: v }) : tr('noLevel');
+  const clock = (v: unknown) => {
+    const c = asString(v) ?? '';
+    return tr(`history.clock.${c}`, { defaultValue: c });
+  };
+  /** What a rule set, in the order people read it: group, agent, priority, level. */
+  const ruleSet = (r: Record<string, unknown>) =>
+    (['groupId', 'assigneeId', 'priority', 'supportLevel'] as const)
+      .filter((k) => k in r)
+      .map((k) =>
+        tr('history.ruleSet', {
+          what: tr(`history.set.${k}`),
+          value:
+            k === 'supportLevel'
+              ? level(r[k])
+              : k === 'priority'
+                ? value('priority', r[k])
+                : (nameOf(asString(r[k])) ?? none),
+        }),
+      )
+      .join(', ');
+
   return (e: TicketEvent): string => {
     switch (e.kind) {
       case 'created':
@@ -164,6 +188,39 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
         });
       case 'rating_link_created':
         return tw('history.ratingLinkCreated');
+      case 'rule_applied': {
+        const r = asRecord(e.newValue);
+        const line = tr('history.ruleApplied', { name: asString(r.ruleName) ?? '?' });
+        const set = ruleSet(r);
+        return set ? `${line}: ${set}` : line;
+      }
+      case 'auto_assigned': {
+        const r = asRecord(e.newValue);
+        const mode = asString(r.distribution) ?? '';
+        return tr('history.autoAssigned', {
+          who: nameOf(asString(r.assigneeId)) ?? none,
+          mode: tr(`history.distribution.${mode}`, { defaultValue: mode }),
+          group: nameOf(asString(r.groupId)) ?? none,
+        });
+      }
+      case 'escalated': {
+        const from = asRecord(e.oldValue);
+        const to = asRecord(e.newValue);
+        return tr('history.escalated', {
+          from: level(from.supportLevel),
+          to: level(to.supportLevel),
+          group: nameOf(asString(to.groupId)) ?? none,
+          reason: asString(to.reason) ?? '',
+        });
+      }
+      case 'sla_reminder':
+      case 'sla_breached': {
+        const r = asRecord(e.newValue);
+        return tr(e.kind === 'sla_reminder' ? 'history.slaReminder' : 'history.slaBreached', {
+          clock: clock(r.clock ?? e.field),
+          due: fmt.dateTime(asString(r.dueAt)),
+        });
+      }
       default:
         return e.kind;
     }

@@ -13,6 +13,7 @@ import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSelector } from '@ta
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PriorityBadge, StatusBadge, useFormat, useTranslatedName } from '@relaydesk/web-ui';
+import { TimeLeftCell } from '../../../sla/components/time-left-cell';
 import type { TicketSummary } from '../../api';
 import type { ListState, SortField } from './list-params';
 
@@ -105,7 +106,7 @@ export function TicketTable({ tickets, sort, onSort, now, caption }: TicketTable
   );
 
   return (
-    <Table.ScrollContainer minWidth={compact ? 720 : 980} type="native">
+    <Table.ScrollContainer minWidth={compact ? 820 : 1080} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" fz="sm" data-testid="ticket-list">
         <VisuallyHidden component="caption">{caption}</VisuallyHidden>
         <Table.Thead>
@@ -119,6 +120,7 @@ export function TicketTable({ tickets, sort, onSort, now, caption }: TicketTable
             {!compact && <Table.Th>{t('columns.requester')}</Table.Th>}
             <Table.Th>{t('columns.assignee')}</Table.Th>
             <Table.Th>{t('columns.due')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('columns.timeLeft')}</Table.Th>
             {sortable('updatedAt', t('columns.updated'))}
             {sortable('createdAt', t('columns.created'))}
           </Table.Tr>
@@ -185,6 +187,9 @@ export function TicketTable({ tickets, sort, onSort, now, caption }: TicketTable
                 </Table.Td>
                 <Table.Td>
                   <DueCell ticket={ticket} now={now} />
+                </Table.Td>
+                <Table.Td miw={110}>
+                  <TimeLeftCell ticket={ticket} now={now} />
                 </Table.Td>
                 <Table.Td>{format.dateTime(ticket.updatedAt)}</Table.Td>
                 <Table.Td>{format.dateTime(ticket.createdAt)}</Table.Td>
