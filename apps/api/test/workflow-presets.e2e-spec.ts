@@ -246,6 +246,30 @@ describe('workflow presets: every transition for every role', () => {
         .send({ body: 'Too late' });
       expect(comment.status).toBe(409);
     });
+
+    it('a staff member who files a task for nobody else is its submitter: they close it, others cannot', async () => {
+      const created = await t
+        .http()
+        .post('/api/v1/tickets')
+        .set('Authorization', bearer(w.agent))
+        .set('Idempotency-Key', 'pythagoras-submitter')
+        .send({ subject: 'Internal task', typeId: await typeId('pythagoras') });
+      expect(created.status).toBe(201);
+      expect(created.body.requesterId).toBeNull();
+      const id = created.body.id as string;
+      expect((await move(w.dispatcher, id, { to: 'solving', version: 1 })).status).toBe(200);
+      expect((await move(w.dispatcher, id, { to: 'done', version: 2 })).status).toBe(200);
+      const options = (who: Persona) =>
+        t
+          .http()
+          .get(`/api/v1/tickets/${id}/transitions`)
+          .set('Authorization', bearer(who))
+          .then((r) => (r.body as { to: string }[]).map((o) => o.to).sort());
+      expect(await options(w.agent)).toEqual(['closed', 'solving']);
+      expect(await options(w.dispatcher)).toEqual([]);
+      expect((await move(w.dispatcher, id, { to: 'closed', version: 3 })).status).toBe(409);
+      expect((await move(w.agent, id, { to: 'closed', version: 3 })).status).toBe(200);
+    });
   });
 
   async function typeId(preset: string): Promise<string> {

@@ -4,6 +4,10 @@
  */
 export const ticketWorkStrings = {
   en: {
+    archived: {
+      badge: 'Archived',
+      note: 'This ticket is archived: it can be read, but no longer commented on, edited or given files.',
+    },
     clear: 'Clear: {{label}}',
     fields: {
       category: 'Category',
@@ -65,6 +69,10 @@ export const ticketWorkStrings = {
     },
   },
   ru: {
+    archived: {
+      badge: 'В архиве',
+      note: 'Заявка в архиве: её можно читать, но комментировать, изменять и прикладывать файлы уже нельзя.',
+    },
     clear: 'Очистить: {{label}}',
     fields: {
       category: 'Категория',
@@ -126,6 +134,10 @@ export const ticketWorkStrings = {
     },
   },
   cs: {
+    archived: {
+      badge: 'Archivováno',
+      note: 'Požadavek je archivovaný: lze ho číst, ale už ne komentovat, upravovat ani k němu přidávat soubory.',
+    },
     clear: 'Vymazat: {{label}}',
     fields: {
       category: 'Kategorie',

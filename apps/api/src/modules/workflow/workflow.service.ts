@@ -128,12 +128,16 @@ export class WorkflowService {
    */
   actorFor(
     user: AuthUser,
-    ticket: { requesterId: string | null; assigneeId?: string | null },
+    ticket: { requesterId: string | null; assigneeId?: string | null; createdById?: string | null },
   ): TransitionActor {
     const assigneeId = ticket.assigneeId ?? null;
     return {
       role: user.role,
-      isRequester: ticket.requesterId === user.id,
+      // A ticket staff filed for nobody else was requested by whoever filed it: Pythagoras'
+      // submitter of an internal task is its requester without naming themselves.
+      isRequester: ticket.requesterId
+        ? ticket.requesterId === user.id
+        : !!ticket.createdById && ticket.createdById === user.id,
       isAssignee:
         assigneeId !== null && (assigneeId === user.id || user.deputyForIds.includes(assigneeId)),
     };

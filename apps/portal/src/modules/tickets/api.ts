@@ -27,6 +27,9 @@ export const ticketsApi = {
         params: { header: { 'Idempotency-Key': idempotencyKey } },
       }),
     ),
+  /** A client sends only `customFields` (the fields their form lets them edit) and `version`. */
+  update: (api: ApiClient, id: string, body: Schemas['UpdateTicketDto']) =>
+    unwrap(api.PATCH('/api/v1/tickets/{id}', { params: { path: { id } }, body })),
   transitions: (api: ApiClient, id: string) =>
     unwrap(api.GET('/api/v1/tickets/{id}/transitions', { params: { path: { id } } })),
   transition: (api: ApiClient, id: string, body: Schemas['TransitionDto']) =>

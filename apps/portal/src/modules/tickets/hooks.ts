@@ -121,6 +121,18 @@ export function useCreateTicket() {
   });
 }
 
+/** Changes the client-editable custom fields of a ticket. */
+export function useUpdateTicket(id: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  const invalidate = useInvalidateTickets();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateTicketDto']) => ticketsApi.update(api, id, body),
+    onSuccess: (ticket) => client.setQueryData(queryKeys.tickets.detail(ticket.number), ticket),
+    onSettled: invalidate,
+  });
+}
+
 export function useTransition(id: string) {
   const api = useApi();
   const client = useQueryClient();

@@ -7,6 +7,13 @@ export const ticketWorkStrings = {
     category: 'Category',
     noCategory: 'No category',
     typeFields: 'Details for this type of request',
+    editFields: 'Edit',
+    saveFields: 'Save changes',
+    fieldsSaved: 'The details are saved.',
+    fieldsConflictTitle: 'The ticket has changed',
+    fieldsConflictText:
+      'Support changed this ticket while you were editing. What you typed is kept: load the current ticket, check the fields and save again.',
+    fieldsReload: 'Load the current ticket',
     resolvedTitle: 'Is your issue solved?',
     resolvedText:
       'Accept the solution to close the ticket, or reject it if something is still wrong.',
@@ -29,6 +36,13 @@ export const ticketWorkStrings = {
     category: 'Категория',
     noCategory: 'Без категории',
     typeFields: 'Сведения для этого типа обращения',
+    editFields: 'Изменить',
+    saveFields: 'Сохранить изменения',
+    fieldsSaved: 'Сведения сохранены.',
+    fieldsConflictTitle: 'Заявка изменилась',
+    fieldsConflictText:
+      'Пока вы редактировали, поддержка изменила заявку. Введённое вами сохранено: загрузите текущую заявку, проверьте поля и сохраните ещё раз.',
+    fieldsReload: 'Загрузить текущую заявку',
     resolvedTitle: 'Проблема решена?',
     resolvedText:
       'Примите решение, чтобы закрыть заявку, или отклоните его, если что-то ещё не так.',
@@ -51,6 +65,13 @@ export const ticketWorkStrings = {
     category: 'Kategorie',
     noCategory: 'Bez kategorie',
     typeFields: 'Údaje pro tento typ požadavku',
+    editFields: 'Upravit',
+    saveFields: 'Uložit změny',
+    fieldsSaved: 'Údaje jsou uloženy.',
+    fieldsConflictTitle: 'Požadavek se změnil',
+    fieldsConflictText:
+      'Během vašich úprav podpora požadavek změnila. Co jste zadali, zůstává: načtěte aktuální požadavek, zkontrolujte pole a uložte znovu.',
+    fieldsReload: 'Načíst aktuální požadavek',
     resolvedTitle: 'Je váš problém vyřešen?',
     resolvedText:
       'Přijměte řešení a požadavek se uzavře, nebo jej odmítněte, pokud něco stále není v pořádku.',

@@ -37,6 +37,15 @@ export const common = {
       needs_clarification: 'Needs clarification',
       resolved: 'Resolved',
       closed: 'Closed',
+      // The HappyDesk and Pythagoras presets' own statuses.
+      new: 'New',
+      waiting_for_customer: 'Waiting for customer',
+      hold: 'Hold',
+      fixed: 'Fixed',
+      canceled: 'Canceled',
+      solving: 'Solving',
+      returned: 'Returned',
+      done: 'Done',
     },
   },
   ru: {
@@ -76,6 +85,15 @@ export const common = {
       needs_clarification: 'Требует уточнения',
       resolved: 'Решена',
       closed: 'Закрыта',
+      // The HappyDesk and Pythagoras presets' own statuses.
+      new: 'Новая',
+      waiting_for_customer: 'Ожидает клиента',
+      hold: 'Отложена',
+      fixed: 'Исправлена',
+      canceled: 'Отменена',
+      solving: 'Решается',
+      returned: 'Возвращена',
+      done: 'Выполнена',
     },
   },
   cs: {
@@ -115,6 +133,15 @@ export const common = {
       needs_clarification: 'Vyžaduje upřesnění',
       resolved: 'Vyřešený',
       closed: 'Uzavřený',
+      // The HappyDesk and Pythagoras presets' own statuses.
+      new: 'Nový',
+      waiting_for_customer: 'Čeká na zákazníka',
+      hold: 'Pozastaveno',
+      fixed: 'Opraveno',
+      canceled: 'Zrušeno',
+      solving: 'Řeší se',
+      returned: 'Vráceno',
+      done: 'Hotovo',
     },
   },
 };

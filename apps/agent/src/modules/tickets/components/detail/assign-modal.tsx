@@ -45,7 +45,13 @@ export function AssignModal({ ticket, onClose }: { ticket: Ticket; onClose: () =
     );
 
   return (
-    <Modal opened onClose={onClose} title={t('assignment.dialogTitle')} data-testid="assign-modal">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('assignment.dialogTitle')}
+      closeButtonProps={{ 'aria-label': t('actions.cancel') }}
+      data-testid="assign-modal"
+    >
       <form
         noValidate
         onSubmit={(e) => {

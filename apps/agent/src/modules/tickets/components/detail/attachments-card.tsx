@@ -9,9 +9,12 @@ import { UploadList, useUploadQueue } from './upload-queue';
 export function AttachmentsCard({
   ticket,
   attachments,
+  archived,
 }: {
   ticket: Ticket;
   attachments: Attachment[];
+  /** An archived ticket takes no files. */
+  archived: boolean;
 }) {
   const { t } = useTranslation('ticketDetail');
   const queue = useUploadQueue();
@@ -34,10 +37,12 @@ export function AttachmentsCard({
         ) : (
           <AttachmentList attachments={attachments} />
         )}
-        <FileDropZone
-          onFiles={(files) => void queue.add(ticket.id, files)}
-          hint={t('attachments.publicHint')}
-        />
+        {!archived && (
+          <FileDropZone
+            onFiles={(files) => void queue.add(ticket.id, files)}
+            hint={t('attachments.publicHint')}
+          />
+        )}
         <UploadList queue={queue} />
       </Stack>
     </Card>

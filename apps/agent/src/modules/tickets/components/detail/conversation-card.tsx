@@ -9,14 +9,18 @@ export function ConversationCard({
   ticket,
   comments,
   attachments,
+  archived,
   canInternal,
 }: {
   ticket: Ticket;
   comments: Comment[];
   attachments: Attachment[];
+  /** An archived ticket takes no comments (the API says 409): no composer, a note instead. */
+  archived: boolean;
   canInternal: boolean;
 }) {
   const { t } = useTranslation('ticketDetail');
+  const { t: tw } = useTranslation('ticketWork');
   return (
     <Card
       withBorder
@@ -41,7 +45,13 @@ export function ConversationCard({
             attachments={attachments.filter((a) => a.commentId === c.id)}
           />
         ))}
-        <CommentComposer ticket={ticket} canInternal={canInternal} />
+        {archived ? (
+          <Text size="sm" c="dimmed" data-testid="archived-note">
+            {tw('archived.note')}
+          </Text>
+        ) : (
+          <CommentComposer ticket={ticket} canInternal={canInternal} />
+        )}
       </Stack>
     </Card>
   );

@@ -30,7 +30,12 @@ export function OpenChildrenModal({
   const { t } = useTranslation('ticketWork');
   const { t: tc } = useTranslation('common');
   return (
-    <Modal opened onClose={onClose} title={t('transition.openChildrenTitle')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('transition.openChildrenTitle')}
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <Stack gap="md" data-testid="open-children">
         <Text size="sm">
           {t('transition.openChildrenBody', { numbers: numbers.map((n) => `#${n}`).join(', ') })}

@@ -5,7 +5,12 @@ import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { registerLazyStrings } from '../../../../lazy-strings';
 import { ticketRoutingStrings } from '../../../assignment/i18n-ticket';
 import type { Ticket } from '../../api';
-import { useTicketAttachments, useTicketComments, useTicketHistory } from '../../hooks';
+import {
+  useTicketAttachments,
+  useTicketComments,
+  useTicketHistory,
+  useWorkflows,
+} from '../../hooks';
 import { SlaClocksCard } from '../../../sla/components/sla-clocks-card';
 import { AssignmentCard } from './assignment-card';
 import { AttachmentsCard } from './attachments-card';
@@ -34,6 +39,12 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
   const history = useTicketHistory(ticket.id);
   const attachments = useTicketAttachments(ticket.id);
   const readOnly = READ_ONLY.has(ticket.statusCategory);
+  // A read-only status (Pythagoras' Closed) archives the ticket: not even comments or files.
+  const workflows = useWorkflows();
+  const archived =
+    workflows.data
+      ?.find((w) => w.id === ticket.workflowId)
+      ?.statuses.find((s) => s.key === ticket.status)?.readOnly === true;
   const commentItems = comments.data?.items ?? [];
   const events = history.data?.items ?? [];
   const files = attachments.data?.items ?? [];
@@ -41,7 +52,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
 
   return (
     <Stack gap="md" data-testid="ticket-detail" data-version={ticket.version}>
-      <TicketHeader ticket={ticket} readOnly={readOnly} />
+      <TicketHeader ticket={ticket} readOnly={readOnly} archived={archived} />
       <StatusActions ticket={ticket} readOnly={readOnly} />
       <ConflictAlert />
       <Grid gap="md">
@@ -52,6 +63,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
               ticket={ticket}
               comments={commentItems}
               attachments={files}
+              archived={archived}
               canInternal={roleHasPermission(me.role, Permission.TicketsCommentInternal)}
             />
             <HistoryCard ticket={ticket} events={events} nameOf={nameOf} />
@@ -65,7 +77,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
             <DetailsCard ticket={ticket} readOnly={readOnly} />
             <CustomFieldsCard ticket={ticket} readOnly={readOnly} />
             <LinksCard ticket={ticket} readOnly={readOnly} />
-            <AttachmentsCard ticket={ticket} attachments={files} />
+            <AttachmentsCard ticket={ticket} attachments={files} archived={archived} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,13 +1,28 @@
 import { Anchor, Badge, Box, Group, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconClockPause, IconLock } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArchive,
+  IconArrowLeft,
+  IconClockPause,
+  IconLock,
+} from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PriorityBadge, StatusBadge, useFormat, useTranslatedName } from '@relaydesk/web-ui';
 import type { Ticket } from '../../api';
 
 /** Number, subject, status, priority, type and the facts that need attention. */
-export function TicketHeader({ ticket, readOnly }: { ticket: Ticket; readOnly: boolean }) {
+export function TicketHeader({
+  ticket,
+  readOnly,
+  archived,
+}: {
+  ticket: Ticket;
+  readOnly: boolean;
+  archived: boolean;
+}) {
   const { t } = useTranslation('ticketDetail');
+  const { t: tw } = useTranslation('ticketWork');
   const fmt = useFormat();
   const name = useTranslatedName();
   const overdue =
@@ -55,8 +70,15 @@ export function TicketHeader({ ticket, readOnly }: { ticket: Ticket; readOnly: b
           </Badge>
         )}
         {readOnly && (
-          <Badge color="gray.7" variant="outline" leftSection={<IconLock size={12} aria-hidden />}>
-            {t('readOnlyBadge')}
+          <Badge
+            color="gray.7"
+            variant="outline"
+            leftSection={
+              archived ? <IconArchive size={12} aria-hidden /> : <IconLock size={12} aria-hidden />
+            }
+            data-testid={archived ? 'archived-badge' : 'read-only-badge'}
+          >
+            {archived ? tw('archived.badge') : t('readOnlyBadge')}
           </Badge>
         )}
       </Group>

@@ -79,6 +79,7 @@ export function TransitionModal({
       opened
       onClose={onClose}
       title={t('transition.title', { status: name(option.name) })}
+      closeButtonProps={{ 'aria-label': t('actions.cancel') }}
       data-testid="transition-modal"
     >
       <form
@@ -123,6 +124,9 @@ export function TransitionModal({
               }}
               error={errors.duplicateOfId}
               comboboxProps={{ withinPortal: true }}
+              // Focused when the dialog opens: a list opened by that alone would cover the
+              // comment and the confirm button (a click there would pick some ticket).
+              openOnFocus={false}
               data-testid="duplicate-of"
               data-autofocus={option.requiresPostpone ? undefined : true}
             />

@@ -1,7 +1,8 @@
 import { MultiSelect, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTranslatedName } from '@relaydesk/web-ui';
-import { useTicketTypes, useWorkflows } from '../../hooks';
+import { useProjects, useTicketTypes, useWorkflows } from '../../hooks';
+import { CategorySelect, ProjectPicker } from '../pickers';
 import DateRangeFilter from './date-range-filter';
 import { GroupSelect, OrganizationSelect, StaffSelect, UserSelect } from './directory-selects';
 import type { ListState, ParamPatch } from './list-params';
@@ -42,6 +43,9 @@ export default function FilterFields({ state, update, knownLabels }: FilterField
 
   const priorityOptions = PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }));
   const typeOptions = (types.data ?? []).map((ty) => ({ value: ty.id, label: translate(ty.name) }));
+  // A project filter from a link: its name, from the (short) list of active projects.
+  const projects = useProjects(undefined, !!state.projectId);
+  const projectName = projects.data?.items.find((p) => p.id === state.projectId)?.name;
 
   return (
     <SimpleGrid cols={FILTER_GRID_COLS} spacing="sm" verticalSpacing="xs">
@@ -109,6 +113,25 @@ export default function FilterFields({ state, update, knownLabels }: FilterField
         onChange={(v) => update({ requesterId: v })}
         knownLabel={knownLabels.requesterId}
         testId="filter-requester"
+      />
+      <CategorySelect
+        label={t('filters.category')}
+        placeholder={t('filters.any')}
+        value={state.categoryId}
+        onChange={(v) => update({ categoryId: v })}
+        data-testid="filter-category"
+      />
+      <ProjectPicker
+        label={t('filters.project')}
+        placeholder={t('filters.any')}
+        value={state.projectId}
+        selectedName={projectName}
+        onChange={(v) => update({ projectId: v })}
+        clearButtonProps={{
+          'aria-label': t('filters.clearValue', { label: t('filters.project') }),
+        }}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="filter-project"
       />
       <DateRangeFilter
         label={t('filters.created')}

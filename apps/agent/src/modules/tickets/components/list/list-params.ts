@@ -29,6 +29,8 @@ export const FILTER_KEYS = [
   'assigneeId',
   'groupId',
   'requesterId',
+  'categoryId',
+  'projectId',
   'q',
   'createdFrom',
   'createdTo',
@@ -49,6 +51,9 @@ export interface ListState {
   assigneeId: string | null;
   groupId: string | null;
   requesterId: string | null;
+  /** A category of either level; the API includes the children of a parent. */
+  categoryId: string | null;
+  projectId: string | null;
   q: string;
   createdFrom: string | null;
   createdTo: string | null;
@@ -91,6 +96,8 @@ export function parseListState(params: URLSearchParams): ListState {
     assigneeId: params.get('assigneeId'),
     groupId: params.get('groupId'),
     requesterId: params.get('requesterId'),
+    categoryId: params.get('categoryId'),
+    projectId: params.get('projectId'),
     q: params.get('q') ?? '',
     createdFrom: params.get('createdFrom'),
     createdTo: params.get('createdTo'),
@@ -144,6 +151,8 @@ export function toApiQuery(state: ListState): Omit<ListTicketsQuery, 'cursor'> {
   if (state.assigneeId) query.assigneeId = state.assigneeId;
   if (state.groupId) query.groupId = state.groupId;
   if (state.requesterId) query.requesterId = state.requesterId;
+  if (state.categoryId) query.categoryId = state.categoryId;
+  if (state.projectId) query.projectId = state.projectId;
   if (state.q.trim()) query.q = state.q.trim();
   const createdFrom = dayToInstant(state.createdFrom, 'start');
   const createdTo = dayToInstant(state.createdTo, 'end');

@@ -81,7 +81,7 @@ export function TicketFilters({ state, update, clearFilters, knownLabels }: Tick
     <Suspense
       fallback={
         <SimpleGrid cols={FILTER_GRID_COLS} spacing="sm" verticalSpacing="xs">
-          {Array.from({ length: 9 }, (_, i) => (
+          {Array.from({ length: 11 }, (_, i) => (
             <Skeleton key={i} height={58} />
           ))}
         </SimpleGrid>
