@@ -26,7 +26,8 @@ const LANGS: Record<'ru' | 'cs', Strings> = {
   ru: {
     agent: 'alexey.smirnov@relaydesk.local',
     client: 's.petrov@agro-yuzhny.example',
-    subject: 'Теплица 5: не работает досветка',
+    // No words of the demo assignment rules: the ticket must stay unassigned (Take is checked).
+    subject: 'Теплица 5: мигает досветка',
     queues: {
       unassigned: 'Неназначенные',
       created_by_me: 'Созданные мной',
@@ -56,7 +57,7 @@ const LANGS: Record<'ru' | 'cs', Strings> = {
   cs: {
     agent: 'tereza.dvorakova@relaydesk.local',
     client: 'petr.novak@zahradnictvi-novak.example',
-    subject: 'Skleník 5: nefunguje přisvětlování',
+    subject: 'Skleník 5: bliká přisvětlování',
     queues: {
       unassigned: 'Nepřiřazené',
       created_by_me: 'Vytvořené mnou',
