@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiSession, uniqueText } from '../support/api';
 import { withActors } from '../support/actors';
 import { BASE_URL, DEMO_PASSWORD, describeBrowser, launch, screenshot } from '../support/browser';
+import { sql } from '../support/db';
 
 const ADMIN = 'admin@relaydesk.local';
 const AGENT = 'alexey.smirnov@relaydesk.local';
@@ -30,15 +31,22 @@ async function pick(page: Page, testId: string, text: string) {
     .click();
 }
 
+type NotificationKind = 'sla_reminder' | 'sla_breached' | 'sla_escalated';
+
 /**
- * Opens the bell until a notification about the ticket is listed (the SLA sweep runs every
- * 15 s; each opening reads the list afresh), then returns its kind.
+ * Opens the bell until a notification of that kind about the ticket is listed (the SLA sweep
+ * runs every 15 s; each opening reads the list afresh), then returns it, the panel left open.
  */
-async function waitForNotification(page: Page, number: number, timeoutMs = 90_000) {
+async function waitForNotification(
+  page: Page,
+  number: number,
+  kind: NotificationKind,
+  timeoutMs = 60_000,
+) {
   const until = Date.now() + timeoutMs;
   const item = page
     .getByTestId('notification-panel')
-    .locator('li', {
+    .locator(`li[data-kind="${kind}"]`, {
       has: page.getByTestId('notification-ticket').filter({ hasText: `#${number} ` }),
     })
     .first();
@@ -56,6 +64,29 @@ async function waitForNotification(page: Page, number: number, timeoutMs = 90_00
   }
 }
 
+/**
+ * Lets the ticket's SLA time run out without waiting for it: its deadlines (and reminders) move a
+ * minute into the past and the ticket becomes due for the next SLA sweep, which then records the
+ * breaches and escalates exactly as at a real deadline. A clock already breached keeps its own.
+ */
+async function expireSla(ticketId: string): Promise<void> {
+  const rows = await sql(
+    `UPDATE tickets SET
+       first_response_due_at = CASE WHEN first_response_breached_at IS NULL
+         THEN now() - interval '1 minute' ELSE first_response_due_at END,
+       first_response_remind_at = CASE WHEN first_response_breached_at IS NULL
+         THEN LEAST(first_response_remind_at, now() - interval '2 minutes')
+         ELSE first_response_remind_at END,
+       resolution_due_at = now() - interval '1 minute',
+       resolution_remind_at = LEAST(resolution_remind_at, now() - interval '2 minutes'),
+       sla_next_check_at = now()
+     WHERE id = $1 AND resolution_breached_at IS NULL
+     RETURNING id`,
+    [ticketId],
+  );
+  expect(rows).toHaveLength(1);
+}
+
 describeBrowser('SLA on business hours, assignment rules, the bell, deputies and the feed', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -63,7 +94,7 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
   });
   afterAll(() => browser?.close());
 
-  it('an admin sets a calendar and a policy; a portal ticket is routed by rule and shows its SLA clocks; the bell announces the reminder; deputies and the calendar feed work from the profile', async () => {
+  it('an admin sets a calendar and a policy; a portal ticket is routed by rule and shows its SLA clocks; the bell announces the reminder, then the breach to the agent and the escalation to the group lead; deputies and the calendar feed work from the profile', async () => {
     const admin = await ApiSession.as(ADMIN);
     const agentApi = await ApiSession.as(AGENT);
     const tag = uniqueText('SLA e2e').replace(/\s+/g, ' ');
@@ -84,8 +115,10 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
       canViewAll: false,
       canViewOrganizationTickets: false,
     });
+    // The admin leads the group: the supervisor an SLA breach escalates to.
     const group = await admin.post<{ id: string; name: string }>('/groups', {
       name: `${tag} group`,
+      leadId: admin.user.id,
       active: true,
       memberIds: [agentApi.user.id],
       distribution: 'round_robin',
@@ -185,13 +218,16 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
         await cell.waitFor();
         expect(['soon', 'ok', 'overdue']).toContain(await cell.getAttribute('data-urgency'));
 
-        // 6. The bell: the SLA reminder (then the breach) about this ticket.
-        const item = await waitForNotification(p, number);
-        expect(['sla_reminder', 'sla_breached']).toContain(await item.getAttribute('data-kind'));
+        // 6. The bell: the SLA reminder about this ticket (1 % of the first minute).
+        const item = await waitForNotification(p, number, 'sla_reminder');
         expect(await item.getAttribute('data-unread')).toBe('true');
         await screenshot(p, 'sla-bell-cs');
         await item.getByTestId('notification-ticket').click();
         await p.waitForURL(new RegExp(`/agent/tickets/${number}$`));
+
+        // Time passes: the deadlines are now behind us, and the next sweep (≤ 15 s) finds them
+        // while the agent works in the profile.
+        await expireSla(ticket.id);
 
         // 7. Profile: a deputy for a day, ended at once; the feed address, shown once, revoked.
         await agent.open('/profile');
@@ -227,6 +263,30 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
         await p.getByTestId('feed-rotate').waitFor();
         expect(await p.getByTestId('feed-url').count()).toBe(0);
         expect((await fetch(`${BASE_URL}${feedPath}`)).status).toBe(404);
+
+        // 8. The breach: in the agent's bell, on the ticket's SLA card and in its history…
+        const breach = await waitForNotification(p, number, 'sla_breached');
+        expect(await breach.textContent()).toContain('SLA porušeno');
+        await p.keyboard.press('Escape');
+        await agent.open(`/tickets/${number}`);
+        const resolution = p.getByTestId('sla-clock-resolution');
+        await resolution.and(p.locator('[data-state="breached"]')).waitFor();
+        expect(await resolution.textContent()).toMatch(/Porušeno/);
+        expect(await p.getByTestId('sla-clock-first-response').getAttribute('data-state')).toBe(
+          'breached',
+        );
+        const breachLine = p.locator('[data-kind="sla_breached"]').first();
+        await breachLine.waitFor();
+        expect(await breachLine.textContent()).toContain('SLA porušeno');
+        await screenshot(p, 'sla-breached-ticket-cs');
+
+        // …and the escalation in the group lead's bell (opened afresh: the count is polled).
+        await adminUi.open(`/tickets/${number}`);
+        await a.getByTestId('notification-count').waitFor();
+        const escalation = await waitForNotification(a, number, 'sla_escalated');
+        expect(await escalation.getAttribute('data-unread')).toBe('true');
+        expect(await escalation.textContent()).toContain('Escalated to you');
+        await screenshot(a, 'sla-escalation-bell');
       },
     );
   }, 240_000);

@@ -20,10 +20,20 @@ export function useUnreadCount() {
 /** Newest first, page after page ("load more"); read afresh each time the bell opens. */
 export function useNotificationPages() {
   const api = useApi();
+  const client = useQueryClient();
   return useInfiniteQuery({
     queryKey: queryKeys.notifications.list,
-    queryFn: ({ pageParam }) =>
-      notificationsApi.list(api, { limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }),
+    queryFn: async ({ pageParam }) => {
+      const page = await notificationsApi.list(api, {
+        limit: PAGE_SIZE,
+        ...(pageParam ? { cursor: pageParam } : {}),
+      });
+      // The list is fresher than the polled badge: bring the count up to date with it.
+      if (!pageParam) {
+        void client.invalidateQueries({ queryKey: queryKeys.notifications.unreadCount });
+      }
+      return page;
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 0,
