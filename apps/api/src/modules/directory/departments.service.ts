@@ -21,7 +21,7 @@ import type {
   DepartmentPageDto,
   UpdateDepartmentDto,
 } from './dto/department.dto.js';
-import { findNonStaff } from './staff-references.js';
+import { staffFieldErrors } from './staff-references.js';
 
 interface DepartmentRow extends Omit<DepartmentDto, 'createdAt' | 'updatedAt'> {
   createdAt: Date;
@@ -87,7 +87,7 @@ export class DepartmentsService {
     return this.db.transaction(async (em) => {
       const errors = [
         ...(dto.parentId ? await this.parentErrors(em, dto.parentId, null) : []),
-        ...(dto.headId ? await this.headErrors(em, dto.headId) : []),
+        ...(dto.headId ? await staffFieldErrors(em, 'headId', dto.headId) : []),
       ];
       if (errors.length) throw new BusinessRuleError('The department cannot be saved', errors);
       const now = this.clock.now();
@@ -121,7 +121,7 @@ export class DepartmentsService {
           ? await this.parentErrors(em, dto.parentId, id)
           : []),
         ...(dto.headId && dto.headId !== current.headId
-          ? await this.headErrors(em, dto.headId)
+          ? await staffFieldErrors(em, 'headId', dto.headId)
           : []),
       ];
       if (errors.length) throw new BusinessRuleError('The department cannot be saved', errors);
@@ -164,10 +164,5 @@ export class DepartmentsService {
     return below
       ? [{ field: 'parentId', message: 'is below this department; that would make a loop' }]
       : [];
-  }
-
-  private async headErrors(em: EntityManager, headId: string): Promise<ProblemFieldError[]> {
-    const bad = await findNonStaff(em, [headId]);
-    return bad.length ? [{ field: 'headId', message: 'must be an active staff user' }] : [];
   }
 }

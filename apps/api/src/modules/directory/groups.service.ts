@@ -20,7 +20,12 @@ import type {
   GroupPageDto,
   UpdateGroupDto,
 } from './dto/group.dto.js';
-import { findNonStaff, nonStaffErrors } from './staff-references.js';
+import {
+  findNonStaff,
+  nonStaffErrors,
+  replaceMembers,
+  staffFieldErrors,
+} from './staff-references.js';
 
 interface GroupRow extends Omit<GroupDto, 'createdAt' | 'updatedAt'> {
   createdAt: Date;
@@ -88,7 +93,7 @@ export class GroupsService {
     return this.db.transaction(async (em) => {
       const memberIds = dto.memberIds ?? [];
       const errors = [
-        ...(dto.leadId ? await this.leadErrors(em, dto.leadId) : []),
+        ...(dto.leadId ? await staffFieldErrors(em, 'leadId', dto.leadId) : []),
         ...nonStaffErrors('memberIds', await findNonStaff(em, memberIds)),
       ];
       if (errors.length) throw new BusinessRuleError('The group cannot be saved', errors);
@@ -108,7 +113,7 @@ export class GroupsService {
           dto.distribution ?? 'manual',
         ],
       );
-      await this.replaceMembers(em, id, memberIds);
+      await replaceMembers(em, 'group', id, memberIds);
       return this.get(id, em);
     });
   }
@@ -130,7 +135,7 @@ export class GroupsService {
       );
       const errors: ProblemFieldError[] = [];
       if (dto.leadId && dto.leadId !== current.leadId) {
-        errors.push(...(await this.leadErrors(em, dto.leadId)));
+        errors.push(...(await staffFieldErrors(em, 'leadId', dto.leadId)));
       }
       if (dto.memberIds) {
         const bad = await findNonStaff(em, dto.memberIds, current.memberIds);
@@ -146,27 +151,8 @@ export class GroupsService {
         this.clock.now(),
         'Group',
       );
-      if (dto.memberIds) await this.replaceMembers(em, id, dto.memberIds);
+      if (dto.memberIds) await replaceMembers(em, 'group', id, dto.memberIds);
       return this.get(id, em);
     });
-  }
-
-  /** Makes the member set exactly `memberIds`; the group row is locked by the caller. */
-  private async replaceMembers(em: EntityManager, groupId: string, memberIds: string[]) {
-    await em.query(
-      'DELETE FROM group_members WHERE group_id = $1 AND NOT (user_id = ANY($2::uuid[]))',
-      [groupId, memberIds],
-    );
-    await em.query(
-      `INSERT INTO group_members (group_id, user_id)
-       SELECT $1, u FROM unnest($2::uuid[]) AS u
-       ON CONFLICT DO NOTHING`,
-      [groupId, memberIds],
-    );
-  }
-
-  private async leadErrors(em: EntityManager, leadId: string): Promise<ProblemFieldError[]> {
-    const bad = await findNonStaff(em, [leadId]);
-    return bad.length ? [{ field: 'leadId', message: 'must be an active staff user' }] : [];
   }
 }

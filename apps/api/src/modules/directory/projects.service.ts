@@ -20,7 +20,12 @@ import type {
   ProjectPageDto,
   UpdateProjectDto,
 } from './dto/project.dto.js';
-import { findNonStaff, nonStaffErrors } from './staff-references.js';
+import {
+  findNonStaff,
+  nonStaffErrors,
+  replaceMembers,
+  staffFieldErrors,
+} from './staff-references.js';
 
 interface ProjectRow extends Omit<ProjectDto, 'createdAt' | 'updatedAt' | 'manager'> {
   managerName: string;
@@ -103,7 +108,7 @@ export class ProjectsService {
     return this.db.transaction(async (em) => {
       const memberIds = dto.memberIds ?? [];
       const errors = [
-        ...(await this.managerErrors(em, dto.managerId)),
+        ...(await staffFieldErrors(em, 'managerId', dto.managerId)),
         ...nonStaffErrors('memberIds', await findNonStaff(em, memberIds)),
       ];
       if (errors.length) throw new BusinessRuleError('The project cannot be saved', errors);
@@ -114,7 +119,7 @@ export class ProjectsService {
          VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
         [dto.name, dto.description ?? '', dto.managerId, dto.active ?? true, now],
       );
-      await this.replaceMembers(em, id, memberIds);
+      await replaceMembers(em, 'project', id, memberIds);
       return this.get(id, em);
     });
   }
@@ -136,7 +141,7 @@ export class ProjectsService {
       );
       const errors: ProblemFieldError[] = [];
       if (dto.managerId && dto.managerId !== current.managerId) {
-        errors.push(...(await this.managerErrors(em, dto.managerId)));
+        errors.push(...(await staffFieldErrors(em, 'managerId', dto.managerId)));
       }
       if (dto.memberIds) {
         const bad = await findNonStaff(em, dto.memberIds, current.memberIds);
@@ -152,27 +157,8 @@ export class ProjectsService {
         this.clock.now(),
         'Project',
       );
-      if (dto.memberIds) await this.replaceMembers(em, id, dto.memberIds);
+      if (dto.memberIds) await replaceMembers(em, 'project', id, dto.memberIds);
       return this.get(id, em);
     });
-  }
-
-  /** Makes the member set exactly `memberIds`; the project row is locked by the caller. */
-  private async replaceMembers(em: EntityManager, projectId: string, memberIds: string[]) {
-    await em.query(
-      'DELETE FROM project_members WHERE project_id = $1 AND NOT (user_id = ANY($2::uuid[]))',
-      [projectId, memberIds],
-    );
-    await em.query(
-      `INSERT INTO project_members (project_id, user_id)
-       SELECT $1, u FROM unnest($2::uuid[]) AS u
-       ON CONFLICT DO NOTHING`,
-      [projectId, memberIds],
-    );
-  }
-
-  private async managerErrors(em: EntityManager, managerId: string): Promise<ProblemFieldError[]> {
-    const bad = await findNonStaff(em, [managerId]);
-    return bad.length ? [{ field: 'managerId', message: 'must be an active staff user' }] : [];
   }
 }

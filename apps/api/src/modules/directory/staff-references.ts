@@ -26,3 +26,39 @@ export async function findNonStaff(
 export function nonStaffErrors(field: string, ids: string[]): ProblemFieldError[] {
   return ids.map((id) => ({ field, message: `${id} is not an active staff user` }));
 }
+
+/** One error when the person a single-user field (a head, lead or manager) names is not staff. */
+export async function staffFieldErrors(
+  em: EntityManager,
+  field: string,
+  userId: string,
+): Promise<ProblemFieldError[]> {
+  const bad = await findNonStaff(em, [userId]);
+  return bad.length ? [{ field, message: 'must be an active staff user' }] : [];
+}
+
+/** Membership tables a directory record owns, with the column that names the record. */
+const MEMBERSHIPS = {
+  group: { table: 'group_members', owner: 'group_id' },
+  project: { table: 'project_members', owner: 'project_id' },
+} as const;
+
+/** Makes a group's or project's member set exactly `memberIds`; the caller holds its row lock. */
+export async function replaceMembers(
+  em: EntityManager,
+  kind: keyof typeof MEMBERSHIPS,
+  ownerId: string,
+  memberIds: string[],
+): Promise<void> {
+  const { table, owner } = MEMBERSHIPS[kind];
+  await em.query(`DELETE FROM ${table} WHERE ${owner} = $1 AND NOT (user_id = ANY($2::uuid[]))`, [
+    ownerId,
+    memberIds,
+  ]);
+  await em.query(
+    `INSERT INTO ${table} (${owner}, user_id)
+     SELECT $1, u FROM unnest($2::uuid[]) AS u
+     ON CONFLICT DO NOTHING`,
+    [ownerId, memberIds],
+  );
+}
