@@ -13,7 +13,6 @@ import {
   Max,
   Min,
   ValidateBy,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -27,14 +26,12 @@ import {
 } from '@relaydesk/contracts';
 import { TranslatedTextInputDto } from '../../../common/openapi/translated-text-input.dto.js';
 import { WORKFLOW_KEY_PATTERN, type WorkflowSpec } from '../workflow-spec.js';
+import { IsOptionalNonNull } from '../../directory/dto/dto-decorators.js';
 
 export const MAX_WORKFLOW_STATUSES = 100;
 export const MAX_WORKFLOW_TRANSITIONS = 1000;
 /** Ten years: longer timers are typos, and the column is a 32-bit integer. */
 const MAX_AFTER_SECONDS = 10 * 365 * 24 * 3600;
-
-/** May be left out, but not null: the columns behind these fields are NOT NULL. */
-const IsOptionalNonNull = () => ValidateIf((_o: unknown, value: unknown) => value !== undefined);
 
 export class WorkflowStatusInputDto {
   @ApiProperty({ description: 'Unique in the workflow; ^[a-z][a-z0-9_]{0,49}$', example: 'hold' })

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
-
-const IsOptionalNonNull = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined);
+import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
 
 export class CategoryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -11,18 +11,15 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
+import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
 
 export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,49}$/;
 export const MAX_FIELD_OPTIONS = 200;
-
-/** Optional but never null: leaving it out keeps the current value. */
-const IsOptionalNonNull = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined);
 
 export class CustomFieldOptionDto {
   @ApiProperty({ description: 'Stored on tickets', minLength: 1, maxLength: 100 })

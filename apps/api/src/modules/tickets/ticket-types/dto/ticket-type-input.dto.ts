@@ -9,14 +9,12 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
 import { FIELD_KEY_PATTERN } from './ticket-type-field.dto.js';
-
-const IsOptionalNonNull = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined);
+import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
 
 export class CreateTicketTypeDto {
   @ApiProperty({ pattern: FIELD_KEY_PATTERN.source, description: 'Unique; cannot be changed' })
