@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { ticketVisibility } from './ticket-visibility.js';
 
 /** Loads one ticket through the visibility rule: invisible and missing are the same 404. */
 @Injectable()
 export class TicketAccessService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly workflows: WorkflowService,
+  ) {}
 
   async loadVisible(
     user: AuthUser,
@@ -40,13 +44,11 @@ export class TicketAccessService {
   /**
    * A ticket in a read-only status (archived, e.g. Pythagoras' Closed) takes no comments, files
    * or edits: 409, since the ticket exists and is visible but its state forbids the change.
+   * Read from the cached workflow definition, like every other status rule.
    */
-  async assertWritable(ticket: Pick<Ticket, 'id' | 'status' | 'workflowId'>, em?: EntityManager) {
-    const rows = (await (em ?? this.db.manager).query(
-      `SELECT 1 FROM workflow_statuses WHERE workflow_id = $1 AND key = $2 AND read_only`,
-      [ticket.workflowId, ticket.status],
-    )) as unknown[];
-    if (rows.length > 0) {
+  async assertWritable(ticket: Pick<Ticket, 'status' | 'workflowId'>, em?: EntityManager) {
+    const def = await this.workflows.definition(ticket.workflowId, em);
+    if (this.workflows.status(def, ticket.status)?.readOnly) {
       throw new ConflictError(`The ticket is ${ticket.status}: it is archived and read-only`);
     }
   }

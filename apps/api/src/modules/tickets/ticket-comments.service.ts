@@ -10,7 +10,7 @@ import { TicketAccessService } from './ticket-access.service.js';
 import { writeComment } from './ticket-comment-writer.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
 import type { Ticket } from './entities/ticket.entity.js';
-import { WorkflowService } from '../workflow/workflow.service.js';
+import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
 
 interface CommentRow {
   id: string;
@@ -108,10 +108,12 @@ export class TicketCommentsService {
    * Customer, Fixed) moves on by itself; the system is the actor, the reply is the reason.
    */
   private async onRequesterReply(em: EntityManager, ticket: Ticket, at: Date): Promise<void> {
+    const replyTrigger = (def: WorkflowDefinition) =>
+      def.timers.find((t) => t.statusKey === ticket.status && t.trigger === 'requester_replied');
+    // Most statuses have no reply trigger: the cached definition says so without a lock.
+    if (!replyTrigger(await this.workflows.definition(ticket.workflowId, em))) return;
     const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
-    const trigger = def.timers.find(
-      (t) => t.statusKey === ticket.status && t.trigger === 'requester_replied',
-    );
+    const trigger = replyTrigger(def);
     if (!trigger) return;
     await this.statusChanger.apply(em, {
       ticket,

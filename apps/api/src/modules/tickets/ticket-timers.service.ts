@@ -4,7 +4,6 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/time/clock.js';
 import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
-import type { WorkflowTimer } from '../workflow/entities/workflow-timer.entity.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { TicketLinksService } from './ticket-links.service.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
@@ -72,62 +71,56 @@ export class TicketTimersService {
       )) as { id: string }[];
       if (due.length === 0) return { claimed: 0, moved: 0 };
       const tickets = await em.findBy(Ticket, { id: In(due.map((d) => d.id)) });
+      // One definition per workflow per batch: its share lock holds until the batch commits.
+      const defs = new Map<string, WorkflowDefinition>();
       let moved = 0;
       for (const ticket of tickets) {
-        if (await this.fire(em, ticket, now)) moved++;
+        let def = defs.get(ticket.workflowId);
+        if (!def) {
+          def = await this.workflows.definitionForWrite(ticket.workflowId, em);
+          defs.set(ticket.workflowId, def);
+        }
+        if (await this.fire(em, def, ticket, now)) moved++;
       }
       return { claimed: due.length, moved };
     });
   }
 
-  /** Runs the ticket's earliest due timer; otherwise only brings next_timer_at up to date. */
-  private async fire(em: EntityManager, ticket: Ticket, now: Date): Promise<boolean> {
-    const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
-    const timer = this.dueTimer(def, ticket, now);
-    if (timer) {
-      const target = this.workflows.status(def, timer.toStatus);
+  /** Runs the ticket's earliest timer if it is due; otherwise only brings next_timer_at up to date. */
+  private async fire(
+    em: EntityManager,
+    def: WorkflowDefinition,
+    ticket: Ticket,
+    now: Date,
+  ): Promise<boolean> {
+    const next = this.workflows.nextTimer(
+      def,
+      ticket.status,
+      ticket.statusChangedAt,
+      ticket.postponedUntil,
+    );
+    if (next && next.at.getTime() <= now.getTime()) {
+      const target = this.workflows.status(def, next.timer.toStatus);
       const blocked =
         target?.category === 'closed' && (await this.links.openChildren(em, ticket.id)).length > 0;
       if (target && !blocked) {
         await this.statusChanger.apply(em, {
           ticket,
           def,
-          to: timer.toStatus,
+          to: next.timer.toStatus,
           actorId: null,
           postponeUntil: null,
           at: now,
         });
         return true;
       }
-      if (blocked) {
-        await this.setNext(em, ticket.id, new Date(now.getTime() + PARENT_RETRY_MS));
-        return false;
-      }
+      // A parent with open children waits; a timer to a status that no longer exists is dropped.
+      await this.setNext(em, ticket.id, blocked ? new Date(now.getTime() + PARENT_RETRY_MS) : null);
+      return false;
     }
     // The workflow changed under the ticket, or the timer was removed: recompute, never loop.
-    const next = this.workflows.nextTimerAt(
-      def,
-      ticket.status,
-      ticket.statusChangedAt,
-      ticket.postponedUntil,
-    );
-    await this.setNext(em, ticket.id, next && next.getTime() > now.getTime() ? next : null);
+    await this.setNext(em, ticket.id, next?.at ?? null);
     return false;
-  }
-
-  private dueTimer(def: WorkflowDefinition, ticket: Ticket, now: Date): WorkflowTimer | null {
-    let best: { timer: WorkflowTimer; at: number } | null = null;
-    for (const timer of def.timers) {
-      if (timer.statusKey !== ticket.status) continue;
-      let at: number | null = null;
-      if (timer.trigger === 'after_time' && timer.afterSeconds) {
-        at = ticket.statusChangedAt.getTime() + timer.afterSeconds * 1000;
-      } else if (timer.trigger === 'postpone_expired' && ticket.postponedUntil) {
-        at = ticket.postponedUntil.getTime();
-      }
-      if (at !== null && at <= now.getTime() && (!best || at < best.at)) best = { timer, at };
-    }
-    return best?.timer ?? null;
   }
 
   private async setNext(em: EntityManager, ticketId: string, at: Date | null): Promise<void> {

@@ -231,11 +231,9 @@ export class TicketsService {
     await this.db.transaction(async (em) => {
       const ticket = await this.access.loadVisible(user, id, { em, lock: true });
       if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
+      await this.access.assertWritable(ticket, em);
       const def = await this.workflows.definition(ticket.workflowId, em);
       const status = this.workflows.status(def, ticket.status);
-      if (status?.readOnly) {
-        throw new ConflictError(`The ticket is ${ticket.status}: it is archived and read-only`);
-      }
       if (status?.isFinal) {
         throw new ConflictError(`The ticket is ${ticket.status} and can no longer be edited`);
       }

@@ -7,6 +7,7 @@ import { Workflow } from './entities/workflow.entity.js';
 import { WorkflowStatus } from './entities/workflow-status.entity.js';
 import { WorkflowTransition } from './entities/workflow-transition.entity.js';
 import { WorkflowTimer } from './entities/workflow-timer.entity.js';
+import { readWorkflowDefinition } from './workflow-definition.repository.js';
 
 export interface WorkflowDefinition {
   workflow: Workflow;
@@ -74,18 +75,8 @@ export class WorkflowService {
     this.defaultId = null;
   }
 
-  private async load(workflowId: string, em: EntityManager): Promise<WorkflowDefinition> {
-    const workflow = await em.findOneBy(Workflow, { id: workflowId });
-    if (!workflow) throw new NotFoundError('Workflow');
-    const [statuses, transitions, timers] = await Promise.all([
-      em.find(WorkflowStatus, { where: { workflowId }, order: { position: 'ASC' } }),
-      em.find(WorkflowTransition, { where: { workflowId }, order: { position: 'ASC' } }),
-      em.find(WorkflowTimer, {
-        where: { workflowId },
-        order: { statusKey: 'ASC', trigger: 'ASC' },
-      }),
-    ]);
-    return { workflow, statuses, transitions, timers };
+  private load(workflowId: string, em: EntityManager): Promise<WorkflowDefinition> {
+    return readWorkflowDefinition(em, workflowId);
   }
 
   async list(): Promise<WorkflowDefinition[]> {
@@ -144,18 +135,17 @@ export class WorkflowService {
   }
 
   /**
-   * When the scheduler next has to look at a ticket that entered `statusKey` at `enteredAt`:
-   * the earliest of its status's timed transitions (`after_time`, and `postpone_expired` when a
-   * postpone-until is set). Null when the status has none. Kept in `tickets.next_timer_at` on
-   * every status change, so the scheduler reads only due rows.
+   * The timed transition a ticket that entered `statusKey` at `enteredAt` meets first, and when:
+   * the earliest of its status's `after_time` timers and, when a postpone-until is set, its
+   * `postpone_expired` one. Null when the status has none.
    */
-  nextTimerAt(
+  nextTimer(
     def: WorkflowDefinition,
     statusKey: string,
     enteredAt: Date,
     postponeUntil: Date | null,
-  ): Date | null {
-    let next: number | null = null;
+  ): { timer: WorkflowTimer; at: Date } | null {
+    let best: { timer: WorkflowTimer; at: number } | null = null;
     for (const timer of def.timers) {
       if (timer.statusKey !== statusKey) continue;
       let at: number | null = null;
@@ -164,8 +154,21 @@ export class WorkflowService {
       } else if (timer.trigger === 'postpone_expired' && postponeUntil) {
         at = postponeUntil.getTime();
       }
-      if (at !== null && (next === null || at < next)) next = at;
+      if (at !== null && (!best || at < best.at)) best = { timer, at };
     }
-    return next === null ? null : new Date(next);
+    return best && { timer: best.timer, at: new Date(best.at) };
+  }
+
+  /**
+   * When the scheduler next has to look at such a ticket; kept in `tickets.next_timer_at` on
+   * every status change, so the scheduler reads only due rows.
+   */
+  nextTimerAt(
+    def: WorkflowDefinition,
+    statusKey: string,
+    enteredAt: Date,
+    postponeUntil: Date | null,
+  ): Date | null {
+    return this.nextTimer(def, statusKey, enteredAt, postponeUntil)?.at ?? null;
   }
 }

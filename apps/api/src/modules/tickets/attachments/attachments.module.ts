@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkflowModule } from '../../workflow/workflow.module.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { AttachmentStorage } from './attachment-storage.js';
 import { AttachmentUploadReceiver } from './attachment-upload.receiver.js';
@@ -8,6 +9,7 @@ import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
 
 /** Files on tickets and comments: upload, list, metadata and download. */
 @Module({
+  imports: [WorkflowModule],
   controllers: [TicketAttachmentsController, AttachmentsController],
   providers: [
     AttachmentsService,
