@@ -4,7 +4,8 @@ import type { ProblemFieldError } from '@relaydesk/contracts';
 import { sql } from '../../common/database/sql.js';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { advisoryXactLock, lockVersioned, updateVersioned } from './assignment-sql.js';
+import { advisoryXactLock, lockVersioned, updateVersioned } from '../directory/directory-sql.js';
+import { staffFieldErrors } from '../directory/staff-references.js';
 import { AssignmentRulesEngine } from './assignment-rules.engine.js';
 import type {
   AssignmentRuleActionsDto,
@@ -137,7 +138,7 @@ export class AssignmentRulesService {
   async update(id: string, dto: UpdateAssignmentRuleDto): Promise<AssignmentRuleDto> {
     const result = await this.db.transaction(async (em) => {
       await advisoryXactLock(em, ORDER_LOCK);
-      await lockVersioned(em, id, dto.version);
+      await lockVersioned(em, 'assignment_rules', 'version', id, dto.version, 'Assignment rule');
       const current = await this.get(id, em);
       const conditions =
         dto.conditions !== undefined
@@ -156,7 +157,15 @@ export class AssignmentRulesService {
         changes.set_priority = dto.actions.priority ?? null;
         changes.set_support_level = dto.actions.supportLevel ?? null;
       }
-      await updateVersioned(em, id, dto.version, changes, this.clock.now());
+      await updateVersioned(
+        em,
+        'assignment_rules',
+        id,
+        dto.version,
+        changes,
+        this.clock.now(),
+        'Assignment rule',
+      );
       if (dto.position !== undefined) await this.moveTo(em, id, dto.position);
       return this.get(id, em);
     });
@@ -234,12 +243,7 @@ export class AssignmentRulesService {
       if (!g) errors.push({ field: 'actions.groupId', message: 'no active group with this id' });
     }
     if (a.assigneeId) {
-      const [u] = await sql(
-        em,
-        `SELECT 1 FROM users WHERE id = $1 AND active AND role <> 'client'`,
-        [a.assigneeId],
-      );
-      if (!u) errors.push({ field: 'actions.assigneeId', message: 'must be an active staff user' });
+      errors.push(...(await staffFieldErrors(em, 'actions.assigneeId', a.assigneeId)));
     }
     if (errors.length > 0) throw new BusinessRuleError('The rule cannot be saved', errors);
   }

@@ -9,7 +9,14 @@ import { NotFoundError, VersionConflictError } from '../../common/errors/domain-
 import { sql } from '../../common/database/sql.js';
 
 /** The directory tables this module writes; table names are never taken from input. */
-export type DirectoryTable = 'organizations' | 'departments' | 'groups' | 'users' | 'projects';
+export type DirectoryTable =
+  | 'organizations'
+  | 'departments'
+  | 'groups'
+  | 'users'
+  | 'projects'
+  // Not directory records, but versioned admin records written the same way.
+  | 'assignment_rules';
 
 /** Collects positional parameters while a query is assembled: `p.add(value)` gives `$n`. */
 export class SqlParams {
