@@ -2,6 +2,7 @@ import { SlaService } from '../src/modules/sla/sla.service';
 import { SlaSweepService } from '../src/modules/sla/sla-sweep.service';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
+import { Ticket } from '../src/modules/tickets/entities/ticket.entity';
 
 const MIN = 60_000;
 /** Monday 2026-03-02 12:00 in Moscow (UTC+3, no DST). */
@@ -211,7 +212,11 @@ describe('SLA', () => {
       const tk = await create({ priority: 'urgent' });
       const before = await sla(tk.id);
       const other = await t.secondInstance();
-      await t.db.transaction((em) => other.get(SlaService).recompute(em, tk.id, t.clock.now()));
+      await t.db.transaction(async (em) =>
+        other
+          .get(SlaService)
+          .recompute(em, await em.findOneByOrFail(Ticket, { id: tk.id }), t.clock.now()),
+      );
       expect(await sla(tk.id)).toEqual(before);
     });
   });

@@ -82,12 +82,10 @@ export class SlaService {
 
   /**
    * Picks the policy again and recomputes the deadlines (priority, type or organization
-   * changed). Breaches already recorded stay: they happened. A reminder whose new time is still
+   * changed); `ticket` is the row as the edit leaves it. Breaches already recorded stay: they happened. A reminder whose new time is still
    * ahead will be sent again at that time.
    */
-  async recompute(em: EntityManager, ticketId: string, at: Date): Promise<void> {
-    const ticket = await em.findOneBy(Ticket, { id: ticketId });
-    if (!ticket) return;
+  async recompute(em: EntityManager, ticket: Ticket, at: Date): Promise<void> {
     const snapshot = await this.config.snapshot(em);
     const policy = this.config.match(snapshot, ticket);
     await this.write(em, ticket, snapshot, policy?.id ?? null, ticket.slaPausedSeconds, at, {

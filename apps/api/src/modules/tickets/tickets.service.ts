@@ -33,6 +33,7 @@ import {
 } from './custom-fields/custom-field-validator.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import type { Ticket } from './entities/ticket.entity.js';
 import { TicketReferences } from './ticket-references.js';
 import { TicketsRepository } from './tickets.repository.js';
 
@@ -329,10 +330,11 @@ export class TicketsService {
           });
         }
       }
+      // A column as this edit leaves it.
+      const after = <T>(column: string, current: T): T =>
+        column in changes ? (changes[column] as T) : current;
       if (ROUTING_COLUMNS.some((c) => c in changes)) {
         // Rules flagged applyOnUpdate look at the ticket as this edit leaves it.
-        const after = <T>(column: string, current: T): T =>
-          column in changes ? (changes[column] as T) : current;
         const routed = await this.routing.planUpdate(
           em,
           {
@@ -365,7 +367,16 @@ export class TicketsService {
       );
       if (updated.length !== 1) throw new NotFoundError('Ticket');
       await recordTicketEvents(em, id, user.id, now, events);
-      if (SLA_COLUMNS.some((c) => c in changes)) await this.sla.recompute(em, id, now);
+      if (SLA_COLUMNS.some((c) => c in changes)) {
+        // The row is locked and every other column the SLA reads is unchanged by this edit.
+        const edited: Ticket = {
+          ...ticket,
+          priority: after('priority', ticket.priority),
+          typeId: after('type_id', ticket.typeId),
+          organizationId: after('organization_id', ticket.organizationId),
+        };
+        await this.sla.recompute(em, edited, now);
+      }
     });
     return this.get(user, id);
   }
