@@ -2,6 +2,15 @@ import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
 
+/** A 409 saying the `version` a write carried is stale (not, say, a duplicate on a field). */
+export function isVersionConflict(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 409 &&
+    typeof error.problem.currentVersion === 'number'
+  );
+}
+
 /** A readable sentence for any error: never raw JSON. */
 export function useErrorText() {
   const { t } = useTranslation('common');

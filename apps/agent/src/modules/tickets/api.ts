@@ -11,8 +11,6 @@ export type TicketType = Schemas['TicketTypeDto'];
 export type Attachment = Schemas['AttachmentDto'];
 export type TicketLink = Schemas['TicketLinkDto'];
 export type Category = Schemas['CategoryDto'];
-export type Project = Schemas['ProjectDto'];
-export type ProjectsQuery = NonNullable<paths['/api/v1/projects']['get']['parameters']['query']>;
 export type ListTicketsQuery = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
 
 /** One function per endpoint; components never call the client directly. */
@@ -94,6 +92,4 @@ export const ticketsApi = {
   removeLink: (api: ApiClient, id: string, linkId: string) =>
     unwrap(api.DELETE('/api/v1/tickets/{id}/links/{linkId}', { params: { path: { id, linkId } } })),
   categories: (api: ApiClient) => unwrap(api.GET('/api/v1/categories')),
-  projects: (api: ApiClient, query: ProjectsQuery) =>
-    unwrap(api.GET('/api/v1/projects', { params: { query } })),
 };

@@ -10,6 +10,7 @@ import { useApi } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
 import { queryKeys } from '../../query-keys';
 import { ticketsApi, type ListTicketsQuery, type Ticket } from './api';
+import { projectsApi } from '../projects/api';
 
 /** How often lists and counts refresh by themselves, so new tickets appear without a reload. */
 export const LIVE_REFRESH_MS = 10_000;
@@ -122,7 +123,7 @@ export function useProjects(q: string | undefined, enabled = true) {
   const query = { active: true, limit: 50, ...(q ? { q } : {}) };
   return useQuery({
     queryKey: queryKeys.projects.list(query),
-    queryFn: () => ticketsApi.projects(api, query),
+    queryFn: () => projectsApi.list(api, query),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     enabled,

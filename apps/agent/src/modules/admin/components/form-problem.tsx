@@ -1,16 +1,8 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@relaydesk/api-client';
-import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { fieldErrors, isVersionConflict, ProblemMessage } from '@relaydesk/web-ui';
 
-/** A 409 about a stale `version` (not, say, a duplicate e-mail, which is a 409 on a field). */
-export function isVersionConflict(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.status === 409 &&
-    typeof error.problem.currentVersion === 'number'
-  );
-}
+export { isVersionConflict };
 
 /**
  * The API's field messages are English sentences from its validators; the usual ones are said

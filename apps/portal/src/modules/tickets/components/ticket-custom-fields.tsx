@@ -2,8 +2,12 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconRefresh } from '@tabler/icons-react';
-import { ApiError } from '@relaydesk/api-client';
-import { fieldErrors, ProblemMessage, useFeatureStrings } from '@relaydesk/web-ui';
+import {
+  fieldErrors,
+  isVersionConflict,
+  ProblemMessage,
+  useFeatureStrings,
+} from '@relaydesk/web-ui';
 import {
   changedValues,
   CustomFieldList,
@@ -19,10 +23,6 @@ import { ticketWorkStrings } from '../i18n-work';
 /** Finished tickets are history: the API refuses edits there, so the form does not offer one. */
 const FINISHED = new Set(['closed', 'canceled']);
 const editable = (f: CustomFieldDefinition) => f.clientEditable === true && f.active !== false;
-
-/** A stale version: someone (support, a timer) changed the ticket after the edit began. */
-const isConflict = (e: unknown) =>
-  e instanceof ApiError && e.status === 409 && typeof e.problem.currentVersion === 'number';
 
 interface Draft {
   values: CustomFieldValues;
@@ -61,7 +61,7 @@ export function TicketCustomFields({ ticket }: { ticket: Ticket }) {
     ),
   );
   const errors = { ...fieldErrors(update.error), ...missing };
-  const conflict = isConflict(update.error);
+  const conflict = isVersionConflict(update.error);
 
   const close = () => {
     setDraft(null);

@@ -2,17 +2,10 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconRefresh, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@relaydesk/api-client';
+import { isVersionConflict } from '@relaydesk/web-ui';
 import { useInvalidateTickets } from '../../hooks';
 
-/** A 409 that says "your version is stale" (VersionConflict, or a lost race to take). */
-export function isVersionConflict(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.status === 409 &&
-    typeof error.problem.currentVersion === 'number'
-  );
-}
+export { isVersionConflict };
 
 interface TicketConcurrency {
   /** Someone else changed the ticket; the last write was refused. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useProjects } from '../../hooks';
-import type { Project } from '../../api';
+import type { Project } from '../../../projects/api';
 import { RemoteSelect, usePickerState, type PickerSelectProps } from './remote-select';
 
 export interface ProjectPickerProps extends PickerSelectProps {
