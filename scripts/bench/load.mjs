@@ -18,7 +18,34 @@ export function stopLoad() {
  * `uniqueBody` replaces "[<id>]" in the body with a fresh id on every request.
  */
 export async function measure(s) {
-  const options = {
+  const raw = newRaw(s);
+  if (s.warmupSeconds > 0) await run({ ...autocannonOptions(s), duration: s.warmupSeconds }, null);
+  await measureInto(raw, s, s.seconds);
+  return summarize(raw);
+}
+
+/**
+ * Measures several scenarios in alternation, `rounds` times each for `s.seconds / rounds`
+ * seconds (each warmed up once, before its first round), so that a scenario and the baseline
+ * it is compared with see the same machine: on a shared 2-core machine, two back-to-back
+ * 15-second runs of the same route differed by up to 30%.
+ * @returns one summary per scenario, in the order given
+ */
+export async function measureAlternating(scenarios, rounds) {
+  const raws = scenarios.map(newRaw);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, s] of scenarios.entries()) {
+      if (round === 0 && s.warmupSeconds > 0) {
+        await run({ ...autocannonOptions(s), duration: s.warmupSeconds }, null);
+      }
+      await measureInto(raws[i], s, Math.max(1, Math.round(s.seconds / rounds)));
+    }
+  }
+  return raws.map(summarize);
+}
+
+function autocannonOptions(s) {
+  return {
     url: `${s.baseUrl}${s.path}`,
     method: s.method,
     connections: s.connections,
@@ -30,37 +57,53 @@ export async function measure(s) {
     idReplacement: Boolean(s.uniqueBody),
     timeout: 30,
   };
-  if (s.warmupSeconds > 0) await run({ ...options, duration: s.warmupSeconds }, null);
+}
 
-  const latencies = [];
-  const statuses = {};
-  const samples = [];
+function newRaw(s) {
+  return {
+    connections: s.connections,
+    expectStatus: s.expectStatus,
+    seconds: 0,
+    latencies: [],
+    statuses: {},
+    errors: 0,
+    timeouts: 0,
+    samples: [],
+  };
+}
+
+async function measureInto(raw, s, seconds) {
   const result = await run(
-    { ...options, duration: s.seconds },
+    { ...autocannonOptions(s), duration: seconds },
     (instance) => {
       instance.on('response', (_client, status, _bytes, ms) => {
-        latencies.push(ms);
-        statuses[status] = (statuses[status] ?? 0) + 1;
+        raw.latencies.push(ms);
+        raw.statuses[status] = (raw.statuses[status] ?? 0) + 1;
       });
       instance.on('reqError', (error) => {
-        if (samples.length < 3) samples.push(`request error: ${error.message}`);
+        if (raw.samples.length < 3) raw.samples.push(`request error: ${error.message}`);
       });
     },
     (status, body) => {
-      if (status !== s.expectStatus && samples.length < 3) {
-        samples.push(`${status}: ${String(body).slice(0, 300)}`);
+      if (status !== s.expectStatus && raw.samples.length < 3) {
+        raw.samples.push(`${status}: ${String(body).slice(0, 300)}`);
       }
     },
   );
+  raw.seconds += result.duration;
+  raw.errors += result.errors;
+  raw.timeouts += result.timeouts;
+}
 
-  latencies.sort((a, b) => a - b);
-  const expected = statuses[s.expectStatus] ?? 0;
-  const total = Object.values(statuses).reduce((a, b) => a + b, 0);
+function summarize(raw) {
+  const latencies = raw.latencies.sort((a, b) => a - b);
+  const expected = raw.statuses[raw.expectStatus] ?? 0;
+  const total = Object.values(raw.statuses).reduce((a, b) => a + b, 0);
   return {
-    connections: s.connections,
-    seconds: result.duration,
+    connections: raw.connections,
+    seconds: round(raw.seconds, 2),
     requests: total,
-    reqPerSec: round(expected / result.duration, 1),
+    reqPerSec: round(expected / raw.seconds, 1),
     latencyMs: {
       p50: round(percentile(latencies, 50), 2),
       p95: round(percentile(latencies, 95), 2),
@@ -68,11 +111,11 @@ export async function measure(s) {
       max: round(latencies.at(-1) ?? NaN, 2),
       mean: round(latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1), 2),
     },
-    statuses,
+    statuses: raw.statuses,
     unexpected: total - expected,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    errorSamples: samples,
+    errors: raw.errors,
+    timeouts: raw.timeouts,
+    errorSamples: raw.samples,
   };
 }
 

@@ -8,6 +8,7 @@ import { createValidationPipe } from './common/http/validation.js';
 import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging/logger.js';
 import { mountSwagger } from './common/openapi/openapi.js';
 import { hostSpas } from './common/http/spa-hosting.js';
+import { usePreparedStatements } from './common/database/sql.js';
 
 export interface CreateAppOptions extends AppModuleOptions {
   logger?: Logger;
@@ -17,6 +18,7 @@ export interface CreateAppOptions extends AppModuleOptions {
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
   const { config } = options;
   const logger = options.logger ?? createRootLogger(config.logLevel);
+  usePreparedStatements(config.databasePreparedStatements);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),

@@ -21,6 +21,8 @@ export interface AppConfig {
   loginWindowSeconds: number;
   trustProxy: boolean;
   schedulerEnabled: boolean;
+  /** Name hot statements so each connection plans them once (off behind old PgBouncers). */
+  databasePreparedStatements: boolean;
   /** How long a signed rating link (for e-mails) stays usable. */
   ratingLinkTtlDays: number;
   benchRoutes: boolean;
@@ -118,6 +120,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     trustProxy: bool('TRUST_PROXY', false),
     schedulerEnabled: bool('SCHEDULER_ENABLED', true),
+    databasePreparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
     ratingLinkTtlDays: int('RATING_LINK_TTL_DAYS', 14, 1, 365),
     benchRoutes: bool('RELAYDESK_BENCH_ROUTES', false),
     webRoot: resolve(env.RELAYDESK_WEB_ROOT || './apps'),

@@ -30,7 +30,15 @@ export function hostSpas(
       );
     },
   };
-  for (const a of apps) app.use(a.prefix || '/', express.static(a.dir, staticOptions));
+  // API paths never reach the file system: express.static would otherwise stat a file for
+  // every GET /api/... before falling through (a syscall per request, seen in profiles).
+  for (const a of apps) {
+    const serve = express.static(a.dir, staticOptions);
+    app.use(a.prefix || '/', (req: Request, res: Response, next: NextFunction) => {
+      if (req.originalUrl.startsWith('/api/') || req.originalUrl === '/api') return next();
+      serve(req, res, next);
+    });
+  }
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api'))

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { preparedSql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
 
 interface Row {
@@ -49,7 +50,8 @@ export class AuthUserLoader {
         : 'JOIN auth_sessions s ON s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL';
     const params: unknown[] = [userId, this.clock.now()];
     if (sessionId !== null) params.push(sessionId);
-    const rows = (await this.db.query(
+    const rows = await preparedSql<Row>(
+      this.db,
       `SELECT u.id, u.email, u.name, u.role, u.locale, u.organization_id, u.department_id,
               u.can_view_all, u.can_view_organization_tickets,
               ARRAY(SELECT gm.group_id FROM group_members gm WHERE gm.user_id = u.id) AS group_ids,
@@ -64,7 +66,7 @@ export class AuthUserLoader {
           AND (u.organization_id IS NULL
                OR EXISTS (SELECT 1 FROM organizations o WHERE o.id = u.organization_id AND o.active))`,
       params,
-    )) as Row[];
+    );
     const r = rows[0];
     if (!r) return null;
     return {
