@@ -700,6 +700,11 @@ describe('assignment: rules, group distribution, support levels, dispatcher scop
         },
       ]);
       expect((await as(w.agent).get('/api/v1/reports/support-levels')).status).toBe(403);
+      const reversed = await as(w.dispatcher).get(
+        '/api/v1/reports/support-levels?from=2031-01-06T00:00:00Z&to=2031-01-05T00:00:00Z',
+      );
+      expect(reversed.status).toBe(400);
+      expect(reversed.body.errors).toEqual([{ field: 'from', message: 'must be before `to`' }]);
     });
   });
 

@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SUPPORT_LEVELS, type SupportLevel } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { InvalidInputError } from '../../common/errors/domain-errors.js';
+import { reportRange } from '../../common/time/report-range.js';
 import { Clock } from '../../common/time/clock.js';
 import { ticketVisibility } from '../tickets/ticket-visibility.js';
 import type {
   SupportLevelReportDto,
   SupportLevelReportQueryDto,
 } from './dto/support-level-report.dto.js';
-
-const DEFAULT_RANGE_MS = 30 * 86_400_000;
 
 /** The history lines that set a ticket's level: ticket_events_support_level_idx's predicate. */
 const LEVEL_LINE = `(e.field = 'supportLevel' OR e.new_value ? 'supportLevel')`;
@@ -40,13 +38,7 @@ export class SupportLevelReportService {
 
   async report(user: AuthUser, query: SupportLevelReportQueryDto): Promise<SupportLevelReportDto> {
     const now = this.clock.now();
-    const to = query.to ? new Date(query.to) : now;
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS);
-    if (from.getTime() >= to.getTime()) {
-      throw new InvalidInputError('The range is empty', [
-        { field: 'from', message: 'must be before `to`' },
-      ]);
-    }
+    const { from, to } = reportRange(query, now);
     const vis = ticketVisibility(user, 't');
     const [text, params] = this.db.driver.escapeQueryWithParameters(
       `WITH touched AS (

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { InvalidInputError } from '../../common/errors/domain-errors.js';
+import { reportRange } from '../../common/time/report-range.js';
 import { Clock } from '../../common/time/clock.js';
 import { ticketVisibility } from '../tickets/ticket-visibility.js';
 import type {
   SatisfactionReportDto,
   SatisfactionReportQueryDto,
 } from './dto/satisfaction-report.dto.js';
-
-const DEFAULT_RANGE_MS = 30 * 86_400_000;
 
 interface AggregateRow {
   /** GROUPING(rating, assignee_id, period): which grouping set the row belongs to. */
@@ -42,13 +40,7 @@ export class SatisfactionReportService {
   ) {}
 
   async report(user: AuthUser, query: SatisfactionReportQueryDto): Promise<SatisfactionReportDto> {
-    const to = query.to ? new Date(query.to) : this.clock.now();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS);
-    if (from.getTime() >= to.getTime()) {
-      throw new InvalidInputError('The range is empty', [
-        { field: 'from', message: 'must be before `to`' },
-      ]);
-    }
+    const { from, to } = reportRange(query, this.clock.now());
     const groupBy = query.groupBy ?? 'month';
     const withPeriods = groupBy !== 'agent';
     const vis = ticketVisibility(user, 't');
