@@ -5,6 +5,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
+/** Requests for the API, which neither the file handlers nor the SPA fallback answer. */
+const isApiRequest = (req: Request) => req.originalUrl.startsWith('/api');
+
 /**
  * Serves the built SPAs from the same origin as the API: the agent workspace under /agent/,
  * the client portal at /. Hashed assets are cached for a year; index.html never, so a deploy
@@ -35,14 +38,13 @@ export function hostSpas(
   for (const a of apps) {
     const serve = express.static(a.dir, staticOptions);
     app.use(a.prefix || '/', (req: Request, res: Response, next: NextFunction) => {
-      if (req.originalUrl.startsWith('/api/') || req.originalUrl === '/api') return next();
+      if (isApiRequest(req)) return next();
       serve(req, res, next);
     });
   }
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api'))
-      return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiRequest(req)) return next();
     if (/\.[a-z0-9]+$/i.test(req.path)) return next();
     const target = apps.find(
       (a) => a.prefix === '' || req.path === a.prefix || req.path.startsWith(`${a.prefix}/`),
