@@ -158,7 +158,7 @@ describeBrowser('workflow administration', () => {
     );
   });
 
-  it('the other administration screens and the satisfaction report load and pass axe', async () => {
+  it('the other administration screens and both reports load and pass axe; the report period works', async () => {
     await withActors(
       browser,
       'admin-screens',
@@ -171,6 +171,7 @@ describeBrowser('workflow administration', () => {
           ['/admin/projects', 'h3'],
           ['/admin/workflows', '[data-testid^="workflow-row-"]'],
           ['/reports/satisfaction', '[data-testid="report-average"]'],
+          ['/reports/support-levels', '[data-testid="support-levels-table"]'],
         ];
         for (const [path, ready] of screens) {
           await admin.open(path);
@@ -182,6 +183,33 @@ describeBrowser('workflow administration', () => {
           });
           await screenshot(page, `admin${path.replace(/\//g, '-')}`);
         }
+        // The report period: the first quick choice (7 days) sets both days in the browser's
+        // own calendar; a start after the end marks the end field invalid.
+        await admin.open('/reports/satisfaction');
+        await page.getByTestId('report-average').waitFor();
+        await page.getByTestId('report-quick').locator('label').first().click();
+        const [weekAgo, today] = await page.evaluate(() => {
+          const ymd = (d: Date) =>
+            `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+          const now = new Date();
+          const from = new Date(now);
+          from.setDate(from.getDate() - 6);
+          return [ymd(from), ymd(now)];
+        });
+        await page.waitForFunction(
+          (day) =>
+            document.querySelector<HTMLInputElement>('[data-testid="report-from"]')?.value === day,
+          weekAgo,
+        );
+        expect(await page.getByTestId('report-to').inputValue()).toBe(today);
+        expect(await page.getByTestId('report-to').getAttribute('aria-invalid')).not.toBe('true');
+        await page.getByTestId('report-from').fill('2999-01-01');
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-testid="report-to"]')?.getAttribute('aria-invalid') ===
+            'true',
+        );
+
         // A type's page: its settings and custom fields, with the field form open.
         await admin.open('/admin/ticket-types');
         await page.getByTestId('type-edit').first().click();

@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -21,6 +20,7 @@ import { useUser } from '@relaydesk/web-auth';
 import { ProblemMessage, useFormat } from '@relaydesk/web-ui';
 import { registerLazyStrings } from '../../../lazy-strings';
 import type { SatisfactionQuery } from '../api';
+import { PeriodFields, usePeriod } from '../components/period-fields';
 import { RatingDistribution } from '../components/rating-distribution';
 import { useSatisfactionReport } from '../hooks';
 import { reportsStrings } from '../i18n';
@@ -28,39 +28,15 @@ import { reportsStrings } from '../i18n';
 registerLazyStrings({ reports: reportsStrings });
 
 type GroupBy = 'day' | 'week' | 'month';
-const QUICK = ['7', '30', '90', '365'] as const;
-
-/** `YYYY-MM-DD` of a local date. */
-const ymd = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-function lastDays(days: number) {
-  const to = new Date();
-  const from = new Date(to);
-  from.setDate(from.getDate() - (days - 1));
-  return { from: ymd(from), to: ymd(to) };
-}
-
-/** Local midnight of a `YYYY-MM-DD`, as an instant for the API. */
-const startOf = (day: string, plusDays = 0) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d + plusDays).toISOString();
-};
-
 /** /reports/satisfaction (admins, dispatchers): ratings over a period. */
 export default function SatisfactionPage() {
   const { t } = useTranslation(['reports', 'common']);
   useDocumentTitle(`${t('title')} · ${t('common:appName')}`);
   const user = useUser();
   const format = useFormat();
-  const [range, setRange] = useState(() => lastDays(30));
-  const [quick, setQuick] = useState<string>('30');
+  const period = usePeriod();
   const [groupBy, setGroupBy] = useState<GroupBy>('week');
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to);
-  const ordered = valid && range.from <= range.to;
-  const query: SatisfactionQuery = ordered
-    ? { from: startOf(range.from), to: startOf(range.to, 1), groupBy }
-    : { groupBy };
+  const query: SatisfactionQuery = { ...period.query, groupBy };
   const report = useSatisfactionReport(query);
   const allowed = roleHasPermission(user.role, Permission.ReportsView);
 
@@ -85,49 +61,7 @@ export default function SatisfactionPage() {
       <Card withBorder padding="md">
         <Stack gap="sm">
           <Group align="flex-end" gap="md">
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="report-quick-label">
-                {t('period.quick')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="report-quick-label"
-                value={quick}
-                onChange={(value) => {
-                  setQuick(value);
-                  setRange(lastDays(Number(value)));
-                }}
-                data={QUICK.map((d) => ({
-                  value: d,
-                  label: t('period.lastDays', { count: Number(d) }),
-                }))}
-                data-testid="report-quick"
-              />
-            </Stack>
-            <TextInput
-              type="date"
-              label={t('period.from')}
-              value={range.from}
-              max={range.to}
-              onChange={(e) => {
-                const from = e.currentTarget.value;
-                setQuick('');
-                setRange((r) => ({ ...r, from }));
-              }}
-              data-testid="report-from"
-            />
-            <TextInput
-              type="date"
-              label={t('period.to')}
-              value={range.to}
-              min={range.from}
-              onChange={(e) => {
-                const to = e.currentTarget.value;
-                setQuick('');
-                setRange((r) => ({ ...r, to }));
-              }}
-              error={valid && !ordered ? t('period.order') : undefined}
-              data-testid="report-to"
-            />
+            <PeriodFields period={period} idPrefix="report" testIdPrefix="report" />
             <Stack gap={4}>
               <Text size="sm" fw={500} id="report-group-label">
                 {t('period.groupBy')}

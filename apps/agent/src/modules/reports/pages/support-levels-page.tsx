@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -6,11 +5,9 @@ import {
   Center,
   Group,
   Loader,
-  SegmentedControl,
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
@@ -22,27 +19,11 @@ import { ProblemMessage, useFormat } from '@relaydesk/web-ui';
 import { registerLazyStrings } from '../../../lazy-strings';
 import { useDuration } from '../../sla/sla-time';
 import type { SupportLevelQuery } from '../api';
+import { PeriodFields, usePeriod } from '../components/period-fields';
 import { useSupportLevelReport } from '../hooks';
 import { reportsStrings } from '../i18n';
 
 registerLazyStrings({ reports: reportsStrings });
-
-const QUICK = ['7', '30', '90', '365'] as const;
-
-const ymd = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-function lastDays(days: number) {
-  const to = new Date();
-  const from = new Date(to);
-  from.setDate(from.getDate() - (days - 1));
-  return { from: ymd(from), to: ymd(to) };
-}
-
-const startOf = (day: string, plusDays = 0) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d + plusDays).toISOString();
-};
 
 /** /reports/support-levels (admins, dispatchers): tickets and time per support level. */
 export default function SupportLevelsPage() {
@@ -51,13 +32,8 @@ export default function SupportLevelsPage() {
   const user = useUser();
   const format = useFormat();
   const duration = useDuration();
-  const [range, setRange] = useState(() => lastDays(30));
-  const [quick, setQuick] = useState<string>('30');
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to);
-  const ordered = valid && range.from <= range.to;
-  const query: SupportLevelQuery = ordered
-    ? { from: startOf(range.from), to: startOf(range.to, 1) }
-    : {};
+  const period = usePeriod();
+  const query: SupportLevelQuery = period.query;
   const report = useSupportLevelReport(query);
 
   if (!roleHasPermission(user.role, Permission.ReportsView)) {
@@ -82,46 +58,7 @@ export default function SupportLevelsPage() {
       </Text>
       <Card withBorder padding="md">
         <Group align="flex-end" gap="md">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="levels-quick-label">
-              {t('period.quick')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="levels-quick-label"
-              value={quick}
-              onChange={(value) => {
-                setQuick(value);
-                setRange(lastDays(Number(value)));
-              }}
-              data={QUICK.map((d) => ({
-                value: d,
-                label: t('period.lastDays', { count: Number(d) }),
-              }))}
-            />
-          </Stack>
-          <TextInput
-            type="date"
-            label={t('period.from')}
-            value={range.from}
-            max={range.to}
-            onChange={(e) => {
-              const from = e.currentTarget.value;
-              setQuick('');
-              setRange((r) => ({ ...r, from }));
-            }}
-          />
-          <TextInput
-            type="date"
-            label={t('period.to')}
-            value={range.to}
-            min={range.from}
-            onChange={(e) => {
-              const to = e.currentTarget.value;
-              setQuick('');
-              setRange((r) => ({ ...r, to }));
-            }}
-            error={valid && !ordered ? t('period.order') : undefined}
-          />
+          <PeriodFields period={period} idPrefix="levels" />
         </Group>
       </Card>
       {report.isPending ? (
