@@ -17,12 +17,11 @@ import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage, useErrorText } from '@relaydesk/web-ui';
 import { RecordModal } from '../../admin/components/record-modal';
+import { useListEditor } from '../../admin/components/use-list-editor';
 import type { AssignmentRule } from '../api';
 import { useAssignmentRules, useDeleteAssignmentRule, useSaveAssignmentRule } from '../hooks';
 import { RuleForm } from './rule-form';
 import { useRoutingLookups } from './use-lookups';
-
-type Editing = { rule?: AssignmentRule } | null;
 
 /** "type: A, B · priority: urgent" and "group: L1 · agent: Ann" lines of a rule. */
 function useRuleSummary() {
@@ -77,8 +76,7 @@ export function RulesSection() {
   const save = useSaveAssignmentRule();
   const remove = useDeleteAssignmentRule();
   const summary = useRuleSummary();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [formKey, setFormKey] = useState(0);
+  const editor = useListEditor<AssignmentRule>(() => rules.refetch());
   const [deleting, setDeleting] = useState<AssignmentRule | null>(null);
   const list = rules.data ?? [];
   const notify = (message: string, color = 'green') =>
@@ -89,13 +87,6 @@ export function RulesSection() {
       { id: rule.id, body: { ...body, version: rule.version } },
       { onError: (error) => notify(errorText(error), 'red') },
     );
-
-  const reloadEditing = async () => {
-    const fresh = await rules.refetch();
-    const rule = fresh.data?.find((r) => r.id === editing?.rule?.id);
-    setEditing(rule ? { rule } : null);
-    setFormKey((k) => k + 1);
-  };
 
   let body;
   if (rules.isPending) {
@@ -180,10 +171,7 @@ export function RulesSection() {
                     <Button
                       size="compact-sm"
                       variant="default"
-                      onClick={() => {
-                        setEditing({ rule });
-                        setFormKey((k) => k + 1);
-                      }}
+                      onClick={() => editor.open(rule)}
                       aria-label={t('rules.editLabel', { name: rule.name })}
                       data-testid="rule-edit"
                     >
@@ -215,13 +203,7 @@ export function RulesSection() {
         <Title order={3} id="rules-heading">
           {t('rules.title')}
         </Title>
-        <Button
-          onClick={() => {
-            setEditing({});
-            setFormKey((k) => k + 1);
-          }}
-          data-testid="rule-create"
-        >
+        <Button onClick={() => editor.open()} data-testid="rule-create">
           {t('rules.create')}
         </Button>
       </Group>
@@ -230,21 +212,21 @@ export function RulesSection() {
       </Text>
       {body}
       <RecordModal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing?.rule ? t('rules.edit') : t('rules.create')}
+        opened={editor.editing !== null}
+        onClose={editor.close}
+        title={editor.editing?.record ? t('rules.edit') : t('rules.create')}
         size="xl"
       >
-        {editing && (
+        {editor.editing && (
           <RuleForm
-            key={formKey}
-            rule={editing.rule}
+            key={editor.formKey}
+            rule={editor.editing.record}
             onDone={() => {
-              setEditing(null);
+              editor.close();
               notify(t('rules.saved'));
             }}
-            onCancel={() => setEditing(null)}
-            onReload={reloadEditing}
+            onCancel={editor.close}
+            onReload={editor.reload}
           />
         )}
       </RecordModal>

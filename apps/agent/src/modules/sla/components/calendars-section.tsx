@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Button, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS } from '@relaydesk/contracts';
 import { ProblemMessage } from '@relaydesk/web-ui';
 import { RecordModal } from '../../admin/components/record-modal';
+import { useListEditor } from '../../admin/components/use-list-editor';
 import type { SlaCalendar } from '../api';
 import { useSlaCalendars } from '../hooks';
 import { CalendarForm, useWeekdayNames } from './calendar-form';
@@ -27,20 +27,9 @@ export function CalendarsSection() {
   const { t } = useTranslation(['slaAdmin', 'common', 'admin']);
   const calendars = useSlaCalendars();
   const days = useWeekdayNames();
-  const [editing, setEditing] = useState<{ calendar?: SlaCalendar } | null>(null);
-  const [formKey, setFormKey] = useState(0);
+  const editor = useListEditor<SlaCalendar>(() => calendars.refetch());
   const list = calendars.data ?? [];
 
-  const open = (calendar?: SlaCalendar) => {
-    setEditing({ calendar });
-    setFormKey((k) => k + 1);
-  };
-  const reloadEditing = async () => {
-    const fresh = await calendars.refetch();
-    const calendar = fresh.data?.find((c) => c.id === editing?.calendar?.id);
-    setEditing(calendar ? { calendar } : null);
-    setFormKey((k) => k + 1);
-  };
   const workdays = (c: SlaCalendar) =>
     WEEKDAYS.filter((d) => (c.week[d] ?? []).length > 0)
       .map(
@@ -55,7 +44,7 @@ export function CalendarsSection() {
         <Title order={3} id="calendars-heading">
           {t('calendars.title')}
         </Title>
-        <Button onClick={() => open()} data-testid="calendar-create">
+        <Button onClick={() => editor.open()} data-testid="calendar-create">
           {t('calendars.create')}
         </Button>
       </Group>
@@ -110,7 +99,7 @@ export function CalendarsSection() {
                     <Button
                       size="compact-sm"
                       variant="default"
-                      onClick={() => open(c)}
+                      onClick={() => editor.open(c)}
                       aria-label={t('admin:list.editLabel', { name: c.name })}
                       data-testid="calendar-edit"
                     >
@@ -124,25 +113,25 @@ export function CalendarsSection() {
         </Table.ScrollContainer>
       )}
       <RecordModal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing?.calendar ? t('calendars.edit') : t('calendars.create')}
+        opened={editor.editing !== null}
+        onClose={editor.close}
+        title={editor.editing?.record ? t('calendars.edit') : t('calendars.create')}
         size="xl"
       >
-        {editing && (
+        {editor.editing && (
           <CalendarForm
-            key={formKey}
-            calendar={editing.calendar}
+            key={editor.formKey}
+            calendar={editor.editing.record}
             onDone={() => {
-              setEditing(null);
+              editor.close();
               notifications.show({
                 color: 'green',
                 message: t('calendars.saved'),
                 closeButtonProps: { 'aria-label': t('common:close') },
               });
             }}
-            onCancel={() => setEditing(null)}
-            onReload={reloadEditing}
+            onCancel={editor.close}
+            onReload={editor.reload}
           />
         )}
       </RecordModal>

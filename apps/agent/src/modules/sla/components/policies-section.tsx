@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Badge,
   Button,
@@ -15,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage, useErrorText } from '@relaydesk/web-ui';
 import { RecordModal } from '../../admin/components/record-modal';
+import { useListEditor } from '../../admin/components/use-list-editor';
 import { useRoutingLookups } from '../../assignment/components/use-lookups';
 import { useDuration } from '../sla-time';
 import type { SlaPolicy } from '../api';
@@ -30,23 +30,12 @@ export function PoliciesSection() {
   const save = useSaveSlaPolicy();
   const { nameOf } = useRoutingLookups();
   const duration = useDuration();
-  const [editing, setEditing] = useState<{ policy?: SlaPolicy } | null>(null);
-  const [formKey, setFormKey] = useState(0);
+  const editor = useListEditor<SlaPolicy>(() => policies.refetch());
   const list = policies.data ?? [];
   const calendarName = new Map((calendars.data ?? []).map((c) => [c.id, c.name]));
   const notify = (message: string, color = 'green') =>
     notifications.show({ color, message, closeButtonProps: { 'aria-label': t('common:close') } });
 
-  const open = (policy?: SlaPolicy) => {
-    setEditing({ policy });
-    setFormKey((k) => k + 1);
-  };
-  const reloadEditing = async () => {
-    const fresh = await policies.refetch();
-    const policy = fresh.data?.find((p) => p.id === editing?.policy?.id);
-    setEditing(policy ? { policy } : null);
-    setFormKey((k) => k + 1);
-  };
   const conditions = (p: SlaPolicy) => {
     const c = p.conditions;
     const parts = [
@@ -69,7 +58,7 @@ export function PoliciesSection() {
           {t('policies.title')}
         </Title>
         <Button
-          onClick={() => open()}
+          onClick={() => editor.open()}
           disabled={!calendars.data?.length}
           data-testid="policy-create"
         >
@@ -160,7 +149,7 @@ export function PoliciesSection() {
                     <Button
                       size="compact-sm"
                       variant="default"
-                      onClick={() => open(p)}
+                      onClick={() => editor.open(p)}
                       aria-label={t('admin:list.editLabel', { name: p.name })}
                       data-testid="policy-edit"
                     >
@@ -174,21 +163,21 @@ export function PoliciesSection() {
         </Table.ScrollContainer>
       )}
       <RecordModal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing?.policy ? t('policies.edit') : t('policies.create')}
+        opened={editor.editing !== null}
+        onClose={editor.close}
+        title={editor.editing?.record ? t('policies.edit') : t('policies.create')}
         size="xl"
       >
-        {editing && (
+        {editor.editing && (
           <PolicyForm
-            key={formKey}
-            policy={editing.policy}
+            key={editor.formKey}
+            policy={editor.editing.record}
             onDone={() => {
-              setEditing(null);
+              editor.close();
               notify(t('policies.saved'));
             }}
-            onCancel={() => setEditing(null)}
-            onReload={reloadEditing}
+            onCancel={editor.close}
+            onReload={editor.reload}
           />
         )}
       </RecordModal>
