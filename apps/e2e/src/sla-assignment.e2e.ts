@@ -152,6 +152,10 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
         await screenshot(a, 'sla-calendar-form');
         await a.getByTestId('admin-save').click();
         await a.locator(`[data-testid^="calendar-row-"][data-name="${tag} 24/7"]`).waitFor();
+        // The "saved" toast's close button is named, by the notifications host's default.
+        const toastClose = a.locator('.mantine-Notification-closeButton').first();
+        await toastClose.waitFor();
+        expect(await toastClose.getAttribute('aria-label')).toMatch(/\S/);
 
         // 2. A policy for that customer: first response in 1 min, resolution in 30 min,
         //    reminder at 1 % (so the sweep reminds within seconds).

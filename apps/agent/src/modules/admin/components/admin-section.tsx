@@ -82,8 +82,6 @@ export function AdminSection<T extends AdminRecord>({
   const { t } = useTranslation(['admin', 'common']);
   const errorText = useErrorText();
   const headingId = useId();
-  const notify = (props: Parameters<typeof notifications.show>[0]) =>
-    notifications.show({ ...props, closeButtonProps: { 'aria-label': t('common:close') } });
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [status, setStatus] = useState<Status>('all');
@@ -105,7 +103,7 @@ export function AdminSection<T extends AdminRecord>({
       {
         onSuccess: () => {
           setConfirming(null);
-          notify({
+          notifications.show({
             color: 'green',
             message: t(active ? 'reactivated' : 'deactivated', { name: record.name }),
           });
@@ -114,7 +112,7 @@ export function AdminSection<T extends AdminRecord>({
           setConfirming(null);
           const conflict = isVersionConflict(error);
           if (conflict) void pages.refetch();
-          notify({
+          notifications.show({
             color: 'red',
             title: conflict ? t('conflict.title') : undefined,
             message: conflict ? t('conflict.list', { name: record.name }) : errorText(error),
@@ -132,7 +130,7 @@ export function AdminSection<T extends AdminRecord>({
       setEditing({ record: fresh });
       setFormKey((k) => k + 1);
     } catch (error) {
-      notify({ color: 'red', message: errorText(error) });
+      notifications.show({ color: 'red', message: errorText(error) });
     }
   };
 
@@ -304,7 +302,7 @@ export function AdminSection<T extends AdminRecord>({
             record={editing.record}
             onDone={() => {
               setEditing(null);
-              notify({ color: 'green', message: t('saved') });
+              notifications.show({ color: 'green', message: t('saved') });
             }}
             onCancel={() => setEditing(null)}
             onReload={reloadEditing}

@@ -43,7 +43,6 @@ export function EscalateModal({ ticket, onClose }: { ticket: Ticket; onClose: ()
               message: t(result.ticket ? 'escalate.done' : 'escalate.doneGone', {
                 level: result.supportLevel,
               }),
-              closeButtonProps: { 'aria-label': t('common:close') },
             });
             if (!result.ticket) void navigate('/tickets');
           },

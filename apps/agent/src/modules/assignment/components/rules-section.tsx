@@ -79,8 +79,7 @@ export function RulesSection() {
   const editor = useListEditor<AssignmentRule>(() => rules.refetch());
   const [deleting, setDeleting] = useState<AssignmentRule | null>(null);
   const list = rules.data ?? [];
-  const notify = (message: string, color = 'green') =>
-    notifications.show({ color, message, closeButtonProps: { 'aria-label': t('common:close') } });
+  const notify = (message: string, color = 'green') => notifications.show({ color, message });
 
   const patch = (rule: AssignmentRule, body: { active?: boolean; position?: number }) =>
     save.mutate(

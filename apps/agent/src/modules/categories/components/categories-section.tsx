@@ -25,8 +25,7 @@ export function CategoriesSection() {
     setEditing(e);
     setFormKey((k) => k + 1);
   };
-  const notify = (color: string, message: string) =>
-    notifications.show({ color, message, closeButtonProps: { 'aria-label': t('common:close') } });
+  const notify = (color: string, message: string) => notifications.show({ color, message });
 
   const tops = all.filter((c) => c.parentId === null);
   const rows = tops.flatMap((top) => [top, ...all.filter((c) => c.parentId === top.id)]);

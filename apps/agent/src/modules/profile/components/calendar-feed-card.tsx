@@ -48,7 +48,6 @@ export function CalendarFeedCard() {
         notifications.show({
           color: 'green',
           message: t('feed.revoked'),
-          closeButtonProps: { 'aria-label': t('common:close') },
         });
       },
     });

@@ -46,8 +46,7 @@ export function DeputiesCard() {
   const [problem, setProblem] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const errors = fieldErrors(add.error);
-  const notify = (message: string, color = 'green') =>
-    notifications.show({ color, message, closeButtonProps: { 'aria-label': t('common:close') } });
+  const notify = (message: string, color = 'green') => notifications.show({ color, message });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -39,7 +39,6 @@ export function OutOfOfficeCard({ me }: { me: Me }) {
         notifications.show({
           color: 'green',
           message,
-          closeButtonProps: { 'aria-label': t('common:close') },
         });
       },
     });

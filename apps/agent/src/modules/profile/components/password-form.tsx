@@ -46,7 +46,6 @@ export function PasswordForm() {
           notifications.show({
             color: 'green',
             message: t('password.saved'),
-            closeButtonProps: { 'aria-label': t('common:close') },
           });
         },
       },

@@ -127,7 +127,6 @@ export function CalendarsSection() {
               notifications.show({
                 color: 'green',
                 message: t('calendars.saved'),
-                closeButtonProps: { 'aria-label': t('common:close') },
               });
             }}
             onCancel={editor.close}

@@ -33,8 +33,7 @@ export function PoliciesSection() {
   const editor = useListEditor<SlaPolicy>(() => policies.refetch());
   const list = policies.data ?? [];
   const calendarName = new Map((calendars.data ?? []).map((c) => [c.id, c.name]));
-  const notify = (message: string, color = 'green') =>
-    notifications.show({ color, message, closeButtonProps: { 'aria-label': t('common:close') } });
+  const notify = (message: string, color = 'green') => notifications.show({ color, message });
 
   const conditions = (p: SlaPolicy) => {
     const c = p.conditions;

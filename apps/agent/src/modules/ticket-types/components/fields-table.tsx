@@ -25,8 +25,7 @@ export function FieldsTable({ type, onReload }: FieldsTableProps) {
   const save = useSaveField(type.id);
   const [editing, setEditing] = useState<{ field?: TicketTypeField } | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const notify = (color: string, message: string) =>
-    notifications.show({ color, message, closeButtonProps: { 'aria-label': t('common:close') } });
+  const notify = (color: string, message: string) => notifications.show({ color, message });
   const fail = (error: Error) => notify('red', errorText(error));
 
   const fields = [...type.fields].sort((a, b) => a.position - b.position);

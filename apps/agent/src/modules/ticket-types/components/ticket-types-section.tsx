@@ -105,7 +105,6 @@ export function TicketTypesSection() {
               notifications.show({
                 color: 'green',
                 message: t('admin:saved'),
-                closeButtonProps: { 'aria-label': t('common:close') },
               });
               void navigate(`/admin/ticket-types/${saved.id}`);
             }}

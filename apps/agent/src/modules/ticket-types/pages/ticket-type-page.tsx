@@ -52,7 +52,6 @@ export function TicketTypePage() {
             notifications.show({
               color: 'green',
               message: t('admin:saved'),
-              closeButtonProps: { 'aria-label': t('common:close') },
             })
           }
           onCancel={() => void navigate('/admin/ticket-types')}

@@ -116,7 +116,6 @@ export function WorkflowEditor({ workflow, onReload }: WorkflowEditorProps) {
     notifications.show({
       color: 'green',
       message: t('editor.saved'),
-      closeButtonProps: { 'aria-label': t('common:close') },
     });
 
   const save = (statusMapping?: Record<string, string>) => {

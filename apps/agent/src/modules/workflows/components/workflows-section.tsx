@@ -29,7 +29,6 @@ export function WorkflowsSection() {
         notifications.show({
           color: 'green',
           message: t('list.deleted', { name: tn(deleting.name) }),
-          closeButtonProps: { 'aria-label': t('common:close') },
         });
         setDeleting(null);
       },
@@ -37,7 +36,6 @@ export function WorkflowsSection() {
         notifications.show({
           color: 'red',
           message: errorText(error),
-          closeButtonProps: { 'aria-label': t('common:close') },
         });
         setDeleting(null);
       },
@@ -146,7 +144,6 @@ export function WorkflowsSection() {
             notifications.show({
               color: 'green',
               message: t('presets.installed', { name: tn(w.name) }),
-              closeButtonProps: { 'aria-label': t('common:close') },
             });
             void navigate(`/admin/workflows/${w.id}`);
           }}
