@@ -1,11 +1,6 @@
 import type { AutoTransitionTrigger, Role, StatusCategory } from '@relaydesk/contracts';
+import { namesBody, namesOf, type NamesValue } from '../admin/components/names-inputs';
 import type { Workflow, WorkflowDefinitionBody } from './api';
-
-export interface Names {
-  en: string;
-  ru: string;
-  cs: string;
-}
 
 /**
  * The editor's copy of a workflow. Rows carry a `uid` that never changes, and transitions point
@@ -14,7 +9,7 @@ export interface Names {
 export interface StatusDraft {
   uid: string;
   key: string;
-  name: Names;
+  name: NamesValue;
   category: StatusCategory;
   isInitial: boolean;
   isFinal: boolean;
@@ -47,7 +42,7 @@ export interface AutoTransitionDraft {
 
 export interface WorkflowDraft {
   key: string;
-  name: Names;
+  name: NamesValue;
   statuses: StatusDraft[];
   transitions: TransitionDraft[];
   autoTransitions: AutoTransitionDraft[];
@@ -56,19 +51,13 @@ export interface WorkflowDraft {
 let counter = 0;
 export const newUid = () => `r${++counter}`;
 
-const names = (n: { en: string; ru?: string; cs?: string }): Names => ({
-  en: n.en,
-  ru: n.ru ?? '',
-  cs: n.cs ?? '',
-});
-
 export function draftOf(workflow: Workflow): WorkflowDraft {
   const uidOf = new Map(workflow.statuses.map((s) => [s.key, newUid()]));
   const ref = (key: string) => uidOf.get(key) ?? key;
   return {
     key: workflow.key,
-    name: names(workflow.name),
-    statuses: workflow.statuses.map((s) => ({ ...s, uid: ref(s.key), name: names(s.name) })),
+    name: namesOf(workflow.name),
+    statuses: workflow.statuses.map((s) => ({ ...s, uid: ref(s.key), name: namesOf(s.name) })),
     transitions: workflow.transitions.map((t) => ({
       ...t,
       uid: newUid(),
@@ -144,23 +133,16 @@ export function emptyDraft(): WorkflowDraft {
   };
 }
 
-/** Empty translations are left out: the API falls back to English for them. */
-const nameBody = (n: Names) => ({
-  en: n.en.trim(),
-  ...(n.ru.trim() ? { ru: n.ru.trim() } : {}),
-  ...(n.cs.trim() ? { cs: n.cs.trim() } : {}),
-});
-
 /** The full definition the API takes, statuses in the order of the table. */
 export function toDefinition(draft: WorkflowDraft): WorkflowDefinitionBody {
   const keyOf = new Map(draft.statuses.map((s) => [s.uid, s.key.trim()]));
   const key = (uid: string) => keyOf.get(uid) ?? '';
   return {
     key: draft.key.trim(),
-    name: nameBody(draft.name),
+    name: namesBody(draft.name),
     statuses: draft.statuses.map((s) => ({
       key: s.key.trim(),
-      name: nameBody(s.name),
+      name: namesBody(s.name),
       category: s.category,
       isInitial: s.isInitial,
       isFinal: s.isFinal,

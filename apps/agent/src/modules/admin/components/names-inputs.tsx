@@ -7,7 +7,8 @@ export interface NamesValue {
   cs: string;
 }
 
-const LANGS = ['en', 'ru', 'cs'] as const;
+/** The languages a translated name is entered in, English (required) first. */
+export const NAME_LANGS = ['en', 'ru', 'cs'] as const;
 
 export const emptyNames = (): NamesValue => ({ en: '', ru: '', cs: '' });
 
@@ -34,7 +35,7 @@ interface NamesInputsProps {
   path?: string;
   testId?: string;
   /** Labels of the three inputs; defaults to "Name (English)" etc. */
-  label?: (lang: (typeof LANGS)[number]) => string;
+  label?: (lang: (typeof NAME_LANGS)[number]) => string;
 }
 
 /** A translated name: English (required), Russian and Czech. */
@@ -49,7 +50,7 @@ export function NamesInputs({
   const { t } = useTranslation('admin');
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-      {LANGS.map((lang) => (
+      {NAME_LANGS.map((lang) => (
         <TextInput
           key={lang}
           label={label ? label(lang) : t(`fields.name_${lang}`)}

@@ -11,13 +11,8 @@ import {
 } from '@mantine/core';
 import { STATUS_CATEGORIES, type StatusCategory } from '@relaydesk/contracts';
 import { useTranslation } from 'react-i18next';
-import {
-  newStatus,
-  withoutStatus,
-  type Names,
-  type StatusDraft,
-  type WorkflowDraft,
-} from '../editor-model';
+import { newStatus, withoutStatus, type StatusDraft, type WorkflowDraft } from '../editor-model';
+import { NAME_LANGS } from '../../admin/components/names-inputs';
 
 interface StatusesTableProps {
   draft: WorkflowDraft;
@@ -25,8 +20,6 @@ interface StatusesTableProps {
   /** Messages by the API's field path (`statuses[2].key`). */
   errors: Record<string, string>;
 }
-
-const LANGS: (keyof Names)[] = ['en', 'ru', 'cs'];
 
 /** One row per status: key, names, category and the flags; rows can be added and removed. */
 export function StatusesTable({ draft, onChange, errors }: StatusesTableProps) {
@@ -79,7 +72,7 @@ export function StatusesTable({ draft, onChange, errors }: StatusesTableProps) {
                     data-testid={`status-key-${i}`}
                   />
                 </Table.Td>
-                {LANGS.map((lang) => (
+                {NAME_LANGS.map((lang) => (
                   <Table.Td key={lang}>
                     <TextInput
                       size="xs"

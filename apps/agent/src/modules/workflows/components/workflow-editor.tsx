@@ -29,9 +29,9 @@ import {
   localErrors,
   removedKeys,
   toDefinition,
-  type Names,
   type WorkflowDraft,
 } from '../editor-model';
+import { NAME_LANGS } from '../../admin/components/names-inputs';
 import { useCreateWorkflow, useReplaceWorkflow } from '../hooks';
 import { AutoTransitionsTable } from './auto-transitions-table';
 import { StatusMappingModal, type RemovedStatus } from './status-mapping-modal';
@@ -40,7 +40,6 @@ import { TransitionsTable } from './transitions-table';
 import { useDiagramOf } from './use-diagram-of';
 import { WorkflowDiagram } from './workflow-diagram';
 
-const LANGS: (keyof Names)[] = ['en', 'ru', 'cs'];
 const MAPPING_FIELD = /^statusMapping\.(.+)$/;
 
 /** The removed statuses a 422 names, when that is all it complains about. */
@@ -253,7 +252,7 @@ export function WorkflowEditor({ workflow, onReload }: WorkflowEditorProps) {
             error={errors.key}
             data-testid="workflow-key"
           />
-          {LANGS.map((lang) => (
+          {NAME_LANGS.map((lang) => (
             <TextInput
               key={lang}
               label={t(`editor.name_${lang}`)}
