@@ -15,3 +15,4 @@ export {
   type CustomFieldDefinition,
 } from './values';
 export { customFieldStrings } from './strings';
+export { fromLocalDateTime, toLocalDateTime } from './date-inputs';

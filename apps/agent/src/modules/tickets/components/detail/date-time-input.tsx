@@ -1,5 +1,5 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { fromLocalInput, toLocalInput } from './date-time';
+import { fromLocalDateTime, toLocalDateTime } from '@relaydesk/web-ui/custom-fields';
 
 export interface DateTimeInputProps extends Omit<
   TextInputProps,
@@ -23,10 +23,10 @@ export function DateTimeInput({ value, onChange, min, max, ...rest }: DateTimeIn
     <TextInput
       {...rest}
       type="datetime-local"
-      value={toLocalInput(value)}
-      min={min ? toLocalInput(min) : undefined}
-      max={max ? toLocalInput(max) : undefined}
-      onChange={(e) => onChange(fromLocalInput(e.currentTarget.value))}
+      value={toLocalDateTime(value)}
+      min={min ? toLocalDateTime(min) : undefined}
+      max={max ? toLocalDateTime(max) : undefined}
+      onChange={(e) => onChange(fromLocalDateTime(e.currentTarget.value))}
     />
   );
 }

@@ -1,22 +1,10 @@
+import { toLocalDateTime } from '@relaydesk/web-ui/custom-fields';
+
 /**
- * `<input type="datetime-local">` speaks local wall time ("2026-11-28T09:30"); the API speaks
- * ISO 8601 instants. These convert between the two in the browser's time zone.
+ * Helpers around `<input type="datetime-local">` values ("2026-11-28T09:30", local wall time);
+ * the conversions to and from API instants are `toLocalDateTime` / `fromLocalDateTime` of
+ * `@relaydesk/web-ui/custom-fields`.
  */
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function toLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** ISO instant for a local input value; null when empty or not a date. */
-export function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
 
 /** Same instant to the minute (the input cannot show seconds). */
 export function sameMinute(a: string | null | undefined, b: string | null | undefined): boolean {
@@ -27,5 +15,5 @@ export function sameMinute(a: string | null | undefined, b: string | null | unde
 /** A sensible default for "postpone until": tomorrow at 09:00 local time. */
 export function tomorrowMorning(now = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
-  return toLocalInput(d.toISOString());
+  return toLocalDateTime(d.toISOString());
 }

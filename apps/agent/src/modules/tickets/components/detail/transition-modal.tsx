@@ -6,7 +6,8 @@ import { fieldErrors, ProblemMessage, useTranslatedName } from '@relaydesk/web-u
 import type { Schemas } from '@relaydesk/api-client';
 import type { TransitionOption } from '../../api';
 import { DateTimeInput } from './date-time-input';
-import { fromLocalInput, tomorrowMorning } from './date-time';
+import { fromLocalDateTime } from '@relaydesk/web-ui/custom-fields';
+import { tomorrowMorning } from './date-time';
 import { isVersionConflict, useTicketConcurrency } from './ticket-concurrency';
 import { TicketPicker } from '../pickers';
 
@@ -42,7 +43,7 @@ export function TransitionModal({
   const { t: tw } = useTranslation('ticketWork');
   const name = useTranslatedName();
   const { conflict, reload, reloading } = useTicketConcurrency();
-  const [until, setUntil] = useState<string | null>(() => fromLocalInput(tomorrowMorning()));
+  const [until, setUntil] = useState<string | null>(() => fromLocalDateTime(tomorrowMorning()));
   const [comment, setComment] = useState('');
   const [duplicateOfId, setDuplicateOfId] = useState<string | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
