@@ -9,7 +9,7 @@ import {
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { WorkflowService } from '../workflow/workflow.service.js';
+import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
 import type { WorkflowTransition } from '../workflow/entities/workflow-transition.entity.js';
 import type { TransitionDto } from './dto/ticket-input.dto.js';
 import type { TicketDto, TransitionOptionDto } from './dto/ticket.dto.js';
@@ -90,20 +90,35 @@ export class TicketTransitionsService {
   }
 
   /**
-   * A person's transition inside the caller's transaction (acceptance uses it to commit the
-   * rating and the status together). Checks, in order: the version, that the workflow allows
-   * this actor the move, then every business rule of the transition, reporting them together.
+   * A person's transition inside the caller's transaction. Checks, in order: the version, that
+   * the workflow allows this actor the move, then every business rule of the transition,
+   * reporting them together.
    */
-  async transitionIn(
+  private async transitionIn(
     em: EntityManager,
     user: AuthUser,
     ticketId: string,
     dto: TransitionDto,
   ): Promise<void> {
-    const now = this.clock.now();
     const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
     if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
     const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
+    await this.transitionLocked(em, user, ticket, def, dto);
+  }
+
+  /**
+   * The transition of a ticket the caller has already loaded visible, locked and at the
+   * version the request carries, with its workflow read for writing (`definitionForWrite`):
+   * acceptance uses it to commit the rating and the status together without loading both again.
+   */
+  async transitionLocked(
+    em: EntityManager,
+    user: AuthUser,
+    ticket: Ticket,
+    def: WorkflowDefinition,
+    dto: TransitionDto,
+  ): Promise<void> {
+    const now = this.clock.now();
     const allowed = this.workflows.allowedFrom(
       def,
       ticket.status,

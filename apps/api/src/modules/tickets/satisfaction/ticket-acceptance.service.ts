@@ -67,7 +67,7 @@ export class TicketAcceptanceService {
         });
       }
 
-      const def = await this.workflows.definition(ticket.workflowId, em);
+      const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
       const allowed = this.workflows.allowedFrom(
         def,
         ticket.status,
@@ -110,7 +110,7 @@ export class TicketAcceptanceService {
       // to the rating, unless the workflow insists on a public comment for closing.
       const publicComment =
         dto.decision === 'reject' || transition.commentRequired ? comment : undefined;
-      await this.transitions.transitionIn(em, user, ticket.id, {
+      await this.transitions.transitionLocked(em, user, ticket, def, {
         to: transition.toStatus,
         version: dto.version,
         ...(publicComment ? { comment: publicComment } : {}),
