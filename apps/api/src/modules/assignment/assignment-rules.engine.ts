@@ -7,9 +7,9 @@ import type { AssignmentRuleConditions } from './entities/assignment-rule.entity
 import { GroupDistributionService } from './group-distribution.js';
 import { conditionsMatch, type TicketFacts } from './rule-matcher.js';
 import { firstGroupOfLevel, groupLevel } from './support-level-groups.js';
+import { ReferenceCache } from '../../common/reference-data/reference-cache.js';
 
 /** How long this instance reuses the rules it read (same idea as WorkflowService). */
-const CACHE_TTL_MS = 5_000;
 
 export interface CachedRule {
   id: string;
@@ -46,12 +46,12 @@ export interface RoutedTicket extends RoutingFacts {
  * Applies assignment rules. Rules are tried in `position` order and the FIRST active rule whose
  * conditions all match is applied, no other: the order alone says which rule wins, so an admin
  * reads the list top-down like a switch (specific rules first, a catch-all last). Rules are few
- * and read on every ticket create, so each instance keeps them for CACHE_TTL_MS and evaluates
+ * and read on every ticket create, so each instance keeps them for REFERENCE_TTL_MS and evaluates
  * them in memory; writes through the rules API reset this instance's copy at once.
  */
 @Injectable()
 export class AssignmentRulesEngine {
-  private cache: { rules: CachedRule[]; expires: number } | null = null;
+  private readonly cache = new ReferenceCache<'active', CachedRule[]>();
 
   constructor(
     private readonly db: DataSource,
@@ -59,11 +59,12 @@ export class AssignmentRulesEngine {
   ) {}
 
   invalidate(): void {
-    this.cache = null;
+    this.cache.clear();
   }
 
   async activeRules(em: EntityManager = this.db.manager): Promise<CachedRule[]> {
-    if (this.cache && this.cache.expires > Date.now()) return this.cache.rules;
+    const cached = this.cache.get('active');
+    if (cached) return cached;
     const rules = await sql<CachedRule>(
       em,
       `SELECT id, name, apply_on_update AS "applyOnUpdate", conditions,
@@ -71,8 +72,7 @@ export class AssignmentRulesEngine {
               set_priority AS "setPriority", set_support_level AS "setSupportLevel"
          FROM assignment_rules WHERE active ORDER BY position, id`,
     );
-    this.cache = { rules, expires: Date.now() + CACHE_TTL_MS };
-    return rules;
+    return this.cache.set('active', rules);
   }
 
   /** The first matching rule (only those with applyOnUpdate when re-routing after an edit). */

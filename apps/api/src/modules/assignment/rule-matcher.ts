@@ -1,5 +1,6 @@
 import type { CustomFieldValues, TicketChannel, TicketPriority } from '@relaydesk/contracts';
 import type { AssignmentRuleConditions } from './entities/assignment-rule.entity.js';
+import { inList } from '../../common/reference-data/conditions.js';
 
 /** What rules look at: a ticket as it is about to be created, or as an edit leaves it. */
 export interface TicketFacts {
@@ -62,9 +63,6 @@ function valueEquals(actual: unknown, expected: string | number | boolean): bool
   if (typeof expected === 'boolean' || typeof actual === 'boolean') return actual === expected;
   return foldText(String(actual)).trim() === foldText(String(expected)).trim();
 }
-
-const inList = <T>(list: readonly T[] | undefined, value: T | null): boolean =>
-  !list || list.length === 0 || (value !== null && list.includes(value));
 
 /** Every condition present must hold; absent or empty ones hold for every ticket. */
 export function conditionsMatch(c: AssignmentRuleConditions, facts: TicketFacts): boolean {

@@ -5,9 +5,10 @@ import { BusinessCalendar } from './business-time.js';
 import { SlaCalendar } from './entities/sla-calendar.entity.js';
 import { SlaPolicy } from './entities/sla-policy.entity.js';
 import type { SlaTargets } from './sla-clock.js';
+import { inList } from '../../common/reference-data/conditions.js';
+import { ReferenceCache } from '../../common/reference-data/reference-cache.js';
 
 /** How long this instance reuses the policies and calendars it read. */
-const CACHE_TTL_MS = 5_000;
 
 export interface SlaSnapshot {
   /** Every policy by position, inactive ones too (tickets keep the policy they got). */
@@ -25,16 +26,17 @@ export interface SlaSubject {
 /**
  * Policies and calendars, read on every ticket creation: reference data, so each instance keeps
  * them for a few seconds like WorkflowService does (no query on the create path). An admin's
- * change reaches every instance within CACHE_TTL_MS; tickets keep the deadlines they were given.
+ * change reaches every instance within REFERENCE_TTL_MS; tickets keep the deadlines they were given.
  */
 @Injectable()
 export class SlaConfigService {
-  private cached: { snapshot: SlaSnapshot; expires: number } | null = null;
+  private readonly cache = new ReferenceCache<'all', SlaSnapshot>();
 
   constructor(private readonly db: DataSource) {}
 
   async snapshot(em: EntityManager = this.db.manager): Promise<SlaSnapshot> {
-    if (this.cached && this.cached.expires > Date.now()) return this.cached.snapshot;
+    const cached = this.cache.get('all');
+    if (cached) return cached;
     const [policies, calendars] = await Promise.all([
       em.find(SlaPolicy, { order: { position: 'ASC', id: 'ASC' } }),
       em.find(SlaCalendar),
@@ -44,25 +46,22 @@ export class SlaConfigService {
       byId: new Map(policies.map((p) => [p.id, p])),
       calendars: new Map(calendars.map((c) => [c.id, new BusinessCalendar(c)])),
     };
-    this.cached = { snapshot, expires: Date.now() + CACHE_TTL_MS };
-    return snapshot;
+    return this.cache.set('all', snapshot);
   }
 
   invalidate(): void {
-    this.cached = null;
+    this.cache.clear();
   }
 
   /** The first active policy, by position, whose conditions all hold (an empty list: any). */
   match(snapshot: SlaSnapshot, t: SlaSubject): SlaPolicy | null {
-    const holds = <T>(list: T[], value: T | null) =>
-      list.length === 0 || (value !== null && list.includes(value));
     return (
       snapshot.policies.find(
         (p) =>
           p.active &&
-          holds(p.priorities, t.priority) &&
-          holds(p.typeIds, t.typeId) &&
-          holds(p.organizationIds, t.organizationId),
+          inList(p.priorities, t.priority) &&
+          inList(p.typeIds, t.typeId) &&
+          inList(p.organizationIds, t.organizationId),
       ) ?? null
     );
   }

@@ -8,6 +8,7 @@ import { WorkflowStatus } from './entities/workflow-status.entity.js';
 import { WorkflowTransition } from './entities/workflow-transition.entity.js';
 import { WorkflowTimer } from './entities/workflow-timer.entity.js';
 import { readWorkflowDefinition } from './workflow-definition.repository.js';
+import { ReferenceCache } from '../../common/reference-data/reference-cache.js';
 
 export interface WorkflowDefinition {
   workflow: Workflow;
@@ -24,19 +25,16 @@ export interface TransitionActor {
   isAssignee: boolean;
 }
 
-/** How long a workflow read from the database is reused by this instance. */
-const CACHE_TTL_MS = 5_000;
-
 /**
  * Reads workflows (statuses, transitions) and answers what a given actor may do. Workflows are
  * reference data read on every ticket write, so each instance keeps them for a few seconds:
  * that saves three queries per write (measured by `npm run bench`), and an admin's change
- * reaches every instance within CACHE_TTL_MS without any cross-instance messaging.
+ * reaches every instance within REFERENCE_TTL_MS without any cross-instance messaging.
  */
 @Injectable()
 export class WorkflowService {
-  private readonly cache = new Map<string, { def: WorkflowDefinition; expires: number }>();
-  private defaultId: { id: string; expires: number } | null = null;
+  private readonly cache = new ReferenceCache<string, WorkflowDefinition>();
+  private readonly defaultId = new ReferenceCache<'okdesk', string>();
 
   constructor(private readonly db: DataSource) {}
 
@@ -44,11 +42,9 @@ export class WorkflowService {
     workflowId: string,
     em: EntityManager = this.db.manager,
   ): Promise<WorkflowDefinition> {
-    const hit = this.cache.get(workflowId);
-    if (hit && hit.expires > Date.now()) return hit.def;
-    const def = await this.load(workflowId, em);
-    this.cache.set(workflowId, { def, expires: Date.now() + CACHE_TTL_MS });
-    return def;
+    return (
+      this.cache.get(workflowId) ?? this.cache.set(workflowId, await this.load(workflowId, em))
+    );
   }
 
   /**
@@ -64,15 +60,13 @@ export class WorkflowService {
     if (rows.length === 0) throw new NotFoundError('Workflow');
     const def = await this.definition(workflowId, em);
     if (def.workflow.version === rows[0].version) return def;
-    const fresh = await this.load(workflowId, em);
-    this.cache.set(workflowId, { def: fresh, expires: Date.now() + CACHE_TTL_MS });
-    return fresh;
+    return this.cache.set(workflowId, await this.load(workflowId, em));
   }
 
   /** For code that changes workflows: forget what this instance has cached. */
   invalidate(): void {
     this.cache.clear();
-    this.defaultId = null;
+    this.defaultId.clear();
   }
 
   private load(workflowId: string, em: EntityManager): Promise<WorkflowDefinition> {
@@ -85,11 +79,11 @@ export class WorkflowService {
   }
 
   async defaultWorkflowId(em: EntityManager = this.db.manager): Promise<string> {
-    if (this.defaultId && this.defaultId.expires > Date.now()) return this.defaultId.id;
+    const cached = this.defaultId.get('okdesk');
+    if (cached) return cached;
     const w = await em.findOneBy(Workflow, { key: 'okdesk' });
     if (!w) throw new NotFoundError('Workflow');
-    this.defaultId = { id: w.id, expires: Date.now() + CACHE_TTL_MS };
-    return w.id;
+    return this.defaultId.set('okdesk', w.id);
   }
 
   initialStatus(def: WorkflowDefinition): WorkflowStatus {
