@@ -479,14 +479,15 @@ SELECT t.id,
 
 /* The documents rd_refresh_ticket_search() would write, for tickets in [$1, $2] at once. */
 const SEARCH_SQL = `
-INSERT INTO ticket_search (ticket_id, public_doc, internal_doc)
+INSERT INTO ticket_search (ticket_id, public_doc, internal_doc, status_category)
 SELECT t.id,
        setweight(rd_search_vector(t.subject), 'A')
          || rd_search_vector(t.description)
          || rd_search_vector((SELECT string_agg(c.body, ' ') FROM ticket_comments c
                               WHERE c.ticket_id = t.id AND NOT c.internal)),
        rd_search_vector((SELECT string_agg(c.body, ' ') FROM ticket_comments c
-                         WHERE c.ticket_id = t.id AND c.internal))
+                         WHERE c.ticket_id = t.id AND c.internal)),
+       t.status_category
   FROM tickets t
  WHERE t.number BETWEEN $1 AND $2`;
 

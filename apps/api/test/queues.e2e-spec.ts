@@ -190,6 +190,36 @@ describe('queues, filters, search and take', () => {
       expect(ids(await list(w.admin, `q=%23${row.number}`))).toEqual([cs.id]);
     });
 
+    it('searches within a queue and follows the ticket when its status changes', async () => {
+      const open = await t.factory.ticket({ subject: 'Flowmeter drifts' });
+      const closed = await t.factory.ticket({ subject: 'Flowmeter replaced', status: 'closed' });
+      const q = 'q=flowmeter';
+      expect(ids(await list(w.admin, `view=open&${q}`))).toEqual([open.id]);
+      expect(ids(await list(w.admin, `view=unassigned&${q}`))).toEqual([open.id]);
+      expect(ids(await list(w.admin, `view=closed&${q}`))).toEqual([closed.id]);
+      expect(ids(await list(w.admin, q))).toEqual([open.id, closed.id].sort());
+
+      // Resolve and close through the API: the search documents follow the status category.
+      let version = open.version;
+      for (const to of ['resolved', 'closed']) {
+        const res = await t
+          .http()
+          .post(`/api/v1/tickets/${open.id}/transitions`)
+          .set('Authorization', bearer(w.admin))
+          .send({ to, version });
+        expect(res.status).toBe(200);
+        version = res.body.version;
+      }
+      expect(await list(w.admin, `view=open&${q}`)).toEqual([]);
+      expect(await list(w.admin, `view=unassigned&${q}`)).toEqual([]);
+      expect(ids(await list(w.admin, `view=closed&${q}`))).toEqual([open.id, closed.id].sort());
+      const drift = (await t.db.query(
+        `SELECT count(*)::int AS n FROM ticket_search s JOIN tickets tk ON tk.id = s.ticket_id
+          WHERE s.status_category <> tk.status_category`,
+      )) as { n: number }[];
+      expect(drift[0].n).toBe(0);
+    });
+
     it('never lets a client find a ticket by words that only appear in internal notes', async () => {
       const q = `q=${encodeURIComponent('задолжал')}`;
       expect(ids(await list(w.agent, q))).toEqual([secret.id]);

@@ -5,6 +5,7 @@ import { ProjectNameIndex1764250000000 } from './1764250000000-project-name-inde
 import { Sla1764300000000 } from './1764300000000-sla.js';
 import { Assignment1764310000000 } from './1764310000000-assignment.js';
 import { Deputies1764320000000 } from './1764320000000-deputies.js';
+import { SearchStatusCategory1764330000000 } from './1764330000000-search-status-category.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Sla1764300000000,
   Assignment1764310000000,
   Deputies1764320000000,
+  SearchStatusCategory1764330000000,
 ];

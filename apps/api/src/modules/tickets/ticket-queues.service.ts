@@ -7,10 +7,18 @@ import { Clock } from '../../common/time/clock.js';
 import type { ListTicketsQueryDto } from './dto/ticket-input.dto.js';
 import type { TicketCountsDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import { departmentMembersSql } from './ticket-visibility.js';
-import { TicketsRepository, type TicketListFilter } from './tickets.repository.js';
+import {
+  TicketsRepository,
+  type StatusCategoryRule,
+  type TicketListFilter,
+} from './tickets.repository.js';
 
-const ACTIVE = `t.status_category IN ('new', 'open', 'pending')`;
-const NOT_DONE = `t.status_category NOT IN ('closed', 'canceled')`;
+const ACTIVE_CATEGORIES = ['new', 'open', 'pending'] as const;
+const DONE_CATEGORIES = ['closed', 'canceled'] as const;
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+// Written as the partial indexes' predicates are, so the planner can use them.
+const ACTIVE = `t.status_category IN (${sqlList(ACTIVE_CATEGORIES)})`;
+const NOT_DONE = `t.status_category NOT IN (${sqlList(DONE_CATEGORIES)})`;
 
 /**
  * The PayDox queues. Each view is a condition on top of the visibility rule; the same
@@ -21,11 +29,21 @@ const VIEW_CONDITIONS = {
   mine: `t.assignee_id = :me AND ${NOT_DONE}`,
   createdByMe: `t.created_by_id = :me`,
   open: NOT_DONE,
-  closed: `t.status_category IN ('closed', 'canceled')`,
+  closed: `t.status_category IN (${sqlList(DONE_CATEGORIES)})`,
   needsReply: `t.needs_reply AND ${NOT_DONE}`,
   // The manual due date, else the SLA resolution deadline (kept in effective_due_at).
   overdue: `t.effective_due_at < :now AND ${ACTIVE}`,
 } as const;
+
+/** The status categories each view keeps, the same rule as its condition (for search). */
+const VIEW_CATEGORIES: Partial<Record<string, StatusCategoryRule>> = {
+  unassigned: { in: ACTIVE_CATEGORIES },
+  mine: { notIn: DONE_CATEGORIES },
+  open: { notIn: DONE_CATEGORIES },
+  closed: { in: DONE_CATEGORIES },
+  needs_reply: { notIn: DONE_CATEGORIES },
+  overdue: { in: ACTIVE_CATEGORIES },
+};
 
 @Injectable()
 export class TicketQueuesService {
@@ -120,6 +138,7 @@ export class TicketQueuesService {
     return this.repo.list(user, {
       conditions,
       q: query.q,
+      statusCategories: VIEW_CATEGORIES[view],
       sort,
       limit: query.limit ?? 50,
       cursor: query.cursor,

@@ -34,10 +34,17 @@ export interface TicketListFilter {
   /** Extra SQL conditions with their parameters (views, filters), ANDed together. */
   conditions: { sql: string; params?: Record<string, unknown> }[];
   q?: string;
+  /**
+   * The status categories the view keeps (its rule is in `conditions` too). Search documents
+   * carry the category, so the search step narrows to the view's tickets before the page query.
+   */
+  statusCategories?: StatusCategoryRule;
   sort: { field: TicketSortField; direction: 'asc' | 'desc' };
   limit: number;
   cursor?: string;
 }
+
+export type StatusCategoryRule = { in: readonly string[] } | { notIn: readonly string[] };
 
 export interface NewTicketRow {
   subject: string;
@@ -394,7 +401,7 @@ export class TicketsRepository {
   async list(user: AuthUser, filter: TicketListFilter): Promise<Page<TicketSummaryDto>> {
     const qb = this.withRefs(this.visibleTickets(user), false, user.role === 'client', false);
     for (const c of filter.conditions) qb.andWhere(c.sql, c.params ?? {});
-    if (filter.q) await this.applySearch(qb, user, filter.q);
+    if (filter.q) await this.applySearch(qb, user, filter.q, filter.statusCategories);
 
     const column = SORT_COLUMNS[filter.sort.field];
     const desc = filter.sort.direction === 'desc';
@@ -436,15 +443,27 @@ export class TicketsRepository {
   /**
    * Full-text search over subject, description and the comments the caller may see: clients
    * match the public document only, so words from internal notes can never find a ticket for
-   * them. A number (or #number) also finds the ticket with that number.
+   * them. A number (or #number) also finds the ticket with that number. `categories` narrows
+   * the matches to the view's status categories (kept beside the documents by a trigger).
    */
-  async applySearch(qb: SelectQueryBuilder<Ticket>, user: AuthUser, q: string): Promise<void> {
+  async applySearch(
+    qb: SelectQueryBuilder<Ticket>,
+    user: AuthUser,
+    q: string,
+    categories?: StatusCategoryRule,
+  ): Promise<void> {
     const text = q.trim();
     if (!text) return;
-    const docMatch =
+    const words =
       user.role === 'client'
         ? 's.public_doc @@ rd_search_query($1)'
         : '(s.public_doc @@ rd_search_query($1) OR s.internal_doc @@ rd_search_query($1))';
+    const docMatch = !categories
+      ? words
+      : 'in' in categories
+        ? `${words} AND s.status_category = ANY($2)`
+        : `${words} AND s.status_category <> ALL($2)`;
+    const docParams = categories ? ['in' in categories ? categories.in : categories.notIn] : [];
     const numberMatch = /^#?\d{1,15}$/.test(text) ? ' OR t.number = :qNumber' : '';
     const qNumber = Number(text.replace('#', ''));
     // Two steps. First the matching ids, straight from the GIN index; when they are few (the
@@ -454,7 +473,7 @@ export class TicketsRepository {
     // applied by the page query.
     const hits = (await this.db.query(
       `SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch} LIMIT ${SEARCH_ID_LIMIT + 1}`,
-      [text],
+      [text, ...docParams],
     )) as { ticket_id: string }[];
     if (hits.length <= SEARCH_ID_LIMIT) {
       qb.andWhere(`(t.id = ANY(:searchIds)${numberMatch})`, {
@@ -464,8 +483,8 @@ export class TicketsRepository {
       return;
     }
     qb.andWhere(
-      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch.replaceAll('$1', ':q')})${numberMatch})`,
-      { q: text, qNumber },
+      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch.replaceAll('$1', ':q').replace('$2', ':qCategories')})${numberMatch})`,
+      { q: text, qNumber, qCategories: docParams[0] },
     );
   }
 
