@@ -14,12 +14,15 @@ interface Item {
   category: { id: string; name: unknown; parentId: string | null } | null;
   project: Named;
   sla: { policy: Named };
+  status: string;
+  statusName: unknown;
 }
 
 const REFS = ['type', 'organization', 'requester', 'assignee', 'group', 'category', 'project'];
 const refsOf = (i: Item) => ({
   ...Object.fromEntries(REFS.map((k) => [k, i[k as keyof Item]])),
   slaPolicy: i.sla.policy,
+  statusName: i.statusName,
 });
 
 describe('names of referenced rows in ticket lists', () => {
@@ -120,7 +123,9 @@ describe('names of referenced rows in ticket lists', () => {
       category: null,
       project: null,
       slaPolicy: null,
+      statusName: item.statusName,
     });
+    expect(item.statusName).toEqual({ en: 'Open', ru: expect.any(String), cs: expect.any(String) });
   });
 
   it('a renamed organization shows its new name on the next page', async () => {
@@ -132,6 +137,36 @@ describe('names of referenced rows in ticket lists', () => {
       expect(item.organization).toEqual({ id: w.orgA.id, name: 'Org A (renamed)' });
     } finally {
       await t.db.query(`UPDATE organizations SET name = 'Org A' WHERE id = $1`, [w.orgA.id]);
+    }
+  });
+
+  it('tickets name their status as the workflow does, also after an admin renames it', async () => {
+    const renamed = { en: 'Queued', ru: 'В очереди', cs: 'Ve frontě' };
+    const ofTicket = 'tk.id = $1 AND ws.workflow_id = tk.workflow_id AND ws.key = tk.status';
+    const [{ name: original }] = (await t.db.query(
+      `SELECT ws.name FROM workflow_statuses ws JOIN tickets tk ON ${ofTicket}`,
+      [full.id],
+    )) as { name: unknown }[];
+    const rename = (name: unknown) =>
+      t.db.query(`UPDATE workflow_statuses ws SET name = $2 FROM tickets tk WHERE ${ofTicket}`, [
+        full.id,
+        name,
+      ]);
+    await rename(renamed);
+    try {
+      const item = (await list(bearer(w.admin))).find((i) => i.id === full.id)!;
+      expect(item.status).toBe('open');
+      expect(item.statusName).toEqual(renamed);
+      expect((await detail(bearer(w.clientA), full.id)).statusName).toEqual(renamed);
+      const created = await t
+        .http()
+        .post('/api/v1/tickets')
+        .set('Authorization', bearer(w.agent))
+        .send({ subject: 'Thermostat offline', typeId: item.type!.id });
+      expect(created.status).toBe(201);
+      expect(created.body.statusName).toEqual(renamed);
+    } finally {
+      await rename(original);
     }
   });
 

@@ -130,6 +130,14 @@ describeBrowser('workflow administration', () => {
         });
         await api.transition(ticket.number, 'in_progress');
         await api.transition(ticket.number, 'waiting_for_customer');
+        // Its badge names the status as the workflow now does, not as the shared strings would
+        // ("Waiting for customer").
+        await admin.open(`/tickets/${ticket.number}`);
+        const badge = page.getByTestId('ticket-status');
+        await badge.filter({ hasText: 'Waiting for Client' }).waitFor();
+        expect((await badge.textContent())?.trim()).toBe('Waiting for Client');
+        await admin.open(`/admin/workflows/${id}`);
+        await page.getByTestId('workflow-editor').waitFor();
 
         // …so removing that status asks where its tickets go, then moves them there.
         const row = await statusRow(page, 'waiting_for_customer');

@@ -2285,6 +2285,8 @@ export interface components {
        * @description When the ticket entered its status
        */
       statusChangedAt: string;
+      /** @description The status name in the ticket workflow */
+      statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
       /**
        * @description Support level (L1-L3): its group’s, or set by a rule or an escalation
@@ -2421,6 +2423,8 @@ export interface components {
        * @description When the ticket entered its status
        */
       statusChangedAt: string;
+      /** @description The status name in the ticket workflow */
+      statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
       /**
        * @description Support level (L1-L3): its group’s, or set by a rule or an escalation

@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useTranslatedName } from './format';
 
 // Shades picked for WCAG AA (4.5:1) as text on white and striped rows (outline priority
 // badges) and under white text (filled status badges); axe checks them in the browser tests.
@@ -27,12 +28,24 @@ export function PriorityBadge({ priority }: { priority: string }) {
   );
 }
 
-/** Status key translated by the shared strings; category decides the color. */
-export function StatusBadge({ status, category }: { status: string; category: string }) {
+/**
+ * The status as its workflow names it (`name`, in the UI language), else the key translated by
+ * the shared strings; the category decides the color.
+ */
+export function StatusBadge({
+  status,
+  category,
+  name,
+}: {
+  status: string;
+  category: string;
+  name?: { en: string; ru?: string; cs?: string } | null;
+}) {
   const { t } = useTranslation('common');
+  const tn = useTranslatedName();
   return (
     <Badge color={CATEGORY_COLORS[category] ?? 'gray.8'} variant="filled">
-      {t(`status.${status}`, { defaultValue: status })}
+      {(name && tn(name)) || t(`status.${status}`, { defaultValue: status })}
     </Badge>
   );
 }

@@ -140,6 +140,10 @@ const NAME_SELECTS: [string, string][] = [
   ['(SELECT c.parent_id FROM categories c WHERE c.id = t.category_id)', 'category_parent_id'],
   ['(SELECT p.name FROM projects p WHERE p.id = t.project_id)', 'project_name'],
   ['(SELECT sp.name FROM sla_policies sp WHERE sp.id = t.sla_policy_id)', 'sla_policy_name'],
+  [
+    '(SELECT ws.name FROM workflow_statuses ws WHERE ws.workflow_id = t.workflow_id AND ws.key = t.status)',
+    'status_name',
+  ],
 ];
 
 /**
@@ -183,7 +187,8 @@ const PAGE_NAMES_SQL = `
   UNION ALL SELECT 'g', g.id, NULL, to_jsonb(g.name) FROM groups g WHERE g.id = ANY($4::uuid[])
   UNION ALL SELECT 'c', c.id, c.parent_id::text, c.name FROM categories c WHERE c.id = ANY($5::uuid[])
   UNION ALL SELECT 'p', p.id, NULL, to_jsonb(p.name) FROM projects p WHERE p.id = ANY($6::uuid[])
-  UNION ALL SELECT 's', sp.id, NULL, to_jsonb(sp.name) FROM sla_policies sp WHERE sp.id = ANY($7::uuid[])`;
+  UNION ALL SELECT 's', sp.id, NULL, to_jsonb(sp.name) FROM sla_policies sp WHERE sp.id = ANY($7::uuid[])
+  UNION ALL SELECT 'w', ws.workflow_id, ws.key, ws.name FROM workflow_statuses ws WHERE ws.workflow_id = ANY($8::uuid[])`;
 
 const insertTicketSqlCache = new Map<string, string>();
 
@@ -246,7 +251,7 @@ function insertTicketSql(creatorIsClient: boolean, distribute: boolean): string 
 }
 
 interface NameRow {
-  k: 't' | 'o' | 'u' | 'g' | 'c' | 'p' | 's';
+  k: 't' | 'o' | 'u' | 'g' | 'c' | 'p' | 's' | 'w';
   id: string;
   x: string | null;
   name: unknown;
@@ -300,6 +305,7 @@ interface Row {
   t_version: number;
   type_key: string | null;
   type_name: TranslatedText;
+  status_name: TranslatedText | null;
   cur_updated_at: string;
   cur_created_at: string;
   org_name: string | null;
@@ -518,11 +524,13 @@ export class TicketsRepository {
       ids((r) => [r.t_category_id]),
       ids((r) => [r.t_project_id]),
       ids((r) => [r.t_sla_policy_id]),
+      ids((r) => [r.t_workflow_id]),
     ];
     if (params.every((p) => p.length === 0)) return;
     const found = new Map<string, NameRow>();
     for (const n of await preparedSql<NameRow>(this.db, PAGE_NAMES_SQL, params)) {
-      found.set(`${n.k}:${n.id}`, n);
+      // A workflow has many statuses: those are found by workflow and key.
+      found.set(n.k === 'w' ? `w:${n.id}:${n.x}` : `${n.k}:${n.id}`, n);
     }
     const get = (k: NameRow['k'], id: string | null) => (id ? found.get(`${k}:${id}`) : undefined);
     for (const r of rows) {
@@ -538,6 +546,9 @@ export class TicketsRepository {
       r.category_parent_id = category?.x ?? null;
       r.project_name = (get('p', r.t_project_id)?.name as string | undefined) ?? null;
       r.sla_policy_name = (get('s', r.t_sla_policy_id)?.name as string | undefined) ?? null;
+      r.status_name =
+        (found.get(`w:${r.t_workflow_id}:${r.t_status}`)?.name as TranslatedText | undefined) ??
+        null;
     }
   }
 
@@ -549,6 +560,7 @@ export class TicketsRepository {
       subject: r.t_subject,
       priority: r.t_priority,
       status: r.t_status,
+      statusName: r.status_name ?? { en: r.t_status },
       statusCategory: r.t_status_category,
       workflowId: r.t_workflow_id,
       typeId: r.t_type_id,

@@ -45,6 +45,8 @@ export class TicketSummaryDto {
   @ApiProperty() subject!: string;
   @ApiProperty({ enum: TICKET_PRIORITIES }) priority!: TicketPriority;
   @ApiProperty({ description: 'Status key in the ticket workflow' }) status!: string;
+  @ApiProperty({ type: TranslatedTextDto, description: 'The status name in the ticket workflow' })
+  statusName!: TranslatedTextDto;
   @ApiProperty({ enum: STATUS_CATEGORIES }) statusCategory!: StatusCategory;
   @ApiProperty({ format: 'uuid' }) workflowId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) typeId!: string | null;

@@ -30,7 +30,11 @@ export function TicketCard({
         <Text size="sm" c="dimmed">
           #{ticket.number}
         </Text>
-        <StatusBadge status={ticket.status} category={ticket.statusCategory} />
+        <StatusBadge
+          status={ticket.status}
+          category={ticket.statusCategory}
+          name={ticket.statusName}
+        />
       </Group>
       <Text fw={600} mt={4} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
         {ticket.subject}

@@ -82,7 +82,11 @@ export default function TicketPage() {
         </Title>
         <Group gap="xs" mt="xs">
           <span data-testid="portal-ticket-status" data-status={ticket.status}>
-            <StatusBadge status={ticket.status} category={ticket.statusCategory} />
+            <StatusBadge
+              status={ticket.status}
+              category={ticket.statusCategory}
+              name={ticket.statusName}
+            />
           </span>
           <PriorityBadge priority={ticket.priority} />
         </Group>

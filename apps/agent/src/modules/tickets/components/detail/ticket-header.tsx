@@ -42,7 +42,11 @@ export function TicketHeader({
           #{ticket.number}
         </Text>
         <Box component="span" data-testid="ticket-status" data-status={ticket.status}>
-          <StatusBadge status={ticket.status} category={ticket.statusCategory} />
+          <StatusBadge
+            status={ticket.status}
+            category={ticket.statusCategory}
+            name={ticket.statusName}
+          />
         </Box>
         <PriorityBadge priority={ticket.priority} />
         {ticket.type && (

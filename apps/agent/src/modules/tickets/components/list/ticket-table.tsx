@@ -130,7 +130,11 @@ export function TicketTable({ tickets, sort, onSort, now, caption }: TicketTable
             const typeName = ticket.type ? translate(ticket.type.name) : null;
             const status = (
               <Box w="max-content">
-                <StatusBadge status={ticket.status} category={ticket.statusCategory} />
+                <StatusBadge
+                  status={ticket.status}
+                  category={ticket.statusCategory}
+                  name={ticket.statusName}
+                />
               </Box>
             );
             const priority = (
