@@ -350,6 +350,22 @@ describe('workflow engine', () => {
         .send({ relation: 'parent', ticketId: parent.id });
       expect(link.status).toBe(201);
       expect(link.body).toMatchObject({ relation: 'parent', ticket: { id: parent.id } });
+      // The linked ticket's status is named as its workflow names it.
+      await t.db.query(
+        `UPDATE workflow_statuses ws SET name = $2 FROM tickets tk
+          WHERE tk.id = $1 AND ws.workflow_id = tk.workflow_id AND ws.key = 'work'`,
+        [parent.id, { en: 'In the works', cs: 'Pracuje se' }],
+      );
+      const links = await get(w.agent, `/tickets/${child.id}/links`);
+      expect(links.body).toMatchObject([
+        {
+          ticket: {
+            id: parent.id,
+            status: 'work',
+            statusName: { en: 'In the works', cs: 'Pracuje se' },
+          },
+        },
+      ]);
 
       // Links are not field edits: the version stays.
       const agent = await move(w.agent, parent.id, { to: 'closed', version: 1, force: true });

@@ -1875,6 +1875,8 @@ export interface components {
       status: string;
       /** @enum {string} */
       statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      /** @description The status name in its workflow */
+      statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
     };
     LinkRatingDto: {

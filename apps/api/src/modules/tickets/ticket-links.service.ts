@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { TicketLinkKind, TicketLinkRelation } from '@relaydesk/contracts';
+import type { TicketLinkKind, TicketLinkRelation, TranslatedText } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import {
   BusinessRuleError,
@@ -47,6 +47,7 @@ interface LinkRow {
   other_number: string;
   other_subject: string;
   other_status: string;
+  other_status_name: TranslatedText | null;
   other_status_category: string;
   created_at: Date;
   created_by_id: string | null;
@@ -79,6 +80,8 @@ export class TicketLinksService {
         'o.number AS other_number',
         'o.subject AS other_subject',
         'o.status AS other_status',
+        `(SELECT ws.name FROM workflow_statuses ws
+           WHERE ws.workflow_id = o.workflow_id AND ws.key = o.status) AS other_status_name`,
         'o.status_category AS other_status_category',
         'l.created_at AS created_at',
         'l.created_by_id AS created_by_id',
@@ -103,6 +106,7 @@ export class TicketLinksService {
         number: Number(r.other_number),
         subject: r.other_subject,
         status: r.other_status,
+        statusName: r.other_status_name ?? { en: r.other_status },
         statusCategory: r.other_status_category as TicketLinkDto['ticket']['statusCategory'],
       },
       createdBy: r.created_by_id ? { id: r.created_by_id, name: r.created_by_name ?? '' } : null,

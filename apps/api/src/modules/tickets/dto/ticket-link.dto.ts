@@ -6,6 +6,7 @@ import {
   type StatusCategory,
   type TicketLinkRelation,
 } from '@relaydesk/contracts';
+import { TranslatedTextDto } from '../../../common/openapi/translated-text.dto.js';
 import { RefDto } from './ticket.dto.js';
 
 /** Relations a person creates; `duplicated_by` is read from the other end only. */
@@ -30,6 +31,8 @@ export class LinkedTicketDto {
   @ApiProperty() number!: number;
   @ApiProperty() subject!: string;
   @ApiProperty() status!: string;
+  @ApiProperty({ type: TranslatedTextDto, description: 'The status name in its workflow' })
+  statusName!: TranslatedTextDto;
   @ApiProperty({ enum: STATUS_CATEGORIES }) statusCategory!: StatusCategory;
 }
 

@@ -94,6 +94,7 @@ export function LinksCard({ ticket, readOnly }: { ticket: Ticket; readOnly: bool
                     <StatusBadge
                       status={link.ticket.status}
                       category={link.ticket.statusCategory}
+                      name={link.ticket.statusName}
                     />
                   </span>
                 </Stack>
