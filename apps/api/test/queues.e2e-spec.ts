@@ -307,3 +307,62 @@ describe('queues, filters, search and take', () => {
     });
   });
 });
+
+describe('search with more matches than the id step takes (5,000)', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+    // 6,000 open and 1,000 closed tickets with the same word; the search trigger indexes each.
+    await t.db.query(
+      `INSERT INTO tickets (subject, priority, status, status_category, workflow_id, channel,
+                            resolved_at, closed_at, updated_at)
+       SELECT 'Kompressor ' || g, 'normal', s.v, s.v, wf.id, 'api',
+              CASE WHEN s.v = 'closed' THEN now() END, CASE WHEN s.v = 'closed' THEN now() END,
+              now() - make_interval(secs => g)
+         FROM generate_series(1, 7000) g
+        CROSS JOIN LATERAL (SELECT CASE WHEN g % 7 = 0 THEN 'closed' ELSE 'open' END AS v) s
+        CROSS JOIN workflows wf
+        WHERE wf.key = 'okdesk'`,
+    );
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const page = async (query: string) => {
+    const res = await t
+      .http()
+      .get(`/api/v1/tickets?q=kompressor&limit=100&${query}`)
+      .set('Authorization', bearer(w.admin));
+    expect(res.status).toBe(200);
+    return res.body as {
+      items: { subject: string; statusCategory: string }[];
+      nextCursor: string | null;
+    };
+  };
+
+  it('still answers every view, narrowed to its status categories', async () => {
+    // 6,000 open matches: more than the id step takes, so the view's categories go into the
+    // single-query form; 1,000 closed ones fit the id step.
+    for (const [view, category] of [
+      ['open', 'open'],
+      ['closed', 'closed'],
+      ['all', undefined],
+    ] as const) {
+      const body = await page(`view=${view}`);
+      expect(body.items).toHaveLength(100);
+      expect(body.nextCursor).not.toBeNull();
+      for (const item of body.items) {
+        expect(item.subject).toMatch(/^Kompressor \d+$/);
+        if (category) expect(item.statusCategory).toBe(category);
+      }
+    }
+    // Newest first: the open view starts at 1 (closed every 7th: 7, 14, …).
+    expect((await page('view=open')).items.slice(0, 3).map((i) => i.subject)).toEqual([
+      'Kompressor 1',
+      'Kompressor 2',
+      'Kompressor 3',
+    ]);
+    expect((await page('view=closed')).items[0].subject).toBe('Kompressor 7');
+  });
+});
