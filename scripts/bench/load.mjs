@@ -1,5 +1,6 @@
 // One measured scenario with autocannon: a warm-up run, then the measured run with every
 // latency recorded (autocannon's own summary has no p95) and every status code counted.
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 let current = null;
@@ -42,6 +43,60 @@ export async function measureAlternating(scenarios, rounds) {
     }
   }
   return raws.map(summarize);
+}
+
+/**
+ * A GET at a fixed arrival rate over `s.connections` keep-alive connections: each connection
+ * sends one request every `connections / rate` seconds, starting at a random phase, so arrivals
+ * are spread evenly (autocannon's own rate limit releases each second's quota at once, which
+ * measures bursts). Latency counts from the scheduled send time, so a request that had to wait
+ * for the one before it on its connection is charged that wait (no coordinated omission).
+ * @param {{ baseUrl: string, path: string, token?: string, connections: number, rate: number,
+ *   seconds: number, warmupSeconds: number, expectStatus: number }} s
+ */
+export async function measurePaced(s) {
+  const raw = newRaw(s);
+  if (s.warmupSeconds > 0) await paced(s, s.warmupSeconds, null);
+  await paced(s, s.seconds, raw);
+  return summarize(raw);
+}
+
+async function paced(s, seconds, raw) {
+  if (stopped) throw new Error('the benchmark was stopped');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: s.connections });
+  const url = new URL(`${s.baseUrl}${s.path}`);
+  const headers = s.token ? { authorization: `Bearer ${s.token}` } : {};
+  const interval = (s.connections / s.rate) * 1000;
+  const start = performance.now() + 50;
+  const end = start + seconds * 1000;
+  const get = () =>
+    new Promise((resolveGet) => {
+      const req = http.get(url, { agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolveGet(res.statusCode));
+        res.on('error', () => resolveGet(0));
+      });
+      req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+      req.on('error', () => resolveGet(0));
+    });
+  const worker = async () => {
+    let due = start + Math.random() * interval;
+    while (due < end && !stopped) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const status = await get();
+      if (raw) {
+        raw.latencies.push(performance.now() - due);
+        if (status === 0) raw.errors++;
+        else raw.statuses[status] = (raw.statuses[status] ?? 0) + 1;
+        if (status !== s.expectStatus && raw.samples.length < 3) raw.samples.push(`${status}`);
+      }
+      due += interval;
+    }
+  };
+  await Promise.all(Array.from({ length: s.connections }, worker));
+  agent.destroy();
+  if (raw) raw.seconds += seconds;
 }
 
 function autocannonOptions(s) {

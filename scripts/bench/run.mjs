@@ -12,7 +12,7 @@ import pg from 'pg';
 import { freePort } from '../lib/embedded-postgres.mjs';
 import { request, startApi } from './api.mjs';
 import { BenchCluster, clusterSettings } from './cluster.mjs';
-import { measure, measureAlternating, stopLoad } from './load.mjs';
+import { measure, measureAlternating, measurePaced, stopLoad } from './load.mjs';
 import { formatMarkdown, formatTable, judge, TARGETS } from './report.mjs';
 import { slaSweepBench } from './sla-sweep.mjs';
 import {
@@ -33,6 +33,7 @@ const config = {
   connections: positiveInt('BENCH_CONNECTIONS', 32),
   createRounds: positiveInt('BENCH_CREATE_ROUNDS', 3),
   latencyConnections: positiveInt('BENCH_LATENCY_CONNECTIONS', 1, 0),
+  pacedPercent: positiveInt('BENCH_PACED_PERCENT', 50, 0),
   deepPages: positiveInt('BENCH_DEEP_PAGES', 200),
   durableDatabase: env.BENCH_PG_FAST !== 'true',
   dataDir: resolve(root, env.BENCH_DATA_DIR || '.data/bench'),
@@ -191,6 +192,34 @@ async function main() {
         expectStatus: 200,
       });
       results.push({ name: s.name, kind: s.kind, method: 'GET', path: s.path, probe, ...r });
+      logResult(results.at(-1));
+    }
+  }
+
+  // The same reads at the same concurrency but paced: a fixed share of the throughput the row
+  // above measured (not a hand-picked rate) arrives evenly spread, so these rows show the latency
+  // of a busy but not saturated server. At saturation, latency is only connections / throughput.
+  if (config.pacedPercent > 0) {
+    for (const s of [reads[0], reads[2]]) {
+      const full = results.find((r) => r.name === s.name && r.connections === config.connections);
+      if (!full) continue;
+      const rate = Math.max(1, Math.round((full.reqPerSec * config.pacedPercent) / 100));
+      const r = await measurePaced({
+        ...loadOptions,
+        path: s.path,
+        token: s.token ?? token,
+        connections: config.connections,
+        rate,
+        expectStatus: 200,
+      });
+      results.push({
+        name: `${s.name}, paced at ${config.pacedPercent}% of that (${rate} req/s)`,
+        kind: 'paced',
+        method: 'GET',
+        path: s.path,
+        offeredReqPerSec: rate,
+        ...r,
+      });
       logResult(results.at(-1));
     }
   }
