@@ -686,6 +686,12 @@ describe('workflow administration', () => {
           status_category: 'open',
           version: 2,
         });
+        // The search documents take the new category too (search narrows queues by it).
+        const [search] = await query(
+          `SELECT status_category FROM ticket_search WHERE ticket_id = $1`,
+          [tickets.waiting[0].id],
+        );
+        expect(search).toEqual({ status_category: 'open' });
         const [fixed] = await query<{ next_timer_at: Date; version: number }>(
           `SELECT next_timer_at, version FROM tickets WHERE id = $1`,
           [tickets.fixed[0].id],

@@ -36,15 +36,19 @@ export class SearchStatusCategory1764330000000 implements MigrationInterface {
   name = 'SearchStatusCategory1764330000000';
 
   public async up(q: QueryRunner): Promise<void> {
+    // Other instances keep serving while this runs. Writes to tickets wait until it commits,
+    // so no status change can slip between the backfill and the trigger.
+    await q.query(`LOCK TABLE "tickets" IN SHARE MODE`);
     await q.query(`DROP INDEX "ticket_search_public_idx"`);
     await q.query(`DROP INDEX "ticket_search_internal_idx"`);
+    // Nullable on purpose: a search document written by a statement that began before this
+    // commits has no category, and search treats an unknown category as a possible match.
     await q.query(`ALTER TABLE "ticket_search" ADD COLUMN "status_category" varchar(16)`);
     // Room on each page, so that a status change (an update of an unindexed column) can stay a
     // HOT update instead of inserting every lexeme into the GIN indexes again.
     await q.query(`ALTER TABLE "ticket_search" SET (fillfactor = 80)`);
     await q.query(`UPDATE "ticket_search" s SET "status_category" = t."status_category"
                      FROM "tickets" t WHERE t."id" = s."ticket_id"`);
-    await q.query(`ALTER TABLE "ticket_search" ALTER COLUMN "status_category" SET NOT NULL`);
     await q.query(
       `CREATE INDEX "ticket_search_public_idx" ON "ticket_search" USING gin ("public_doc")`,
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketSortField } from '@relaydesk/contracts';
+import type { TicketSortField, TicketView } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ForbiddenError, InvalidInputError } from '../../common/errors/domain-errors.js';
 import type { Page } from '../../common/pagination/cursor.js';
@@ -36,7 +36,7 @@ const VIEW_CONDITIONS = {
 } as const;
 
 /** The status categories each view keeps, the same rule as its condition (for search). */
-const VIEW_CATEGORIES: Partial<Record<string, StatusCategoryRule>> = {
+const VIEW_CATEGORIES: Partial<Record<TicketView, StatusCategoryRule>> = {
   unassigned: { in: ACTIVE_CATEGORIES },
   mine: { notIn: DONE_CATEGORIES },
   open: { notIn: DONE_CATEGORIES },

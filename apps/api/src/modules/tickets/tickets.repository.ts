@@ -464,11 +464,12 @@ export class TicketsRepository {
       user.role === 'client'
         ? 's.public_doc @@ rd_search_query($1)'
         : '(s.public_doc @@ rd_search_query($1) OR s.internal_doc @@ rd_search_query($1))';
+    // A document without a category (written while the migration that added it ran) may match.
     const docMatch = !categories
       ? words
       : 'in' in categories
-        ? `${words} AND s.status_category = ANY($2)`
-        : `${words} AND s.status_category <> ALL($2)`;
+        ? `${words} AND (s.status_category IS NULL OR s.status_category = ANY($2))`
+        : `${words} AND (s.status_category IS NULL OR s.status_category <> ALL($2))`;
     const docParams = categories ? ['in' in categories ? categories.in : categories.notIn] : [];
     const numberMatch = /^#?\d{1,15}$/.test(text) ? ' OR t.number = :qNumber' : '';
     const qNumber = Number(text.replace('#', ''));

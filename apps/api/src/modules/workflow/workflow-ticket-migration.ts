@@ -101,6 +101,8 @@ export async function migrateWorkflowTickets(
 
   const kept = before.statuses.filter((s) => afterByKey.has(s.key));
   const recategorized = kept.filter((s) => afterByKey.get(s.key)!.category !== s.category);
+  // One statement, but the tickets_search_status trigger also updates each ticket's search
+  // document (a row trigger: a statement trigger cannot have a column list).
   if (recategorized.length > 0) {
     await em.query(
       `UPDATE tickets t SET status_category = m.category, ${CATEGORY_DATES},
