@@ -4,12 +4,14 @@ import http from 'node:http';
 import autocannon from 'autocannon';
 
 let current = null;
+let currentAgent = null;
 let stopped = false;
 
-/** Stops the autocannon run in progress and refuses new ones (Ctrl-C). */
+/** Stops the run in progress (its requests in flight too) and refuses new ones (Ctrl-C). */
 export function stopLoad() {
   stopped = true;
   current?.stop();
+  currentAgent?.destroy();
 }
 
 /**
@@ -46,11 +48,12 @@ export async function measureAlternating(scenarios, rounds) {
 }
 
 /**
- * A GET at a fixed arrival rate over `s.connections` keep-alive connections: each connection
- * sends one request every `connections / rate` seconds, starting at a random phase, so arrivals
- * are spread evenly (autocannon's own rate limit releases each second's quota at once, which
- * measures bursts). Latency counts from the scheduled send time, so a request that had to wait
- * for the one before it on its connection is charged that wait (no coordinated omission).
+ * A GET at a fixed arrival rate: `s.connections` senders share a keep-alive pool of as many
+ * sockets, and each sender sends one request every `connections / rate` seconds from a random
+ * phase, so arrivals are spread evenly (autocannon's own rate limit releases each second's quota
+ * at once, which measures bursts). Latency counts from the scheduled send time, so a request that
+ * had to wait for the one before it is charged that wait (no coordinated omission); req/s is
+ * answers per second of real elapsed time, so a server that falls behind shows it.
  * @param {{ baseUrl: string, path: string, token?: string, connections: number, rate: number,
  *   seconds: number, warmupSeconds: number, expectStatus: number }} s
  */
@@ -64,39 +67,57 @@ export async function measurePaced(s) {
 async function paced(s, seconds, raw) {
   if (stopped) throw new Error('the benchmark was stopped');
   const agent = new http.Agent({ keepAlive: true, maxSockets: s.connections });
+  currentAgent = agent;
   const url = new URL(`${s.baseUrl}${s.path}`);
   const headers = s.token ? { authorization: `Bearer ${s.token}` } : {};
   const interval = (s.connections / s.rate) * 1000;
   const start = performance.now() + 50;
   const end = start + seconds * 1000;
+  /** Resolves with the status code, or with the error of a request that got no answer. */
   const get = () =>
     new Promise((resolveGet) => {
       const req = http.get(url, { agent, headers }, (res) => {
         res.resume();
-        res.on('end', () => resolveGet(res.statusCode));
-        res.on('error', () => resolveGet(0));
+        res.on('end', () => resolveGet({ status: res.statusCode }));
+        res.on('error', (error) => resolveGet({ error }));
       });
-      req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-      req.on('error', () => resolveGet(0));
+      req.setTimeout(30_000, () =>
+        req.destroy(Object.assign(new Error('timeout'), { timeout: true })),
+      );
+      req.on('error', (error) => resolveGet({ error }));
     });
   const worker = async () => {
     let due = start + Math.random() * interval;
     while (due < end && !stopped) {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const status = await get();
-      if (raw) {
-        raw.latencies.push(performance.now() - due);
-        if (status === 0) raw.errors++;
-        else raw.statuses[status] = (raw.statuses[status] ?? 0) + 1;
-        if (status !== s.expectStatus && raw.samples.length < 3) raw.samples.push(`${status}`);
-      }
+      const answer = await get();
+      if (raw) record(raw, s, answer, performance.now() - due);
       due += interval;
     }
   };
-  await Promise.all(Array.from({ length: s.connections }, worker));
-  agent.destroy();
-  if (raw) raw.seconds += seconds;
+  try {
+    await Promise.all(Array.from({ length: s.connections }, worker));
+  } finally {
+    agent.destroy();
+    if (currentAgent === agent) currentAgent = null;
+  }
+  if (raw) raw.seconds += (performance.now() - start) / 1000;
+}
+
+function record(raw, s, answer, latencyMs) {
+  if (answer.error) {
+    // As autocannon counts them: every error, timeouts also on their own.
+    raw.errors++;
+    if (answer.error.timeout) raw.timeouts++;
+    if (raw.samples.length < 3) raw.samples.push(`request error: ${answer.error.message}`);
+    return;
+  }
+  raw.latencies.push(latencyMs);
+  raw.statuses[answer.status] = (raw.statuses[answer.status] ?? 0) + 1;
+  if (answer.status !== s.expectStatus && raw.samples.length < 3) {
+    raw.samples.push(`status ${answer.status}`);
+  }
 }
 
 function autocannonOptions(s) {
