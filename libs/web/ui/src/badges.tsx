@@ -28,10 +28,20 @@ export function PriorityBadge({ priority }: { priority: string }) {
   );
 }
 
+type StatusName = { en: string; ru?: string; cs?: string } | null | undefined;
+
 /**
- * The status as its workflow names it (`name`, in the UI language), else the key translated by
- * the shared strings; the category decides the color.
+ * A status as its workflow names it (`name`, in the UI language), else its key translated by
+ * the shared strings.
  */
+export function useStatusLabel() {
+  const { t } = useTranslation('common');
+  const tn = useTranslatedName();
+  return (status: string, name?: StatusName) =>
+    (name && tn(name)) || t(`status.${status}`, { defaultValue: status });
+}
+
+/** The status by `useStatusLabel`; the category decides the color. */
 export function StatusBadge({
   status,
   category,
@@ -39,13 +49,12 @@ export function StatusBadge({
 }: {
   status: string;
   category: string;
-  name?: { en: string; ru?: string; cs?: string } | null;
+  name?: StatusName;
 }) {
-  const { t } = useTranslation('common');
-  const tn = useTranslatedName();
+  const label = useStatusLabel();
   return (
     <Badge color={CATEGORY_COLORS[category] ?? 'gray.8'} variant="filled">
-      {(name && tn(name)) || t(`status.${status}`, { defaultValue: status })}
+      {label(status, name)}
     </Badge>
   );
 }

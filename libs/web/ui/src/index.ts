@@ -4,6 +4,6 @@ export { createI18n, storedLocale, type FeatureResources } from './i18n/i18n';
 export { common as commonStrings } from './i18n/common';
 export { useFormat, useTranslatedName, localeTag } from './format';
 export { ProblemMessage, useErrorText, fieldErrors, isVersionConflict } from './problem-message';
-export { PriorityBadge, StatusBadge } from './badges';
+export { PriorityBadge, StatusBadge, useStatusLabel } from './badges';
 export { LanguageSelect } from './language-select';
 export { useFeatureStrings } from './i18n/feature-strings';

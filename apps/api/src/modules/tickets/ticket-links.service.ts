@@ -14,6 +14,7 @@ import type { CreateTicketLinkDto, TicketLinkDto } from './dto/ticket-link.dto.j
 import { TicketAccessService } from './ticket-access.service.js';
 import { recordTicketEvents } from './ticket-events.js';
 import { ticketVisibility } from './ticket-visibility.js';
+import { statusNameSql } from './tickets.repository.js';
 
 /** Relations a person can create, and how each is stored: [stored kind, this ticket is the row's ticket_id]. */
 const STORAGE: Record<CreateTicketLinkDto['relation'], [TicketLinkKind, boolean]> = {
@@ -80,8 +81,7 @@ export class TicketLinksService {
         'o.number AS other_number',
         'o.subject AS other_subject',
         'o.status AS other_status',
-        `(SELECT ws.name FROM workflow_statuses ws
-           WHERE ws.workflow_id = o.workflow_id AND ws.key = o.status) AS other_status_name`,
+        `${statusNameSql('o')} AS other_status_name`,
         'o.status_category AS other_status_category',
         'l.created_at AS created_at',
         'l.created_by_id AS created_by_id',

@@ -13,36 +13,41 @@ import {
   type TicketListFilter,
 } from './tickets.repository.js';
 
-const ACTIVE_CATEGORIES = ['new', 'open', 'pending'] as const;
-const DONE_CATEGORIES = ['closed', 'canceled'] as const;
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-// Written as the partial indexes' predicates are, so the planner can use them.
-const ACTIVE = `t.status_category IN (${sqlList(ACTIVE_CATEGORIES)})`;
-const NOT_DONE = `t.status_category NOT IN (${sqlList(DONE_CATEGORIES)})`;
+const ACTIVE: StatusCategoryRule = { in: ['new', 'open', 'pending'] };
+const NOT_DONE: StatusCategoryRule = { notIn: ['closed', 'canceled'] };
+const DONE: StatusCategoryRule = { in: ['closed', 'canceled'] };
+
+/** A rule as a condition on t, written as the partial indexes' predicates are (planner). */
+function categorySql(rule: StatusCategoryRule): string {
+  const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+  return 'in' in rule
+    ? `t.status_category IN (${list(rule.in)})`
+    : `t.status_category NOT IN (${list(rule.notIn)})`;
+}
 
 /**
  * The PayDox queues. Each view is a condition on top of the visibility rule; the same
  * conditions feed the list and the sidebar counts, so a count always matches its list.
  */
 const VIEW_CONDITIONS = {
-  unassigned: `t.assignee_id IS NULL AND ${ACTIVE}`,
-  mine: `t.assignee_id = :me AND ${NOT_DONE}`,
+  unassigned: `t.assignee_id IS NULL AND ${categorySql(ACTIVE)}`,
+  mine: `t.assignee_id = :me AND ${categorySql(NOT_DONE)}`,
   createdByMe: `t.created_by_id = :me`,
-  open: NOT_DONE,
-  closed: `t.status_category IN (${sqlList(DONE_CATEGORIES)})`,
-  needsReply: `t.needs_reply AND ${NOT_DONE}`,
+  open: categorySql(NOT_DONE),
+  closed: categorySql(DONE),
+  needsReply: `t.needs_reply AND ${categorySql(NOT_DONE)}`,
   // The manual due date, else the SLA resolution deadline (kept in effective_due_at).
-  overdue: `t.effective_due_at < :now AND ${ACTIVE}`,
+  overdue: `t.effective_due_at < :now AND ${categorySql(ACTIVE)}`,
 } as const;
 
-/** The status categories each view keeps, the same rule as its condition (for search). */
+/** The status-category rule inside each view's condition, handed to search to narrow by. */
 const VIEW_CATEGORIES: Partial<Record<TicketView, StatusCategoryRule>> = {
-  unassigned: { in: ACTIVE_CATEGORIES },
-  mine: { notIn: DONE_CATEGORIES },
-  open: { notIn: DONE_CATEGORIES },
-  closed: { in: DONE_CATEGORIES },
-  needs_reply: { notIn: DONE_CATEGORIES },
-  overdue: { in: ACTIVE_CATEGORIES },
+  unassigned: ACTIVE,
+  mine: NOT_DONE,
+  open: NOT_DONE,
+  closed: DONE,
+  needs_reply: NOT_DONE,
+  overdue: ACTIVE,
 };
 
 @Injectable()

@@ -128,6 +128,10 @@ const LATEST_RATING = `(SELECT jsonb_build_object('rating', r.rating, 'comment',
                                   'createdAt', r.created_at)
    FROM ticket_ratings r WHERE r.ticket_id = t.id ORDER BY r.created_at DESC LIMIT 1)`;
 
+/** The name of the status a tickets row `alias` is in, as its workflow names it. */
+export const statusNameSql = (alias: string) =>
+  `(SELECT ws.name FROM workflow_statuses ws WHERE ws.workflow_id = ${alias}.workflow_id AND ws.key = ${alias}.status)`;
+
 /** The names of the rows a ticket refers to, as `toDto` reads them. */
 const NAME_SELECTS: [string, string][] = [
   ['(SELECT tt.key FROM ticket_types tt WHERE tt.id = t.type_id)', 'type_key'],
@@ -140,10 +144,7 @@ const NAME_SELECTS: [string, string][] = [
   ['(SELECT c.parent_id FROM categories c WHERE c.id = t.category_id)', 'category_parent_id'],
   ['(SELECT p.name FROM projects p WHERE p.id = t.project_id)', 'project_name'],
   ['(SELECT sp.name FROM sla_policies sp WHERE sp.id = t.sla_policy_id)', 'sla_policy_name'],
-  [
-    '(SELECT ws.name FROM workflow_statuses ws WHERE ws.workflow_id = t.workflow_id AND ws.key = t.status)',
-    'status_name',
-  ],
+  [statusNameSql('t'), 'status_name'],
 ];
 
 /**
@@ -465,12 +466,15 @@ export class TicketsRepository {
         ? 's.public_doc @@ rd_search_query($1)'
         : '(s.public_doc @@ rd_search_query($1) OR s.internal_doc @@ rd_search_query($1))';
     // A document without a category (written while the migration that added it ran) may match.
-    const docMatch = !categories
-      ? words
+    const [op, values] = !categories
+      ? []
       : 'in' in categories
-        ? `${words} AND (s.status_category IS NULL OR s.status_category = ANY($2))`
-        : `${words} AND (s.status_category IS NULL OR s.status_category <> ALL($2))`;
-    const docParams = categories ? ['in' in categories ? categories.in : categories.notIn] : [];
+        ? ['= ANY', categories.in]
+        : ['<> ALL', categories.notIn];
+    const docMatch = op
+      ? `${words} AND (s.status_category IS NULL OR s.status_category ${op}($2))`
+      : words;
+    const docParams = values ? [values] : [];
     const numberMatch = /^#?\d{1,15}$/.test(text) ? ' OR t.number = :qNumber' : '';
     const qNumber = Number(text.replace('#', ''));
     // Two steps. First the matching ids, straight from the GIN index; when they are few (the
@@ -514,6 +518,7 @@ export class TicketsRepository {
 
   /** Fills in the names `toDto` reads for rows selected without them (one statement). */
   private async attachNames(rows: Row[]): Promise<void> {
+    if (rows.length === 0) return;
     const ids = (pick: (r: Row) => (string | null)[]) => [
       ...new Set(rows.flatMap(pick).filter((id): id is string => id !== null)),
     ];
@@ -527,7 +532,6 @@ export class TicketsRepository {
       ids((r) => [r.t_sla_policy_id]),
       ids((r) => [r.t_workflow_id]),
     ];
-    if (params.every((p) => p.length === 0)) return;
     const found = new Map<string, NameRow>();
     for (const n of await preparedSql<NameRow>(this.db, PAGE_NAMES_SQL, params)) {
       // A workflow has many statuses: those are found by workflow and key.

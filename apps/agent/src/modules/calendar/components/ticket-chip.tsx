@@ -2,7 +2,7 @@ import { VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormat, useTranslatedName } from '@relaydesk/web-ui';
+import { useFormat, useStatusLabel } from '@relaydesk/web-ui';
 import type { TicketSummary } from '../../tickets/api';
 import classes from './calendar.module.css';
 
@@ -24,7 +24,7 @@ export interface TicketChipProps {
 export function TicketChip({ ticket, now, withTime, timeFormat }: TicketChipProps) {
   const { t } = useTranslation(['calendar', 'common']);
   const format = useFormat();
-  const tn = useTranslatedName();
+  const statusLabel = useStatusLabel();
   const done = DONE.has(ticket.statusCategory);
   const overdue = !done && !!ticket.dueAt && new Date(ticket.dueAt).getTime() < now;
   const priority = t(`common:priority.${ticket.priority}`);
@@ -33,7 +33,7 @@ export function TicketChip({ ticket, now, withTime, timeFormat }: TicketChipProp
     : t('calendar:chip.created', { date: format.dateTime(ticket.createdAt) });
   const details = [
     t('calendar:chip.priority', { priority }),
-    tn(ticket.statusName) || t(`common:status.${ticket.status}`, { defaultValue: ticket.status }),
+    statusLabel(ticket.status, ticket.statusName),
     overdue ? t('calendar:chip.overdue') : null,
     when,
   ].filter(Boolean);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat, useTranslatedName } from '@relaydesk/web-ui';
+import { useFormat, useStatusLabel, useTranslatedName } from '@relaydesk/web-ui';
 import type { Ticket, TicketEvent } from '../../api';
 import type { CustomFieldValue } from '@relaydesk/contracts';
 import { useCustomFieldText } from '@relaydesk/web-ui/custom-fields';
@@ -47,6 +47,7 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
   const fmt = useFormat();
   const size = useFileSize();
   const name = useTranslatedName();
+  const statusLabel = useStatusLabel();
   const types = useTicketTypes();
   const workflows = useWorkflows();
   const statuses = workflows.data?.find((w) => w.id === ticket.workflowId)?.statuses ?? [];
@@ -55,8 +56,7 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
   const status = (key: unknown) => {
     const k = asString(key);
     if (!k) return none;
-    const s = statuses.find((x) => x.key === k);
-    return s ? name(s.name) : tc(`status.${k}`, { defaultValue: k });
+    return statusLabel(k, statuses.find((x) => x.key === k)?.name);
   };
   const assignment = (v: Json) => {
     const r = asRecord(v);
