@@ -147,7 +147,13 @@ async function main() {
   );
   const searchPath = `${LIST_PATH}&q=${encodeURIComponent(seed.searchTerm)}`;
   const reads = [
-    { name: 'list: view=open, first page', kind: 'list', path: LIST_PATH, check: 'list' },
+    {
+      name: 'list: view=open, first page',
+      kind: 'list',
+      path: LIST_PATH,
+      check: 'list',
+      paced: true,
+    },
     {
       name: `list: view=open, page ${deep.pages + 1} (cursor)`,
       kind: 'list',
@@ -159,6 +165,7 @@ async function main() {
       kind: 'search',
       path: searchPath,
       check: 'search',
+      paced: true,
     },
     // Staff who see every ticket run the same query without the visibility condition, which
     // changes the plan PostgreSQL picks.
@@ -200,7 +207,7 @@ async function main() {
   // above measured (not a hand-picked rate) arrives evenly spread, so these rows show the latency
   // of a busy but not saturated server. At saturation, latency is only connections / throughput.
   if (config.pacedPercent > 0) {
-    for (const s of [reads[0], reads[2]]) {
+    for (const s of reads.filter((r) => r.paced)) {
       const full = results.find((r) => r.name === s.name && r.connections === config.connections);
       if (!full) continue;
       const rate = Math.max(1, Math.round((full.reqPerSec * config.pacedPercent) / 100));
@@ -357,9 +364,7 @@ async function ensureSeeded() {
     const exists =
       (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount > 0;
     if (exists) {
-      const db = new pg.Client({ connectionString: cluster.urlFor(DATABASE) });
-      await db.connect();
-      const info = await readSeedInfo(db).finally(() => db.end());
+      const info = await withBenchDb(readSeedInfo);
       if (info?.version === SEED_VERSION && info.tickets === config.tickets) {
         log(
           `reusing the seeded database (${info.tickets} tickets, ${info.comments} comments, ` +
@@ -424,11 +429,20 @@ async function logIn(baseUrl, { email, password }) {
   return res.body.accessToken;
 }
 
-/** Tickets, sessions and keys made by earlier runs would skew this one: remove them. */
-async function removeEarlierRunRows(seed) {
+/** Runs `fn` with a client of its own on the bench database, closed afterwards. */
+async function withBenchDb(fn) {
   const db = new pg.Client({ connectionString: cluster.urlFor(DATABASE) });
   await db.connect();
   try {
+    return await fn(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Tickets, sessions and keys made by earlier runs would skew this one: remove them. */
+async function removeEarlierRunRows(seed) {
+  await withBenchDb(async (db) => {
     const { rowCount } = await db.query('DELETE FROM tickets WHERE number > $1', [seed.maxNumber]);
     await db.query('DELETE FROM auth_sessions');
     await db.query('DELETE FROM idempotency_keys');
@@ -440,9 +454,7 @@ async function removeEarlierRunRows(seed) {
         await db.query(`VACUUM (ANALYZE) ${t}`);
       }
     }
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 /** Follows nextCursor `pages` times (bounded) and returns the cursor of the page after them. */
@@ -485,22 +497,18 @@ async function walkCursor(baseUrl, token, pages) {
  * small seed can have none).
  */
 async function openMatches(s, seed) {
-  const db = new pg.Client({ connectionString: cluster.urlFor(DATABASE) });
-  await db.connect();
-  try {
-    const agentRule = `AND (t.assignee_id = $2 OR t.assignee_id IS NULL OR t.created_by_id = $2
-                            OR t.requester_id = $2 OR t.group_id = ANY($3::uuid[]))`;
-    const { rows } = await db.query(
+  const agentRule = `AND (t.assignee_id = $2 OR t.assignee_id IS NULL OR t.created_by_id = $2
+                          OR t.requester_id = $2 OR t.group_id = ANY($3::uuid[]))`;
+  const { rows } = await withBenchDb((db) =>
+    db.query(
       `SELECT count(*)::int AS n FROM ticket_search s JOIN tickets t ON t.id = s.ticket_id
         WHERE (s.public_doc @@ rd_search_query($1) OR s.internal_doc @@ rd_search_query($1))
           AND t.status_category NOT IN ('closed', 'canceled')
           ${s.token ? '' : agentRule}`,
       s.token ? [seed.searchTerm] : [seed.searchTerm, seed.benchAgentId, seed.benchAgentGroupIds],
-    );
-    return rows[0].n;
-  } finally {
-    await db.end();
-  }
+    ),
+  );
+  return rows[0].n;
 }
 
 /** One request checked for content: a full page, open tickets, newest first, matches for q. */
@@ -528,20 +536,16 @@ async function probeRead(baseUrl, token, s, seed) {
     }
   }
   if (s.check === 'search' && items.length > 0) {
-    const db = new pg.Client({ connectionString: cluster.urlFor(DATABASE) });
-    await db.connect();
-    try {
-      const { rows } = await db.query(
+    const { rows } = await withBenchDb((db) =>
+      db.query(
         `SELECT count(*)::int AS n FROM ticket_search
           WHERE ticket_id = ANY($1::uuid[])
             AND (public_doc @@ rd_search_query($2) OR internal_doc @@ rd_search_query($2))`,
         [items.map((t) => t.id), seed.searchTerm],
-      );
-      if (rows[0].n !== items.length)
-        problems.push(`${items.length - rows[0].n} results do not contain the term`);
-    } finally {
-      await db.end();
-    }
+      ),
+    );
+    if (rows[0].n !== items.length)
+      problems.push(`${items.length - rows[0].n} results do not contain the term`);
   }
   return {
     ok: problems.length === 0,
