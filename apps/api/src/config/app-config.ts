@@ -9,6 +9,8 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Absolute lifetime of a login: no refresh is accepted this long after it, rotated or not. */
+  sessionMaxAgeDays: number;
   demoData: boolean;
   adminEmail: string | null;
   adminPassword: string | null;
@@ -105,6 +107,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     jwtSecret,
     accessTokenTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlSeconds: int('JWT_REFRESH_TTL_SECONDS', 30 * 86400, 300, 365 * 86400),
+    sessionMaxAgeDays: int('SESSION_MAX_AGE_DAYS', 30, 1, 3650),
     demoData: bool('RELAYDESK_DEMO', true),
     adminEmail,
     adminPassword,
