@@ -138,9 +138,14 @@ describe('acceptance and satisfaction', () => {
         status: 'open',
         statusCategory: 'open',
         version: 2,
-        needsReply: true,
         satisfaction: null,
       });
+      // needsReply is the desk's flag: the client's view has none; the desk's says it owes an answer.
+      expect(res.body).not.toHaveProperty('needsReply');
+      const [{ needs_reply }] = await t.db.query('SELECT needs_reply FROM tickets WHERE id = $1', [
+        ticket.id,
+      ]);
+      expect(needs_reply).toBe(true);
       const comments = await t
         .http()
         .get(`/api/v1/tickets/${ticket.id}/comments`)
@@ -182,7 +187,7 @@ describe('acceptance and satisfaction', () => {
       expect(await state(ticket.id)).toMatchObject({ status: 'resolved', ratings: 0 });
     });
 
-    it('is the requester’s: the assignee may not answer for them; a dispatcher may record it', async () => {
+    it('is the requester’s: the assignee may not answer for them; a dispatcher may record it, unrated', async () => {
       const ticket = await resolved();
       const byAgent = await decide(w.agent, ticket.id, {
         decision: 'accept',
@@ -202,17 +207,28 @@ describe('acceptance and satisfaction', () => {
       await t.db.query('UPDATE users SET can_view_organization_tickets = false WHERE id = $1', [
         w.clientA2.id,
       ]);
-      const byDispatcher = await decide(w.dispatcher, ticket.id, {
+      // Only the requester rates: staff recording the answer for them send no rating.
+      const ratedByDispatcher = await decide(w.dispatcher, ticket.id, {
         decision: 'accept',
         version: 1,
         rating: 3,
       });
+      expect(ratedByDispatcher.status).toBe(422);
+      expect(ratedByDispatcher.body.errors).toEqual([
+        { field: 'rating', message: expect.stringMatching(/only the requester rates/) },
+      ]);
+      expect(await state(ticket.id)).toMatchObject({ status: 'resolved', ratings: 0 });
+      const byDispatcher = await decide(w.dispatcher, ticket.id, {
+        decision: 'accept',
+        version: 1,
+      });
       expect(byDispatcher.status).toBe(200);
+      expect(byDispatcher.body.statusCategory).toBe('closed');
       expect(
         await t.db.query('SELECT rated_by_id FROM ticket_ratings WHERE ticket_id = $1', [
           ticket.id,
         ]),
-      ).toEqual([{ rated_by_id: w.dispatcher.id }]);
+      ).toEqual([]);
     });
 
     it('commits the status change and the rating together or not at all', async () => {
@@ -266,6 +282,20 @@ describe('acceptance and satisfaction', () => {
           `INSERT INTO ticket_ratings (ticket_id, rating, rated_by_id, assignee_id, via, created_at)
            VALUES ($1, $2, $3, $4, 'portal', $5)`,
           [ticket.id, rating, w.clientB.id, assigneeId, at],
+        );
+      }
+      // Ratings made by staff (recorded for a requester before only requesters could rate, or by
+      // a staff requester) never count.
+      for (const rater of [w.dispatcher.id, w.agent.id]) {
+        const ticket = await t.factory.ticket({
+          status: 'closed',
+          requesterId: rater,
+          assigneeId: w.agent.id,
+        });
+        await t.db.query(
+          `INSERT INTO ticket_ratings (ticket_id, rating, rated_by_id, assignee_id, via, created_at)
+           VALUES ($1, 1, $2, $3, 'portal', '2026-01-06T10:00:00Z')`,
+          [ticket.id, rater, w.agent.id],
         );
       }
     });
@@ -381,7 +411,7 @@ describe('acceptance and satisfaction', () => {
 
     it('staff issue a link valid for 14 days; it is recorded internally in history', async () => {
       const ticket = await ticketOf(ruClient);
-      const link = await issue(ticket.id, w.agent);
+      const link = await issue(ticket.id, w.dispatcher);
       expect(link.url).toMatch(/^\/api\/v1\/public\/ratings\/[\w-]+\.[\w-]{43}$/);
       expect(link.expiresAt).toBe(new Date(t.clock.now().getTime() + 14 * DAY).toISOString());
       const history = async (who: Persona) =>
@@ -398,6 +428,49 @@ describe('acceptance and satisfaction', () => {
         .post(`/api/v1/tickets/${ticket.id}/rating-links`)
         .set('Authorization', bearer(ruClient));
       expect(byClient.status).toBe(403);
+    });
+
+    it('nobody gets a usable link to rate their own work', async () => {
+      const ticket = await ticketOf(ruClient);
+      // The assignee asks: 403, and nothing is recorded.
+      const byAssignee = await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/rating-links`)
+        .set('Authorization', bearer(w.agent));
+      expect(byAssignee.status).toBe(403);
+      expect(byAssignee.body).not.toHaveProperty('url');
+      // Their deputy neither.
+      const deputy = await t.factory.user({ role: 'agent', name: 'Deputy' });
+      await t.db.query(
+        `INSERT INTO deputyships (principal_id, deputy_id, starts_at, ends_at, created_by_id)
+         VALUES ($1, $2, $3::timestamptz - interval '1 day', $3::timestamptz + interval '1 day', $1)`,
+        [w.agent.id, deputy.id, t.clock.now()],
+      );
+      const byDeputy = await t
+        .http()
+        .post(`/api/v1/tickets/${ticket.id}/rating-links`)
+        .set('Authorization', `Bearer ${await t.tokenFor(deputy.id)}`);
+      expect(byDeputy.status).toBe(403);
+
+      // A link issued by a colleague who is later given the ticket stops working.
+      const { url } = await issue(ticket.id, w.dispatcher);
+      await t.db.query('UPDATE tickets SET assignee_id = $2 WHERE id = $1', [
+        ticket.id,
+        w.dispatcher.id,
+      ]);
+      const opened = await t.http().get(url).set('Accept', 'application/json');
+      expect(opened.status).toBe(404);
+      const submitted = await t.http().post(url).send({ rating: 5 });
+      expect(submitted.status).toBe(404);
+      expect(await ratingsOf(ticket.id)).toEqual([]);
+      // Given back to the agent, the colleague's link works again, once.
+      await t.db.query('UPDATE tickets SET assignee_id = $2 WHERE id = $1', [
+        ticket.id,
+        w.agent.id,
+      ]);
+      expect((await t.http().post(url).send({ rating: 5 })).status).toBe(201);
+      expect((await t.http().post(url).send({ rating: 4 })).status).toBe(409);
+      expect(await ratingsOf(ticket.id)).toHaveLength(1);
     });
 
     it('opening the link shows the form in the requester’s language and records nothing', async () => {

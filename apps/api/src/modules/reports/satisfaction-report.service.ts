@@ -52,6 +52,8 @@ export class SatisfactionReportService {
            FROM ticket_ratings r
            JOIN tickets t ON t.id = r.ticket_id
           WHERE r.created_at >= :from AND r.created_at < :to AND ${vis.sql}
+            -- Requesters' own judgement only: a rating made by staff never counts.
+            AND EXISTS (SELECT 1 FROM users ru WHERE ru.id = r.rated_by_id AND ru.role = 'client')
        ), agg AS (
          SELECT GROUPING(rating, assignee_id, period)::int AS g, rating, assignee_id, period,
                 count(*)::int AS n, round(avg(rating), 2)::float8 AS avg

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Locale } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { BusinessRuleError } from '../../../common/errors/domain-errors.js';
+import { BusinessRuleError, ForbiddenError } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
 import { recordTicketEvents } from '../ticket-events.js';
 import { TicketAccessService } from '../ticket-access.service.js';
@@ -35,16 +35,28 @@ export class LinkRatingsService {
     private readonly links: RatingLinkService,
   ) {}
 
-  /** A link for the requester of a ticket the caller sees; recorded (internally) in history. */
+  /**
+   * A link for the requester of a ticket the caller sees; recorded (internally) in history. The
+   * caller gets the link itself, so its assignee (or their deputy) gets none: nobody rates their
+   * own work.
+   */
   async issue(user: AuthUser, ticketId: string): Promise<RatingLinkDto> {
     const ticket = await this.access.loadVisible(user, ticketId);
+    if (
+      ticket.assigneeId &&
+      (ticket.assigneeId === user.id || user.deputyForIds.includes(ticket.assigneeId))
+    ) {
+      throw new ForbiddenError(
+        'The ticket is assigned to you: ask a colleague to send its requester a rating link',
+      );
+    }
     if (!ticket.requesterId) {
       throw new BusinessRuleError('The ticket has no requester to ask for a rating', [
         { field: 'requesterId', message: 'set a requester first' },
       ]);
     }
     const expiresAt = this.links.defaultExpiry();
-    const token = this.links.create(ticket.id, ticket.requesterId, expiresAt);
+    const token = this.links.create(ticket.id, ticket.requesterId, expiresAt, user.id);
     await recordTicketEvents(this.db.manager, ticket.id, user.id, this.clock.now(), [
       {
         kind: 'rating_link_created',
@@ -106,6 +118,8 @@ export class LinkRatingsService {
     }[];
     const row = rows[0];
     if (!row) throw new LinkInvalidError();
+    // Assigned to whoever issued it since: they hold a link to rate their own work.
+    if (payload.issuerId && row.assignee_id === payload.issuerId) throw new LinkInvalidError();
     return {
       payload,
       ticketId: row.id,

@@ -12,6 +12,11 @@ export interface RatingLinkPayload {
   exp: number;
   /** Single use: the rating it records keeps this nonce under a unique index. */
   nonce: string;
+  /**
+   * Who issued it: the link stops working while the ticket is assigned to them, so nobody holds
+   * a usable link to rate their own work. Absent in links issued before it was added.
+   */
+  issuerId?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +47,7 @@ export class RatingLinkService {
     return new Date(this.clock.now().getTime() + this.config.ratingLinkTtlDays * 86_400_000);
   }
 
-  create(ticketId: string, requesterId: string, expiresAt: Date): string {
+  create(ticketId: string, requesterId: string, expiresAt: Date, issuerId?: string): string {
     const payload: RatingLinkPayload = {
       ticketId,
       requesterId,
@@ -50,6 +55,7 @@ export class RatingLinkService {
       nonce: randomBytes(16).toString('base64url'),
     };
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+      ...(issuerId ? { issuerId } : {}),
     return `${body}.${this.sign(body).toString('base64url')}`;
   }
 
@@ -99,9 +105,16 @@ function parsePayload(body: string): RatingLinkPayload | null {
     typeof p.exp !== 'number' ||
     !Number.isInteger(p.exp) ||
     typeof p.nonce !== 'string' ||
-    !/^[A-Za-z0-9_-]{16,64}$/.test(p.nonce)
+    !/^[A-Za-z0-9_-]{16,64}$/.test(p.nonce) ||
+    (p.issuerId !== undefined && (typeof p.issuerId !== 'string' || !UUID.test(p.issuerId)))
   ) {
     return null;
   }
-  return { ticketId: p.ticketId, requesterId: p.requesterId, exp: p.exp, nonce: p.nonce };
+  return {
+    ticketId: p.ticketId,
+    requesterId: p.requesterId,
+    exp: p.exp,
+    nonce: p.nonce,
+    ...(p.issuerId ? { issuerId: p.issuerId } : {}),
+  };
 }

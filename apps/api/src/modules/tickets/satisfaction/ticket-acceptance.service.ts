@@ -84,8 +84,16 @@ export class TicketAcceptanceService {
 
       const comment = dto.comment?.trim() ? dto.comment : undefined;
       const errors: ProblemFieldError[] = [];
+      // Only the requester rates: staff recording the answer for them record no rating (the
+      // satisfaction report counts the requesters' own judgement, never the desk's).
+      const isRequester = ticket.requesterId === user.id;
       if (dto.decision === 'accept') {
-        if (dto.rating === undefined) {
+        if (!isRequester && dto.rating !== undefined) {
+          errors.push({
+            field: 'rating',
+            message: 'only the requester rates; record the acceptance without a rating',
+          });
+        } else if (isRequester && dto.rating === undefined) {
           errors.push({ field: 'rating', message: 'rate the resolution from 1 to 5 to accept it' });
         }
         if (comment && comment.length > RATING_COMMENT_MAX) {
@@ -116,7 +124,7 @@ export class TicketAcceptanceService {
         ...(publicComment ? { comment: publicComment } : {}),
       });
 
-      if (dto.decision === 'accept' && dto.rating !== undefined) {
+      if (dto.decision === 'accept' && isRequester && dto.rating !== undefined) {
         await writeRating(em, {
           ticketId: ticket.id,
           rating: dto.rating,

@@ -33,8 +33,9 @@ export class TicketSatisfactionController {
     summary: 'Accept (with a rating) or reject a resolved ticket',
     description:
       "The requester's answer to a resolution; dispatchers and admins may record it for the " +
-      'requester (403 for anyone else who sees the ticket). Only in a resolved-category status ' +
-      '(else 409). accept: needs `rating` 1–5, moves along an allowed transition to a ' +
+      'requester, without a rating: only the requester rates (403 for anyone else who sees the ' +
+      'ticket). Only in a resolved-category status (else 409). accept: needs `rating` 1–5 ' +
+      'from the requester (from staff it is a 422), moves along an allowed transition to a ' +
       'closed-category status and stores the rating (with `comment`, if any). reject: needs ' +
       '`comment`, posted as a public comment, and moves to an open-category status (else a ' +
       'new-category one). 409 when the workflow offers the caller no such transition. The status ' +
@@ -56,7 +57,9 @@ export class TicketSatisfactionController {
   @ApiOperation({
     summary: "A signed, expiring link that lets the ticket's requester rate it without logging in",
     description:
-      'Valid for RATING_LINK_TTL_DAYS (default 14) and for one answer. Opening the link shows a ' +
+      'Valid for RATING_LINK_TTL_DAYS (default 14) and for one answer. 403 for the ticket’s ' +
+      'assignee (and their deputies): nobody rates their own work; a link stops working when ' +
+      'the ticket is assigned to whoever issued it. Opening the link shows a ' +
       'form and records nothing; only submitting it does. Nothing but a history line (internal) ' +
       'is stored: the token is the proof.',
   })
