@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
@@ -489,5 +490,186 @@ describe('ticket attachments', () => {
         'DROP TRIGGER test_refuse_event ON ticket_events; DROP FUNCTION test_refuse_event()',
       );
     }
+  });
+});
+
+describe('ticket attachments: a 20 MB upload the caller may not make', () => {
+  const BODY_BYTES = 20 * 1024 * 1024;
+  const CHUNK = Buffer.alloc(256 * 1024, 0x61);
+  let t: TestApp;
+  let dataDir: string;
+  let server: Server;
+  const serverSockets: Socket[] = [];
+
+  interface RawAnswer {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    /** Body bytes the client had handed over when the answer arrived. */
+    sentWhenAnswered: number;
+    /** Body bytes the client managed to hand over in all, trying to send the whole body. */
+    sentInAll: number;
+    /** Bytes the server read from the connection, headers included. */
+    serverRead: number;
+  }
+
+  /**
+   * POSTs a multipart body of BODY_BYTES over a raw connection, one chunk at a time and only as
+   * fast as the connection takes it, answering like a careful client would not: it keeps trying
+   * to send the rest after the answer, so a server that drains the body reads all of it.
+   */
+  async function rawUpload(path: string, token: string | null): Promise<RawAnswer> {
+    const boundary = 'relaydesk-big-upload';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const length = head.length + BODY_BYTES + tail.length;
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    const serverSocket = serverSockets[serverSockets.length - 1];
+
+    let received = Buffer.alloc(0);
+    let answer: { status: number; headers: Record<string, string>; bodyFrom: number } | null = null;
+    let sent = 0;
+    let sentWhenAnswered = -1;
+    let broken = false;
+    socket.on('data', (c: Buffer) => {
+      received = Buffer.concat([received, c]);
+      const end = received.indexOf('\r\n\r\n');
+      if (answer || end < 0) return;
+      const [statusLine, ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const i = line.indexOf(':');
+        headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      }
+      answer = { status: Number(statusLine.split(' ')[1]), headers, bodyFrom: end + 4 };
+      sentWhenAnswered = sent;
+    });
+    let answered!: () => void;
+    const complete = new Promise<void>((resolve) => (answered = resolve));
+    socket.on('data', () => {
+      if (answer && received.length - answer.bodyFrom >= Number(answer.headers['content-length']))
+        answered();
+    });
+    socket.on('error', () => (broken = true));
+    // Not events.once: it rejects on the EPIPE that a server hanging up is expected to cause.
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('end', () => (broken = true));
+
+    const write = (b: Buffer) =>
+      new Promise<boolean>((resolve) => {
+        if (broken || socket.destroyed) return resolve(false);
+        socket.write(b, (err) => resolve(!err));
+      });
+    await write(
+      Buffer.from(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+          (token ? `Authorization: Bearer ${token}\r\n` : '') +
+          `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
+          `Content-Length: ${length}\r\n\r\n`,
+      ),
+    );
+    let ok = await write(head);
+    while (ok && sent < BODY_BYTES) {
+      const chunk = CHUNK.subarray(0, Math.min(CHUNK.length, BODY_BYTES - sent));
+      ok = await write(chunk);
+      if (ok) sent += chunk.length;
+    }
+    if (ok) ok = await write(tail);
+    // A server that keeps the connection waits for the next request: hang up once answered.
+    await Promise.race([complete, closed]);
+    if (!socket.destroyed) socket.end();
+    await closed;
+    expect(answer).not.toBeNull();
+    const a = answer as unknown as {
+      status: number;
+      headers: Record<string, string>;
+      bodyFrom: number;
+    };
+    return {
+      status: a.status,
+      headers: a.headers,
+      body: received.subarray(a.bodyFrom).toString('utf8'),
+      sentWhenAnswered,
+      sentInAll: sent,
+      serverRead: serverSocket.bytesRead,
+    };
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'relaydesk-big-upload-'));
+    // A limit the body fits in: the only reason to refuse it is who asks.
+    t = await startTestApp({ attachmentMaxBytes: 32 * 1024 * 1024, dataDir });
+    server = createServer(t.app.getHttpAdapter().getInstance());
+    server.on('connection', (s: Socket) => serverSockets.push(s));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const attachmentRows = async () =>
+    Number(((await t.db.query('SELECT count(*) AS n FROM attachments')) as { n: string }[])[0].n);
+
+  it.each([
+    ['of another organization', 'foreign'],
+    ['that does not exist', 'missing'],
+    ['without credentials', 'anonymous'],
+  ])(
+    'answers a ticket %s before reading the body, and reads, stores and records none of it',
+    async (_label, kind) => {
+      const orgA = await t.factory.organization();
+      const orgB = await t.factory.organization();
+      const owner = await t.factory.user({ role: 'client', organizationId: orgA.id });
+      const stranger = await t.factory.user({ role: 'client', organizationId: orgB.id });
+      const ticket = await t.factory.ticket({ requesterId: owner.id, organizationId: orgA.id });
+      const ticketId = kind === 'missing' ? '0d7c2b1e-8a51-4c3e-9a8e-6f0b9d6c1a22' : ticket.id;
+      const token = kind === 'anonymous' ? null : await t.tokenFor(stranger.id);
+      const tmpBefore = await filesUnder(join(dataDir, 'tmp'));
+      const storedBefore = await filesUnder(join(dataDir, 'attachments'));
+      const rowsBefore = await attachmentRows();
+
+      const res = await rawUpload(`/api/v1/tickets/${ticketId}/attachments`, token);
+
+      const status = kind === 'anonymous' ? 401 : 404;
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(res.body)).toMatchObject({ status });
+      // Answered before the client had sent the body...
+      expect(res.sentWhenAnswered).toBeGreaterThanOrEqual(0);
+      expect(res.sentWhenAnswered).toBeLessThan(BODY_BYTES);
+      // ...and the body was not read afterwards either: the server hung up instead of draining
+      // it, so the client could not hand it over and the server read a fraction of it.
+      expect(res.serverRead).toBeLessThan(BODY_BYTES / 2);
+      expect(res.sentInAll).toBeLessThan(BODY_BYTES);
+      expect(res.headers.connection).toBe('close');
+
+      expect(await filesUnder(join(dataDir, 'tmp'))).toEqual(tmpBefore);
+      expect(await filesUnder(join(dataDir, 'attachments'))).toEqual(storedBefore);
+      expect(await attachmentRows()).toBe(rowsBefore);
+    },
+  );
+
+  it('takes the same 20 MB from the same kind of client when the caller may upload', async () => {
+    const org = await t.factory.organization();
+    const owner = await t.factory.user({ role: 'client', organizationId: org.id });
+    const ticket = await t.factory.ticket({ requesterId: owner.id, organizationId: org.id });
+
+    const res = await rawUpload(
+      `/api/v1/tickets/${ticket.id}/attachments`,
+      await t.tokenFor(owner.id),
+    );
+
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ ticketId: ticket.id, sizeBytes: BODY_BYTES });
+    expect(res.sentInAll).toBe(BODY_BYTES);
+    expect(res.serverRead).toBeGreaterThan(BODY_BYTES);
+    expect(await filesUnder(join(dataDir, 'tmp'))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { closeConnectionOnUnreadBody } from '../../../common/http/unread-body.middleware.js';
 import { WorkflowModule } from '../../workflow/workflow.module.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { AttachmentStorage } from './attachment-storage.js';
@@ -19,4 +20,11 @@ import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
     { provide: AttachmentStorage, useClass: LocalDiskAttachmentStorage },
   ],
 })
-export class AttachmentsModule {}
+export class AttachmentsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // The upload is read only after the caller is checked; a refusal must not read it anyway.
+    consumer
+      .apply(closeConnectionOnUnreadBody)
+      .forRoutes({ path: 'v1/tickets/:id/attachments', method: RequestMethod.POST });
+  }
+}
