@@ -1,0 +1,178 @@
+import { startTestApp, type TestApp } from './support/test-app';
+import { bearer, buildWorld, type Persona, type World } from './support/personas';
+
+const HOUR = 3600 * 1000;
+
+/**
+ * `Idempotency-Key` beyond the happy path (tickets.e2e-spec covers the plain replay): a failed
+ * attempt does not keep the key, keys expire after 24 hours, and comments honour them too.
+ */
+describe('Idempotency-Key', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  const createTicket = (who: Persona, key: string, body: object) =>
+    t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', bearer(who))
+      .set('Idempotency-Key', key)
+      .send(body);
+  const addComment = (who: Persona, ticketId: string, key: string, body: object) =>
+    t
+      .http()
+      .post(`/api/v1/tickets/${ticketId}/comments`)
+      .set('Authorization', bearer(who))
+      .set('Idempotency-Key', key)
+      .send(body);
+  const ticketsWithSubject = async (subject: string) =>
+    (
+      (await t.db.query('SELECT count(*)::int AS n FROM tickets WHERE subject = $1', [
+        subject,
+      ])) as { n: number }[]
+    )[0].n;
+  const commentsOn = async (ticketId: string) =>
+    (
+      (await t.db.query('SELECT count(*)::int AS n FROM ticket_comments WHERE ticket_id = $1', [
+        ticketId,
+      ])) as { n: number }[]
+    )[0].n;
+
+  describe('after a failed attempt', () => {
+    it('lets a retry with a corrected body through after a 400, and replays that success', async () => {
+      const invalid = await createTicket(w.agent, 'retry-after-400', { subject: '' });
+      expect(invalid.status).toBe(400);
+
+      const corrected = await createTicket(w.agent, 'retry-after-400', { subject: 'Fixed 400' });
+      expect(corrected.status).toBe(201);
+      expect(corrected.headers['idempotent-replayed']).toBeUndefined();
+      expect(corrected.body.subject).toBe('Fixed 400');
+
+      const replay = await createTicket(w.agent, 'retry-after-400', { subject: 'Fixed 400' });
+      expect(replay.status).toBe(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body.id).toBe(corrected.body.id);
+      expect(await ticketsWithSubject('Fixed 400')).toBe(1);
+    });
+
+    it('lets a retry with a corrected body through after a 422', async () => {
+      const body = { subject: 'Fixed 422' };
+      const refused = await createTicket(w.clientA, 'retry-after-422', {
+        ...body,
+        organizationId: w.orgB.id,
+      });
+      expect(refused.status).toBe(422);
+
+      const corrected = await createTicket(w.clientA, 'retry-after-422', body);
+      expect(corrected.status).toBe(201);
+      expect(corrected.body).toMatchObject({ subject: 'Fixed 422', organizationId: w.orgA.id });
+      expect(await ticketsWithSubject('Fixed 422')).toBe(1);
+    });
+
+    it('evaluates the same failing body again instead of replaying the failure', async () => {
+      const first = await createTicket(w.agent, 'fails-twice', { subject: 'x', bogus: 1 });
+      const second = await createTicket(w.agent, 'fails-twice', { subject: 'x', bogus: 1 });
+      expect(first.status).toBe(400);
+      expect(second.status).toBe(400);
+      expect(second.headers['idempotent-replayed']).toBeUndefined();
+      expect(second.body).toEqual(first.body);
+    });
+  });
+
+  describe('after 24 hours', () => {
+    it('replays within 24 hours and creates anew once the key has expired', async () => {
+      t.clock.set('2026-04-01T08:00:00Z');
+      const body = { subject: 'Daily report' };
+      const first = await createTicket(w.agent, 'daily-report', body);
+      expect(first.status).toBe(201);
+
+      t.clock.set(new Date(Date.parse('2026-04-01T08:00:00Z') + 24 * HOUR - 1000));
+      const sameDay = await createTicket(w.agent, 'daily-report', body);
+      expect(sameDay.headers['idempotent-replayed']).toBe('true');
+      expect(sameDay.body.id).toBe(first.body.id);
+
+      t.clock.set(new Date(Date.parse('2026-04-01T08:00:00Z') + 24 * HOUR + 1000));
+      const nextDay = await createTicket(w.agent, 'daily-report', body);
+      expect(nextDay.status).toBe(201);
+      expect(nextDay.headers['idempotent-replayed']).toBeUndefined();
+      expect(nextDay.body.id).not.toBe(first.body.id);
+      expect(await ticketsWithSubject('Daily report')).toBe(2);
+
+      // The new use starts a new 24 hours: a retry of it replays the second ticket.
+      t.clock.advance(HOUR);
+      const retry = await createTicket(w.agent, 'daily-report', body);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body.id).toBe(nextDay.body.id);
+    });
+
+    it('accepts an expired key for a different body', async () => {
+      t.clock.set('2026-04-10T08:00:00Z');
+      const first = await createTicket(w.agent, 'reused-next-day', { subject: 'Monday' });
+      expect(first.status).toBe(201);
+      expect((await createTicket(w.agent, 'reused-next-day', { subject: 'Tuesday' })).status).toBe(
+        422,
+      );
+
+      t.clock.advance(25 * HOUR);
+      const later = await createTicket(w.agent, 'reused-next-day', { subject: 'Tuesday' });
+      expect(later.status).toBe(201);
+      expect(later.body.subject).toBe('Tuesday');
+    });
+  });
+
+  describe('on comments', () => {
+    it('replays the first comment for the same key and body and adds no second one', async () => {
+      const ticket = await t.factory.ticket({
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+      });
+      const first = await addComment(w.clientA, ticket.id, 'comment-once', {
+        body: 'Still broken',
+      });
+      expect(first.status).toBe(201);
+      const again = await addComment(w.clientA, ticket.id, 'comment-once', {
+        body: 'Still broken',
+      });
+      expect(again.status).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(await commentsOn(ticket.id)).toBe(1);
+
+      const other = await addComment(w.clientA, ticket.id, 'comment-once', { body: 'Other text' });
+      expect(other.status).toBe(422);
+      expect(await commentsOn(ticket.id)).toBe(1);
+
+      const list = await t
+        .http()
+        .get(`/api/v1/tickets/${ticket.id}/comments`)
+        .set('Authorization', bearer(w.clientA));
+      expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
+    });
+
+    it('refuses the key for the same text on another ticket: a key names one request', async () => {
+      const one = await t.factory.ticket({ assigneeId: w.agent.id });
+      const two = await t.factory.ticket({ assigneeId: w.agent.id });
+      const a = await addComment(w.agent, one.id, 'same-text', { body: 'On my way' });
+      const b = await addComment(w.agent, two.id, 'same-text', { body: 'On my way' });
+      expect(a.status).toBe(201);
+      expect(b.status).toBe(422);
+      expect(await commentsOn(two.id)).toBe(0);
+    });
+
+    it('lets a corrected comment through after a failed one with the same key', async () => {
+      const ticket = await t.factory.ticket({ assigneeId: w.agent.id });
+      const empty = await addComment(w.agent, ticket.id, 'comment-retry', { body: '' });
+      expect(empty.status).toBe(400);
+      const fixed = await addComment(w.agent, ticket.id, 'comment-retry', { body: 'Checked' });
+      expect(fixed.status).toBe(201);
+      expect(fixed.headers['idempotent-replayed']).toBeUndefined();
+      expect(await commentsOn(ticket.id)).toBe(1);
+    });
+  });
+});
