@@ -313,6 +313,25 @@ const ROWS: MatrixRow[] = [
     },
     expect: statuses(401, 204, 204, 204, 204, 204, 204),
   },
+  {
+    // Sign out everywhere, for every role (a look-alike: it ends every session of the user).
+    method: 'DELETE',
+    path: '/api/v1/me/sessions',
+    caller: 'look-alike',
+    async prepare(c) {
+      const userId = c.caller?.id ?? null;
+      return {
+        path: '/api/v1/me/sessions',
+        probe: () =>
+          firstRow(
+            c,
+            'SELECT count(*)::int AS n FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NOT NULL',
+            [userId],
+          ),
+      };
+    },
+    expect: statuses(401, 204, 204, 204, 204, 204, 204),
+  },
 
   // ---------------------------------------------------------------- tickets
   {

@@ -106,7 +106,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log in with e-mail and password */
+    /**
+     * Log in with e-mail and password
+     * @description API clients get the refresh token in the body. The web apps send `app`: the refresh token then goes into that app's HttpOnly cookie and is left out of the body.
+     */
     post: operations['Auth_login'];
     delete?: never;
     options?: never;
@@ -123,7 +126,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End the current session: its access and refresh tokens stop working */
+    /**
+     * End the current session: its access and refresh tokens stop working
+     * @description With `app`, that web app's refresh cookie is cleared too.
+     */
     post: operations['Auth_logout'];
     delete?: never;
     options?: never;
@@ -140,7 +146,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Exchange a refresh token for a new token pair (rotation) */
+    /**
+     * Exchange a refresh token for a new token pair (rotation)
+     * @description Send `refreshToken` (API clients), or only `app` to use that web app's refresh cookie. A used token presented again revokes the session. No refresh succeeds after the session's absolute lifetime (SESSION_MAX_AGE_DAYS), however recently it rotated.
+     */
     post: operations['Auth_refresh'];
     delete?: never;
     options?: never;
@@ -457,6 +466,26 @@ export interface paths {
     /** Change own password; other sessions are logged out */
     post: operations['Me_changePassword'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Sign out everywhere
+     * @description Ends every session of the caller, this one included: all their access and refresh tokens stop working at once. The calendar feed link is not a session and has its own revocation.
+     */
+    delete: operations['Me_revokeAllSessions'];
     options?: never;
     head?: never;
     patch?: never;
@@ -830,7 +859,7 @@ export interface paths {
     put?: never;
     /**
      * Accept (with a rating) or reject a resolved ticket
-     * @description The requester's answer to a resolution; dispatchers and admins may record it for the requester (403 for anyone else who sees the ticket). Only in a resolved-category status (else 409). accept: needs `rating` 1–5, moves along an allowed transition to a closed-category status and stores the rating (with `comment`, if any). reject: needs `comment`, posted as a public comment, and moves to an open-category status (else a new-category one). 409 when the workflow offers the caller no such transition. The status change and the rating commit together.
+     * @description The requester's answer to a resolution; dispatchers and admins may record it for the requester, without a rating: only the requester rates (403 for anyone else who sees the ticket). Only in a resolved-category status (else 409). accept: needs `rating` 1–5 from the requester (from staff it is a 422), moves along an allowed transition to a closed-category status and stores the rating (with `comment`, if any). reject: needs `comment`, posted as a public comment, and moves to an open-category status (else a new-category one). 409 when the workflow offers the caller no such transition. The status change and the rating commit together.
      */
     post: operations['TicketSatisfaction_decide'];
     delete?: never;
@@ -978,7 +1007,7 @@ export interface paths {
     put?: never;
     /**
      * A signed, expiring link that lets the ticket's requester rate it without logging in
-     * @description Valid for RATING_LINK_TTL_DAYS (default 14) and for one answer. Opening the link shows a form and records nothing; only submitting it does. Nothing but a history line (internal) is stored: the token is the proof.
+     * @description Valid for RATING_LINK_TTL_DAYS (default 14) and for one answer. 403 for the ticket’s assignee (and their deputies): nobody rates their own work; a link stops working when the ticket is assigned to whoever issued it. Opening the link shows a form and records nothing; only submitting it does. Nothing but a history line (internal) is stored: the token is the proof.
      */
     post: operations['TicketSatisfaction_createLink'];
     delete?: never;
@@ -1885,10 +1914,22 @@ export interface components {
       rating: number;
     };
     LoginDto: {
+      /**
+       * @description Only for the Relaydesk web apps: keep the refresh token in an HttpOnly cookie of this app (rd_refresh_agent or rd_refresh_portal, Path=/api/v1/auth, SameSite=Strict) instead of the response body. API clients leave it out and get refreshToken in the body.
+       * @enum {string}
+       */
+      app?: 'agent' | 'portal';
       /** @example admin@relaydesk.local */
       email: string;
       /** @example password */
       password: string;
+    };
+    LogoutDto: {
+      /**
+       * @description The web app whose refresh cookie is cleared as well
+       * @enum {string}
+       */
+      app?: 'agent' | 'portal';
     };
     MeDto: {
       active: boolean;
@@ -2072,7 +2113,13 @@ export interface components {
       name: string;
     };
     RefreshDto: {
-      refreshToken: string;
+      /**
+       * @description Only for the Relaydesk web apps: keep the refresh token in an HttpOnly cookie of this app (rd_refresh_agent or rd_refresh_portal, Path=/api/v1/auth, SameSite=Strict) instead of the response body. API clients leave it out and get refreshToken in the body. Without refreshToken, the token is read from that cookie.
+       * @enum {string}
+       */
+      app?: 'agent' | 'portal';
+      /** @description The refresh token from the body of the last login or refresh (API clients) */
+      refreshToken?: string;
     };
     ReplaceWorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
@@ -2502,8 +2549,8 @@ export interface components {
       accessToken: string;
       /** @description Seconds until the access token expires */
       expiresIn: number;
-      /** @description Single-use token for POST /auth/refresh; rotated on every use */
-      refreshToken: string;
+      /** @description Single-use token for POST /auth/refresh; rotated on every use. Absent when the request named a web app: the token is then in that app's HttpOnly cookie only. */
+      refreshToken?: string;
       user: components['schemas']['UserDto'];
     };
     TransitionDto: {
@@ -3781,13 +3828,36 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['LogoutDto'];
+      };
+    };
     responses: {
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
       };
       /** @description Missing, invalid or expired credentials */
       401: {
@@ -5847,6 +5917,61 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Me_revokeAllSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
         headers: {
           [name: string]: unknown;
         };

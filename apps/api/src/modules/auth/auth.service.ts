@@ -15,6 +15,11 @@ import type { AccessTokenPayload } from './jwt.strategy.js';
 
 const INVALID_LOGIN = 'Invalid e-mail or password';
 
+/** A new token pair, with when the refresh token stops working (for the cookie's Max-Age). */
+export interface IssuedTokens extends Required<TokenPairDto> {
+  refreshExpiresAt: Date;
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -34,7 +39,7 @@ export class AuthService {
     email: string,
     password: string,
     client: { ip: string; userAgent: string | null },
-  ): Promise<TokenPairDto> {
+  ): Promise<IssuedTokens> {
     const normalized = email.trim();
     await this.throttle.consume(normalized, client.ip);
 
@@ -78,20 +83,22 @@ export class AuthService {
       ]);
       return id;
     });
-    return this.issueTokens(user, sessionId);
+    return this.issueTokens(user, sessionId, this.sessionEnd(this.clock.now()));
   }
 
   /**
    * Rotates a refresh token. Each token works once; presenting a used one means it was stolen
    * (or replayed), so the whole session (every token descended from the login) is revoked.
+   * Rotation does not extend a session past its absolute lifetime (SESSION_MAX_AGE_DAYS).
    */
-  async refresh(refreshToken: string): Promise<TokenPairDto> {
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
     const [tokenId, secret] = refreshToken.split('.');
     if (!tokenId || !secret || !/^[0-9a-f-]{36}$/.test(tokenId)) {
       throw new UnauthenticatedError('The refresh token is not valid');
     }
     const rows = (await this.db.query(
-      `SELECT t.id, t.session_id, t.token_hash, t.expires_at, t.used_at, s.user_id, s.revoked_at
+      `SELECT t.id, t.session_id, t.token_hash, t.expires_at, t.used_at, s.user_id, s.revoked_at,
+              s.created_at AS session_created_at
          FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
         WHERE t.id = $1`,
       [tokenId],
@@ -103,6 +110,7 @@ export class AuthService {
       used_at: Date | null;
       user_id: string;
       revoked_at: Date | null;
+      session_created_at: Date;
     }[];
     const row = rows[0];
     const presented = Buffer.from(sha256(secret));
@@ -120,16 +128,30 @@ export class AuthService {
       await this.revokeSession(row.session_id, 'refresh_reuse');
       throw new UnauthenticatedError('The refresh token was already used; the session is revoked');
     }
+    const sessionEnd = this.sessionEnd(row.session_created_at);
+    if (sessionEnd.getTime() <= this.clock.now().getTime()) {
+      await this.revokeSession(row.session_id, 'max_age');
+      throw new UnauthenticatedError('The session has reached its maximum age; log in again');
+    }
     if (row.expires_at.getTime() <= this.clock.now().getTime()) {
       throw new UnauthenticatedError('The refresh token has expired; log in again');
     }
     const user = await this.db.getRepository(User).findOneBy({ id: row.user_id, active: true });
     if (!user) throw new UnauthenticatedError('The session has ended; log in again');
-    return this.issueTokens(user, row.session_id);
+    return this.issueTokens(user, row.session_id, sessionEnd);
   }
 
   async logout(sessionId: string): Promise<void> {
     await this.revokeSession(sessionId, 'logout');
+  }
+
+  /** "Sign out everywhere": every session of the user ends, this one included. */
+  async revokeAllSessions(userId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE auth_sessions SET revoked_at = $2, revoked_reason = 'sign_out_everywhere'
+        WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, this.clock.now()],
+    );
   }
 
   async changePassword(
@@ -137,7 +159,16 @@ export class AuthService {
     sessionId: string,
     currentPassword: string,
     newPassword: string,
+    ip: string,
   ): Promise<void> {
+    // Guesses at the current password (with a stolen access token) share the login's budget:
+    // the same per-account and per-IP counters, so two endpoints do not give twice the guesses.
+    const email = (
+      (await this.db.query('SELECT email FROM users WHERE id = $1', [userId])) as {
+        email: string;
+      }[]
+    )[0].email;
+    await this.throttle.consume(email, ip, 'Too many password attempts; wait before trying again');
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -149,6 +180,7 @@ export class AuthService {
         { field: 'currentPassword', message: 'does not match' },
       ]);
     }
+    await this.throttle.succeeded(email, ip);
     const newHash = await this.passwords.hash(newPassword);
     await this.db.transaction(async (em) => {
       await em.query(
@@ -171,16 +203,32 @@ export class AuthService {
     );
   }
 
-  private async issueTokens(user: User, sessionId: string): Promise<TokenPairDto> {
+  private sessionEnd(createdAt: Date): Date {
+    return new Date(createdAt.getTime() + this.config.sessionMaxAgeDays * 86_400_000);
+  }
+
+  private async issueTokens(
+    user: User,
+    sessionId: string,
+    sessionEnd: Date,
+  ): Promise<IssuedTokens> {
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = new Date(
-      this.clock.now().getTime() + this.config.refreshTokenTtlSeconds * 1000,
+      Math.min(
+        this.clock.now().getTime() + this.config.refreshTokenTtlSeconds * 1000,
+        sessionEnd.getTime(),
+      ),
     );
     const [{ id }] = (await this.db.query(
       `INSERT INTO refresh_tokens (session_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
       [sessionId, sha256(secret), expiresAt, this.clock.now()],
     )) as { id: string }[];
-    const payload: AccessTokenPayload = { sub: user.id, sid: sessionId };
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      sid: sessionId,
+      // jsonwebtoken counts expiresIn from iat; by default iat is the system time.
+      iat: Math.floor(this.clock.now().getTime() / 1000),
+    };
     const groupIds = (
       (await this.db.query('SELECT group_id FROM group_members WHERE user_id = $1', [user.id])) as {
         group_id: string;
@@ -194,6 +242,7 @@ export class AuthService {
       }),
       expiresIn: this.config.accessTokenTtlSeconds,
       refreshToken: `${id}.${secret}`,
+      refreshExpiresAt: expiresAt,
       user: toUserDto(user, groupIds),
     };
   }

@@ -5,11 +5,15 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { UnauthenticatedError } from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
 import { AuthUserLoader } from './auth-user.loader.js';
 
 export interface AccessTokenPayload {
   sub: string;
   sid: string;
+  /** Seconds since the epoch, by the injectable clock (set by AuthService, checked here). */
+  iat?: number;
+  exp?: number;
 }
 
 @Injectable()
@@ -17,6 +21,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly loader: AuthUserLoader,
+    private readonly clock: Clock,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -25,13 +30,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // (The typings say string | Buffer; jsonwebtoken accepts a KeyObject at run time.)
       secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer,
       algorithms: ['HS256'],
-      ignoreExpiration: false,
+      // Expiry is checked in validate() against the injectable clock, the same clock that
+      // stamped the token, so tests move time instead of waiting for tokens to expire.
+      ignoreExpiration: true,
     });
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser> {
     if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string') {
       throw new UnauthenticatedError('The access token is not valid');
+    }
+    if (typeof payload.exp !== 'number' || payload.exp * 1000 <= this.clock.now().getTime()) {
+      throw new UnauthenticatedError('The access token has expired; refresh it');
     }
     const user = await this.loader.load(payload.sub, payload.sid);
     if (!user) throw new UnauthenticatedError('The session has ended; log in again');

@@ -17,7 +17,11 @@ export class LoginThrottleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async consume(email: string, ip: string): Promise<void> {
+  async consume(
+    email: string,
+    ip: string,
+    message = 'Too many login attempts; wait before trying again',
+  ): Promise<void> {
     const account = await this.bump(`account:${email.toLowerCase()}`);
     const byIp = await this.bump(`ip:${ip}`);
     const over = [
@@ -33,10 +37,7 @@ export class LoginThrottleService {
           ),
         ),
       );
-      throw new TooManyRequestsError(
-        'Too many login attempts; wait before trying again',
-        Math.max(retryAfter, 1),
-      );
+      throw new TooManyRequestsError(message, Math.max(retryAfter, 1));
     }
   }
 

@@ -14,6 +14,12 @@ import {
   OUT_OF_OFFICE_UNTIL_TEXT,
   UserDto,
 } from '../../directory/dto/user.dto.js';
+import { WEB_APPS, type WebApp } from '../refresh-cookie.js';
+
+const APP_TEXT =
+  'Only for the Relaydesk web apps: keep the refresh token in an HttpOnly cookie of this app ' +
+  '(rd_refresh_agent or rd_refresh_portal, Path=/api/v1/auth, SameSite=Strict) instead of the ' +
+  'response body. API clients leave it out and get refreshToken in the body.';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@relaydesk.local' })
@@ -25,10 +31,39 @@ export class LoginDto {
   @IsString()
   @MaxLength(1024)
   password!: string;
+
+  @ApiPropertyOptional({ enum: WEB_APPS, description: APP_TEXT })
+  @IsOptional()
+  @IsIn(WEB_APPS)
+  app?: WebApp;
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @MaxLength(200) refreshToken!: string;
+  @ApiPropertyOptional({
+    description: 'The refresh token from the body of the last login or refresh (API clients)',
+  })
+  @ValidateIf((o: RefreshDto) => o.app === undefined || o.refreshToken !== undefined)
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+
+  @ApiPropertyOptional({
+    enum: WEB_APPS,
+    description: `${APP_TEXT} Without refreshToken, the token is read from that cookie.`,
+  })
+  @IsOptional()
+  @IsIn(WEB_APPS)
+  app?: WebApp;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({
+    enum: WEB_APPS,
+    description: 'The web app whose refresh cookie is cleared as well',
+  })
+  @IsOptional()
+  @IsIn(WEB_APPS)
+  app?: WebApp;
 }
 
 export class ChangePasswordDto {
@@ -78,8 +113,12 @@ export class TokenPairDto {
   accessToken!: string;
   @ApiProperty({ description: 'Seconds until the access token expires' })
   expiresIn!: number;
-  @ApiProperty({ description: 'Single-use token for POST /auth/refresh; rotated on every use' })
-  refreshToken!: string;
+  @ApiPropertyOptional({
+    description:
+      'Single-use token for POST /auth/refresh; rotated on every use. Absent when the request ' +
+      "named a web app: the token is then in that app's HttpOnly cookie only.",
+  })
+  refreshToken?: string;
   @ApiProperty({ type: UserDto }) user!: UserDto;
 }
 
