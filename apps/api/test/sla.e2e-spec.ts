@@ -208,6 +208,108 @@ describe('SLA', () => {
       expect(await sla(tk.id)).toMatchObject({ firstResponseBreachedAt: null });
     });
 
+    it('two pauses on one ticket: the deadlines move by both paused spans', async () => {
+      const tk = await create({ priority: 'high' });
+      const move = async (to: string, version: number, at: string) => {
+        t.clock.set(at);
+        const res = await api(w.dispatcher).post(`/tickets/${tk.id}/transitions`, {
+          to,
+          version,
+          ...(to === 'needs_clarification' ? { postponeUntil: '2026-03-20T09:00:00Z' } : {}),
+        });
+        expect(res.status).toBe(200);
+        return res.body as { version: number; sla: Record<string, unknown> };
+      };
+      // First pause: Monday 12:30 to 13:30 MSK, one business hour.
+      let v = (await move('needs_clarification', tk.version, '2026-03-02T09:30:00Z')).version;
+      const first = await move('in_progress', v, '2026-03-02T10:30:00Z');
+      expect(first.sla).toMatchObject({
+        pausedAt: null,
+        firstResponseDueAt: '2026-03-02T11:00:00.000Z', // Mon 14:00 MSK
+        resolutionDueAt: '2026-03-02T14:00:00.000Z', // Mon 17:00 MSK
+      });
+      // Second pause: Monday 13:45 to Tuesday 10:15 MSK, 4.25 h + 1.25 h = 5.5 business hours.
+      v = (await move('needs_clarification', first.version, '2026-03-02T10:45:00Z')).version;
+      const second = await move('in_progress', v, '2026-03-03T07:15:00Z');
+      // 1 h + 6.5 h paused = 7.5 h from Monday 12:00: 6 h on Monday, 1.5 h on Tuesday.
+      expect(second.sla).toMatchObject({
+        pausedAt: null,
+        firstResponseDueAt: '2026-03-03T07:30:00.000Z', // Tue 10:30 MSK
+        resolutionDueAt: '2026-03-03T10:30:00.000Z', // 4 h + 6.5 h: Tue 13:30 MSK
+      });
+      const [row] = (await t.db.query('SELECT sla_paused_seconds FROM tickets WHERE id = $1', [
+        tk.id,
+      ])) as { sla_paused_seconds: number }[];
+      expect(row.sla_paused_seconds).toBe(6.5 * 3600);
+
+      // The sweep agrees: no breach a minute before the moved deadline, one at it.
+      t.clock.set('2026-03-03T07:29:00Z');
+      await sweep();
+      expect(await sla(tk.id)).toMatchObject({ firstResponseBreachedAt: null });
+      t.clock.set('2026-03-03T07:30:00Z');
+      await sweep();
+      expect(await sla(tk.id)).toMatchObject({
+        firstResponseBreachedAt: '2026-03-03T07:30:00.000Z',
+        resolutionBreachedAt: null,
+      });
+    });
+
+    it('a reopen after resolve resumes the clocks: resolved time does not count, a recorded breach stays', async () => {
+      const tk = await create({ priority: 'high' });
+      // No reply: the first-response clock breaches at Monday 13:00 MSK.
+      t.clock.set('2026-03-02T10:20:00Z');
+      await sweep();
+      expect(await sla(tk.id)).toMatchObject({
+        firstResponseBreachedAt: '2026-03-02T10:00:00.000Z',
+      });
+      const resolved = await api(w.dispatcher).post(`/tickets/${tk.id}/transitions`, {
+        to: 'resolved',
+        version: tk.version,
+      });
+      expect(resolved.status).toBe(200);
+      expect(resolved.body.sla).toMatchObject({
+        pausedAt: '2026-03-02T10:20:00.000Z',
+        resolutionDueAt: '2026-03-02T13:00:00.000Z',
+      });
+      // Resolved time is not counted: nothing breaches while it stays resolved.
+      t.clock.set('2026-03-03T06:00:00Z');
+      await sweep();
+      expect(await sla(tk.id)).toMatchObject({ resolutionBreachedAt: null });
+
+      // Reopened Tuesday 10:00 MSK: resolved from Monday 13:20 MSK, 4 h 40 min + 1 h.
+      t.clock.set('2026-03-03T07:00:00Z');
+      const reopened = await api(w.dispatcher).post(`/tickets/${tk.id}/transitions`, {
+        to: 'open',
+        version: resolved.body.version,
+      });
+      expect(reopened.status).toBe(200);
+      expect(reopened.body.sla).toMatchObject({
+        pausedAt: null,
+        // 4 h + 5 h 40 min from Monday 12:00: 6 h on Monday, 3 h 40 min on Tuesday.
+        resolutionDueAt: '2026-03-03T09:40:00.000Z', // Tue 12:40 MSK
+        firstResponseBreachedAt: '2026-03-02T10:00:00.000Z',
+        resolutionBreachedAt: null,
+      });
+      t.clock.set('2026-03-03T09:39:00Z');
+      await sweep();
+      expect(await sla(tk.id)).toMatchObject({ resolutionBreachedAt: null });
+      t.clock.set('2026-03-03T09:40:00Z');
+      await sweep();
+      expect(await sla(tk.id)).toMatchObject({
+        firstResponseBreachedAt: '2026-03-02T10:00:00.000Z',
+        resolutionBreachedAt: '2026-03-03T09:40:00.000Z',
+      });
+      const breaches = (await t.db.query(
+        `SELECT new_value->>'clock' AS clock, count(*)::int AS n FROM ticket_events
+          WHERE ticket_id = $1 AND kind = 'sla_breached' GROUP BY 1 ORDER BY 1`,
+        [tk.id],
+      )) as { clock: string; n: number }[];
+      expect(breaches).toEqual([
+        { clock: 'first_response', n: 1 },
+        { clock: 'resolution', n: 1 },
+      ]);
+    });
+
     it('the same deadline after a restart: a fresh instance computes the same', async () => {
       const tk = await create({ priority: 'urgent' });
       const before = await sla(tk.id);
