@@ -50,7 +50,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
-        TypeOrmModule.forRoot(dataSourceOptions(options.config.databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(
+            options.config.databaseUrl,
+            options.config.databasePoolSize,
+            options.config.databaseConnectTimeoutMs,
+          ),
+        ),
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
         AuthModule,
         DirectoryModule,

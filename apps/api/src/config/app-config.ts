@@ -25,6 +25,10 @@ export interface AppConfig {
   schedulerEnabled: boolean;
   /** Name hot statements so each connection plans them once (off behind old PgBouncers). */
   databasePreparedStatements: boolean;
+  /** Connections in this instance's pool. */
+  databasePoolSize: number;
+  /** How long a request waits to connect or for a free pooled connection before it gets a 503. */
+  databaseConnectTimeoutMs: number;
   /** How long a signed rating link (for e-mails) stays usable. */
   ratingLinkTtlDays: number;
   benchRoutes: boolean;
@@ -124,6 +128,8 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     trustProxy: bool('TRUST_PROXY', false),
     schedulerEnabled: bool('SCHEDULER_ENABLED', true),
     databasePreparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 1000),
+    databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
     ratingLinkTtlDays: int('RATING_LINK_TTL_DAYS', 14, 1, 365),
     benchRoutes: bool('RELAYDESK_BENCH_ROUTES', false),
     webRoot: resolve(env.RELAYDESK_WEB_ROOT || './apps'),

@@ -2,8 +2,16 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-/** The one place that says how we talk to PostgreSQL. `synchronize` is never on. */
-export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
+/**
+ * The one place that says how we talk to PostgreSQL. `synchronize` is never on.
+ * `connectTimeoutMs` bounds both a new connection and the wait for a free one in a full pool:
+ * without it a request would hang for as long as the database is away or the pool is busy.
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  poolSize = 20,
+  connectTimeoutMs = 5000,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -13,6 +21,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourc
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     migrationsTableName: 'migrations',
+    connectTimeoutMS: connectTimeoutMs,
     extra: { max: poolSize, application_name: 'relaydesk' },
   };
 }

@@ -14,6 +14,7 @@ export const ProblemType = {
   TooManyRequests: `${PROBLEM_BASE}too-many-requests`,
   UnsupportedMediaType: `${PROBLEM_BASE}unsupported-media-type`,
   Internal: `${PROBLEM_BASE}internal`,
+  ServiceUnavailable: `${PROBLEM_BASE}service-unavailable`,
 } as const;
 
 export interface ProblemFieldError {

@@ -97,3 +97,14 @@ export class TooManyRequestsError extends DomainError {
     super(message);
   }
 }
+
+/** 503: a dependency (the database) is away for now; retrying later is expected to work. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -5,11 +5,19 @@ import {
   BusinessRuleError,
   DomainError,
   InvalidInputError,
+  ServiceUnavailableError,
   TooManyRequestsError,
   VersionConflictError,
   TransitionNotAllowedError,
 } from './domain-errors.js';
 import { problem, sendProblem } from './problem.js';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '../database/database-unavailable.js';
+
+/** While the database is away every request fails the same way: one log line per this long. */
+const OUTAGE_LOG_INTERVAL_MS = 10_000;
 
 /**
  * The only place that turns errors into HTTP responses: RFC 9457 problem+json, with no stack,
@@ -19,17 +27,30 @@ import { problem, sendProblem } from './problem.js';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  private lastOutageLogAt = 0;
+  private outageErrorsNotLogged = 0;
+
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
+
+    // Before anything else: a lost connection may surface wrapped in any error (a query in a
+    // guard, a commit, the pool's wait), and must never read as a 401, 500 or success.
+    if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) {
+      this.logOutage(error);
+      error = new ServiceUnavailableError(
+        'The database is not available right now; try again shortly',
+        DATABASE_RETRY_AFTER_SECONDS,
+      );
+    }
 
     if (error instanceof DomainError) {
       const extra: Record<string, unknown> = { ...error.extensions };
       if (error instanceof InvalidInputError || error instanceof BusinessRuleError) {
         extra.errors = error.errors;
       }
-      if (error instanceof TooManyRequestsError) {
+      if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
       }
       if (error instanceof VersionConflictError) extra.type = ProblemType.VersionConflict;
@@ -65,6 +86,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       error instanceof Error ? error.message : 'Unhandled error',
     );
     sendProblem(res, problem(500, 'Something went wrong on our side; it has been logged'));
+  }
+
+  private logOutage(error: unknown): void {
+    const now = Date.now();
+    if (now - this.lastOutageLogAt < OUTAGE_LOG_INTERVAL_MS) {
+      this.outageErrorsNotLogged++;
+      return;
+    }
+    const more = this.outageErrorsNotLogged
+      ? ` (${this.outageErrorsNotLogged} more since the last report)`
+      : '';
+    this.lastOutageLogAt = now;
+    this.outageErrorsNotLogged = 0;
+    this.logger.warn(
+      `Database unavailable, answering 503: ${error instanceof Error ? error.message : String(error)}${more}`,
+    );
   }
 }
 

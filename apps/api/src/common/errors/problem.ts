@@ -13,6 +13,7 @@ const TITLES: Record<number, [string, string]> = {
   422: ['Business rule violated', ProblemType.BusinessRule],
   429: ['Too many requests', ProblemType.TooManyRequests],
   500: ['Internal error', ProblemType.Internal],
+  503: ['Service unavailable', ProblemType.ServiceUnavailable],
 };
 
 export function problem(

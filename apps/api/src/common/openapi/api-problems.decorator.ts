@@ -12,6 +12,11 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Valid input that breaks a business rule',
   429: 'Too many requests; see Retry-After',
+  503: 'The database is unavailable for now; see Retry-After',
+};
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
 };
 
 const PROBLEM_SCHEMA = {
@@ -39,6 +44,7 @@ export function ApiProblems(...statuses: number[]) {
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Error',
+        ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
         content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
       }),
     ),
