@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
+import { ScheduledTick } from '../../common/scheduling/scheduled-tick.js';
 import { DeputyshipNotifier } from './deputyship-notifier.js';
 
 /**
@@ -17,7 +18,7 @@ import { DeputyshipNotifier } from './deputyship-notifier.js';
 @Injectable()
 export class DeputyExpiryService {
   private readonly logger = new Logger(DeputyExpiryService.name);
-  private running = false;
+  private readonly ticks = new ScheduledTick(this.logger, 'deputy-expiry');
 
   constructor(
     private readonly db: DataSource,
@@ -28,16 +29,11 @@ export class DeputyExpiryService {
 
   @Interval('deputy-expiry', 30_000)
   async tick(): Promise<void> {
-    if (this.running || !this.config.schedulerEnabled) return;
-    this.running = true;
-    try {
+    if (!this.config.schedulerEnabled) return;
+    await this.ticks.run(async () => {
       const ended = await this.runDue();
-      if (ended > 0) this.logger.log(`recorded the end of ${ended} deputyship(s)`);
-    } catch (e) {
-      this.logger.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      this.running = false;
-    }
+      return ended > 0 ? `recorded the end of ${ended} deputyship(s)` : null;
+    });
   }
 
   /** Processes every due deputyship in batches; returns how many this instance recorded. */

@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/time/clock.js';
+import { ScheduledTick } from '../../common/scheduling/scheduled-tick.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { recordTicketEvents } from '../tickets/ticket-events.js';
 import { dueEvents, nextCheckAt, REMINDER_BIT, type SlaEvent, type SlaState } from './sla-clock.js';
@@ -45,7 +46,7 @@ export interface SweepResult {
 @Injectable()
 export class SlaSweepService {
   private readonly logger = new Logger(SlaSweepService.name);
-  private running = false;
+  private readonly ticks = new ScheduledTick(this.logger, 'sla-sweep');
 
   constructor(
     private readonly db: DataSource,
@@ -56,18 +57,13 @@ export class SlaSweepService {
 
   @Interval('sla-sweep', 15_000)
   async tick(): Promise<void> {
-    if (this.running || !this.config.schedulerEnabled) return;
-    this.running = true;
-    try {
+    if (!this.config.schedulerEnabled) return;
+    await this.ticks.run(async () => {
       const r = await this.runDue();
-      if (r.reminders + r.breaches > 0) {
-        this.logger.log(`SLA: ${r.reminders} reminder(s), ${r.breaches} breach(es)`);
-      }
-    } catch (e) {
-      this.logger.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      this.running = false;
-    }
+      return r.reminders + r.breaches > 0
+        ? `SLA: ${r.reminders} reminder(s), ${r.breaches} breach(es)`
+        : null;
+    });
   }
 
   /** Processes every due ticket in batches. */

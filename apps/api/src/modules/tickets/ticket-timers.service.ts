@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/time/clock.js';
+import { ScheduledTick } from '../../common/scheduling/scheduled-tick.js';
 import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { TicketLinksService } from './ticket-links.service.js';
@@ -23,7 +24,7 @@ const PARENT_RETRY_MS = 3_600_000;
 @Injectable()
 export class TicketTimersService {
   private readonly logger = new Logger(TicketTimersService.name);
-  private running = false;
+  private readonly ticks = new ScheduledTick(this.logger, 'ticket-timers');
 
   constructor(
     private readonly db: DataSource,
@@ -36,16 +37,11 @@ export class TicketTimersService {
 
   @Interval('ticket-timers', 15_000)
   async tick(): Promise<void> {
-    if (this.running || !this.config.schedulerEnabled) return;
-    this.running = true;
-    try {
+    if (!this.config.schedulerEnabled) return;
+    await this.ticks.run(async () => {
       const moved = await this.runDue();
-      if (moved > 0) this.logger.log(`ran ${moved} timed transition(s)`);
-    } catch (e) {
-      this.logger.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      this.running = false;
-    }
+      return moved > 0 ? `ran ${moved} timed transition(s)` : null;
+    });
   }
 
   /** Processes every due ticket in batches; returns how many were moved. */
