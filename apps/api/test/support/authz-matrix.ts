@@ -8,8 +8,9 @@ import { PERSONA_NAMES, type Persona, type PersonaName, type World } from './per
 /** The committed OpenAPI document, which the drift test keeps equal to the code. */
 export const OPENAPI_PATH = join(__dirname, '../../../../openapi.json');
 
-/** Operations that are not part of the authorization surface: liveness and the docs themselves. */
-const OUTSIDE_THE_MATRIX = (path: string) => path === '/api/health' || path.startsWith('/api/docs');
+/** Operations that are not part of the authorization surface: health checks and the docs themselves. */
+const OUTSIDE_THE_MATRIX = (path: string) =>
+  path === '/api/health' || path.startsWith('/api/health/') || path.startsWith('/api/docs');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
