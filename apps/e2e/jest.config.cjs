@@ -1,15 +1,31 @@
 process.env.TZ = 'UTC';
 const preset = require('../../jest.preset.js');
 
-/** Browser tests: real Chromium (Debian's) against the built app on an embedded PostgreSQL. */
+/**
+ * Browser tests: real Chromium (Debian's) against the built app on an embedded PostgreSQL, and
+ * the unit tests of their support code (no browser, no server: run them alone with
+ * `--selectProjects e2e-support`).
+ */
 module.exports = {
-  ...preset,
-  displayName: 'e2e',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.e2e.ts'],
-  globalSetup: '<rootDir>/support/global-setup.mjs',
-  globalTeardown: '<rootDir>/support/global-teardown.mjs',
-  testTimeout: 60000,
   // One browser-driven file at a time: the machine has two cores and the server needs one.
   maxWorkers: 1,
+  // A global option: Jest ignores it inside a project.
+  testTimeout: 60000,
+  projects: [
+    {
+      ...preset,
+      displayName: 'e2e-support',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/support/**/*.spec.ts'],
+    },
+    {
+      ...preset,
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.e2e.ts'],
+      // Only when a browser test runs: Jest starts a project's global setup for its own tests.
+      globalSetup: '<rootDir>/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/support/global-teardown.mjs',
+    },
+  ],
 };

@@ -10,6 +10,7 @@ import {
   freePort,
   startEmbeddedPostgres,
 } from '../../../scripts/lib/embedded-postgres.mjs';
+import { createE2eDatabase, deriveE2eDatabase, dropE2eDatabase } from './e2e-database.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -23,9 +24,17 @@ export default async function globalSetup() {
       throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'relaydesk-e2e-'));
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseUrl;
+  let databaseName;
   let pg = null;
-  if (!databaseUrl) {
+  let ownDatabase = null;
+  if (process.env.DATABASE_URL) {
+    // That server, but never the database it names: the run seeds demo data and moves clocks.
+    ownDatabase = deriveE2eDatabase(process.env.DATABASE_URL);
+    await createE2eDatabase(ownDatabase);
+    databaseUrl = ownDatabase.url;
+    databaseName = ownDatabase.name;
+  } else {
     // Its own temp dir: embedded-postgres hands it to the postgres user, who cannot enter ours.
     pg = await startEmbeddedPostgres({
       dir: mkdtempSync(join(tmpdir(), 'relaydesk-e2e-pg-')),
@@ -33,6 +42,7 @@ export default async function globalSetup() {
     });
     await ensureDatabase(pg.adminUrl, 'relaydesk_e2e');
     databaseUrl = pg.urlFor('relaydesk_e2e');
+    databaseName = 'relaydesk_e2e';
   }
   const port = await freePort();
   const api = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
@@ -51,18 +61,32 @@ export default async function globalSetup() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(api, baseUrl);
+  } catch (e) {
+    // Jest skips the teardown when the setup fails: leave no server or database behind.
+    if (api.exitCode === null) api.kill('SIGTERM');
+    if (ownDatabase) await dropE2eDatabase(ownDatabase).catch(() => undefined);
+    if (pg) await pg.stop();
+    throw e;
+  }
+  process.env.RELAYDESK_E2E_BASE_URL = baseUrl;
+  process.env.RELAYDESK_E2E_DATABASE_URL = databaseUrl;
+  // What the run used, so a test can check it is not the database DATABASE_URL names.
+  process.env.RELAYDESK_E2E_DATABASE_NAME = databaseName;
+  globalThis.__RELAYDESK_E2E__ = { api, pg, dataDir, pgDir: pg ? pg.dir : null, ownDatabase };
+}
+
+async function waitForHealth(api, baseUrl) {
   const started = Date.now();
   for (;;) {
     if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
     } catch {
       // not up yet
     }
     if (Date.now() - started > 60_000) throw new Error('the API did not start within 60 s');
     await new Promise((r) => setTimeout(r, 200));
   }
-  process.env.RELAYDESK_E2E_BASE_URL = baseUrl;
-  process.env.RELAYDESK_E2E_DATABASE_URL = databaseUrl;
-  globalThis.__RELAYDESK_E2E__ = { api, pg, dataDir, pgDir: pg ? pg.dir : null };
 }

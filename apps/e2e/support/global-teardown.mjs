@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { dropE2eDatabase } from './e2e-database.mjs';
 
 export default async function globalTeardown() {
   const state = globalThis.__RELAYDESK_E2E__;
@@ -8,6 +9,7 @@ export default async function globalTeardown() {
     state.api.kill('SIGTERM');
     await exited;
   }
+  if (state.ownDatabase) await dropE2eDatabase(state.ownDatabase);
   if (state.pg) await state.pg.stop();
   if (state.pgDir) rmSync(state.pgDir, { recursive: true, force: true });
   rmSync(state.dataDir, { recursive: true, force: true });
