@@ -489,15 +489,17 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 200, 404, 404, 404, 200, 200),
   },
   {
-    // The requester answers a resolution; dispatchers and admins may record it for them. An agent
-    // who saw the ticket would get 403 (the acceptance tests), but here visibility comes first.
+    // The requester answers a resolution; dispatchers and admins may record it for them (without
+    // a rating: only the requester rates). An agent who saw the ticket would get 403 (the
+    // acceptance tests), but here visibility comes first.
     method: 'POST',
     path: '/api/v1/tickets/{id}/acceptance',
     async prepare(c) {
       const ticket = await targetTicket(c, { status: 'resolved' });
+      const rating = c.persona.startsWith('client') ? { rating: 5 } : {};
       return {
         path: `/api/v1/tickets/${ticket.id}/acceptance`,
-        body: { decision: 'accept', version: ticket.version, rating: 5 },
+        body: { decision: 'accept', version: ticket.version, ...rating },
         probe: () => ticketState(c.t, ticket.id),
       };
     },
@@ -834,11 +836,11 @@ const ROWS: MatrixRow[] = [
 
   // ---------------------------------------------------------------- workflows
   {
-    // Reference data every role needs to show statuses; no permission.
+    // Staff reference data; clients read status names and their transitions from their tickets.
     method: 'GET',
     path: '/api/v1/workflows',
     prepare: async () => ({ path: '/api/v1/workflows' }),
-    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
   },
   {
     method: 'GET',
@@ -847,7 +849,7 @@ const ROWS: MatrixRow[] = [
       const wf = await firstRow<{ id: string }>(c, `SELECT id FROM workflows WHERE key = 'okdesk'`);
       return { path: `/api/v1/workflows/${wf.id}` };
     },
-    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
   },
   {
     // workflows.manage: admin only, the presets list included (it serves the installer).
@@ -1548,7 +1550,14 @@ describe('authorization', () => {
         const counts = (await get(p, '/api/v1/tickets/counts')).body as Record<string, number>;
         const countedVsListed: Record<string, [number, number]> = {};
         const outsideAll: string[] = [];
-        for (const view of COUNTED_VIEWS) {
+        // Clients get the counts of their own views only; the staff queues are a 400 for them.
+        const views = name.startsWith('client')
+          ? COUNTED_VIEWS.filter((v) => camel(v) in counts)
+          : COUNTED_VIEWS;
+        if (name.startsWith('client')) {
+          expect(Object.keys(counts).sort()).toEqual(['closed', 'createdByMe', 'open']);
+        }
+        for (const view of views) {
           const listed = await listAll(p, `&view=${view}`);
           countedVsListed[view] = [counts[camel(view)], listed.length];
           outsideAll.push(...listed.filter((id) => !all.has(id)));

@@ -228,6 +228,12 @@ describe('calendar feed', () => {
       typeKey: 'software',
       dueAt: due(DAY),
     });
+    // A client's calendar has the promised resolution time, not the desk's own due date.
+    const promised = due(2 * DAY);
+    await t.db.query('UPDATE tickets SET resolution_due_at = $2 WHERE id = ANY($1)', [
+      [publicOne.id, internalOne.id],
+      promised,
+    ]);
     const persona: Persona = { ...client, token: await t.tokenFor(client.id) };
     const feed = await newFeed(persona);
     const body = (await fetchFeed(feed.path)).text;
@@ -235,6 +241,9 @@ describe('calendar feed', () => {
     expect(uids(events)).toEqual([`ticket-${publicOne.id}@relaydesk`]);
     expect(body).not.toContain(internalOne.id);
     expect(unescape(events[0].props.get('DESCRIPTION')!)).toContain(`/tickets/${publicOne.number}`);
+    expect(events[0].props.get('DTSTART')).toBe(
+      promised.toISOString().replace(/[-:]/g, '').replace('.000', ''),
+    );
 
     await t.db.query('UPDATE users SET active = false WHERE id = $1', [client.id]);
     expect((await fetchFeed(feed.path)).status).toBe(404);

@@ -20,6 +20,11 @@ export const Permission = {
   UsersManage: 'users.manage',
   DepartmentsManage: 'departments.manage',
   GroupsManage: 'groups.manage',
+  /**
+   * Read workflow definitions (staff). Clients get what they need from their tickets instead:
+   * the status name on the ticket, and the transitions they may make from its transitions list.
+   */
+  WorkflowsRead: 'workflows.read',
   /** Workflows (statuses, transitions, timers) and their presets: admin only. */
   WorkflowsManage: 'workflows.manage',
   TicketTypesManage: 'ticket-types.manage',
@@ -55,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TicketsCommentInternal,
     Permission.TicketsViewByUser,
     Permission.DirectoryRead,
+    Permission.WorkflowsRead,
     Permission.OrganizationsManage,
     Permission.ClientUsersManage,
     Permission.CategoriesManage,
@@ -71,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TicketsEscalate,
     Permission.TicketsCommentInternal,
     Permission.DirectoryRead,
+    Permission.WorkflowsRead,
     Permission.RatingLinksCreate,
     Permission.DeputiesOwn,
   ],

@@ -1,7 +1,12 @@
 import { unwrap, type ApiClient, type paths, type Schemas } from '@relaydesk/api-client';
 
 export type User = Schemas['UserDto'];
-export type Organization = Schemas['OrganizationDto'];
+/**
+ * An organization as staff get it: every field. The schema's optional ones are those a client
+ * contact does not receive (see OrganizationDto), so the agent app reads them as always there.
+ */
+export type Organization = Required<Schemas['OrganizationDto']>;
+type OrganizationPage = Omit<Schemas['OrganizationPageDto'], 'items'> & { items: Organization[] };
 export type Department = Schemas['DepartmentDto'];
 export type Group = Schemas['GroupDto'];
 export type UsersQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
@@ -25,13 +30,17 @@ export const directoryApi = {
     unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
 
   organizations: (api: ApiClient, query: OrganizationsQuery) =>
-    unwrap(api.GET('/api/v1/organizations', { params: { query } })),
+    unwrap(api.GET('/api/v1/organizations', { params: { query } })) as Promise<OrganizationPage>,
   organization: (api: ApiClient, id: string) =>
-    unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } })),
+    unwrap(
+      api.GET('/api/v1/organizations/{id}', { params: { path: { id } } }),
+    ) as Promise<Organization>,
   createOrganization: (api: ApiClient, body: Schemas['CreateOrganizationDto']) =>
-    unwrap(api.POST('/api/v1/organizations', { body })),
+    unwrap(api.POST('/api/v1/organizations', { body })) as Promise<Organization>,
   updateOrganization: (api: ApiClient, id: string, body: Schemas['UpdateOrganizationDto']) =>
-    unwrap(api.PATCH('/api/v1/organizations/{id}', { params: { path: { id } }, body })),
+    unwrap(
+      api.PATCH('/api/v1/organizations/{id}', { params: { path: { id } }, body }),
+    ) as Promise<Organization>,
 
   departments: (api: ApiClient, query: DepartmentsQuery) =>
     unwrap(api.GET('/api/v1/departments', { params: { query } })),

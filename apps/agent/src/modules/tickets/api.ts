@@ -1,9 +1,16 @@
 import { unwrap, type ApiClient, type paths, type Schemas } from '@relaydesk/api-client';
 
-export type Ticket = Schemas['TicketDto'];
-export type TicketSummary = Schemas['TicketSummaryDto'];
-export type TicketPage = Schemas['TicketPageDto'];
-export type TicketCounts = Schemas['TicketCountsDto'];
+/**
+ * Tickets as staff get them: every field. The schema's optional fields are the staff-only ones a
+ * client's ticket leaves out (group, support level, SLA policy...), always there for staff.
+ */
+type StaffView<T extends { sla: object }> = Required<Omit<T, 'sla'>> & {
+  sla: Required<T['sla']>;
+};
+export type Ticket = StaffView<Schemas['TicketDto']>;
+export type TicketSummary = StaffView<Schemas['TicketSummaryDto']>;
+export type TicketPage = Omit<Schemas['TicketPageDto'], 'items'> & { items: TicketSummary[] };
+export type TicketCounts = Required<Schemas['TicketCountsDto']>;
 export type Comment = Schemas['CommentDto'];
 export type TicketEvent = Schemas['TicketEventDto'];
 export type TransitionOption = Schemas['TransitionOptionDto'];
@@ -16,14 +23,14 @@ export type ListTicketsQuery = NonNullable<paths['/api/v1/tickets']['get']['para
 /** One function per endpoint; components never call the client directly. */
 export const ticketsApi = {
   list: (api: ApiClient, query: ListTicketsQuery) =>
-    unwrap(api.GET('/api/v1/tickets', { params: { query } })),
-  counts: (api: ApiClient) => unwrap(api.GET('/api/v1/tickets/counts')),
+    unwrap(api.GET('/api/v1/tickets', { params: { query } })) as Promise<TicketPage>,
+  counts: (api: ApiClient) => unwrap(api.GET('/api/v1/tickets/counts')) as Promise<TicketCounts>,
   byNumber: (api: ApiClient, number: number) =>
     unwrap(
       api.GET('/api/v1/tickets/by-number/{number}', {
         params: { path: { number: String(number) } },
       }),
-    ),
+    ) as Promise<Ticket>,
   create: (api: ApiClient, body: Schemas['CreateTicketDto'], idempotencyKey?: string) =>
     unwrap(
       api.POST('/api/v1/tickets', {
@@ -32,17 +39,27 @@ export const ticketsApi = {
       } as never),
     ) as Promise<Ticket>,
   update: (api: ApiClient, id: string, body: Schemas['UpdateTicketDto']) =>
-    unwrap(api.PATCH('/api/v1/tickets/{id}', { params: { path: { id } }, body })),
+    unwrap(
+      api.PATCH('/api/v1/tickets/{id}', { params: { path: { id } }, body }),
+    ) as Promise<Ticket>,
   transitions: (api: ApiClient, id: string) =>
     unwrap(api.GET('/api/v1/tickets/{id}/transitions', { params: { path: { id } } })),
   transition: (api: ApiClient, id: string, body: Schemas['TransitionDto']) =>
-    unwrap(api.POST('/api/v1/tickets/{id}/transitions', { params: { path: { id } }, body })),
+    unwrap(
+      api.POST('/api/v1/tickets/{id}/transitions', { params: { path: { id } }, body }),
+    ) as Promise<Ticket>,
   take: (api: ApiClient, id: string, version?: number) =>
-    unwrap(api.POST('/api/v1/tickets/{id}/take', { params: { path: { id } }, body: { version } })),
+    unwrap(
+      api.POST('/api/v1/tickets/{id}/take', { params: { path: { id } }, body: { version } }),
+    ) as Promise<Ticket>,
   escalate: (api: ApiClient, id: string, body: Schemas['EscalateTicketDto']) =>
-    unwrap(api.POST('/api/v1/tickets/{id}/escalation', { params: { path: { id } }, body })),
+    unwrap(
+      api.POST('/api/v1/tickets/{id}/escalation', { params: { path: { id } }, body }),
+    ) as Promise<Omit<Schemas['TicketEscalationDto'], 'ticket'> & { ticket: Ticket | null }>,
   assign: (api: ApiClient, id: string, body: Schemas['AssignmentDto']) =>
-    unwrap(api.POST('/api/v1/tickets/{id}/assignment', { params: { path: { id } }, body })),
+    unwrap(
+      api.POST('/api/v1/tickets/{id}/assignment', { params: { path: { id } }, body }),
+    ) as Promise<Ticket>,
   comments: (api: ApiClient, id: string, cursor?: string) =>
     unwrap(
       api.GET('/api/v1/tickets/{id}/comments', {

@@ -6,6 +6,7 @@ import { Sla1764300000000 } from './1764300000000-sla.js';
 import { Assignment1764310000000 } from './1764310000000-assignment.js';
 import { Deputies1764320000000 } from './1764320000000-deputies.js';
 import { SearchStatusCategory1764330000000 } from './1764330000000-search-status-category.js';
+import { ClientUpdatedAt1765000500000 } from './1765000500000-client-updated-at.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Assignment1764310000000,
   Deputies1764320000000,
   SearchStatusCategory1764330000000,
+  ClientUpdatedAt1765000500000,
 ];

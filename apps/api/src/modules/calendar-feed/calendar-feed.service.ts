@@ -90,6 +90,10 @@ export class CalendarFeedService {
 
     const now = this.clock.now();
     const vis = ticketVisibility(user, 't');
+    // A client's calendar shows the promised resolution time and their own last-change time:
+    // the manual due date and the desk's internal activity are staff-only.
+    const isClient = user.role === 'client';
+    const due = isClient ? 't.resolution_due_at' : 't.effective_due_at';
     const rows = (await this.db
       .createQueryBuilder()
       .select([
@@ -97,8 +101,8 @@ export class CalendarFeedService {
         't.number AS number',
         't.subject AS subject',
         // The manual due date, else the SLA resolution deadline (as the agent calendar shows).
-        't.effective_due_at AS due_at',
-        't.updated_at AS updated_at',
+        `${due} AS due_at`,
+        isClient ? 't.client_updated_at AS updated_at' : 't.updated_at AS updated_at',
         't.priority AS priority',
         `COALESCE(ws.name ->> :locale, ws.name ->> 'en', t.status) AS status_name`,
       ])
@@ -108,7 +112,7 @@ export class CalendarFeedService {
       .where('(t.assignee_id = :feedUserId OR t.requester_id = :feedUserId)', {
         feedUserId: user.id,
       })
-      .andWhere('t.effective_due_at >= :from AND t.effective_due_at < :to', {
+      .andWhere(`${due} >= :from AND ${due} < :to`, {
         from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
         to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),
       })
@@ -116,7 +120,7 @@ export class CalendarFeedService {
       .andWhere(`t.status_category NOT IN ('closed', 'canceled')`)
       .andWhere(vis.sql, vis.params)
       .setParameter('locale', user.locale)
-      .orderBy('t.effective_due_at', 'ASC')
+      .orderBy(due, 'ASC')
       .addOrderBy('t.id', 'ASC')
       .limit(FEED_MAX_EVENTS)
       .getRawMany()) as FeedRow[];

@@ -44,6 +44,18 @@ function toDto(row: OrganizationRow): OrganizationDto {
   return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
 }
 
+/** What a client contact sees of their own organization: how to reach it, nothing the desk keeps. */
+const CLIENT_ORGANIZATION_FIELDS = ['id', 'name', 'taxId', 'address', 'phone', 'email'] as const;
+
+/** The organization as the caller may see it: staff get every field, clients the public ones. */
+function forCaller(caller: AuthUser): (row: OrganizationRow) => OrganizationDto {
+  if (roleHasPermission(caller.role, Permission.DirectoryRead)) return toDto;
+  return (row) =>
+    Object.fromEntries(
+      CLIENT_ORGANIZATION_FIELDS.map((key) => [key, row[key]]),
+    ) as unknown as OrganizationDto;
+}
+
 /**
  * Who sees which organization, as one SQL condition on alias `o`: staff see all of them, a
  * client contact only their own. List and detail both filter through it.
@@ -81,7 +93,7 @@ export class OrganizationsService {
         limit: query.limit,
         cursor: query.cursor,
       },
-      toDto,
+      forCaller(caller),
     );
   }
 
@@ -99,7 +111,7 @@ export class OrganizationsService {
       p.values,
     );
     if (!row) throw new NotFoundError('Organization');
-    return toDto(row);
+    return forCaller(caller)(row);
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {

@@ -25,18 +25,19 @@ export async function writeComment(em: EntityManager, c: NewComment): Promise<st
     [c.ticketId, c.authorId, c.body, c.internal, c.at],
   )) as { id: string }[];
   if (c.authorIsClient) {
-    await em.query(`UPDATE tickets SET needs_reply = true, updated_at = $2 WHERE id = $1`, [
-      c.ticketId,
-      c.at,
-    ]);
+    await em.query(
+      `UPDATE tickets SET needs_reply = true, updated_at = $2, client_updated_at = $2 WHERE id = $1`,
+      [c.ticketId, c.at],
+    );
   } else if (!c.internal) {
     await em.query(
       `UPDATE tickets SET needs_reply = false, first_responded_at = COALESCE(first_responded_at, $2),
-              updated_at = $2
+              updated_at = $2, client_updated_at = $2
         WHERE id = $1`,
       [c.ticketId, c.at],
     );
   } else {
+    // An internal note: the desk's queues see the activity, the client sees nothing change.
     await em.query(`UPDATE tickets SET updated_at = $2 WHERE id = $1`, [c.ticketId, c.at]);
   }
   await recordTicketEvents(em, c.ticketId, c.authorId, c.at, [

@@ -20,6 +20,40 @@ interface EventRow {
   cursor_at: string;
 }
 
+/**
+ * What a client's history holds: a whitelist, so a new kind of line stays staff-only until
+ * someone decides otherwise. Assignment, group, support level, routing rules, SLA and links are
+ * the desk's business even when their lines are not flagged internal.
+ */
+const CLIENT_EVENT_KINDS = [
+  'created',
+  'status_changed',
+  'field_changed',
+  'comment_added',
+  'attachment_added',
+  'rated',
+];
+/** The field_changed lines a client sees; `custom:<key>` lines carry their own internal flag. */
+const CLIENT_EVENT_FIELDS = [
+  'subject',
+  'description',
+  'priority',
+  'typeId',
+  'organizationId',
+  'requesterId',
+  'categoryId',
+  'postponedUntil',
+];
+/** What a client sees of the "created" line. */
+const CLIENT_CREATED_KEYS = ['number', 'subject', 'status', 'priority'];
+
+function clientValue(kind: string, value: unknown): unknown {
+  if (kind !== 'created' || !value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => CLIENT_CREATED_KEYS.includes(key)),
+  );
+}
+
 @Injectable()
 export class TicketHistoryService {
   constructor(
@@ -36,12 +70,19 @@ export class TicketHistoryService {
   ): Promise<Page<TicketEventDto>> {
     await this.access.loadVisible(user, ticketId);
     const cursor = decodeCursor(cursorRaw);
+    const isClient = user.role === 'client';
     const params: unknown[] = [ticketId, limit + 1];
     let where = 'e.ticket_id = $1';
-    if (user.role === 'client') where += ' AND NOT e.internal';
     if (cursor) {
       params.push(String(cursor.v), cursor.id);
       where += ` AND (e.created_at, e.id) > (CAST($3 AS timestamptz), CAST($4 AS uuid))`;
+    }
+    if (isClient) {
+      params.push(CLIENT_EVENT_KINDS, CLIENT_EVENT_FIELDS);
+      const [kinds, fields] = [`$${params.length - 1}`, `$${params.length}`];
+      where +=
+        ` AND NOT e.internal AND e.kind = ANY(${kinds}::text[])` +
+        ` AND (e.kind <> 'field_changed' OR e.field = ANY(${fields}::text[]) OR e.field LIKE 'custom:%')`;
     }
     const rows = (await this.db.query(
       `SELECT e.id, e.kind, e.field, e.old_value, e.new_value, e.internal, e.actor_id, u.name AS actor_name,
@@ -61,8 +102,8 @@ export class TicketHistoryService {
         id: r.id,
         kind: r.kind,
         field: r.field,
-        oldValue: r.old_value,
-        newValue: r.new_value,
+        oldValue: isClient ? clientValue(r.kind, r.old_value) : r.old_value,
+        newValue: isClient ? clientValue(r.kind, r.new_value) : r.new_value,
         actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
         onBehalfOf: r.on_behalf_of_id
           ? { id: r.on_behalf_of_id, name: r.on_behalf_of_name ?? '' }

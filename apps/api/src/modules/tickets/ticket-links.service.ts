@@ -224,15 +224,18 @@ export class TicketLinksService {
   }
 
   /** Children of a ticket that are not closed or canceled (the parent close rule). */
-  async openChildren(em: EntityManager, ticketId: string): Promise<{ number: number }[]> {
+  async openChildren(
+    em: EntityManager,
+    ticketId: string,
+  ): Promise<{ id: string; number: number }[]> {
     const rows = (await em.query(
-      `SELECT c.number FROM ticket_links l JOIN tickets c ON c.id = l.ticket_id
+      `SELECT c.id, c.number FROM ticket_links l JOIN tickets c ON c.id = l.ticket_id
         WHERE l.linked_ticket_id = $1 AND l.kind = 'child_of'
           AND c.status_category NOT IN ('closed', 'canceled')
         ORDER BY c.number`,
       [ticketId],
-    )) as { number: string }[];
-    return rows.map((r) => ({ number: Number(r.number) }));
+    )) as { id: string; number: string }[];
+    return rows.map((r) => ({ id: r.id, number: Number(r.number) }));
   }
 
   private async recordBothEnds(

@@ -50,6 +50,30 @@ const VIEW_CATEGORIES: Partial<Record<TicketView, StatusCategoryRule>> = {
   overdue: ACTIVE,
 };
 
+/**
+ * Views and filters about the desk's own work (assignee, group, project, due dates, the
+ * needs-reply flag). A client's ticket shows none of that, so a client may not filter by it
+ * either: a filter that keeps or drops their ticket would tell them the value (400).
+ */
+const STAFF_VIEWS: readonly TicketView[] = [
+  'unassigned',
+  'mine',
+  'needs_reply',
+  'overdue',
+  'by_user',
+  'by_department',
+];
+const STAFF_FILTERS: readonly (keyof ListTicketsQueryDto)[] = [
+  'assigneeId',
+  'groupId',
+  'solverId',
+  'projectId',
+  'dueFrom',
+  'dueTo',
+];
+/** The sidebar counts a client gets: the others count the desk's queues. */
+const CLIENT_COUNTS = ['createdByMe', 'open', 'closed'] as const;
+
 @Injectable()
 export class TicketQueuesService {
   constructor(
@@ -59,6 +83,7 @@ export class TicketQueuesService {
 
   async list(user: AuthUser, query: ListTicketsQueryDto): Promise<Page<TicketSummaryDto>> {
     const view = query.view ?? 'all';
+    if (user.role === 'client') this.assertClientQuery(view, query);
     const conditions: TicketListFilter['conditions'] = [];
     const base = { me: user.id, now: this.clock.now() };
     let defaultSort: TicketListFilter['sort'] = { field: 'updatedAt', direction: 'desc' };
@@ -151,6 +176,11 @@ export class TicketQueuesService {
   }
 
   async counts(user: AuthUser): Promise<TicketCountsDto> {
+    if (user.role === 'client') {
+      const conditions = Object.fromEntries(CLIENT_COUNTS.map((k) => [k, VIEW_CONDITIONS[k]]));
+      const row = await this.repo.count(user, conditions, { me: user.id });
+      return { createdByMe: row.createdByMe ?? 0, open: row.open ?? 0, closed: row.closed ?? 0 };
+    }
     const row = await this.repo.count(user, VIEW_CONDITIONS, {
       me: user.id,
       now: this.clock.now(),
@@ -164,6 +194,17 @@ export class TicketQueuesService {
       needsReply: row.needsReply ?? 0,
       overdue: row.overdue ?? 0,
     };
+  }
+
+  private assertClientQuery(view: TicketView, query: ListTicketsQueryDto): void {
+    const errors = STAFF_FILTERS.filter((k) => query[k] !== undefined).map((field) => ({
+      field,
+      message: 'is a staff-only filter',
+    }));
+    if (STAFF_VIEWS.includes(view)) errors.unshift({ field: 'view', message: 'is a staff queue' });
+    if (errors.length > 0) {
+      throw new InvalidInputError('Clients list their tickets without staff-only filters', errors);
+    }
   }
 
   private missing(field: string, view: string): InvalidInputError {

@@ -44,7 +44,7 @@ export class TicketStatusChanger {
                             WHEN $3::varchar IN ('closed', 'canceled') THEN resolved_at ELSE NULL END,
          closed_at = CASE WHEN $3::varchar IN ('closed', 'canceled') THEN $5::timestamptz ELSE NULL END,
          status_changed_at = $5, next_timer_at = $6,
-         version = version + 1, updated_at = $5
+         version = version + 1, updated_at = $5, client_updated_at = $5
        WHERE id = $1`,
       [ticket.id, target.key, target.category, postponeUntil, at, nextTimerAt],
     );

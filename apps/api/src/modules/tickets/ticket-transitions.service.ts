@@ -178,10 +178,16 @@ export class TicketTransitionsService {
       const open = await this.links.openChildren(em, ticket.id);
       if (open.length > 0) {
         if (!dto.force || !mayForceClose(user)) {
+          // The answer names only the children the caller may see (a client's parent ticket
+          // can have children that are the desk's own), and does not count the others.
+          const named: number[] = [];
+          for (const c of open) {
+            if (await this.access.isVisible(user, c.id, em)) named.push(c.number);
+          }
           throw new ConflictError(
-            `${open.length} child ticket(s) are still open; close them first` +
+            'Child tickets are still open; close them first' +
               (mayForceClose(user) ? ' or force the close' : ''),
-            { openChildren: open.map((c) => c.number) },
+            { openChildren: named },
           );
         }
         extraEvents.push({

@@ -54,7 +54,11 @@ export class TicketsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List tickets: queues (view), filters, full-text search, keyset pages' })
+  @ApiOperation({
+    summary: 'List tickets: queues (view), filters, full-text search, keyset pages',
+    description:
+      'Clients get their tickets without staff-only fields. For them sort=updatedAt orders by the last change a client sees, and the staff queues (unassigned, mine, needs_reply, overdue, by_user, by_department) and filters (assigneeId, groupId, solverId, projectId, dueFrom, dueTo) are a 400.',
+  })
   @ApiOkResponse({ type: TicketPageDto })
   @ApiProblems(400, 401, 403)
   list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
@@ -62,7 +66,10 @@ export class TicketsController {
   }
 
   @Get('counts')
-  @ApiOperation({ summary: 'How many tickets each queue holds, for the sidebar' })
+  @ApiOperation({
+    summary: 'How many tickets each queue holds, for the sidebar',
+    description: 'Clients get createdByMe, open and closed only.',
+  })
   @ApiOkResponse({ type: TicketCountsDto })
   @ApiProblems(401)
   counts(@CurrentUser() user: AuthUser): Promise<TicketCountsDto> {

@@ -30,6 +30,12 @@ const SORT_COLUMNS: Record<TicketSortField, string> = {
   number: 't.number',
 };
 
+/** A client's `updatedAt` is the last change they can see (see the ClientUpdatedAt migration). */
+const CLIENT_SORT_COLUMNS: Record<TicketSortField, string> = {
+  ...SORT_COLUMNS,
+  updatedAt: 't.client_updated_at',
+};
+
 export interface TicketListFilter {
   /** Extra SQL conditions with their parameters (views, filters), ANDed together. */
   conditions: { sql: string; params?: Record<string, unknown> }[];
@@ -115,6 +121,7 @@ const TICKET_COLUMNS = [
   'created_by_id',
   'created_at',
   'updated_at',
+  'client_updated_at',
   'version',
 ];
 
@@ -172,7 +179,7 @@ function selectList(
     ...detail,
     ...(withNames ? NAME_SELECTS : []),
     // Full microsecond precision for cursors: a JS Date would round to milliseconds.
-    ['t.updated_at::text', 'cur_updated_at'],
+    [isClient ? 't.client_updated_at::text' : 't.updated_at::text', 'cur_updated_at'],
     ['t.created_at::text', 'cur_created_at'],
   ];
 }
@@ -214,12 +221,12 @@ function insertTicketSql(creatorIsClient: boolean, distribute: boolean): string 
        ), t AS (
          INSERT INTO tickets (subject, description, priority, status, status_category, workflow_id, type_id,
                               organization_id, requester_id, assignee_id, group_id, due_at, channel,
-                              created_by_id, created_at, updated_at, status_changed_at,
+                              created_by_id, created_at, updated_at, client_updated_at, status_changed_at,
                               category_id, project_id, custom_fields, next_timer_at, support_level,
                               sla_policy_id, first_response_due_at, first_response_remind_at,
                               resolution_due_at, resolution_remind_at, sla_paused_at, sla_next_check_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10::uuid, (SELECT user_id FROM pick)),
-                 $11, $12, $13, $14, $15, $15, $15, $16, $17, $18, $19,
+                 $11, $12, $13, $14, $15, $15, $15, $15, $16, $17, $18, $19,
                  COALESCE($20::smallint, (SELECT g.support_level FROM groups g WHERE g.id = $11::uuid)),
                  $22, $23, $24, $25, $26, $27, $28)
          RETURNING *
@@ -303,6 +310,7 @@ interface Row {
   t_created_by_id: string | null;
   t_created_at: Date;
   t_updated_at: Date;
+  t_client_updated_at: Date;
   t_version: number;
   type_key: string | null;
   type_name: TranslatedText;
@@ -316,6 +324,19 @@ interface Row {
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Ticket fields only staff receive (documented as such in TicketSummaryDto). */
+const CLIENT_HIDDEN_TICKET_FIELDS = [
+  'assigneeId',
+  'assignee',
+  'groupId',
+  'group',
+  'supportLevel',
+  'projectId',
+  'project',
+  'dueAt',
+  'needsReply',
+] as const;
 
 /**
  * The queries that matter for tickets. Every one starts from `visibleTickets`, which applies
@@ -390,27 +411,29 @@ export class TicketsRepository {
         values.sla.slaNextCheckAt,
       ],
     );
-    return this.toDto(rows[0]) as TicketDto;
+    return this.toDto(rows[0], values.creatorIsClient) as TicketDto;
   }
 
   async findOneDto(
     user: AuthUser,
     where: { id?: string; number?: number },
   ): Promise<TicketDto | null> {
-    const qb = this.withRefs(this.visibleTickets(user), true, user.role === 'client');
+    const isClient = user.role === 'client';
+    const qb = this.withRefs(this.visibleTickets(user), true, isClient);
     if (where.id !== undefined) qb.andWhere('t.id = :id', { id: where.id });
     if (where.number !== undefined) qb.andWhere('t.number = :number', { number: where.number });
     const row = await qb.getRawOne<Row>();
-    return row ? (this.toDto(row) as TicketDto) : null;
+    return row ? (this.toDto(row, isClient) as TicketDto) : null;
   }
 
   /** Keyset page in the requested order; never OFFSET. */
   async list(user: AuthUser, filter: TicketListFilter): Promise<Page<TicketSummaryDto>> {
-    const qb = this.withRefs(this.visibleTickets(user), false, user.role === 'client', false);
+    const isClient = user.role === 'client';
+    const qb = this.withRefs(this.visibleTickets(user), false, isClient, false);
     for (const c of filter.conditions) qb.andWhere(c.sql, c.params ?? {});
     if (filter.q) await this.applySearch(qb, user, filter.q, filter.statusCategories);
 
-    const column = SORT_COLUMNS[filter.sort.field];
+    const column = (isClient ? CLIENT_SORT_COLUMNS : SORT_COLUMNS)[filter.sort.field];
     const desc = filter.sort.direction === 'desc';
     const cursor = decodeCursor(filter.cursor);
     if (cursor) {
@@ -430,11 +453,11 @@ export class TicketsRepository {
       .limit(filter.limit + 1);
 
     const rows = await qb.getRawMany<Row>();
-    await this.attachNames(rows);
+    await this.attachNames(rows, isClient);
     return toPage(
       rows,
       filter.limit,
-      (r) => this.toDto(r),
+      (r) => this.toDto(r, isClient),
       (r) => ({
         v:
           filter.sort.field === 'number'
@@ -516,20 +539,24 @@ export class TicketsRepository {
     return rows.length > 0;
   }
 
-  /** Fills in the names `toDto` reads for rows selected without them (one statement). */
-  private async attachNames(rows: Row[]): Promise<void> {
+  /**
+   * Fills in the names `toDto` reads for rows selected without them (one statement). A client's
+   * page never reads the staff-only names (group, SLA policy, assignee, project).
+   */
+  private async attachNames(rows: Row[], isClient: boolean): Promise<void> {
     if (rows.length === 0) return;
     const ids = (pick: (r: Row) => (string | null)[]) => [
       ...new Set(rows.flatMap(pick).filter((id): id is string => id !== null)),
     ];
+    const staffOnly = (pick: (r: Row) => (string | null)[]) => (isClient ? [] : ids(pick));
     const params = [
       ids((r) => [r.t_type_id]),
       ids((r) => [r.t_organization_id]),
-      ids((r) => [r.t_requester_id, r.t_assignee_id]),
-      ids((r) => [r.t_group_id]),
+      ids((r) => [r.t_requester_id, ...(isClient ? [] : [r.t_assignee_id])]),
+      staffOnly((r) => [r.t_group_id]),
       ids((r) => [r.t_category_id]),
-      ids((r) => [r.t_project_id]),
-      ids((r) => [r.t_sla_policy_id]),
+      staffOnly((r) => [r.t_project_id]),
+      staffOnly((r) => [r.t_sla_policy_id]),
       ids((r) => [r.t_workflow_id]),
     ];
     const found = new Map<string, NameRow>();
@@ -557,7 +584,13 @@ export class TicketsRepository {
     }
   }
 
-  private toDto(r: Row): TicketSummaryDto | TicketDto {
+  /**
+   * A row as the API shows it to the caller. Clients get the client view (see
+   * `CLIENT_HIDDEN_TICKET_FIELDS`): no assignee, group, support level, project, due date,
+   * needs-reply flag, SLA policy or SLA breach/pause times, and `updatedAt` is the last change
+   * they can see.
+   */
+  private toDto(r: Row, isClient: boolean): TicketSummaryDto | TicketDto {
     const dto: TicketSummaryDto &
       Partial<Pick<TicketDto, 'description' | 'customFields' | 'satisfaction'>> = {
       id: r.t_id,
@@ -609,9 +642,16 @@ export class TicketsRepository {
       channel: r.t_channel,
       createdById: r.t_created_by_id,
       createdAt: r.t_created_at.toISOString(),
-      updatedAt: r.t_updated_at.toISOString(),
+      updatedAt: (isClient ? r.t_client_updated_at : r.t_updated_at).toISOString(),
       version: r.t_version,
     };
+    if (isClient) {
+      for (const key of CLIENT_HIDDEN_TICKET_FIELDS) delete dto[key];
+      dto.sla = {
+        firstResponseDueAt: dto.sla.firstResponseDueAt,
+        resolutionDueAt: dto.sla.resolutionDueAt,
+      };
+    }
     if (r.t_description !== undefined) dto.description = r.t_description;
     if (r.t_custom_fields !== undefined) dto.customFields = r.t_custom_fields;
     if (r.latest_rating !== undefined) {

@@ -40,6 +40,20 @@ import { TicketsRepository } from './tickets.repository.js';
 /** The edits that pick the SLA policy again and recompute the deadlines. */
 const SLA_COLUMNS = ['priority', 'type_id', 'organization_id'];
 
+/**
+ * The columns whose change a client sees, so they move `client_updated_at` (the client's
+ * `updatedAt`). Due date, project, group, assignee and support level are staff-only.
+ */
+const CLIENT_VISIBLE_COLUMNS = [
+  'subject',
+  'description',
+  'priority',
+  'type_id',
+  'organization_id',
+  'requester_id',
+  'category_id',
+];
+
 /** The edits that re-run assignment rules flagged applyOnUpdate. */
 const ROUTING_COLUMNS = ['type_id', 'category_id', 'priority', 'organization_id', 'project_id'];
 
@@ -359,6 +373,10 @@ export class TicketsService {
       if (events.length === 0) return;
 
       const sets = Object.keys(changes).map((c, i) => `${c} = $${i + 3}`);
+      const clientSees =
+        CLIENT_VISIBLE_COLUMNS.some((c) => c in changes) ||
+        (custom?.changes.some((c) => !c.internal) ?? false);
+      if (clientSees) sets.push('client_updated_at = $2');
       const updated = await sql(
         em,
         `UPDATE tickets SET ${sets.join(', ')}, version = version + 1, updated_at = $2

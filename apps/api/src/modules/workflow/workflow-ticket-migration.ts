@@ -78,7 +78,7 @@ export async function migrateWorkflowTickets(
         `UPDATE tickets t SET
            status = m.status, status_category = m.category, ${CATEGORY_DATES},
            next_timer_at = m.next_timer_at, status_changed_at = $2, updated_at = $2,
-           version = t.version + 1
+           client_updated_at = $2, version = t.version + 1
          FROM unnest($1::uuid[], $3::text[], $4::text[], $5::timestamptz[])
               AS m(id, status, category, next_timer_at)
         WHERE t.id = m.id`,
@@ -106,7 +106,7 @@ export async function migrateWorkflowTickets(
   if (recategorized.length > 0) {
     await em.query(
       `UPDATE tickets t SET status_category = m.category, ${CATEGORY_DATES},
-              updated_at = $2, version = t.version + 1
+              updated_at = $2, client_updated_at = $2, version = t.version + 1
          FROM unnest($3::text[], $4::text[]) AS m(status, category)
         WHERE t.workflow_id = $1 AND t.status = m.status AND t.status_category <> m.category`,
       [

@@ -35,9 +35,14 @@ export class WorkflowController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every workflow with its statuses (translated names) and transitions' })
+  @RequirePermissions(Permission.WorkflowsRead)
+  @ApiOperation({
+    summary: 'Every workflow with its statuses (translated names) and transitions (staff)',
+    description:
+      'Clients get 403: a ticket carries its status name, and GET /tickets/{id}/transitions lists the changes they may make.',
+  })
   @ApiOkResponse({ type: [WorkflowDto] })
-  @ApiProblems(401)
+  @ApiProblems(401, 403)
   async list(): Promise<WorkflowDto[]> {
     return (await this.workflows.list()).map(toWorkflowDto);
   }
@@ -56,9 +61,10 @@ export class WorkflowController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One workflow' })
+  @RequirePermissions(Permission.WorkflowsRead)
+  @ApiOperation({ summary: 'One workflow (staff)' })
   @ApiOkResponse({ type: WorkflowDto })
-  @ApiProblems(401, 404)
+  @ApiProblems(401, 403, 404)
   async get(@Param('id', ParseIdPipe) id: string): Promise<WorkflowDto> {
     return toWorkflowDto(await this.workflows.definition(id));
   }

@@ -4,6 +4,9 @@ import {
   IsEmail,
   IsInt,
   IsOptional,
+const STAFF_ONLY = 'Staff only: absent for client contacts.';
+
+/** An organization; a client contact sees their own, without the optional (staff-only) fields. */
   IsString,
   MaxLength,
   Min,
@@ -20,13 +23,18 @@ export class OrganizationDto {
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ type: String, format: 'email', nullable: true }) email!: string | null;
-  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
-  @ApiProperty({ description: 'Contacts of an inactive organization cannot log in' })
-  active!: boolean;
-  @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
-  version!: number;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: STAFF_ONLY })
+  notes?: string | null;
+  @ApiPropertyOptional({
+    description: `Contacts of an inactive organization cannot log in. ${STAFF_ONLY}`,
+  })
+  active?: boolean;
+  @ApiPropertyOptional({
+    description: `Send it back with a change; a stale one is a 409. ${STAFF_ONLY}`,
+  })
+  version?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) createdAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) updatedAt?: string;
 }
 
 export class OrganizationPageDto {

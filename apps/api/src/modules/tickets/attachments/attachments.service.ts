@@ -88,8 +88,15 @@ export class AttachmentsService {
             internal,
             createdAt: now,
           });
-          // Not a field edit, so no version bump: only "something happened" for the queues.
-          await sql(em, 'UPDATE tickets SET updated_at = $1 WHERE id = $2', [now, ticketId]);
+          // Not a field edit, so no version bump: only "something happened" for the queues,
+          // and for the client too unless the file is internal.
+          await sql(
+            em,
+            internal
+              ? 'UPDATE tickets SET updated_at = $1 WHERE id = $2'
+              : 'UPDATE tickets SET updated_at = $1, client_updated_at = $1 WHERE id = $2',
+            [now, ticketId],
+          );
         });
       } catch (e) {
         await this.storage.remove(storageKey);

@@ -38,7 +38,13 @@ export class SatisfactionDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-/** A ticket as lists show it: every field but the description, with names of what it refers to. */
+const STAFF_ONLY = 'Staff only: absent for clients.';
+
+/**
+ * A ticket as lists show it: every field but the description, with names of what it refers to.
+ * Optional fields are staff-only: a client's ticket has none of them, so a client-facing caller
+ * that reads one gets `undefined` and the generated types say so.
+ */
 export class TicketSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 1042 }) number!: number;
@@ -55,32 +61,46 @@ export class TicketSummaryDto {
   @ApiProperty({ type: RefDto, nullable: true }) organization!: RefDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) requesterId!: string | null;
   @ApiProperty({ type: RefDto, nullable: true }) requester!: RefDto | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
-  @ApiProperty({ type: RefDto, nullable: true }) assignee!: RefDto | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) groupId!: string | null;
-  @ApiProperty({ type: RefDto, nullable: true }) group!: RefDto | null;
-  @ApiProperty({
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: STAFF_ONLY })
+  assigneeId?: string | null;
+  @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
+  assignee?: RefDto | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: STAFF_ONLY })
+  groupId?: string | null;
+  @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
+  group?: RefDto | null;
+  @ApiPropertyOptional({
     type: Number,
     enum: [1, 2, 3],
     nullable: true,
-    description: 'Support level (L1-L3): its group’s, or set by a rule or an escalation',
+    description: `Support level (L1-L3): its group’s, or set by a rule or an escalation. ${STAFF_ONLY}`,
   })
-  supportLevel!: 1 | 2 | 3 | null;
+  supportLevel?: 1 | 2 | 3 | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
   @ApiProperty({ type: CategoryRefDto, nullable: true }) category!: CategoryRefDto | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId!: string | null;
-  @ApiProperty({ type: RefDto, nullable: true }) project!: RefDto | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: STAFF_ONLY })
+  projectId?: string | null;
+  @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
+  project?: RefDto | null;
   @ApiProperty({ format: 'date-time', description: 'When the ticket entered its status' })
   statusChangedAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: STAFF_ONLY,
+  })
+  dueAt?: string | null;
   @ApiProperty({
     type: TicketSlaDto,
-    description: 'SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set',
+    description:
+      'SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set. Clients get the promised times only (firstResponseDueAt, resolutionDueAt)',
   })
   sla!: TicketSlaDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) postponedUntil!:
     string | null;
-  @ApiProperty() needsReply!: boolean;
+  @ApiPropertyOptional({ description: `The desk owes the client an answer. ${STAFF_ONLY}` })
+  needsReply?: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstRespondedAt!:
     string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
@@ -88,7 +108,12 @@ export class TicketSummaryDto {
   @ApiProperty({ enum: TICKET_CHANNELS }) channel!: TicketChannel;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The last change; for a client, the last change a client sees (internal notes and files, assignment and SLA recomputes do not count), and sort=updatedAt orders by it',
+  })
+  updatedAt!: string;
   @ApiProperty({ description: 'Send it back with every write (optimistic locking)' })
   version!: number;
 }
@@ -115,14 +140,15 @@ export class TicketPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
+/** Queue sizes; clients get createdByMe, open and closed only (the rest are staff queues). */
 export class TicketCountsDto {
-  @ApiProperty() unassigned!: number;
-  @ApiProperty() mine!: number;
+  @ApiPropertyOptional({ description: STAFF_ONLY }) unassigned?: number;
+  @ApiPropertyOptional({ description: STAFF_ONLY }) mine?: number;
   @ApiProperty() createdByMe!: number;
   @ApiProperty() open!: number;
   @ApiProperty() closed!: number;
-  @ApiProperty() needsReply!: number;
-  @ApiProperty() overdue!: number;
+  @ApiPropertyOptional({ description: STAFF_ONLY }) needsReply?: number;
+  @ApiPropertyOptional({ description: STAFF_ONLY }) overdue?: number;
 }
 
 export class TicketTypeDto {

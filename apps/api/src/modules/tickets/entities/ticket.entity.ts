@@ -36,6 +36,9 @@ import { SlaPolicy } from '../../sla/entities/sla-policy.entity.js';
 @Index('tickets_group_updated_idx', ['groupId', 'updatedAt', 'id'])
 @Index('tickets_requester_updated_idx', ['requesterId', 'updatedAt', 'id'])
 @Index('tickets_organization_updated_idx', ['organizationId', 'updatedAt', 'id'])
+// A client's list: their own or their organization's tickets by clientUpdatedAt.
+@Index('tickets_requester_client_updated_idx', ['requesterId', 'clientUpdatedAt', 'id'])
+@Index('tickets_organization_client_updated_idx', ['organizationId', 'clientUpdatedAt', 'id'])
 @Index('tickets_created_by_updated_idx', ['createdById', 'updatedAt', 'id'])
 @Index('tickets_status_updated_idx', ['status', 'updatedAt', 'id'])
 @Index('tickets_category_updated_idx', ['statusCategory', 'updatedAt', 'id'])
@@ -182,5 +185,11 @@ export class Ticket {
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  /**
+   * The last change a client can see (public comments and files, status, subject...); internal
+   * notes, files, assignment and SLA recomputes leave it. Clients get it as `updatedAt`.
+   */
+  @Column('timestamptz', { name: 'client_updated_at', default: () => 'now()' })
+  clientUpdatedAt!: Date;
   @Column('int', { default: 1 }) version!: number;
 }
