@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from '../../scripts/lib/vite-precompress.mjs';
 
 // Served by the API under /agent/; in `npm run dev` Vite serves it and proxies /api.
 export default defineConfig({
   base: '/agent/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
