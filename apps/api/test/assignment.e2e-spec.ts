@@ -307,7 +307,11 @@ describe('assignment: rules, group distribution, support levels, dispatcher scop
         conditions: { subjectWords: ['pump'] },
         actions: { groupId: w.otherGroup.id, assigneeId: w.otherAgent.id, priority: 'high' },
       });
-      const ticket = await create(w.clientA, { subject: 'Pump leaks' });
+      const created = await create(w.clientA, { subject: 'Pump leaks' });
+      // The client's answer has no routing in it; staff see where the ticket went.
+      expect(created).not.toHaveProperty('groupId');
+      expect(created).not.toHaveProperty('assigneeId');
+      const ticket = (await as(w.admin).get(`/api/v1/tickets/${created.id}`)).body as Ticket;
       expect(ticket).toMatchObject({
         groupId: w.otherGroup.id,
         assigneeId: w.otherAgent.id,
