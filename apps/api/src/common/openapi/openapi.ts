@@ -7,7 +7,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Relaydesk API')
     .setDescription(
       'REST API of the Relaydesk help desk. Errors are RFC 9457 problem+json; lists use keyset ' +
-        'pagination ({ items, nextCursor }); writes carry `version` for optimistic locking.',
+        'pagination ({ items, nextCursor }); writes carry `version` for optimistic locking. ' +
+        'Any endpoint answers 503 problem+json with Retry-After while the database is unavailable; ' +
+        '`/api/health/live` and `/api/health/ready` are for load balancers.',
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
