@@ -859,7 +859,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List tickets: queues (view), filters, full-text search, keyset pages */
+    /**
+     * List tickets: queues (view), filters, full-text search, keyset pages
+     * @description Clients get their tickets without staff-only fields. For them sort=updatedAt orders by the last change a client sees, and the staff queues (unassigned, mine, needs_reply, overdue, by_user, by_department) and filters (assigneeId, groupId, solverId, projectId, dueFrom, dueTo) are a 400.
+     */
     get: operations['Tickets_list'];
     put?: never;
     /** Create a ticket (a client files it for themselves and their organization) */
@@ -1118,7 +1121,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** How many tickets each queue holds, for the sidebar */
+    /**
+     * How many tickets each queue holds, for the sidebar
+     * @description Clients get createdByMe, open and closed only.
+     */
     get: operations['Tickets_counts'];
     put?: never;
     post?: never;
@@ -1215,7 +1221,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every workflow with its statuses (translated names) and transitions */
+    /**
+     * Every workflow with its statuses (translated names) and transitions (staff)
+     * @description Clients get 403: a ticket carries its status name, and GET /tickets/{id}/transitions lists the changes they may make.
+     */
     get: operations['Workflow_list'];
     put?: never;
     /**
@@ -1236,7 +1245,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One workflow */
+    /** One workflow (staff) */
     get: operations['Workflow_get'];
     /**
      * Replace a workflow’s definition (admin)
@@ -1305,7 +1314,10 @@ export interface components {
       decision: 'accept' | 'reject';
       /** @description Required to accept (422 without); not taken with a rejection */
       rating?: number;
-      /** @description The ticket version you read; a stale one gets 409 */
+      /**
+       * Format: int32
+       * @description The ticket version you read; a stale one gets 409
+       */
       version: number;
     };
     AgentSatisfactionDto: {
@@ -1327,6 +1339,10 @@ export interface components {
       assigneeId?: string | null;
       /** Format: uuid */
       groupId?: string | null;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
       version: number;
     };
     AssignmentRuleActionsDto: {
@@ -1422,6 +1438,7 @@ export interface components {
     };
     CalendarExceptionDto: {
       /**
+       * Format: date
        * @description Local date, YYYY-MM-DD
        * @example 2026-03-07
        */
@@ -1470,7 +1487,9 @@ export interface components {
       parentId: string | null;
     };
     ChangePasswordDto: {
+      /** Format: password */
       currentPassword: string;
+      /** Format: password */
       newPassword: string;
     };
     CommentDto: {
@@ -1498,7 +1517,10 @@ export interface components {
       /** @description Default: matches all */
       conditions?: components['schemas']['AssignmentRuleConditionsDto'];
       name: string;
-      /** @description Where to put it in the order; default: last */
+      /**
+       * Format: int32
+       * @description Where to put it in the order; default: last
+       */
       position?: number;
     };
     CreateCategoryDto: {
@@ -1512,7 +1534,10 @@ export interface components {
        * @description A top-level category (two levels only: 422 otherwise)
        */
       parentId?: string | null;
-      /** @description Sort order; 0 when left out */
+      /**
+       * Format: int32
+       * @description Sort order; 0 when left out
+       */
       position?: number;
     };
     CreateCommentDto: {
@@ -1624,15 +1649,27 @@ export interface components {
       /** Format: uuid */
       calendarId: string;
       conditions?: components['schemas']['SlaConditionsDto'];
-      /** @description Business seconds to the first public staff reply; null: not measured */
+      /**
+       * Format: int32
+       * @description Business seconds to the first public staff reply; null: not measured
+       */
       firstResponseSeconds?: number | null;
       name: string;
-      /** @default 0 */
+      /**
+       * Format: int32
+       * @default 0
+       */
       position: number;
       priorityTargets?: components['schemas']['PriorityTargetsDto'];
-      /** @default 75 */
+      /**
+       * Format: int32
+       * @default 75
+       */
       reminderPercent: number;
-      /** @description Business seconds to resolution; null: not measured */
+      /**
+       * Format: int32
+       * @description Business seconds to resolution; null: not measured
+       */
       resolutionSeconds?: number | null;
     };
     CreateTicketDto: {
@@ -1711,7 +1748,10 @@ export interface components {
       /** @description Unique; cannot be changed */
       key: string;
       name: components['schemas']['TranslatedTextInputDto'];
-      /** @description Sort order; 0 when left out */
+      /**
+       * Format: int32
+       * @description Sort order; 0 when left out
+       */
       position?: number;
       /**
        * Format: uuid
@@ -1749,7 +1789,10 @@ export interface components {
       name: components['schemas']['TranslatedTextInputDto'];
       /** @description select and multi_select: at least one, with distinct values */
       options?: components['schemas']['CustomFieldOptionDto'][];
-      /** @description Sort order; 0 when left out */
+      /**
+       * Format: int32
+       * @description Sort order; 0 when left out
+       */
       position?: number;
       /** @default false */
       required: boolean;
@@ -1800,7 +1843,7 @@ export interface components {
     CreateWorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
       /**
-       * @description Unique; ^[a-z][a-z0-9_]{0,49}$
+       * @description Unique
        * @example field_service
        */
       key: string;
@@ -1887,7 +1930,10 @@ export interface components {
       groupId?: string;
       /** @description Why; kept in the history */
       reason: string;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     GroupDto: {
@@ -1968,7 +2014,10 @@ export interface components {
       app?: 'agent' | 'portal';
       /** @example admin@relaydesk.local */
       email: string;
-      /** @example password */
+      /**
+       * Format: password
+       * @example password
+       */
       password: string;
     };
     LogoutDto: {
@@ -2047,24 +2096,31 @@ export interface components {
       subject: string;
     };
     OrganizationDto: {
-      /** @description Contacts of an inactive organization cannot log in */
-      active: boolean;
+      /** @description Contacts of an inactive organization cannot log in. Staff only: absent for client contacts. */
+      active?: boolean;
       address: string | null;
-      /** Format: date-time */
-      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      createdAt?: string;
       /** Format: email */
       email: string | null;
       /** Format: uuid */
       id: string;
       name: string;
-      notes: string | null;
+      /** @description Staff only: absent for client contacts. */
+      notes?: string | null;
       phone: string | null;
       /** @description Tax or company registration number */
       taxId: string | null;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description Send it back with a change; a stale one is a 409 */
-      version: number;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      updatedAt?: string;
+      /** @description Send it back with a change; a stale one is a 409. Staff only: absent for client contacts. */
+      version?: number;
     };
     OrganizationPageDto: {
       items: components['schemas']['OrganizationDto'][];
@@ -2179,7 +2235,7 @@ export interface components {
     ReplaceWorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
       /**
-       * @description Unique; ^[a-z][a-z0-9_]{0,49}$
+       * @description Unique
        * @example field_service
        */
       key: string;
@@ -2195,7 +2251,10 @@ export interface components {
         [key: string]: string;
       };
       transitions: components['schemas']['WorkflowTransitionInputDto'][];
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     SatisfactionDto: {
@@ -2287,9 +2346,15 @@ export interface components {
       name: string;
     };
     SlaTargetsDto: {
-      /** @description Business seconds to the first public staff reply; null: not measured */
+      /**
+       * Format: int32
+       * @description Business seconds to the first public staff reply; null: not measured
+       */
       firstResponseSeconds?: number | null;
-      /** @description Business seconds to resolution; null: not measured */
+      /**
+       * Format: int32
+       * @description Business seconds to resolution; null: not measured
+       */
       resolutionSeconds?: number | null;
     };
     SlaTargetsOutDto: {
@@ -2317,22 +2382,33 @@ export interface components {
       to: string;
     };
     TakeDto: {
-      /** @description If given, must be current */
+      /**
+       * Format: int32
+       * @description If given, must be current
+       */
       version?: number;
     };
     TicketCountsDto: {
       closed: number;
       createdByMe: number;
-      mine: number;
-      needsReply: number;
+      /** @description Staff only: absent for clients. */
+      mine?: number;
+      /** @description Staff only: absent for clients. */
+      needsReply?: number;
       open: number;
-      overdue: number;
-      unassigned: number;
+      /** @description Staff only: absent for clients. */
+      overdue?: number;
+      /** @description Staff only: absent for clients. */
+      unassigned?: number;
     };
     TicketDto: {
-      assignee: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      assigneeId: string | null;
+      /** @description Staff only: absent for clients. */
+      assignee?: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for clients.
+       */
+      assigneeId?: string | null;
       category: components['schemas']['CategoryRefDto'] | null;
       /** Format: uuid */
       categoryId: string | null;
@@ -2349,16 +2425,24 @@ export interface components {
         [key: string]: unknown;
       };
       description: string;
-      /** Format: date-time */
-      dueAt: string | null;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for clients.
+       */
+      dueAt?: string | null;
       /** Format: date-time */
       firstRespondedAt: string | null;
-      group: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      groupId: string | null;
+      /** @description Staff only: absent for clients. */
+      group?: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for clients.
+       */
+      groupId?: string | null;
       /** Format: uuid */
       id: string;
-      needsReply: boolean;
+      /** @description The desk owes the client an answer. Staff only: absent for clients. */
+      needsReply?: boolean;
       /** @example 1042 */
       number: number;
       organization: components['schemas']['RefDto'] | null;
@@ -2368,9 +2452,13 @@ export interface components {
       postponedUntil: string | null;
       /** @enum {string} */
       priority: 'low' | 'normal' | 'high' | 'urgent';
-      project: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      projectId: string | null;
+      /** @description Staff only: absent for clients. */
+      project?: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for clients.
+       */
+      projectId?: string | null;
       requester: components['schemas']['RefDto'] | null;
       /** Format: uuid */
       requesterId: string | null;
@@ -2378,7 +2466,7 @@ export interface components {
       resolvedAt: string | null;
       /** @description The requester's latest rating */
       satisfaction: components['schemas']['SatisfactionDto'] | null;
-      /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set */
+      /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set. Clients get the promised times only (firstResponseDueAt, resolutionDueAt) */
       sla: components['schemas']['TicketSlaDto'];
       /** @description Status key in the ticket workflow */
       status: string;
@@ -2393,14 +2481,17 @@ export interface components {
       statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
       /**
-       * @description Support level (L1-L3): its group’s, or set by a rule or an escalation
+       * @description Support level (L1-L3): its group’s, or set by a rule or an escalation. Staff only: absent for clients.
        * @enum {number|null}
        */
-      supportLevel: 1 | 2 | 3 | null;
+      supportLevel?: 1 | 2 | 3 | null;
       type: components['schemas']['TicketTypeRefDto'] | null;
       /** Format: uuid */
       typeId: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The last change; for a client, the last change a client sees (internal notes and files, assignment and SLA recomputes do not count), and sort=updatedAt orders by it
+       */
       updatedAt: string;
       /** @description Send it back with every write (optimistic locking) */
       version: number;
@@ -2459,25 +2550,36 @@ export interface components {
       nextCursor: string | null;
     };
     TicketSlaDto: {
-      /** Format: date-time */
-      firstResponseBreachedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for clients.
+       */
+      firstResponseBreachedAt?: string | null;
       /** Format: date-time */
       firstResponseDueAt: string | null;
       /**
        * Format: date-time
-       * @description Since when the clocks stand still (pausing status, or resolved); null: running
+       * @description Since when the clocks stand still (pausing status, or resolved); null: running. Staff only: absent for clients.
        */
-      pausedAt: string | null;
-      policy: components['schemas']['SlaPolicyRefDto'] | null;
-      /** Format: date-time */
-      resolutionBreachedAt: string | null;
+      pausedAt?: string | null;
+      /** @description Staff only: absent for clients. */
+      policy?: components['schemas']['SlaPolicyRefDto'] | null;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for clients.
+       */
+      resolutionBreachedAt?: string | null;
       /** Format: date-time */
       resolutionDueAt: string | null;
     };
     TicketSummaryDto: {
-      assignee: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      assigneeId: string | null;
+      /** @description Staff only: absent for clients. */
+      assignee?: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for clients.
+       */
+      assigneeId?: string | null;
       category: components['schemas']['CategoryRefDto'] | null;
       /** Format: uuid */
       categoryId: string | null;
@@ -2489,16 +2591,24 @@ export interface components {
       createdAt: string;
       /** Format: uuid */
       createdById: string | null;
-      /** Format: date-time */
-      dueAt: string | null;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for clients.
+       */
+      dueAt?: string | null;
       /** Format: date-time */
       firstRespondedAt: string | null;
-      group: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      groupId: string | null;
+      /** @description Staff only: absent for clients. */
+      group?: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for clients.
+       */
+      groupId?: string | null;
       /** Format: uuid */
       id: string;
-      needsReply: boolean;
+      /** @description The desk owes the client an answer. Staff only: absent for clients. */
+      needsReply?: boolean;
       /** @example 1042 */
       number: number;
       organization: components['schemas']['RefDto'] | null;
@@ -2508,15 +2618,19 @@ export interface components {
       postponedUntil: string | null;
       /** @enum {string} */
       priority: 'low' | 'normal' | 'high' | 'urgent';
-      project: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      projectId: string | null;
+      /** @description Staff only: absent for clients. */
+      project?: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for clients.
+       */
+      projectId?: string | null;
       requester: components['schemas']['RefDto'] | null;
       /** Format: uuid */
       requesterId: string | null;
       /** Format: date-time */
       resolvedAt: string | null;
-      /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set */
+      /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set. Clients get the promised times only (firstResponseDueAt, resolutionDueAt) */
       sla: components['schemas']['TicketSlaDto'];
       /** @description Status key in the ticket workflow */
       status: string;
@@ -2531,14 +2645,17 @@ export interface components {
       statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
       /**
-       * @description Support level (L1-L3): its group’s, or set by a rule or an escalation
+       * @description Support level (L1-L3): its group’s, or set by a rule or an escalation. Staff only: absent for clients.
        * @enum {number|null}
        */
-      supportLevel: 1 | 2 | 3 | null;
+      supportLevel?: 1 | 2 | 3 | null;
       type: components['schemas']['TicketTypeRefDto'] | null;
       /** Format: uuid */
       typeId: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The last change; for a client, the last change a client sees (internal notes and files, assignment and SLA recomputes do not count), and sort=updatedAt orders by it
+       */
       updatedAt: string;
       /** @description Send it back with every write (optimistic locking) */
       version: number;
@@ -2625,6 +2742,10 @@ export interface components {
       postponeUntil?: string;
       /** @description Target status key */
       to: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
       version: number;
     };
     TransitionOptionDto: {
@@ -2665,9 +2786,15 @@ export interface components {
       /** @description Replaces all conditions */
       conditions?: components['schemas']['AssignmentRuleConditionsDto'];
       name?: string;
-      /** @description Moves the rule to this place in the order; the others shift around it */
+      /**
+       * Format: int32
+       * @description Moves the rule to this place in the order; the others shift around it
+       */
       position?: number;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateCategoryDto: {
@@ -2680,8 +2807,12 @@ export interface components {
        * @description null makes it top-level; a parent must be top-level and a category with children cannot get one (422)
        */
       parentId?: string | null;
+      /** Format: int32 */
       position?: number;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateDepartmentDto: {
@@ -2697,7 +2828,10 @@ export interface components {
        * @description Not the department itself nor one below it (422)
        */
       parentId?: string | null;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateGroupDto: {
@@ -2721,7 +2855,10 @@ export interface components {
        * @enum {number|null}
        */
       supportLevel?: 1 | 2 | 3 | null;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateMeDto: {
@@ -2750,7 +2887,10 @@ export interface components {
       notes?: string | null;
       phone?: string | null;
       taxId?: string | null;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateProjectDto: {
@@ -2765,7 +2905,10 @@ export interface components {
       /** @description The whole new member set: replaces the old one. New members must be active staff users; current members may stay even if deactivated. */
       memberIds?: string[];
       name?: string;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateSlaCalendarDto: {
@@ -2773,7 +2916,10 @@ export interface components {
       holidays?: string[];
       name?: string;
       timeZone?: string;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
       /** @description Replaces the whole week */
       week?: components['schemas']['WeekDto'];
@@ -2784,16 +2930,27 @@ export interface components {
       calendarId?: string;
       /** @description Replaces all conditions */
       conditions?: components['schemas']['SlaConditionsDto'];
-      /** @description Business seconds to the first public staff reply; null: not measured */
+      /**
+       * Format: int32
+       * @description Business seconds to the first public staff reply; null: not measured
+       */
       firstResponseSeconds?: number | null;
       name?: string;
+      /** Format: int32 */
       position?: number;
       /** @description Replaces all of them */
       priorityTargets?: components['schemas']['PriorityTargetsDto'];
+      /** Format: int32 */
       reminderPercent?: number;
-      /** @description Business seconds to resolution; null: not measured */
+      /**
+       * Format: int32
+       * @description Business seconds to resolution; null: not measured
+       */
       resolutionSeconds?: number | null;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateTicketDto: {
@@ -2820,7 +2977,10 @@ export interface components {
       subject?: string;
       /** Format: uuid */
       typeId?: string;
-      /** @description The version you read; a stale one gets 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
       version: number;
     };
     UpdateTicketTypeDto: {
@@ -2830,8 +2990,12 @@ export interface components {
       defaultPriority?: 'low' | 'normal' | 'high' | 'urgent';
       isPublic?: boolean;
       name?: components['schemas']['TranslatedTextInputDto'];
+      /** Format: int32 */
       position?: number;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
       /**
        * Format: uuid
@@ -2848,9 +3012,13 @@ export interface components {
       name?: components['schemas']['TranslatedTextInputDto'];
       /** @description The whole new option list. Tickets keep values of removed options until they are next changed. */
       options?: components['schemas']['CustomFieldOptionDto'][];
+      /** Format: int32 */
       position?: number;
       required?: boolean;
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UpdateUserDto: {
@@ -2885,7 +3053,10 @@ export interface components {
        * @enum {string}
        */
       role?: 'admin' | 'dispatcher' | 'agent' | 'client';
-      /** @description The version you read; a stale one is a 409 */
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
       version: number;
     };
     UserDto: {
@@ -3002,7 +3173,10 @@ export interface components {
       trigger: 'postpone_expired' | 'after_time' | 'requester_replied';
     };
     WorkflowAutoTransitionInputDto: {
-      /** @description after_time only (required there): seconds in the status */
+      /**
+       * Format: int32
+       * @description after_time only (required there, and more than 0): seconds in the status
+       */
       afterSeconds?: number | null;
       /** @description Status the ticket is in */
       status: string;
@@ -3054,14 +3228,17 @@ export interface components {
        */
       isInitial: boolean;
       /**
-       * @description Unique in the workflow; ^[a-z][a-z0-9_]{0,49}$
+       * @description Unique in the workflow
        * @example hold
        */
       key: string;
       name: components['schemas']['TranslatedTextInputDto'];
       /** @default false */
       pausesSla: boolean;
-      /** @description Caps a postpone-until set on entering this status */
+      /**
+       * Format: int32
+       * @description Caps a postpone-until set on entering this status
+       */
       postponeMaxDays?: number | null;
       /**
        * @description Tickets here are archived
@@ -3134,7 +3311,14 @@ export interface components {
   responses: never;
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description Requests allowed in the current window */
+    'RateLimit-Limit': number;
+    /** @description Requests left in the current window */
+    'RateLimit-Remaining': number;
+    /** @description Seconds until the current window ends */
+    'RateLimit-Reset': number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3884,6 +4068,9 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3893,6 +4080,9 @@ export interface operations {
       /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
       400: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3912,6 +4102,9 @@ export interface operations {
       /** @description Missing, invalid or expired credentials */
       401: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -3931,6 +4124,9 @@ export interface operations {
       /** @description Too many requests; see Retry-After */
       429: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
           [name: string]: unknown;
@@ -4076,7 +4272,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The token from POST /me/calendar-feed */
+        /** @description The token from POST /me/calendar-feed (32 random bytes, base64url) */
         token: string;
       };
       cookie?: never;
@@ -6003,6 +6199,9 @@ export interface operations {
     responses: {
       204: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content?: never;
@@ -6010,6 +6209,9 @@ export interface operations {
       /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
       400: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -6029,6 +6231,9 @@ export interface operations {
       /** @description Missing, invalid or expired credentials */
       401: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -6048,6 +6253,9 @@ export interface operations {
       /** @description Valid input that breaks a business rule */
       422: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -6067,6 +6275,9 @@ export interface operations {
       /** @description Too many requests; see Retry-After */
       429: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
           [name: string]: unknown;
@@ -8821,6 +9032,7 @@ export interface operations {
         categoryId?: string;
         createdFrom?: string;
         createdTo?: string;
+        /** @description nextCursor from the previous page */
         cursor?: string;
         /** @description With view=by_department */
         departmentId?: string;
@@ -8830,7 +9042,7 @@ export interface operations {
         limit?: number;
         organizationId?: string;
         /** @description Comma-separated */
-        priority?: string[];
+        priority?: ('low' | 'normal' | 'high' | 'urgent')[];
         projectId?: string;
         /** @description Full-text search (Russian, Czech, English); a number finds that ticket */
         q?: string;
@@ -10973,7 +11185,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        number: string;
+        number: number;
       };
       cookie?: never;
     };
@@ -11852,6 +12064,25 @@ export interface operations {
           };
         };
       };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
     };
   };
   Workflow_create: {
@@ -11996,6 +12227,25 @@ export interface operations {
       };
       /** @description Missing, invalid or expired credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
