@@ -255,11 +255,6 @@ describe('workflow administration', () => {
         ['statuses[2].key'],
       ],
       [
-        'a status key of 51 characters',
-        (d) => renameStatus(d, 'done', 'd'.repeat(51)),
-        ['statuses[3].key'],
-      ],
-      [
         'a renamed status that transitions still name',
         (d) => (d.statuses[1].key = 'Working'),
         [
@@ -386,11 +381,25 @@ describe('workflow administration', () => {
       expect(await query(`SELECT count(*)::int AS n FROM workflows`)).toEqual(before);
     });
 
+    it('400 for a status key longer than the documented 50 characters, before the rules', async () => {
+      const def = baseDefinition();
+      renameStatus(def, 'done', 'd'.repeat(51));
+      const res = await admin().post('/api/v1/workflows', def);
+      expect(res.status).toBe(400);
+      // The key and the transitions that name it (renameStatus renames them too).
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'autoTransitions.0.status',
+        'statuses.3.key',
+        'transitions.2.to',
+        'transitions.3.from',
+      ]);
+    });
+
     it('reports every problem of a definition at once', async () => {
       const def = baseDefinition();
       def.statuses[1].key = 'Working';
       def.transitions[3].requiredFields = ['nope'] as never;
-      def.autoTransitions[0].afterSeconds = -5;
+      def.autoTransitions[0].afterSeconds = 0;
       const res = await admin().post('/api/v1/workflows', def);
       expect(res.status).toBe(422);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(

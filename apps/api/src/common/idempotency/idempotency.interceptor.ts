@@ -15,7 +15,7 @@ import { BusinessRuleError, ConflictError, InvalidInputError } from '../errors/d
 import { Clock } from '../time/clock.js';
 
 const KEY_TTL_MS = 24 * 3600 * 1000;
-const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
+export const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
 /** JSON with sorted keys, so {a,b} and {b,a} are the same request. */
 function canonical(value: unknown): string {

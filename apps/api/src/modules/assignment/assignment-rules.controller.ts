@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import { RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { AssignmentRulesService } from './assignment-rules.service.js';
@@ -45,7 +45,7 @@ export class AssignmentRulesController {
   @ApiOperation({ summary: 'One assignment rule (admin)' })
   @ApiOkResponse({ type: AssignmentRuleDto })
   @ApiProblems(401, 403, 404)
-  get(@Param('id', ParseIdPipe) id: string): Promise<AssignmentRuleDto> {
+  get(@IdParam() id: string): Promise<AssignmentRuleDto> {
     return this.rules.get(id);
   }
 
@@ -68,10 +68,7 @@ export class AssignmentRulesController {
   })
   @ApiOkResponse({ type: AssignmentRuleDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  update(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() dto: UpdateAssignmentRuleDto,
-  ): Promise<AssignmentRuleDto> {
+  update(@IdParam() id: string, @Body() dto: UpdateAssignmentRuleDto): Promise<AssignmentRuleDto> {
     return this.rules.update(id, dto);
   }
 
@@ -80,7 +77,7 @@ export class AssignmentRulesController {
   @ApiOperation({ summary: 'Delete an assignment rule (admin); the others close the gap' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(401, 403, 404)
-  async delete(@Param('id', ParseIdPipe) id: string): Promise<void> {
+  async delete(@IdParam() id: string): Promise<void> {
     await this.rules.delete(id);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { EscalateTicketDto, TicketEscalationDto } from './dto/escalation.dto.js';
 import { TicketEscalationService } from './ticket-escalation.service.js';
@@ -28,7 +28,7 @@ export class TicketEscalationController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   escalate(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: EscalateTicketDto,
   ): Promise<TicketEscalationDto> {
     return this.escalation.escalate(user, id, dto);

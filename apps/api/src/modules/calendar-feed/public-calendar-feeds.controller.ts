@@ -24,7 +24,11 @@ export class PublicCalendarFeedsController {
       'assigned to or requested by the feed’s owner and visible to them. An unknown, rotated or ' +
       'revoked token, or a deactivated user, is a 404.',
   })
-  @ApiParam({ name: 'token', description: 'The token from POST /me/calendar-feed' })
+  @ApiParam({
+    name: 'token',
+    description: 'The token from POST /me/calendar-feed (32 random bytes, base64url)',
+    schema: { type: 'string', minLength: 43, maxLength: 43, pattern: '^[A-Za-z0-9_-]{43}$' },
+  })
   @ApiProduces('text/calendar')
   @ApiResponse({
     status: 200,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,7 +10,7 @@ import {
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -70,7 +70,7 @@ export class MeDeputiesController {
   })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
-  async end(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<void> {
+  async end(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<void> {
     await this.deputies.end(user, user.id, id);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,7 +10,7 @@ import {
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -35,7 +35,7 @@ export class UserDeputiesController {
   @ApiOkResponse({ type: DeputyshipPageDto })
   @ApiProblems(400, 401, 403, 404)
   async list(
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Query() query: DeputyshipListQueryDto,
   ): Promise<DeputyshipPageDto> {
     await this.deputies.assertUserExists(id);
@@ -52,7 +52,7 @@ export class UserDeputiesController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async create(
     @CurrentUser() caller: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: CreateDeputyshipDto,
   ): Promise<DeputyshipDto> {
     await this.deputies.assertPrincipal(id);
@@ -66,8 +66,8 @@ export class UserDeputiesController {
   @ApiProblems(401, 403, 404)
   async end(
     @CurrentUser() caller: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
-    @Param('deputyshipId', ParseIdPipe) deputyshipId: string,
+    @IdParam() id: string,
+    @IdParam('deputyshipId') deputyshipId: string,
   ): Promise<void> {
     await this.deputies.end(caller, id, deputyshipId);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import { RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { DepartmentsService } from './departments.service.js';
 import {
@@ -39,7 +39,7 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'One department (staff only)' })
   @ApiOkResponse({ type: DepartmentDto })
   @ApiProblems(401, 403, 404)
-  get(@Param('id', ParseIdPipe) id: string): Promise<DepartmentDto> {
+  get(@IdParam() id: string): Promise<DepartmentDto> {
     return this.departments.get(id);
   }
 
@@ -63,10 +63,7 @@ export class DepartmentsController {
   })
   @ApiOkResponse({ type: DepartmentDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  update(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() dto: UpdateDepartmentDto,
-  ): Promise<DepartmentDto> {
+  update(@IdParam() id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
     return this.departments.update(id, dto);
   }
 }

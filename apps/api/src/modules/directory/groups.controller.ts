@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import { RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   CreateGroupDto,
@@ -39,7 +39,7 @@ export class GroupsController {
   @ApiOperation({ summary: 'One group with its members (staff only)' })
   @ApiOkResponse({ type: GroupDto })
   @ApiProblems(401, 403, 404)
-  get(@Param('id', ParseIdPipe) id: string): Promise<GroupDto> {
+  get(@IdParam() id: string): Promise<GroupDto> {
     return this.groups.get(id);
   }
 
@@ -63,7 +63,7 @@ export class GroupsController {
   })
   @ApiOkResponse({ type: GroupDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateGroupDto): Promise<GroupDto> {
+  update(@IdParam() id: string, @Body() dto: UpdateGroupDto): Promise<GroupDto> {
     return this.groups.update(id, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,7 +9,7 @@ import {
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   CreateOrganizationDto,
@@ -45,10 +45,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'One organization (a client contact: only their own)' })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiProblems(401, 404)
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
-  ): Promise<OrganizationDto> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<OrganizationDto> {
     return this.organizations.get(user, id);
   }
 
@@ -72,7 +69,7 @@ export class OrganizationsController {
   @ApiProblems(400, 401, 403, 404, 409)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateOrganizationDto,
   ): Promise<OrganizationDto> {
     return this.organizations.update(user, id, dto);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import { RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -42,7 +42,7 @@ export class ProjectsController {
   @ApiOperation({ summary: 'One project with its manager and members (staff)' })
   @ApiOkResponse({ type: ProjectDto })
   @ApiProblems(401, 403, 404)
-  get(@Param('id', ParseIdPipe) id: string): Promise<ProjectDto> {
+  get(@IdParam() id: string): Promise<ProjectDto> {
     return this.projects.get(id);
   }
 
@@ -66,7 +66,7 @@ export class ProjectsController {
   })
   @ApiOkResponse({ type: ProjectDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectDto> {
+  update(@IdParam() id: string, @Body() dto: UpdateProjectDto): Promise<ProjectDto> {
     return this.projects.update(id, dto);
   }
 }

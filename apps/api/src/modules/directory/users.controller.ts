@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,7 +9,7 @@ import {
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   CreateUserDto,
@@ -40,7 +40,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One user (staff only)' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(401, 403, 404)
-  get(@Param('id', ParseIdPipe) id: string): Promise<UserDto> {
+  get(@IdParam() id: string): Promise<UserDto> {
     return this.users.get(id);
   }
 
@@ -70,7 +70,7 @@ export class UsersController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   update(
     @CurrentUser() caller: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserDto> {
     return this.users.update(caller, id, dto);

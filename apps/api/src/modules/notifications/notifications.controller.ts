@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   NotificationDto,
@@ -57,10 +57,7 @@ export class NotificationsController {
   })
   @ApiOkResponse({ type: NotificationDto })
   @ApiProblems(401, 404)
-  read(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
-  ): Promise<NotificationDto> {
+  read(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<NotificationDto> {
     return this.notifications.markRead(user, id);
   }
 }

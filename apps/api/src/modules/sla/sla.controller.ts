@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import { RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -38,7 +38,7 @@ export class SlaController {
   @ApiOperation({ summary: 'One business-hours calendar (admin)' })
   @ApiOkResponse({ type: SlaCalendarDto })
   @ApiProblems(401, 403, 404)
-  getCalendar(@Param('id', ParseIdPipe) id: string): Promise<SlaCalendarDto> {
+  getCalendar(@IdParam() id: string): Promise<SlaCalendarDto> {
     return this.sla.getCalendar(id);
   }
 
@@ -64,7 +64,7 @@ export class SlaController {
   @ApiOkResponse({ type: SlaCalendarDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   updateCalendar(
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateSlaCalendarDto,
   ): Promise<SlaCalendarDto> {
     return this.sla.updateCalendar(id, dto);
@@ -82,7 +82,7 @@ export class SlaController {
   @ApiOperation({ summary: 'One SLA policy (admin)' })
   @ApiOkResponse({ type: SlaPolicyDto })
   @ApiProblems(401, 403, 404)
-  getPolicy(@Param('id', ParseIdPipe) id: string): Promise<SlaPolicyDto> {
+  getPolicy(@IdParam() id: string): Promise<SlaPolicyDto> {
     return this.sla.getPolicy(id);
   }
 
@@ -110,10 +110,7 @@ export class SlaController {
   })
   @ApiOkResponse({ type: SlaPolicyDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  updatePolicy(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() dto: UpdateSlaPolicyDto,
-  ): Promise<SlaPolicyDto> {
+  updatePolicy(@IdParam() id: string, @Body() dto: UpdateSlaPolicyDto): Promise<SlaPolicyDto> {
     return this.sla.updatePolicy(id, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,7 +10,7 @@ import {
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { CreateTicketLinkDto, TicketLinkDto } from './dto/ticket-link.dto.js';
 import { TicketLinksService } from './ticket-links.service.js';
@@ -26,10 +26,7 @@ export class TicketLinksController {
   @ApiOperation({ summary: 'Linked tickets (duplicates, related, parent, children) you may see' })
   @ApiOkResponse({ type: [TicketLinkDto] })
   @ApiProblems(401, 404)
-  list(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
-  ): Promise<TicketLinkDto[]> {
+  list(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<TicketLinkDto[]> {
     return this.links.list(user, id);
   }
 
@@ -40,7 +37,7 @@ export class TicketLinksController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: CreateTicketLinkDto,
   ): Promise<TicketLinkDto> {
     return this.links.create(user, id, dto);
@@ -54,8 +51,8 @@ export class TicketLinksController {
   @ApiProblems(401, 403, 404, 409)
   remove(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
-    @Param('linkId', ParseIdPipe) linkId: string,
+    @IdParam() id: string,
+    @IdParam('linkId') linkId: string,
   ): Promise<void> {
     return this.links.remove(user, id, linkId);
   }

@@ -4,13 +4,14 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -79,6 +80,10 @@ export class TicketsController {
   @Get('by-number/:number')
   @ApiOperation({ summary: 'A ticket by its human number' })
   @ApiOkResponse({ type: TicketDto })
+  @ApiParam({
+    name: 'number',
+    schema: { type: 'integer', format: 'int64', minimum: 1, maximum: 999_999_999_999_999 },
+  })
   @ApiProblems(401, 404)
   byNumber(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<TicketDto> {
     if (!/^\d{1,15}$/.test(number)) throw new NotFoundError('Ticket');
@@ -89,7 +94,7 @@ export class TicketsController {
   @ApiOperation({ summary: 'One ticket' })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 404)
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<TicketDto> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<TicketDto> {
     return this.tickets.get(user, id);
   }
 
@@ -115,7 +120,7 @@ export class TicketsController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateTicketDto,
   ): Promise<TicketDto> {
     return this.tickets.update(user, id, dto);
@@ -127,7 +132,7 @@ export class TicketsController {
   @ApiProblems(401, 404)
   transitionOptions(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
   ): Promise<TransitionOptionDto[]> {
     return this.transitions.options(user, id);
   }
@@ -139,7 +144,7 @@ export class TicketsController {
   @ApiProblems(400, 401, 404, 409, 422)
   transition(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: TransitionDto,
   ): Promise<TicketDto> {
     return this.transitions.transition(user, id, dto);
@@ -155,7 +160,7 @@ export class TicketsController {
   @ApiProblems(400, 401, 403, 404, 409)
   take(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: TakeDto,
   ): Promise<TicketDto> {
     return this.assignment.take(user, id, dto.version);
@@ -169,7 +174,7 @@ export class TicketsController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   assign(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: AssignmentDto,
   ): Promise<TicketDto> {
     return this.assignment.assign(user, id, dto);
@@ -181,7 +186,7 @@ export class TicketsController {
   @ApiProblems(400, 401, 404)
   listComments(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Query() query: SubListQueryDto,
   ): Promise<CommentPageDto> {
     return this.comments.list(user, id, query.limit ?? 100, query.cursor);
@@ -194,7 +199,7 @@ export class TicketsController {
   @ApiProblems(400, 401, 403, 404, 409, 413, 422)
   addComment(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: CreateCommentDto,
   ): Promise<CommentDto> {
     return this.comments.create(user, id, dto);
@@ -206,7 +211,7 @@ export class TicketsController {
   @ApiProblems(400, 401, 404)
   listHistory(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Query() query: SubListQueryDto,
   ): Promise<TicketEventPageDto> {
     return this.history.list(user, id, query.limit ?? 100, query.cursor);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -12,7 +12,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
-import { ParseIdPipe } from '../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { CreateWorkflowDto, ReplaceWorkflowDto } from './dto/workflow-input.dto.js';
 import { toWorkflowDto, WorkflowDto } from './dto/workflow.dto.js';
 import { WorkflowAdminService } from './workflow-admin.service.js';
@@ -65,7 +65,7 @@ export class WorkflowController {
   @ApiOperation({ summary: 'One workflow (staff)' })
   @ApiOkResponse({ type: WorkflowDto })
   @ApiProblems(401, 403, 404)
-  async get(@Param('id', ParseIdPipe) id: string): Promise<WorkflowDto> {
+  async get(@IdParam() id: string): Promise<WorkflowDto> {
     return toWorkflowDto(await this.workflows.definition(id));
   }
 
@@ -83,7 +83,7 @@ export class WorkflowController {
   @ApiOkResponse({ type: WorkflowDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   replace(
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: ReplaceWorkflowDto,
     @CurrentUser() user: AuthUser,
   ): Promise<WorkflowDto> {
@@ -100,7 +100,7 @@ export class WorkflowController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(401, 403, 404, 409)
-  async delete(@Param('id', ParseIdPipe) id: string): Promise<void> {
+  async delete(@IdParam() id: string): Promise<void> {
     await this.admin.delete(id);
   }
 }

@@ -11,9 +11,7 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
@@ -27,6 +25,7 @@ import {
   type TicketPriority,
 } from '@relaydesk/contracts';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
+import { IntField, UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 const MAX_IDS = 200;
 const MAX_WORDS = 100;
@@ -39,7 +38,7 @@ export class CustomFieldConditionDto {
   key!: string;
 
   @ApiProperty({
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    oneOf: [{ type: 'string', maxLength: 500 }, { type: 'number' }, { type: 'boolean' }],
     description:
       'Matches when the ticket’s value equals it (text compared ignoring case and diacritics); ' +
       'a multi-select matches when it holds the value',
@@ -51,7 +50,12 @@ export class CustomFieldConditionDto {
 }
 
 export class AssignmentRuleConditionsDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Ticket type is one of' })
+  @ApiPropertyOptional({
+    type: [String],
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
+    description: 'Ticket type is one of',
+  })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_IDS)
@@ -62,7 +66,8 @@ export class AssignmentRuleConditionsDto {
 
   @ApiPropertyOptional({
     type: [String],
-    format: 'uuid',
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
     description: 'Category is one of (a parent category also matches its subcategories)',
   })
   @IsOptionalNonNull()
@@ -73,14 +78,19 @@ export class AssignmentRuleConditionsDto {
   @IsUUID('loose', { each: true })
   categoryIds?: string[];
 
-  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, isArray: true })
+  @ApiPropertyOptional({
+    enum: TICKET_PRIORITIES,
+    isArray: true,
+    maxItems: TICKET_PRIORITIES.length,
+  })
   @IsOptionalNonNull()
   @IsArray()
+  @ArrayMaxSize(TICKET_PRIORITIES.length)
   @ArrayUnique()
   @IsIn(TICKET_PRIORITIES, { each: true })
   priorities?: TicketPriority[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_IDS)
@@ -89,7 +99,7 @@ export class AssignmentRuleConditionsDto {
   @IsUUID('loose', { each: true })
   organizationIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_IDS)
@@ -98,9 +108,10 @@ export class AssignmentRuleConditionsDto {
   @IsUUID('loose', { each: true })
   projectIds?: string[];
 
-  @ApiPropertyOptional({ enum: TICKET_CHANNELS, isArray: true })
+  @ApiPropertyOptional({ enum: TICKET_CHANNELS, isArray: true, maxItems: TICKET_CHANNELS.length })
   @IsOptionalNonNull()
   @IsArray()
+  @ArrayMaxSize(TICKET_CHANNELS.length)
   @ArrayUnique()
   @IsIn(TICKET_CHANNELS, { each: true })
   channels?: TicketChannel[];
@@ -114,6 +125,8 @@ export class AssignmentRuleConditionsDto {
   @ApiPropertyOptional({
     type: [String],
     maxItems: MAX_WORDS,
+    minLength: 1,
+    maxLength: 100,
     description:
       'Any of these words or phrases in the subject, as whole words, ignoring case and ' +
       'diacritics («не работает», "nefunguje", "printer"); a trailing `*` matches the start of ' +
@@ -132,7 +145,7 @@ export class AssignmentRuleConditionsDto {
 export class AssignmentRuleActionsDto {
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'An active group',
   })
@@ -143,7 +156,7 @@ export class AssignmentRuleActionsDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'An active staff user',
   })
@@ -202,11 +215,12 @@ export class CreateAssignmentRuleDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Where to put it in the order; default: last' })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
+  @IntField({
+    min: 1,
+    max: 100000,
+    optional: 'non-null',
+    description: 'Where to put it in the order; default: last',
+  })
   position?: number;
 
   @ApiPropertyOptional({ default: false })
@@ -227,9 +241,7 @@ export class CreateAssignmentRuleDto {
 }
 
 export class UpdateAssignmentRuleDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
@@ -245,14 +257,12 @@ export class UpdateAssignmentRuleDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({
-    minimum: 1,
+  @IntField({
+    min: 1,
+    max: 100000,
+    optional: 'non-null',
     description: 'Moves the rule to this place in the order; the others shift around it',
   })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
   position?: number;
 
   @ApiPropertyOptional()

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SUPPORT_LEVELS, type SupportLevel } from '@relaydesk/contracts';
 import { IsNotBlank, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
 import { TicketDto } from '../../tickets/dto/ticket.dto.js';
+import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export class EscalateTicketDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'Why; kept in the history' })
@@ -18,7 +17,7 @@ export class EscalateTicketDto {
   reason!: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description:
       'An active group of the next level; default: the first active group of that level by name',
   })

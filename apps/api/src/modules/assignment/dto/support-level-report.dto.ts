@@ -1,23 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { SUPPORT_LEVELS, type SupportLevel } from '@relaydesk/contracts';
+import { DATE_TIME_SCHEMA, IsDateTime } from '../../../common/openapi/request-fields.js';
 
 export class SupportLevelReportQueryDto {
   @ApiPropertyOptional({
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     description:
       'Tickets that reached a level at or after this instant; default: 30 days before `to`',
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     description: 'Tickets that reached a level before this instant; default: now',
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   to?: string;
 }
 

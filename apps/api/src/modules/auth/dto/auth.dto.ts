@@ -1,13 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsDateString,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LOCALES, type Locale, type Permission } from '@relaydesk/contracts';
 import {
   OUT_OF_OFFICE_FROM_TEXT,
@@ -15,6 +7,12 @@ import {
   UserDto,
 } from '../../directory/dto/user.dto.js';
 import { WEB_APPS, type WebApp } from '../refresh-cookie.js';
+import {
+  DATE_TIME_SCHEMA,
+  FIELD_LIMITS,
+  IsDateTime,
+  PASSWORD_SCHEMA,
+} from '../../../common/openapi/request-fields.js';
 
 const APP_TEXT =
   'Only for the Relaydesk web apps: keep the refresh token in an HttpOnly cookie of this app ' +
@@ -22,14 +20,14 @@ const APP_TEXT =
   'response body. API clients leave it out and get refreshToken in the body.';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@relaydesk.local' })
+  @ApiProperty({ example: 'admin@relaydesk.local', maxLength: FIELD_LIMITS.email })
   @IsString()
-  @MaxLength(254)
+  @MaxLength(FIELD_LIMITS.email)
   email!: string;
 
-  @ApiProperty({ example: 'password' })
+  @ApiProperty({ example: 'password', ...PASSWORD_SCHEMA })
   @IsString()
-  @MaxLength(1024)
+  @MaxLength(FIELD_LIMITS.password)
   password!: string;
 
   @ApiPropertyOptional({ enum: WEB_APPS, description: APP_TEXT })
@@ -41,10 +39,11 @@ export class LoginDto {
 export class RefreshDto {
   @ApiPropertyOptional({
     description: 'The refresh token from the body of the last login or refresh (API clients)',
+    maxLength: FIELD_LIMITS.token,
   })
   @ValidateIf((o: RefreshDto) => o.app === undefined || o.refreshToken !== undefined)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.token)
   refreshToken?: string;
 
   @ApiPropertyOptional({
@@ -67,44 +66,52 @@ export class LogoutDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @MaxLength(1024) currentPassword!: string;
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(1024) newPassword!: string;
+  @ApiProperty({ ...PASSWORD_SCHEMA })
+  @IsString()
+  @MaxLength(FIELD_LIMITS.password)
+  currentPassword!: string;
+
+  @ApiProperty({ ...PASSWORD_SCHEMA, minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(FIELD_LIMITS.password)
+  newPassword!: string;
 }
 
 export class UpdateMeDto {
   // ValidateIf instead of IsOptional: null is not "absent" for columns that cannot be null.
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: FIELD_LIMITS.name })
   @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.name)
   name?: string;
   @ApiPropertyOptional({ enum: LOCALES })
   @ValidateIf((_, v) => v !== undefined)
   @IsIn(LOCALES)
   locale?: Locale;
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   phone?: string | null;
   @ApiPropertyOptional({
     type: String,
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     nullable: true,
     description: OUT_OF_OFFICE_FROM_TEXT,
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   outOfOfficeFrom?: string | null;
   @ApiPropertyOptional({
     type: String,
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     nullable: true,
     description: OUT_OF_OFFICE_UNTIL_TEXT,
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   outOfOfficeUntil?: string | null;
 }
 

@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
 import { RefDto } from '../../tickets/dto/ticket.dto.js';
+import {
+  CursorField,
+  DATE_TIME_SCHEMA,
+  IsDateTime,
+  UUID_SCHEMA,
+} from '../../../common/openapi/request-fields.js';
 
 export const DEPUTYSHIP_STATES = ['upcoming', 'active', 'ended'] as const;
 export type DeputyshipState = (typeof DEPUTYSHIP_STATES)[number];
@@ -24,23 +20,23 @@ export const DEPUTYSHIP_MAX_OPEN = 10;
 export const DEPUTYSHIP_NOTE_MAX = 500;
 
 export class CreateDeputyshipDto {
-  @ApiProperty({ format: 'uuid', description: 'An active staff user other than the principal' })
+  @ApiProperty({ ...UUID_SCHEMA, description: 'An active staff user other than the principal' })
   @LowerCaseIds()
   @IsUUID()
   deputyId!: string;
 
   @ApiProperty({
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     description: 'When the deputy’s access begins; a time in the past means now',
   })
-  @IsDateString({ strict: true })
+  @IsDateTime()
   startsAt!: string;
 
   @ApiProperty({
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     description: `Later than startsAt and in the future; at most ${DEPUTYSHIP_MAX_DAYS} days after the start`,
   })
-  @IsDateString({ strict: true })
+  @IsDateTime()
   endsAt!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: DEPUTYSHIP_NOTE_MAX })
@@ -51,7 +47,7 @@ export class CreateDeputyshipDto {
 }
 
 export class DeputyshipListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -59,10 +55,7 @@ export class DeputyshipListQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @CursorField()
   cursor?: string;
 
   @ApiPropertyOptional({

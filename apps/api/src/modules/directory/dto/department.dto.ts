@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export class DepartmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -44,7 +36,7 @@ export class DepartmentListQueryDto extends PageQueryDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only direct children of this department' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Only direct children of this department' })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
@@ -59,7 +51,7 @@ export class CreateDepartmentDto {
   @IsNotBlank()
   name!: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
@@ -67,7 +59,7 @@ export class CreateDepartmentDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'An active staff user',
   })
@@ -83,9 +75,7 @@ export class CreateDepartmentDto {
 }
 
 export class UpdateDepartmentDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
@@ -98,7 +88,7 @@ export class UpdateDepartmentDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'Not the department itself nor one below it (422)',
   })
@@ -109,7 +99,7 @@ export class UpdateDepartmentDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'An active staff user',
   })

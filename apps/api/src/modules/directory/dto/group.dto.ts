@@ -10,7 +10,6 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import {
@@ -21,6 +20,7 @@ import {
 } from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export const MAX_GROUP_MEMBERS = 1000;
 
@@ -68,7 +68,7 @@ export class GroupListQueryDto extends PageQueryDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only groups this user is a member of' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Only groups this user is a member of' })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
@@ -91,7 +91,7 @@ export class CreateGroupDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'An active staff user',
   })
@@ -123,7 +123,7 @@ export class CreateGroupDto {
 
   @ApiPropertyOptional({
     type: [String],
-    format: 'uuid',
+    ...UUID_SCHEMA,
     maxItems: MAX_GROUP_MEMBERS,
     description: 'Active staff users; each other id is a 422 of its own',
   })
@@ -137,9 +137,7 @@ export class CreateGroupDto {
 }
 
 export class UpdateGroupDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
@@ -158,7 +156,7 @@ export class UpdateGroupDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'An active staff user',
   })
@@ -190,7 +188,7 @@ export class UpdateGroupDto {
 
   @ApiPropertyOptional({
     type: [String],
-    format: 'uuid',
+    ...UUID_SCHEMA,
     maxItems: MAX_GROUP_MEMBERS,
     description:
       'The whole new member set: replaces the old one. New members must be active staff users; ' +

@@ -1,20 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsEmail,
-  IsInt,
-  IsOptional,
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { IsNotBlank, IsOptionalNonNull, QueryBoolean } from './dto-decorators.js';
+import { VersionField } from '../../../common/openapi/request-fields.js';
+
 const STAFF_ONLY = 'Staff only: absent for client contacts.';
 
 /** An organization; a client contact sees their own, without the optional (staff-only) fields. */
-  IsString,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
-import { IsNotBlank, IsOptionalNonNull, QueryBoolean } from './dto-decorators.js';
-
 export class OrganizationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ maxLength: 200 }) name!: string;
@@ -96,9 +88,7 @@ export class CreateOrganizationDto {
 }
 
 export class UpdateOrganizationDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })

@@ -4,16 +4,15 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export const MAX_PROJECT_MEMBERS = 1000;
 
@@ -59,7 +58,7 @@ export class ProjectListQueryDto extends PageQueryDto {
   active?: boolean;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'Only projects this user manages or is a member of',
   })
   @IsOptional()
@@ -82,14 +81,14 @@ export class CreateProjectDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiProperty({ format: 'uuid', description: 'An active staff user' })
+  @ApiProperty({ ...UUID_SCHEMA, description: 'An active staff user' })
   @LowerCaseIds()
   @IsUUID('loose')
   managerId!: string;
 
   @ApiPropertyOptional({
     type: [String],
-    format: 'uuid',
+    ...UUID_SCHEMA,
     maxItems: MAX_PROJECT_MEMBERS,
     description: 'Active staff users; each other id is a 422 of its own',
   })
@@ -108,9 +107,7 @@ export class CreateProjectDto {
 }
 
 export class UpdateProjectDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
@@ -127,7 +124,7 @@ export class UpdateProjectDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'An active staff user' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'An active staff user' })
   @IsOptionalNonNull()
   @LowerCaseIds()
   @IsUUID('loose')
@@ -135,7 +132,7 @@ export class UpdateProjectDto {
 
   @ApiPropertyOptional({
     type: [String],
-    format: 'uuid',
+    ...UUID_SCHEMA,
     maxItems: MAX_PROJECT_MEMBERS,
     description:
       'The whole new member set: replaces the old one. New members must be active staff users; ' +

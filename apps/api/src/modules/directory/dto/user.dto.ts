@@ -1,21 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
-  IsDateString,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { LOCALES, ROLES, type Locale, type Role } from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import type { User } from '../entities/user.entity.js';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import {
+  DATE_TIME_SCHEMA,
+  IsDateTime,
+  UUID_SCHEMA,
+  VersionField,
+} from '../../../common/openapi/request-fields.js';
 
 export const OUT_OF_OFFICE_FROM_TEXT =
   'Out of office from this instant (open start when only `outOfOfficeUntil` is set); group ' +
@@ -89,19 +92,19 @@ export class UserListQueryDto extends PageQueryDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client contacts of this organization' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Client contacts of this organization' })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
   organizationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Staff of this department (not below it)' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Staff of this department (not below it)' })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
   departmentId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Members of this group' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Members of this group' })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
@@ -144,7 +147,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'Required for a client user, must be null for staff',
   })
@@ -155,7 +158,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'Staff users only',
   })
@@ -195,9 +198,7 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ format: 'email', maxLength: 254 })
@@ -233,13 +234,13 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('loose')
@@ -266,22 +267,22 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     nullable: true,
     description: OUT_OF_OFFICE_FROM_TEXT,
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   outOfOfficeFrom?: string | null;
 
   @ApiPropertyOptional({
     type: String,
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     nullable: true,
     description: OUT_OF_OFFICE_UNTIL_TEXT,
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   outOfOfficeUntil?: string | null;
 
   @ApiPropertyOptional({

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@relaydesk/contracts';
 import { QueryBoolean } from '../../directory/dto/dto-decorators.js';
+import { CursorField } from '../../../common/openapi/request-fields.js';
 
 export class NotificationTicketDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -41,7 +42,7 @@ export class UnreadCountDto {
 }
 
 export class NotificationListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -49,10 +50,7 @@ export class NotificationListQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @CursorField()
   cursor?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: only unread ones' })

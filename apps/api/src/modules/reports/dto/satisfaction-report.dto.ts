@@ -1,24 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { DATE_TIME_SCHEMA, IsDateTime } from '../../../common/openapi/request-fields.js';
 
 export const SATISFACTION_GROUP_BY = ['agent', 'day', 'week', 'month'] as const;
 export type SatisfactionGroupBy = (typeof SATISFACTION_GROUP_BY)[number];
 
 export class SatisfactionReportQueryDto {
   @ApiPropertyOptional({
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     description: 'Ratings given at or after this instant; default: 30 days before `to`',
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     description: 'Ratings given before this instant; default: now',
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   to?: string;
 
   @ApiPropertyOptional({

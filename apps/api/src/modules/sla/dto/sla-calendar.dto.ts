@@ -4,29 +4,31 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsInt,
   IsString,
   Matches,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import type { WorkingInterval } from '@relaydesk/contracts';
 import { IsNotBlank, IsOptionalNonNull } from '../../directory/dto/dto-decorators.js';
+import { VersionField } from '../../../common/openapi/request-fields.js';
 
 const TIME = /^([01]\d|2[0-4]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_INTERVALS = 12;
 const MAX_DATES = 1000;
+/** HH:MM and YYYY-MM-DD as documented: the pattern also fixes the length. */
+const TIME_SCHEMA = { pattern: TIME.source, maxLength: 5 } as const;
+const DATE_SCHEMA = { format: 'date', pattern: DATE.source, maxLength: 10 } as const;
 
 export class WorkingIntervalDto implements WorkingInterval {
-  @ApiProperty({ example: '09:00', pattern: TIME.source, description: 'Local time, HH:MM' })
+  @ApiProperty({ example: '09:00', ...TIME_SCHEMA, description: 'Local time, HH:MM' })
   @IsString()
   @Matches(TIME, { message: '$property must be HH:MM' })
   start!: string;
 
-  @ApiProperty({ example: '18:00', pattern: TIME.source, description: '24:00 ends the day' })
+  @ApiProperty({ example: '18:00', ...TIME_SCHEMA, description: '24:00 ends the day' })
   @IsString()
   @Matches(TIME, { message: '$property must be HH:MM' })
   end!: string;
@@ -63,7 +65,7 @@ export class WeekDto {
 }
 
 export class CalendarExceptionDto {
-  @ApiProperty({ example: '2026-03-07', description: 'Local date, YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-03-07', ...DATE_SCHEMA, description: 'Local date, YYYY-MM-DD' })
   @IsString()
   @Matches(DATE, { message: '$property must be YYYY-MM-DD' })
   date!: string;
@@ -112,7 +114,12 @@ export class CreateSlaCalendarDto {
   @Type(() => WeekDto)
   week!: WeekDto;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_DATES, example: ['2026-01-01'] })
+  @ApiPropertyOptional({
+    type: [String],
+    ...DATE_SCHEMA,
+    maxItems: MAX_DATES,
+    example: ['2026-01-01'],
+  })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_DATES)
@@ -129,9 +136,7 @@ export class CreateSlaCalendarDto {
 }
 
 export class UpdateSlaCalendarDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
@@ -154,7 +159,7 @@ export class UpdateSlaCalendarDto {
   @Type(() => WeekDto)
   week?: WeekDto;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_DATES })
+  @ApiPropertyOptional({ type: [String], ...DATE_SCHEMA, maxItems: MAX_DATES })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_DATES)

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
+import { IntField, UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 /** Ten years of business seconds is more than any promise a desk makes. */
 const MAX_TARGET = 315_360_000;
@@ -25,7 +26,8 @@ const MAX_IDS = 500;
 
 function targetProperty(description: string) {
   return ApiPropertyOptional({
-    type: Number,
+    type: 'integer',
+    format: 'int32',
     nullable: true,
     minimum: 60,
     maximum: MAX_TARGET,
@@ -75,7 +77,7 @@ export class PriorityTargetsDto {
 
 /** Which tickets a policy covers: every listed condition must hold; an empty list: any. */
 export class SlaConditionsDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_IDS })
+  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_IDS)
@@ -84,14 +86,19 @@ export class SlaConditionsDto {
   @ArrayUnique()
   organizationIds?: string[];
 
-  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, isArray: true })
+  @ApiPropertyOptional({
+    enum: TICKET_PRIORITIES,
+    isArray: true,
+    maxItems: TICKET_PRIORITIES.length,
+  })
   @IsOptionalNonNull()
   @IsArray()
+  @ArrayMaxSize(TICKET_PRIORITIES.length)
   @IsIn(TICKET_PRIORITIES, { each: true })
   @ArrayUnique()
   priorities?: TicketPriority[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_IDS })
+  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_IDS)
@@ -148,11 +155,7 @@ export class CreateSlaPolicyDto extends SlaTargetsDto {
   @IsNotBlank()
   name!: string;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntField({ min: 0, max: 1_000_000, optional: 'non-null', default: 0 })
   position?: number;
 
   @ApiPropertyOptional({ default: true })
@@ -160,7 +163,7 @@ export class CreateSlaPolicyDto extends SlaTargetsDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ ...UUID_SCHEMA })
   @LowerCaseIds()
   @IsUUID('loose')
   calendarId!: string;
@@ -177,18 +180,12 @@ export class CreateSlaPolicyDto extends SlaTargetsDto {
   @Type(() => PriorityTargetsDto)
   priorityTargets?: PriorityTargetsDto;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 99, default: 75 })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(1)
-  @Max(99)
+  @IntField({ min: 1, max: 99, optional: 'non-null', default: 75 })
   reminderPercent?: number;
 }
 
 export class UpdateSlaPolicyDto extends SlaTargetsDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
@@ -199,11 +196,7 @@ export class UpdateSlaPolicyDto extends SlaTargetsDto {
   @IsNotBlank()
   name?: string;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntField({ min: 0, max: 1_000_000, optional: 'non-null' })
   position?: number;
 
   @ApiPropertyOptional()
@@ -211,7 +204,7 @@ export class UpdateSlaPolicyDto extends SlaTargetsDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA })
   @IsOptionalNonNull()
   @LowerCaseIds()
   @IsUUID('loose')
@@ -229,10 +222,6 @@ export class UpdateSlaPolicyDto extends SlaTargetsDto {
   @Type(() => PriorityTargetsDto)
   priorityTargets?: PriorityTargetsDto;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 99 })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(1)
-  @Max(99)
+  @IntField({ min: 1, max: 99, optional: 'non-null' })
   reminderPercent?: number;
 }

@@ -15,6 +15,7 @@ import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
 import { ParseIdPipe } from '../../../common/http/uuid-param.pipe.js';
+import { UUID_SCHEMA } from '../../../common/openapi/request-fields.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { AttachmentUploadReceiver } from './attachment-upload.receiver.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -39,14 +40,20 @@ export class TicketAttachmentsController {
       'an optional `commentId`. Attached to an internal comment, the file is internal too. The ' +
       'content type is detected from the bytes; the declared one is ignored.',
   })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'Ticket id' })
+  @ApiParam({ name: 'id', ...UUID_SCHEMA, description: 'Ticket id' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       properties: {
-        file: { type: 'string', format: 'binary' },
-        commentId: { type: 'string', format: 'uuid' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          // The largest ATTACHMENT_MAX_BYTES accepts; the configured limit (25 MB by default)
+          // answers 413 above it.
+          maxLength: 2 * 1024 ** 3,
+        },
+        commentId: { type: 'string', ...UUID_SCHEMA },
       },
       required: ['file'],
     },
@@ -66,7 +73,7 @@ export class TicketAttachmentsController {
 
   @Get(':id/attachments')
   @ApiOperation({ summary: "A ticket's attachments the caller may see, oldest first" })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'Ticket id' })
+  @ApiParam({ name: 'id', ...UUID_SCHEMA, description: 'Ticket id' })
   @ApiOkResponse({ type: AttachmentPageDto })
   @ApiProblems(400, 401, 403, 404)
   list(
@@ -87,7 +94,7 @@ export class AttachmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: "An attachment's metadata" })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'Attachment id' })
+  @ApiParam({ name: 'id', ...UUID_SCHEMA, description: 'Attachment id' })
   @ApiOkResponse({ type: AttachmentDto })
   @ApiProblems(401, 403, 404)
   get(
@@ -104,7 +111,7 @@ export class AttachmentsController {
       'Always served as a download (Content-Disposition: attachment) with nosniff and a ' +
       'sandboxing Content-Security-Policy, so an uploaded file never runs in our origin.',
   })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'Attachment id' })
+  @ApiParam({ name: 'id', ...UUID_SCHEMA, description: 'Attachment id' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
     description: 'The file, with the detected Content-Type',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,7 +9,7 @@ import {
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { CategoriesService } from './categories.service.js';
@@ -57,10 +57,7 @@ export class CategoriesController {
   })
   @ApiOkResponse({ type: CategoryDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  update(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() dto: UpdateCategoryDto,
-  ): Promise<CategoryDto> {
+  update(@IdParam() id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
     return this.categories.update(id, dto);
   }
 }

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CursorField } from '../../../common/openapi/request-fields.js';
 
 export class SubListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 200, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -11,9 +12,6 @@ export class SubListQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @CursorField()
   cursor?: string;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsObject,
@@ -24,6 +24,14 @@ import {
   type TicketPriority,
   type TicketView,
 } from '@relaydesk/contracts';
+import {
+  CursorField,
+  DATE_TIME_SCHEMA,
+  FIELD_LIMITS,
+  IsDateTime,
+  UUID_SCHEMA,
+  VersionField,
+} from '../../../common/openapi/request-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -51,10 +59,10 @@ export class CreateTicketDto {
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() typeId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() typeId?: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'Staff only; a client always files for their own',
   })
   @IsOptional()
@@ -62,26 +70,26 @@ export class CreateTicketDto {
   organizationId?: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'Staff only; a client is always the requester',
   })
   @IsOptional()
   @IsUUID()
   requesterId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Staff only' })
   @IsOptional()
   @IsUUID()
   assigneeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Staff only' })
   @IsOptional()
   @IsUUID()
   groupId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Staff only' })
+  @ApiPropertyOptional({ ...DATE_TIME_SCHEMA, description: 'Staff only' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   dueAt?: string;
 
   @ApiPropertyOptional({
@@ -94,7 +102,7 @@ export class CreateTicketDto {
   customFields?: Record<string, unknown>;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'An active category; clients may pick public ones only',
   })
   @IsOptional()
@@ -102,7 +110,7 @@ export class CreateTicketDto {
   categoryId?: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description:
       "Staff only. An active project; without assigneeId the ticket is addressed to the project's manager",
   })
@@ -112,9 +120,7 @@ export class CreateTicketDto {
 }
 
 export class UpdateTicketDto {
-  @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one gets 409' })
   version!: number;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 250 })
@@ -135,24 +141,24 @@ export class UpdateTicketDto {
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() typeId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() typeId?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   requesterId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, ...DATE_TIME_SCHEMA, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsDateString({ strict: true })
+  @IsDateTime()
   dueAt?: string | null;
 
   @ApiPropertyOptional({
@@ -164,7 +170,7 @@ export class UpdateTicketDto {
   @IsObject()
   customFields?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -172,7 +178,7 @@ export class UpdateTicketDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'Moving a ticket into a project does not reassign it',
   })
@@ -183,15 +189,20 @@ export class UpdateTicketDto {
 }
 
 export class TransitionDto {
-  @ApiProperty({ description: 'Target status key' }) @IsString() @Length(1, 50) to!: string;
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'Target status key', minLength: 1, maxLength: FIELD_LIMITS.key })
+  @IsString()
+  @Length(1, FIELD_LIMITS.key)
+  to!: string;
+
+  @VersionField()
+  version!: number;
 
   @ApiPropertyOptional({
-    format: 'date-time',
+    ...DATE_TIME_SCHEMA,
     description: 'Required when moving to a postponing status',
   })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   postponeUntil?: string;
 
   @ApiPropertyOptional({ maxLength: 100000, description: 'Added as a public comment' })
@@ -202,7 +213,7 @@ export class TransitionDto {
   comment?: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'The ticket this one duplicates, for transitions that require it; links the two',
   })
   @IsOptional()
@@ -219,11 +230,12 @@ export class TransitionDto {
 }
 
 export class AssignmentDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @VersionField()
+  version!: number;
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'null unassigns',
   })
@@ -232,7 +244,7 @@ export class AssignmentDto {
   @IsUUID()
   assigneeId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
@@ -240,10 +252,7 @@ export class AssignmentDto {
 }
 
 export class TakeDto {
-  @ApiPropertyOptional({ description: 'If given, must be current' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @VersionField({ optional: true, description: 'If given, must be current' })
   version?: number;
 }
 
@@ -260,6 +269,9 @@ export class CreateCommentDto {
   internal?: boolean;
 }
 
+const MAX_STATUS_FILTER = 50;
+const SORT_FORMAT = new RegExp(`^(${TICKET_SORT_FIELDS.join('|')}):(asc|desc)$`);
+
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
@@ -269,47 +281,61 @@ export class ListTicketsQueryDto {
   @IsIn(TICKET_VIEWS)
   view?: TicketView;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With view=by_user' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'With view=by_user' })
   @IsOptional()
   @IsUUID()
   userId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With view=by_department' })
+  @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'With view=by_department' })
   @IsOptional()
   @IsUUID()
   departmentId?: string;
 
-  @ApiPropertyOptional({ description: 'Status keys, comma-separated', example: 'open,in_progress' })
+  @ApiPropertyOptional({
+    description: 'Status keys, comma-separated',
+    example: ['open', 'in_progress'],
+    type: 'array',
+    items: { type: 'string', maxLength: FIELD_LIMITS.key },
+    maxItems: MAX_STATUS_FILTER,
+  })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(MAX_STATUS_FILTER)
   @IsString({ each: true })
-  @MaxLength(50, { each: true })
+  @MaxLength(FIELD_LIMITS.key, { each: true })
   status?: string[];
 
-  @ApiPropertyOptional({ description: 'Comma-separated', example: 'high,urgent' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated',
+    example: ['high', 'urgent'],
+    enum: TICKET_PRIORITIES,
+    isArray: true,
+    maxItems: TICKET_PRIORITIES.length,
+  })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(TICKET_PRIORITIES.length)
   @IsIn(TICKET_PRIORITIES, { each: true })
   priority?: TicketPriority[];
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() typeId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() groupId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() requesterId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() typeId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() assigneeId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() groupId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() requesterId?: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'Tickets of this category or of any of its subcategories',
   })
   @IsOptional()
   @IsUUID()
   categoryId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() projectId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() projectId?: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'Pythagoras name for the assignee: the same filter as assigneeId',
   })
   @IsOptional()
@@ -318,38 +344,41 @@ export class ListTicketsQueryDto {
 
   @ApiPropertyOptional({
     description: 'Full-text search (Russian, Czech, English); a number finds that ticket',
+    maxLength: FIELD_LIMITS.search,
   })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.search)
   q?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ ...DATE_TIME_SCHEMA })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   createdFrom?: string;
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ ...DATE_TIME_SCHEMA })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   createdTo?: string;
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ ...DATE_TIME_SCHEMA })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   dueFrom?: string;
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ ...DATE_TIME_SCHEMA })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   dueTo?: string;
 
   @ApiPropertyOptional({
     description: `field:direction with field one of ${TICKET_SORT_FIELDS.join(', ')}`,
     example: 'updatedAt:desc',
+    pattern: SORT_FORMAT.source,
+    maxLength: Math.max(...TICKET_SORT_FIELDS.map((f) => f.length)) + ':desc'.length,
   })
   @IsOptional()
-  @Matches(new RegExp(`^(${TICKET_SORT_FIELDS.join('|')}):(asc|desc)$`))
+  @Matches(SORT_FORMAT)
   sort?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -357,7 +386,7 @@ export class ListTicketsQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @CursorField() cursor?: string;
 }
 
 export class TicketTypesQueryDto {

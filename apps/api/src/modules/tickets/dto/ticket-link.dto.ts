@@ -8,6 +8,7 @@ import {
 } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../common/openapi/translated-text.dto.js';
 import { RefDto } from './ticket.dto.js';
+import { UUID_SCHEMA } from '../../../common/openapi/request-fields.js';
 
 /** Relations a person creates; `duplicated_by` is read from the other end only. */
 export const CREATABLE_LINK_RELATIONS = ['duplicate_of', 'related', 'parent', 'child'] as const;
@@ -21,7 +22,7 @@ export class CreateTicketLinkDto {
   @IsIn(CREATABLE_LINK_RELATIONS)
   relation!: (typeof CREATABLE_LINK_RELATIONS)[number];
 
-  @ApiProperty({ format: 'uuid', description: 'The other ticket' })
+  @ApiProperty({ ...UUID_SCHEMA, description: 'The other ticket' })
   @IsUUID()
   ticketId!: string;
 }

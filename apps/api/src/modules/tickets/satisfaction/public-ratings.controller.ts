@@ -22,6 +22,7 @@ import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { SatisfactionDto } from '../dto/ticket.dto.js';
 import { LinkRatingDto, RATING_COMMENT_MAX, RatingLinkInfoDto } from './dto/satisfaction.dto.js';
 import { LinkRatingsService } from './link-ratings.service.js';
+import { RATING_TOKEN } from './rating-link.service.js';
 import {
   LinkExpiredError,
   LinkInvalidError,
@@ -37,7 +38,8 @@ import {
 const TOKEN_PARAM = {
   name: 'token',
   description: 'The signed token from POST /tickets/{id}/rating-links',
-};
+  schema: { type: 'string', ...RATING_TOKEN },
+} as const;
 
 /**
  * The rating link's page, for requesters who are not logged in: the token in the path is the

@@ -21,6 +21,8 @@ export interface RatingLinkPayload {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN = /^([A-Za-z0-9_-]{20,600})\.([A-Za-z0-9_-]{43})$/;
+/** The token's shape and its longest length, for the path parameter's documentation. */
+export const RATING_TOKEN = { pattern: TOKEN.source, maxLength: 600 + 1 + 43 } as const;
 
 /**
  * Signs and checks the tokens of rating links: base64url(JSON payload).base64url(HMAC-SHA256).
@@ -53,9 +55,9 @@ export class RatingLinkService {
       requesterId,
       exp: Math.floor(expiresAt.getTime() / 1000),
       nonce: randomBytes(16).toString('base64url'),
+      ...(issuerId ? { issuerId } : {}),
     };
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-      ...(issuerId ? { issuerId } : {}),
     return `${body}.${this.sign(body).toString('base64url')}`;
   }
 

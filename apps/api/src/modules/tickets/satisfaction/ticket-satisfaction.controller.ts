@@ -11,6 +11,7 @@ import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
 import { ParseIdPipe } from '../../../common/http/uuid-param.pipe.js';
+import { UUID_SCHEMA } from '../../../common/openapi/request-fields.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { TicketDto } from '../dto/ticket.dto.js';
 import { AcceptanceDto, RatingLinkDto } from './dto/satisfaction.dto.js';
@@ -41,7 +42,7 @@ export class TicketSatisfactionController {
       'new-category one). 409 when the workflow offers the caller no such transition. The status ' +
       'change and the rating commit together.',
   })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'Ticket id' })
+  @ApiParam({ name: 'id', ...UUID_SCHEMA, description: 'Ticket id' })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   decide(
@@ -63,7 +64,7 @@ export class TicketSatisfactionController {
       'form and records nothing; only submitting it does. Nothing but a history line (internal) ' +
       'is stored: the token is the proof.',
   })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'Ticket id' })
+  @ApiParam({ name: 'id', ...UUID_SCHEMA, description: 'Ticket id' })
   @ApiCreatedResponse({ type: RatingLinkDto })
   @ApiProblems(400, 401, 403, 404, 422)
   createLink(

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,7 +10,7 @@ import {
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
-import { ParseIdPipe } from '../../../common/http/uuid-param.pipe.js';
+import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { TicketTypesQueryDto } from '../dto/ticket-input.dto.js';
@@ -52,7 +52,7 @@ export class TicketTypesController {
   @ApiProblems(400, 401, 404)
   get(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Query() query: TicketTypesQueryDto,
   ): Promise<TicketTypeDto> {
     return this.types.get(user, id, query);
@@ -80,7 +80,7 @@ export class TicketTypesController {
   @ApiProblems(400, 401, 403, 404, 409, 422)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateTicketTypeDto,
   ): Promise<TicketTypeDto> {
     return this.types.update(user, id, dto);
@@ -98,7 +98,7 @@ export class TicketTypesController {
   @ApiCreatedResponse({ type: TicketTypeFieldDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   createField(
-    @Param('id', ParseIdPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: CreateTicketTypeFieldDto,
   ): Promise<TicketTypeFieldDto> {
     return this.types.createField(id, dto);
@@ -113,8 +113,8 @@ export class TicketTypesController {
   @ApiOkResponse({ type: TicketTypeFieldDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   updateField(
-    @Param('id', ParseIdPipe) id: string,
-    @Param('fieldId', ParseIdPipe) fieldId: string,
+    @IdParam() id: string,
+    @IdParam('fieldId') fieldId: string,
     @Body() dto: UpdateTicketTypeFieldDto,
   ): Promise<TicketTypeFieldDto> {
     return this.types.updateField(id, fieldId, dto);
@@ -132,10 +132,7 @@ export class TicketTypesController {
   })
   @ApiNoContentResponse({ description: 'Deactivated' })
   @ApiProblems(400, 401, 403, 404)
-  async deleteField(
-    @Param('id', ParseIdPipe) id: string,
-    @Param('fieldId', ParseIdPipe) fieldId: string,
-  ): Promise<void> {
+  async deleteField(@IdParam() id: string, @IdParam('fieldId') fieldId: string): Promise<void> {
     await this.types.deactivateField(id, fieldId);
   }
 }

@@ -6,12 +6,9 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsObject,
-  IsOptional,
   IsString,
-  Max,
-  Min,
+  MaxLength,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
@@ -27,6 +24,13 @@ import {
 import { TranslatedTextInputDto } from '../../../common/openapi/translated-text-input.dto.js';
 import { WORKFLOW_KEY_PATTERN, type WorkflowSpec } from '../workflow-spec.js';
 import { IsOptionalNonNull } from '../../directory/dto/dto-decorators.js';
+import { FIELD_LIMITS, IntField, VersionField } from '../../../common/openapi/request-fields.js';
+
+/**
+ * A status or workflow key as documented: the pattern is checked with the rest of the definition
+ * (422, every problem at once), the length already by the request validation.
+ */
+const KEY_SCHEMA = { maxLength: FIELD_LIMITS.key, pattern: WORKFLOW_KEY_PATTERN.source } as const;
 
 export const MAX_WORKFLOW_STATUSES = 100;
 export const MAX_WORKFLOW_TRANSITIONS = 1000;
@@ -34,8 +38,9 @@ export const MAX_WORKFLOW_TRANSITIONS = 1000;
 const MAX_AFTER_SECONDS = 10 * 365 * 24 * 3600;
 
 export class WorkflowStatusInputDto {
-  @ApiProperty({ description: 'Unique in the workflow; ^[a-z][a-z0-9_]{0,49}$', example: 'hold' })
+  @ApiProperty({ ...KEY_SCHEMA, description: 'Unique in the workflow', example: 'hold' })
   @IsString()
+  @MaxLength(FIELD_LIMITS.key)
   key!: string;
 
   @ApiProperty({ type: TranslatedTextInputDto })
@@ -63,17 +68,13 @@ export class WorkflowStatusInputDto {
   @IsBoolean()
   pausesSla?: boolean;
 
-  @ApiPropertyOptional({
-    type: Number,
+  @IntField({
+    min: 1,
+    max: 3650,
+    optional: true,
     nullable: true,
-    minimum: 1,
-    maximum: 3650,
     description: 'Caps a postpone-until set on entering this status',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3650)
   postponeMaxDays?: number | null;
 
   @ApiPropertyOptional({ default: false, description: 'Tickets here are archived' })
@@ -83,22 +84,26 @@ export class WorkflowStatusInputDto {
 }
 
 export class WorkflowTransitionInputDto {
-  @ApiProperty({ description: 'Key of a status of this workflow' })
+  @ApiProperty({ ...KEY_SCHEMA, description: 'Key of a status of this workflow' })
   @IsString()
+  @MaxLength(FIELD_LIMITS.key)
   from!: string;
 
-  @ApiProperty({ description: 'Key of a status of this workflow' })
+  @ApiProperty({ ...KEY_SCHEMA, description: 'Key of a status of this workflow' })
   @IsString()
+  @MaxLength(FIELD_LIMITS.key)
   to!: string;
 
   @ApiPropertyOptional({
     enum: ROLES,
     isArray: true,
+    maxItems: ROLES.length,
     default: [],
     description: '`client`: any client who sees the ticket, not only its requester',
   })
   @IsOptionalNonNull()
   @IsArray()
+  @ArrayMaxSize(ROLES.length)
   @IsIn(ROLES, { each: true })
   @ArrayUnique()
   allowedRoles?: Role[];
@@ -127,6 +132,7 @@ export class WorkflowTransitionInputDto {
     type: [String],
     default: [],
     maxItems: 50,
+    maxLength: 100,
     description:
       'assigneeId, groupId, dueAt, categoryId, projectId, organizationId, typeId or custom:<field key>',
   })
@@ -134,6 +140,7 @@ export class WorkflowTransitionInputDto {
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(100, { each: true })
   @ArrayUnique()
   requiredFields?: string[];
 
@@ -144,33 +151,34 @@ export class WorkflowTransitionInputDto {
 }
 
 export class WorkflowAutoTransitionInputDto {
-  @ApiProperty({ description: 'Status the ticket is in' })
+  @ApiProperty({ ...KEY_SCHEMA, description: 'Status the ticket is in' })
   @IsString()
+  @MaxLength(FIELD_LIMITS.key)
   status!: string;
 
   @ApiProperty({ enum: AUTO_TRANSITION_TRIGGERS })
   @IsIn(AUTO_TRANSITION_TRIGGERS)
   trigger!: AutoTransitionTrigger;
 
-  @ApiPropertyOptional({
-    type: Number,
+  @IntField({
+    min: 0,
+    max: MAX_AFTER_SECONDS,
+    optional: true,
     nullable: true,
-    maximum: MAX_AFTER_SECONDS,
-    description: 'after_time only (required there): seconds in the status',
+    description: 'after_time only (required there, and more than 0): seconds in the status',
   })
-  @IsOptional()
-  @IsInt()
-  @Max(MAX_AFTER_SECONDS)
   afterSeconds?: number | null;
 
-  @ApiProperty({ description: 'Status it moves to' })
+  @ApiProperty({ ...KEY_SCHEMA, description: 'Status it moves to' })
   @IsString()
+  @MaxLength(FIELD_LIMITS.key)
   to!: string;
 }
 
 export class WorkflowDefinitionInputDto {
-  @ApiProperty({ description: 'Unique; ^[a-z][a-z0-9_]{0,49}$', example: 'field_service' })
+  @ApiProperty({ ...KEY_SCHEMA, description: 'Unique', example: 'field_service' })
   @IsString()
+  @MaxLength(FIELD_LIMITS.key)
   key!: string;
 
   @ApiProperty({ type: TranslatedTextInputDto })
@@ -224,14 +232,13 @@ const IsStatusMapping = () =>
   });
 
 export class ReplaceWorkflowDto extends WorkflowDefinitionInputDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: { type: 'string' },
+    additionalProperties: { type: 'string', ...KEY_SCHEMA },
+    maxProperties: MAX_WORKFLOW_STATUSES,
     example: { hold: 'in_progress' },
     description:
       'For each removed status that tickets are in: the status (of the new definition) they ' +
@@ -247,9 +254,11 @@ export class InstallWorkflowPresetDto {
   @ApiPropertyOptional({
     description: 'Key of the new workflow; defaults to the preset key. Taken is a 409',
     example: 'happydesk_eu',
+    ...KEY_SCHEMA,
   })
   @IsOptionalNonNull()
   @IsString()
+  @MaxLength(FIELD_LIMITS.key)
   key?: string;
 
   @ApiPropertyOptional({

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
 import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
+import { IntField, UUID_SCHEMA, VersionField } from '../../../../common/openapi/request-fields.js';
 
 export class CategoryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -38,7 +39,7 @@ export class CreateCategoryDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description: 'A top-level category (two levels only: 422 otherwise)',
   })
@@ -56,18 +57,17 @@ export class CreateCategoryDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Sort order; 0 when left out' })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IntField({
+    min: 0,
+    max: 100000,
+    optional: 'non-null',
+    description: 'Sort order; 0 when left out',
+  })
   position?: number;
 }
 
 export class UpdateCategoryDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ type: TranslatedTextInputDto })
@@ -78,7 +78,7 @@ export class UpdateCategoryDto {
 
   @ApiPropertyOptional({
     type: String,
-    format: 'uuid',
+    ...UUID_SCHEMA,
     nullable: true,
     description:
       'null makes it top-level; a parent must be top-level and a category with children cannot get one (422)',
@@ -97,10 +97,6 @@ export class UpdateCategoryDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IntField({ min: 0, max: 100000, optional: 'non-null' })
   position?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LOCALES, type Locale } from '@relaydesk/contracts';
+import { VersionField } from '../../../../common/openapi/request-fields.js';
 
 export const ACCEPTANCE_DECISIONS = ['accept', 'reject'] as const;
 export type AcceptanceDecision = (typeof ACCEPTANCE_DECISIONS)[number];
@@ -18,9 +19,7 @@ export class AcceptanceDto {
   @IsIn(ACCEPTANCE_DECISIONS)
   decision!: AcceptanceDecision;
 
-  @ApiProperty({ description: 'The ticket version you read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The ticket version you read; a stale one gets 409' })
   version!: number;
 
   @ApiPropertyOptional({

@@ -5,18 +5,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
 import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
+import { FIELD_LIMITS, IntField, VersionField } from '../../../../common/openapi/request-fields.js';
 
 export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,49}$/;
 export const MAX_FIELD_OPTIONS = 200;
@@ -51,7 +49,11 @@ export class TicketTypeFieldDto {
 }
 
 export class CreateTicketTypeFieldDto {
-  @ApiProperty({ pattern: FIELD_KEY_PATTERN.source, description: 'Unique within the type' })
+  @ApiProperty({
+    pattern: FIELD_KEY_PATTERN.source,
+    maxLength: FIELD_LIMITS.key,
+    description: 'Unique within the type',
+  })
   @IsString()
   @Matches(FIELD_KEY_PATTERN, { message: 'key must match ^[a-z][a-z0-9_]{0,49}$' })
   key!: string;
@@ -97,18 +99,17 @@ export class CreateTicketTypeFieldDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Sort order; 0 when left out' })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IntField({
+    min: 0,
+    max: 100000,
+    optional: 'non-null',
+    description: 'Sort order; 0 when left out',
+  })
   position?: number;
 }
 
 export class UpdateTicketTypeFieldDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ type: TranslatedTextInputDto })
@@ -150,10 +151,6 @@ export class UpdateTicketTypeFieldDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IntField({ min: 0, max: 100000, optional: 'non-null' })
   position?: number;
 }

@@ -1,23 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
 import { FIELD_KEY_PATTERN } from './ticket-type-field.dto.js';
 import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
+import {
+  FIELD_LIMITS,
+  IntField,
+  UUID_SCHEMA,
+  VersionField,
+} from '../../../../common/openapi/request-fields.js';
 
 export class CreateTicketTypeDto {
-  @ApiProperty({ pattern: FIELD_KEY_PATTERN.source, description: 'Unique; cannot be changed' })
+  @ApiProperty({
+    pattern: FIELD_KEY_PATTERN.source,
+    maxLength: FIELD_LIMITS.key,
+    description: 'Unique; cannot be changed',
+  })
   @IsString()
   @Matches(FIELD_KEY_PATTERN, { message: 'key must match ^[a-z][a-z0-9_]{0,49}$' })
   key!: string;
@@ -27,7 +27,7 @@ export class CreateTicketTypeDto {
   @Type(() => TranslatedTextInputDto)
   name!: TranslatedTextInputDto;
 
-  @ApiProperty({ format: 'uuid', description: 'The lifecycle tickets of this type follow' })
+  @ApiProperty({ ...UUID_SCHEMA, description: 'The lifecycle tickets of this type follow' })
   @IsUUID()
   workflowId!: string;
 
@@ -46,18 +46,17 @@ export class CreateTicketTypeDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'Sort order; 0 when left out' })
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IntField({
+    min: 0,
+    max: 100000,
+    optional: 'non-null',
+    description: 'Sort order; 0 when left out',
+  })
   position?: number;
 }
 
 export class UpdateTicketTypeDto {
-  @ApiProperty({ description: 'The version you read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
   @ApiPropertyOptional({ type: TranslatedTextInputDto })
@@ -67,7 +66,7 @@ export class UpdateTicketTypeDto {
   name?: TranslatedTextInputDto;
 
   @ApiPropertyOptional({
-    format: 'uuid',
+    ...UUID_SCHEMA,
     description: 'Only while no ticket has this type (409 otherwise)',
   })
   @IsOptionalNonNull()
@@ -89,10 +88,6 @@ export class UpdateTicketTypeDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptionalNonNull()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IntField({ min: 0, max: 100000, optional: 'non-null' })
   position?: number;
 }
