@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Public } from '../../common/auth/decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { RateLimited } from '../../common/http/rate-limit.js';
 import { InvalidInputError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
@@ -50,6 +51,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
+  @RateLimited()
   async login(
     @Body() dto: LoginDto,
     @Req() req: Request,
@@ -157,6 +159,7 @@ export class MeController {
   @ApiOperation({ summary: 'Change own password; other sessions are logged out' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 422, 429)
+  @RateLimited()
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,

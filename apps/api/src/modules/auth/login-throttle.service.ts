@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { TooManyRequestsError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
+import { reportRateLimit } from '../../common/http/rate-limit.js';
 
 /**
  * Counts login attempts per account and per IP in the database, so the limit holds across API
@@ -24,6 +25,10 @@ export class LoginThrottleService {
   ): Promise<void> {
     const account = await this.bump(`account:${email.toLowerCase()}`);
     const byIp = await this.bump(`ip:${ip}`);
+    this.reportHeaders([
+      { ...account, limit: this.config.loginMaxAttemptsPerAccount },
+      { ...byIp, limit: this.config.loginMaxAttemptsPerIp },
+    ]);
     const over = [
       account.attempts > this.config.loginMaxAttemptsPerAccount ? account : null,
       byIp.attempts > this.config.loginMaxAttemptsPerIp ? byIp : null,
@@ -39,6 +44,17 @@ export class LoginThrottleService {
       );
       throw new TooManyRequestsError(message, Math.max(retryAfter, 1));
     }
+  }
+
+  /** RateLimit-* headers (on @RateLimited() operations) from the counter with the fewest left. */
+  private reportHeaders(counters: { attempts: number; windowStartedAt: Date; limit: number }[]) {
+    const [tightest] = counters.sort((a, b) => a.limit - a.attempts - (b.limit - b.attempts));
+    const windowEnds = tightest.windowStartedAt.getTime() + this.config.loginWindowSeconds * 1000;
+    reportRateLimit({
+      limit: tightest.limit,
+      remaining: tightest.limit - tightest.attempts,
+      resetSeconds: Math.ceil((windowEnds - this.clock.now().getTime()) / 1000),
+    });
   }
 
   /** A successful login clears the account's count and gives the IP its attempt back. */
