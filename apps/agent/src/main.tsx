@@ -10,7 +10,7 @@ import { featureStrings } from './i18n';
 import { router } from './routes';
 
 const i18n = createI18n(featureStrings);
-const session = new Session('relaydesk.agent.refresh');
+const session = new Session('agent');
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } },
 });

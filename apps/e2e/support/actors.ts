@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { login, type ApiUser } from './api';
+import { loginAsApp, type ApiUser } from './api';
 import { BASE_URL, newContext, screenshot } from './browser';
 
 export type App = 'agent' | 'portal';
@@ -26,10 +26,6 @@ export interface Actor {
 }
 
 const ROOT: Record<App, string> = { agent: '/agent', portal: '' };
-const REFRESH_KEY: Record<App, string> = {
-  agent: 'relaydesk.agent.refresh',
-  portal: 'relaydesk.portal.refresh',
-};
 const LOCALE_KEY = 'relaydesk.locale';
 
 /** What only a signed-in app shows: the user menu (agent) or the sign-out button (portal). */
@@ -38,26 +34,31 @@ export function signedInMarker(page: Page, app: App) {
 }
 
 /**
- * Opens an app already signed in: the sign-in happens through the API and the SPA resumes the
- * session from its stored refresh token, exactly as after a reload. (Signing in through the
- * form is covered by smoke.e2e.ts and the i18n tests.)
+ * Opens an app already signed in: the sign-in happens through the API (as the app, so the
+ * refresh token is the app's HttpOnly cookie), the cookie goes into the browser, and the SPA
+ * resumes the session from it, exactly as after a reload. (Signing in through the form is
+ * covered by smoke.e2e.ts, session.e2e.ts and the i18n tests.)
  */
 export async function openAs(browser: Browser, spec: ActorSpec): Promise<Actor> {
-  const pair = await login(spec.email);
+  const { user, cookie } = await loginAsApp(spec.email, spec.app);
   const context = await newContext(browser, {
     width: spec.width,
     height: spec.height,
     timezoneId: spec.timezoneId,
     storageState: {
-      cookies: [],
-      origins: [
+      cookies: [
         {
-          origin: BASE_URL,
-          localStorage: [
-            { name: REFRESH_KEY[spec.app], value: pair.refreshToken },
-            { name: LOCALE_KEY, value: spec.lang ?? 'en' },
-          ],
+          ...cookie,
+          domain: new URL(BASE_URL).hostname,
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: 'Strict',
         },
+      ],
+      // Only a UI preference lives in storage; nothing about the session.
+      origins: [
+        { origin: BASE_URL, localStorage: [{ name: LOCALE_KEY, value: spec.lang ?? 'en' }] },
       ],
     },
   });
@@ -65,7 +66,7 @@ export async function openAs(browser: Browser, spec: ActorSpec): Promise<Actor> 
   const actor: Actor = {
     page,
     context,
-    user: pair.user,
+    user,
     app: spec.app,
     async open(path: string) {
       await page.goto(`${ROOT[spec.app]}${path}`);

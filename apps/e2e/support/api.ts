@@ -59,6 +59,39 @@ export async function login(email: string, password = DEMO_PASSWORD): Promise<To
   return JSON.parse(text) as TokenPair;
 }
 
+export type WebApp = 'agent' | 'portal';
+
+export interface RefreshCookie {
+  name: string;
+  value: string;
+  path: string;
+}
+
+/**
+ * POST /auth/login as one of the web apps does it: the refresh token comes back only as that
+ * app's HttpOnly cookie, never in the body.
+ */
+export async function loginAsApp(
+  email: string,
+  app: WebApp,
+  password = DEMO_PASSWORD,
+): Promise<{ user: ApiUser; cookie: RefreshCookie }> {
+  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, app }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new ApiError(res.status, text, `login ${email} (${app})`);
+  const [header] = res.headers.getSetCookie();
+  const match = header ? /^([^=]+)=([^;]*);.*Path=([^;]+)/i.exec(header) : null;
+  if (!match) throw new Error(`login ${email} (${app}) set no refresh cookie: ${header}`);
+  return {
+    user: (JSON.parse(text) as { user: ApiUser }).user,
+    cookie: { name: match[1], value: match[2], path: match[3] },
+  };
+}
+
 export class ApiSession {
   constructor(
     readonly user: ApiUser,

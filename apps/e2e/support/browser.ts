@@ -46,7 +46,7 @@ export async function newContext(
     height?: number;
     locale?: string;
     timezoneId?: string;
-    /** Local storage to start with, e.g. a refresh token so the SPA resumes a session. */
+    /** Cookies and local storage to start with, e.g. a refresh cookie so the SPA resumes a session. */
     storageState?: BrowserContextOptions['storageState'];
   } = {},
 ): Promise<BrowserContext> {

@@ -16,7 +16,7 @@ function PortalLogin() {
   const { t } = useTranslation('layout');
   return <LoginPage title={t('portal')} />;
 }
-const session = new Session('relaydesk.portal.refresh');
+const session = new Session('portal');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,6 +7,7 @@ import { PortalLayout } from './modules/layout/portal-layout';
 const MyTicketsPage = lazy(() => import('./modules/tickets/pages/my-tickets-page'));
 const NewTicketPage = lazy(() => import('./modules/tickets/pages/new-ticket-page'));
 const TicketPage = lazy(() => import('./modules/tickets/pages/ticket-page'));
+const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
 
 export function AppRoutes() {
   return (
@@ -23,6 +24,7 @@ export function AppRoutes() {
           <Route path="tickets" element={<MyTicketsPage />} />
           <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketPage />} />
+          <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<Navigate to="/tickets" replace />} />
         </Route>
       </Routes>

@@ -1,4 +1,5 @@
-export { Session, type SessionUser } from './session';
+export { Session, type SessionUser, type WebApp } from './session';
 export { AuthProvider, useAuth, useUser, useApi } from './auth-context';
 export { LoginPage } from './login-page';
 export { RequireAuth } from './require-auth';
+export { SessionsCard } from './sessions-card';

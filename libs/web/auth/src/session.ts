@@ -2,30 +2,33 @@ import { ApiError, createApiClient, type ApiClient, type Schemas } from '@relayd
 
 export type SessionUser = Schemas['UserDto'];
 
-interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
+/** Which web app this is: the API keeps each app's refresh token in a cookie of its own. */
+export type WebApp = NonNullable<Schemas['LoginDto']['app']>;
 
 type Listener = (user: SessionUser | null) => void;
 
 /**
- * Holds the tokens for one SPA and gives it an API client that sends the access token,
+ * Holds the session of one SPA and gives it an API client that sends the access token,
  * refreshes it once when the API answers 401 (single-flight: parallel requests share one
- * refresh) and logs out when the refresh fails. The refresh token is kept in localStorage so
- * a session survives a reload; the access token lives in memory only.
+ * refresh) and logs out when the refresh fails.
+ *
+ * Nothing about the session is stored where page scripts can read it: the access token lives in
+ * memory only, and the refresh token in an HttpOnly cookie the API sets for this app (sent only
+ * to /api/v1/auth). After a reload the SPA asks for a new access token with that cookie.
  */
 export class Session {
-  private tokens: Tokens | null = null;
+  private accessTokenValue: string | null = null;
   private user: SessionUser | null = null;
   private refreshing: Promise<boolean> | null = null;
   private readonly listeners = new Set<Listener>();
   readonly api: ApiClient;
   private readonly bare: ApiClient;
 
-  constructor(private readonly storageKey: string) {
+  constructor(private readonly app: WebApp) {
     this.bare = createApiClient();
     this.api = createApiClient({ fetch: (request) => this.authorizedFetch(request) });
+    // Versions before the cookie kept the refresh token in localStorage: do not leave it there.
+    if (typeof localStorage !== 'undefined') localStorage.removeItem(`relaydesk.${app}.refresh`);
   }
 
   get currentUser(): SessionUser | null {
@@ -33,7 +36,7 @@ export class Session {
   }
 
   get accessToken(): string | null {
-    return this.tokens?.accessToken ?? null;
+    return this.accessTokenValue;
   }
 
   subscribe(listener: Listener): () => void {
@@ -41,17 +44,14 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
-  /** On start: resume the stored session if its refresh token still works. */
+  /** On start: resume the session if this app's refresh cookie still works. */
   async resume(): Promise<SessionUser | null> {
-    const refreshToken = localStorage.getItem(this.storageKey);
-    if (!refreshToken) return null;
-    this.tokens = { accessToken: '', refreshToken };
     return (await this.refresh()) ? this.user : null;
   }
 
   async login(email: string, password: string): Promise<SessionUser> {
     const { data, error, response } = await this.bare.POST('/api/v1/auth/login', {
-      body: { email, password },
+      body: { email, password, app: this.app },
     });
     if (!response.ok || !data) throw new ApiError(error as never);
     this.accept(data);
@@ -59,9 +59,18 @@ export class Session {
   }
 
   async logout(): Promise<void> {
-    if (this.tokens?.accessToken) {
-      await this.api.POST('/api/v1/auth/logout').catch(() => undefined);
+    if (this.accessTokenValue) {
+      await this.api
+        .POST('/api/v1/auth/logout', { body: { app: this.app } })
+        .catch(() => undefined);
     }
+    this.clear();
+  }
+
+  /** Ends every session of the user (other browsers and apps too), then this one locally. */
+  async signOutEverywhere(): Promise<void> {
+    const { error, response } = await this.api.DELETE('/api/v1/me/sessions');
+    if (!response.ok) throw new ApiError(error as never);
     this.clear();
   }
 
@@ -71,17 +80,15 @@ export class Session {
     this.emit();
   }
 
-  private accept(data: { accessToken: string; refreshToken: string; user: SessionUser }): void {
-    this.tokens = { accessToken: data.accessToken, refreshToken: data.refreshToken };
+  private accept(data: { accessToken: string; user: SessionUser }): void {
+    this.accessTokenValue = data.accessToken;
     this.user = data.user;
-    localStorage.setItem(this.storageKey, data.refreshToken);
     this.emit();
   }
 
   private clear(): void {
-    this.tokens = null;
+    this.accessTokenValue = null;
     this.user = null;
-    localStorage.removeItem(this.storageKey);
     this.emit();
   }
 
@@ -91,11 +98,11 @@ export class Session {
 
   private refresh(): Promise<boolean> {
     this.refreshing ??= (async () => {
-      const refreshToken = this.tokens?.refreshToken;
-      if (!refreshToken) return false;
       try {
+        // The refresh token is the HttpOnly cookie; `app` says which one (and, being JSON, that
+        // this is no cross-site form post).
         const { data, response } = await this.bare.POST('/api/v1/auth/refresh', {
-          body: { refreshToken },
+          body: { app: this.app },
         });
         if (!response.ok || !data) {
           this.clear();
@@ -115,12 +122,11 @@ export class Session {
   private async authorizedFetch(request: Request): Promise<Response> {
     const retry = request.clone();
     const send = (r: Request) => {
-      if (this.tokens?.accessToken)
-        r.headers.set('Authorization', `Bearer ${this.tokens.accessToken}`);
+      if (this.accessTokenValue) r.headers.set('Authorization', `Bearer ${this.accessTokenValue}`);
       return fetch(r);
     };
     const response = await send(request);
-    if (response.status !== 401 || !this.tokens) return response;
+    if (response.status !== 401 || !this.user) return response;
     if (await this.refresh()) return send(retry);
     return response;
   }

@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Container, Group, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Container, Group, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useAuth } from '@relaydesk/web-auth';
@@ -27,9 +27,13 @@ function Header() {
             <LanguageSelect />
             {user && (
               <>
-                <Text size="sm" visibleFrom="xs">
+                {/* The name leads to the profile; on a phone, where it does not fit, a short link. */}
+                <Anchor component={Link} to="/profile" size="sm" visibleFrom="xs">
                   {user.name}
-                </Text>
+                </Anchor>
+                <Anchor component={Link} to="/profile" size="sm" hiddenFrom="xs">
+                  {t('layout:profile')}
+                </Anchor>
                 <Button
                   variant="subtle"
                   size="xs"

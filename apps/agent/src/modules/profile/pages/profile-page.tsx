@@ -2,7 +2,7 @@ import { Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '@relaydesk/web-ui';
-import { useUser } from '@relaydesk/web-auth';
+import { SessionsCard, useUser } from '@relaydesk/web-auth';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { registerLazyStrings } from '../../../lazy-strings';
 import { useMe } from '../../directory/hooks';
@@ -15,7 +15,7 @@ import { ProfileForm } from '../components/profile-form';
 
 registerLazyStrings({ profileAway: profileAwayStrings });
 
-/** The signed-in user's own details, language and password. */
+/** The signed-in user's own details, language, password and sessions. */
 export default function ProfilePage() {
   const { t } = useTranslation(['profile', 'common']);
   useDocumentTitle(`${t('title')} · ${t('common:appName')}`);
@@ -46,6 +46,7 @@ export default function ProfilePage() {
       {roleHasPermission(user.role, Permission.DeputiesOwn) && <DeputiesCard />}
       <CalendarFeedCard />
       <PasswordForm />
+      <SessionsCard />
     </Stack>
   );
 }

@@ -1,0 +1,23 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { SessionsCard, useUser } from '@relaydesk/web-auth';
+
+/** The client's own account: who is signed in, and signing out everywhere. */
+export default function ProfilePage() {
+  const { t } = useTranslation(['layout', 'common']);
+  useDocumentTitle(`${t('layout:profile')} · ${t('common:appName')}`);
+  const user = useUser();
+  return (
+    <Stack gap="lg">
+      <Title order={2}>{t('layout:profile')}</Title>
+      <Paper withBorder p="lg" maw={560}>
+        <Text fw={500}>{user.name}</Text>
+        <Text size="sm" c="dimmed">
+          {user.email}
+        </Text>
+      </Paper>
+      <SessionsCard />
+    </Stack>
+  );
+}
