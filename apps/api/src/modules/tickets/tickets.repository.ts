@@ -154,6 +154,10 @@ const NAME_SELECTS: [string, string][] = [
   [statusNameSql('t'), 'status_name'],
 ];
 
+/** A client's ticket shows none of these names, so its statements do not read them. */
+const STAFF_ONLY_NAMES = ['assignee_name', 'group_name', 'project_name', 'sla_policy_name'];
+const CLIENT_NAME_SELECTS = NAME_SELECTS.filter(([, alias]) => !STAFF_ONLY_NAMES.includes(alias));
+
 /**
  * [expression, alias] pairs over a `t` that is a tickets row: every column, cursor values and,
  * with `withNames`, the names of what it refers to as scalar subselects. One ticket (detail,
@@ -177,7 +181,7 @@ function selectList(
   return [
     ...TICKET_COLUMNS.map((c): [string, string] => [`t.${c}`, `t_${c}`]),
     ...detail,
-    ...(withNames ? NAME_SELECTS : []),
+    ...(withNames ? (isClient ? CLIENT_NAME_SELECTS : NAME_SELECTS) : []),
     // Full microsecond precision for cursors: a JS Date would round to milliseconds.
     [isClient ? 't.client_updated_at::text' : 't.updated_at::text', 'cur_updated_at'],
     ['t.created_at::text', 'cur_created_at'],
