@@ -1831,7 +1831,10 @@ export interface components {
        * @description Required for a client user, must be null for staff
        */
       organizationId?: string | null;
-      /** @description Without one the user cannot log in with a password */
+      /**
+       * Format: password
+       * @description Without one the user cannot log in with a password
+       */
       password?: string;
       phone?: string | null;
       /**
@@ -3045,7 +3048,10 @@ export interface components {
        * @description Back at this instant (open end when null); must be after `outOfOfficeFrom`
        */
       outOfOfficeUntil?: string | null;
-      /** @description Sets a new password and ends the user’s other sessions */
+      /**
+       * Format: password
+       * @description Sets a new password and ends the user’s other sessions
+       */
       password?: string;
       phone?: string | null;
       /**

@@ -15,7 +15,9 @@ import type { User } from '../entities/user.entity.js';
 import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
 import {
   DATE_TIME_SCHEMA,
+  FIELD_LIMITS,
   IsDateTime,
+  PASSWORD_SCHEMA,
   UUID_SCHEMA,
   VersionField,
 } from '../../../common/openapi/request-fields.js';
@@ -186,14 +188,14 @@ export class CreateUserDto {
   active?: boolean;
 
   @ApiPropertyOptional({
+    ...PASSWORD_SCHEMA,
     minLength: 8,
-    maxLength: 1024,
     description: 'Without one the user cannot log in with a password',
   })
   @IsOptionalNonNull()
   @IsString()
   @MinLength(8)
-  @MaxLength(1024)
+  @MaxLength(FIELD_LIMITS.password)
   password?: string;
 }
 
@@ -286,13 +288,13 @@ export class UpdateUserDto {
   outOfOfficeUntil?: string | null;
 
   @ApiPropertyOptional({
+    ...PASSWORD_SCHEMA,
     minLength: 8,
-    maxLength: 1024,
     description: 'Sets a new password and ends the user’s other sessions',
   })
   @IsOptionalNonNull()
   @IsString()
   @MinLength(8)
-  @MaxLength(1024)
+  @MaxLength(FIELD_LIMITS.password)
   password?: string;
 }
