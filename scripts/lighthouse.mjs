@@ -91,6 +91,26 @@ async function waitForApi() {
   }
 }
 
+/**
+ * One Lighthouse run on a fresh profile. No config: Lighthouse's defaults are the mobile form
+ * factor with simulated throttling. A run whose trace broke (NO_NAVSTART and the like, seen
+ * when the machine is busy) is repeated, up to three times.
+ */
+async function audit(path) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(`${baseUrl}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: CATEGORIES,
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+    if (!result.lhr.runtimeError) return result.lhr;
+    log(`${path}: ${result.lhr.runtimeError.code}${attempt < 3 ? ', running again' : ''}`);
+    if (attempt === 3) throw new Error(result.lhr.runtimeError.message);
+  }
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
@@ -112,15 +132,7 @@ try {
   for (const page of PAGES) {
     const results = [];
     for (let i = 0; i < runs; i++) {
-      // No config: Lighthouse's defaults are the mobile form factor with simulated throttling.
-      const result = await lighthouse(`${baseUrl}${page.path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: CATEGORIES,
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      results.push(result.lhr);
+      results.push(await audit(page.path));
     }
     const perf = results.map((r) => r.categories.performance.score);
     const lhr = results.find((r) => r.categories.performance.score === median(perf));

@@ -1,3 +1,4 @@
+import '@relaydesk/web-ui/app-styles';
 import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';

@@ -15,14 +15,12 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { LoginPage, RequireAuth, useAuth, type SessionUser } from '@relaydesk/web-auth';
+import { useAuth, type SessionUser } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { NotificationBell } from '../notifications/components/notification-bell';
 import { useTicketCounts } from '../tickets/hooks';
 import type { TicketCounts } from '../tickets/api';
-
-const isStaff = (u: SessionUser) => u.role !== 'client';
 
 /** Queues in the sidebar and the count each one shows. */
 const QUEUES: { view: string; count?: keyof TicketCounts }[] = [
@@ -153,53 +151,42 @@ export function AppLayout() {
   const { t } = useTranslation(['layout', 'common']);
   const [opened, { toggle, close }] = useDisclosure();
   return (
-    <RequireAuth
-      accept={isStaff}
-      login={
-        <LoginPage
-          title={t('layout:workspace')}
-          accept={isStaff}
-          refusedMessage={t('common:login.staffOnly')}
-        />
-      }
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
     >
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-        padding="md"
-      >
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between">
-            <Group>
-              <Burger
-                opened={opened}
-                onClick={toggle}
-                hiddenFrom="sm"
-                size="sm"
-                aria-label={t('layout:toggleNavigation')}
-              />
-              <Title order={1} size="h4">
-                <Link to="/tickets" style={{ color: 'inherit', textDecoration: 'none' }}>
-                  {t('common:appName')}
-                </Link>
-              </Title>
-            </Group>
-            <Group gap="sm">
-              <NotificationBell />
-              <LanguageSelect />
-              <UserMenu />
-            </Group>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('layout:toggleNavigation')}
+            />
+            <Title order={1} size="h4">
+              <Link to="/tickets" style={{ color: 'inherit', textDecoration: 'none' }}>
+                {t('common:appName')}
+              </Link>
+            </Title>
           </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label={t('layout:navigation')}>
-          <ScrollArea>
-            <Sidebar onNavigate={close} />
-          </ScrollArea>
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <Outlet />
-        </AppShell.Main>
-      </AppShell>
-    </RequireAuth>
+          <Group gap="sm">
+            <NotificationBell />
+            <LanguageSelect />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('layout:navigation')}>
+        <ScrollArea>
+          <Sidebar onNavigate={close} />
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
   );
 }
