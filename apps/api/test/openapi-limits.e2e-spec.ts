@@ -31,6 +31,8 @@ interface Schema {
   minimum?: number;
   maximum?: number;
   uniqueItems?: boolean;
+  maxProperties?: number;
+  additionalProperties?: boolean | Schema;
   properties?: Record<string, Schema>;
   required?: string[];
   items?: Schema;
@@ -153,6 +155,15 @@ function overLimits(schema: Schema): { what: string; value: unknown }[] {
       value: Array.from({ length: s.maxItems + 1 }, (_, i) => distinctItem(s.items ?? {}, i)),
     });
   }
+  if (isType(s, 'object') && s.maxProperties !== undefined) {
+    const value = typeof s.additionalProperties === 'object' ? s.additionalProperties : {};
+    out.push({
+      what: `maxProperties ${s.maxProperties}`,
+      value: Object.fromEntries(
+        Array.from({ length: s.maxProperties + 1 }, (_, i) => [`k${i}`, validValue(value)]),
+      ),
+    });
+  }
   if (isType(s, 'integer')) {
     if (s.maximum !== undefined) out.push({ what: `maximum ${s.maximum}`, value: s.maximum + 1 });
     if (s.minimum !== undefined) out.push({ what: `minimum ${s.minimum}`, value: s.minimum - 1 });
@@ -169,6 +180,10 @@ function bodyFields(schema: Schema, at: (string | number)[] = [], seen = new Set
   if (at.length > 0) out.push({ at, schema: s });
   for (const [key, prop] of Object.entries(s.properties ?? {})) {
     out.push(...bodyFields(prop, [...at, key], inner));
+  }
+  // A map's values (status mapping): one entry over the limit, reported for the map.
+  if (typeof s.additionalProperties === 'object' && at.length > 0) {
+    out.push({ at: [...at, 'k'], schema: resolve(s.additionalProperties), field: at });
   }
   const items = s.items ? resolve(s.items) : null;
   if (items && (items.properties || isType(items, 'array'))) {
