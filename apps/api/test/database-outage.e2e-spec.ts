@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -13,6 +14,7 @@ import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/run-migrations';
 import { DeputyExpiryService } from '../src/modules/deputies/deputy-expiry.service';
 import { SlaSweepService } from '../src/modules/sla/sla-sweep.service';
+import { RatingLinkService } from '../src/modules/tickets/satisfaction/rating-link.service';
 import { TicketTimersService } from '../src/modules/tickets/ticket-timers.service';
 import { Factory } from './support/factory';
 import { FakeClock } from './support/fake-clock';
@@ -228,6 +230,15 @@ describe('database outage', () => {
           .post('/api/v1/auth/login')
           .send({ email: clientEmail, password: 'whatever-password' }),
       );
+
+      // The rating page of an e-mailed link is HTML for people, not problem+json; still 503.
+      const token = app
+        .get(RatingLinkService)
+        .create(randomUUID(), randomUUID(), new Date(clock.now().getTime() + 86_400_000));
+      const page = await http().get(`/api/v1/public/ratings/${token}`).set('Accept', 'text/html');
+      expect(page.status).toBe(503);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
 
       upAt = Date.now();
       await pg.start();

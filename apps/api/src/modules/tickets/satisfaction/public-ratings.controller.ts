@@ -19,6 +19,10 @@ import {
   UnsupportedMediaTypeError,
 } from '../../../common/errors/domain-errors.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '../../../common/database/database-unavailable.js';
 import { SatisfactionDto } from '../dto/ticket.dto.js';
 import { LinkRatingDto, RATING_COMMENT_MAX, RatingLinkInfoDto } from './dto/satisfaction.dto.js';
 import { LinkRatingsService } from './link-ratings.service.js';
@@ -195,7 +199,11 @@ export class PublicRatingsController {
     else if (error instanceof LinkExpiredError) [status, message] = [410, 'expired'];
     else if (error instanceof RatingAlreadyRecordedError) [status, message] = [409, 'already'];
     else if (error instanceof DomainError) status = error.status;
-    else this.logger.error({ err: error, url: req.originalUrl }, 'Rating link page failed');
+    else if (isDatabaseUnavailable(error)) {
+      // The database is away for now, as for the rest of the API: 503, try again later.
+      status = 503;
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else this.logger.error({ err: error, url: req.originalUrl }, 'Rating link page failed');
     sendPage(res, status, ratingMessagePage(locale, message));
   }
 }
