@@ -35,6 +35,11 @@ export function configureApp(
   logger: Logger,
 ): void {
   app.setGlobalPrefix('api');
+  if (config.benchRoutes) {
+    logger.warn(
+      'RELAYDESK_BENCH_ROUTES is on: POST /api/bench/baseline writes without auth (bench only)',
+    );
+  }
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(

@@ -4,7 +4,7 @@ import { createApp } from './create-app.js';
 import { createRootLogger } from './common/logging/logger.js';
 import { createDataSource } from './database/data-source.js';
 import { runMigrations } from './database/run-migrations.js';
-import { seedOnFirstStart } from './database/seeds/seed-on-start.js';
+import { accountsOnDemoPassword, seedOnFirstStart } from './database/seeds/seed-on-start.js';
 
 async function main(): Promise<void> {
   let config;
@@ -21,11 +21,13 @@ async function main(): Promise<void> {
 
   const ds = createDataSource(config.databaseUrl, 2);
   let seeded: Awaited<ReturnType<typeof seedOnFirstStart>> = { logins: [] };
+  let demoDoors: string[] = [];
   await ds.initialize();
   try {
     const applied = await runMigrations(ds);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     seeded = await seedOnFirstStart(ds, config);
+    if (config.production) demoDoors = await accountsOnDemoPassword(ds);
   } finally {
     await ds.destroy();
   }
@@ -34,6 +36,25 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   logger.info(`Relaydesk API listening on http://localhost:${config.port}/api (docs: /api/docs)`);
   printWelcome(seeded.logins, config.port);
+  if (demoDoors.length > 0) warnDemoPasswords(demoDoors, logger);
+}
+
+/** Loud on purpose: the demo password is in the README, so these accounts are open to anyone. */
+function warnDemoPasswords(emails: string[], logger: ReturnType<typeof createRootLogger>) {
+  logger.warn({ accounts: emails }, 'demo accounts still use the published demo password');
+  const bar = '!'.repeat(78);
+  process.stderr.write(
+    [
+      '',
+      bar,
+      '  WARNING: NODE_ENV=production, and these demo accounts still sign in with the',
+      '  published demo password. Anyone can use them. Deactivate them or change their',
+      '  passwords now (Admin → People), or start without demo data (RELAYDESK_DEMO=false).',
+      ...emails.map((e) => `    - ${e}`),
+      bar,
+      '',
+    ].join('\n') + '\n',
+  );
 }
 
 function printWelcome(logins: { role: string; email: string; password: string }[], port: number) {

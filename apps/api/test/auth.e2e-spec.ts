@@ -7,7 +7,7 @@ describe('auth', () => {
     t = await startTestApp({
       loginMaxAttemptsPerAccount: 5,
       loginMaxAttemptsPerIp: 1000,
-      trustProxy: true,
+      trustProxy: 1,
     });
   });
   afterAll(() => t.close());
@@ -180,7 +180,7 @@ describe('auth: per-IP login limit', () => {
     t = await startTestApp({
       loginMaxAttemptsPerAccount: 100,
       loginMaxAttemptsPerIp: 4,
-      trustProxy: true,
+      trustProxy: 1,
     });
   });
   afterAll(() => t.close());
@@ -278,7 +278,7 @@ describe('auth: token lifetimes by the injectable clock', () => {
 describe('auth: refresh cookies of the web apps', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ trustProxy: true });
+    t = await startTestApp({ trustProxy: 1 });
   });
   afterAll(() => t.close());
 
@@ -488,7 +488,7 @@ describe('auth: password checks are throttled like login', () => {
     t = await startTestApp({
       loginMaxAttemptsPerAccount: 3,
       loginMaxAttemptsPerIp: 1000,
-      trustProxy: true,
+      trustProxy: 1,
     });
   });
   afterAll(() => t.close());

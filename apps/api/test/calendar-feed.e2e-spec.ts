@@ -57,14 +57,21 @@ describe('calendar feed', () => {
   let w: World;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ publicUrl: 'https://help.example.com/desk' });
     w = await buildWorld(t);
   });
   afterAll(() => t.close());
 
   const api = (who: Persona) => ({
     get: (path: string) => t.http().get(`/api/v1${path}`).set('Authorization', bearer(who)),
-    post: (path: string) => t.http().post(`/api/v1${path}`).set('Authorization', bearer(who)),
+    // A forged Host must never end up in an address we hand out.
+    post: (path: string) =>
+      t
+        .http()
+        .post(`/api/v1${path}`)
+        .set('Authorization', bearer(who))
+        .set('Host', 'attacker.example')
+        .set('X-Forwarded-Host', 'attacker.example'),
     del: (path: string) => t.http().delete(`/api/v1${path}`).set('Authorization', bearer(who)),
   });
   const due = (ms: number) => new Date(t.clock.now().getTime() + ms);
@@ -81,7 +88,7 @@ describe('calendar feed', () => {
     expect((await me.get('/me/calendar-feed')).body).toEqual({ exists: false, createdAt: null });
     const first = await newFeed(w.agent);
     expect(first.path).toMatch(/^\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
-    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calendar-feeds\//);
+    expect(first.url).toBe(`https://help.example.com/desk${first.path}`);
     expect(first.url.endsWith(first.path)).toBe(true);
     expect((await me.get('/me/calendar-feed')).body).toEqual({
       exists: true,
@@ -185,7 +192,7 @@ describe('calendar feed', () => {
     expect(unescape(e.get('DESCRIPTION')!)).toBe(
       `Status: In progress\nPriority: normal\n/agent/tickets/${assigned.number}`,
     );
-    expect(e.get('URL')).toMatch(new RegExp(`^http://.+/agent/tickets/${assigned.number}$`));
+    expect(e.get('URL')).toBe(`https://help.example.com/desk/agent/tickets/${assigned.number}`);
     // The long Cyrillic summary was folded, and joined back it is intact.
     expect(res.text).toContain('\r\n ');
     expect(lines.filter((l) => l.startsWith('SUMMARY:'))).toHaveLength(3);

@@ -21,7 +21,15 @@ export interface AppConfig {
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowSeconds: number;
-  trustProxy: boolean;
+  /**
+   * Express `trust proxy`: false, a hop count, or the proxies' addresses/CIDRs (and the names
+   * loopback, linklocal, uniquelocal). Never a blanket true: that lets any client pick its IP.
+   */
+  trustProxy: false | number | string[];
+  /** Where users reach this installation (links in feeds and mails); never taken from `Host`. */
+  publicUrl: string;
+  /** NODE_ENV=production: refuse development-only switches, warn about demo passwords. */
+  production: boolean;
   schedulerEnabled: boolean;
   /** Name hot statements so each connection plans them once (off behind old PgBouncers). */
   databasePreparedStatements: boolean;
@@ -104,15 +112,27 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     problems.push('RELAYDESK_ADMIN_PASSWORD must be at least 8 characters');
   }
 
+  const production = env.NODE_ENV === 'production';
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL, port, problems);
+  const benchRoutes = bool('RELAYDESK_BENCH_ROUTES', false);
+  if (benchRoutes && production) {
+    problems.push(
+      'RELAYDESK_BENCH_ROUTES is for npm run bench only and cannot be on in production',
+    );
+  }
+
   const config: AppConfig = {
-    port: int('PORT', 3000, 0, 65535),
+    port,
     databaseUrl,
     dataDir: resolve(env.DATA_DIR || './.data'),
     jwtSecret,
     accessTokenTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlSeconds: int('JWT_REFRESH_TTL_SECONDS', 30 * 86400, 300, 365 * 86400),
     sessionMaxAgeDays: int('SESSION_MAX_AGE_DAYS', 30, 1, 3650),
-    demoData: bool('RELAYDESK_DEMO', true),
+    // An installation that names its admin is a real one: demo data only when asked for.
+    demoData: bool('RELAYDESK_DEMO', adminEmail === null),
     adminEmail,
     adminPassword,
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 2 * 1024 ** 3),
@@ -125,17 +145,81 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     loginMaxAttemptsPerAccount: int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 10, 1, 10000),
     loginMaxAttemptsPerIp: int('LOGIN_MAX_ATTEMPTS_PER_IP', 100, 1, 1000000),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy,
+    publicUrl,
+    production,
     schedulerEnabled: bool('SCHEDULER_ENABLED', true),
     databasePreparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 1000),
     databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
     ratingLinkTtlDays: int('RATING_LINK_TTL_DAYS', 14, 1, 365),
-    benchRoutes: bool('RELAYDESK_BENCH_ROUTES', false),
+    benchRoutes,
     webRoot: resolve(env.RELAYDESK_WEB_ROOT || './apps'),
     ...overrides,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
+const IPV6 = /^[0-9a-f:.]+(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/i;
+
+/** TRUST_PROXY as Express understands it, minus `true` (which trusts whatever a client sends). */
+function parseTrustProxy(raw: string | undefined, problems: string[]): AppConfig['trustProxy'] {
+  const value = (raw ?? '').trim();
+  if (value === '' || ['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+  }
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) {
+    problems.push(
+      'TRUST_PROXY=true would believe any X-Forwarded-For a client sends; set the number of proxies ' +
+        'in front of Relaydesk (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16 or loopback)',
+    );
+    return false;
+  }
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = entries.filter(
+    (e) => !TRUST_PROXY_NAMES.has(e) && !IPV4.test(e) && !(e.includes(':') && IPV6.test(e)),
+  );
+  if (bad.length > 0 || entries.length === 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a hop count from 1 to 10, or proxy addresses/CIDRs; got "${raw}"`,
+    );
+    return false;
+  }
+  return entries;
+}
+
+/** PUBLIC_URL: an absolute http(s) URL without query or fragment, kept without a trailing slash. */
+function parsePublicUrl(raw: string | undefined, port: number, problems: string[]): string {
+  if (raw === undefined || raw.trim() === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    problems.push(
+      `PUBLIC_URL must be an absolute URL such as https://help.example.com, got "${raw}"`,
+    );
+    return '';
+  }
+  if (
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    problems.push(
+      `PUBLIC_URL must be an http(s) URL without credentials, query or fragment, got "${raw}"`,
+    );
+    return '';
+  }
+  return url.href.replace(/\/+$/, '');
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JwtService } from '@nestjs/jwt';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
@@ -30,7 +30,11 @@ export interface TestApp {
  * Boots the real application on a database of its own. No part of it is mocked: only the clock
  * is one the test moves, and the scheduler is off so timed work runs when the test calls it.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  /** A logger to read what the app logs (silent by default). */
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
     {},
@@ -46,7 +50,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     },
   );
   const clock = new FakeClock();
-  const app = await createApp({ config, clock, logger: pino({ level: 'silent' }) });
+  const app = await createApp({ config, clock, logger });
   const db = app.get(DataSource);
   const jwt = app.get(JwtService);
   const factory = new Factory(db);

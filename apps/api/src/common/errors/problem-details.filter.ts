@@ -11,6 +11,7 @@ import {
   TransitionNotAllowedError,
 } from './domain-errors.js';
 import { problem, sendProblem } from './problem.js';
+import { redactUrl } from '../logging/redact.js';
 import {
   DATABASE_RETRY_AFTER_SECONDS,
   isDatabaseUnavailable,
@@ -82,7 +83,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
 
     this.logger.error(
-      { err: error, method: req.method, url: req.originalUrl },
+      { err: error, method: req.method, url: redactUrl(req.originalUrl) },
       error instanceof Error ? error.message : 'Unhandled error',
     );
     sendProblem(res, problem(500, 'Something went wrong on our side; it has been logged'));

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { PasswordService } from '../../modules/auth/password.service.js';
-import { DEMO_LOGINS, seedDemoData } from './demo-data.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './demo-data.js';
+import { PEOPLE } from './demo-directory.js';
 
 /** Any 64-bit number unique to this purpose: two instances starting at once seed once. */
 const SEED_LOCK = 7_305_114_002;
@@ -40,4 +41,24 @@ export async function seedOnFirstStart(ds: DataSource, config: AppConfig): Promi
     ])) as { demo: number }[];
     return { logins: demo > 0 ? DEMO_LOGINS : [] };
   });
+}
+
+/**
+ * The demo accounts that are active and still open with the published demo password: on a
+ * production start each is an open door, which main.ts announces loudly. Only the demo set is
+ * checked (one password hash each), so the cost does not grow with the installation.
+ */
+export async function accountsOnDemoPassword(ds: DataSource): Promise<string[]> {
+  const emails = Object.values(PEOPLE).map((p) => p.email);
+  const rows = (await ds.query(
+    `SELECT email, password_hash FROM users
+      WHERE active AND password_hash IS NOT NULL AND email = ANY($1::citext[]) ORDER BY email`,
+    [emails],
+  )) as { email: string; password_hash: string }[];
+  const passwords = new PasswordService();
+  const open: string[] = [];
+  for (const row of rows) {
+    if (await passwords.verify(row.password_hash, DEMO_PASSWORD)) open.push(row.email);
+  }
+  return open;
 }

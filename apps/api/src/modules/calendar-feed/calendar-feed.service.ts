@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { sql } from '../../common/database/sql.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuthUserLoader } from '../auth/auth-user.loader.js';
@@ -42,6 +43,7 @@ export class CalendarFeedService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly users: AuthUserLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   path(token: string): string {
@@ -58,7 +60,7 @@ export class CalendarFeedService {
   }
 
   /** A new address; the previous one, if any, stops working in the same statement. */
-  async rotate(user: AuthUser, origin: string): Promise<CalendarFeedCreatedDto> {
+  async rotate(user: AuthUser): Promise<CalendarFeedCreatedDto> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.db.query(
@@ -67,7 +69,7 @@ export class CalendarFeedService {
       [user.id, hashToken(token), now],
     );
     const path = this.path(token);
-    return { url: `${origin}${path}`, path, createdAt: now.toISOString() };
+    return { url: `${this.config.publicUrl}${path}`, path, createdAt: now.toISOString() };
   }
 
   async revoke(user: AuthUser): Promise<void> {
@@ -78,7 +80,7 @@ export class CalendarFeedService {
    * The feed behind a token, as the user would see it logged in: an unknown, rotated or revoked
    * token, or a user who is deactivated (or whose organization is), is a 404.
    */
-  async render(token: string, origin: string): Promise<string> {
+  async render(token: string): Promise<string> {
     if (!TOKEN.test(token)) throw new NotFoundError('Calendar feed');
     const [feed] = await sql<{ user_id: string }>(
       this.db,
@@ -133,7 +135,7 @@ export class CalendarFeedService {
       end: new Date(r.due_at.getTime() + EVENT_MS),
       summary: `#${r.number} ${r.subject}`,
       description: `Status: ${r.status_name}\nPriority: ${r.priority}\n${ticketPath(r.number)}`,
-      url: `${origin}${ticketPath(r.number)}`,
+      url: `${this.config.publicUrl}${ticketPath(r.number)}`,
       lastModified: r.updated_at,
     }));
     return renderCalendar({ name: `Relaydesk: ${user.name}`, stamp: now, events });

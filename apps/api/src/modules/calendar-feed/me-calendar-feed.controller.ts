@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,16 +7,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/decorators.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { CalendarFeedCreatedDto, CalendarFeedStatusDto } from './dto/calendar-feed.dto.js';
-
-/** Where the request came in: the address a calendar app should use (honours TRUST_PROXY). */
-export const requestOrigin = (req: Request) =>
-  `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 @ApiTags('calendar-feed')
 @ApiBearerAuth()
@@ -44,8 +39,8 @@ export class MeCalendarFeedController {
   })
   @ApiCreatedResponse({ type: CalendarFeedCreatedDto })
   @ApiProblems(401)
-  rotate(@CurrentUser() user: AuthUser, @Req() req: Request): Promise<CalendarFeedCreatedDto> {
-    return this.feeds.rotate(user, requestOrigin(req));
+  rotate(@CurrentUser() user: AuthUser): Promise<CalendarFeedCreatedDto> {
+    return this.feeds.rotate(user);
   }
 
   @Delete()

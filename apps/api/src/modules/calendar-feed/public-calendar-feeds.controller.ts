@@ -1,10 +1,9 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { Public } from '../../common/auth/decorators.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
-import { requestOrigin } from './me-calendar-feed.controller.js';
 
 /**
  * The feed calendar apps poll. The token in the path is the only credential (they cannot send
@@ -38,10 +37,9 @@ export class PublicCalendarFeedsController {
   @ApiProblems(404)
   async feed(
     @Param('token') token: string,
-    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const body = await this.feeds.render(token, requestOrigin(req));
+    const body = await this.feeds.render(token);
     res
       .status(200)
       .set({

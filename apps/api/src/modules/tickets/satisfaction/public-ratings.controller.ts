@@ -27,6 +27,7 @@ import { SatisfactionDto } from '../dto/ticket.dto.js';
 import { LinkRatingDto, RATING_COMMENT_MAX, RatingLinkInfoDto } from './dto/satisfaction.dto.js';
 import { LinkRatingsService } from './link-ratings.service.js';
 import { RATING_TOKEN } from './rating-link.service.js';
+import { redactUrl } from '../../../common/logging/redact.js';
 import {
   LinkExpiredError,
   LinkInvalidError,
@@ -203,7 +204,8 @@ export class PublicRatingsController {
       // The database is away for now, as for the rest of the API: 503, try again later.
       status = 503;
       res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-    } else this.logger.error({ err: error, url: req.originalUrl }, 'Rating link page failed');
+    } else
+      this.logger.error({ err: error, url: redactUrl(req.originalUrl) }, 'Rating link page failed');
     sendPage(res, status, ratingMessagePage(locale, message));
   }
 }

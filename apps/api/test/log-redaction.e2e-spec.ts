@@ -1,0 +1,96 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { redactUrl } from '../src/common/logging/redact';
+import { startTestApp, type TestApp } from './support/test-app';
+import { bearer, buildWorld, type World } from './support/personas';
+
+/** Addresses that carry a credential, and credential headers, never reach a log line. */
+describe('log redaction', () => {
+  let t: TestApp;
+  let w: World;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    t = await startTestApp({ logLevel: 'info' }, pino({ level: 'info' }, sink));
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('logs calendar-feed downloads and rating visits without their tokens', async () => {
+    const feed = await t
+      .http()
+      .post('/api/v1/me/calendar-feed')
+      .set('Authorization', bearer(w.agent));
+    expect(feed.status).toBe(201);
+    const feedToken = /feeds\/(.+)\.ics$/.exec(feed.body.path as string)![1];
+
+    const ticket = await t.factory.ticket({
+      status: 'resolved',
+      requesterId: w.clientA.id,
+      organizationId: w.orgA.id,
+    });
+    const link = await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/rating-links`)
+      .set('Authorization', bearer(w.dispatcher));
+    expect(link.status).toBe(201);
+    const ratingPath = new URL(link.body.url as string, 'http://x').pathname;
+    const ratingToken = ratingPath.split('/').pop()!;
+
+    lines.length = 0;
+    expect((await t.http().get(feed.body.path as string)).status).toBe(200);
+    expect((await t.http().get(`${feed.body.path}?token=${feedToken}`)).status).toBe(200);
+    expect((await t.http().get(ratingPath).set('Accept', 'text/html')).status).toBe(200);
+    await t
+      .http()
+      .post(ratingPath)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .set('Cookie', 'rd_refresh_agent=cookie-secret-value')
+      .send('rating=5');
+    await t
+      .http()
+      .get('/api/v1/tickets?secret=query-secret-value')
+      .set('Authorization', bearer(w.agent));
+    await t.http().get('/api/v1/me').set('Authorization', 'Bearer not-a-real-token-value');
+
+    const log = lines.join('');
+    // The requests were logged, so an absent token means it was redacted, not skipped.
+    expect(log).toMatch(/calendar-feeds\/\[redacted\]\.ics/);
+    expect(log).toMatch(/public\/ratings\/\[redacted\]/);
+    for (const secret of [
+      feedToken,
+      ratingToken,
+      ratingToken.split('.')[0],
+      'cookie-secret-value',
+      'query-secret-value',
+      'not-a-real-token-value',
+      w.agent.token,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+
+  it.each([
+    [
+      '/api/v1/calendar-feeds/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ABCDE.ics',
+      '/api/v1/calendar-feeds/[redacted].ics',
+    ],
+    ['/api/v1/public/ratings/eyJ0IjoiMSJ9.c2ln', '/api/v1/public/ratings/[redacted]'],
+    [
+      '/api/v1/tickets?q=pump&token=abc&api_key=x',
+      '/api/v1/tickets?q=pump&token=[redacted]&api_key=[redacted]',
+    ],
+    ['/x/0123456789abcdef0123456789abcdef0123/y', '/x/[redacted]/y'],
+    [
+      '/api/v1/tickets/0b6f2a52-6a61-4f1e-9bde-4c7c1c0d1a11',
+      '/api/v1/tickets/0b6f2a52-6a61-4f1e-9bde-4c7c1c0d1a11',
+    ],
+  ])('redacts %s', (url, expected) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
+});
