@@ -9,6 +9,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 
@@ -32,6 +33,8 @@ export const FIELD_LIMITS = {
   password: 1024,
   token: 200,
   int32: 2_147_483_647,
+  /** Keys of a ticket's customFields in one request. */
+  customFields: 200,
 } as const;
 
 /** Spread into ApiProperty options of a field that @IsUUID validates (which caps its length). */
@@ -103,3 +106,15 @@ export const CursorField = () =>
     MaxLength(FIELD_LIMITS.cursor),
     Matches(CURSOR_FORMAT, { message: '$property is not a cursor this API issued' }),
   );
+
+/** An object with at most `max` keys (document it with `maxProperties`). */
+export const MaxProperties = (max: number) =>
+  ValidateBy({
+    name: 'maxProperties',
+    constraints: [max],
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'object' || value === null || Object.keys(value).length <= max,
+      defaultMessage: () => `$property must have at most ${max} keys`,
+    },
+  });

@@ -29,6 +29,7 @@ import {
   DATE_TIME_SCHEMA,
   FIELD_LIMITS,
   IsDateTime,
+  MaxProperties,
   UUID_SCHEMA,
   VersionField,
 } from '../../../common/openapi/request-fields.js';
@@ -95,10 +96,12 @@ export class CreateTicketDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
+    maxProperties: FIELD_LIMITS.customFields,
     description: `${CUSTOM_FIELDS_DESCRIPTION} Required fields must be filled; clients may set client-editable fields only (and are not asked for required fields they cannot edit).`,
   })
   @IsOptional()
   @IsObject()
+  @MaxProperties(FIELD_LIMITS.customFields)
   customFields?: Record<string, unknown>;
 
   @ApiPropertyOptional({
@@ -164,10 +167,12 @@ export class UpdateTicketDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
+    maxProperties: FIELD_LIMITS.customFields,
     description: `Merged into the stored values: a key with null clears that field, keys left out stay. ${CUSTOM_FIELDS_DESCRIPTION} A required field cannot be cleared; with a new typeId, the new type's required fields must be filled and values of fields it lacks are dropped.`,
   })
   @IsOptional()
   @IsObject()
+  @MaxProperties(FIELD_LIMITS.customFields)
   customFields?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
