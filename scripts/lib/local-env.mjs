@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.mjs';
+import { ensureDatabase, startEmbeddedPostgres, withoutPassword } from './embedded-postgres.mjs';
 
 /**
  * @param {{ dataDir: string, log?: (line: string) => void }} options
@@ -29,7 +29,7 @@ export async function prepareLocalEnv({ dataDir, log = () => {} }) {
     });
     await ensureDatabase(pg.adminUrl, 'relaydesk');
     env.DATABASE_URL = pg.urlFor('relaydesk');
-    log(`PostgreSQL is up on port ${pg.port} (DATABASE_URL=${env.DATABASE_URL})`);
+    log(`PostgreSQL is up on port ${pg.port} (DATABASE_URL=${withoutPassword(env.DATABASE_URL)})`);
   }
   return { env, pg };
 }
