@@ -13,7 +13,8 @@ import { startTestApp, type TestApp } from './support/test-app';
  * was valid, and it was that limit the server refused).
  *
  * Path parameters are the exception: an id that is not a UUID, a ticket number that is not one
- * or a malformed link token names nothing, and gets the 404 of an unknown one (see ParseIdPipe).
+ * or a malformed link token names nothing, and gets the 404 of an unknown one (see ParseIdPipe;
+ * without it a malformed id would reach PostgreSQL and fail as a 500).
  */
 
 interface Schema {
