@@ -3,12 +3,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedPostgresSetupError } from './lib/embedded-postgres.mjs';
+import { checkReachableAsPostgres, EmbeddedPostgresSetupError } from './lib/embedded-postgres.mjs';
 import { prepareLocalEnv } from './lib/local-env.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const dataDir = resolve(root, process.env.DATA_DIR || '.data');
 const skipBuild = process.argv.includes('--no-build');
+
+/** A set-up problem (e.g. a folder the postgres user cannot enter) says what to do: no stack. */
+function explainSetupError(e) {
+  if (e instanceof EmbeddedPostgresSetupError) {
+    process.stderr.write(`\n${e.message}\n\n`);
+    process.exit(78);
+  }
+  throw e;
+}
 
 function log(message) {
   process.stdout.write(`[relaydesk] ${message}\n`);
@@ -17,6 +26,11 @@ function log(message) {
 function run(args) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Before minutes of building: can the embedded PostgreSQL run here at all?
+if (!process.env.DATABASE_URL) {
+  await checkReachableAsPostgres(join(dataDir, 'postgres')).catch(explainSetupError);
 }
 
 if (!skipBuild) {
@@ -33,14 +47,7 @@ if (!skipBuild) {
   }
 }
 
-const { env, pg: startedPg } = await prepareLocalEnv({ dataDir, log }).catch((e) => {
-  // A setup problem (e.g. a folder the postgres user cannot enter) says what to do: no stack.
-  if (e instanceof EmbeddedPostgresSetupError) {
-    process.stderr.write(`\n${e.message}\n\n`);
-    process.exit(78);
-  }
-  throw e;
-});
+const { env, pg: startedPg } = await prepareLocalEnv({ dataDir, log }).catch(explainSetupError);
 let pg = startedPg;
 
 const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'apps/api/dist/main.js')], {
