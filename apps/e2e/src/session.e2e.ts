@@ -80,6 +80,23 @@ describeBrowser('sessions: no token where scripts can read it; sign out everywhe
     });
   });
 
+  it('tabs of one app reloaded at the same moment stay signed in (one refresh at a time)', async () => {
+    const actor = await openAs(browser, { email: AGENT, app: 'agent' });
+    try {
+      const tabs = [actor.page];
+      for (let i = 0; i < 4; i++) tabs.push(await actor.context.newPage());
+      // Every tab resumes from the same cookie at once. Sent together, all but one would
+      // present a used refresh token, which the API takes for theft and ends the session.
+      await Promise.all(tabs.map((p) => p.goto('/agent/')));
+      await Promise.all(tabs.map((p) => signedInMarker(p, 'agent').waitFor()));
+      await tabs[0].reload();
+      await signedInMarker(tabs[0], 'agent').waitFor();
+      await actor.open('/profile');
+    } finally {
+      await actor.context.close();
+    }
+  });
+
   for (const app of ['agent', 'portal'] as App[]) {
     it(`${app}: "sign out everywhere" on the profile ends this and every other session`, async () => {
       const email = app === 'agent' ? AGENT : CLIENT;

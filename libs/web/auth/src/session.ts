@@ -97,7 +97,7 @@ export class Session {
   }
 
   private refresh(): Promise<boolean> {
-    this.refreshing ??= (async () => {
+    this.refreshing ??= this.oneTabAtATime(async () => {
       try {
         // The refresh token is the HttpOnly cookie; `app` says which one (and, being JSON, that
         // this is no cross-site form post).
@@ -113,10 +113,21 @@ export class Session {
       } catch {
         return false;
       }
-    })().finally(() => {
+    }).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
+  }
+
+  /**
+   * The tabs of one app share its cookie. Refreshing in two tabs at once would present the same
+   * refresh token twice, which the API takes for a stolen token and ends the session. A Web Lock
+   * lets one tab rotate at a time; the next one then sends the rotated cookie. (Web Locks need a
+   * secure context: over plain http, tabs refresh unguarded, as before.)
+   */
+  private oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? locks.request(`relaydesk-refresh-${this.app}`, work) : work();
   }
 
   private async authorizedFetch(request: Request): Promise<Response> {
