@@ -28,7 +28,7 @@ export const ticketsApi = {
   byNumber: (api: ApiClient, number: number) =>
     unwrap(
       api.GET('/api/v1/tickets/by-number/{number}', {
-        params: { path: { number: String(number) } },
+        params: { path: { number } },
       }),
     ) as Promise<Ticket>,
   create: (api: ApiClient, body: Schemas['CreateTicketDto'], idempotencyKey?: string) =>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import type { ListTicketsQuery } from '../../api';
 
 export type TicketView = NonNullable<ListTicketsQuery['view']>;
@@ -145,7 +146,11 @@ export function toApiQuery(state: ListState): Omit<ListTicketsQuery, 'cursor'> {
   if (state.view === 'by_user' && state.userId) query.userId = state.userId;
   if (state.view === 'by_department' && state.departmentId) query.departmentId = state.departmentId;
   if (state.status.length) query.status = state.status;
-  if (state.priority.length) query.priority = state.priority;
+  // The address bar may hold anything: only known priorities reach the API.
+  const priority = state.priority.filter((p): p is TicketPriority =>
+    (TICKET_PRIORITIES as readonly string[]).includes(p),
+  );
+  if (priority.length) query.priority = priority;
   if (state.typeId) query.typeId = state.typeId;
   if (state.organizationId) query.organizationId = state.organizationId;
   if (state.assigneeId) query.assigneeId = state.assigneeId;
