@@ -4077,6 +4077,8 @@ export interface operations {
           'RateLimit-Limit': components['headers']['RateLimit-Limit'];
           'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
           'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Only when the request named a web app (`app`): that app's refresh token, `rd_refresh_<app>=<token>; Max-Age=<seconds>; Path=/api/v1/auth; HttpOnly; SameSite=Strict` (and `Secure` over https) */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -4168,6 +4170,8 @@ export interface operations {
     responses: {
       204: {
         headers: {
+          /** @description Only with `app`: clears that app's refresh cookie */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -4227,6 +4231,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description Only when the request named a web app (`app`): that app's refresh token, `rd_refresh_<app>=<token>; Max-Age=<seconds>; Path=/api/v1/auth; HttpOnly; SameSite=Strict` (and `Secure` over https) */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {

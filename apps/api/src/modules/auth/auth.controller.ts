@@ -32,6 +32,23 @@ import {
   UpdateMeDto,
 } from './dto/auth.dto.js';
 
+const SETS_REFRESH_COOKIE = {
+  'Set-Cookie': {
+    description:
+      "Only when the request named a web app (`app`): that app's refresh token, " +
+      '`rd_refresh_<app>=<token>; Max-Age=<seconds>; Path=/api/v1/auth; HttpOnly; SameSite=Strict` ' +
+      '(and `Secure` over https)',
+    schema: { type: 'string' as const },
+  },
+};
+
+const CLEARS_REFRESH_COOKIE = {
+  'Set-Cookie': {
+    description: "Only with `app`: clears that app's refresh cookie",
+    schema: { type: 'string' as const },
+  },
+};
+
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
@@ -49,7 +66,7 @@ export class AuthController {
       'API clients get the refresh token in the body. The web apps send `app`: the refresh ' +
       "token then goes into that app's HttpOnly cookie and is left out of the body.",
   })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: TokenPairDto, headers: SETS_REFRESH_COOKIE })
   @ApiProblems(400, 401, 429)
   @RateLimited()
   async login(
@@ -74,7 +91,7 @@ export class AuthController {
       'A used token presented again revokes the session. No refresh succeeds after the ' +
       "session's absolute lifetime (SESSION_MAX_AGE_DAYS), however recently it rotated.",
   })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: TokenPairDto, headers: SETS_REFRESH_COOKIE })
   @ApiProblems(400, 401)
   async refresh(
     @Body() dto: RefreshDto,
@@ -104,7 +121,7 @@ export class AuthController {
     description: "With `app`, that web app's refresh cookie is cleared too.",
   })
   @ApiBody({ type: LogoutDto, required: false })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ headers: CLEARS_REFRESH_COOKIE })
   @ApiProblems(400, 401)
   async logout(
     @CurrentUser() user: AuthUser,
