@@ -273,6 +273,36 @@ describe('auth: token lifetimes by the injectable clock', () => {
     );
     expect(reason).toBe('max_age');
   });
+  it('never issues a refresh token that outlives its session', async () => {
+    const u = await t.factory.user();
+    const maxAge = (res: { headers: Record<string, unknown> }) =>
+      Number(/Max-Age=(\d+)/.exec((res.headers['set-cookie'] as string[])[0])?.[1]);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: u.email, password: TEST_PASSWORD, app: 'agent' });
+    expect(maxAge(login)).toBe(86400);
+    let cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    let last = login;
+    // Two and a half days of rotation: the session (3 days) has half a day left.
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(12 * 3600_000);
+      last = await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', cookie)
+        .send({ app: 'agent' });
+      expect(last.status).toBe(200);
+      cookie = (last.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    }
+    expect(maxAge(last)).toBe(12 * 3600);
+    const [{ expires_at: expiresAt }] = await t.db.query(
+      `SELECT t.expires_at FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
+        WHERE s.user_id = $1 ORDER BY t.created_at DESC LIMIT 1`,
+      [u.id],
+    );
+    expect(new Date(expiresAt).getTime()).toBe(t.clock.now().getTime() + 12 * 3600_000);
+  });
 });
 
 describe('auth: refresh cookies of the web apps', () => {
