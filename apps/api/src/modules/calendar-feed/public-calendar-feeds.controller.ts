@@ -35,10 +35,7 @@ export class PublicCalendarFeedsController {
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
   @ApiProblems(404)
-  async feed(
-    @Param('token') token: string,
-    @Res() res: Response,
-  ): Promise<void> {
+  async feed(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const body = await this.feeds.render(token);
     res
       .status(200)
