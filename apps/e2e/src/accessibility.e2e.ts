@@ -88,6 +88,13 @@ describeBrowser('no serious or critical axe violations (WCAG 2 A/AA)', () => {
         () => agent.open('/admin/users'),
         '[data-testid^="admin-row-"]',
       ));
+    it('profile', () =>
+      check(
+        agent.page,
+        'agent-profile',
+        () => agent.open('/profile'),
+        '[data-testid="sign-out-everywhere"]',
+      ));
     it('sign-in page', async () => {
       const page = await anonymous.newPage();
       await check(
@@ -120,6 +127,13 @@ describeBrowser('no serious or critical axe violations (WCAG 2 A/AA)', () => {
         'portal-ticket',
         () => client.open(`/tickets/${number}`),
         '[data-testid="portal-accept"]',
+      ));
+    it('profile', () =>
+      check(
+        client.page,
+        'portal-profile',
+        () => client.open('/profile'),
+        '[data-testid="sign-out-everywhere"]',
       ));
     it('sign-in page', async () => {
       const page = await anonymous.newPage();
