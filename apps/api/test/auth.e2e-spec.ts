@@ -273,6 +273,24 @@ describe('auth: token lifetimes by the injectable clock', () => {
     );
     expect(reason).toBe('max_age');
   });
+
+  it('an access token issued near the end of the session ends with it', async () => {
+    const u = await t.factory.user();
+    let pair = await login(u.email);
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(12 * 3600_000);
+      pair = (await refresh(pair.refreshToken)).body;
+    }
+    t.clock.advance(12 * 3600_000 - 300_000); // five minutes before the session's end
+    const r = await refresh(pair.refreshToken);
+    expect(r.status).toBe(200);
+    expect(r.body.expiresIn).toBe(300);
+    pair = r.body;
+    t.clock.advance(299_000);
+    expect((await me(pair.accessToken)).status).toBe(200);
+    t.clock.advance(1000);
+    expect((await me(pair.accessToken)).status).toBe(401);
+  });
   it('never issues a refresh token that outlives its session', async () => {
     const u = await t.factory.user();
     const maxAge = (res: { headers: Record<string, unknown> }) =>

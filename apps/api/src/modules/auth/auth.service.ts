@@ -229,6 +229,14 @@ export class AuthService {
       // jsonwebtoken counts expiresIn from iat; by default iat is the system time.
       iat: Math.floor(this.clock.now().getTime() / 1000),
     };
+    // The access token ends with the session too: no request is served past its absolute lifetime.
+    const accessTtl = Math.max(
+      1,
+      Math.min(
+        this.config.accessTokenTtlSeconds,
+        Math.floor((sessionEnd.getTime() - this.clock.now().getTime()) / 1000),
+      ),
+    );
     const groupIds = (
       (await this.db.query('SELECT group_id FROM group_members WHERE user_id = $1', [user.id])) as {
         group_id: string;
@@ -236,11 +244,11 @@ export class AuthService {
     ).map((r) => r.group_id);
     return {
       accessToken: await this.jwt.signAsync(payload, {
-        expiresIn: this.config.accessTokenTtlSeconds,
+        expiresIn: accessTtl,
         secret: this.config.jwtSecret,
         algorithm: 'HS256',
       }),
-      expiresIn: this.config.accessTokenTtlSeconds,
+      expiresIn: accessTtl,
       refreshToken: `${id}.${secret}`,
       refreshExpiresAt: expiresAt,
       user: toUserDto(user, groupIds),
