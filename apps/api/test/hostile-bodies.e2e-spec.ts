@@ -184,6 +184,29 @@ describe('hostile request bodies', () => {
     ]);
   });
 
+  it('refuses a lone surrogate in a string or a key, naming the field', async () => {
+    const post = (path: string, body: string) =>
+      t
+        .http()
+        .post(path)
+        .set('Authorization', bearer(w.admin))
+        .set('Content-Type', 'application/json')
+        .send(body);
+    // A translated name is stored as jsonb, which PostgreSQL refuses with \ud800 in it.
+    const jsonb = await post('/api/v1/categories', '{"name":{"en":"ok","ru":"x\\ud800"}}');
+    expect([jsonb.status, jsonb.body.errors]).toEqual([
+      400,
+      [{ field: 'name.ru', message: expect.stringMatching(/surrogate/) }],
+    ]);
+    const text = await post('/api/v1/tickets', '{"subject":"\\udfff"}');
+    expect([text.status, text.body.errors[0].field]).toEqual([400, 'subject']);
+    const key = await post('/api/v1/tickets', '{"subject":"ok","customFields":{"\\ud800":1}}');
+    expect([key.status, key.body.errors[0].field]).toEqual([400, 'customFields.\ud800']);
+    // A well-formed pair is one character, and welcome.
+    const pair = await post('/api/v1/tickets', '{"subject":"\\ud83d\\ude00"}');
+    expect([pair.status, pair.body.subject]).toEqual([201, '😀']);
+  });
+
   it('takes a UTF-8 body with a BOM as the JSON after it', async () => {
     const res = await t
       .http()

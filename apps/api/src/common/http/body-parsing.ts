@@ -107,6 +107,15 @@ function checkKey(buf: Buffer, start: number, end: number, keys: Set<string>): v
   keys.add(key);
 }
 
+/**
+ * A UTF-16 surrogate without its pair (`"\ud800"` is valid JSON): text no UTF-8 column can hold.
+ * The driver would silently turn it into U+FFFD in a text column, and PostgreSQL refuses it in a
+ * jsonb one (translated names, custom fields, conditions) with an error that became a 400 of the
+ * database safety net. With the `u` flag a well-formed pair is one code point and never matches.
+ */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const NOT_UNICODE = 'contains a lone UTF-16 surrogate (not well-formed Unicode)';
+
 interface Found {
   field: string;
   message: string;
@@ -127,6 +136,7 @@ export function findUnstorableValue(root: unknown): Found | null {
     const field = path || '(root)';
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return { field, message: 'contains a NUL byte' };
+      if (LONE_SURROGATE.test(value)) return { field, message: NOT_UNICODE };
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) return { field, message: 'is not a finite number' };
       if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
@@ -141,6 +151,7 @@ export function findUnstorableValue(root: unknown): Found | null {
       for (let i = entries.length - 1; i >= 0; i--) {
         const [childPath, child, key] = entries[i] as readonly [string, unknown, string?];
         if (key?.includes('\u0000')) return { field: childPath, message: 'contains a NUL byte' };
+        if (key && LONE_SURROGATE.test(key)) return { field: childPath, message: NOT_UNICODE };
         stack.push({ value: child, path: childPath, depth: depth + 1 });
       }
     }
