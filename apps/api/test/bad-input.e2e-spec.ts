@@ -144,4 +144,25 @@ describe('bad input', () => {
     ]);
     expect(row).toEqual({ status: 'open', version: 1 });
   });
+
+  it.each([
+    ['POST /api/v1/categories', {}, 'name'],
+    ['POST /api/v1/categories', { name: [] }, 'name'],
+    ['POST /api/v1/assignment-rules', { name: 'Rule' }, 'actions'],
+    ['POST /api/v1/assignment-rules', { name: 'Rule', actions: [] }, 'actions'],
+    ['POST /api/v1/sla/calendars', { name: 'Cal', timeZone: 'UTC' }, 'week'],
+    ['POST /api/v1/ticket-types', { key: 'fuzz', name: null }, 'name'],
+  ])(
+    '%s with %j: a missing or non-object nested field is a 400 naming it',
+    async (route, body, field) => {
+      const [method, path] = route.split(' ');
+      const res = await t
+        .http()
+        [method.toLowerCase() as 'post'](path)
+        .set('Authorization', bearer(w.admin))
+        .send(body);
+      expectProblem(res, 400);
+      expect(res.body.errors).toContainEqual({ field, message: expect.any(String) });
+    },
+  );
 });

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -118,6 +119,7 @@ export class AssignmentRuleConditionsDto {
 
   @ApiPropertyOptional({ type: CustomFieldConditionDto, nullable: true })
   @IsOptional()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => CustomFieldConditionDto)
   customField?: CustomFieldConditionDto | null;
@@ -230,11 +232,13 @@ export class CreateAssignmentRuleDto {
 
   @ApiPropertyOptional({ type: AssignmentRuleConditionsDto, description: 'Default: matches all' })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => AssignmentRuleConditionsDto)
   conditions?: AssignmentRuleConditionsDto;
 
   @ApiProperty({ type: AssignmentRuleActionsDto, description: 'At least one action' })
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => AssignmentRuleActionsDto)
   actions!: AssignmentRuleActionsDto;
@@ -275,12 +279,14 @@ export class UpdateAssignmentRuleDto {
     description: 'Replaces all conditions',
   })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => AssignmentRuleConditionsDto)
   conditions?: AssignmentRuleConditionsDto;
 
   @ApiPropertyOptional({ type: AssignmentRuleActionsDto, description: 'Replaces all actions' })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => AssignmentRuleActionsDto)
   actions?: AssignmentRuleActionsDto;

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsObject,
   IsString,
   Matches,
   MaxLength,
@@ -110,6 +111,7 @@ export class CreateSlaCalendarDto {
   timeZone!: string;
 
   @ApiProperty({ type: WeekDto, description: 'At least one day must have working time' })
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => WeekDto)
   week!: WeekDto;
@@ -155,6 +157,7 @@ export class UpdateSlaCalendarDto {
 
   @ApiPropertyOptional({ type: WeekDto, description: 'Replaces the whole week' })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => WeekDto)
   week?: WeekDto;

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -55,21 +56,25 @@ export class SlaTargetsDto {
 export class PriorityTargetsDto {
   @ApiPropertyOptional({ type: SlaTargetsDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => SlaTargetsDto)
   low?: SlaTargetsDto;
   @ApiPropertyOptional({ type: SlaTargetsDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => SlaTargetsDto)
   normal?: SlaTargetsDto;
   @ApiPropertyOptional({ type: SlaTargetsDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => SlaTargetsDto)
   high?: SlaTargetsDto;
   @ApiPropertyOptional({ type: SlaTargetsDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => SlaTargetsDto)
   urgent?: SlaTargetsDto;
@@ -170,12 +175,14 @@ export class CreateSlaPolicyDto extends SlaTargetsDto {
 
   @ApiPropertyOptional({ type: SlaConditionsDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => SlaConditionsDto)
   conditions?: SlaConditionsDto;
 
   @ApiPropertyOptional({ type: PriorityTargetsDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => PriorityTargetsDto)
   priorityTargets?: PriorityTargetsDto;
@@ -212,12 +219,14 @@ export class UpdateSlaPolicyDto extends SlaTargetsDto {
 
   @ApiPropertyOptional({ type: SlaConditionsDto, description: 'Replaces all conditions' })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => SlaConditionsDto)
   conditions?: SlaConditionsDto;
 
   @ApiPropertyOptional({ type: PriorityTargetsDto, description: 'Replaces all of them' })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => PriorityTargetsDto)
   priorityTargets?: PriorityTargetsDto;

@@ -45,6 +45,7 @@ export class WorkflowStatusInputDto {
 
   @ApiProperty({ type: TranslatedTextInputDto })
   @IsObject()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name!: TranslatedTextInputDto;
@@ -183,6 +184,7 @@ export class WorkflowDefinitionInputDto {
 
   @ApiProperty({ type: TranslatedTextInputDto })
   @IsObject()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name!: TranslatedTextInputDto;
@@ -267,6 +269,7 @@ export class InstallWorkflowPresetDto {
   })
   @IsOptionalNonNull()
   @IsObject()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name?: TranslatedTextInputDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
 import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
@@ -33,6 +33,7 @@ export class CategoriesQueryDto {
 
 export class CreateCategoryDto {
   @ApiProperty({ type: TranslatedTextInputDto })
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name!: TranslatedTextInputDto;
@@ -72,6 +73,7 @@ export class UpdateCategoryDto {
 
   @ApiPropertyOptional({ type: TranslatedTextInputDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name?: TranslatedTextInputDto;

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsString,
   Length,
   Matches,
@@ -26,6 +27,7 @@ export class CustomFieldOptionDto {
   value!: string;
 
   @ApiProperty({ type: TranslatedTextInputDto })
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name!: TranslatedTextInputDto;
@@ -59,6 +61,7 @@ export class CreateTicketTypeFieldDto {
   key!: string;
 
   @ApiProperty({ type: TranslatedTextInputDto })
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name!: TranslatedTextInputDto;
@@ -114,6 +117,7 @@ export class UpdateTicketTypeFieldDto {
 
   @ApiPropertyOptional({ type: TranslatedTextInputDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name?: TranslatedTextInputDto;

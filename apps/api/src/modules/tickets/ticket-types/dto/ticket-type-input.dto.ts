@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
 import { FIELD_KEY_PATTERN } from './ticket-type-field.dto.js';
@@ -23,6 +31,7 @@ export class CreateTicketTypeDto {
   key!: string;
 
   @ApiProperty({ type: TranslatedTextInputDto })
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name!: TranslatedTextInputDto;
@@ -61,6 +70,7 @@ export class UpdateTicketTypeDto {
 
   @ApiPropertyOptional({ type: TranslatedTextInputDto })
   @IsOptionalNonNull()
+  @IsObject() // ValidateNested alone lets a missing object or [] through
   @ValidateNested()
   @Type(() => TranslatedTextInputDto)
   name?: TranslatedTextInputDto;
