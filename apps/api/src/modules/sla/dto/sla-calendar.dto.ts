@@ -47,6 +47,7 @@ function Day(example: WorkingInterval[]) {
     IsOptionalNonNull(),
     IsArray(),
     ArrayMaxSize(MAX_INTERVALS),
+    IsObject({ each: true }), // ValidateNested alone lets [] through as an item
     ValidateNested({ each: true }),
     Type(() => WorkingIntervalDto),
   );
@@ -78,6 +79,7 @@ export class CalendarExceptionDto {
   })
   @IsArray()
   @ArrayMaxSize(MAX_INTERVALS)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => WorkingIntervalDto)
   intervals!: WorkingIntervalDto[];
@@ -132,6 +134,7 @@ export class CreateSlaCalendarDto {
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_DATES)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => CalendarExceptionDto)
   exceptions?: CalendarExceptionDto[];
@@ -173,6 +176,7 @@ export class UpdateSlaCalendarDto {
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_DATES)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => CalendarExceptionDto)
   exceptions?: CalendarExceptionDto[];

@@ -192,6 +192,7 @@ export class WorkflowDefinitionInputDto {
   @ApiProperty({ type: [WorkflowStatusInputDto], maxItems: MAX_WORKFLOW_STATUSES })
   @IsArray()
   @ArrayMaxSize(MAX_WORKFLOW_STATUSES)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => WorkflowStatusInputDto)
   statuses!: WorkflowStatusInputDto[];
@@ -199,6 +200,7 @@ export class WorkflowDefinitionInputDto {
   @ApiProperty({ type: [WorkflowTransitionInputDto], maxItems: MAX_WORKFLOW_TRANSITIONS })
   @IsArray()
   @ArrayMaxSize(MAX_WORKFLOW_TRANSITIONS)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => WorkflowTransitionInputDto)
   transitions!: WorkflowTransitionInputDto[];
@@ -206,6 +208,7 @@ export class WorkflowDefinitionInputDto {
   @ApiProperty({ type: [WorkflowAutoTransitionInputDto], maxItems: MAX_WORKFLOW_TRANSITIONS })
   @IsArray()
   @ArrayMaxSize(MAX_WORKFLOW_TRANSITIONS)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => WorkflowAutoTransitionInputDto)
   autoTransitions!: WorkflowAutoTransitionInputDto[];

@@ -93,6 +93,7 @@ export class CreateTicketTypeFieldDto {
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_FIELD_OPTIONS)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => CustomFieldOptionDto)
   options?: CustomFieldOptionDto[];
@@ -146,6 +147,7 @@ export class UpdateTicketTypeFieldDto {
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(MAX_FIELD_OPTIONS)
+  @IsObject({ each: true }) // ValidateNested alone lets [] through as an item
   @ValidateNested({ each: true })
   @Type(() => CustomFieldOptionDto)
   options?: CustomFieldOptionDto[];
