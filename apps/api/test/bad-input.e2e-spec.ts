@@ -165,4 +165,56 @@ describe('bad input', () => {
       expect(res.body.errors).toContainEqual({ field, message: expect.any(String) });
     },
   );
+
+  it.each([
+    ['POST /api/v1/workflows', { key: 'w', name: { en: 'W' }, statuses: [[]] }, 'statuses'],
+    ['POST /api/v1/sla/calendars', { name: 'C', timeZone: 'UTC', exceptions: [[]] }, 'exceptions'],
+  ])(
+    '%s with %j: an array item that is not an object is a 400 naming the array',
+    async (route, body, field) => {
+      const [method, path] = route.split(' ');
+      const res = await t
+        .http()
+        [method.toLowerCase() as 'post'](path)
+        .set('Authorization', bearer(w.admin))
+        .send(body);
+      expectProblem(res, 400);
+      expect(res.body.errors).toContainEqual({ field, message: expect.any(String) });
+    },
+  );
+
+  it('answers 400 naming cursor for a cursor whose value does not fit the sort column', async () => {
+    const ticket = await t.factory.ticket({ requesterId: w.clientA.id });
+    const cursor = (v: unknown) =>
+      Buffer.from(JSON.stringify([v, '00000000-0000-4000-8000-000000000000'])).toString(
+        'base64url',
+      );
+    for (const url of [
+      `/api/v1/tickets?sort=number:asc&cursor=${cursor('2026-01-01T00:00:00Z')}`,
+      `/api/v1/tickets?sort=number:asc&cursor=${cursor(1e300)}`,
+      `/api/v1/tickets?sort=updatedAt:desc&cursor=${cursor(42)}`,
+      `/api/v1/tickets?sort=createdAt:asc&cursor=${cursor('2026-02-30 00:00:00+00')}`,
+      `/api/v1/tickets/${ticket.id}/comments?cursor=${cursor('not a date')}`,
+      `/api/v1/tickets/${ticket.id}/history?cursor=${cursor('')}`,
+      `/api/v1/me/deputies?cursor=${cursor(42)}`,
+      `/api/v1/me/notifications?cursor=${cursor('0000-01-01T00:00:00Z')}`,
+      `/api/v1/tickets/${ticket.id}/attachments?cursor=${cursor('42')}`,
+      `/api/v1/groups?cursor=${cursor(42)}`,
+    ]) {
+      const res = await t.http().get(url).set('Authorization', bearer(w.admin));
+      expectProblem(res, 400);
+      expect([url, res.body.errors]).toEqual([
+        url,
+        [{ field: 'cursor', message: expect.any(String) }],
+      ]);
+    }
+    // A cursor the API issued still pages on, in both text forms of a timestamp.
+    for (const v of ['2026-01-01 00:00:00.123456+00', '2026-01-01T00:00:00Z']) {
+      const res = await t
+        .http()
+        .get(`/api/v1/tickets?sort=createdAt:asc&cursor=${cursor(v)}`)
+        .set('Authorization', bearer(w.admin));
+      expect(res.status).toBe(200);
+    }
+  });
 });

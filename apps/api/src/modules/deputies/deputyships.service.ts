@@ -58,7 +58,7 @@ export class DeputyshipsService {
   /** The principal's deputyships (or, with `as=deputy`, those where the user is the deputy). */
   async list(userId: string, query: DeputyshipListQueryDto): Promise<Page<DeputyshipDto>> {
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, 'timestamp');
     const column = query.as === 'deputy' ? 'd.deputy_id' : 'd.principal_id';
     const params: unknown[] = [userId, limit + 1];
     let where = `${column} = $1`;

@@ -34,7 +34,7 @@ export function containsPattern(text: string): string {
 
 /** Directory lists are ordered by (name, id); the cursor carries the last row's name. */
 export function decodeNameCursor(raw: string | undefined): { name: string; id: string } | null {
-  const cursor = decodeCursor(raw);
+  const cursor = decodeCursor(raw, 'text');
   if (!cursor) return null;
   if (typeof cursor.v !== 'string') throw invalidCursorError();
   return { name: cursor.v, id: cursor.id.toLowerCase() };

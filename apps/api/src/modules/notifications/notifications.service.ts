@@ -3,12 +3,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import type { NotificationKind } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
-import {
-  decodeCursor,
-  invalidCursorError,
-  toPage,
-  type Page,
-} from '../../common/pagination/cursor.js';
+import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
 import { Clock } from '../../common/time/clock.js';
 import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { ticketVisibility } from '../tickets/ticket-visibility.js';
@@ -92,11 +87,8 @@ export class NotificationsService {
     const limit = query.limit ?? 50;
     const qb = this.withColumns(this.visible(user));
     if (query.unread) qb.andWhere('n.read_at IS NULL');
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, 'timestamp');
     if (cursor) {
-      if (typeof cursor.v !== 'string' || Number.isNaN(Date.parse(cursor.v))) {
-        throw invalidCursorError();
-      }
       qb.andWhere('(n.created_at, n.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', {
         cv: cursor.v,
         cid: cursor.id,

@@ -55,7 +55,7 @@ export class TicketCommentsService {
     cursorRaw?: string,
   ): Promise<Page<CommentDto>> {
     await this.access.loadVisible(user, ticketId);
-    const cursor = decodeCursor(cursorRaw);
+    const cursor = decodeCursor(cursorRaw, 'timestamp');
     const params: unknown[] = [ticketId, limit + 1];
     let where = 'c.ticket_id = $1';
     if (user.role === 'client') where += ' AND NOT c.internal';

@@ -69,7 +69,7 @@ export class TicketHistoryService {
     cursorRaw?: string,
   ): Promise<Page<TicketEventDto>> {
     await this.access.loadVisible(user, ticketId);
-    const cursor = decodeCursor(cursorRaw);
+    const cursor = decodeCursor(cursorRaw, 'timestamp');
     const isClient = user.role === 'client';
     const params: unknown[] = [ticketId, limit + 1];
     let where = 'e.ticket_id = $1';

@@ -7,12 +7,7 @@ import type {
   TranslatedText,
 } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import {
-  decodeCursor,
-  invalidCursorError,
-  toPage,
-  type Page,
-} from '../../common/pagination/cursor.js';
+import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { departmentMembersSql, ticketVisibility } from './ticket-visibility.js';
 import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
@@ -439,13 +434,10 @@ export class TicketsRepository {
 
     const column = (isClient ? CLIENT_SORT_COLUMNS : SORT_COLUMNS)[filter.sort.field];
     const desc = filter.sort.direction === 'desc';
-    const cursor = decodeCursor(filter.cursor);
+    const isNumber = filter.sort.field === 'number';
+    const cursor = decodeCursor(filter.cursor, isNumber ? 'integer' : 'timestamp');
     if (cursor) {
-      const isNumber = filter.sort.field === 'number';
-      const value = isNumber ? Number(cursor.v) : String(cursor.v);
-      if (isNumber ? !Number.isFinite(value) : Number.isNaN(Date.parse(String(value)))) {
-        throw invalidCursorError();
-      }
+      const value = cursor.v;
       const cast = isNumber ? 'CAST(:cursorValue AS bigint)' : 'CAST(:cursorValue AS timestamptz)';
       qb.andWhere(`(${column}, t.id) ${desc ? '<' : '>'} (${cast}, CAST(:cursorId AS uuid))`, {
         cursorValue: value,

@@ -115,7 +115,7 @@ export class AttachmentsService {
   ): Promise<Page<AttachmentDto>> {
     await this.access.loadVisible(user, ticketId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, 'timestamp');
     const qb = this.db.manager
       .createQueryBuilder(Attachment, 'a')
       .where('a.ticket_id = :ticketId', { ticketId });
