@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { jsonBodyMiddleware } from './common/http/body-parsing.js';
+import { closeConnectionOnUnreadBody } from './common/http/unread-body.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging/logger.js';
 import { mountSwagger } from './common/openapi/openapi.js';
@@ -49,6 +50,9 @@ export function configureApp(
     }),
   );
   app.use(requestLogger(logger));
+  // Any answer given before the body was read (401, 404, 413, 415) closes a connection with a
+  // large body instead of reading all of it.
+  app.use(closeConnectionOnUnreadBody);
   app.use(jsonBodyMiddleware(config.jsonBodyLimitBytes));
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -258,3 +258,43 @@ describe('hostile request bodies', () => {
     expect((await t.http().get('/api/health')).status).toBe(200);
   });
 });
+
+describe('a large body nothing will read', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** Sends the headers and a first slice of a 20 MB body, and returns the raw answer. */
+  const refuse = async (headers: string) => {
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    return new Promise<string>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(`${headers}Content-Length: ${20 * 1024 * 1024}\r\nHost: x\r\n\r\n`);
+        socket.write(Buffer.alloc(64 * 1024, 0x61));
+      });
+      let data = '';
+      socket.on('data', (d) => (data += d.toString()));
+      socket.on('close', () => resolve(data));
+      socket.on('error', () => resolve(data));
+    });
+  };
+
+  it.each([
+    ['of a type nothing reads (415)', 'Content-Type: text/plain\r\n', 415],
+    ['over the JSON limit (413)', 'Content-Type: application/json\r\n', 413],
+  ])(
+    'is refused %s and the connection closed, without reading the rest',
+    async (_n, type, status) => {
+      // The socket closes after the answer although 20 MB were announced and 64 KB sent: the
+      // server did not wait for (or read) the rest.
+      const answer = await refuse(`POST /api/v1/auth/login HTTP/1.1\r\n${type}`);
+      expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status}`));
+      expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+      expect(answer).toMatch(/application\/problem\+json/);
+    },
+  );
+});

@@ -2,7 +2,13 @@ import { isUtf8 } from 'node:buffer';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { problem, sendProblem } from '../errors/problem.js';
 
-/** Deepest nesting of arrays and objects a JSON body may have; no endpoint needs more than a few. */
+/**
+ * Deepest nesting of arrays and objects a JSON body may have; no endpoint needs more than a few.
+ * What walks a body recursively relies on it: class-transformer and class-validator (the global
+ * ValidationPipe). Our own walks over request data use explicit stacks (findUnstorableValue here,
+ * canonical() of the idempotency interceptor, flatten() of the validation errors); the custom
+ * field validator, the rule matcher and the workflow spec validator only look one level deep.
+ */
 export const MAX_JSON_DEPTH = 32;
 
 /** Keys that could reach an object's prototype when some library copies a body into a class. */
@@ -159,6 +165,8 @@ export function findUnstorableValue(root: unknown): Found | null {
   return null;
 }
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -172,13 +180,18 @@ interface BodyParserError {
 export function jsonBodyMiddleware(limitBytes: number) {
   const parse = express.json({
     limit: limitBytes,
-    type: ['application/json', 'application/*+json'],
+    type: JSON_TYPES,
     verify: (_req, _res, buf) => checkJsonText(buf),
   });
   return (req: Request, res: Response, next: NextFunction): void => {
     const refusal = mediaTypeRefusal(req);
     if (refusal) {
       sendProblem(res, problem(415, refusal));
+      return;
+    }
+    // body-parser would read (and discard) all of an announced oversize body before answering.
+    if (req.is(JSON_TYPES) && Number(req.headers['content-length']) > limitBytes) {
+      sendProblem(res, problem(413, `The JSON body is larger than ${limitBytes} bytes`));
       return;
     }
     parse(req, res, (err?: unknown) => {

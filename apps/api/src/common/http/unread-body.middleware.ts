@@ -4,9 +4,9 @@ import type { NextFunction, Request, Response } from 'express';
 const DRAIN_AT_MOST_BYTES = 1024 * 1024;
 
 /**
- * For routes that read their body only once the caller has been checked (uploads): when the
- * answer goes out before the body has been read, e.g. a 401 or a 404 for a ticket the caller
- * cannot see, Node would otherwise read and discard the whole body to keep the connection
+ * For every request, and above all uploads, which are read only once the caller has been checked:
+ * when the answer goes out before the body has been read, e.g. a 401, a 404 for a ticket the
+ * caller cannot see, or a 413/415 for a body nothing will read, Node would otherwise read and discard the whole body to keep the connection
  * alive, so a 20 MB upload to someone else's ticket would still cost 20 MB of reading. A large
  * or unannounced remainder gets `Connection: close` instead, and Node closes the socket after
  * the answer; a small one is drained as before.

@@ -1,5 +1,4 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { closeConnectionOnUnreadBody } from '../../../common/http/unread-body.middleware.js';
+import { Module } from '@nestjs/common';
 import { WorkflowModule } from '../../workflow/workflow.module.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { AttachmentStorage } from './attachment-storage.js';
@@ -8,7 +7,11 @@ import { AttachmentsController, TicketAttachmentsController } from './attachment
 import { AttachmentsService } from './attachments.service.js';
 import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
 
-/** Files on tickets and comments: upload, list, metadata and download. */
+/**
+ * Files on tickets and comments: upload, list, metadata and download. An upload is read only
+ * after the caller is checked, and a refusal does not read it at all (closeConnectionOnUnreadBody,
+ * applied to every request in create-app.ts).
+ */
 @Module({
   imports: [WorkflowModule],
   controllers: [TicketAttachmentsController, AttachmentsController],
@@ -20,11 +23,4 @@ import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
     { provide: AttachmentStorage, useClass: LocalDiskAttachmentStorage },
   ],
 })
-export class AttachmentsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // The upload is read only after the caller is checked; a refusal must not read it anyway.
-    consumer
-      .apply(closeConnectionOnUnreadBody)
-      .forRoutes({ path: 'v1/tickets/:id/attachments', method: RequestMethod.POST });
-  }
-}
+export class AttachmentsModule {}
