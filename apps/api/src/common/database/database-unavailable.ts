@@ -37,6 +37,7 @@ const MESSAGES = [
 /** How long a client should wait before retrying while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
+// Recursive over an error's causes, never over request data, and cut off at 4 levels.
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
   const e = error as {

@@ -2,12 +2,21 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ProblemFieldError } from '@relaydesk/contracts';
 import { InvalidInputError } from '../errors/domain-errors.js';
 
-function flatten(errors: ValidationError[], prefix = ''): ProblemFieldError[] {
+/**
+ * The field errors of a validation, depth first in document order. The error tree mirrors the
+ * body, which is at most MAX_JSON_DEPTH (32) levels deep (body-parsing.ts), but it is walked with
+ * an explicit stack anyway.
+ */
+function flatten(errors: ValidationError[]): ProblemFieldError[] {
   const out: ProblemFieldError[] = [];
-  for (const e of errors) {
+  const stack = errors.map((error) => ({ error, prefix: '' })).reverse();
+  while (stack.length > 0) {
+    const { error: e, prefix } = stack.pop()!;
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const message of Object.values(e.constraints ?? {})) out.push({ field, message });
-    if (e.children?.length) out.push(...flatten(e.children, field));
+    for (let i = (e.children?.length ?? 0) - 1; i >= 0; i--) {
+      stack.push({ error: e.children![i], prefix: field });
+    }
   }
   return out;
 }

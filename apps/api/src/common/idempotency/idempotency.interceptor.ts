@@ -17,16 +17,43 @@ import { Clock } from '../time/clock.js';
 const KEY_TTL_MS = 24 * 3600 * 1000;
 export const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
-/** JSON with sorted keys, so {a,b} and {b,a} are the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+/**
+ * JSON with sorted keys, so {a,b} and {b,a} are the same request. It walks the request body with
+ * an explicit stack rather than by recursion: bodies are at most MAX_JSON_DEPTH (32) levels deep
+ * (checkJsonText in body-parsing.ts refuses deeper ones before parsing), but nothing here relies
+ * on it. The output is the same string the recursive version gave, so stored hashes still match.
+ */
+export function canonical(root: unknown): string {
+  const out: string[] = [];
+  const stack: ({ text: string } | { value: unknown })[] = [{ value: root }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const { value } = item;
+    if (Array.isArray(value)) {
+      stack.push({ text: ']' });
+      for (let i = value.length - 1; i >= 0; i--) {
+        stack.push({ value: value[i] });
+        if (i > 0) stack.push({ text: ',' });
+      }
+      stack.push({ text: '[' });
+    } else if (value && typeof value === 'object') {
+      const keys = Object.keys(value).sort();
+      stack.push({ text: '}' });
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push({ value: (value as Record<string, unknown>)[keys[i]] });
+        stack.push({ text: `${JSON.stringify(keys[i])}:` });
+        if (i > 0) stack.push({ text: ',' });
+      }
+      stack.push({ text: '{' });
+    } else {
+      out.push(JSON.stringify(value) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 /**

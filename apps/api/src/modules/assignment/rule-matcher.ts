@@ -56,8 +56,17 @@ export function subjectHasPhrase(subjectWords: string[], phrase: string): boolea
   return false;
 }
 
+/**
+ * A custom field value is a scalar or a flat array of them (the custom field validator stores
+ * nothing deeper), so one level is looked into, without recursion: an array nested in an array
+ * never matches.
+ */
 function valueEquals(actual: unknown, expected: string | number | boolean): boolean {
-  if (Array.isArray(actual)) return actual.some((v) => valueEquals(v, expected));
+  if (Array.isArray(actual)) return actual.some((v) => scalarEquals(v, expected));
+  return scalarEquals(actual, expected);
+}
+
+function scalarEquals(actual: unknown, expected: string | number | boolean): boolean {
   if (actual === null || actual === undefined) return false;
   if (typeof actual === 'object') return false;
   if (typeof expected === 'boolean' || typeof actual === 'boolean') return actual === expected;
