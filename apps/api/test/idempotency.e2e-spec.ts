@@ -175,4 +175,47 @@ describe('Idempotency-Key', () => {
       expect(await commentsOn(ticket.id)).toBe(1);
     });
   });
+
+  describe('after the database failed mid-request', () => {
+    it('takes over a claim its request could not release, after a minute, for the same request only', async () => {
+      // The create fails as in an outage, and so does the release of the key: it stays pending.
+      await t.db.query(`
+        CREATE FUNCTION fail_outage() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN RAISE EXCEPTION 'terminating connection' USING ERRCODE = '57P01'; END $$;
+        CREATE TRIGGER fail_ticket BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION fail_outage();
+        CREATE TRIGGER fail_release BEFORE DELETE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION fail_outage();
+      `);
+      let first;
+      try {
+        first = await createTicket(w.agent, 'outage-key', { subject: 'Outage retry' });
+      } finally {
+        await t.db.query(`
+          DROP TRIGGER fail_ticket ON tickets;
+          DROP TRIGGER fail_release ON idempotency_keys;
+          DROP FUNCTION fail_outage();
+        `);
+      }
+      expect(first.status).toBe(503);
+      const [pending] = await t.db.query(
+        `SELECT status_code FROM idempotency_keys WHERE key = 'outage-key'`,
+      );
+      expect(pending).toEqual({ status_code: null });
+
+      // Right away, the claim may still be a request in flight: 409.
+      expect((await createTicket(w.agent, 'outage-key', { subject: 'Outage retry' })).status).toBe(
+        409,
+      );
+      t.clock.advance(61_000);
+      // Another body never takes it over.
+      expect(
+        (await createTicket(w.agent, 'outage-key', { subject: 'Something else' })).status,
+      ).toBe(422);
+      const retry = await createTicket(w.agent, 'outage-key', { subject: 'Outage retry' });
+      expect(retry.status).toBe(201);
+      const replay = await createTicket(w.agent, 'outage-key', { subject: 'Outage retry' });
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body.id).toBe(retry.body.id);
+      expect(await ticketsWithSubject('Outage retry')).toBe(1);
+    });
+  });
 });

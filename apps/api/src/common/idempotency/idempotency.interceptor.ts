@@ -15,6 +15,12 @@ import { BusinessRuleError, ConflictError, InvalidInputError } from '../errors/d
 import { Clock } from '../time/clock.js';
 
 const KEY_TTL_MS = 24 * 3600 * 1000;
+/**
+ * A claim still pending after this long belongs to a request that died without releasing it
+ * (the database went away between the claim and the answer): a retry of the same request may
+ * take it over. Far longer than any request runs (the pool gives up after its connect timeout).
+ */
+const PENDING_TAKEOVER_MS = 60 * 1000;
 export const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
 /**
@@ -60,7 +66,8 @@ export function canonical(root: unknown): string {
  * `Idempotency-Key` for POSTs that create things: a retry with the same key and body gets the
  * first answer again instead of creating a second record. The key is claimed with one
  * INSERT … ON CONFLICT, so even simultaneous retries create once; a failed attempt releases it.
- * Keys live 24 hours, per user.
+ * A claim its request could not release (the database was gone) is taken over by a retry of the
+ * same request after a minute, instead of answering 409 for a day. Keys live 24 hours, per user.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -94,8 +101,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claimed = await sql(
       this.db,
       `INSERT INTO idempotency_keys (user_id, key, route, request_hash, created_at)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING key`,
-      [user.id, key, route, hash, now],
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id, key) DO UPDATE SET created_at = EXCLUDED.created_at
+        WHERE idempotency_keys.status_code IS NULL
+          AND idempotency_keys.request_hash = EXCLUDED.request_hash
+          AND idempotency_keys.created_at < $6
+       RETURNING key`,
+      [user.id, key, route, hash, now, new Date(now.getTime() - PENDING_TAKEOVER_MS)],
     );
 
     if (claimed.length === 0) {
