@@ -579,6 +579,134 @@ describe('fuzz walk over the OpenAPI document', () => {
     );
   });
 
+  describe('outside the document', () => {
+    it('answers methods an operation does not have, and odd spellings of paths', async () => {
+      const failures: string[] = [];
+      for (const path of Object.keys(doc.paths)) {
+        const url = urlOf(path);
+        for (const method of ['get', 'post', 'put', 'patch', 'delete', 'options']) {
+          if (method in doc.paths[path]) continue;
+          failures.push(
+            ...problemsOf(await send('method', method, url, 'admin', { body: {} }), false),
+          );
+        }
+      }
+      for (const url of [
+        '/api/v1/tickets/',
+        '//api/v1/tickets',
+        '/api/v1//tickets',
+        '/api/v1/tickets/%2e%2e/users',
+        '/api/v1/tickets/..%2f..%2fusers',
+        `/api/v1/tickets/${ids.ticket}/comments/`,
+        '/api/v1/tickets;jsessionid=1',
+        '/api/v1/%ff',
+        `/api/v1/${'a/'.repeat(2000)}`,
+        '/api/v1/tickets?%=1',
+        '/api/v1/tickets?a=%',
+        `/api/v1/tickets?${'x=1&'.repeat(2000)}`,
+        '/api/v1/tickets?status[0][a]=1&priority[9999]=high',
+        '/api/v1/tickets?status[__proto__]=open',
+      ]) {
+        for (const persona of ['admin', 'client', 'anonymous'] as const) {
+          failures.push(
+            ...problemsOf(await send('odd path', 'get', url, persona), persona !== 'admin'),
+          );
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('answers hostile uploads and rating forms', async () => {
+      const failures: string[] = [];
+      const upload = async (
+        label: string,
+        build: (r: request.Test) => request.Test,
+        ticket = ids.ticket,
+      ) => {
+        for (const persona of ['admin', 'client'] as const) {
+          const res = await build(
+            request(base)
+              .post(`/api/v1/tickets/${ticket}/attachments`)
+              .set('Authorization', `Bearer ${tokens[persona]}`),
+          );
+          failures.push(
+            ...problemsOf(
+              {
+                label: `${persona} upload [${label}]`,
+                status: res.status,
+                type: res.headers['content-type'] ?? '',
+                text: res.text ?? '',
+              },
+              persona === 'client',
+            ),
+          );
+        }
+      };
+      const file = Buffer.from('hello');
+      for (const filename of [
+        '../../../etc/passwd',
+        '..\\..\\windows\\win.ini',
+        'a'.repeat(5000),
+        LONG_UNICODE.slice(0, 300),
+        '\u202egnp.exe',
+        ' ',
+        '.',
+        'x\r\nContent-Type: text/html',
+      ]) {
+        await upload(`filename ${filename.slice(0, 20)}`, (r) =>
+          r.attach('file', file, { filename }),
+        );
+      }
+      for (const contentType of ['text/html', 'image/svg+xml', 'application/x-msdownload', ';;;']) {
+        await upload(`type ${contentType}`, (r) =>
+          r.attach('file', file, { filename: 'f', contentType }),
+        );
+      }
+      for (const commentId of ['', 'x', foreign.comment, randomUUID(), '%00']) {
+        await upload(`commentId ${commentId}`, (r) =>
+          r.field('commentId', commentId).attach('file', file, 'f.txt'),
+        );
+      }
+      await upload('two files', (r) => r.attach('file', file, 'a').attach('file', file, 'b'));
+      await upload('a file in another field', (r) => r.attach('other', file, 'a'));
+      await upload('file as a text field', (r) => r.field('file', 'not a file'));
+      await upload('internal as garbage', (r) =>
+        r.field('internal', '{}').attach('file', file, 'a'),
+      );
+      await upload('no boundary', (r) =>
+        r.set('Content-Type', 'multipart/form-data').send('--x\r\n'),
+      );
+      await upload('a truncated part', (r) =>
+        r
+          .set('Content-Type', 'multipart/form-data; boundary=x')
+          .send('--x\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nabc'),
+      );
+      await upload("another org's ticket", (r) => r.attach('file', file, 'a'), foreign.ticket);
+      for (const form of [
+        'rating=abc',
+        'rating[]=1&rating[]=2',
+        'rating=5&comment=%ff',
+        'rating=1e400',
+        `comment=${'%F0%9F%98%80'.repeat(3000)}&rating=5`,
+        '=&=&&',
+      ]) {
+        const res = await request(base)
+          .post(`/api/v1/public/ratings/${'t'.repeat(40)}`)
+          .set('Content-Type', 'application/x-www-form-urlencoded')
+          .set('Accept', 'text/html')
+          .send(form);
+        if (res.status >= 500 || LEAK.test(res.text))
+          failures.push(`rating form ${form.slice(0, 30)} -> ${res.status}`);
+      }
+      expect(failures).toEqual([]);
+      const [{ n }] = (await t.db.query(
+        'SELECT count(*)::int AS n FROM attachments a JOIN tickets t ON t.id = a.ticket_id WHERE t.organization_id = $1 AND a.uploader_id = $2',
+        [w.orgB.id, w.clientA.id],
+      )) as { n: number }[];
+      expect(n).toBe(0);
+    });
+  });
+
   describe('cross-organization ids', () => {
     const withParams = OPERATIONS.filter(({ path }) => /\{\w+\}/.test(path));
 
