@@ -13,6 +13,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { freePort } from './lib/embedded-postgres.mjs';
 import { prepareLocalEnv } from './lib/local-env.mjs';
+import { waitForHealth } from './lib/wait-for-api.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const outDir = join(root, '.test-results/lighthouse');
@@ -77,20 +78,6 @@ async function cleanUp() {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function waitForApi() {
-  const started = Date.now();
-  for (;;) {
-    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - started > 60_000) throw new Error('the API did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /**
  * One Lighthouse run on a fresh profile. No config: Lighthouse's defaults are the mobile form
  * factor with simulated throttling. A run whose trace broke (NO_NAVSTART and the like, seen
@@ -114,7 +101,7 @@ async function audit(path) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
-  await waitForApi();
+  await waitForHealth(api, baseUrl);
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromeFlags: [

@@ -145,6 +145,18 @@ describe('bad input', () => {
     expect(row).toEqual({ status: 'open', version: 1 });
   });
 
+  /** An admin sends `body` to `route` and gets a 400 whose errors name `field`. */
+  const refusedNaming = async (route: string, body: object, field: string) => {
+    const [method, path] = route.split(' ');
+    const res = await t
+      .http()
+      [method.toLowerCase() as 'post'](path)
+      .set('Authorization', bearer(w.admin))
+      .send(body);
+    expectProblem(res, 400);
+    expect(res.body.errors).toContainEqual({ field, message: expect.any(String) });
+  };
+
   it.each([
     ['POST /api/v1/categories', {}, 'name'],
     ['POST /api/v1/categories', { name: [] }, 'name'],
@@ -152,36 +164,12 @@ describe('bad input', () => {
     ['POST /api/v1/assignment-rules', { name: 'Rule', actions: [] }, 'actions'],
     ['POST /api/v1/sla/calendars', { name: 'Cal', timeZone: 'UTC' }, 'week'],
     ['POST /api/v1/ticket-types', { key: 'fuzz', name: null }, 'name'],
-  ])(
-    '%s with %j: a missing or non-object nested field is a 400 naming it',
-    async (route, body, field) => {
-      const [method, path] = route.split(' ');
-      const res = await t
-        .http()
-        [method.toLowerCase() as 'post'](path)
-        .set('Authorization', bearer(w.admin))
-        .send(body);
-      expectProblem(res, 400);
-      expect(res.body.errors).toContainEqual({ field, message: expect.any(String) });
-    },
-  );
+  ])('%s with %j: a missing or non-object nested field is a 400 naming it', refusedNaming);
 
   it.each([
     ['POST /api/v1/workflows', { key: 'w', name: { en: 'W' }, statuses: [[]] }, 'statuses'],
     ['POST /api/v1/sla/calendars', { name: 'C', timeZone: 'UTC', exceptions: [[]] }, 'exceptions'],
-  ])(
-    '%s with %j: an array item that is not an object is a 400 naming the array',
-    async (route, body, field) => {
-      const [method, path] = route.split(' ');
-      const res = await t
-        .http()
-        [method.toLowerCase() as 'post'](path)
-        .set('Authorization', bearer(w.admin))
-        .send(body);
-      expectProblem(res, 400);
-      expect(res.body.errors).toContainEqual({ field, message: expect.any(String) });
-    },
-  );
+  ])('%s with %j: an array item that is not an object is a 400 naming the array', refusedNaming);
 
   it('answers 400 naming cursor for a cursor whose value does not fit the sort column', async () => {
     const ticket = await t.factory.ticket({ requesterId: w.clientA.id });

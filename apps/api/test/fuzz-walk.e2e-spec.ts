@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import request from 'supertest';
+import {
+  doc,
+  isType,
+  resolveSchema,
+  type Operation,
+  type Schema,
+} from './support/openapi-document';
 import { startTestApp, type TestApp } from './support/test-app';
 import { buildWorld, type World } from './support/personas';
 
@@ -16,51 +21,12 @@ import { buildWorld, type World } from './support/personas';
  * by a seeded generator: a failure names its seed-determined request and repeats on every run.
  */
 
-interface Schema {
-  $ref?: string;
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  example?: unknown;
-  minLength?: number;
-  minimum?: number;
-  minItems?: number;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  allOf?: Schema[];
-  additionalProperties?: boolean | Schema;
-}
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header';
-  schema: Schema;
-}
-interface Operation {
-  parameters?: Parameter[];
-  security?: unknown[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-interface Doc {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
-
-const doc = JSON.parse(
-  readFileSync(join(__dirname, '../../../openapi.json'), 'utf8'),
-) as unknown as Doc;
-
+/** A schema resolved, and a oneOf/anyOf without a type of its own taken by its first branch. */
 function resolve(schema: Schema): Schema {
-  let s = schema;
-  while (s.$ref) s = doc.components.schemas[s.$ref.split('/').pop() as string];
-  if (s.allOf?.length === 1 && !s.properties) return resolve(s.allOf[0]);
+  const s = resolveSchema(schema);
   if ((s.oneOf ?? s.anyOf) && !s.type) return resolve((s.oneOf ?? s.anyOf)![0]);
   return s;
 }
-const isType = (s: Schema, t: string) =>
-  Array.isArray(s.type) ? s.type.includes(t) : s.type === t;
 
 /** mulberry32: a small seeded generator, so the walk sends the same requests on every run. */
 function rng(seed: number) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TEST_PASSWORD } from './support/factory';
+import { doc, isType, resolveSchema, schemaTypes, type Schema } from './support/openapi-document';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -17,60 +16,8 @@ import { startTestApp, type TestApp } from './support/test-app';
  * without it a malformed id would reach PostgreSQL and fail as a 500).
  */
 
-interface Schema {
-  $ref?: string;
-  type?: string | string[];
-  format?: string;
-  pattern?: string;
-  enum?: unknown[];
-  const?: unknown;
-  example?: unknown;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-  uniqueItems?: boolean;
-  maxProperties?: number;
-  additionalProperties?: boolean | Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  allOf?: Schema[];
-}
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header';
-  required?: boolean;
-  schema: Schema;
-}
-interface Operation {
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-interface Doc {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
-
-const doc = JSON.parse(
-  readFileSync(join(__dirname, '../../../openapi.json'), 'utf8'),
-) as unknown as Doc;
-
-function resolve(schema: Schema): Schema {
-  let s = schema;
-  while (s.$ref) s = doc.components.schemas[s.$ref.split('/').pop() as string];
-  if (s.allOf?.length === 1 && !s.properties) return resolve(s.allOf[0]);
-  return s;
-}
-
-const types = (s: Schema) => (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []);
-const isType = (s: Schema, t: string) => types(s).includes(t);
 /** A oneOf/anyOf's first branch (a nullable field's non-null one). */
-const branch = (s: Schema) => resolve((s.oneOf ?? s.anyOf)?.[0] ?? s);
+const branch = (s: Schema) => resolveSchema((s.oneOf ?? s.anyOf)?.[0] ?? s);
 
 /** A string that satisfies the schema, `length` long when given (as close as the format allows). */
 function validString(s: Schema, length?: number): string {
@@ -98,7 +45,7 @@ function validString(s: Schema, length?: number): string {
 }
 
 function validValue(schema: Schema): unknown {
-  const s = resolve(schema);
+  const s = resolveSchema(schema);
   if (s.const !== undefined) return s.const;
   if (s.oneOf || s.anyOf) return validValue(branch(s));
   if (s.enum) return s.enum[0];
@@ -118,7 +65,7 @@ function validValue(schema: Schema): unknown {
 
 /** The i-th of distinct valid items, for arrays that must hold unique values. */
 function distinctItem(schema: Schema, i: number): unknown {
-  const s = resolve(schema);
+  const s = resolveSchema(schema);
   if (s.enum) return s.enum[i % s.enum.length];
   if (isType(s, 'string') && s.format === 'uuid') return randomUUID();
   if (isType(s, 'string') && s.format === 'date') {
@@ -144,7 +91,7 @@ interface Case {
 
 /** Over-limit values for a schema: maxLength + 1, maxItems + 1, maximum + 1, minimum - 1. */
 function overLimits(schema: Schema): { what: string; value: unknown }[] {
-  const s = resolve(schema);
+  const s = resolveSchema(schema);
   const out: { what: string; value: unknown }[] = [];
   const str = isType(s, 'string') ? s : s.oneOf || s.anyOf ? branch(s) : null;
   if (str && isType(str, 'string') && str.maxLength !== undefined && !str.enum) {
@@ -174,7 +121,7 @@ function overLimits(schema: Schema): { what: string; value: unknown }[] {
 
 /** Every field in a body schema: its path and schema, arrays entered through one item. */
 function bodyFields(schema: Schema, at: (string | number)[] = [], seen = new Set<Schema>()) {
-  const s = resolve(schema);
+  const s = resolveSchema(schema);
   const out: { at: (string | number)[]; schema: Schema; field?: (string | number)[] }[] = [];
   if (seen.has(s)) return out;
   const inner = new Set(seen).add(s);
@@ -184,9 +131,9 @@ function bodyFields(schema: Schema, at: (string | number)[] = [], seen = new Set
   }
   // A map's values (status mapping): one entry over the limit, reported for the map.
   if (typeof s.additionalProperties === 'object' && at.length > 0) {
-    out.push({ at: [...at, 'k'], schema: resolve(s.additionalProperties), field: at });
+    out.push({ at: [...at, 'k'], schema: resolveSchema(s.additionalProperties), field: at });
   }
-  const items = s.items ? resolve(s.items) : null;
+  const items = s.items ? resolveSchema(s.items) : null;
   if (items && (items.properties || isType(items, 'array'))) {
     out.push(...bodyFields(items, [...at, 0], inner));
   } else if (items && at.length > 0) {
@@ -200,9 +147,9 @@ function bodyFields(schema: Schema, at: (string | number)[] = [], seen = new Set
 function bodyWith(schema: Schema, at: (string | number)[], value: unknown): unknown {
   const root = validValue(schema) as Record<string | number, unknown>;
   let node: Record<string | number, unknown> = root;
-  let s = resolve(schema);
+  let s = resolveSchema(schema);
   at.forEach((key, i) => {
-    const child = resolve(
+    const child = resolveSchema(
       typeof key === 'number' ? (s.items ?? {}) : (s.properties?.[key] ?? branch(s)),
     );
     if (i === at.length - 1) {
@@ -229,7 +176,7 @@ function cases(): Case[] {
           const value = p.in === 'query' && Array.isArray(o.value) ? o.value.join(',') : o.value;
           out.push({ name, method, path, where: p.in, at: [p.name], value, field: p.name });
         }
-        const items = p.schema.items ? resolve(p.schema.items) : null;
+        const items = p.schema.items ? resolveSchema(p.schema.items) : null;
         for (const o of items ? overLimits(items) : []) {
           out.push({
             name,

@@ -10,6 +10,7 @@ import {
   freePort,
   startEmbeddedPostgres,
 } from '../../../scripts/lib/embedded-postgres.mjs';
+import { waitForHealth } from '../../../scripts/lib/wait-for-api.mjs';
 import { createE2eDatabase, deriveE2eDatabase, dropE2eDatabase } from './e2e-database.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -75,18 +76,4 @@ export default async function globalSetup() {
   // What the run used, so a test can check it is not the database DATABASE_URL names.
   process.env.RELAYDESK_E2E_DATABASE_NAME = databaseName;
   globalThis.__RELAYDESK_E2E__ = { api, pg, dataDir, pgDir: pg ? pg.dir : null, ownDatabase };
-}
-
-async function waitForHealth(api, baseUrl) {
-  const started = Date.now();
-  for (;;) {
-    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - started > 60_000) throw new Error('the API did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
