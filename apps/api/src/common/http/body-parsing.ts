@@ -191,7 +191,7 @@ export function jsonBodyMiddleware(limitBytes: number) {
     }
     // body-parser would read (and discard) all of an announced oversize body before answering.
     if (req.is(JSON_TYPES) && Number(req.headers['content-length']) > limitBytes) {
-      sendProblem(res, problem(413, `The JSON body is larger than ${limitBytes} bytes`));
+      sendProblem(res, tooLarge(limitBytes));
       return;
     }
     parse(req, res, (err?: unknown) => {
@@ -218,13 +218,12 @@ export function jsonBodyMiddleware(limitBytes: number) {
 }
 
 /** Bodies the API reads: JSON everywhere, multipart for uploads, the rating page's form. */
-const READABLE_TYPES = [
-  'application/json',
-  'application/*+json',
-  'multipart/form-data',
-  'application/x-www-form-urlencoded',
-];
+const READABLE_TYPES = [...JSON_TYPES, 'multipart/form-data', 'application/x-www-form-urlencoded'];
 
+/**
+ * Unlike type-is (req.is), an announced length of 0 is no body: clients send `Content-Length: 0`
+ * with any or no Content-Type on POSTs that take none (take, logout).
+ */
 function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
@@ -246,6 +245,9 @@ function mediaTypeRefusal(req: Request): string | null {
   return null;
 }
 
+const tooLarge = (limitBytes: number) =>
+  problem(413, `The JSON body is larger than ${limitBytes} bytes`);
+
 function parseFailure(err: unknown, limitBytes: number) {
   // body-parser wraps what `verify` throws, keeping its message and fields.
   const e = err as BodyParserError & Partial<BodyShapeError>;
@@ -257,7 +259,7 @@ function parseFailure(err: unknown, limitBytes: number) {
     });
   }
   if (e.type === 'entity.too.large') {
-    return problem(413, `The JSON body is larger than ${limitBytes} bytes`);
+    return tooLarge(limitBytes);
   }
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
     return problem(415, 'Send JSON as UTF-8');

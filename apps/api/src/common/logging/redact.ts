@@ -12,12 +12,12 @@ const TOKEN_PATHS: [RegExp, string][] = [
   [/(\/public\/ratings\/)[^/?#]+/, `$1${REDACTED}`],
 ];
 
-/** Any other segment this long that is not a UUID or a number is treated as a token too. */
+/** Any other segment this long that is not a UUID is treated as a token too. */
 const LONG_SEGMENT = /^[A-Za-z0-9_.~%-]{32,}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Query parameters whose values are never logged. */
-const SECRET_PARAM = /token|secret|password|passwd|key|code|signature|sig|auth|session|cookie/i;
+const SECRET_PARAM = /token|secret|password|passwd|key|code|sig|auth|session|cookie/i;
 
 export function redactUrl(url: string | undefined): string | undefined {
   if (!url) return url;

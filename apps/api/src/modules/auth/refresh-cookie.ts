@@ -35,21 +35,23 @@ export function setRefreshCookie(
   now: Date,
 ): void {
   res.cookie(REFRESH_COOKIE[app], token, {
-    httpOnly: true,
-    secure: req.secure,
-    sameSite: 'strict',
-    path: REFRESH_COOKIE_PATH,
+    ...cookieOptions(req),
     maxAge: Math.max(expiresAt.getTime() - now.getTime(), 0),
   });
 }
 
 export function clearRefreshCookie(req: Request, res: Response, app: WebApp): void {
-  res.clearCookie(REFRESH_COOKIE[app], {
+  res.clearCookie(REFRESH_COOKIE[app], cookieOptions(req));
+}
+
+/** The attributes a browser matches a cookie by: clearing must name the same ones as setting. */
+function cookieOptions(req: Request) {
+  return {
     httpOnly: true,
     secure: req.secure,
-    sameSite: 'strict',
+    sameSite: 'strict' as const,
     path: REFRESH_COOKIE_PATH,
-  });
+  };
 }
 
 /** The refresh token in the app's cookie, if any (the API has no cookie parser). */
