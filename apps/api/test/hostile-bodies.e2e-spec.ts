@@ -1,7 +1,33 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from './support/test-app';
-import { bearer, buildWorld, type World } from './support/personas';
+import { bearer, buildWorld, type Persona, type World } from './support/personas';
+
+/** POSTs `raw` as JSON, exactly as written (duplicate keys, escapes and all). */
+const sendJson = (t: TestApp, who: Persona, path: string, raw: string) =>
+  t
+    .http()
+    .post(path)
+    .set('Authorization', bearer(who))
+    .set('Content-Type', 'application/json')
+    .send(raw);
+
+/**
+ * Opens a raw connection to the app, lets `send` write to it, and resolves with everything the
+ * server answered once the connection closes (for what supertest cannot send: a half body).
+ */
+async function rawExchange(t: TestApp, send: (socket: net.Socket) => void): Promise<string> {
+  const server = t.app.getHttpServer();
+  if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return new Promise<string>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => send(socket));
+    let data = '';
+    socket.on('data', (d) => (data += d.toString()));
+    socket.on('close', () => resolve(data));
+    socket.on('error', () => resolve(data));
+  });
+}
 
 /**
  * Bodies an attacker (or a broken client) sends, to every public endpoint and a sample of
@@ -151,33 +177,28 @@ describe('hostile request bodies', () => {
   });
 
   it('names the key that is duplicated or forbidden', async () => {
-    const dup = await t
-      .http()
-      .post('/api/v1/tickets')
-      .set('Authorization', bearer(w.agent))
-      .set('Content-Type', 'application/json')
-      .send('{"subject":"one","subject":"two"}');
+    const dup = await sendJson(t, w.agent, '/api/v1/tickets', '{"subject":"one","subject":"two"}');
     expect(dup.status).toBe(400);
     expect(dup.body.errors).toEqual([
       { field: 'subject', message: expect.stringMatching(/twice/) },
     ]);
-    const proto = await t
-      .http()
-      .post('/api/v1/tickets')
-      .set('Authorization', bearer(w.agent))
-      .set('Content-Type', 'application/json')
-      .send('{"subject":"one","customFields":{"constructor":1}}');
+    const proto = await sendJson(
+      t,
+      w.agent,
+      '/api/v1/tickets',
+      '{"subject":"one","customFields":{"constructor":1}}',
+    );
     expect(proto.status).toBe(400);
     expect(proto.body.errors[0].field).toBe('constructor');
   });
 
   it('names the field holding a number JSON cannot carry exactly', async () => {
-    const res = await t
-      .http()
-      .post('/api/v1/tickets')
-      .set('Authorization', bearer(w.agent))
-      .set('Content-Type', 'application/json')
-      .send('{"subject":"ok","customFields":{"n":[1, 9007199254740993]}}');
+    const res = await sendJson(
+      t,
+      w.agent,
+      '/api/v1/tickets',
+      '{"subject":"ok","customFields":{"n":[1, 9007199254740993]}}',
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
       { field: 'customFields.n[1]', message: 'is an integer too large to be exact' },
@@ -185,13 +206,7 @@ describe('hostile request bodies', () => {
   });
 
   it('refuses a lone surrogate in a string or a key, naming the field', async () => {
-    const post = (path: string, body: string) =>
-      t
-        .http()
-        .post(path)
-        .set('Authorization', bearer(w.admin))
-        .set('Content-Type', 'application/json')
-        .send(body);
+    const post = (path: string, body: string) => sendJson(t, w.admin, path, body);
     // A translated name is stored as jsonb, which PostgreSQL refuses with \ud800 in it.
     const jsonb = await post('/api/v1/categories', '{"name":{"en":"ok","ru":"x\\ud800"}}');
     expect([jsonb.status, jsonb.body.errors]).toEqual([
@@ -208,12 +223,7 @@ describe('hostile request bodies', () => {
   });
 
   it('takes a UTF-8 body with a BOM as the JSON after it', async () => {
-    const res = await t
-      .http()
-      .post('/api/v1/tickets')
-      .set('Authorization', bearer(w.agent))
-      .set('Content-Type', 'application/json')
-      .send(`${BOM}{"subject":"With a BOM"}`);
+    const res = await sendJson(t, w.agent, '/api/v1/tickets', `${BOM}{"subject":"With a BOM"}`);
     expect(res.status).toBe(201);
     expect(res.body.subject).toBe('With a BOM');
   });
@@ -236,21 +246,12 @@ describe('hostile request bodies', () => {
   });
 
   it('answers a body cut off by the client without harm, and keeps serving', async () => {
-    const server = t.app.getHttpServer();
-    if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const { port } = server.address() as AddressInfo;
-    const answer = await new Promise<string>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.write(
-          'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
-            'Content-Length: 200\r\n\r\n{"email":"a@b.c",',
-        );
-        socket.end();
-      });
-      let data = '';
-      socket.on('data', (d) => (data += d.toString()));
-      socket.on('close', () => resolve(data));
-      socket.on('error', () => resolve(data));
+    const answer = await rawExchange(t, (socket) => {
+      socket.write(
+        'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 200\r\n\r\n{"email":"a@b.c",',
+      );
+      socket.end();
     });
     // The client went away mid-body: either no answer or a 400 problem, never a 5xx.
     expect(answer).not.toMatch(/^HTTP\/1\.1 5/);
@@ -267,21 +268,11 @@ describe('a large body nothing will read', () => {
   afterAll(() => t.close());
 
   /** Sends the headers and a first slice of a 20 MB body, and returns the raw answer. */
-  const refuse = async (headers: string) => {
-    const server = t.app.getHttpServer();
-    if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const { port } = server.address() as AddressInfo;
-    return new Promise<string>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.write(`${headers}Content-Length: ${20 * 1024 * 1024}\r\nHost: x\r\n\r\n`);
-        socket.write(Buffer.alloc(64 * 1024, 0x61));
-      });
-      let data = '';
-      socket.on('data', (d) => (data += d.toString()));
-      socket.on('close', () => resolve(data));
-      socket.on('error', () => resolve(data));
+  const refuse = (headers: string) =>
+    rawExchange(t, (socket) => {
+      socket.write(`${headers}Content-Length: ${20 * 1024 * 1024}\r\nHost: x\r\n\r\n`);
+      socket.write(Buffer.alloc(64 * 1024, 0x61));
     });
-  };
 
   it.each([
     ['of a type nothing reads (415)', 'Content-Type: text/plain\r\n', 415],
