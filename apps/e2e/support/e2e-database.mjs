@@ -2,6 +2,7 @@
 // database of their own: the named one may be someone's development or demo data, and the run
 // seeds demo data and moves SLA clocks by hand.
 import { randomBytes } from 'node:crypto';
+import { withPgClient } from '../../../scripts/lib/pg-client.mjs';
 
 /** The maintenance database every PostgreSQL server has: CREATE/DROP DATABASE run from there. */
 const MAINTENANCE_DATABASE = 'postgres';
@@ -33,25 +34,14 @@ export function deriveE2eDatabase(databaseUrl, token = randomBytes(6).toString('
   return { name, url: at(name), adminUrl: at(MAINTENANCE_DATABASE), avoided };
 }
 
-async function withClient(url, fn) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Creates the derived database (its name is ours: only [a-z0-9_]). */
 export function createE2eDatabase(db) {
-  return withClient(db.adminUrl, (c) => c.query(`CREATE DATABASE "${db.name}"`));
+  return withPgClient(db.adminUrl, (c) => c.query(`CREATE DATABASE "${db.name}"`));
 }
 
 /** Drops it again, connections and all. */
 export function dropE2eDatabase(db) {
-  return withClient(db.adminUrl, (c) =>
+  return withPgClient(db.adminUrl, (c) =>
     c.query(`DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`),
   );
 }
