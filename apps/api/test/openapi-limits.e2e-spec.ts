@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD } from './support/factory';
-import { doc, isType, resolveSchema, schemaTypes, type Schema } from './support/openapi-document';
+import { doc, isType, resolveSchema, type Schema } from './support/openapi-document';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
