@@ -8,6 +8,7 @@ import { GroupDistributionService } from './group-distribution.js';
 import { conditionsMatch, type TicketFacts } from './rule-matcher.js';
 import { firstGroupOfLevel, groupLevel } from './support-level-groups.js';
 import { ReferenceCache } from '../../common/reference-data/reference-cache.js';
+import { Clock } from '../../common/time/clock.js';
 
 /** How long this instance reuses the rules it read (same idea as WorkflowService). */
 
@@ -51,12 +52,15 @@ export interface RoutedTicket extends RoutingFacts {
  */
 @Injectable()
 export class AssignmentRulesEngine {
-  private readonly cache = new ReferenceCache<'active', CachedRule[]>();
+  private readonly cache: ReferenceCache<'active', CachedRule[]>;
 
   constructor(
     private readonly db: DataSource,
     private readonly distribution: GroupDistributionService,
-  ) {}
+    clock: Clock,
+  ) {
+    this.cache = new ReferenceCache(clock);
+  }
 
   invalidate(): void {
     this.cache.clear();

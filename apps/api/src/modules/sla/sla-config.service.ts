@@ -7,6 +7,7 @@ import { SlaPolicy } from './entities/sla-policy.entity.js';
 import type { SlaTargets } from './sla-clock.js';
 import { inList } from '../../common/reference-data/conditions.js';
 import { ReferenceCache } from '../../common/reference-data/reference-cache.js';
+import { Clock } from '../../common/time/clock.js';
 
 /** How long this instance reuses the policies and calendars it read. */
 
@@ -30,9 +31,14 @@ export interface SlaSubject {
  */
 @Injectable()
 export class SlaConfigService {
-  private readonly cache = new ReferenceCache<'all', SlaSnapshot>();
+  private readonly cache: ReferenceCache<'all', SlaSnapshot>;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    clock: Clock,
+  ) {
+    this.cache = new ReferenceCache(clock);
+  }
 
   async snapshot(em: EntityManager = this.db.manager): Promise<SlaSnapshot> {
     const cached = this.cache.get('all');

@@ -9,6 +9,7 @@ import { WorkflowTransition } from './entities/workflow-transition.entity.js';
 import { WorkflowTimer } from './entities/workflow-timer.entity.js';
 import { readWorkflowDefinition } from './workflow-definition.repository.js';
 import { ReferenceCache } from '../../common/reference-data/reference-cache.js';
+import { Clock } from '../../common/time/clock.js';
 
 export interface WorkflowDefinition {
   workflow: Workflow;
@@ -33,10 +34,16 @@ export interface TransitionActor {
  */
 @Injectable()
 export class WorkflowService {
-  private readonly cache = new ReferenceCache<string, WorkflowDefinition>();
-  private readonly defaultId = new ReferenceCache<'okdesk', string>();
+  private readonly cache: ReferenceCache<string, WorkflowDefinition>;
+  private readonly defaultId: ReferenceCache<'okdesk', string>;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    clock: Clock,
+  ) {
+    this.cache = new ReferenceCache(clock);
+    this.defaultId = new ReferenceCache(clock);
+  }
 
   async definition(
     workflowId: string,
