@@ -1,24 +1,14 @@
+import { ticketQueryKeys } from '@relaydesk/web-tickets';
+
 /** Every React Query key of the app, in one place, so invalidation cannot miss a query. */
 export const queryKeys = {
   me: ['me'] as const,
-  tickets: {
-    all: ['tickets'] as const,
-    list: (params: Record<string, unknown>) => ['tickets', 'list', params] as const,
-    counts: ['tickets', 'counts'] as const,
-    detail: (number: number) => ['tickets', 'detail', number] as const,
-    comments: (id: string) => ['tickets', 'comments', id] as const,
-    history: (id: string) => ['tickets', 'history', id] as const,
-    transitions: (id: string) => ['tickets', 'transitions', id] as const,
-    attachments: (id: string) => ['tickets', 'attachments', id] as const,
-    links: (id: string) => ['tickets', 'links', id] as const,
-    search: (q: string) => ['tickets', 'search', q] as const,
-  },
-  categories: ['categories'] as const,
+  // tickets, ticketTypes, categories: the keys of the shared ticket hooks.
+  ...ticketQueryKeys,
   projects: {
     all: ['projects'] as const,
     list: (params: Record<string, unknown>) => ['projects', 'list', params] as const,
   },
-  ticketTypes: ['ticket-types'] as const,
   workflows: ['workflows'] as const,
   // Administration: under the same prefixes, so invalidating `workflows`, `ticketTypes` or
   // `categories` after a change refreshes the admin screens and the ticket screens alike.

@@ -1,5 +1,6 @@
 import type { ApiClient } from '@relaydesk/api-client';
-import { ticketsApi, type ListTicketsQuery, type TicketSummary } from '../tickets/api';
+import { ticketsApi } from '@relaydesk/web-tickets';
+import type { ListTicketsQuery, TicketPage, TicketSummary } from '../tickets/api';
 
 /** Queues the calendar can show: the user's own tickets, or every ticket they may see. */
 export type CalendarScope = 'mine' | 'all';
@@ -28,7 +29,11 @@ async function allPages(
   const items: TicketSummary[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await ticketsApi.list(api, { ...query, limit: PAGE_SIZE, cursor });
+    const result = (await ticketsApi.list(api, {
+      ...query,
+      limit: PAGE_SIZE,
+      cursor,
+    })) as TicketPage;
     items.push(...result.items);
     if (!result.nextCursor) return { items, truncated: false };
     cursor = result.nextCursor;

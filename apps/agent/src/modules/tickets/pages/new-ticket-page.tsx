@@ -19,6 +19,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import { useUser } from '@relaydesk/web-auth';
+import { useIdempotencyKey } from '@relaydesk/web-tickets';
 import { Permission, roleHasPermission, type TicketPriority } from '@relaydesk/contracts';
 import type { Schemas } from '@relaydesk/api-client';
 import {
@@ -41,7 +42,6 @@ import { useCustomFieldPickers } from '../components/custom-fields/use-custom-fi
 import { DateTimeInput } from '../components/detail/date-time-input';
 import { FileDropZone } from '../components/detail/file-drop-zone';
 import { useFileSize } from '../components/detail/file-utils';
-import { newIdempotencyKey } from '../components/detail/idempotency-key';
 import { useUploadQueue } from '../components/detail/upload-queue';
 import { useSingleFlight } from '../components/detail/use-single-flight';
 
@@ -56,7 +56,7 @@ export default function NewTicketPage() {
   const create = useCreateTicket();
   const queue = useUploadQueue();
   // One key per form: a double click or a retry after a lost answer makes one ticket.
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { key: idempotencyKey } = useIdempotencyKey();
   const mayAssignAnyone = roleHasPermission(me.role, Permission.TicketsAssign);
 
   const [subject, setSubject] = useState('');

@@ -3,10 +3,9 @@ import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@relaydesk/api-client';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { useIdempotencyKey } from '@relaydesk/web-tickets';
 import { useAddComment } from '../hooks';
-import { newIdempotencyKey } from '../idempotency-key';
 
 export function ReplyForm({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation('tickets');
@@ -14,7 +13,7 @@ export function ReplyForm({ ticketId }: { ticketId: string }) {
   const [body, setBody] = useState('');
   const [missing, setMissing] = useState(false);
   // One key per message: a double click or a retry after a lost answer posts it once.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const idempotencyKey = useIdempotencyKey();
   // A double click fires twice before the button turns busy; send the message once.
   const sending = useRef(false);
   const serverError = fieldErrors(add.error).body;
@@ -26,16 +25,14 @@ export function ReplyForm({ ticketId }: { ticketId: string }) {
     if (!text) return setMissing(true);
     sending.current = true;
     add.mutate(
-      { body: { body: text, internal: false }, idempotencyKey },
+      { body: { body: text, internal: false }, idempotencyKey: idempotencyKey.key },
       {
         onSuccess: () => {
           setBody('');
-          setIdempotencyKey(newIdempotencyKey());
+          idempotencyKey.renew();
           notifications.show({ color: 'green', message: t('ticket.sent') });
         },
-        onError: (error) => {
-          if (error instanceof ApiError) setIdempotencyKey(newIdempotencyKey());
-        },
+        onError: idempotencyKey.renewIfAnswered,
         onSettled: () => {
           sending.current = false;
         },

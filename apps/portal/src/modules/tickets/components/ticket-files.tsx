@@ -5,22 +5,11 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage, useErrorText, useFormat } from '@relaydesk/web-ui';
 import type { Attachment } from '../api';
-import { useDownload, useTicketAttachments, useUpload } from '../hooks';
+import { saveBlob } from '@relaydesk/web-tickets';
+import { useDownloadAttachment, useTicketAttachments, useUploadAttachment } from '../hooks';
 import { Loading } from './loading';
 import { UploadZone } from './upload-zone';
 import { useFileSize } from './use-file-size';
-
-/** Hands a downloaded file to the browser under its own name. */
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The ticket's files: download with the session's token, upload by picking or dropping. */
 export function TicketFiles({ ticketId }: { ticketId: string }) {
@@ -29,13 +18,13 @@ export function TicketFiles({ ticketId }: { ticketId: string }) {
   const size = useFileSize();
   const errorText = useErrorText();
   const attachments = useTicketAttachments(ticketId);
-  const download = useDownload();
-  const upload = useUpload();
+  const download = useDownloadAttachment();
+  const upload = useUploadAttachment();
   const [uploading, setUploading] = useState(false);
 
   const onDownload = (a: Attachment) =>
     download.mutate(a.id, {
-      onSuccess: (blob) => save(blob, a.fileName),
+      onSuccess: (blob) => saveBlob(blob, a.fileName),
       onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
     });
 

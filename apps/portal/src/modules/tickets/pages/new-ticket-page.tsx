@@ -13,14 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError } from '@relaydesk/api-client';
-import {
-  fieldErrors,
-  ProblemMessage,
-  useErrorText,
-  useFeatureStrings,
-  useTranslatedName,
-} from '@relaydesk/web-ui';
+import { fieldErrors, ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
 import {
   CustomFieldsForm,
   missingRequired,
@@ -28,12 +21,11 @@ import {
   type CustomFieldDefinition,
 } from '@relaydesk/web-ui/custom-fields';
 import type { CustomFieldValues } from '@relaydesk/contracts';
-import { ticketWorkStrings } from '../i18n-work';
 import type { Priority } from '../api';
 import { ChosenFiles } from '../components/chosen-files';
 import { UploadZone } from '../components/upload-zone';
-import { useCategories, useCreateTicket, useTicketTypes, useUpload } from '../hooks';
-import { newIdempotencyKey } from '../idempotency-key';
+import { useIdempotencyKey } from '@relaydesk/web-tickets';
+import { useCategories, useCreateTicket, useTicketTypes, useUploadAttachment } from '../hooks';
 
 const SUBJECT_MAX = 250;
 const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -45,15 +37,15 @@ export default function NewTicketPage() {
   const { t } = useTranslation(['tickets', 'common']);
   const navigate = useNavigate();
   const name = useTranslatedName();
-  const { t: tw } = useFeatureStrings('ticketWork', ticketWorkStrings);
+  const { t: tw } = useTranslation('ticketWork');
   const categories = useCategories();
   const errorText = useErrorText();
   const types = useTicketTypes();
   const create = useCreateTicket();
-  const upload = useUpload();
+  const upload = useUploadAttachment();
 
   // One key per filled-in form: a double click or a retry after a lost answer files one ticket.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const idempotencyKey = useIdempotencyKey();
   const [subject, setSubject] = useState('');
   const [chosenTypeId, setChosenTypeId] = useState<string | null>(null);
   const [chosenPriority, setChosenPriority] = useState<Priority | null>(null);
@@ -108,11 +100,11 @@ export default function NewTicketPage() {
           ...(categoryId ? { categoryId } : {}),
           ...(Object.keys(customFields).length ? { customFields } : {}),
         },
-        idempotencyKey,
+        idempotencyKey: idempotencyKey.key,
       });
     } catch (error) {
       // The API answered, so nothing was filed: the corrected form is a new request.
-      if (error instanceof ApiError) setIdempotencyKey(newIdempotencyKey());
+      idempotencyKey.renewIfAnswered(error);
       submitting.current = false;
       return;
     }

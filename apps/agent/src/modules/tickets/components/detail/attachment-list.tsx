@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText, useFormat } from '@relaydesk/web-ui';
 import type { Attachment } from '../../api';
 import { useDownloadAttachment } from '../../hooks';
-import { saveBlob, useFileSize } from './file-utils';
+import { saveBlob } from '@relaydesk/web-tickets';
+import { useFileSize } from './file-utils';
 import { InternalBadge } from './internal-badge';
 
 /** Files with a download action each (fetched with the session's token, never via URL). */

@@ -42,7 +42,7 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
     const pending = files;
     once((release) =>
       addComment.mutate(
-        { body, internal: canInternal && internal },
+        { body: { body, internal: canInternal && internal } },
         {
           onSuccess: (comment) => {
             setBody('');

@@ -1,7 +1,6 @@
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { Button, Group, Paper, Text } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDropZone as SharedFileDropZone } from '@relaydesk/web-tickets';
 
 export interface FileDropZoneProps {
   onFiles: (files: File[]) => void;
@@ -12,12 +11,7 @@ export interface FileDropZoneProps {
   testIdPrefix?: string;
 }
 
-const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
-
-/**
- * Drop files here, or press the button (keyboard users, phones) to choose them. Native drag
- * events only: no drop-zone library needed for this.
- */
+/** The shared drop zone with the staff app's words. */
 export function FileDropZone({
   onFiles,
   disabled,
@@ -25,76 +19,15 @@ export function FileDropZone({
   testIdPrefix = 'attachment',
 }: FileDropZoneProps) {
   const { t } = useTranslation('ticketDetail');
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-
-  const onDrag = (e: DragEvent<HTMLDivElement>) => {
-    if (disabled || !hasFiles(e)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    setOver(true);
-  };
-
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      data-testid={`${testIdPrefix}-drop`}
-      data-active={over || undefined}
-      style={{
-        borderStyle: 'dashed',
-        borderWidth: 2,
-        borderColor: over ? 'var(--mantine-color-blue-6)' : undefined,
-        background: over ? 'var(--mantine-color-blue-0)' : undefined,
-        opacity: disabled ? 0.6 : 1,
-      }}
-      onDragEnter={onDrag}
-      onDragOver={onDrag}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        if (disabled) return;
-        e.preventDefault();
-        setOver(false);
-        const files = Array.from(e.dataTransfer.files);
-        if (files.length) onFiles(files);
-      }}
-    >
-      <Group justify="center" gap="sm">
-        <IconUpload size={20} aria-hidden color="var(--mantine-color-dimmed)" />
-        <Text size="sm" c="dimmed">
-          {over ? t('attachments.dropNow') : t('attachments.dropHere')}
-        </Text>
-        <Button
-          variant="default"
-          size="xs"
-          disabled={disabled}
-          onClick={() => input.current?.click()}
-        >
-          {t('attachments.browse')}
-        </Button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          tabIndex={-1}
-          aria-label={t('attachments.browse')}
-          data-testid={`${testIdPrefix}-input`}
-          onChange={(e) => {
-            const files = Array.from(e.currentTarget.files ?? []);
-            e.currentTarget.value = '';
-            if (files.length) onFiles(files);
-          }}
-        />
-      </Group>
-      {hint && (
-        <Text size="xs" c="dimmed" ta="center" mt={6}>
-          {hint}
-        </Text>
-      )}
-    </Paper>
+    <SharedFileDropZone
+      onFiles={onFiles}
+      disabled={disabled}
+      hint={hint}
+      buttonLabel={t('attachments.browse')}
+      prompt={{ idle: t('attachments.dropHere'), over: t('attachments.dropNow') }}
+      testId={`${testIdPrefix}-drop`}
+      inputTestId={`${testIdPrefix}-input`}
+    />
   );
 }

@@ -1,0 +1,6 @@
+export * from './api';
+export * from './query-keys';
+export * from './hooks';
+export * from './idempotency-key';
+export * from './file-drop-zone';
+export * from './save-blob';
