@@ -10,7 +10,10 @@ export async function startApi({ root, port, databaseUrl, dataDir, logFile }) {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TZ: 'UTC',
-    NODE_ENV: 'production',
+    // Not "production": since a61f28b the API refuses the bench routes under it. Nothing on the
+    // request path reads NODE_ENV (the app's own check aside, express only for views and its
+    // default error page), so this measures what production runs.
+    NODE_ENV: 'bench',
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,

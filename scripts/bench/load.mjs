@@ -18,13 +18,20 @@ export function stopLoad() {
  * @param {{ baseUrl: string, method: 'GET' | 'POST', path: string, token?: string,
  *   body?: object, uniqueBody?: boolean, connections: number, seconds: number,
  *   warmupSeconds: number, expectStatus: number }} s
- * `uniqueBody` replaces "[<id>]" in the body with a fresh id on every request.
+ * `uniqueBody` replaces "[<id>]" in the body with a fresh id on every request. `requests`
+ * (autocannon's, with setupRequest/onResponse) makes each request from state, and `afterRun`
+ * runs after every autocannon run (the transition pool reads back tickets left in flight).
  */
 export async function measure(s) {
   const raw = newRaw(s);
-  if (s.warmupSeconds > 0) await run({ ...autocannonOptions(s), duration: s.warmupSeconds }, null);
+  if (s.warmupSeconds > 0) await warmUp(s);
   await measureInto(raw, s, s.seconds);
   return summarize(raw);
+}
+
+async function warmUp(s) {
+  await run({ ...autocannonOptions(s), duration: s.warmupSeconds }, null);
+  await s.afterRun?.();
 }
 
 /**
@@ -38,9 +45,7 @@ export async function measureAlternating(scenarios, rounds) {
   const raws = scenarios.map(newRaw);
   for (let round = 0; round < rounds; round++) {
     for (const [i, s] of scenarios.entries()) {
-      if (round === 0 && s.warmupSeconds > 0) {
-        await run({ ...autocannonOptions(s), duration: s.warmupSeconds }, null);
-      }
+      if (round === 0 && s.warmupSeconds > 0) await warmUp(s);
       await measureInto(raws[i], s, Math.max(1, Math.round(s.seconds / rounds)));
     }
   }
@@ -132,6 +137,7 @@ function autocannonOptions(s) {
     body: s.body ? JSON.stringify(s.body) : undefined,
     idReplacement: Boolean(s.uniqueBody),
     timeout: 30,
+    ...(s.requests ? { requests: s.requests } : {}),
   };
 }
 
@@ -169,6 +175,7 @@ async function measureInto(raw, s, seconds) {
   raw.seconds += result.duration;
   raw.errors += result.errors;
   raw.timeouts += result.timeouts;
+  await s.afterRun?.();
 }
 
 function summarize(raw) {
@@ -197,10 +204,17 @@ function summarize(raw) {
 
 function run(options, attach, onResponse) {
   if (stopped) return Promise.reject(new Error('the benchmark was stopped'));
+  const requests = options.requests ?? [{ method: options.method }];
   const opts = onResponse
     ? {
         ...options,
-        requests: [{ method: options.method, onResponse }],
+        requests: requests.map((r) => ({
+          ...r,
+          onResponse: (status, body, context, headers) => {
+            r.onResponse?.(status, body, context, headers);
+            onResponse(status, body);
+          },
+        })),
       }
     : options;
   const instance = autocannon(opts);

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import {
+  COMMON_SHARE,
+  COMMON_TERM,
   CZECH,
   ENGLISH,
   FIRST_NAMES,
@@ -19,7 +21,7 @@ import {
 } from './words.mjs';
 
 /** Bump when the generated data changes, so an old bench database is re-seeded. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 
 export const BENCH_AGENT = {
   email: 'bench.agent@bench.relaydesk.test',
@@ -96,6 +98,8 @@ export async function seedDatabase({ url, tickets, hashPassword, log }) {
         ref.groupIds,
         ref.workflowId,
         ref.now,
+        COMMON_TERM,
+        COMMON_SHARE,
       ]),
     );
     phase.end();
@@ -139,9 +143,12 @@ export async function seedDatabase({ url, tickets, hashPassword, log }) {
                 count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned,
                 (SELECT count(*) FROM ticket_search s
                   WHERE s.public_doc @@ rd_search_query($1)
-                     OR s.internal_doc @@ rd_search_query($1))::int AS term_hits
+                     OR s.internal_doc @@ rd_search_query($1))::int AS term_hits,
+                (SELECT count(*) FROM ticket_search s
+                  WHERE s.public_doc @@ rd_search_query($2)
+                     OR s.internal_doc @@ rd_search_query($2))::int AS common_hits
            FROM tickets`,
-        [RARE_TERM],
+        [RARE_TERM, COMMON_TERM],
       )
     ).rows[0];
     const info = {
@@ -153,6 +160,8 @@ export async function seedDatabase({ url, tickets, hashPassword, log }) {
       unassignedTickets: stats.unassigned,
       searchTerm: RARE_TERM,
       searchTermTickets: stats.term_hits,
+      commonTerm: COMMON_TERM,
+      commonTermTickets: stats.common_hits,
       benchAgentId: ref.agentIds[0],
       benchAgentGroupIds: ref.benchAgentGroupIds,
       seededAt: new Date().toISOString(),
@@ -413,13 +422,17 @@ SELECT 1000 + g,
            bench.phrase(r.lang, g * 3, 3 + floor(bench.rnd(g, 19) * 5)::int)
              || CASE WHEN bench.rnd(g, 22) < 0.5 THEN ' ' || bench.tail(g * 5, 1, r.lang10 < 4) ELSE '' END
              || CASE WHEN r.r_rare < 0.0004 THEN ' ' || bench.pick($7::text[], bench.rnd(g, 21)) ELSE '' END
+             || CASE WHEN r.r_common < $17::float8 * 0.4 THEN ' ' || $16::text ELSE '' END
              AS subject,
            bench.phrase(r.lang, g * 3 + 1, 15 + floor(bench.rnd(g, 20) * 35)::int)
              || ' ' || bench.tail(g * 5 + 1, 3 + floor(bench.rnd(g, 23) * 8)::int, r.lang10 < 4)
              || CASE WHEN r.r_rare >= 0.0004 AND r.r_rare < 0.0008
                      THEN ' ' || bench.pick($7::text[], bench.rnd(g, 21)) || ' '
                           || bench.phrase(r.lang, g * 3 + 2, 5)
-                     ELSE '' END AS description
+                     ELSE '' END
+             || CASE WHEN r.r_common >= $17::float8 * 0.4 AND r.r_common < $17::float8
+                     THEN ' ' || $16::text || ' ' || bench.phrase(r.lang, g * 3 + 3, 4) ELSE '' END
+             AS description
       FROM (
         SELECT a.*,
                CASE WHEN a.age_days < 14 THEN
@@ -447,6 +460,7 @@ SELECT 1000 + g,
                    bench.rnd(g, 5) AS r_req, bench.rnd(g, 6) AS r_asg, bench.rnd(g, 7) AS r_grp,
                    bench.rnd(g, 8) AS r_due, bench.rnd(g, 9) AS r_chan, bench.rnd(g, 10) AS r_upd,
                    bench.rnd(g, 11) AS r_rare, bench.rnd(g, 12) AS r_misc,
+                   bench.rnd(g, 24) AS r_common,
                    floor(bench.rnd(g, 13) * 10)::int AS lang10
           ) a
       ) r
