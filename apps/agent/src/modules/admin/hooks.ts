@@ -13,7 +13,8 @@ import {
   type User,
   type UsersQuery,
 } from '../directory/api';
-import { useDepartments, useUsers } from '../directory/hooks';
+import { useDepartments } from '../directory/hooks';
+import type { ListFilter } from '../../shared/forms/admin-section';
 import { adminApi } from './api';
 
 export type AdminKind = 'users' | 'organizations' | 'departments' | 'groups';
@@ -46,8 +47,6 @@ function usePages<T>(key: readonly unknown[], fetchPage: (cursor?: string) => Pr
     placeholderData: keepPreviousData,
   });
 }
-
-export type ListFilter = { q?: string; active?: boolean };
 
 export function useUserPages(filter: ListFilter) {
   const api = useApi();
@@ -82,24 +81,6 @@ export function useGroupPages(filter: ListFilter) {
 }
 
 const LOOKUP_LIMIT = 200;
-
-/**
- * Staff users (admins, dispatchers, agents, inactive ones too) for pickers and for names in the
- * tables. A help desk has far fewer staff than the 200 per role read here.
- */
-export function useStaff() {
-  const admins = useUsers({ role: 'admin', limit: LOOKUP_LIMIT });
-  const dispatchers = useUsers({ role: 'dispatcher', limit: LOOKUP_LIMIT });
-  const agents = useUsers({ role: 'agent', limit: LOOKUP_LIMIT });
-  const staff = [admins, dispatchers, agents]
-    .flatMap((q) => q.data?.items ?? [])
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return {
-    staff,
-    byId: new Map(staff.map((u) => [u.id, u])),
-    isPending: admins.isPending || dispatchers.isPending || agents.isPending,
-  };
-}
 
 /** Every department (a company has a few dozen at most), for pickers and names in the tables. */
 export function useAllDepartments() {

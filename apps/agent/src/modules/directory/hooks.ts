@@ -153,3 +153,24 @@ export function useChangePassword() {
     mutationFn: (body: Schemas['ChangePasswordDto']) => directoryApi.changePassword(api, body),
   });
 }
+
+/** How many staff users of each role `useStaff` reads. */
+const STAFF_LIMIT = 200;
+
+/**
+ * Staff users (admins, dispatchers, agents, inactive ones too) for pickers and for names in the
+ * tables. A help desk has far fewer staff than the 200 per role read here.
+ */
+export function useStaff() {
+  const admins = useUsers({ role: 'admin', limit: STAFF_LIMIT });
+  const dispatchers = useUsers({ role: 'dispatcher', limit: STAFF_LIMIT });
+  const agents = useUsers({ role: 'agent', limit: STAFF_LIMIT });
+  const staff = [admins, dispatchers, agents]
+    .flatMap((q) => q.data?.items ?? [])
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    staff,
+    byId: new Map(staff.map((u) => [u.id, u])),
+    isPending: admins.isPending || dispatchers.isPending || agents.isPending,
+  };
+}

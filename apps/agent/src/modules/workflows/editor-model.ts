@@ -1,5 +1,5 @@
 import type { AutoTransitionTrigger, Role, StatusCategory } from '@relaydesk/contracts';
-import { namesBody, namesOf, type NamesValue } from '../admin/components/names-inputs';
+import { namesBody, namesOf, type NamesValue } from '../../shared/forms/names-inputs';
 import type { Workflow, WorkflowDefinitionBody } from './api';
 
 /**

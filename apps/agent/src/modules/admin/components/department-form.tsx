@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '../../directory/api';
 import { useSaveDepartment } from '../../directory/hooks';
 import { useAllDepartments } from '../hooks';
-import type { RecordFormProps } from './admin-section';
-import { changes, useFormErrors } from './form-problem';
-import { FormShell } from './form-shell';
-import { useClearable, useStaffOptions } from './staff-options';
+import type { RecordFormProps } from '../../../shared/forms/admin-section';
+import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
+import { useClearable } from '../../../shared/forms/clearable';
+import { useStaffOptions } from './staff-options';
 
 const FIELDS = ['name', 'parentId', 'headId', 'active'] as const;
 

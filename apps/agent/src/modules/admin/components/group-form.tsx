@@ -17,10 +17,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../directory/api';
 import { useSaveGroup } from '../../directory/hooks';
-import type { RecordFormProps } from './admin-section';
-import { changes, orNull, useFormErrors } from './form-problem';
-import { FormShell } from './form-shell';
-import { useClearable, useStaffOptions } from './staff-options';
+import type { RecordFormProps } from '../../../shared/forms/admin-section';
+import { changes, orNull, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
+import { useClearable } from '../../../shared/forms/clearable';
+import { useStaffOptions } from './staff-options';
 
 const FIELDS = [
   'name',

@@ -3,9 +3,9 @@ import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../directory/api';
 import { useSaveOrganization } from '../../directory/hooks';
-import type { RecordFormProps } from './admin-section';
-import { changes, looksLikeEmail, orNull, useFormErrors } from './form-problem';
-import { FormShell } from './form-shell';
+import type { RecordFormProps } from '../../../shared/forms/admin-section';
+import { changes, looksLikeEmail, orNull, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
 
 const FIELDS = ['name', 'taxId', 'address', 'phone', 'email', 'notes', 'active'] as const;
 

@@ -3,7 +3,7 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useOrganizations } from '../../directory/hooks';
-import { useClearable } from './staff-options';
+import { useClearable } from '../../../shared/forms/clearable';
 
 interface OrganizationSelectProps {
   value: string | null;

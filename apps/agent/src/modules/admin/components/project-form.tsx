@@ -3,10 +3,11 @@ import { Checkbox, MultiSelect, Select, Textarea, TextInput } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../projects/api';
 import { useSaveProject } from '../../projects/hooks';
-import type { RecordFormProps } from './admin-section';
-import { changes, useFormErrors } from './form-problem';
-import { FormShell } from './form-shell';
-import { useClearable, useStaffOptions } from './staff-options';
+import type { RecordFormProps } from '../../../shared/forms/admin-section';
+import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
+import { useClearable } from '../../../shared/forms/clearable';
+import { useStaffOptions } from './staff-options';
 
 const FIELDS = ['name', 'description', 'managerId', 'memberIds', 'active'] as const;
 

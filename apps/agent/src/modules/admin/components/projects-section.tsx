@@ -2,9 +2,9 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../projects/api';
 import { useProjectPages, useReloadProject, useSaveProject } from '../../projects/hooks';
-import type { ListFilter } from '../hooks';
-import { useStaff } from '../hooks';
-import { AdminSection, type Column } from './admin-section';
+import type { ListFilter } from '../../../shared/forms/admin-section';
+import { useStaff } from '../../directory/hooks';
+import { AdminSection, type Column } from '../../../shared/forms/admin-section';
 import { ProjectForm } from './project-form';
 
 const PAGE_SIZE = 50;

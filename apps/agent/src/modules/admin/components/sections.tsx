@@ -7,6 +7,7 @@ import {
   useSaveOrganization,
   useSaveUser,
   useOrganizations,
+  useStaff,
 } from '../../directory/hooks';
 import {
   useAllDepartments,
@@ -14,10 +15,9 @@ import {
   useGroupPages,
   useOrganizationPages,
   useReloadRecord,
-  useStaff,
   useUserPages,
 } from '../hooks';
-import { AdminSection, type Column } from './admin-section';
+import { AdminSection, type Column } from '../../../shared/forms/admin-section';
 import { DepartmentForm } from './department-form';
 import { GroupForm } from './group-form';
 import { OrganizationForm } from './organization-form';
@@ -53,7 +53,7 @@ export function UsersSection() {
       header: t('columns.fullName'),
       cell: (u) => <Named name={u.name} detail={u.email} />,
     },
-    { key: 'role', header: t('columns.role'), cell: (u) => t(`roles.${u.role}`) },
+    { key: 'role', header: t('columns.role'), cell: (u) => t(`common:role.${u.role}`) },
     {
       key: 'placement',
       header: t('columns.placement'),

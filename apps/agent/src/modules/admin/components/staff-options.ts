@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStaff } from '../hooks';
+import { useStaff } from '../../directory/hooks';
 
 /**
  * Staff users to pick (department head, group lead and members): the active ones, plus the
@@ -14,13 +14,4 @@ export function useStaffOptions(chosen: readonly string[]) {
       value: u.id,
       label: u.active ? u.name : `${u.name} (${t('status.users.inactive').toLocaleLowerCase()})`,
     }));
-}
-
-/** A clearable select whose clear button says what it clears. */
-export function useClearable() {
-  const { t } = useTranslation('admin');
-  return (label: string) => ({
-    clearable: true,
-    clearButtonProps: { 'aria-label': t('fields.clear', { label }) },
-  });
 }

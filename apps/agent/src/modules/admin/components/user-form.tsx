@@ -12,12 +12,12 @@ import { LOCALES, type Locale } from '@relaydesk/contracts';
 import type { User } from '../../directory/api';
 import { useSaveUser } from '../../directory/hooks';
 import { useAllDepartments } from '../hooks';
-import type { RecordFormProps } from './admin-section';
-import { changes, looksLikeEmail, orNull, useFormErrors } from './form-problem';
-import { FormShell } from './form-shell';
+import type { RecordFormProps } from '../../../shared/forms/admin-section';
+import { changes, looksLikeEmail, orNull, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
 import { DateTimeInput } from '../../tickets/components/detail/date-time-input';
 import { OrganizationSelect } from './organization-select';
-import { useClearable } from './staff-options';
+import { useClearable } from '../../../shared/forms/clearable';
 
 export const ROLES = ['admin', 'dispatcher', 'agent', 'client'] as const;
 type Role = (typeof ROLES)[number];
@@ -171,7 +171,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
         />
         <NativeSelect
           label={t('fields.role')}
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
           value={values.role}
           onChange={(e) => set('role', e.currentTarget.value as Role)}
           error={errors.role}

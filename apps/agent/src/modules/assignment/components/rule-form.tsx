@@ -20,9 +20,9 @@ import {
   type TicketChannel,
   type TicketPriority,
 } from '@relaydesk/contracts';
-import { useFormErrors } from '../../admin/components/form-problem';
-import { FormShell } from '../../admin/components/form-shell';
-import { useClearable } from '../../admin/components/staff-options';
+import { useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
+import { useClearable } from '../../../shared/forms/clearable';
 import type { AssignmentRule, CreateAssignmentRule } from '../api';
 import { useSaveAssignmentRule } from '../hooks';
 import { useRoutingLookups, withChosen } from './use-lookups';

@@ -1,6 +1,5 @@
 import { useTranslatedName } from '@relaydesk/web-ui';
-import { useStaff } from '../../admin/hooks';
-import { useGroups, useOrganizations } from '../../directory/hooks';
+import { useGroups, useOrganizations, useStaff } from '../../directory/hooks';
 import { useCategories, useProjects, useTicketTypes } from '../../tickets/hooks';
 import { categoryOptions } from '../../tickets/components/pickers';
 

@@ -3,7 +3,7 @@ import { Badge, Button, Center, Group, Loader, Stack, Table, Text, Title } from 
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
-import { RecordModal } from '../../admin/components/record-modal';
+import { RecordModal } from '../../../shared/forms/record-modal';
 import type { Category } from '../api';
 import { useAdminCategories, useSaveCategory } from '../hooks';
 import { CategoryForm } from './category-form';

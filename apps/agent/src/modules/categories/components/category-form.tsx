@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Checkbox, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTranslatedName } from '@relaydesk/web-ui';
-import { changes, useFormErrors } from '../../admin/components/form-problem';
-import { FormShell } from '../../admin/components/form-shell';
-import { NamesInputs, namesBody, namesOf } from '../../admin/components/names-inputs';
-import { useClearable } from '../../admin/components/staff-options';
+import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
+import { NamesInputs, namesBody, namesOf } from '../../../shared/forms/names-inputs';
+import { useClearable } from '../../../shared/forms/clearable';
 import type { Category } from '../api';
 import { useSaveCategory } from '../hooks';
 

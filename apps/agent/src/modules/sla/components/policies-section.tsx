@@ -13,8 +13,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage, useErrorText } from '@relaydesk/web-ui';
-import { RecordModal } from '../../admin/components/record-modal';
-import { useListEditor } from '../../admin/components/use-list-editor';
+import { RecordModal } from '../../../shared/forms/record-modal';
+import { useListEditor } from '../../../shared/forms/use-list-editor';
 import { useRoutingLookups } from '../../assignment/components/use-lookups';
 import { useDuration } from '../sla-time';
 import type { SlaPolicy } from '../api';

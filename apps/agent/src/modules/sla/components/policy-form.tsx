@@ -13,9 +13,9 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
-import { changes, useFormErrors } from '../../admin/components/form-problem';
-import { FormShell } from '../../admin/components/form-shell';
-import { useClearable } from '../../admin/components/staff-options';
+import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormShell } from '../../../shared/forms/form-shell';
+import { useClearable } from '../../../shared/forms/clearable';
 import { useRoutingLookups, withChosen } from '../../assignment/components/use-lookups';
 import type { SlaPolicy } from '../api';
 import { useSaveSlaPolicy, useSlaCalendars } from '../hooks';

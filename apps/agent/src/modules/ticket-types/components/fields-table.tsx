@@ -3,7 +3,7 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useErrorText, useTranslatedName } from '@relaydesk/web-ui';
-import { RecordModal } from '../../admin/components/record-modal';
+import { RecordModal } from '../../../shared/forms/record-modal';
 import type { TicketType, TicketTypeField } from '../api';
 import { useDeactivateField, useSaveField } from '../hooks';
 import { FieldForm } from './field-form';

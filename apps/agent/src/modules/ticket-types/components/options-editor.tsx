@@ -9,7 +9,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { NamesValue } from '../../admin/components/names-inputs';
+import type { NamesValue } from '../../../shared/forms/names-inputs';
 
 export interface OptionValue {
   uid: string;

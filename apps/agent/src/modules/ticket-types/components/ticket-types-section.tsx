@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ProblemMessage, useTranslatedName } from '@relaydesk/web-ui';
-import { RecordModal } from '../../admin/components/record-modal';
+import { RecordModal } from '../../../shared/forms/record-modal';
 import { useWorkflowList } from '../../workflows/hooks';
 import { useAdminTicketTypes } from '../hooks';
 import { TicketTypeForm } from './ticket-type-form';

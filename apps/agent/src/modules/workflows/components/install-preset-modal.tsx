@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTranslatedName } from '@relaydesk/web-ui';
-import { FormProblem, useFormErrors } from '../../admin/components/form-problem';
-import { RecordModal } from '../../admin/components/record-modal';
+import { FormProblem, useFormErrors } from '../../../shared/forms/form-problem';
+import { RecordModal } from '../../../shared/forms/record-modal';
 import type { Workflow, WorkflowPreset } from '../api';
 import { useInstallPreset, useWorkflowPresets } from '../hooks';
 

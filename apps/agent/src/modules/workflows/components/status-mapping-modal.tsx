@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { RecordModal } from '../../admin/components/record-modal';
+import { RecordModal } from '../../../shared/forms/record-modal';
 
 export interface RemovedStatus {
   key: string;

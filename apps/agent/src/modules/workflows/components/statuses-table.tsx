@@ -12,7 +12,7 @@ import {
 import { STATUS_CATEGORIES, type StatusCategory } from '@relaydesk/contracts';
 import { useTranslation } from 'react-i18next';
 import { newStatus, withoutStatus, type StatusDraft, type WorkflowDraft } from '../editor-model';
-import { NAME_LANGS } from '../../admin/components/names-inputs';
+import { NAME_LANGS } from '../../../shared/forms/names-inputs';
 
 interface StatusesTableProps {
   draft: WorkflowDraft;
@@ -94,7 +94,7 @@ export function StatusesTable({ draft, onChange, errors }: StatusesTableProps) {
                     aria-label={t('statuses.categoryOf', { name: row })}
                     data={STATUS_CATEGORIES.map((c) => ({
                       value: c,
-                      label: t(`categories.${c}`),
+                      label: t(`common:statusCategory.${c}`),
                     }))}
                     value={s.category}
                     onChange={(e) =>

@@ -20,7 +20,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '@relaydesk/api-client';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import { queryKeys } from '../../../query-keys';
-import { isVersionConflict } from '../../admin/components/form-problem';
+import { isVersionConflict } from '../../../shared/forms/form-problem';
 import { useAdminTicketTypes } from '../../ticket-types/hooks';
 import type { Workflow } from '../api';
 import {
@@ -31,7 +31,7 @@ import {
   toDefinition,
   type WorkflowDraft,
 } from '../editor-model';
-import { NAME_LANGS } from '../../admin/components/names-inputs';
+import { NAME_LANGS } from '../../../shared/forms/names-inputs';
 import { useCreateWorkflow, useReplaceWorkflow } from '../hooks';
 import { AutoTransitionsTable } from './auto-transitions-table';
 import { StatusMappingModal, type RemovedStatus } from './status-mapping-modal';

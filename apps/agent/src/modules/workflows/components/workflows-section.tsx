@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
-import { RecordModal } from '../../admin/components/record-modal';
+import { RecordModal } from '../../../shared/forms/record-modal';
 import type { Workflow } from '../api';
 import { useDeleteWorkflow, useWorkflowList } from '../hooks';
 import { InstallPresetModal } from './install-preset-modal';

@@ -17,9 +17,11 @@ import { notifications } from '@mantine/notifications';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage, useErrorText } from '@relaydesk/web-ui';
-import type { ListFilter, SectionKind } from '../hooks';
 import { isVersionConflict } from './form-problem';
 import { RecordModal } from './record-modal';
+
+/** What an administration list filters by: words, and active or not. */
+export type ListFilter = { q?: string; active?: boolean };
 
 export interface AdminRecord {
   id: string;
@@ -55,7 +57,8 @@ interface SaveMutation {
 }
 
 interface AdminSectionProps<T extends AdminRecord> {
-  kind: SectionKind;
+  /** Which list (`users`, `projects`...): picks its texts (`tabs.<kind>`, `create.<kind>`...). */
+  kind: string;
   usePages: (filter: ListFilter) => Pages<T>;
   /** The directory save hook: it also turns records off and on again. */
   useSave: () => SaveMutation;
