@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jest from 'eslint-plugin-jest';
+import relaydesk from './scripts/lint/module-doors.mjs';
 
 export default tseslint.config(
   {
@@ -51,6 +52,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // API modules talk through their doors (modules/<m>/index.ts); see scripts/lint/module-doors.mjs.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.spec.ts'],
+    plugins: { relaydesk },
+    rules: { 'relaydesk/module-doors': 'error' },
   },
   {
     files: [

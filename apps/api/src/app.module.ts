@@ -6,20 +6,18 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { Clock, SystemClock } from './common/time/clock.js';
-import { AuthModule } from './modules/auth/auth.module.js';
-import { DirectoryModule } from './modules/directory/directory.module.js';
-import { HealthModule } from './modules/health/health.module.js';
-import { TicketsModule } from './modules/tickets/tickets.module.js';
-import { AttachmentsModule } from './modules/tickets/attachments/attachments.module.js';
-import { SatisfactionModule } from './modules/tickets/satisfaction/satisfaction.module.js';
-import { ReportsModule } from './modules/reports/reports.module.js';
-import { BenchModule } from './modules/bench/bench.module.js';
-import { WorkflowModule } from './modules/workflow/workflow.module.js';
-import { TicketEscalationModule } from './modules/assignment/ticket-escalation.module.js';
-import { DeputiesModule } from './modules/deputies/deputies.module.js';
-import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module.js';
-import { SlaModule } from './modules/sla/sla.module.js';
-import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { AuthModule } from './modules/auth/index.js';
+import { DirectoryModule } from './modules/directory/index.js';
+import { HealthModule } from './modules/health/index.js';
+import { AttachmentsModule, SatisfactionModule, TicketsModule } from './modules/tickets/index.js';
+import { ReportsModule } from './modules/reports/index.js';
+import { BenchModule } from './modules/bench/index.js';
+import { WorkflowModule } from './modules/workflow/index.js';
+import { DeputiesModule } from './modules/deputies/index.js';
+import { CalendarFeedModule } from './modules/calendar-feed/index.js';
+import { SlaModule } from './modules/sla/index.js';
+import { NotificationsModule } from './modules/notifications/index.js';
+import { DomainEventsModule } from './common/events/domain-events.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,6 +56,7 @@ export class AppModule {
           ),
         ),
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
+        DomainEventsModule,
         AuthModule,
         DirectoryModule,
         WorkflowModule,
@@ -65,7 +64,6 @@ export class AppModule {
         AttachmentsModule,
         SatisfactionModule,
         ReportsModule,
-        TicketEscalationModule,
         DeputiesModule,
         CalendarFeedModule,
         SlaModule,

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from '../src/database/seeds/demo-data';
 import { accountsOnDemoPassword, seedOnFirstStart } from '../src/database/seeds/seed-on-start';
-import { PasswordService } from '../src/modules/auth/password.service';
+import { PasswordService } from '../src/modules/directory/password.service';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** A production installation is not a demo: no demo seed by surprise, no bench route. */

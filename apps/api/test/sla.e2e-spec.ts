@@ -1,5 +1,5 @@
 import { SlaService } from '../src/modules/sla/sla.service';
-import { SlaSweepService } from '../src/modules/sla/sla-sweep.service';
+import { SlaSweepService } from '../src/modules/tickets/ticket-sla-sweep.service';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
 import { Ticket } from '../src/modules/tickets/entities/ticket.entity';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { PasswordService } from '../../modules/auth/password.service.js';
+import type { PasswordService } from '../../modules/directory/password.service.js';
 import { insertDemoCatalog } from './demo-catalog.js';
 import { insertDirectory, PEOPLE } from './demo-directory.js';
 import { buildDemoTickets, insertDemoTickets } from './demo-tickets.js';

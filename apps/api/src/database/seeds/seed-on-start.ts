@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
-import { PasswordService } from '../../modules/auth/password.service.js';
+import { PasswordService } from '../../modules/directory/password.service.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './demo-data.js';
 import { PEOPLE } from './demo-directory.js';
 

@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SupportLevel, TicketPriority } from '@relaydesk/contracts';
+import type { SupportLevel, TicketEventKind, TicketPriority } from '@relaydesk/contracts';
 import { sql } from '../../common/database/sql.js';
-import type { NewTicketEvent } from '../tickets/ticket-events.js';
 import type { AssignmentRuleConditions } from './entities/assignment-rule.entity.js';
 import { GroupDistributionService } from './group-distribution.js';
 import { conditionsMatch, type TicketFacts } from './rule-matcher.js';
 import { firstGroupOfLevel, groupLevel } from './support-level-groups.js';
 import { ReferenceCache } from '../../common/reference-data/reference-cache.js';
 import { Clock } from '../../common/time/clock.js';
+
+/**
+ * A line for the ticket's history, as the tickets module writes it (its NewTicketEvent has this
+ * shape): routing decides what to record, the tickets module records it with the change.
+ */
+export interface RoutingHistoryLine {
+  kind: TicketEventKind;
+  field?: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+  internal?: boolean;
+}
 
 /** How long this instance reuses the rules it read (same idea as WorkflowService). */
 
@@ -33,7 +44,7 @@ export interface CreatePlan {
   priority?: TicketPriority;
   supportLevel?: SupportLevel;
   /** The `rule_applied` line, written by the same INSERT as the ticket. */
-  events: NewTicketEvent[];
+  events: RoutingHistoryLine[];
 }
 
 /** The ticket an edit leaves, as far as routing is concerned. */
@@ -132,13 +143,13 @@ export class AssignmentRulesEngine {
     ticket: RoutedTicket,
     explicitPriority: boolean,
     now: Date,
-  ): Promise<{ columns: Record<string, unknown>; events: NewTicketEvent[] }> {
+  ): Promise<{ columns: Record<string, unknown>; events: RoutingHistoryLine[] }> {
     const rule = await this.firstMatch(em, ticket, true);
     if (!rule) return { columns: {}, events: [] };
     const usable = await this.usableTargets(em, rule);
     const columns: Record<string, unknown> = {};
     const set: Record<string, unknown> = {};
-    const events: NewTicketEvent[] = [];
+    const events: RoutingHistoryLine[] = [];
 
     if (rule.setPriority && !explicitPriority && rule.setPriority !== ticket.priority) {
       columns.priority = set.priority = rule.setPriority;
@@ -220,7 +231,7 @@ export class AssignmentRulesEngine {
 export function ruleAppliedEvent(
   rule: Pick<CachedRule, 'id' | 'name'>,
   set: Record<string, unknown>,
-): NewTicketEvent {
+): RoutingHistoryLine {
   return {
     kind: 'rule_applied',
     field: 'assignmentRule',
@@ -235,7 +246,7 @@ export function autoAssignedEvent(
   userId: string,
   distribution: string,
   before: { assigneeId: string | null; groupId: string | null },
-): NewTicketEvent {
+): RoutingHistoryLine {
   return {
     kind: 'auto_assigned',
     field: 'assigneeId',

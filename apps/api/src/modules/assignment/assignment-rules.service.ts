@@ -4,8 +4,12 @@ import type { ProblemFieldError } from '@relaydesk/contracts';
 import { sql } from '../../common/database/sql.js';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { advisoryXactLock, lockVersioned, updateVersioned } from '../directory/directory-sql.js';
-import { staffFieldErrors } from '../directory/staff-references.js';
+import {
+  advisoryXactLock,
+  lockVersioned,
+  updateVersioned,
+} from '../../common/database/crud-sql.js';
+import { staffFieldErrors } from '../directory/index.js';
 import { AssignmentRulesEngine } from './assignment-rules.engine.js';
 import type {
   AssignmentRuleActionsDto,

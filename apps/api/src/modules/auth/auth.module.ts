@@ -9,18 +9,17 @@ import { AuthUserLoader } from './auth-user.loader.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { PasswordService } from './password.service.js';
+import { DirectoryModule } from '../directory/index.js';
 import { ProfileService } from './profile.service.js';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({})],
+  imports: [PassportModule, JwtModule.register({}), DirectoryModule],
   controllers: [AuthController, MeController],
   providers: [
     AuthService,
     AuthUserLoader,
     JwtStrategy,
     LoginThrottleService,
-    PasswordService,
     ProfileService,
     // Order matters: authenticate first, then check the declared permissions.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
@@ -28,6 +27,6 @@ import { ProfileService } from './profile.service.js';
   ],
   // AuthUserLoader: routes authenticated by a token of the user's own (the calendar feed) load
   // the same AuthUser a logged-in request gets.
-  exports: [PasswordService, AuthUserLoader],
+  exports: [AuthUserLoader],
 })
 export class AuthModule {}

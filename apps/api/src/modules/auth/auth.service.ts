@@ -6,9 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { UnauthenticatedError, BusinessRuleError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { sql } from '../../common/database/sql.js';
-import { User } from '../directory/entities/user.entity.js';
-import { toUserDto } from '../directory/dto/user.dto.js';
-import { PasswordService } from './password.service.js';
+import { PasswordService, toUserDto, User } from '../directory/index.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import type { TokenPairDto } from './dto/auth.dto.js';
 import type { AccessTokenPayload } from './jwt.strategy.js';
@@ -40,8 +38,8 @@ export class AuthService {
     password: string,
     client: { ip: string; userAgent: string | null },
   ): Promise<IssuedTokens> {
+    // Counted by @RateLimited before we get here (per address and per account).
     const normalized = email.trim();
-    await this.throttle.consume(normalized, client.ip);
 
     const user = await this.db
       .getRepository(User)
@@ -162,13 +160,13 @@ export class AuthService {
     ip: string,
   ): Promise<void> {
     // Guesses at the current password (with a stolen access token) share the login's budget:
-    // the same per-account and per-IP counters, so two endpoints do not give twice the guesses.
+    // @RateLimited counts them on the same per-account and per-IP counters, so two endpoints do
+    // not give twice the guesses; a right password hands the attempts back like a login.
     const email = (
       (await this.db.query('SELECT email FROM users WHERE id = $1', [userId])) as {
         email: string;
       }[]
     )[0].email;
-    await this.throttle.consume(email, ip, 'Too many password attempts; wait before trying again');
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')

@@ -3,11 +3,9 @@ import { DataSource } from 'typeorm';
 import { roleHasPermission, Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/time/clock.js';
-import { User } from '../directory/entities/user.entity.js';
-import { toUserDto } from '../directory/dto/user.dto.js';
+import { outOfOfficeErrors, toUserDto, User } from '../directory/index.js';
 import type { MeDto, UpdateMeDto } from './dto/auth.dto.js';
 import { BusinessRuleError } from '../../common/errors/domain-errors.js';
-import { outOfOfficeErrors } from '../assignment/out-of-office.js';
 
 @Injectable()
 export class ProfileService {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthModule } from '../auth/index.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { MeCalendarFeedController } from './me-calendar-feed.controller.js';
 import { PublicCalendarFeedsController } from './public-calendar-feeds.controller.js';

@@ -6,8 +6,8 @@ import { sql } from '../../common/database/sql.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { AuthUserLoader } from '../auth/auth-user.loader.js';
-import { ticketVisibility } from '../tickets/ticket-visibility.js';
+import { AuthUserLoader } from '../auth/index.js';
+import { ticketVisibility } from '../tickets/index.js';
 import type { CalendarFeedCreatedDto, CalendarFeedStatusDto } from './dto/calendar-feed.dto.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
 

@@ -168,6 +168,8 @@ export class DeputyshipsService {
         actorId: actor.id,
         principalId,
         deputyId: dto.deputyId,
+        startsAt,
+        endsAt,
         at: now,
       });
       return this.getIn(em, id, now);

@@ -13,7 +13,7 @@ import {
   pageByName,
   SqlParams,
   updateVersioned,
-} from './directory-sql.js';
+} from '../../common/database/crud-sql.js';
 import type {
   CreateDepartmentDto,
   DepartmentDto,

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor.js';
-// PasswordService is provided here rather than by importing AuthModule: auth already depends on
-// this module's entities and DTOs, and the service has no dependencies of its own.
-import { PasswordService } from '../auth/password.service.js';
+import { PasswordService } from './password.service.js';
 import { DepartmentsController } from './departments.controller.js';
 import { DepartmentsService } from './departments.service.js';
 import { GroupsController } from './groups.controller.js';
@@ -32,6 +30,7 @@ import { UsersService } from './users.service.js';
     ProjectsService,
     PasswordService,
   ],
-  exports: [OrganizationsService, DepartmentsService, GroupsService, UsersService],
+  // PasswordService: users own their credentials; auth checks them through this module.
+  exports: [OrganizationsService, DepartmentsService, GroupsService, UsersService, PasswordService],
 })
 export class DirectoryModule {}

@@ -12,7 +12,7 @@ import {
   pageByName,
   SqlParams,
   updateVersioned,
-} from './directory-sql.js';
+} from '../../common/database/crud-sql.js';
 import type {
   CreateGroupDto,
   GroupDto,

@@ -17,7 +17,7 @@ import {
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { PasswordService } from '../auth/password.service.js';
+import { PasswordService } from './password.service.js';
 import {
   advisoryXactLock,
   columnChanges,
@@ -26,7 +26,7 @@ import {
   pageByName,
   SqlParams,
   updateVersioned,
-} from './directory-sql.js';
+} from '../../common/database/crud-sql.js';
 import {
   toUserDto,
   type CreateUserDto,
@@ -36,7 +36,7 @@ import {
   type UserPageDto,
 } from './dto/user.dto.js';
 import type { User } from './entities/user.entity.js';
-import { outOfOfficeErrors } from '../assignment/out-of-office.js';
+import { outOfOfficeErrors } from './out-of-office.js';
 
 type UserRow = Omit<User, 'passwordHash' | 'organization' | 'department'> & { groupIds: string[] };
 

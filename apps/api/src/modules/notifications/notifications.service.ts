@@ -5,8 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
 import { Clock } from '../../common/time/clock.js';
-import { Ticket } from '../tickets/entities/ticket.entity.js';
-import { ticketVisibility } from '../tickets/ticket-visibility.js';
+import { Ticket, ticketVisibility } from '../tickets/index.js';
 import type {
   NotificationDto,
   NotificationListQueryDto,

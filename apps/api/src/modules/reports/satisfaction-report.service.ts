@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { reportRange } from '../../common/time/report-range.js';
 import { Clock } from '../../common/time/clock.js';
-import { ticketVisibility } from '../tickets/ticket-visibility.js';
+import { ticketVisibility } from '../tickets/index.js';
 import type {
   SatisfactionReportDto,
   SatisfactionReportQueryDto,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StatusCategory, TicketPriority } from '@relaydesk/contracts';
-import { Ticket } from '../tickets/entities/ticket.entity.js';
 import { SlaConfigService, type SlaSnapshot, type SlaSubject } from './sla-config.service.js';
 import {
   clocksStopped,
@@ -21,6 +20,23 @@ export interface NewTicketSla extends SlaDeadlines {
 
 type StatusLike = { pausesSla: boolean; category: StatusCategory | string };
 
+/** The SLA columns of a ticket, and what picks its policy: all this module reads of a ticket. */
+export interface SlaTicket extends SlaSubject {
+  id: string;
+  createdAt: Date;
+  slaPolicyId: string | null;
+  firstResponseDueAt: Date | null;
+  firstResponseRemindAt: Date | null;
+  resolutionDueAt: Date | null;
+  resolutionRemindAt: Date | null;
+  slaPausedAt: Date | null;
+  slaPausedSeconds: number;
+  firstRespondedAt: Date | null;
+  firstResponseBreachedAt: Date | null;
+  resolutionBreachedAt: Date | null;
+  slaRemindersSent: number;
+}
+
 const NO_SLA: NewTicketSla = {
   slaPolicyId: null,
   firstResponseDueAt: null,
@@ -31,7 +47,7 @@ const NO_SLA: NewTicketSla = {
   slaNextCheckAt: null,
 };
 
-function stateOf(t: Ticket): SlaState {
+function stateOf(t: SlaTicket): SlaState {
   return {
     firstResponseDueAt: t.firstResponseDueAt,
     firstResponseRemindAt: t.firstResponseRemindAt,
@@ -85,7 +101,7 @@ export class SlaService {
    * changed); `ticket` is the row as the edit leaves it. Breaches already recorded stay: they happened. A reminder whose new time is still
    * ahead will be sent again at that time.
    */
-  async recompute(em: EntityManager, ticket: Ticket, at: Date): Promise<void> {
+  async recompute(em: EntityManager, ticket: SlaTicket, at: Date): Promise<void> {
     const snapshot = await this.config.snapshot(em);
     const policy = this.config.match(snapshot, ticket);
     await this.write(em, ticket, snapshot, policy?.id ?? null, ticket.slaPausedSeconds, at, {
@@ -100,7 +116,7 @@ export class SlaService {
    */
   async onStatusChange(
     em: EntityManager,
-    ticket: Ticket,
+    ticket: SlaTicket,
     from: StatusLike | undefined,
     to: StatusLike,
     at: Date,
@@ -135,7 +151,7 @@ export class SlaService {
 
   private async write(
     em: EntityManager,
-    ticket: Ticket,
+    ticket: SlaTicket,
     snapshot: SlaSnapshot,
     policyId: string | null,
     pausedSeconds: number,

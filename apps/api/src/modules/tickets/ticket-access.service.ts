@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
-import { WorkflowService } from '../workflow/workflow.service.js';
+import { WorkflowService } from '../workflow/index.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { ticketVisibility } from './ticket-visibility.js';
 

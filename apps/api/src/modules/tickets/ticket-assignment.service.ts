@@ -12,10 +12,12 @@ import type { AssignmentDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
-import { autoAssignedEvent } from '../assignment/assignment-rules.engine.js';
-import { assertMayAssignTo } from '../assignment/dispatcher-scope.js';
-import { GroupDistributionService } from '../assignment/group-distribution.js';
-import { groupLevel } from '../assignment/support-level-groups.js';
+import {
+  assertMayAssignTo,
+  autoAssignedEvent,
+  GroupDistributionService,
+  groupLevel,
+} from '../assignment/index.js';
 import { TicketReferences } from './ticket-references.js';
 import { TicketsService } from './tickets.service.js';
 

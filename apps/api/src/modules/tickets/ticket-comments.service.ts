@@ -10,7 +10,7 @@ import { TicketAccessService } from './ticket-access.service.js';
 import { writeComment } from './ticket-comment-writer.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
 import type { Ticket } from './entities/ticket.entity.js';
-import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
+import { type WorkflowDefinition, WorkflowService } from '../workflow/index.js';
 
 interface CommentRow {
   id: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransitionNotAllowedError } from '../../common/errors/domain-errors.js';
-import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
-import { SlaService } from '../sla/sla.service.js';
+import { type WorkflowDefinition, WorkflowService } from '../workflow/index.js';
+import { SlaService } from '../sla/index.js';
 import type { Ticket } from './entities/ticket.entity.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
 

@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/time/clock.js';
-import { ScheduledTick } from '../../common/scheduling/scheduled-tick.js';
-import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
+import { ScheduledLoop, type LoopSummary } from '../../common/scheduling/scheduled-loop.js';
+import { type WorkflowDefinition, WorkflowService } from '../workflow/index.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { TicketLinksService } from './ticket-links.service.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
@@ -23,25 +21,19 @@ const PARENT_RETRY_MS = 3_600_000;
  */
 @Injectable()
 export class TicketTimersService {
-  private readonly logger = new Logger(TicketTimersService.name);
-  private readonly ticks = new ScheduledTick(this.logger, 'ticket-timers');
-
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly workflows: WorkflowService,
     private readonly statusChanger: TicketStatusChanger,
     private readonly links: TicketLinksService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Interval('ticket-timers', 15_000)
-  async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled) return;
-    await this.ticks.run(async () => {
-      const moved = await this.runDue();
-      return moved > 0 ? `ran ${moved} timed transition(s)` : null;
-    });
+  /** Every 15 s while the scheduler is on; see ScheduledLoop for overlap and failures. */
+  @ScheduledLoop('ticket-timers', 15_000)
+  async tick(): Promise<LoopSummary> {
+    const moved = await this.runDue();
+    return moved > 0 ? `ran ${moved} timed transition(s)` : null;
   }
 
   /** Processes every due ticket in batches; returns how many were moved. */

@@ -9,8 +9,11 @@ import {
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { WorkflowService, type WorkflowDefinition } from '../workflow/workflow.service.js';
-import type { WorkflowTransition } from '../workflow/entities/workflow-transition.entity.js';
+import {
+  type WorkflowDefinition,
+  WorkflowService,
+  type WorkflowTransition,
+} from '../workflow/index.js';
 import type { TransitionDto } from './dto/ticket-input.dto.js';
 import type { TicketDto, TransitionOptionDto } from './dto/ticket.dto.js';
 import type { Ticket } from './entities/ticket.entity.js';

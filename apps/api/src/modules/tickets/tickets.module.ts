@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor.js';
-import { WorkflowModule } from '../workflow/workflow.module.js';
-import { AssignmentModule } from '../assignment/assignment.module.js';
-import { SlaModule } from '../sla/sla.module.js';
+import { WorkflowModule } from '../workflow/index.js';
+import { AssignmentModule } from '../assignment/index.js';
+import { SlaModule } from '../sla/index.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
 import { TicketCommentsService } from './ticket-comments.service.js';
@@ -20,6 +20,9 @@ import { TicketTypesService } from './ticket-types/ticket-types.service.js';
 import { TicketsController } from './tickets.controller.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
+import { TicketEscalationController } from './escalation/ticket-escalation.controller.js';
+import { TicketEscalationService } from './escalation/ticket-escalation.service.js';
+import { SlaSweepService } from './ticket-sla-sweep.service.js';
 
 @Module({
   imports: [WorkflowModule, AssignmentModule, SlaModule],
@@ -28,6 +31,7 @@ import { TicketsService } from './tickets.service.js';
     TicketTypesController,
     CategoriesController,
     TicketLinksController,
+    TicketEscalationController,
   ],
   providers: [
     IdempotencyInterceptor,
@@ -44,6 +48,8 @@ import { TicketsService } from './tickets.service.js';
     TicketTypesService,
     TicketsRepository,
     TicketsService,
+    TicketEscalationService,
+    SlaSweepService,
   ],
   exports: [
     TicketAccessService,
@@ -51,6 +57,7 @@ import { TicketsService } from './tickets.service.js';
     TicketTimersService,
     TicketTransitionsService,
     TicketStatusChanger,
+    SlaSweepService,
   ],
 })
 export class TicketsModule {}

@@ -10,10 +10,10 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { departmentMembersSql, ticketVisibility } from './ticket-visibility.js';
-import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
+import type { TicketDto, TicketFieldsDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import type { NewTicketEvent } from './ticket-events.js';
-import type { NewTicketSla } from '../sla/sla.service.js';
-import { distributionPickSql } from '../assignment/group-distribution.js';
+import type { NewTicketSla } from '../sla/index.js';
+import { distributionPickSql } from '../assignment/index.js';
 import { preparedSql } from '../../common/database/sql.js';
 
 /** Above this many full-text hits, search stays one query (see applySearch). */
@@ -50,9 +50,9 @@ export type StatusCategoryRule = { in: readonly string[] } | { notIn: readonly s
 export interface NewTicketRow {
   subject: string;
   description: string;
-  priority: TicketSummaryDto['priority'];
+  priority: TicketFieldsDto['priority'];
   status: string;
-  statusCategory: TicketSummaryDto['statusCategory'];
+  statusCategory: TicketFieldsDto['statusCategory'];
   workflowId: string;
   typeId: string | null;
   organizationId: string | null;
@@ -60,7 +60,7 @@ export interface NewTicketRow {
   assigneeId: string | null;
   groupId: string | null;
   dueAt: string | null;
-  channel: TicketSummaryDto['channel'];
+  channel: TicketFieldsDto['channel'];
   categoryId: string | null;
   projectId: string | null;
   customFields: CustomFieldValues;
@@ -184,6 +184,38 @@ function selectList(
 }
 
 /**
+ * The columns of a list row (TicketSummaryDto): what lists show and link to. The workflow is
+ * read for the status name only; the client's `updatedAt` is their own column.
+ */
+const SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'subject',
+  'priority',
+  'status',
+  'status_category',
+  'workflow_id',
+  'type_id',
+  'organization_id',
+  'requester_id',
+  'assignee_id',
+  'group_id',
+  'due_at',
+  'resolution_due_at',
+  'sla_paused_at',
+  'created_at',
+];
+
+function summarySelectList(isClient: boolean): [string, string][] {
+  return [
+    ...SUMMARY_COLUMNS.map((c): [string, string] => [`t.${c}`, `t_${c}`]),
+    isClient ? ['t.client_updated_at', 't_client_updated_at'] : ['t.updated_at', 't_updated_at'],
+    [isClient ? 't.client_updated_at::text' : 't.updated_at::text', 'cur_updated_at'],
+    ['t.created_at::text', 'cur_created_at'],
+  ];
+}
+
+/**
  * The names behind a page of tickets in one statement of fixed text (prepared once per
  * connection): each referenced row once, however many tickets share it.
  */
@@ -269,9 +301,9 @@ interface Row {
   t_number: string;
   t_subject: string;
   t_description?: string;
-  t_priority: TicketSummaryDto['priority'];
+  t_priority: TicketFieldsDto['priority'];
   t_status: string;
-  t_status_category: TicketSummaryDto['statusCategory'];
+  t_status_category: TicketFieldsDto['statusCategory'];
   t_workflow_id: string;
   t_type_id: string | null;
   t_organization_id: string | null;
@@ -305,7 +337,7 @@ interface Row {
   t_first_responded_at: Date | null;
   t_resolved_at: Date | null;
   t_closed_at: Date | null;
-  t_channel: TicketSummaryDto['channel'];
+  t_channel: TicketFieldsDto['channel'];
   t_created_by_id: string | null;
   t_created_at: Date;
   t_updated_at: Date;
@@ -324,7 +356,7 @@ interface Row {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Ticket fields only staff receive (documented as such in TicketSummaryDto). */
+/** Ticket fields only staff receive (documented as such in TicketFieldsDto). */
 const CLIENT_HIDDEN_TICKET_FIELDS = [
   'assigneeId',
   'assignee',
@@ -428,7 +460,10 @@ export class TicketsRepository {
   /** Keyset page in the requested order; never OFFSET. */
   async list(user: AuthUser, filter: TicketListFilter): Promise<Page<TicketSummaryDto>> {
     const isClient = user.role === 'client';
-    const qb = this.withRefs(this.visibleTickets(user), false, isClient, false);
+    const qb = this.visibleTickets(user);
+    const [first, ...rest] = summarySelectList(isClient);
+    qb.select(first[0], first[1]);
+    for (const [expr, alias] of rest) qb.addSelect(expr, alias);
     for (const c of filter.conditions) qb.andWhere(c.sql, c.params ?? {});
     if (filter.q) await this.applySearch(qb, user, filter.q, filter.statusCategories);
 
@@ -449,11 +484,11 @@ export class TicketsRepository {
       .limit(filter.limit + 1);
 
     const rows = await qb.getRawMany<Row>();
-    await this.attachNames(rows, isClient);
+    await this.attachNames(rows, isClient, false);
     return toPage(
       rows,
       filter.limit,
-      (r) => this.toDto(r, isClient),
+      (r) => this.toSummaryDto(r, isClient),
       (r) => ({
         v:
           filter.sort.field === 'number'
@@ -536,23 +571,25 @@ export class TicketsRepository {
   }
 
   /**
-   * Fills in the names `toDto` reads for rows selected without them (one statement). A client's
-   * page never reads the staff-only names (group, SLA policy, assignee, project).
+   * Fills in the names the DTOs read for rows selected without them (one statement). A client's
+   * page never reads the staff-only names (group, SLA policy, assignee, project), and a list
+   * page (`full` false) not those a list row leaves out (category, project, SLA policy).
    */
-  private async attachNames(rows: Row[], isClient: boolean): Promise<void> {
+  private async attachNames(rows: Row[], isClient: boolean, full = true): Promise<void> {
     if (rows.length === 0) return;
     const ids = (pick: (r: Row) => (string | null)[]) => [
       ...new Set(rows.flatMap(pick).filter((id): id is string => id !== null)),
     ];
     const staffOnly = (pick: (r: Row) => (string | null)[]) => (isClient ? [] : ids(pick));
+    const detail = (pick: (r: Row) => (string | null)[]) => (full ? ids(pick) : []);
     const params = [
       ids((r) => [r.t_type_id]),
       ids((r) => [r.t_organization_id]),
       ids((r) => [r.t_requester_id, ...(isClient ? [] : [r.t_assignee_id])]),
       staffOnly((r) => [r.t_group_id]),
-      ids((r) => [r.t_category_id]),
-      staffOnly((r) => [r.t_project_id]),
-      staffOnly((r) => [r.t_sla_policy_id]),
+      detail((r) => [r.t_category_id]),
+      full ? staffOnly((r) => [r.t_project_id]) : [],
+      full ? staffOnly((r) => [r.t_sla_policy_id]) : [],
       ids((r) => [r.t_workflow_id]),
     ];
     const found = new Map<string, NameRow>();
@@ -580,14 +617,42 @@ export class TicketsRepository {
     }
   }
 
+  /** A list row (see summarySelectList); clients get no assignee, group, due date or SLA pause. */
+  private toSummaryDto(r: Row, isClient: boolean): TicketSummaryDto {
+    const dto: TicketSummaryDto = {
+      id: r.t_id,
+      number: Number(r.t_number),
+      subject: r.t_subject,
+      priority: r.t_priority,
+      status: r.t_status,
+      statusName: r.status_name ?? { en: r.t_status },
+      statusCategory: r.t_status_category,
+      type: r.t_type_id ? { id: r.t_type_id, key: r.type_key ?? '', name: r.type_name } : null,
+      organization: r.t_organization_id
+        ? { id: r.t_organization_id, name: r.org_name ?? '' }
+        : null,
+      requester: r.t_requester_id ? { id: r.t_requester_id, name: r.requester_name ?? '' } : null,
+      createdAt: r.t_created_at.toISOString(),
+      updatedAt: (isClient ? r.t_client_updated_at : r.t_updated_at).toISOString(),
+      sla: { resolutionDueAt: iso(r.t_resolution_due_at) },
+    };
+    if (!isClient) {
+      dto.assignee = r.t_assignee_id ? { id: r.t_assignee_id, name: r.assignee_name ?? '' } : null;
+      dto.group = r.t_group_id ? { id: r.t_group_id, name: r.group_name ?? '' } : null;
+      dto.dueAt = iso(r.t_due_at);
+      dto.sla.pausedAt = iso(r.t_sla_paused_at);
+    }
+    return dto;
+  }
+
   /**
    * A row as the API shows it to the caller. Clients get the client view (see
    * `CLIENT_HIDDEN_TICKET_FIELDS`): no assignee, group, support level, project, due date,
    * needs-reply flag, SLA policy or SLA breach/pause times, and `updatedAt` is the last change
    * they can see.
    */
-  private toDto(r: Row, isClient: boolean): TicketSummaryDto | TicketDto {
-    const dto: TicketSummaryDto &
+  private toDto(r: Row, isClient: boolean): TicketFieldsDto | TicketDto {
+    const dto: TicketFieldsDto &
       Partial<Pick<TicketDto, 'description' | 'customFields' | 'satisfaction'>> = {
       id: r.t_id,
       number: Number(r.t_number),

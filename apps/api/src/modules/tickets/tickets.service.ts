@@ -17,10 +17,9 @@ import {
 } from '../../common/errors/domain-errors.js';
 import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
-import { WorkflowService } from '../workflow/workflow.service.js';
-import { SlaService } from '../sla/sla.service.js';
-import { AssignmentRulesEngine } from '../assignment/assignment-rules.engine.js';
-import { assertMayAssignTo } from '../assignment/dispatcher-scope.js';
+import { WorkflowService } from '../workflow/index.js';
+import { SlaService } from '../sla/index.js';
+import { assertMayAssignTo, AssignmentRulesEngine } from '../assignment/index.js';
 import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
 import {

@@ -25,7 +25,11 @@ import {
   type TicketChannel,
   type TicketPriority,
 } from '@relaydesk/contracts';
-import { IsNotBlank, IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+} from '../../../common/validation/dto-decorators.js';
 import { IntField, UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 const MAX_IDS = 200;

@@ -11,8 +11,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { SupportLevel, TicketChannel, TicketPriority } from '@relaydesk/contracts';
-import { Group } from '../../directory/entities/group.entity.js';
-import { User } from '../../directory/entities/user.entity.js';
+import { Group, User } from '../../directory/index.js';
 
 /** What a rule looks at; every condition present must match, absent or empty ones match all. */
 export interface AssignmentRuleConditions {

@@ -5,7 +5,7 @@ import {
   OUT_OF_OFFICE_FROM_TEXT,
   OUT_OF_OFFICE_UNTIL_TEXT,
   UserDto,
-} from '../../directory/dto/user.dto.js';
+} from '../../directory/index.js';
 import { WEB_APPS, type WebApp } from '../refresh-cookie.js';
 import {
   DATE_TIME_SCHEMA,

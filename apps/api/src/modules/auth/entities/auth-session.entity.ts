@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 
 /**
  * One login: the family of refresh tokens that rotate from it. Access tokens carry its id,

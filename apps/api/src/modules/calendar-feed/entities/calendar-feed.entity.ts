@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 
 /**
  * A user's private calendar feed: one per user. Only a SHA-256 of the token is kept, so the

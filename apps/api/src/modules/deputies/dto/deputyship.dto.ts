@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
-import { RefDto } from '../../tickets/dto/ticket.dto.js';
+import { IsOptionalNonNull, LowerCaseIds } from '../../../common/validation/dto-decorators.js';
+import { RefDto } from '../../tickets/index.js';
 import {
   CursorField,
   DATE_TIME_SCHEMA,

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 import { Deputyship } from './deputyship.entity.js';
 
 export const DEPUTYSHIP_EVENT_KINDS = ['created', 'ended', 'expired'] as const;

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 
 /**
  * CDESK deputies: during [startsAt, endsAt) the deputy sees and works the tickets assigned to the

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
-import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+  QueryBoolean,
+} from '../../../common/validation/dto-decorators.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export class DepartmentDto {

@@ -19,7 +19,12 @@ import {
   type SupportLevel,
 } from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
-import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+  QueryBoolean,
+} from '../../../common/validation/dto-decorators.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export const MAX_GROUP_MEMBERS = 1000;

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
-import { IsNotBlank, IsOptionalNonNull, QueryBoolean } from './dto-decorators.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  QueryBoolean,
+} from '../../../common/validation/dto-decorators.js';
 import { VersionField } from '../../../common/openapi/request-fields.js';
 
 const STAFF_ONLY = 'Staff only: absent for client contacts.';

@@ -11,7 +11,12 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
-import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+  QueryBoolean,
+} from '../../../common/validation/dto-decorators.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export const MAX_PROJECT_MEMBERS = 1000;

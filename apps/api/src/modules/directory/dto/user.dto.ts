@@ -12,7 +12,12 @@ import {
 import { LOCALES, ROLES, type Locale, type Role } from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import type { User } from '../entities/user.entity.js';
-import { IsNotBlank, IsOptionalNonNull, LowerCaseIds, QueryBoolean } from './dto-decorators.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+  QueryBoolean,
+} from '../../../common/validation/dto-decorators.js';
 import {
   DATE_TIME_SCHEMA,
   FIELD_LIMITS,

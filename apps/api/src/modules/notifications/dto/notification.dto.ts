@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@relaydesk/contracts';
-import { QueryBoolean } from '../../directory/dto/dto-decorators.js';
+import { QueryBoolean } from '../../../common/validation/dto-decorators.js';
 import { CursorField } from '../../../common/openapi/request-fields.js';
 
 export class NotificationTicketDto {

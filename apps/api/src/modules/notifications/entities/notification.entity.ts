@@ -8,8 +8,8 @@ import {
   type Relation,
 } from 'typeorm';
 import type { NotificationKind } from '@relaydesk/contracts';
-import { User } from '../../directory/entities/user.entity.js';
-import { Ticket } from '../../tickets/entities/ticket.entity.js';
+import { User } from '../../directory/index.js';
+import { Ticket } from '../../tickets/index.js';
 
 /**
  * An in-app notification of one user. Written in the transaction of what caused it; e-mail and

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { WorkingInterval } from '@relaydesk/contracts';
-import { IsNotBlank, IsOptionalNonNull } from '../../directory/dto/dto-decorators.js';
+import { IsNotBlank, IsOptionalNonNull } from '../../../common/validation/dto-decorators.js';
 import { VersionField } from '../../../common/openapi/request-fields.js';
 
 const TIME = /^([01]\d|2[0-4]):[0-5]\d$/;

@@ -18,7 +18,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
-import { IsNotBlank, IsOptionalNonNull, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+} from '../../../common/validation/dto-decorators.js';
 import { IntField, UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 /** Ten years of business seconds is more than any promise a desk makes. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WorkflowModule } from '../../workflow/workflow.module.js';
+import { WorkflowModule } from '../../workflow/index.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { AttachmentStorage } from './attachment-storage.js';
 import { AttachmentUploadReceiver } from './attachment-upload.receiver.js';

@@ -12,7 +12,7 @@ import {
 } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../common/openapi/translated-text.dto.js';
 import { TicketTypeFieldDto } from '../ticket-types/dto/ticket-type-field.dto.js';
-import { TicketSlaDto } from '../../sla/dto/ticket-sla.dto.js';
+import { TicketSlaDto } from '../../sla/index.js';
 
 export class RefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -40,12 +40,68 @@ export class SatisfactionDto {
 
 const STAFF_ONLY = 'Staff only: absent for clients.';
 
+/** The SLA clock a list row shows: the deadline its "time left" counts down to. */
+export class TicketSummarySlaDto {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  resolutionDueAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: `Since when the clocks stand still (pausing status, or resolved); null: running. ${STAFF_ONLY}`,
+  })
+  pausedAt?: string | null;
+}
+
 /**
- * A ticket as lists show it: every field but the description, with names of what it refers to.
+ * A ticket as lists show it (queues, search, calendar, pickers): what a row displays and what
+ * it links to, with the names of what it refers to. Everything else (description, custom
+ * fields, category, project, the SLA policy and breach times, version...) is in
+ * GET /tickets/{id}. Optional fields are staff-only: a client's ticket has none of them.
+ */
+export class TicketSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 1042 }) number!: number;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ enum: TICKET_PRIORITIES }) priority!: TicketPriority;
+  @ApiProperty({ description: 'Status key in the ticket workflow' }) status!: string;
+  @ApiProperty({ type: TranslatedTextDto, description: 'The status name in the ticket workflow' })
+  statusName!: TranslatedTextDto;
+  @ApiProperty({ enum: STATUS_CATEGORIES }) statusCategory!: StatusCategory;
+  @ApiProperty({ type: TicketTypeRefDto, nullable: true }) type!: TicketTypeRefDto | null;
+  @ApiProperty({ type: RefDto, nullable: true }) organization!: RefDto | null;
+  @ApiProperty({ type: RefDto, nullable: true }) requester!: RefDto | null;
+  @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
+  assignee?: RefDto | null;
+  @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
+  group?: RefDto | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: STAFF_ONLY,
+  })
+  dueAt?: string | null;
+  @ApiProperty({
+    type: TicketSummarySlaDto,
+    description: 'The Overdue queue uses resolutionDueAt when dueAt is not set',
+  })
+  sla!: TicketSummarySlaDto;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The last change; for a client, the last change a client sees (internal notes and files, assignment and SLA recomputes do not count), and sort=updatedAt orders by it',
+  })
+  updatedAt!: string;
+}
+
+/**
+ * The fields of one ticket but the description, custom fields and rating (see TicketDto).
  * Optional fields are staff-only: a client's ticket has none of them, so a client-facing caller
  * that reads one gets `undefined` and the generated types say so.
  */
-export class TicketSummaryDto {
+export class TicketFieldsDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 1042 }) number!: number;
   @ApiProperty() subject!: string;
@@ -118,7 +174,7 @@ export class TicketSummaryDto {
   version!: number;
 }
 
-export class TicketDto extends TicketSummaryDto {
+export class TicketDto extends TicketFieldsDto {
   @ApiProperty() description!: string;
   @ApiProperty({
     type: 'object',

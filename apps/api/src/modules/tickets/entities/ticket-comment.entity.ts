@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 import { Ticket } from './ticket.entity.js';
 
 @Entity('ticket_comments')

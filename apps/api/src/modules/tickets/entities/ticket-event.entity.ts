@@ -8,7 +8,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { TicketEventKind } from '@relaydesk/contracts';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 import { Ticket } from './ticket.entity.js';
 
 /** One line of a ticket's history. `actorId` null means the system did it. */

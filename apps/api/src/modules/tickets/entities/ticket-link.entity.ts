@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { TicketLinkKind } from '@relaydesk/contracts';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 import { Ticket } from './ticket.entity.js';
 
 /**

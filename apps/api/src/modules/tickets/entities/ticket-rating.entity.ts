@@ -9,7 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { RatingVia } from '@relaydesk/contracts';
-import { User } from '../../directory/entities/user.entity.js';
+import { User } from '../../directory/index.js';
 import { Ticket } from './ticket.entity.js';
 
 /**

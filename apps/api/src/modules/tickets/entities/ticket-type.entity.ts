@@ -9,7 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import type { TicketPriority, TranslatedText } from '@relaydesk/contracts';
-import { Workflow } from '../../workflow/entities/workflow.entity.js';
+import { Workflow } from '../../workflow/index.js';
 
 /** Kinds of request. Public ones are offered to clients; internal ones are staff-only. */
 @Entity('ticket_types')

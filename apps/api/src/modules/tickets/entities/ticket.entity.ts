@@ -14,14 +14,11 @@ import type {
   TicketChannel,
   TicketPriority,
 } from '@relaydesk/contracts';
-import { User } from '../../directory/entities/user.entity.js';
-import { Organization } from '../../directory/entities/organization.entity.js';
-import { Group } from '../../directory/entities/group.entity.js';
-import { Workflow } from '../../workflow/entities/workflow.entity.js';
-import { Project } from '../../directory/entities/project.entity.js';
+import { Group, Organization, Project, User } from '../../directory/index.js';
+import { Workflow } from '../../workflow/index.js';
 import { TicketType } from './ticket-type.entity.js';
 import { Category } from './category.entity.js';
-import { SlaPolicy } from '../../sla/entities/sla-policy.entity.js';
+import { SlaPolicy } from '../../sla/index.js';
 
 /**
  * Every list filter has an index whose tail is (updated_at, id), the default keyset order,

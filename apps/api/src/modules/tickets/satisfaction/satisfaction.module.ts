@@ -1,5 +1,5 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { WorkflowModule } from '../../workflow/workflow.module.js';
+import { WorkflowModule } from '../../workflow/index.js';
 import { TicketsModule } from '../tickets.module.js';
 import { formBodyMiddleware } from './form-body.middleware.js';
 import { LinkRatingsService } from './link-ratings.service.js';

@@ -10,8 +10,11 @@ import {
   VersionConflictError,
 } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
-import { WorkflowService, type WorkflowDefinition } from '../../workflow/workflow.service.js';
-import type { WorkflowTransition } from '../../workflow/entities/workflow-transition.entity.js';
+import {
+  type WorkflowDefinition,
+  WorkflowService,
+  type WorkflowTransition,
+} from '../../workflow/index.js';
 import type { TicketDto } from '../dto/ticket.dto.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { TicketTransitionsService } from '../ticket-transitions.service.js';

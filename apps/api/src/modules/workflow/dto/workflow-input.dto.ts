@@ -23,7 +23,7 @@ import {
 } from '@relaydesk/contracts';
 import { TranslatedTextInputDto } from '../../../common/openapi/translated-text-input.dto.js';
 import { WORKFLOW_KEY_PATTERN, type WorkflowSpec } from '../workflow-spec.js';
-import { IsOptionalNonNull } from '../../directory/dto/dto-decorators.js';
+import { IsOptionalNonNull } from '../../../common/validation/dto-decorators.js';
 import { FIELD_LIMITS, IntField, VersionField } from '../../../common/openapi/request-fields.js';
 
 /**

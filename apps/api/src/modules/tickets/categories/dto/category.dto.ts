@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
-import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
+import { IsOptionalNonNull } from '../../../../common/validation/dto-decorators.js';
 import { IntField, UUID_SCHEMA, VersionField } from '../../../../common/openapi/request-fields.js';
 
 export class CategoryDto {

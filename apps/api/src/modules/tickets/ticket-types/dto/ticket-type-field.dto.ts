@@ -14,7 +14,7 @@ import {
 import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
-import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
+import { IsOptionalNonNull } from '../../../../common/validation/dto-decorators.js';
 import { FIELD_LIMITS, IntField, VersionField } from '../../../../common/openapi/request-fields.js';
 
 export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,49}$/;

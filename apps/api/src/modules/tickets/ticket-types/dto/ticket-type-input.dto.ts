@@ -12,7 +12,7 @@ import {
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
 import { FIELD_KEY_PATTERN } from './ticket-type-field.dto.js';
-import { IsOptionalNonNull } from '../../../directory/dto/dto-decorators.js';
+import { IsOptionalNonNull } from '../../../../common/validation/dto-decorators.js';
 import {
   FIELD_LIMITS,
   IntField,

@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SupportLevel } from '@relaydesk/contracts';
-import type { AuthUser } from '../../common/auth/auth-user.js';
-import { sql } from '../../common/database/sql.js';
+import type { AuthUser } from '../../../common/auth/auth-user.js';
+import { sql } from '../../../common/database/sql.js';
 import {
   BusinessRuleError,
   ConflictError,
   NotFoundError,
   VersionConflictError,
-} from '../../common/errors/domain-errors.js';
-import { Clock } from '../../common/time/clock.js';
-import { TicketAccessService } from '../tickets/ticket-access.service.js';
-import { recordTicketEvents, type NewTicketEvent } from '../tickets/ticket-events.js';
-import { TicketsService } from '../tickets/tickets.service.js';
-import { autoAssignedEvent } from './assignment-rules.engine.js';
-import type { EscalateTicketDto, TicketEscalationDto } from './dto/escalation.dto.js';
-import { GroupDistributionService } from './group-distribution.js';
-import { firstGroupOfLevel } from './support-level-groups.js';
+} from '../../../common/errors/domain-errors.js';
+import { Clock } from '../../../common/time/clock.js';
+import { TicketAccessService } from '../ticket-access.service.js';
+import { recordTicketEvents, type NewTicketEvent } from '../ticket-events.js';
+import { TicketsService } from '../tickets.service.js';
+import {
+  autoAssignedEvent,
+  firstGroupOfLevel,
+  GroupDistributionService,
+} from '../../assignment/index.js';
+import type { EscalateTicketDto, TicketEscalationDto } from '../dto/escalation.dto.js';
 
 const TOP_LEVEL = 3;
 

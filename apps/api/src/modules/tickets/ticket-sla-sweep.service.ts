@@ -4,9 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/time/clock.js';
 import { ScheduledTick } from '../../common/scheduling/scheduled-tick.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { recordTicketEvents } from '../tickets/ticket-events.js';
-import { dueEvents, nextCheckAt, REMINDER_BIT, type SlaEvent, type SlaState } from './sla-clock.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { recordTicketEvents } from './ticket-events.js';
+import { SlaBreached, SlaReminderDue } from './events/sla.events.js';
+import {
+  dueEvents,
+  nextCheckAt,
+  REMINDER_BIT,
+  type SlaEvent,
+  type SlaState,
+} from '../sla/index.js';
 
 interface DueRow {
   id: string;
@@ -40,7 +47,7 @@ export interface SweepResult {
  * reads only due rows through a partial index and claims them with FOR UPDATE SKIP LOCKED, so
  * the cost follows the due tickets, never the table, and with any number of instances each
  * reminder, breach and escalation happens once: the ticket's flags, its next check and the
- * notifications commit together, and if an instance dies mid-batch its transaction rolls back and
+ * events' listeners (in-app notifications) commit together, and if an instance dies mid-batch its transaction rolls back and
  * another instance picks the tickets up on its next tick.
  */
 @Injectable()
@@ -51,7 +58,7 @@ export class SlaSweepService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
-    private readonly notifications: NotificationsService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -139,60 +146,27 @@ export class SlaSweepService {
     );
     if (events.length === 0) return events;
 
-    const [people] = (await em.query(
-      `SELECT
-         ARRAY(SELECT u.id FROM users u
-                WHERE u.active AND u.role <> 'client'
-                  AND (u.id = $1::uuid OR ($1::uuid IS NULL AND u.id IN (
-                        SELECT gm.user_id FROM group_members gm WHERE gm.group_id = $2::uuid)))
-                ORDER BY u.id) AS owners,
-         ARRAY(SELECT u.id FROM users u
-                WHERE u.active AND u.role <> 'client'
-                  AND u.id = COALESCE(
-                        (SELECT g.lead_id FROM groups g WHERE g.id = $2::uuid),
-                        (SELECT d.head_id FROM users a JOIN departments d ON d.id = a.department_id
-                          WHERE a.id = $1::uuid))) AS supervisors`,
-      [row.assignee_id, row.group_id],
-    )) as { owners: string[]; supervisors: string[] }[];
-
+    const owners = { assigneeId: row.assignee_id, groupId: row.group_id };
     for (const e of events) {
-      const data = {
-        clock: e.clock,
-        dueAt: e.dueAt.toISOString(),
-        ...(e.kind === 'reminder' ? { reminderPercent: row.reminder_percent } : {}),
-      };
       if (e.kind === 'reminder') {
-        await this.notifications.notify(em, {
-          userIds: people.owners,
-          kind: 'sla_reminder',
-          ticketId: row.id,
-          data,
-          at: now,
-        });
+        await this.events.publish(
+          em,
+          new SlaReminderDue(row.id, e.clock, e.dueAt, row.reminder_percent, owners, now),
+        );
         continue;
       }
       await recordTicketEvents(em, row.id, null, now, [
         {
           kind: 'sla_breached',
           field: e.clock,
-          newValue: { clock: e.clock, dueAt: data.dueAt, policyId: row.sla_policy_id },
+          newValue: { clock: e.clock, dueAt: e.dueAt.toISOString(), policyId: row.sla_policy_id },
           internal: true,
         },
       ]);
-      await this.notifications.notify(em, {
-        userIds: people.owners,
-        kind: 'sla_breached',
-        ticketId: row.id,
-        data,
-        at: now,
-      });
-      await this.notifications.notify(em, {
-        userIds: people.supervisors,
-        kind: 'sla_escalated',
-        ticketId: row.id,
-        data,
-        at: now,
-      });
+      await this.events.publish(
+        em,
+        new SlaBreached(row.id, e.clock, e.dueAt, row.sla_policy_id, owners, now),
+      );
     }
     return events;
   }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SUPPORT_LEVELS, type SupportLevel } from '@relaydesk/contracts';
-import { IsNotBlank, LowerCaseIds } from '../../directory/dto/dto-decorators.js';
-import { TicketDto } from '../../tickets/dto/ticket.dto.js';
+import { IsNotBlank, LowerCaseIds } from '../../../common/validation/dto-decorators.js';
+import { TicketDto } from './ticket.dto.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 
 export class EscalateTicketDto {

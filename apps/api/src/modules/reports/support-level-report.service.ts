@@ -4,7 +4,7 @@ import { SUPPORT_LEVELS, type SupportLevel } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { reportRange } from '../../common/time/report-range.js';
 import { Clock } from '../../common/time/clock.js';
-import { ticketVisibility } from '../tickets/ticket-visibility.js';
+import { ticketVisibility } from '../tickets/index.js';
 import type {
   SupportLevelReportDto,
   SupportLevelReportQueryDto,

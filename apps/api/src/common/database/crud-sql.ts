@@ -1,12 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  decodeCursor,
-  invalidCursorError,
-  toPage,
-  type Page,
-} from '../../common/pagination/cursor.js';
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain-errors.js';
-import { sql } from '../../common/database/sql.js';
+import { decodeCursor, invalidCursorError, toPage, type Page } from '../pagination/cursor.js';
+import { NotFoundError, VersionConflictError } from '../errors/domain-errors.js';
+import { sql } from './sql.js';
 
 /** The directory tables this module writes; table names are never taken from input. */
 export type DirectoryTable =

@@ -1,0 +1,14 @@
+/**
+ * The door of the sla module: what other modules may use. Import from here, never from the
+ * module's files (`npm run lint` refuses it).
+ *
+ * SLA policies, business calendars and the clock arithmetic; the tickets module keeps the
+ * tickets' SLA columns with it.
+ */
+export { TicketSlaDto } from './dto/ticket-sla.dto.js';
+export { SlaPolicy } from './entities/sla-policy.entity.js';
+export { REMINDER_BIT, dueEvents, nextCheckAt } from './sla-clock.js';
+export type { SlaEvent, SlaState } from './sla-clock.js';
+export { SlaModule } from './sla.module.js';
+export { SlaService } from './sla.service.js';
+export type { NewTicketSla } from './sla.service.js';

@@ -1,0 +1,15 @@
+/**
+ * The door of the tickets module: what other modules may use. Import from here, never from the
+ * module's files (`npm run lint` refuses it).
+ *
+ * Tickets: create, edit, transitions, comments, attachments, links, satisfaction,
+ * escalation, timers and the SLA sweep; the visibility rule; the ticket domain events.
+ */
+export { AttachmentsModule } from './attachments/attachments.module.js';
+export { RefDto } from './dto/ticket.dto.js';
+export { Ticket } from './entities/ticket.entity.js';
+export { SatisfactionModule } from './satisfaction/satisfaction.module.js';
+export { ticketVisibility } from './ticket-visibility.js';
+export { TicketsModule } from './tickets.module.js';
+export { SlaBreached, SlaReminderDue } from './events/sla.events.js';
+export type { SlaClockName, TicketOwnership } from './events/sla.events.js';
