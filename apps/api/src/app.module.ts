@@ -1,9 +1,14 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { CONFIG_NAMESPACES, configProviders } from './config/config-namespaces.js';
+import { AppLogger, createRootLogger, loggingModule } from './common/logging/logger.js';
+import { RateLimitModule } from './common/http/throttling/rate-limit.module.js';
+import { ScheduledLoopsShutdown } from './common/scheduling/scheduled-loop.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { Clock, SystemClock } from './common/time/clock.js';
 import { AuthModule } from './modules/auth/index.js';
@@ -23,20 +28,28 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** Tests pass a clock they can move. */
   clock?: Clock;
+  /** Where logs go (tests read them); JSON lines on stdout at LOG_LEVEL otherwise. */
+  logger?: Logger;
 }
 
-/** Config and clock, available to every module without importing anything. */
+/**
+ * Config (the whole, and one provider per namespace: config-namespaces.ts), clock, Nest's logger
+ * and the scheduled loops' shutdown, available to every module without importing anything.
+ */
 @Global()
-@Module({})
+@Module({ imports: [DiscoveryModule] })
 class CoreModule {
   static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
     return {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        ...configProviders(config),
+        AppLogger,
+        ScheduledLoopsShutdown,
         { provide: Clock, useValue: clock ?? new SystemClock() },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, AppLogger, ...CONFIG_NAMESPACES.map((ns) => ns.token)],
     };
   }
 }
@@ -48,6 +61,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
+        loggingModule(options.logger ?? createRootLogger(options.config.logLevel)),
+        RateLimitModule,
         TypeOrmModule.forRoot(
           dataSourceOptions(
             options.config.databaseUrl,

@@ -6,7 +6,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { jsonBodyMiddleware } from './common/http/body-parsing.js';
 import { closeConnectionOnUnreadBody } from './common/http/unread-body.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
-import { createRootLogger, PinoNestLogger, requestLogger } from './common/logging/logger.js';
+import { AppLogger, createRootLogger, requestLogger } from './common/logging/logger.js';
 import { mountSwagger } from './common/openapi/openapi.js';
 import { hostSpas } from './common/http/spa-hosting.js';
 import { usePreparedStatements } from './common/database/sql.js';
@@ -20,11 +20,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   const { config } = options;
   const logger = options.logger ?? createRootLogger(config.logLevel);
   usePreparedStatements(config.databasePreparedStatements);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    bodyParser: false,
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ ...options, logger }),
+    // Nest's own lines wait for nestjs-pino's logger (AppLogger), which exists once the module does.
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(AppLogger));
   configureApp(app, options, logger);
   await app.init();
   return app;
@@ -58,7 +59,13 @@ export function configureApp(
     app.enableCors({
       origin: config.corsOrigins,
       credentials: false,
-      exposedHeaders: ['X-Request-Id'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        'Retry-After',
+      ],
     });
   }
   app.useGlobalPipes(createValidationPipe());

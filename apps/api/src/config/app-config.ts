@@ -21,6 +21,12 @@ export interface AppConfig {
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowSeconds: number;
+  /** Token refreshes per client address per rateLimitWindowSeconds. */
+  refreshMaxPerIp: number;
+  /** Rating-link submissions per client address per rateLimitWindowSeconds. */
+  ratingMaxPerIp: number;
+  /** The window of the refresh and rating limits. */
+  rateLimitWindowSeconds: number;
   /**
    * Express `trust proxy`: false, a hop count, or the proxies' addresses/CIDRs (and the names
    * loopback, linklocal, uniquelocal). Never a blanket true: that lets any client pick its IP.
@@ -145,6 +151,9 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     loginMaxAttemptsPerAccount: int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 10, 1, 10000),
     loginMaxAttemptsPerIp: int('LOGIN_MAX_ATTEMPTS_PER_IP', 100, 1, 1000000),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    refreshMaxPerIp: int('REFRESH_MAX_PER_IP', 300, 1, 1000000),
+    ratingMaxPerIp: int('RATING_MAX_PER_IP', 30, 1, 1000000),
+    rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     trustProxy,
     publicUrl,
     production,

@@ -5,7 +5,6 @@ import { GroupMember } from '../modules/directory/entities/group-member.entity.j
 import { User } from '../modules/directory/entities/user.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
-import { LoginAttemptCounter } from '../modules/auth/entities/login-attempt-counter.entity.js';
 import { Workflow } from '../modules/workflow/entities/workflow.entity.js';
 import { WorkflowStatus } from '../modules/workflow/entities/workflow-status.entity.js';
 import { WorkflowTransition } from '../modules/workflow/entities/workflow-transition.entity.js';
@@ -22,6 +21,7 @@ import { TicketTypeField } from '../modules/tickets/entities/ticket-type-field.e
 import { TicketLink } from '../modules/tickets/entities/ticket-link.entity.js';
 import { TicketRating } from '../modules/tickets/entities/ticket-rating.entity.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
+import { RateLimitCounter } from '../common/http/throttling/rate-limit-counter.entity.js';
 import { SlaCalendar } from '../modules/sla/entities/sla-calendar.entity.js';
 import { SlaPolicy } from '../modules/sla/entities/sla-policy.entity.js';
 import { Notification } from '../modules/notifications/entities/notification.entity.js';
@@ -39,7 +39,6 @@ export const ENTITIES = [
   User,
   AuthSession,
   RefreshToken,
-  LoginAttemptCounter,
   Workflow,
   WorkflowStatus,
   WorkflowTransition,
@@ -56,6 +55,7 @@ export const ENTITIES = [
   TicketLink,
   TicketRating,
   IdempotencyKey,
+  RateLimitCounter,
   SlaCalendar,
   SlaPolicy,
   Notification,

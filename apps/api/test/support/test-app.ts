@@ -43,7 +43,11 @@ export async function startTestApp(
       jwtSecret: TEST_JWT_SECRET,
       schedulerEnabled: false,
       demoData: false,
+      // Generous per-address limits: most tests send everything from one address. The limit
+      // tests set their own.
       loginMaxAttemptsPerIp: 100000,
+      refreshMaxPerIp: 100000,
+      ratingMaxPerIp: 100000,
       logLevel: 'silent',
       dataDir: `/tmp/relaydesk-test-data-${process.env.JEST_WORKER_ID ?? '0'}`,
       ...overrides,

@@ -1,15 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   applyDecorators,
   Injectable,
-  UseInterceptors,
-  type CallHandler,
+  SetMetadata,
+  UseGuards,
   type ExecutionContext,
-  type NestInterceptor,
 } from '@nestjs/common';
 import { ApiExtension, type OpenAPIObject } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Observable, tap } from 'rxjs';
+import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { TooManyRequestsError } from '../errors/domain-errors.js';
+import { accountOf, type ThrottlerName } from './throttling/throttlers.js';
 
 /** Where a rate-limited request stands: the numbers of the counter closest to its limit. */
 export interface RateLimitState {
@@ -19,50 +19,92 @@ export interface RateLimitState {
   resetSeconds: number;
 }
 
-const slots = new AsyncLocalStorage<{ state?: RateLimitState }>();
-
-/**
- * Called by a limiter (the login throttle) while it counts the request; the operation's
- * RateLimitHeadersInterceptor sends the numbers as RateLimit-* headers, on success and error
- * alike. Outside a @RateLimited() operation it does nothing.
- */
-export function reportRateLimit(state: RateLimitState): void {
-  const slot = slots.getStore();
-  if (slot) slot.state = state;
+interface RateLimitOptions {
+  /** The named limits (THROTTLERS) this operation counts against, all of them. */
+  by: ThrottlerName[];
+  /** The 429's detail. */
+  message: string;
 }
 
+const RATE_LIMIT_OPTIONS = 'relaydesk:rate-limit';
+
+function optionsOf(context: ExecutionContext): RateLimitOptions | undefined {
+  return Reflect.getMetadata(RATE_LIMIT_OPTIONS, context.getHandler()) as
+    RateLimitOptions | undefined;
+}
+
+/**
+ * Whether a named throttler leaves this request alone: it is not one the operation names, or
+ * (per account) the request names no account, which validation will refuse anyway.
+ */
+export function skipsThrottler(context: ExecutionContext, name: ThrottlerName): boolean {
+  if (!optionsOf(context)?.by.includes(name)) return true;
+  return (
+    name === 'login-account' && accountOf(context.switchToHttp().getRequest<Request>()) === null
+  );
+}
+
+/** The tightest counter seen so far for a request (several throttlers may apply). */
+const tightest = new WeakMap<Request, RateLimitState>();
+
+/**
+ * @nestjs/throttler's guard, speaking the standard headers: RateLimit-Limit, -Remaining and
+ * -Reset (draft-ietf-httpapi-ratelimit-headers) of the counter closest to its limit, without a
+ * per-throttler suffix, on every answer of the operation; over a limit a 429 problem+json with
+ * Retry-After (TooManyRequestsError through the problem filter). Keys are the throttler's
+ * tracker as is (an address, an account), so every operation naming a throttler shares its
+ * budget.
+ */
 @Injectable()
-export class RateLimitHeadersInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async handleRequest({
+    context,
+    limit,
+    ttl,
+    throttler,
+    blockDuration,
+    getTracker,
+  }: ThrottlerRequest): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
-    const slot: { state?: RateLimitState } = {};
-    const send = () => {
-      if (!slot.state || res.headersSent) return;
-      res.setHeader('RateLimit-Limit', String(slot.state.limit));
-      res.setHeader('RateLimit-Remaining', String(Math.max(slot.state.remaining, 0)));
-      res.setHeader('RateLimit-Reset', String(Math.max(slot.state.resetSeconds, 0)));
+    const name = throttler.name ?? 'default';
+    const key = await getTracker(req, context);
+    const record = await this.storageService.increment(key, ttl, limit, blockDuration, name);
+    const state: RateLimitState = {
+      limit,
+      remaining: Math.max(limit - record.totalHits, 0),
+      resetSeconds: record.timeToExpire,
     };
-    // The handler (and the limiter it calls) runs inside the slot's async context.
-    return new Observable((subscriber) =>
-      slots.run(slot, () =>
-        next
-          .handle()
-          .pipe(tap({ next: send, error: send }))
-          .subscribe(subscriber),
-      ),
-    );
+    const before = tightest.get(req);
+    if (!before || state.remaining < before.remaining) tightest.set(req, state);
+    const shown = tightest.get(req)!;
+    res.setHeader('RateLimit-Limit', String(shown.limit));
+    res.setHeader('RateLimit-Remaining', String(shown.remaining));
+    res.setHeader('RateLimit-Reset', String(shown.resetSeconds));
+    if (record.isBlocked) {
+      throw new TooManyRequestsError(
+        optionsOf(context)?.message ?? 'Too many requests; wait before trying again',
+        Math.max(record.timeToBlockExpire, 1),
+      );
+    }
+    return true;
   }
 }
 
 const RATE_LIMITED = 'x-rate-limited';
 
 /**
- * An operation behind a rate limit: its responses carry RateLimit-Limit, RateLimit-Remaining
- * and RateLimit-Reset (draft-ietf-httpapi-ratelimit-headers), and the document says so on
- * every response of the operation (see documentRateLimits). Document 429 with ApiProblems.
+ * An operation behind rate limits: each request counts against every named throttler
+ * (THROTTLERS, limits from the rate-limit config) in PostgreSQL, its responses carry
+ * RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset, and the document says so on every
+ * response of the operation (see documentRateLimits). Document 429 with ApiProblems.
  */
-export const RateLimited = () =>
-  applyDecorators(UseInterceptors(RateLimitHeadersInterceptor), ApiExtension(RATE_LIMITED, true));
+export const RateLimited = (options: RateLimitOptions) =>
+  applyDecorators(
+    SetMetadata(RATE_LIMIT_OPTIONS, options),
+    UseGuards(RateLimitGuard),
+    ApiExtension(RATE_LIMITED, true),
+  );
 
 const HEADERS = {
   'RateLimit-Limit': 'Requests allowed in the current window',

@@ -1,27 +1,44 @@
-import type { LoggerService } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Logger as NestPinoLogger, LoggerModule } from 'nestjs-pino';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
-import { REDACTED_LOG_PATHS, redactUrl } from './redact.js';
+import { pinoHttp, type Options } from 'pino-http';
+import { REDACTED, REDACTED_LOG_PATHS, redactUrl } from './redact.js';
 
 export function createRootLogger(level: string): Logger {
   return pino({
     level,
-    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
   });
 }
 
-/** One structured line per request, tagged with a request id (taken from X-Request-Id or made). */
-export function requestLogger(logger: Logger) {
-  return pinoHttp({
+/** An incoming X-Request-Id worth keeping: short, and nothing a log reader could trip over. */
+const SANE_REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/** What pino-http needs from a request once Passport has run: the user, when there is one. */
+type AuthenticatedRequest = IncomingMessage & { id?: unknown; user?: { id?: unknown } };
+
+/**
+ * The request log: one JSON line per request when its response ends, with the request id (taken
+ * from a sane X-Request-Id or made, and echoed in the response), method, redacted URL, status,
+ * responseTime (ms) and, once the request was authenticated, userId. Bodies, headers and
+ * cookies are never serialized; REDACTED_LOG_PATHS covers anything that logs them by hand.
+ */
+export function requestLogOptions(logger: Logger): Options<AuthenticatedRequest, ServerResponse> {
+  return {
     logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+    genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
       const id =
-        typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
       res.setHeader('X-Request-Id', id);
       return id;
+    },
+    // Called again when the response ends, by which time the guards have set req.user.
+    customProps: (req) => {
+      const userId = req.user?.id;
+      return typeof userId === 'string' ? { userId } : {};
     },
     customLogLevel: (_req, res, err) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
@@ -33,7 +50,24 @@ export function requestLogger(logger: Logger) {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-  });
+  };
+}
+
+/**
+ * The request logger, mounted first (create-app.ts) so every request is logged, including those
+ * a body limit or the SPA hosting answers before Nest's router sees them.
+ */
+export function requestLogger(logger: Logger) {
+  return pinoHttp(requestLogOptions(logger));
+}
+
+/**
+ * nestjs-pino on top of that request logger (`useExisting`): it binds each request's `req.log`
+ * to the request's async context, so whatever Nest or a service logs while serving a request
+ * carries its id; logs outside a request go to `logger`.
+ */
+export function loggingModule(logger: Logger) {
+  return LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true });
 }
 
 /** Nest's start-up chatter: one line per module and route, useful only when debugging. */
@@ -44,26 +78,15 @@ const BOOT_CONTEXTS = new Set([
   'NestFactory',
 ]);
 
-/** Lets Nest's own messages go through pino too. */
-export class PinoNestLogger implements LoggerService {
-  constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) {
-    if (context && BOOT_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
-    else this.logger.info({ context }, String(message));
-  }
-  error(message: unknown, ...rest: unknown[]) {
-    const context = rest.at(-1);
-    if (message && typeof message === 'object') this.logger.error({ context, ...message });
-    else
-      this.logger.error({ context, trace: rest.length > 1 ? rest[0] : undefined }, String(message));
-  }
-  warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
-  }
-  debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
-  }
-  verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
+/** Nest's own LoggerService (app.useLogger): nestjs-pino's, with the start-up lines at debug. */
+@Injectable()
+export class AppLogger extends NestPinoLogger {
+  override log(message: unknown, ...optionalParams: unknown[]): void {
+    const context = optionalParams.at(-1);
+    if (typeof context === 'string' && BOOT_CONTEXTS.has(context)) {
+      super.debug(message, ...optionalParams);
+    } else {
+      super.log(message, ...optionalParams);
+    }
   }
 }

@@ -44,7 +44,20 @@ export function redactUrl(url: string | undefined): string | undefined {
   return `${path}?${params.join('&')}`;
 }
 
-/** Header names never logged, in any form pino may meet them. */
+/** Body fields that are credentials (login, refresh, password change, rating forms). */
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'refreshToken',
+  'accessToken',
+  'token',
+];
+
+/**
+ * Header names and body fields never logged, in any form pino may meet them: the request
+ * serializer writes neither headers nor bodies, and these catch an object logged by hand.
+ */
 export const REDACTED_LOG_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -56,4 +69,5 @@ export const REDACTED_LOG_PATHS = [
   '*.headers.authorization',
   '*.headers.cookie',
   '*.headers["set-cookie"]',
+  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.body.${f}`]),
 ];

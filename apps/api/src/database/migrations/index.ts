@@ -7,6 +7,7 @@ import { Assignment1764310000000 } from './1764310000000-assignment.js';
 import { Deputies1764320000000 } from './1764320000000-deputies.js';
 import { SearchStatusCategory1764330000000 } from './1764330000000-search-status-category.js';
 import { ClientUpdatedAt1765000500000 } from './1765000500000-client-updated-at.js';
+import { RateLimitCounters1765100000000 } from './1765100000000-rate-limit-counters.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Deputies1764320000000,
   SearchStatusCategory1764330000000,
   ClientUpdatedAt1765000500000,
+  RateLimitCounters1765100000000,
 ];

@@ -12,6 +12,7 @@ import { CurrentUser, Public } from '../../common/auth/decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { RateLimited } from '../../common/http/rate-limit.js';
+import { THROTTLERS } from '../../common/http/throttling/throttlers.js';
 import { InvalidInputError, UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
@@ -68,7 +69,10 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenPairDto, headers: SETS_REFRESH_COOKIE })
   @ApiProblems(400, 401, 429)
-  @RateLimited()
+  @RateLimited({
+    by: [THROTTLERS.login, THROTTLERS.account],
+    message: 'Too many login attempts; wait before trying again',
+  })
   async login(
     @Body() dto: LoginDto,
     @Req() req: Request,
@@ -92,7 +96,11 @@ export class AuthController {
       "session's absolute lifetime (SESSION_MAX_AGE_DAYS), however recently it rotated.",
   })
   @ApiOkResponse({ type: TokenPairDto, headers: SETS_REFRESH_COOKIE })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 429)
+  @RateLimited({
+    by: [THROTTLERS.refresh],
+    message: 'Too many token refreshes; wait before trying again',
+  })
   async refresh(
     @Body() dto: RefreshDto,
     @Req() req: Request,
@@ -176,7 +184,10 @@ export class MeController {
   @ApiOperation({ summary: 'Change own password; other sessions are logged out' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 422, 429)
-  @RateLimited()
+  @RateLimited({
+    by: [THROTTLERS.login, THROTTLERS.account],
+    message: 'Too many password attempts; wait before trying again',
+  })
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,

@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
-import { ScheduledTick } from '../../common/scheduling/scheduled-tick.js';
+import { ScheduledLoop, type LoopSummary } from '../../common/scheduling/scheduled-loop.js';
 import { DeputyshipNotifier } from './deputyship-notifier.js';
 
 /**
@@ -17,23 +15,17 @@ import { DeputyshipNotifier } from './deputyship-notifier.js';
  */
 @Injectable()
 export class DeputyExpiryService {
-  private readonly logger = new Logger(DeputyExpiryService.name);
-  private readonly ticks = new ScheduledTick(this.logger, 'deputy-expiry');
-
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly notifier: DeputyshipNotifier,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Interval('deputy-expiry', 30_000)
-  async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled) return;
-    await this.ticks.run(async () => {
-      const ended = await this.runDue();
-      return ended > 0 ? `recorded the end of ${ended} deputyship(s)` : null;
-    });
+  /** Every 30 s while the scheduler is on; see ScheduledLoop for overlap and failures. */
+  @ScheduledLoop('deputy-expiry', 30_000)
+  async tick(): Promise<LoopSummary> {
+    const ended = await this.runDue();
+    return ended > 0 ? `recorded the end of ${ended} deputyship(s)` : null;
   }
 
   /** Processes every due deputyship in batches; returns how many this instance recorded. */

@@ -19,6 +19,8 @@ import {
   UnsupportedMediaTypeError,
 } from '../../../common/errors/domain-errors.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
+import { RateLimited } from '../../../common/http/rate-limit.js';
+import { THROTTLERS } from '../../../common/http/throttling/throttlers.js';
 import {
   DATABASE_RETRY_AFTER_SECONDS,
   isDatabaseUnavailable,
@@ -133,7 +135,11 @@ export class PublicRatingsController {
       'text/html': { schema: { type: 'string' } },
     },
   })
-  @ApiProblems(400, 404, 409, 410, 413, 415)
+  @ApiProblems(400, 404, 409, 410, 413, 415, 429)
+  @RateLimited({
+    by: [THROTTLERS.rating],
+    message: 'Too many ratings from this address; wait before trying again',
+  })
   async rate(
     @Param('token') token: string,
     @Req() req: Request,
