@@ -3,11 +3,7 @@ import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { NotificationsHost } from '@relaydesk/web-ui/notifications';
-import { featureStrings } from './i18n';
-import { registerLazyStrings } from './lazy-strings';
 import { router } from './routes';
-
-registerLazyStrings(featureStrings);
 
 /** The workspace once a staff member is signed in: data layer, toasts and the routes. */
 export default function AgentApp() {

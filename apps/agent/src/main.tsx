@@ -10,13 +10,18 @@ import {
   type SessionUser,
 } from '@relaydesk/web-auth';
 import { createI18n, UiProvider } from '@relaydesk/web-ui';
-import { layoutStrings } from './modules/layout/i18n';
+import { agentStrings, SIGN_IN_NAMESPACES, WORKSPACE_NAMESPACES } from './i18n';
 
-// The first load is the sign-in form: router, data layer and screens arrive after sign-in.
-const AgentApp = lazy(() => import('./agent-app'));
+// The sign-in form's strings, in the user's language only; the workspace fetches the rest.
+const i18n = createI18n(agentStrings, SIGN_IN_NAMESPACES);
 
-// The sign-in form needs the layout's strings only; the workspace registers the rest.
-const i18n = createI18n({ layout: layoutStrings });
+// The first load is the sign-in form: router, data layer and screens arrive after sign-in,
+// the workspace's strings in parallel with its chunk.
+const AgentApp = lazy(() =>
+  Promise.all([import('./agent-app'), i18n.loadNamespaces(WORKSPACE_NAMESPACES)]).then(
+    ([app]) => app,
+  ),
+);
 const session = new Session('agent');
 
 /** The workspace is for staff: a client who signs in here is refused (and signed out). */
@@ -38,17 +43,18 @@ createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <UiProvider>
         <AuthProvider session={session}>
-          <RequireAuth accept={isStaff} login={<AgentLogin />}>
-            <Suspense
-              fallback={
-                <Center h="100vh">
-                  <Loader role="status" aria-label="Loading" />
-                </Center>
-              }
-            >
+          {/* Also waits for the strings: no raw keys flash before they arrive. */}
+          <Suspense
+            fallback={
+              <Center h="100vh">
+                <Loader role="status" aria-label="Loading" />
+              </Center>
+            }
+          >
+            <RequireAuth accept={isStaff} login={<AgentLogin />}>
               <AgentApp />
-            </Suspense>
-          </RequireAuth>
+            </RequireAuth>
+          </Suspense>
         </AuthProvider>
       </UiProvider>
     </I18nextProvider>

@@ -4,13 +4,16 @@ import { Center, Loader } from '@mantine/core';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { AuthProvider, LoginPage, RequireAuth, Session } from '@relaydesk/web-auth';
 import { createI18n, UiProvider } from '@relaydesk/web-ui';
-import { featureStrings } from './i18n';
+import { APP_NAMESPACES, portalStrings, SIGN_IN_NAMESPACES } from './i18n';
+
+// The sign-in form's strings, in the user's language only; the rest come with the app.
+const i18n = createI18n(portalStrings, SIGN_IN_NAMESPACES);
 
 // The first load is the sign-in form: router, data layer and pages arrive after sign-in,
-// in parallel with nothing the user is waiting for.
-const PortalApp = lazy(() => import('./portal-app'));
-
-const i18n = createI18n(featureStrings);
+// in parallel with nothing the user is waiting for (and with the pages' strings).
+const PortalApp = lazy(() =>
+  Promise.all([import('./portal-app'), i18n.loadNamespaces(APP_NAMESPACES)]).then(([app]) => app),
+);
 
 function PortalLogin() {
   const { t } = useTranslation('layout');
@@ -23,17 +26,18 @@ createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <UiProvider>
         <AuthProvider session={session}>
-          <RequireAuth login={<PortalLogin />}>
-            <Suspense
-              fallback={
-                <Center h="100vh">
-                  <Loader role="status" aria-label="Loading" />
-                </Center>
-              }
-            >
+          {/* Also waits for the strings: no raw keys flash before they arrive. */}
+          <Suspense
+            fallback={
+              <Center h="100vh">
+                <Loader role="status" aria-label="Loading" />
+              </Center>
+            }
+          >
+            <RequireAuth login={<PortalLogin />}>
               <PortalApp />
-            </Suspense>
-          </RequireAuth>
+            </RequireAuth>
+          </Suspense>
         </AuthProvider>
       </UiProvider>
     </I18nextProvider>

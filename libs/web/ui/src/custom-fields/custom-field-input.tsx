@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { Checkbox, MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
 import type { CustomFieldValue } from '@relaydesk/contracts';
 import { useTranslatedName } from '../format';
-import { useFeatureStrings } from '../i18n/feature-strings';
-import { customFieldStrings } from './strings';
+import { useTranslation } from 'react-i18next';
 import { fromLocalDateTime, toLocalDateTime } from './date-inputs';
 import type { CustomFieldDefinition } from './values';
 
@@ -45,7 +44,7 @@ export function CustomFieldInput({
   renderUserPicker,
   renderOrganizationPicker,
 }: CustomFieldInputProps) {
-  const { t } = useFeatureStrings('customFields', customFieldStrings);
+  const { t } = useTranslation('customFields');
   const name = useTranslatedName();
   const label = name(field.name);
   const common = { label, required: field.required, error, disabled, 'data-testid': testId };

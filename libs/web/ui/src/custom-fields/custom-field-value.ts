@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldValue } from '@relaydesk/contracts';
 import { localeTag, useFormat, useTranslatedName } from '../format';
-import { customFieldStrings } from './strings';
-import { useFeatureStrings } from '../i18n/feature-strings';
 import type { CustomFieldDefinition } from './values';
 
 export type ResolveRefName = (
@@ -12,7 +10,7 @@ export type ResolveRefName = (
 
 /** A custom field's value as text in the UI language (null when empty). */
 export function useCustomFieldText(resolveName?: ResolveRefName) {
-  const { t } = useFeatureStrings('customFields', customFieldStrings);
+  const { t } = useTranslation('customFields');
   const fmt = useFormat();
   const name = useTranslatedName();
   const { i18n } = useTranslation();

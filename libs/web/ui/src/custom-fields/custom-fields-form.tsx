@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { Stack, Text, TextInput } from '@mantine/core';
 import type { CustomFieldValue, CustomFieldValues } from '@relaydesk/contracts';
 import { useTranslatedName } from '../format';
-import { useFeatureStrings } from '../i18n/feature-strings';
-import { customFieldStrings } from './strings';
+import { useTranslation } from 'react-i18next';
 import { CustomFieldInput, type RefPickerProps } from './custom-field-input';
 import { useCustomFieldText, type ResolveRefName } from './custom-field-value';
 import { errorKeys, type CustomFieldDefinition } from './values';
@@ -53,7 +52,7 @@ export function CustomFieldsForm({
   disabled,
   testIdPrefix = 'custom-field',
 }: CustomFieldsFormProps) {
-  const { t } = useFeatureStrings('customFields', customFieldStrings);
+  const { t } = useTranslation('customFields');
   const name = useTranslatedName();
   const text = useCustomFieldText(resolveName);
   if (fields.length === 0) return null;

@@ -14,5 +14,4 @@ export {
   valuesForCreate,
   type CustomFieldDefinition,
 } from './values';
-export { customFieldStrings } from './strings';
 export { fromLocalDateTime, toLocalDateTime } from './date-inputs';

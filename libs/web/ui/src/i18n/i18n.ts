@@ -1,12 +1,17 @@
-import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import i18next, { type BackendModule, type i18n as I18n, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@relaydesk/contracts';
-import { common } from './common';
 
-type Resources = Record<Locale, Record<string, unknown>>;
+/**
+ * Strings files found by `import.meta.glob('./*\/*.ts')` in an `i18n/` folder laid out as
+ * `<locale>/<namespace-in-kebab-case>.ts`, each a default export. Every file is its own chunk,
+ * fetched the first time its language and namespace are needed.
+ */
+export type StringsFiles = Record<string, () => Promise<unknown>>;
 
-/** Namespaced feature strings: `{ tickets: { en, ru, cs }, admin: { … } }`. */
-export type FeatureResources = Record<string, Resources>;
+// The shared namespaces: `common` (the login page, actions, errors and the words both apps
+// show: priorities, statuses, status categories, roles) and `customFields`.
+const uiFiles: StringsFiles = import.meta.glob('./*/*.ts');
 
 const STORAGE_KEY = 'relaydesk.locale';
 
@@ -20,29 +25,48 @@ function browserLocale(): Locale {
   return LOCALES.includes(lang as Locale) ? (lang as Locale) : 'en';
 }
 
+const fileOf = (lng: string, ns: string) =>
+  `./${lng}/${ns.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`;
+
+/** An i18next backend that imports a namespace's file of the one language asked for. */
+function importBackend(appFiles: StringsFiles): BackendModule {
+  return {
+    type: 'backend',
+    init: () => undefined,
+    read: (lng, ns, callback) => {
+      const load = appFiles[fileOf(lng, ns)] ?? uiFiles[fileOf(lng, ns)];
+      if (!load) return callback(new Error(`No strings for ${lng}/${ns}`), false);
+      load().then(
+        (file) => callback(null, (file as { default: ResourceKey }).default),
+        // `true`: i18next retries (a chunk fetch may fail on a flaky network).
+        (err: Error) => callback(err, true),
+      );
+    },
+  };
+}
+
 /**
- * One i18next instance per app: the shared `common` namespace plus each feature's own, so a
- * feature's strings live next to its code. Missing keys fall back to English.
+ * One i18next instance per app, loading only the active language's namespaces, each when
+ * first needed (`useTranslation(ns)` suspends until it is there; `loadNamespaces` fetches
+ * ahead). No fallback language: the types make every translation complete (see
+ * translation.ts), so a Russian user downloads no English or Czech strings. A language switch
+ * fetches the namespaces loaded so far in the new language before the UI re-renders.
  */
-export function createI18n(features: FeatureResources): I18n {
+export function createI18n(appFiles: StringsFiles, namespaces: string[]): I18n {
   const instance = i18next.createInstance();
-  const resources: Resource = {};
-  for (const locale of LOCALES) {
-    resources[locale] = { common: common[locale] };
-    for (const [ns, byLocale] of Object.entries(features)) {
-      resources[locale][ns] = byLocale[locale] as Resource[string][string];
-    }
-  }
-  void instance.use(initReactI18next).init({
-    resources,
-    lng: storedLocale() ?? browserLocale(),
-    fallbackLng: 'en',
-    supportedLngs: [...LOCALES],
-    defaultNS: 'common',
-    ns: ['common', ...Object.keys(features)],
-    interpolation: { escapeValue: false },
-    initImmediate: false,
-  });
+  void instance
+    .use(importBackend(appFiles))
+    .use(initReactI18next)
+    .init({
+      lng: storedLocale() ?? browserLocale(),
+      fallbackLng: false,
+      supportedLngs: [...LOCALES],
+      load: 'currentOnly',
+      defaultNS: 'common',
+      ns: ['common', ...namespaces],
+      interpolation: { escapeValue: false },
+      react: { useSuspense: true },
+    });
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
     localStorage.setItem(STORAGE_KEY, lng);

@@ -3,20 +3,15 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useUser } from '@relaydesk/web-auth';
-import { registerLazyStrings } from '../../../lazy-strings';
+import { preloadStrings } from '../../../lazy-strings';
 import { CategoriesSection } from '../../categories/components/categories-section';
-import { categoriesStrings } from '../../categories/i18n';
 import { TicketTypesSection } from '../../ticket-types/components/ticket-types-section';
-import { ticketTypesStrings } from '../../ticket-types/i18n';
 import { TicketTypePage } from '../../ticket-types/pages/ticket-type-page';
 import { WorkflowsSection } from '../../workflows/components/workflows-section';
 import { WorkflowEditorPage } from '../../workflows/pages/workflow-editor-page';
-import { workflowsStrings } from '../../workflows/i18n';
 import { RulesSection } from '../../assignment/components/rules-section';
-import { assignmentAdminStrings } from '../../assignment/i18n-admin';
 import { CalendarsSection } from '../../sla/components/calendars-section';
 import { PoliciesSection } from '../../sla/components/policies-section';
-import { slaAdminStrings } from '../../sla/i18n-admin';
 import { ProjectsSection } from '../components/projects-section';
 import {
   DepartmentsSection,
@@ -25,13 +20,7 @@ import {
   UsersSection,
 } from '../components/sections';
 
-registerLazyStrings({
-  workflows: workflowsStrings,
-  ticketTypes: ticketTypesStrings,
-  categories: categoriesStrings,
-  slaAdmin: slaAdminStrings,
-  assignmentAdmin: assignmentAdminStrings,
-});
+preloadStrings(['workflows', 'ticketTypes', 'categories', 'slaAdmin', 'assignmentAdmin']);
 
 const SECTIONS = [
   'users',

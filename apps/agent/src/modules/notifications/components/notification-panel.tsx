@@ -15,12 +15,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemMessage, useFormat } from '@relaydesk/web-ui';
-import { registerLazyStrings } from '../../../lazy-strings';
+import { preloadStrings } from '../../../lazy-strings';
 import type { Notification } from '../api';
 import { useMarkAllRead, useMarkRead, useNotificationPages } from '../hooks';
-import { notificationsStrings } from '../i18n';
 
-registerLazyStrings({ notifications: notificationsStrings });
+preloadStrings(['notifications']);
 
 const asRecord = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};

@@ -70,7 +70,7 @@ export function ProfileForm({ me }: { me: Me }) {
               <Text size="xs" c="dimmed">
                 {t('role')}
               </Text>
-              <Text size="sm">{t(`roles.${me.role}`)}</Text>
+              <Text size="sm">{t(`common:role.${me.role}`)}</Text>
             </div>
           </Group>
           <TextInput

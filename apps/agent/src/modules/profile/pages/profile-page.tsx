@@ -4,16 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '@relaydesk/web-ui';
 import { SessionsCard, useUser } from '@relaydesk/web-auth';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
-import { registerLazyStrings } from '../../../lazy-strings';
+import { preloadStrings } from '../../../lazy-strings';
 import { useMe } from '../../directory/hooks';
 import { CalendarFeedCard } from '../components/calendar-feed-card';
 import { DeputiesCard } from '../components/deputies-card';
 import { OutOfOfficeCard } from '../components/out-of-office-card';
-import { profileAwayStrings } from '../i18n-away';
 import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
 
-registerLazyStrings({ profileAway: profileAwayStrings });
+preloadStrings(['profileAway']);
 
 /** The signed-in user's own details, language, password and sessions. */
 export default function ProfilePage() {

@@ -18,14 +18,13 @@ import { useTranslation } from 'react-i18next';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { useUser } from '@relaydesk/web-auth';
 import { ProblemMessage, useFormat } from '@relaydesk/web-ui';
-import { registerLazyStrings } from '../../../lazy-strings';
+import { preloadStrings } from '../../../lazy-strings';
 import type { SatisfactionQuery } from '../api';
 import { PeriodFields, usePeriod } from '../components/period-fields';
 import { RatingDistribution } from '../components/rating-distribution';
 import { useSatisfactionReport } from '../hooks';
-import { reportsStrings } from '../i18n';
 
-registerLazyStrings({ reports: reportsStrings });
+preloadStrings(['reports']);
 
 type GroupBy = 'day' | 'week' | 'month';
 /** /reports/satisfaction (admins, dispatchers): ratings over a period. */

@@ -16,14 +16,13 @@ import { useTranslation } from 'react-i18next';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { useUser } from '@relaydesk/web-auth';
 import { ProblemMessage, useFormat } from '@relaydesk/web-ui';
-import { registerLazyStrings } from '../../../lazy-strings';
+import { preloadStrings } from '../../../lazy-strings';
 import { useDuration } from '../../sla/sla-time';
 import type { SupportLevelQuery } from '../api';
 import { PeriodFields, usePeriod } from '../components/period-fields';
 import { useSupportLevelReport } from '../hooks';
-import { reportsStrings } from '../i18n';
 
-registerLazyStrings({ reports: reportsStrings });
+preloadStrings(['reports']);
 
 /** /reports/support-levels (admins, dispatchers): tickets and time per support level. */
 export default function SupportLevelsPage() {

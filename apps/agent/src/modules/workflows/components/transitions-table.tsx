@@ -132,8 +132,11 @@ export function TransitionsTable({ draft, onChange, errors, customFields }: Tran
                       <Checkbox
                         key={role}
                         size="xs"
-                        label={t(`roles.${role}`)}
-                        aria-label={t('transitions.roleOf', { role: t(`roles.${role}`), row })}
+                        label={t(`common:role.${role}`)}
+                        aria-label={t('transitions.roleOf', {
+                          role: t(`common:role.${role}`),
+                          row,
+                        })}
                         checked={tr.allowedRoles.includes(role)}
                         onChange={(e) =>
                           set(tr.uid, {

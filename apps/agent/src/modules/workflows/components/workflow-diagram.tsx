@@ -101,7 +101,7 @@ export function WorkflowDiagram({ title, statuses, edges }: WorkflowDiagramProps
               fontWeight={700}
               fill="var(--mantine-color-gray-7)"
             >
-              {t(`categories.${c.category}`)}
+              {t(`common:statusCategory.${c.category}`)}
             </text>
           ))}
 
@@ -213,7 +213,7 @@ export function WorkflowDiagram({ title, statuses, edges }: WorkflowDiagramProps
             const out = layout.edges.filter((e) => e.from === s.key);
             return (
               <List.Item key={s.key}>
-                <strong>{s.label}</strong> ({t(`categories.${s.category}`)}
+                <strong>{s.label}</strong> ({t(`common:statusCategory.${s.category}`)}
                 {s.isInitial ? `, ${t('diagram.initial')}` : ''}
                 {s.isFinal ? `, ${t('diagram.final')}` : ''}){out.length > 0 ? ': ' : ''}
                 {out

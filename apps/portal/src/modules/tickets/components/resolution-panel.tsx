@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { Button, Group, Input, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useErrorText, useFeatureStrings } from '@relaydesk/web-ui';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '@relaydesk/web-ui';
 import { useUser } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
 import type { Ticket } from '../api';
 import { useAcceptance } from '../hooks';
-import { ticketWorkStrings } from '../i18n-work';
 
 type Mode = 'accept' | 'reject' | null;
 
@@ -15,7 +15,7 @@ type Mode = 'accept' | 'reject' | null;
  * comment; the ticket closes) or rejects it (saying what is still wrong; it goes back to work).
  */
 export function ResolutionPanel({ ticket }: { ticket: Ticket }) {
-  const { t } = useFeatureStrings('ticketWork', ticketWorkStrings);
+  const { t } = useTranslation('ticketWork');
   const me = useUser();
   const acceptance = useAcceptance(ticket.id);
   const errorText = useErrorText();

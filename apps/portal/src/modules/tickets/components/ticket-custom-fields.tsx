@@ -2,12 +2,8 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconRefresh } from '@tabler/icons-react';
-import {
-  fieldErrors,
-  isVersionConflict,
-  ProblemMessage,
-  useFeatureStrings,
-} from '@relaydesk/web-ui';
+import { useTranslation } from 'react-i18next';
+import { fieldErrors, isVersionConflict, ProblemMessage } from '@relaydesk/web-ui';
 import {
   changedValues,
   CustomFieldList,
@@ -18,7 +14,6 @@ import {
 import type { CustomFieldValues } from '@relaydesk/contracts';
 import type { Ticket } from '../api';
 import { useTicket, useTicketTypes, useUpdateTicket } from '../hooks';
-import { ticketWorkStrings } from '../i18n-work';
 
 /** Finished tickets are history: the API refuses edits there, so the form does not offer one. */
 const FINISHED = new Set(['closed', 'canceled']);
@@ -37,7 +32,7 @@ interface Draft {
  * current ticket first.
  */
 export function TicketCustomFields({ ticket }: { ticket: Ticket }) {
-  const { t } = useFeatureStrings('ticketWork', ticketWorkStrings);
+  const { t } = useTranslation('ticketWork');
   const types = useTicketTypes();
   const refetch = useTicket(ticket.number).refetch;
   const update = useUpdateTicket(ticket.id);

@@ -1,14 +1,13 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFeatureStrings, useFormat, useTranslatedName } from '@relaydesk/web-ui';
-import { ticketWorkStrings } from '../i18n-work';
+import { useFormat, useTranslatedName } from '@relaydesk/web-ui';
 import type { Ticket } from '../api';
 
 export function TicketFacts({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation(['tickets', 'common']);
   const format = useFormat();
   const name = useTranslatedName();
-  const { t: tw } = useFeatureStrings('ticketWork', ticketWorkStrings);
+  const { t: tw } = useTranslation('ticketWork');
   const facts: [string, string][] = [
     [t('ticket.type'), ticket.type ? name(ticket.type.name) : t('common:none')],
     ...(ticket.category

@@ -2,8 +2,7 @@ import { Grid, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useUser } from '@relaydesk/web-auth';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
-import { registerLazyStrings } from '../../../../lazy-strings';
-import { ticketRoutingStrings } from '../../../assignment/i18n-ticket';
+import { preloadStrings } from '../../../../lazy-strings';
 import type { Ticket } from '../../api';
 import {
   useTicketAttachments,
@@ -27,7 +26,7 @@ import { TicketHeader } from './ticket-header';
 import { useNameLookup } from './use-name-lookup';
 
 // Routing lines (levels, escalation, rules in the history) load with the ticket page.
-registerLazyStrings({ ticketRouting: ticketRoutingStrings });
+preloadStrings(['ticketRouting']);
 
 /** Closed (and canceled) tickets are history: no field edits, no assignment. */
 const READ_ONLY = new Set(['closed', 'canceled']);

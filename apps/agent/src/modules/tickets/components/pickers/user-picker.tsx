@@ -72,7 +72,7 @@ export function UserPicker({
       toOption={(u) => ({
         value: u.id,
         label: u.name,
-        hint: u.role === 'client' ? u.email : `${t(`pickers.roles.${u.role}`)} · ${u.email}`,
+        hint: u.role === 'client' ? u.email : `${t(`common:role.${u.role}`)} · ${u.email}`,
       })}
     />
   );

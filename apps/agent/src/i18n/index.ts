@@ -1,0 +1,26 @@
+import type { StringsFiles } from '@relaydesk/web-ui';
+
+/**
+ * The workspace's strings, one file per language and namespace (`en/ticket-list.ts` is the
+ * namespace `ticketList`): English is the source of truth, `ru` and `cs` are typed against it.
+ * Each file is a chunk of its own, fetched for the active language only.
+ */
+export const agentStrings: StringsFiles = import.meta.glob('./*/*.ts');
+
+/** Besides `common`, what the sign-in form shows. */
+export const SIGN_IN_NAMESPACES = ['layout'];
+
+/**
+ * Fetched with the workspace's chunk (in parallel): the list, ticket page, calendar and forms
+ * use them. Screens loaded on demand start fetching theirs when their chunk loads
+ * (`preloadStrings`).
+ */
+export const WORKSPACE_NAMESPACES = [
+  'ticketList',
+  'ticketDetail',
+  'ticketWork',
+  'calendar',
+  'admin',
+  'profile',
+  'slaClock',
+];

@@ -1,0 +1,7 @@
+/** Strings of the namespace `layout`. */
+export default {
+  portal: 'Customer portal',
+  myTickets: 'My tickets',
+  newTicket: 'New ticket',
+  profile: 'Profile',
+} as const;
