@@ -1,0 +1,58 @@
+import type { Translation } from '@relaydesk/web-ui';
+import type en from '../en/reports';
+
+export default {
+  title: 'Spokojenost',
+  forbidden: 'Přehledy vidí jen administrátoři a dispečeři.',
+  empty: 'V tomto období žádná hodnocení.',
+  period: {
+    quick: 'Období',
+    lastDays_one: 'Poslední den',
+    lastDays_few: 'Poslední {{count}} dny',
+    lastDays_many: 'Posledních {{count}} dní',
+    lastDays_other: 'Posledních {{count}} dní',
+    from: 'Od',
+    to: 'Do',
+    order: 'Konec je před začátkem',
+    groupBy: 'Seskupit po',
+    day: 'Dnech',
+    week: 'Týdnech',
+    month: 'Měsících',
+  },
+  summary: {
+    average: 'Průměrné hodnocení',
+    count_one: '{{formatted}} hodnocení',
+    count_few: '{{formatted}} hodnocení',
+    count_many: '{{formatted}} hodnocení',
+    count_other: '{{formatted}} hodnocení',
+    range: '{{from}} – {{to}}',
+  },
+  distribution: {
+    title: 'Rozložení',
+    stars_one: '{{count}} hvězda',
+    stars_few: '{{count}} hvězdy',
+    stars_many: '{{count}} hvězd',
+    stars_other: '{{count}} hvězd',
+    count: '{{formatted}} ({{share}} %)',
+  },
+  byAgent: {
+    title: 'Podle techniků',
+    agent: 'Technik',
+    count: 'Hodnocení',
+    average: 'Průměr',
+    unassigned: 'Bez řešitele',
+  },
+  supportLevels: {
+    title: 'Úrovně podpory',
+    hint: 'Požadavky, které v období dosáhly dané úrovně, a jak dlouho na ní zůstaly (do eskalace, přesunu na jinou úroveň, vyřešení nebo dosud).',
+    table: 'Požadavky a čas podle úrovně podpory',
+    level: 'Úroveň',
+    levelValue: 'L{{level}}',
+    tickets: 'Požadavky',
+    average: 'Průměrná doba na úrovni',
+    median: 'Medián doby na úrovni',
+    escalated: 'Eskalováno dál',
+    escalatedShare: '{{count}} ({{share}} %)',
+  },
+  byPeriod: { title: 'Podle období', day: 'Den', week: 'Týden od', month: 'Měsíc od' },
+} satisfies Translation<typeof en>;

@@ -1,0 +1,58 @@
+import type { Translation } from '@relaydesk/web-ui';
+import type en from '../en/reports';
+
+export default {
+  title: 'Удовлетворённость',
+  forbidden: 'Отчёты доступны только администраторам и диспетчерам.',
+  empty: 'За этот период оценок нет.',
+  period: {
+    quick: 'Период',
+    lastDays_one: 'Последний {{count}} день',
+    lastDays_few: 'Последние {{count}} дня',
+    lastDays_many: 'Последние {{count}} дней',
+    lastDays_other: 'Последние {{count}} дней',
+    from: 'С',
+    to: 'По',
+    order: 'Конец раньше начала',
+    groupBy: 'Группировать по',
+    day: 'Дням',
+    week: 'Неделям',
+    month: 'Месяцам',
+  },
+  summary: {
+    average: 'Средняя оценка',
+    count_one: '{{formatted}} оценка',
+    count_few: '{{formatted}} оценки',
+    count_many: '{{formatted}} оценок',
+    count_other: '{{formatted}} оценок',
+    range: '{{from}} – {{to}}',
+  },
+  distribution: {
+    title: 'Распределение',
+    stars_one: '{{count}} звезда',
+    stars_few: '{{count}} звезды',
+    stars_many: '{{count}} звёзд',
+    stars_other: '{{count}} звёзд',
+    count: '{{formatted}} ({{share}} %)',
+  },
+  byAgent: {
+    title: 'По специалистам',
+    agent: 'Специалист',
+    count: 'Оценок',
+    average: 'Средняя',
+    unassigned: 'Без исполнителя',
+  },
+  supportLevels: {
+    title: 'Линии поддержки',
+    hint: 'Заявки, попавшие на каждую линию за период, и сколько они там пробыли (до эскалации, перевода на другую линию, решения или до сих пор).',
+    table: 'Заявки и время по линиям поддержки',
+    level: 'Линия',
+    levelValue: 'L{{level}}',
+    tickets: 'Заявки',
+    average: 'Среднее время на линии',
+    median: 'Медиана времени на линии',
+    escalated: 'Переданы дальше',
+    escalatedShare: '{{count}} ({{share}} %)',
+  },
+  byPeriod: { title: 'По периодам', day: 'День', week: 'Неделя с', month: 'Месяц с' },
+} satisfies Translation<typeof en>;

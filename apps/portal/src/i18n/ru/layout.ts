@@ -1,0 +1,9 @@
+import type { Translation } from '@relaydesk/web-ui';
+import type en from '../en/layout';
+
+export default {
+  portal: 'Портал клиента',
+  myTickets: 'Мои заявки',
+  newTicket: 'Новая заявка',
+  profile: 'Профиль',
+} satisfies Translation<typeof en>;
