@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { FormProblem } from './form-problem';
 
 interface FormShellProps {
-  onSubmit: () => void;
+  /** The form's submit handler: `form.onSubmit(save)` of a `useRecordForm` form. */
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
   onReload: () => Promise<void>;
   saving: boolean;
@@ -26,9 +27,9 @@ export function FormShell({
 }: FormShellProps) {
   const { t } = useTranslation('common');
   const [reloading, setReloading] = useState(false);
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    onSubmit();
+    onSubmit(e);
   };
   const reload = () => {
     setReloading(true);

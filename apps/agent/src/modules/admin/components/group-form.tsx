@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Checkbox,
   MultiSelect,
@@ -18,8 +17,9 @@ import { useTranslation } from 'react-i18next';
 import type { Group } from '../../directory/api';
 import { useSaveGroup } from '../../directory/hooks';
 import type { RecordFormProps } from '../../../shared/forms/admin-section';
-import { changes, orNull, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes, orNull } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { useClearable } from '../../../shared/forms/clearable';
 import { useStaffOptions } from './staff-options';
 
@@ -61,22 +61,18 @@ export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProp
   const { t } = useTranslation('admin');
   const { t: ta } = useTranslation('assignmentAdmin');
   const save = useSaveGroup();
-  const [values, setValues] = useState(() => valuesOf(record));
   const chosen = [...(record?.memberIds ?? []), ...(record?.leadId ? [record.leadId] : [])];
   const staffOptions = useStaffOptions(chosen);
   const clearable = useClearable();
-  const [required, setRequired] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...required };
-  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
+  const { form, field, errors } = useRecordForm({
+    initialValues: valuesOf(record),
+    validate: (v) => (v.name.trim() ? {} : { name: t('validation.required') }),
+    saveError: save.error,
+  });
+  const { values } = form;
 
-  const submit = () => {
-    const missing: Record<string, string> = values.name.trim()
-      ? {}
-      : { name: t('validation.required') };
-    setRequired(missing);
-    if (Object.keys(missing).length) return;
-    const body = toBody(values);
+  const submit = (submitted: Values) => {
+    const body = toBody(submitted);
     if (!record) return save.mutate({ body }, { onSuccess: onDone });
     const changed = changes(toBody(valuesOf(record)), body);
     if (Object.keys(changed).length === 0) return onCancel();
@@ -88,53 +84,40 @@ export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProp
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
       error={save.error}
       fields={FIELDS}
     >
-      <TextInput
-        label={t('fields.name')}
-        withAsterisk
-        data-autofocus
-        value={values.name}
-        onChange={(e) => set('name', e.currentTarget.value)}
-        error={errors.name}
-      />
+      <TextInput label={t('fields.name')} withAsterisk data-autofocus {...field('name')} />
       <Textarea
         label={t('fields.description')}
         autosize
         minRows={2}
         maxRows={6}
-        value={values.description}
-        onChange={(e) => set('description', e.currentTarget.value)}
-        error={errors.description}
+        {...field('description')}
       />
       <Select
         label={t('fields.lead')}
         placeholder={t('fields.nobody')}
         data={staffOptions}
-        value={values.leadId}
-        onChange={(value) => set('leadId', value)}
+        {...field('leadId')}
         searchable
         {...clearable(t('fields.lead'))}
         nothingFoundMessage={t('list.nothingFound')}
-        error={errors.leadId}
       />
       <MultiSelect
         label={t('fields.members')}
         description={t('fields.membersHint')}
         placeholder={values.memberIds.length ? undefined : t('fields.membersPlaceholder')}
         data={staffOptions}
-        value={values.memberIds}
-        onChange={(value) => set('memberIds', value)}
+        {...field('memberIds')}
         searchable
         {...clearable(t('fields.members'))}
         hidePickedOptions
         nothingFoundMessage={t('list.nothingFound')}
-        error={errors.memberIds}
         data-testid="admin-group-members"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -146,7 +129,9 @@ export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProp
             label: ta(`group.distributions.${d}`),
           }))}
           value={values.distribution}
-          onChange={(e) => set('distribution', e.currentTarget.value as GroupDistribution)}
+          onChange={(e) =>
+            form.setFieldValue('distribution', e.currentTarget.value as GroupDistribution)
+          }
           error={errors.distribution}
           data-testid="admin-group-distribution"
         />
@@ -162,7 +147,7 @@ export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProp
           ]}
           value={values.supportLevel === null ? '' : String(values.supportLevel)}
           onChange={(e) =>
-            set(
+            form.setFieldValue(
               'supportLevel',
               e.currentTarget.value ? (Number(e.currentTarget.value) as SupportLevel) : null,
             )
@@ -171,12 +156,7 @@ export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProp
           data-testid="admin-group-level"
         />
       </SimpleGrid>
-      <Checkbox
-        label={t('status.groups.active')}
-        checked={values.active}
-        onChange={(e) => set('active', e.currentTarget.checked)}
-        error={errors.active}
-      />
+      <Checkbox label={t('status.groups.active')} {...field('active', { type: 'checkbox' })} />
     </FormShell>
   );
 }

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../directory/api';
 import { useSaveOrganization } from '../../directory/hooks';
 import type { RecordFormProps } from '../../../shared/forms/admin-section';
-import { changes, looksLikeEmail, orNull, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes, looksLikeEmail, orNull } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 
 const FIELDS = ['name', 'taxId', 'address', 'phone', 'email', 'notes', 'active'] as const;
 
@@ -40,24 +40,16 @@ export function OrganizationForm({
 }: RecordFormProps<Organization>) {
   const { t } = useTranslation('admin');
   const save = useSaveOrganization();
-  const [values, setValues] = useState(() => valuesOf(record));
-  const [required, setRequired] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...required };
-  const text = (field: keyof Values) => ({
-    value: values[field] as string,
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [field]: value }));
-    },
-    error: errors[field],
+  const { form, field } = useRecordForm({
+    initialValues: valuesOf(record),
+    validate: (v) => ({
+      ...(v.name.trim() ? {} : { name: t('validation.required') }),
+      ...(v.email.trim() && !looksLikeEmail(v.email) ? { email: t('validation.email') } : {}),
+    }),
+    saveError: save.error,
   });
 
-  const submit = () => {
-    const missing: Record<string, string> = {};
-    if (!values.name.trim()) missing.name = t('validation.required');
-    if (values.email.trim() && !looksLikeEmail(values.email)) missing.email = t('validation.email');
-    setRequired(missing);
-    if (Object.keys(missing).length) return;
+  const submit = (values: Values) => {
     const body = toBody(values);
     if (!record) return save.mutate({ body }, { onSuccess: onDone });
     const changed = changes(toBody(valuesOf(record)), body);
@@ -70,30 +62,25 @@ export function OrganizationForm({
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
       error={save.error}
       fields={FIELDS}
     >
-      <TextInput label={t('fields.name')} withAsterisk data-autofocus {...text('name')} />
+      <TextInput label={t('fields.name')} withAsterisk data-autofocus {...field('name')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('fields.taxId')} {...text('taxId')} />
-        <TextInput label={t('fields.phone')} type="tel" {...text('phone')} />
+        <TextInput label={t('fields.taxId')} {...field('taxId')} />
+        <TextInput label={t('fields.phone')} type="tel" {...field('phone')} />
       </SimpleGrid>
-      <TextInput label={t('fields.email')} type="email" {...text('email')} />
-      <Textarea label={t('fields.address')} autosize minRows={2} {...text('address')} />
-      <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={8} {...text('notes')} />
+      <TextInput label={t('fields.email')} type="email" {...field('email')} />
+      <Textarea label={t('fields.address')} autosize minRows={2} {...field('address')} />
+      <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={8} {...field('notes')} />
       <Checkbox
         label={t('status.organizations.active')}
         description={t('fields.organizationActiveHint')}
-        checked={values.active}
-        onChange={(e) => {
-          const active = e.currentTarget.checked;
-          setValues((v) => ({ ...v, active }));
-        }}
-        error={errors.active}
+        {...field('active', { type: 'checkbox' })}
       />
     </FormShell>
   );

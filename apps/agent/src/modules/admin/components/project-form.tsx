@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Checkbox, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../projects/api';
 import { useSaveProject } from '../../projects/hooks';
 import type { RecordFormProps } from '../../../shared/forms/admin-section';
-import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { useClearable } from '../../../shared/forms/clearable';
 import { useStaffOptions } from './staff-options';
 
@@ -35,22 +35,21 @@ const toBody = (v: Values) => ({
 export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormProps<Project>) {
   const { t } = useTranslation('admin');
   const save = useSaveProject();
-  const [values, setValues] = useState(() => valuesOf(record));
   const chosen = [...(record?.memberIds ?? []), ...(record?.managerId ? [record.managerId] : [])];
   const staffOptions = useStaffOptions(chosen);
   const clearable = useClearable();
-  const [required, setRequired] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...required };
-  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
+  const { form, field } = useRecordForm({
+    initialValues: valuesOf(record),
+    validate: (v) => ({
+      ...(v.name.trim() ? {} : { name: t('validation.required') }),
+      ...(v.managerId ? {} : { managerId: t('validation.required') }),
+    }),
+    saveError: save.error,
+  });
+  const { values } = form;
 
-  const submit = () => {
-    const missing: Record<string, string> = {};
-    if (!values.name.trim()) missing.name = t('validation.required');
-    if (!values.managerId) missing.managerId = t('validation.required');
-    setRequired(missing);
-    if (Object.keys(missing).length) return;
-    const body = toBody(values);
+  const submit = (submitted: Values) => {
+    const body = toBody(submitted);
     if (!record) return save.mutate({ body }, { onSuccess: onDone });
     const changed = changes(toBody(valuesOf(record)), body);
     if (Object.keys(changed).length === 0) return onCancel();
@@ -62,7 +61,7 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -73,9 +72,7 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
         label={t('fields.name')}
         withAsterisk
         data-autofocus
-        value={values.name}
-        onChange={(e) => set('name', e.currentTarget.value)}
-        error={errors.name}
+        {...field('name')}
         data-testid="project-name"
       />
       <Textarea
@@ -83,9 +80,7 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
         autosize
         minRows={2}
         maxRows={6}
-        value={values.description}
-        onChange={(e) => set('description', e.currentTarget.value)}
-        error={errors.description}
+        {...field('description')}
       />
       <Select
         label={t('fields.manager')}
@@ -93,12 +88,10 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
         withAsterisk
         placeholder={t('fields.managerPlaceholder')}
         data={staffOptions}
-        value={values.managerId}
-        onChange={(value) => set('managerId', value)}
+        {...field('managerId')}
         searchable
         {...clearable(t('fields.manager'))}
         nothingFoundMessage={t('list.nothingFound')}
-        error={errors.managerId}
         data-testid="project-manager"
       />
       <MultiSelect
@@ -106,21 +99,17 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
         description={t('fields.projectMembersHint')}
         placeholder={values.memberIds.length ? undefined : t('fields.membersPlaceholder')}
         data={staffOptions}
-        value={values.memberIds}
-        onChange={(value) => set('memberIds', value)}
+        {...field('memberIds')}
         searchable
         {...clearable(t('fields.members'))}
         hidePickedOptions
         nothingFoundMessage={t('list.nothingFound')}
-        error={errors.memberIds}
         data-testid="project-members"
       />
       <Checkbox
         label={t('status.projects.active')}
         description={t('fields.projectActiveHint')}
-        checked={values.active}
-        onChange={(e) => set('active', e.currentTarget.checked)}
-        error={errors.active}
+        {...field('active', { type: 'checkbox' })}
       />
     </FormShell>
   );

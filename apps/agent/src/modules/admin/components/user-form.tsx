@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Checkbox,
   NativeSelect,
@@ -13,8 +12,9 @@ import type { User } from '../../directory/api';
 import { useSaveUser } from '../../directory/hooks';
 import { useAllDepartments } from '../hooks';
 import type { RecordFormProps } from '../../../shared/forms/admin-section';
-import { changes, looksLikeEmail, orNull, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes, looksLikeEmail, orNull } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { DateTimeInput } from '../../tickets/components/detail/date-time-input';
 import { OrganizationSelect } from './organization-select';
 import { useClearable } from '../../../shared/forms/clearable';
@@ -88,34 +88,37 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
   const save = useSaveUser();
   const { departments } = useAllDepartments();
   const clearable = useClearable();
-  const [values, setValues] = useState(() => valuesOf(record));
-  const [password, setPassword] = useState('');
-  const [required, setRequired] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...required };
-  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
+  const { form, field, errors } = useRecordForm({
+    // The password is no field of the record: only a new one is sent.
+    initialValues: { ...valuesOf(record), password: '' },
+    validate: (v) => {
+      const missing: Record<string, string> = {};
+      if (!v.email.trim()) missing.email = t('validation.required');
+      else if (!looksLikeEmail(v.email)) missing.email = t('validation.email');
+      if (!v.name.trim()) missing.name = t('validation.required');
+      if (v.role === 'client' && !v.organizationId) {
+        missing.organizationId = t('validation.required');
+      }
+      if (v.password && v.password.length < 8) missing.password = t('validation.passwordLength');
+      if (
+        v.outOfOfficeFrom &&
+        v.outOfOfficeUntil &&
+        Date.parse(v.outOfOfficeUntil) <= Date.parse(v.outOfOfficeFrom)
+      )
+        missing.outOfOfficeUntil = ta('user.awayOrder');
+      return missing;
+    },
+    saveError: save.error,
+  });
+  const { values } = form;
   const client = values.role === 'client';
 
   const departmentOptions = departments
     .filter((d) => d.active || d.id === values.departmentId)
     .map((d) => ({ value: d.id, label: d.name }));
 
-  const submit = () => {
-    const missing: Record<string, string> = {};
-    if (!values.email.trim()) missing.email = t('validation.required');
-    else if (!looksLikeEmail(values.email)) missing.email = t('validation.email');
-    if (!values.name.trim()) missing.name = t('validation.required');
-    if (client && !values.organizationId) missing.organizationId = t('validation.required');
-    if (password && password.length < 8) missing.password = t('validation.passwordLength');
-    if (
-      values.outOfOfficeFrom &&
-      values.outOfOfficeUntil &&
-      Date.parse(values.outOfOfficeUntil) <= Date.parse(values.outOfOfficeFrom)
-    )
-      missing.outOfOfficeUntil = ta('user.awayOrder');
-    setRequired(missing);
-    if (Object.keys(missing).length) return;
-    const body = toBody(values);
+  const submit = ({ password, ...submitted }: Values & { password: string }) => {
+    const body = toBody(submitted);
     const withPassword = password ? { password } : {};
     if (!record) return save.mutate({ body: { ...body, ...withPassword } }, { onSuccess: onDone });
     const changed = { ...changes(toBody(valuesOf(record)), body), ...withPassword };
@@ -128,7 +131,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -140,9 +143,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
           label={t('fields.fullName')}
           withAsterisk
           data-autofocus
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
+          {...field('name')}
           data-testid="admin-user-name"
         />
         <TextInput
@@ -150,37 +151,29 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
           withAsterisk
           type="email"
           autoComplete="off"
-          value={values.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={errors.email}
+          {...field('email')}
           data-testid="admin-user-email"
         />
-        <TextInput
-          label={t('fields.phone')}
-          type="tel"
-          value={values.phone}
-          onChange={(e) => set('phone', e.currentTarget.value)}
-          error={errors.phone}
-        />
+        <TextInput label={t('fields.phone')} type="tel" {...field('phone')} />
         <NativeSelect
           label={t('fields.locale')}
           data={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
           value={values.locale}
-          onChange={(e) => set('locale', e.currentTarget.value as Locale)}
+          onChange={(e) => form.setFieldValue('locale', e.currentTarget.value as Locale)}
           error={errors.locale}
         />
         <NativeSelect
           label={t('fields.role')}
           data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
           value={values.role}
-          onChange={(e) => set('role', e.currentTarget.value as Role)}
+          onChange={(e) => form.setFieldValue('role', e.currentTarget.value as Role)}
           error={errors.role}
           data-testid="admin-user-role"
         />
         {client ? (
           <OrganizationSelect
             value={values.organizationId}
-            onChange={(id) => set('organizationId', id)}
+            onChange={(id) => form.setFieldValue('organizationId', id)}
             error={errors.organizationId}
           />
         ) : (
@@ -189,7 +182,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
             placeholder={t('fields.noDepartment')}
             data={departmentOptions}
             value={values.departmentId}
-            onChange={(id) => set('departmentId', id)}
+            onChange={(id) => form.setFieldValue('departmentId', id)}
             searchable
             {...clearable(t('fields.department'))}
             nothingFoundMessage={t('list.nothingFound')}
@@ -201,25 +194,19 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
         <Checkbox
           label={t('fields.canViewOrganizationTickets')}
           description={t('fields.canViewOrganizationTicketsHint')}
-          checked={values.canViewOrganizationTickets}
-          onChange={(e) => set('canViewOrganizationTickets', e.currentTarget.checked)}
-          error={errors.canViewOrganizationTickets}
+          {...field('canViewOrganizationTickets', { type: 'checkbox' })}
         />
       ) : (
         <Checkbox
           label={t('fields.canViewAll')}
           description={t('fields.canViewAllHint')}
-          checked={values.canViewAll}
-          onChange={(e) => set('canViewAll', e.currentTarget.checked)}
-          error={errors.canViewAll}
+          {...field('canViewAll', { type: 'checkbox' })}
         />
       )}
       <Checkbox
         label={t('status.users.active')}
         description={t('fields.userActiveHint')}
-        checked={values.active}
-        onChange={(e) => set('active', e.currentTarget.checked)}
-        error={errors.active}
+        {...field('active', { type: 'checkbox' })}
       />
       {!client && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -227,7 +214,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
             label={ta('user.awayFrom')}
             description={ta('user.awayHint')}
             value={values.outOfOfficeFrom}
-            onChange={(iso) => set('outOfOfficeFrom', iso)}
+            onChange={(iso) => form.setFieldValue('outOfOfficeFrom', iso)}
             error={errors.outOfOfficeFrom}
             data-testid="admin-user-away-from"
           />
@@ -235,7 +222,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
             label={ta('user.awayUntil')}
             description={ta('user.awayUntilHint')}
             value={values.outOfOfficeUntil}
-            onChange={(iso) => set('outOfOfficeUntil', iso)}
+            onChange={(iso) => form.setFieldValue('outOfOfficeUntil', iso)}
             error={errors.outOfOfficeUntil}
             data-testid="admin-user-away-until"
           />
@@ -245,9 +232,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
         label={record ? t('fields.newPassword') : t('fields.password')}
         description={record ? t('fields.newPasswordHint') : t('fields.passwordHint')}
         autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        error={errors.password}
+        {...field('password')}
         data-testid="admin-user-password"
       />
     </FormShell>
