@@ -150,6 +150,32 @@ async function englishLeft(page: Page, words: string[]): Promise<string[]> {
   return words.filter((w) => texts.some((t) => new RegExp(`\\b${w}\\b`).test(t)));
 }
 
+/** A line of each language's shared strings: which languages' strings a page downloaded. */
+const COMMON_MARKS = {
+  en: 'Something went wrong. Please try again.',
+  ru: 'Что-то пошло не так. Попробуйте ещё раз.',
+  cs: 'Něco se pokazilo. Zkuste to prosím znovu.',
+};
+
+/** Collects the scripts a page downloads; `languages()` says whose strings were among them. */
+function watchStrings(page: Page) {
+  let bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') {
+      bodies.push(response.text().catch(() => ''));
+    }
+  });
+  return {
+    async languages(): Promise<string[]> {
+      const texts = await Promise.all(bodies);
+      bodies = [];
+      return Object.entries(COMMON_MARKS)
+        .filter(([, mark]) => texts.some((text) => text.includes(mark)))
+        .map(([lang]) => lang);
+    },
+  };
+}
+
 describeBrowser('Russian and Czech interfaces', () => {
   let browser: Browser;
   const tickets = {} as Record<'ru' | 'cs', ApiTicket>;
@@ -166,6 +192,35 @@ describeBrowser('Russian and Czech interfaces', () => {
     }
   });
   afterAll(() => browser?.close());
+
+  it('a Russian browser downloads Russian strings only, and the language select switches live', async () => {
+    await withPage(
+      browser,
+      'i18n-lazy-strings',
+      async (page) => {
+        const strings = watchStrings(page);
+        await signIn(page, '/agent/', LANGS.ru.agent);
+        await page
+          .getByTestId('queue-unassigned')
+          .filter({ hasText: LANGS.ru.queues.unassigned })
+          .waitFor();
+        expect(await strings.languages()).toEqual(['ru']);
+
+        // No reload: the loaded namespaces arrive in Czech, then the page re-renders.
+        await page.getByTestId('language-select').selectOption('cs');
+        await page
+          .getByTestId('queue-unassigned')
+          .filter({ hasText: LANGS.cs.queues.unassigned })
+          .waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('cs');
+        await page.getByTestId('queue-open').click();
+        await page.getByRole('columnheader', { name: LANGS.cs.subjectColumn }).waitFor();
+        expect(await strings.languages()).toEqual(['cs']);
+        expect(await englishLeft(page, ENGLISH_AGENT_LIST)).toEqual([]);
+      },
+      { locale: 'ru-RU' },
+    );
+  });
 
   describe.each(['ru', 'cs'] as const)('%s', (lang) => {
     const s = LANGS[lang];
