@@ -23,6 +23,7 @@ import { CalendarFeedModule } from './modules/calendar-feed/index.js';
 import { SlaModule } from './modules/sla/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
+import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -47,7 +48,11 @@ class CoreModule {
         ...configProviders(config),
         AppLogger,
         ScheduledLoopsShutdown,
-        { provide: Clock, useValue: clock ?? new SystemClock() },
+        {
+          provide: Clock,
+          // The cluster test moves every instance's clock over HTTP (modules/test-support).
+          useValue: clock ?? (config.testRoutes ? new OffsetClock() : new SystemClock()),
+        },
       ],
       exports: [APP_CONFIG, Clock, AppLogger, ...CONFIG_NAMESPACES.map((ns) => ns.token)],
     };
@@ -85,6 +90,7 @@ export class AppModule {
         NotificationsModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
+        ...(options.config.testRoutes ? [TestSupportModule] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

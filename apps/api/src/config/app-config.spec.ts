@@ -60,5 +60,12 @@ describe('loadConfig', () => {
         /RELAYDESK_BENCH_ROUTES/,
       );
     });
+    it('refuses the test routes in production', () => {
+      expect(loadConfig(base).testRoutes).toBe(false);
+      expect(loadConfig({ ...base, RELAYDESK_TEST_ROUTES: 'true' }).testRoutes).toBe(true);
+      expect(problemsOf({ RELAYDESK_TEST_ROUTES: 'true', NODE_ENV: 'production' })).toMatch(
+        /RELAYDESK_TEST_ROUTES is for the test suite only/,
+      );
+    });
   });
 });

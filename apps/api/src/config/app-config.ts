@@ -46,6 +46,11 @@ export interface AppConfig {
   /** How long a signed rating link (for e-mails) stays usable. */
   ratingLinkTtlDays: number;
   benchRoutes: boolean;
+  /**
+   * Test-only routes for the multi-process cluster test: move this instance's clock and run its
+   * scheduled work now (modules/test-support). Refused in production.
+   */
+  testRoutes: boolean;
   /** Folder holding agent/dist and portal/dist, the built SPAs the API serves. */
   webRoot: string;
 }
@@ -128,6 +133,12 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
       'RELAYDESK_BENCH_ROUTES is for npm run bench only and cannot be on in production',
     );
   }
+  const testRoutes = bool('RELAYDESK_TEST_ROUTES', false);
+  if (testRoutes && production) {
+    problems.push(
+      'RELAYDESK_TEST_ROUTES is for the test suite only and cannot be on in production',
+    );
+  }
 
   const config: AppConfig = {
     port,
@@ -163,6 +174,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     databaseConnectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
     ratingLinkTtlDays: int('RATING_LINK_TTL_DAYS', 14, 1, 365),
     benchRoutes,
+    testRoutes,
     webRoot: resolve(env.RELAYDESK_WEB_ROOT || './apps'),
     ...overrides,
   };
