@@ -48,7 +48,23 @@ function shapeErrors(actual: unknown, spec: Spec, path = '$'): string[] {
 const REF: Spec = { id: true, name: true };
 const page = (item: Spec): Spec => ({ items: [item], nextCursor: true });
 
-const TICKET_SUMMARY = {
+/** A list row: what the list shows; no staff-only fields, and of the SLA the deadline only. */
+const TICKET_SUMMARY: Spec = {
+  id: true,
+  number: true,
+  subject: true,
+  priority: true,
+  status: true,
+  statusName: 'text',
+  statusCategory: true,
+  type: { id: true, key: true, name: 'text' },
+  organization: REF,
+  requester: REF,
+  sla: { resolutionDueAt: true },
+  createdAt: true,
+  updatedAt: true,
+};
+const TICKET_FIELDS = {
   id: true,
   number: true,
   subject: true,
@@ -79,7 +95,7 @@ const TICKET_SUMMARY = {
   version: true,
 } satisfies Spec;
 const TICKET: Spec = {
-  ...TICKET_SUMMARY,
+  ...TICKET_FIELDS,
   description: true,
   customFields: 'any',
   satisfaction: { rating: true, comment: true, via: true, createdAt: true },

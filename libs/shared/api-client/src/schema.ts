@@ -2578,92 +2578,47 @@ export interface components {
     TicketSummaryDto: {
       /** @description Staff only: absent for clients. */
       assignee?: components['schemas']['RefDto'] | null;
-      /**
-       * Format: uuid
-       * @description Staff only: absent for clients.
-       */
-      assigneeId?: string | null;
-      category: components['schemas']['CategoryRefDto'] | null;
-      /** Format: uuid */
-      categoryId: string | null;
-      /** @enum {string} */
-      channel: 'portal' | 'agent' | 'api';
-      /** Format: date-time */
-      closedAt: string | null;
       /** Format: date-time */
       createdAt: string;
-      /** Format: uuid */
-      createdById: string | null;
       /**
        * Format: date-time
        * @description Staff only: absent for clients.
        */
       dueAt?: string | null;
-      /** Format: date-time */
-      firstRespondedAt: string | null;
       /** @description Staff only: absent for clients. */
       group?: components['schemas']['RefDto'] | null;
-      /**
-       * Format: uuid
-       * @description Staff only: absent for clients.
-       */
-      groupId?: string | null;
       /** Format: uuid */
       id: string;
-      /** @description The desk owes the client an answer. Staff only: absent for clients. */
-      needsReply?: boolean;
       /** @example 1042 */
       number: number;
       organization: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      organizationId: string | null;
-      /** Format: date-time */
-      postponedUntil: string | null;
       /** @enum {string} */
       priority: 'low' | 'normal' | 'high' | 'urgent';
-      /** @description Staff only: absent for clients. */
-      project?: components['schemas']['RefDto'] | null;
-      /**
-       * Format: uuid
-       * @description Staff only: absent for clients.
-       */
-      projectId?: string | null;
       requester: components['schemas']['RefDto'] | null;
-      /** Format: uuid */
-      requesterId: string | null;
-      /** Format: date-time */
-      resolvedAt: string | null;
-      /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set. Clients get the promised times only (firstResponseDueAt, resolutionDueAt) */
-      sla: components['schemas']['TicketSlaDto'];
+      /** @description The Overdue queue uses resolutionDueAt when dueAt is not set */
+      sla: components['schemas']['TicketSummarySlaDto'];
       /** @description Status key in the ticket workflow */
       status: string;
       /** @enum {string} */
       statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
-      /**
-       * Format: date-time
-       * @description When the ticket entered its status
-       */
-      statusChangedAt: string;
       /** @description The status name in the ticket workflow */
       statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
-      /**
-       * @description Support level (L1-L3): its group’s, or set by a rule or an escalation. Staff only: absent for clients.
-       * @enum {number|null}
-       */
-      supportLevel?: 1 | 2 | 3 | null;
       type: components['schemas']['TicketTypeRefDto'] | null;
-      /** Format: uuid */
-      typeId: string | null;
       /**
        * Format: date-time
        * @description The last change; for a client, the last change a client sees (internal notes and files, assignment and SLA recomputes do not count), and sort=updatedAt orders by it
        */
       updatedAt: string;
-      /** @description Send it back with every write (optimistic locking) */
-      version: number;
-      /** Format: uuid */
-      workflowId: string;
+    };
+    TicketSummarySlaDto: {
+      /**
+       * Format: date-time
+       * @description Since when the clocks stand still (pausing status, or resolved); null: running. Staff only: absent for clients.
+       */
+      pausedAt?: string | null;
+      /** Format: date-time */
+      resolutionDueAt: string | null;
     };
     TicketTypeDto: {
       active: boolean;
@@ -4231,6 +4186,9 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           /** @description Only when the request named a web app (`app`): that app's refresh token, `rd_refresh_<app>=<token>; Max-Age=<seconds>; Path=/api/v1/auth; HttpOnly; SameSite=Strict` (and `Secure` over https) */
           'Set-Cookie'?: string;
           [name: string]: unknown;
@@ -4242,6 +4200,9 @@ export interface operations {
       /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
       400: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -4261,6 +4222,33 @@ export interface operations {
       /** @description Missing, invalid or expired credentials */
       401: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7217,6 +7205,9 @@ export interface operations {
       /** @description Recorded: the rating (JSON), or a thank-you page (HTML) */
       201: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -7227,6 +7218,9 @@ export interface operations {
       /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
       400: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -7246,6 +7240,9 @@ export interface operations {
       /** @description Not found, or not visible to the caller */
       404: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -7265,6 +7262,9 @@ export interface operations {
       /** @description Version conflict, or an action the current state does not allow */
       409: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -7284,6 +7284,9 @@ export interface operations {
       /** @description Gone for good (an expired link) */
       410: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -7303,6 +7306,9 @@ export interface operations {
       /** @description Body or upload too large */
       413: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           [name: string]: unknown;
         };
         content: {
@@ -7322,6 +7328,33 @@ export interface operations {
       /** @description Unsupported media type */
       415: {
         headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
