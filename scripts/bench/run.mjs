@@ -528,7 +528,7 @@ async function ensureSeeded() {
 /** The API's own argon2id hasher, so the bench users log in like everybody else. */
 async function passwordHasher() {
   const { PasswordService } = await import(
-    pathToFileURL(join(root, 'apps/api/dist/modules/auth/password.service.js')).href
+    pathToFileURL(join(root, 'apps/api/dist/modules/directory/password.service.js')).href
   );
   const passwords = new PasswordService();
   return (password) => passwords.hash(password);
@@ -559,7 +559,12 @@ async function removeEarlierRunRows(seed) {
     const { rowCount } = await db.query('DELETE FROM tickets WHERE number > $1', [seed.maxNumber]);
     await db.query('DELETE FROM auth_sessions');
     await db.query('DELETE FROM idempotency_keys');
-    await db.query('DELETE FROM login_attempt_counters');
+    // Rate-limit counters: rate_limit_counters since migration 1765100000000, before it
+    // login_attempt_counters (a database seeded earlier may still be at either).
+    for (const table of ['rate_limit_counters', 'login_attempt_counters']) {
+      const { rows } = await db.query('SELECT to_regclass($1) IS NOT NULL AS present', [table]);
+      if (rows[0].present) await db.query(`DELETE FROM ${table}`);
+    }
     await db.query(`SELECT setval('ticket_number_seq', $1)`, [seed.maxNumber]);
     if (rowCount > 0) {
       log(`removed ${rowCount} tickets created by an earlier run; vacuuming`);

@@ -79,7 +79,7 @@ export async function slaSweepBench({ cluster, root, log, tickets, due = 1000 })
 
   const { loadConfig } = await import(dist('config/app-config.js'));
   const { createApp } = await import(dist('create-app.js'));
-  const { SlaSweepService } = await import(dist('modules/sla/sla-sweep.service.js'));
+  const { SlaSweepService } = await import(dist('modules/tickets/ticket-sla-sweep.service.js'));
   const { pino } = await import('pino');
   const config = loadConfig(
     {},
