@@ -1,9 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock } from '../../common/time/clock.js';
-import { ScheduledTick } from '../../common/scheduling/scheduled-tick.js';
+import { ScheduledLoop, type LoopSummary } from '../../common/scheduling/scheduled-loop.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { recordTicketEvents } from './ticket-events.js';
 import { SlaBreached, SlaReminderDue } from './events/sla.events.js';
@@ -52,25 +50,19 @@ export interface SweepResult {
  */
 @Injectable()
 export class SlaSweepService {
-  private readonly logger = new Logger(SlaSweepService.name);
-  private readonly ticks = new ScheduledTick(this.logger, 'sla-sweep');
-
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Interval('sla-sweep', 15_000)
-  async tick(): Promise<void> {
-    if (!this.config.schedulerEnabled) return;
-    await this.ticks.run(async () => {
-      const r = await this.runDue();
-      return r.reminders + r.breaches > 0
-        ? `SLA: ${r.reminders} reminder(s), ${r.breaches} breach(es)`
-        : null;
-    });
+  /** Every 15 s while the scheduler is on; see ScheduledLoop for overlap and failures. */
+  @ScheduledLoop('sla-sweep', 15_000)
+  async tick(): Promise<LoopSummary> {
+    const r = await this.runDue();
+    return r.reminders + r.breaches > 0
+      ? `SLA: ${r.reminders} reminder(s), ${r.breaches} breach(es)`
+      : null;
   }
 
   /** Processes every due ticket in batches. */

@@ -2,12 +2,15 @@ import { Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { rateLimitConfig, type RateLimitConfig } from '../../../config/config-namespaces.js';
 import { skipsThrottler } from '../rate-limit.js';
-import { PostgresThrottlerStorage } from './postgres-throttler.storage.js';
+import { PostgresThrottlerStorage, RateLimitSweep } from './postgres-throttler.storage.js';
 import { throttlerDefinitions } from './throttlers.js';
 
 /** The storage as a provider of its own: auth gives hits back through it, and its sweep is a loop. */
 @Global()
-@Module({ providers: [PostgresThrottlerStorage], exports: [PostgresThrottlerStorage] })
+@Module({
+  providers: [PostgresThrottlerStorage, RateLimitSweep],
+  exports: [PostgresThrottlerStorage],
+})
 export class RateLimitStorageModule {}
 
 /**
