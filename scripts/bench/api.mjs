@@ -27,7 +27,10 @@ export async function startApi({ root, port, databaseUrl, dataDir, logFile }) {
     LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '10000',
   };
   const out = createWriteStream(logFile, { flags: 'w' });
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+  // BENCH_API_NODE_ARGS: extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // (the profile is written when the bench stops the API).
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +86,7 @@ export async function startApi({ root, port, databaseUrl, dataDir, logFile }) {
   return api;
 }
 
-/** A JSON request; returns { status, body, ms }. */
+/** A JSON request; returns { status, body, ms, bytes } (bytes: of the body as sent). */
 export async function request(baseUrl, method, path, { token, body } = {}) {
   const started = performance.now();
   const res = await fetch(`${baseUrl}${path}`, {
@@ -103,5 +106,5 @@ export async function request(baseUrl, method, path, { token, body } = {}) {
   } catch {
     // keep the text
   }
-  return { status: res.status, body: parsed, ms };
+  return { status: res.status, body: parsed, ms, bytes: Buffer.byteLength(text) };
 }

@@ -671,9 +671,10 @@ async function probeRead(baseUrl, token, s, seed) {
     items: items.length,
     hasNextPage: Boolean(res.body.nextCursor),
     ms: Math.round(res.ms * 10) / 10,
+    bytes: res.bytes,
     detail: problems.length
       ? problems.join('; ')
-      : `${items.length} items in ${res.ms.toFixed(1)} ms`,
+      : `${items.length} items, ${(res.bytes / 1024).toFixed(1)} KB, in ${res.ms.toFixed(1)} ms`,
   };
 }
 
