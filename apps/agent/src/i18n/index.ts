@@ -11,16 +11,9 @@ export const agentStrings: StringsFiles = import.meta.glob('./*/*.ts');
 export const SIGN_IN_NAMESPACES = ['layout'];
 
 /**
- * Fetched with the workspace's chunk (in parallel): the list, ticket page, calendar and forms
- * use them. Screens loaded on demand start fetching theirs when their chunk loads
- * (`preloadStrings`).
+ * Fetched with the workspace's chunk (in parallel): the ticket list and what it shares with the
+ * ticket page and forms. Screens loaded on demand (calendar, administration, profile,
+ * reports) fetch theirs when they load: their components suspend until their namespaces are
+ * there, and `preloadStrings` starts what they need deeper down early.
  */
-export const WORKSPACE_NAMESPACES = [
-  'ticketList',
-  'ticketDetail',
-  'ticketWork',
-  'calendar',
-  'admin',
-  'profile',
-  'slaClock',
-];
+export const WORKSPACE_NAMESPACES = ['ticketList', 'ticketDetail', 'ticketWork', 'slaClock'];

@@ -20,7 +20,7 @@ import {
   UsersSection,
 } from '../components/sections';
 
-preloadStrings(['workflows', 'ticketTypes', 'categories', 'slaAdmin', 'assignmentAdmin']);
+preloadStrings(['admin', 'workflows', 'ticketTypes', 'categories', 'slaAdmin', 'assignmentAdmin']);
 
 const SECTIONS = [
   'users',

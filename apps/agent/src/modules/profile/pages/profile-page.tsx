@@ -12,7 +12,7 @@ import { OutOfOfficeCard } from '../components/out-of-office-card';
 import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
 
-preloadStrings(['profileAway']);
+preloadStrings(['profile', 'profileAway']);
 
 /** The signed-in user's own details, language, password and sessions. */
 export default function ProfilePage() {
