@@ -36,6 +36,8 @@ interface LogLine {
   level: number;
   msg: string;
   context?: string;
+  /** The request the line was written for (nestjs-pino binds it), if any. */
+  requestId?: string;
 }
 
 interface Answer {
@@ -46,6 +48,7 @@ interface Answer {
   status: number;
   contentType: string;
   retryAfter: string | undefined;
+  requestId: string;
   body: Record<string, unknown>;
 }
 
@@ -121,11 +124,12 @@ describe('database outage', () => {
       { level: 'info' },
       {
         write: (line: string) => {
-          const entry = JSON.parse(line) as Partial<LogLine>;
+          const entry = JSON.parse(line) as Partial<LogLine> & { req?: { id?: string } };
           logs.push({
             level: entry.level ?? 0,
             msg: String(entry.msg ?? ''),
             context: entry.context,
+            requestId: entry.req?.id,
           });
         },
       },
@@ -190,6 +194,7 @@ describe('database outage', () => {
           status: res.status,
           contentType: String(res.headers['content-type'] ?? ''),
           retryAfter: res.headers['retry-after'] as string | undefined,
+          requestId: String(res.headers['x-request-id']),
           body: res.body as Record<string, unknown>,
         });
         await sleep(5);
@@ -285,6 +290,9 @@ describe('database outage', () => {
     const reports = logs.filter((l) => l.msg.startsWith('Database unavailable'));
     expect(reports.length).toBeGreaterThanOrEqual(1);
     expect(reports.length).toBeLessThan(unavailable.length);
+    // Written while serving a request, a line names it: the id its 503 carried in X-Request-Id.
+    const unavailableIds = new Set(unavailable.map((a) => a.requestId));
+    expect(reports.filter((r) => !unavailableIds.has(r.requestId!))).toEqual([]);
     expect(unhandled).toEqual([]);
   }, 60_000);
 

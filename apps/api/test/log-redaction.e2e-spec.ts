@@ -75,6 +75,52 @@ describe('log redaction', () => {
     }
   });
 
+  it('writes one JSON line per request: id (echoed), method, redacted URL, status, time, user', async () => {
+    lines.length = 0;
+    const mine = await t
+      .http()
+      .get('/api/v1/tickets?limit=1&session=query-session-value')
+      .set('Authorization', bearer(w.agent))
+      .set('X-Request-Id', 'trace-4711.a');
+    const odd = await t.http().get('/api/v1/me').set('X-Request-Id', 'spaces are not an id');
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: w.agent.email, password: 'body-password-value' });
+    // An unknown query parameter is a 400, after authentication: the line still names the user.
+    expect([mine.status, odd.status, login.status]).toEqual([400, 401, 401]);
+    expect(mine.headers['x-request-id']).toBe('trace-4711.a');
+    expect(odd.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+
+    const entries = lines
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            req?: { id: string };
+            res?: object;
+            responseTime?: unknown;
+            userId?: string;
+          },
+      )
+      .filter((e) => e.req && e.res);
+    expect(entries).toHaveLength(3);
+    const [a, b, c] = entries;
+    expect(a).toMatchObject({
+      req: { id: 'trace-4711.a', method: 'GET', url: '/api/v1/tickets?limit=1&session=[redacted]' },
+      res: { statusCode: 400 },
+      userId: w.agent.id,
+    });
+    expect(typeof a.responseTime).toBe('number');
+    expect(b).toMatchObject({ req: { id: odd.headers['x-request-id'] }, res: { statusCode: 401 } });
+    expect(b.userId).toBeUndefined();
+    expect(c).toMatchObject({ req: { method: 'POST', url: '/api/v1/auth/login' } });
+    expect(lines.join('')).not.toContain('body-password-value');
+    expect(lines.join('')).not.toContain('query-session-value');
+  });
+
   it.each([
     [
       '/api/v1/calendar-feeds/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ABCDE.ics',

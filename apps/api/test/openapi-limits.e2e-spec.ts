@@ -290,8 +290,13 @@ describe('request limits in the OpenAPI document', () => {
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
 
-    it('are the password checks, and document RateLimit-* on every response', () => {
-      expect(rateLimited.sort()).toEqual(['POST /api/v1/auth/login', 'POST /api/v1/me/password']);
+    it('are the public endpoints, and document RateLimit-* on every response', () => {
+      expect(rateLimited.sort()).toEqual([
+        'POST /api/v1/auth/login',
+        'POST /api/v1/auth/refresh',
+        'POST /api/v1/me/password',
+        'POST /api/v1/public/ratings/{token}',
+      ]);
       for (const [path, item] of Object.entries(doc.paths)) {
         for (const op of Object.values(item) as { responses: Record<string, object> }[]) {
           if (!('429' in op.responses)) continue;
