@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Checkbox,
   Divider,
@@ -20,8 +19,8 @@ import {
   type TicketChannel,
   type TicketPriority,
 } from '@relaydesk/contracts';
-import { useFormErrors } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { useClearable } from '../../../shared/forms/clearable';
 import type { AssignmentRule, CreateAssignmentRule } from '../api';
 import { useSaveAssignmentRule } from '../hooks';
@@ -92,20 +91,21 @@ export function RuleForm({
   const save = useSaveAssignmentRule();
   const { options, nameOf } = useRoutingLookups();
   const clearable = useClearable();
-  const [values, setValues] = useState(() => valuesOf(rule));
-  const [required, setRequired] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...required };
-  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
+  const { form, field, errors } = useRecordForm({
+    initialValues: valuesOf(rule),
+    validate: (v) => {
+      const missing: Record<string, string> = {};
+      if (!v.name.trim()) missing.name = t('rules.nameRequired');
+      if (!v.groupId && !v.assigneeId && !v.priority && !v.supportLevel)
+        missing.actions = t('rules.actionRequired');
+      return missing;
+    },
+    saveError: save.error,
+  });
+  const { values } = form;
 
-  const submit = () => {
-    const missing: Record<string, string> = {};
-    if (!values.name.trim()) missing.name = t('rules.nameRequired');
-    if (!values.groupId && !values.assigneeId && !values.priority && !values.supportLevel)
-      missing.actions = t('rules.actionRequired');
-    setRequired(missing);
-    if (Object.keys(missing).length) return;
-    const body = toBody(values);
+  const submit = (submitted: Values) => {
+    const body = toBody(submitted);
     if (!rule) return save.mutate({ body }, { onSuccess: onDone });
     save.mutate({ id: rule.id, body: { ...body, version: rule.version } }, { onSuccess: onDone });
   };
@@ -116,7 +116,7 @@ export function RuleForm({
       label={t(`rules.f.${key}`)}
       data={withChosen(options[key], values[key], nameOf)}
       value={values[key]}
-      onChange={(value) => set(key, value)}
+      onChange={(value) => form.setFieldValue(key, value)}
       searchable
       {...clearable(t(`rules.f.${key}`))}
       hidePickedOptions
@@ -130,7 +130,7 @@ export function RuleForm({
       placeholder={t('rules.f.keep')}
       data={withChosen(options[key], values[key] ? [values[key]] : [], nameOf)}
       value={values[key]}
-      onChange={(value) => set(key, value)}
+      onChange={(value) => form.setFieldValue(key, value)}
       searchable
       {...clearable(t(`rules.f.${key}`))}
       comboboxProps={{ withinPortal: true }}
@@ -140,7 +140,7 @@ export function RuleForm({
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -152,20 +152,13 @@ export function RuleForm({
         withAsterisk
         data-autofocus
         maxLength={200}
-        value={values.name}
-        onChange={(e) => set('name', e.currentTarget.value)}
-        error={errors.name}
+        {...field('name')}
         data-testid="rule-name"
       />
-      <Checkbox
-        label={t('rules.active')}
-        checked={values.active}
-        onChange={(e) => set('active', e.currentTarget.checked)}
-      />
+      <Checkbox label={t('rules.active')} {...field('active', { type: 'checkbox' })} />
       <Checkbox
         label={t('rules.applyOnUpdate')}
-        checked={values.applyOnUpdate}
-        onChange={(e) => set('applyOnUpdate', e.currentTarget.checked)}
+        {...field('applyOnUpdate', { type: 'checkbox' })}
       />
       <Divider />
       <Title order={4} size="h6">
@@ -178,7 +171,7 @@ export function RuleForm({
           label={t('rules.f.priorities')}
           data={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
           value={values.priorities}
-          onChange={(value) => set('priorities', value as TicketPriority[])}
+          onChange={(value) => form.setFieldValue('priorities', value as TicketPriority[])}
           {...clearable(t('rules.f.priorities'))}
           comboboxProps={{ withinPortal: true }}
           data-testid="rule-priorities"
@@ -189,7 +182,7 @@ export function RuleForm({
           label={t('rules.f.channels')}
           data={TICKET_CHANNELS.map((c) => ({ value: c, label: t(`rules.channels.${c}`) }))}
           value={values.channels}
-          onChange={(value) => set('channels', value as TicketChannel[])}
+          onChange={(value) => form.setFieldValue('channels', value as TicketChannel[])}
           {...clearable(t('rules.f.channels'))}
           comboboxProps={{ withinPortal: true }}
           data-testid="rule-channels"
@@ -198,8 +191,7 @@ export function RuleForm({
       <TagsInput
         label={t('rules.f.subjectWords')}
         description={t('rules.f.subjectWordsHint')}
-        value={values.subjectWords}
-        onChange={(value) => set('subjectWords', value)}
+        {...field('subjectWords')}
         {...clearable(t('rules.f.subjectWords'))}
         maxTags={100}
         error={errors['conditions.subjectWords']}
@@ -212,15 +204,14 @@ export function RuleForm({
         <TextInput
           label={t('rules.f.customFieldKey')}
           maxLength={50}
-          value={values.customFieldKey}
-          onChange={(e) => set('customFieldKey', e.currentTarget.value)}
+          {...field('customFieldKey')}
         />
         <TextInput
           label={t('rules.f.customFieldValue')}
           maxLength={500}
           value={values.customFieldValue}
           disabled={!values.customFieldKey.trim()}
-          onChange={(e) => set('customFieldValue', e.currentTarget.value)}
+          onChange={(e) => form.setFieldValue('customFieldValue', e.currentTarget.value)}
         />
       </SimpleGrid>
       <Divider />
@@ -238,7 +229,7 @@ export function RuleForm({
           ]}
           value={values.priority ?? ''}
           onChange={(e) =>
-            set('priority', (e.currentTarget.value || null) as TicketPriority | null)
+            form.setFieldValue('priority', (e.currentTarget.value || null) as TicketPriority | null)
           }
           data-testid="rule-priority"
         />
@@ -253,7 +244,7 @@ export function RuleForm({
           ]}
           value={values.supportLevel === null ? '' : String(values.supportLevel)}
           onChange={(e) =>
-            set(
+            form.setFieldValue(
               'supportLevel',
               e.currentTarget.value ? (Number(e.currentTarget.value) as SupportLevel) : null,
             )

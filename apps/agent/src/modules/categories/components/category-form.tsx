@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Checkbox, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTranslatedName } from '@relaydesk/web-ui';
-import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { NamesInputs, namesBody, namesOf } from '../../../shared/forms/names-inputs';
 import { useClearable } from '../../../shared/forms/clearable';
 import type { Category } from '../api';
@@ -52,11 +52,12 @@ export function CategoryForm({
   const tn = useTranslatedName();
   const save = useSaveCategory();
   const clearable = useClearable();
-  const [values, setValues] = useState(() => valuesOf(category, parentId));
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...missing };
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { form, field, errors } = useRecordForm({
+    initialValues: valuesOf(category, parentId),
+    validate: (v) => (v.name.en.trim() ? {} : { 'name.en': t('admin:validation.required') }),
+    saveError: save.error,
+  });
+  const { values } = form;
   const hasChildren = !!category && all.some((c) => c.parentId === category.id);
   const parents = all
     .filter((c) => c.parentId === null && c.id !== category?.id)
@@ -65,13 +66,8 @@ export function CategoryForm({
       label: c.active ? tn(c.name) : `${tn(c.name)} (${t('inactive')})`,
     }));
 
-  const submit = () => {
-    const found: Record<string, string> = values.name.en.trim()
-      ? {}
-      : { 'name.en': t('admin:validation.required') };
-    setMissing(found);
-    if (Object.keys(found).length) return;
-    const body = toBody(values);
+  const submit = (submitted: Values) => {
+    const body = toBody(submitted);
     if (!category) return save.mutate({ body }, { onSuccess: onDone });
     const changed = changes(toBody(valuesOf(category)), body);
     if (Object.keys(changed).length === 0) return onCancel();
@@ -83,7 +79,7 @@ export function CategoryForm({
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -92,7 +88,7 @@ export function CategoryForm({
     >
       <NamesInputs
         value={values.name}
-        onChange={(name) => set('name', name)}
+        onChange={(name) => form.setFieldValue('name', name)}
         errors={errors}
         testId="category-name"
       />
@@ -101,25 +97,21 @@ export function CategoryForm({
         description={hasChildren ? t('form.parentLocked') : t('form.parentHint')}
         placeholder={t('form.topLevel')}
         data={parents}
-        value={values.parentId}
-        onChange={(value) => set('parentId', value)}
+        {...field('parentId')}
         disabled={hasChildren}
         searchable
         {...clearable(t('form.parent'))}
-        error={errors.parentId}
         data-testid="category-parent"
       />
       <Checkbox
         label={t('form.isPublic')}
         description={t('form.isPublicHint')}
-        checked={values.isPublic}
-        onChange={(e) => set('isPublic', e.currentTarget.checked)}
+        {...field('isPublic', { type: 'checkbox' })}
       />
       <Checkbox
         label={t('form.active')}
         description={t('form.activeHint')}
-        checked={values.active}
-        onChange={(e) => set('active', e.currentTarget.checked)}
+        {...field('active', { type: 'checkbox' })}
       />
     </FormShell>
   );

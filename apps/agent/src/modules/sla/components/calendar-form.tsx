@@ -16,8 +16,9 @@ import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type Weekday, type WorkingInterval } from '@relaydesk/contracts';
 import { localeTag, useFormat } from '@relaydesk/web-ui';
-import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import type { SlaCalendar } from '../api';
 import { useSaveSlaCalendar } from '../hooks';
 import { IntervalsEditor } from './intervals-editor';
@@ -83,26 +84,27 @@ export function CalendarForm({
   const format = useFormat();
   const days = useWeekdayNames();
   const save = useSaveSlaCalendar();
-  const [values, setValues] = useState(() => valuesOf(calendar));
+  const { form, field, errors } = useRecordForm({
+    initialValues: valuesOf(calendar),
+    validate: (v) => {
+      const missing: Record<string, string> = {};
+      if (!v.name.trim()) missing.name = t('calendars.required');
+      const all = [...Object.values(v.week), ...v.exceptions.map((e) => e.intervals)];
+      if (all.some(badIntervals)) missing.week = t('calendars.badInterval');
+      else if (Object.values(v.week).every((d) => d.length === 0))
+        missing.week = t('calendars.noWorkingTime');
+      return missing;
+    },
+    saveError: save.error,
+  });
+  const { values } = form;
   const [holiday, setHoliday] = useState('');
   const [exceptionDate, setExceptionDate] = useState('');
-  const [required, setRequired] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...required };
   const zones = useMemo(() => timeZones(values.timeZone), [values.timeZone]);
-  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
   const dateLabel = (d: string) => format.date(`${d}T12:00:00`);
 
-  const submit = () => {
-    const missing: Record<string, string> = {};
-    if (!values.name.trim()) missing.name = t('calendars.required');
-    const all = [...Object.values(values.week), ...values.exceptions.map((e) => e.intervals)];
-    if (all.some(badIntervals)) missing.week = t('calendars.badInterval');
-    else if (Object.values(values.week).every((d) => d.length === 0))
-      missing.week = t('calendars.noWorkingTime');
-    setRequired(missing);
-    if (Object.keys(missing).length) return;
-    const body = { ...values, name: values.name.trim() };
+  const submit = (submitted: Values) => {
+    const body = { ...submitted, name: submitted.name.trim() };
     if (!calendar) return save.mutate({ body }, { onSuccess: onDone });
     const changed = changes(valuesOf(calendar), body);
     if (Object.keys(changed).length === 0) return onCancel();
@@ -114,13 +116,13 @@ export function CalendarForm({
 
   const addHoliday = () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || values.holidays.includes(holiday)) return;
-    set('holidays', [...values.holidays, holiday].sort());
+    form.setFieldValue('holidays', [...values.holidays, holiday].sort());
     setHoliday('');
   };
   const addException = () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(exceptionDate)) return;
     if (values.exceptions.some((e) => e.date === exceptionDate)) return;
-    set(
+    form.setFieldValue(
       'exceptions',
       [...values.exceptions, { date: exceptionDate, intervals: OFFICE }].sort((a, b) =>
         a.date.localeCompare(b.date),
@@ -131,7 +133,7 @@ export function CalendarForm({
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -144,9 +146,7 @@ export function CalendarForm({
           withAsterisk
           data-autofocus
           maxLength={200}
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
+          {...field('name')}
           data-testid="calendar-name"
         />
         <Select
@@ -154,7 +154,7 @@ export function CalendarForm({
           withAsterisk
           data={zones}
           value={values.timeZone}
-          onChange={(zone) => zone && set('timeZone', zone)}
+          onChange={(zone) => zone && form.setFieldValue('timeZone', zone)}
           searchable
           limit={60}
           allowDeselect={false}
@@ -182,7 +182,7 @@ export function CalendarForm({
                 <IntervalsEditor
                   label={days[d]}
                   intervals={values.week[d]}
-                  onChange={(next) => set('week', { ...values.week, [d]: next })}
+                  onChange={(next) => form.setFieldValue('week', { ...values.week, [d]: next })}
                 />
               </Table.Td>
             </Table.Tr>
@@ -220,7 +220,7 @@ export function CalendarForm({
                 variant="transparent"
                 color="gray.8"
                 onClick={() =>
-                  set(
+                  form.setFieldValue(
                     'holidays',
                     values.holidays.filter((x) => x !== d),
                   )
@@ -270,7 +270,7 @@ export function CalendarForm({
               label={dateLabel(x.date)}
               intervals={x.intervals}
               onChange={(next) =>
-                set(
+                form.setFieldValue(
                   'exceptions',
                   values.exceptions.map((e) => (e.date === x.date ? { ...e, intervals: next } : e)),
                 )
@@ -280,7 +280,7 @@ export function CalendarForm({
               variant="subtle"
               color="red.8"
               onClick={() =>
-                set(
+                form.setFieldValue(
                   'exceptions',
                   values.exceptions.filter((e) => e.date !== x.date),
                 )

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Checkbox,
   Divider,
@@ -13,8 +12,9 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
-import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { useClearable } from '../../../shared/forms/clearable';
 import { useRoutingLookups, withChosen } from '../../assignment/components/use-lookups';
 import type { SlaPolicy } from '../api';
@@ -141,24 +141,25 @@ export function PolicyForm({
   const calendars = useSlaCalendars();
   const { options, nameOf } = useRoutingLookups();
   const clearable = useClearable();
-  const [values, setValues] = useState(() => valuesOf(policy, calendars.data?.[0]?.id));
-  const [required, setRequired] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...required };
-  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
+  const { form, field, errors } = useRecordForm({
+    initialValues: valuesOf(policy, calendars.data?.[0]?.id),
+    validate: (v) => {
+      const missing: Record<string, string> = {};
+      if (!v.name.trim()) missing.name = t('policies.required');
+      if (!v.calendarId) missing.calendarId = t('policies.calendarRequired');
+      for (const key of ['firstResponse', 'resolution'] as const) {
+        const s = toSeconds(v[key]);
+        if (s !== null && s < 60) missing[`${key}Seconds`] = t('policies.targetMin');
+      }
+      return missing;
+    },
+    saveError: save.error,
+  });
+  const { values } = form;
   const overridden = Object.keys(policy?.priorityTargets ?? {});
 
-  const submit = () => {
-    const missing: Record<string, string> = {};
-    if (!values.name.trim()) missing.name = t('policies.required');
-    if (!values.calendarId) missing.calendarId = t('policies.calendarRequired');
-    for (const key of ['firstResponse', 'resolution'] as const) {
-      const s = toSeconds(values[key]);
-      if (s !== null && s < 60) missing[`${key}Seconds`] = t('policies.targetMin');
-    }
-    setRequired(missing);
-    if (Object.keys(missing).length) return;
-    const body = toBody(values);
+  const submit = (submitted: Values) => {
+    const body = toBody(submitted);
     if (!policy) return save.mutate({ body }, { onSuccess: onDone });
     const changed = changes(toBody(valuesOf(policy)), body);
     if (Object.keys(changed).length === 0) return onCancel();
@@ -170,7 +171,7 @@ export function PolicyForm({
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -183,9 +184,7 @@ export function PolicyForm({
           withAsterisk
           data-autofocus
           maxLength={200}
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
+          {...field('name')}
           data-testid="policy-name"
         />
         <Select
@@ -196,7 +195,7 @@ export function PolicyForm({
             label: `${c.name} (${c.timeZone})`,
           }))}
           value={values.calendarId}
-          onChange={(id) => set('calendarId', id)}
+          onChange={(id) => form.setFieldValue('calendarId', id)}
           searchable
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
@@ -210,7 +209,7 @@ export function PolicyForm({
           max={1_000_000}
           allowDecimal={false}
           value={values.position}
-          onChange={(n) => set('position', Number(n) || 0)}
+          onChange={(n) => form.setFieldValue('position', Number(n) || 0)}
           error={errors.position}
           data-testid="policy-position"
         />
@@ -222,16 +221,14 @@ export function PolicyForm({
           suffix=" %"
           allowDecimal={false}
           value={values.reminderPercent}
-          onChange={(n) => set('reminderPercent', Math.min(99, Math.max(1, Number(n) || 75)))}
+          onChange={(n) =>
+            form.setFieldValue('reminderPercent', Math.min(99, Math.max(1, Number(n) || 75)))
+          }
           error={errors.reminderPercent}
           data-testid="policy-reminder"
         />
       </SimpleGrid>
-      <Checkbox
-        label={t('policies.active')}
-        checked={values.active}
-        onChange={(e) => set('active', e.currentTarget.checked)}
-      />
+      <Checkbox label={t('policies.active')} {...field('active', { type: 'checkbox' })} />
       <Divider />
       <Title order={4} size="h6">
         {t('policies.conditionsHeading')}
@@ -241,7 +238,7 @@ export function PolicyForm({
           label={t('policies.organizations')}
           data={withChosen(options.organizationIds, values.organizationIds, nameOf)}
           value={values.organizationIds}
-          onChange={(v) => set('organizationIds', v)}
+          onChange={(v) => form.setFieldValue('organizationIds', v)}
           searchable
           hidePickedOptions
           {...clearable(t('policies.organizations'))}
@@ -252,7 +249,7 @@ export function PolicyForm({
           label={t('policies.priorities')}
           data={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
           value={values.priorities}
-          onChange={(v) => set('priorities', v as TicketPriority[])}
+          onChange={(v) => form.setFieldValue('priorities', v as TicketPriority[])}
           {...clearable(t('policies.priorities'))}
           comboboxProps={{ withinPortal: true }}
           data-testid="policy-priorities"
@@ -261,7 +258,7 @@ export function PolicyForm({
           label={t('policies.types')}
           data={withChosen(options.typeIds, values.typeIds, nameOf)}
           value={values.typeIds}
-          onChange={(v) => set('typeIds', v)}
+          onChange={(v) => form.setFieldValue('typeIds', v)}
           searchable
           hidePickedOptions
           {...clearable(t('policies.types'))}
@@ -277,14 +274,14 @@ export function PolicyForm({
         <TargetInputs
           label={t('policies.firstResponse')}
           value={values.firstResponse}
-          onChange={(v) => set('firstResponse', v)}
+          onChange={(v) => form.setFieldValue('firstResponse', v)}
           error={errors.firstResponseSeconds}
           testId="policy-first-response"
         />
         <TargetInputs
           label={t('policies.resolution')}
           value={values.resolution}
-          onChange={(v) => set('resolution', v)}
+          onChange={(v) => form.setFieldValue('resolution', v)}
           error={errors.resolutionSeconds}
           testId="policy-resolution"
         />

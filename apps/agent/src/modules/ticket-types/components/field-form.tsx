@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
 import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '@relaydesk/contracts';
 import { useTranslation } from 'react-i18next';
-import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { NamesInputs, namesBody, namesOf } from '../../../shared/forms/names-inputs';
 import type { TicketTypeField } from '../api';
 import { useSaveField } from '../hooks';
@@ -63,35 +63,39 @@ interface FieldFormProps {
 export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFormProps) {
   const { t } = useTranslation(['ticketTypes', 'admin']);
   const save = useSaveField(typeId);
-  const [values, setValues] = useState(() => {
-    const v = valuesOf(field);
-    return WITH_OPTIONS.includes(v.kind) && v.options.length === 0
-      ? { ...v, options: [newOption()] }
-      : v;
+  const initial = valuesOf(field);
+  const {
+    form,
+    field: input,
+    errors,
+  } = useRecordForm({
+    initialValues:
+      WITH_OPTIONS.includes(initial.kind) && initial.options.length === 0
+        ? { ...initial, options: [newOption()] }
+        : initial,
+    validate: (v) => {
+      const found: Record<string, string> = {};
+      if (!field && !KEY.test(v.key.trim())) found.key = t('form.keyRule');
+      if (!v.name.en.trim()) found['name.en'] = t('admin:validation.required');
+      if (WITH_OPTIONS.includes(v.kind)) {
+        if (v.options.length === 0) found.options = t('options.atLeastOne');
+        v.options.forEach((o, i) => {
+          if (!o.value.trim()) found[`options.${i}.value`] = t('admin:validation.required');
+          if (!o.name.en.trim()) found[`options.${i}.name.en`] = t('admin:validation.required');
+        });
+      }
+      return found;
+    },
+    saveError: save.error,
   });
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...missing };
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values } = form;
   const hasOptions = WITH_OPTIONS.includes(values.kind);
 
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (!field && !KEY.test(values.key.trim())) found.key = t('form.keyRule');
-    if (!values.name.en.trim()) found['name.en'] = t('admin:validation.required');
-    if (hasOptions) {
-      if (values.options.length === 0) found.options = t('options.atLeastOne');
-      values.options.forEach((o, i) => {
-        if (!o.value.trim()) found[`options.${i}.value`] = t('admin:validation.required');
-        if (!o.name.en.trim()) found[`options.${i}.name.en`] = t('admin:validation.required');
-      });
-    }
-    setMissing(found);
-    if (Object.keys(found).length) return;
-    const body = toBody(values);
+  const submit = (submitted: Values) => {
+    const body = toBody(submitted);
     if (!field) {
       save.mutate(
-        { body: { ...body, key: values.key.trim(), kind: values.kind } },
+        { body: { ...body, key: submitted.key.trim(), kind: submitted.kind } },
         { onSuccess: onDone },
       );
       return;
@@ -106,7 +110,7 @@ export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFo
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -120,9 +124,7 @@ export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFo
           withAsterisk={!field}
           disabled={!!field}
           data-autofocus
-          value={values.key}
-          onChange={(e) => set('key', e.currentTarget.value)}
-          error={errors.key}
+          {...input('key')}
           data-testid="field-key"
         />
         <NativeSelect
@@ -133,11 +135,10 @@ export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFo
           value={values.kind}
           onChange={(e) => {
             const kind = e.currentTarget.value as CustomFieldKind;
-            setValues((v) => ({
-              ...v,
+            form.setValues((v) => ({
               kind,
               options:
-                WITH_OPTIONS.includes(kind) && v.options.length === 0 ? [newOption()] : v.options,
+                WITH_OPTIONS.includes(kind) && v.options?.length === 0 ? [newOption()] : v.options,
             }));
           }}
           error={errors.kind}
@@ -146,14 +147,13 @@ export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFo
       </Group>
       <NamesInputs
         value={values.name}
-        onChange={(name) => set('name', name)}
+        onChange={(name) => form.setFieldValue('name', name)}
         errors={errors}
         testId="field-name"
       />
       <Checkbox
         label={t('fields.required')}
-        checked={values.required}
-        onChange={(e) => set('required', e.currentTarget.checked)}
+        {...input('required', { type: 'checkbox' })}
         data-testid="field-required"
       />
       <Checkbox
@@ -162,10 +162,9 @@ export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFo
         checked={values.clientVisible}
         onChange={(e) => {
           const checked = e.currentTarget.checked;
-          setValues((v) => ({
-            ...v,
+          form.setValues((v) => ({
             clientVisible: checked,
-            clientEditable: checked && v.clientEditable,
+            clientEditable: checked && !!v.clientEditable,
           }));
         }}
         data-testid="field-client-visible"
@@ -175,14 +174,14 @@ export function FieldForm({ typeId, field, onDone, onCancel, onReload }: FieldFo
         description={t('fields.clientEditableHint')}
         disabled={!values.clientVisible}
         checked={values.clientVisible && values.clientEditable}
-        onChange={(e) => set('clientEditable', e.currentTarget.checked)}
+        onChange={(e) => form.setFieldValue('clientEditable', e.currentTarget.checked)}
         error={errors.clientEditable}
         data-testid="field-client-editable"
       />
       {hasOptions && (
         <OptionsEditor
           options={values.options}
-          onChange={(options) => set('options', options)}
+          onChange={(options) => form.setFieldValue('options', options)}
           errors={errors}
         />
       )}

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import { useTranslation } from 'react-i18next';
 import { useTranslatedName } from '@relaydesk/web-ui';
-import { changes, useFormErrors } from '../../../shared/forms/form-problem';
+import { changes } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { NamesInputs, namesBody, namesOf } from '../../../shared/forms/names-inputs';
 import { useWorkflowList } from '../../workflows/hooks';
 import type { TicketType } from '../api';
@@ -56,22 +56,23 @@ export function TicketTypeForm({ type, onDone, onCancel, onReload }: TicketTypeF
   const tn = useTranslatedName();
   const save = useSaveTicketType();
   const workflows = useWorkflowList();
-  const [values, setValues] = useState(() => valuesOf(type));
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const errors = { ...useFormErrors(save.error), ...missing };
-  const set = <K extends keyof Values>(field: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
+  const { form, field, errors } = useRecordForm({
+    initialValues: valuesOf(type),
+    validate: (v) => {
+      const found: Record<string, string> = {};
+      if (!type && !KEY.test(v.key.trim())) found.key = t('form.keyRule');
+      if (!v.name.en.trim()) found['name.en'] = t('admin:validation.required');
+      if (!v.workflowId) found.workflowId = t('admin:validation.required');
+      return found;
+    },
+    saveError: save.error,
+  });
+  const { values } = form;
 
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (!type && !KEY.test(values.key.trim())) found.key = t('form.keyRule');
-    if (!values.name.en.trim()) found['name.en'] = t('admin:validation.required');
-    if (!values.workflowId) found.workflowId = t('admin:validation.required');
-    setMissing(found);
-    if (Object.keys(found).length) return;
-    const body = toBody(values);
+  const submit = (submitted: Values) => {
+    const body = toBody(submitted);
     if (!type) {
-      save.mutate({ body: { ...body, key: values.key.trim() } }, { onSuccess: onDone });
+      save.mutate({ body: { ...body, key: submitted.key.trim() } }, { onSuccess: onDone });
       return;
     }
     const changed = changes(toBody(valuesOf(type)), body);
@@ -84,7 +85,7 @@ export function TicketTypeForm({ type, onDone, onCancel, onReload }: TicketTypeF
 
   return (
     <FormShell
-      onSubmit={submit}
+      onSubmit={form.onSubmit(submit)}
       onCancel={onCancel}
       onReload={onReload}
       saving={save.isPending}
@@ -97,14 +98,12 @@ export function TicketTypeForm({ type, onDone, onCancel, onReload }: TicketTypeF
         withAsterisk={!type}
         disabled={!!type}
         data-autofocus
-        value={values.key}
-        onChange={(e) => set('key', e.currentTarget.value)}
-        error={errors.key}
+        {...field('key')}
         data-testid="type-key"
       />
       <NamesInputs
         value={values.name}
-        onChange={(name) => set('name', name)}
+        onChange={(name) => form.setFieldValue('name', name)}
         errors={errors}
         testId="type-name"
       />
@@ -114,17 +113,17 @@ export function TicketTypeForm({ type, onDone, onCancel, onReload }: TicketTypeF
           description={type ? t('form.workflowHint') : undefined}
           withAsterisk
           data={(workflows.data ?? []).map((w) => ({ value: w.id, label: tn(w.name) }))}
-          value={values.workflowId}
-          onChange={(value) => set('workflowId', value)}
+          {...field('workflowId')}
           allowDeselect={false}
-          error={errors.workflowId}
           data-testid="type-workflow"
         />
         <Select
           label={t('form.defaultPriority')}
           data={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
           value={values.defaultPriority}
-          onChange={(value) => value && set('defaultPriority', value as TicketPriority)}
+          onChange={(value) =>
+            value && form.setFieldValue('defaultPriority', value as TicketPriority)
+          }
           allowDeselect={false}
           error={errors.defaultPriority}
           data-testid="type-priority"
@@ -133,15 +132,13 @@ export function TicketTypeForm({ type, onDone, onCancel, onReload }: TicketTypeF
       <Checkbox
         label={t('form.isPublic')}
         description={t('form.isPublicHint')}
-        checked={values.isPublic}
-        onChange={(e) => set('isPublic', e.currentTarget.checked)}
+        {...field('isPublic', { type: 'checkbox' })}
         data-testid="type-public"
       />
       <Checkbox
         label={t('form.active')}
         description={t('form.activeHint')}
-        checked={values.active}
-        onChange={(e) => set('active', e.currentTarget.checked)}
+        {...field('active', { type: 'checkbox' })}
         data-testid="type-active"
       />
     </FormShell>

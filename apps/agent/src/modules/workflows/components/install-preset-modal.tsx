@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTranslatedName } from '@relaydesk/web-ui';
-import { FormProblem, useFormErrors } from '../../../shared/forms/form-problem';
+import { FormProblem } from '../../../shared/forms/form-problem';
 import { RecordModal } from '../../../shared/forms/record-modal';
+import { useRecordForm } from '../../../shared/forms/use-record-form';
 import type { Workflow, WorkflowPreset } from '../api';
 import { useInstallPreset, useWorkflowPresets } from '../hooks';
 
@@ -26,10 +26,11 @@ export function InstallPresetModal({ existing, onClose, onInstalled }: InstallPr
   const presets = useWorkflowPresets();
   const install = useInstallPreset();
   const taken = new Set(existing.map((w) => w.key));
-  const [preset, setPreset] = useState<WorkflowPreset['key'] | null>(null);
-  const [key, setKey] = useState('');
-  const [name, setName] = useState('');
-  const errors = useFormErrors(install.error);
+  const { form, field, errors } = useRecordForm({
+    initialValues: { preset: null as WorkflowPreset['key'] | null, key: '', name: '' },
+    saveError: install.error,
+  });
+  const { preset, key, name } = form.values;
 
   const summary = presets.data?.find((p) => p.key === preset);
   /** A second copy gets its key in its name, so the two can be told apart in lists. */
@@ -43,8 +44,7 @@ export function InstallPresetModal({ existing, onClose, onInstalled }: InstallPr
       : undefined;
 
   const choose = (value: string) => {
-    setPreset(value as WorkflowPreset['key']);
-    setKey(freeKey(value, taken));
+    form.setValues({ preset: value as WorkflowPreset['key'], key: freeKey(value, taken) });
   };
 
   const submit = () => {
@@ -86,17 +86,14 @@ export function InstallPresetModal({ existing, onClose, onInstalled }: InstallPr
         <TextInput
           label={t('presets.key')}
           description={t('presets.keyHint')}
-          value={key}
-          onChange={(e) => setKey(e.currentTarget.value)}
+          {...field('key')}
           disabled={!preset}
-          error={errors.key}
           data-testid="preset-key"
         />
         <TextInput
           label={t('presets.name')}
           description={t('presets.nameHint')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
+          {...field('name')}
           placeholder={defaultName?.en ?? (summary ? tn(summary.name) : undefined)}
           disabled={!preset}
           error={errors['name.en']}
