@@ -54,11 +54,12 @@ function importBackend(appFiles: StringsFiles): BackendModule {
  */
 export function createI18n(appFiles: StringsFiles, namespaces: string[]): I18n {
   const instance = i18next.createInstance();
+  const lng = storedLocale() ?? browserLocale();
   void instance
     .use(importBackend(appFiles))
     .use(initReactI18next)
     .init({
-      lng: storedLocale() ?? browserLocale(),
+      lng,
       fallbackLng: false,
       supportedLngs: [...LOCALES],
       load: 'currentOnly',
@@ -67,10 +68,11 @@ export function createI18n(appFiles: StringsFiles, namespaces: string[]): I18n {
       interpolation: { escapeValue: false },
       react: { useSuspense: true },
     });
-  instance.on('languageChanged', (lng) => {
-    document.documentElement.lang = lng;
-    localStorage.setItem(STORAGE_KEY, lng);
+  instance.on('languageChanged', (changed) => {
+    document.documentElement.lang = changed;
+    localStorage.setItem(STORAGE_KEY, changed);
   });
-  document.documentElement.lang = instance.language;
+  // Set now: i18next sets its language only once the first strings have arrived.
+  document.documentElement.lang = lng;
   return instance;
 }
