@@ -41,6 +41,14 @@ export class DomainEvents {
     this.listeners.set(type.eventName, list);
   }
 
+  /**
+   * Whether anyone listens: a writer whose change is otherwise one statement opens a
+   * transaction for its event only when a listener will write with it.
+   */
+  listens(type: DomainEventClass<DomainEvent>): boolean {
+    return (this.listeners.get(type.eventName)?.length ?? 0) > 0;
+  }
+
   async publish(em: EntityManager, ...events: DomainEvent[]): Promise<void> {
     for (const event of events) {
       const name = (event.constructor as DomainEventClass<DomainEvent>).eventName;

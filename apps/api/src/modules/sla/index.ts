@@ -11,4 +11,4 @@ export { REMINDER_BIT, dueEvents, nextCheckAt } from './sla-clock.js';
 export type { SlaEvent, SlaState } from './sla-clock.js';
 export { SlaModule } from './sla.module.js';
 export { SlaService } from './sla.service.js';
-export type { NewTicketSla } from './sla.service.js';
+export type { NewTicketSla, SlaPatch, SlaTicket } from './sla.service.js';

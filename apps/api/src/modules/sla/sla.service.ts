@@ -11,6 +11,24 @@ import {
   type SlaState,
 } from './sla-clock.js';
 
+/**
+ * New values of a ticket's SLA columns (as Ticket properties): what this module computes; the
+ * tickets module writes them with the change that caused them.
+ */
+export type SlaPatch = Partial<
+  Pick<
+    SlaTicket,
+    | 'slaPolicyId'
+    | 'firstResponseDueAt'
+    | 'firstResponseRemindAt'
+    | 'resolutionDueAt'
+    | 'resolutionRemindAt'
+    | 'slaPausedAt'
+    | 'slaPausedSeconds'
+    | 'slaRemindersSent'
+  >
+> & { slaNextCheckAt?: Date | null };
+
 /** The SLA columns of a ticket about to be inserted. */
 export interface NewTicketSla extends SlaDeadlines {
   slaPolicyId: string | null;
@@ -101,18 +119,18 @@ export class SlaService {
    * changed); `ticket` is the row as the edit leaves it. Breaches already recorded stay: they happened. A reminder whose new time is still
    * ahead will be sent again at that time.
    */
-  async recompute(em: EntityManager, ticket: SlaTicket, at: Date): Promise<void> {
+  async recompute(em: EntityManager, ticket: SlaTicket, at: Date): Promise<SlaPatch> {
     const snapshot = await this.config.snapshot(em);
     const policy = this.config.match(snapshot, ticket);
-    await this.write(em, ticket, snapshot, policy?.id ?? null, ticket.slaPausedSeconds, at, {
+    return this.patch(ticket, snapshot, policy?.id ?? null, ticket.slaPausedSeconds, at, {
       pausedAt: ticket.slaPausedAt,
     });
   }
 
   /**
    * Stops the clocks on entering a pausing or resolved/closed/canceled status and resumes them
-   * on leaving one: the deadlines move by the business time they stood still. Called by
-   * TicketStatusChanger.apply for every status change, after its UPDATE.
+   * on leaving one: the deadlines move by the business time they stood still. Asked by
+   * TicketStatusChanger for every status change; null when the clocks carry on as they were.
    */
   async onStatusChange(
     em: EntityManager,
@@ -120,44 +138,33 @@ export class SlaService {
     from: StatusLike | undefined,
     to: StatusLike,
     at: Date,
-  ): Promise<void> {
-    if (!ticket.slaPolicyId) return;
+  ): Promise<SlaPatch | null> {
+    if (!ticket.slaPolicyId) return null;
     const wasStopped = ticket.slaPausedAt !== null || (from ? clocksStopped(from) : false);
     const isStopped = clocksStopped(to);
-    if (wasStopped === isStopped) return;
+    if (wasStopped === isStopped) return null;
     if (isStopped) {
       const state = { ...stateOf(ticket), pausedAt: at };
-      await em.query(
-        `UPDATE tickets SET sla_paused_at = $2, sla_next_check_at = $3 WHERE id = $1`,
-        [ticket.id, at, nextCheckAt(state)],
-      );
-      return;
+      return { slaPausedAt: at, slaNextCheckAt: nextCheckAt(state) };
     }
     const snapshot = await this.config.snapshot(em);
     const policy = snapshot.byId.get(ticket.slaPolicyId);
     const calendar = policy && snapshot.calendars.get(policy.calendarId);
     const stoppedSince = ticket.slaPausedAt ?? at;
     const paused = calendar ? calendar.secondsBetween(stoppedSince, at) : 0;
-    await this.write(
-      em,
-      ticket,
-      snapshot,
-      ticket.slaPolicyId,
-      ticket.slaPausedSeconds + paused,
-      at,
-      { pausedAt: null },
-    );
+    return this.patch(ticket, snapshot, ticket.slaPolicyId, ticket.slaPausedSeconds + paused, at, {
+      pausedAt: null,
+    });
   }
 
-  private async write(
-    em: EntityManager,
+  private patch(
     ticket: SlaTicket,
     snapshot: SlaSnapshot,
     policyId: string | null,
     pausedSeconds: number,
     at: Date,
     opts: { pausedAt: Date | null },
-  ): Promise<void> {
+  ): SlaPatch {
     const policy = policyId ? snapshot.byId.get(policyId) : undefined;
     const calendar = policy && snapshot.calendars.get(policy.calendarId);
     const d: SlaDeadlines =
@@ -185,23 +192,13 @@ export class SlaService {
       pausedAt: opts.pausedAt,
       remindersSent: reminders,
     };
-    await em.query(
-      `UPDATE tickets SET sla_policy_id = $2, first_response_due_at = $3, first_response_remind_at = $4,
-              resolution_due_at = $5, resolution_remind_at = $6, sla_paused_at = $7,
-              sla_paused_seconds = $8, sla_reminders_sent = $9, sla_next_check_at = $10
-        WHERE id = $1`,
-      [
-        ticket.id,
-        policy && calendar ? policyId : null,
-        d.firstResponseDueAt,
-        d.firstResponseRemindAt,
-        d.resolutionDueAt,
-        d.resolutionRemindAt,
-        opts.pausedAt,
-        pausedSeconds,
-        reminders,
-        nextCheckAt(state),
-      ],
-    );
+    return {
+      slaPolicyId: policy && calendar ? policyId : null,
+      ...d,
+      slaPausedAt: opts.pausedAt,
+      slaPausedSeconds: pausedSeconds,
+      slaRemindersSent: reminders,
+      slaNextCheckAt: nextCheckAt(state),
+    };
   }
 }

@@ -13,3 +13,14 @@ export { ticketVisibility } from './ticket-visibility.js';
 export { TicketsModule } from './tickets.module.js';
 export { SlaBreached, SlaReminderDue } from './events/sla.events.js';
 export type { SlaClockName, TicketOwnership } from './events/sla.events.js';
+export {
+  AttachmentAdded,
+  CommentAdded,
+  SatisfactionRated,
+  TicketAssigned,
+  TicketCreated,
+  TicketEscalated,
+  TicketStatusChanged,
+  TicketUpdated,
+} from './events/ticket.events.js';
+export type { TicketFieldChange } from './events/ticket.events.js';

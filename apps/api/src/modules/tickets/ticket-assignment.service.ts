@@ -10,8 +10,10 @@ import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
 import type { AssignmentDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
+import { TicketAssigned } from './events/ticket.events.js';
+import { TicketChange, TicketWriter } from './ticket-writer.js';
 import { TicketAccessService } from './ticket-access.service.js';
-import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import type { NewTicketEvent } from './ticket-events.js';
 import {
   assertMayAssignTo,
   autoAssignedEvent,
@@ -29,26 +31,48 @@ export class TicketAssignmentService {
     private readonly access: TicketAccessService,
     private readonly tickets: TicketsService,
     private readonly distribution: GroupDistributionService,
+    private readonly writer: TicketWriter,
   ) {}
 
   /**
-   * An agent takes an unassigned ticket. The claim is one conditional UPDATE: of two agents
-   * taking at once, the database lets exactly one through and the other gets 409.
+   * An agent takes an unassigned ticket: one conditional UPDATE on the locked row, so of two
+   * agents taking at once exactly one gets it and the other gets 409.
    */
   async take(user: AuthUser, ticketId: string, version?: number): Promise<TicketDto> {
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
-      const ticket = await this.access.loadVisible(user, ticketId, { em });
+      const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
       if (version !== undefined && ticket.version !== version)
         throw new VersionConflictError(ticket.version);
-      const claimed = await sql<{ group_id: string | null }>(
+      // Of two agents taking at once, the second waits for the first's lock, then finds the
+      // claim's condition false and gets 409.
+      const write = new TicketChange(ticketId, now).columns({ assignee_id: user.id });
+      write.bumpsVersion = true;
+      write
+        .record(user.id, [
+          {
+            kind: 'taken',
+            field: 'assigneeId',
+            oldValue: { assigneeId: null, groupId: ticket.groupId },
+            newValue: { assigneeId: user.id, groupId: ticket.groupId },
+          },
+        ])
+        .publish(
+          new TicketAssigned(
+            ticketId,
+            user.id,
+            ticket.groupId,
+            { assigneeId: null, groupId: ticket.groupId },
+            user.id,
+            now,
+          ),
+        );
+      const claimed = await this.writer.write(
         em,
-        `UPDATE tickets SET assignee_id = $2, version = version + 1, updated_at = $3
-          WHERE id = $1 AND assignee_id IS NULL AND status_category IN ('new', 'open', 'pending')
-          RETURNING group_id`,
-        [ticketId, user.id, now],
+        write,
+        `assignee_id IS NULL AND status_category IN ('new', 'open', 'pending')`,
       );
-      if (claimed.length === 0) {
+      if (!claimed) {
         // Not through the visibility rule: once taken by someone else the ticket may be
         // invisible to this agent, yet "someone was faster" is the honest answer.
         const [current] = await sql<{ version: number }>(
@@ -60,14 +84,6 @@ export class TicketAssignmentService {
           currentVersion: current?.version,
         });
       }
-      await recordTicketEvents(em, ticketId, user.id, now, [
-        {
-          kind: 'taken',
-          field: 'assigneeId',
-          oldValue: { assigneeId: null, groupId: ticket.groupId },
-          newValue: { assigneeId: user.id, groupId: claimed[0].group_id },
-        },
-      ]);
     });
     return this.tickets.get(user, ticketId);
   }
@@ -126,13 +142,25 @@ export class TicketAssignmentService {
           );
         }
       }
-      await em.query(
-        `UPDATE tickets SET assignee_id = $2, group_id = $3, support_level = $5,
-                version = version + 1, updated_at = $4
-          WHERE id = $1`,
-        [ticketId, assigneeId, groupId, now, supportLevel],
-      );
-      await recordTicketEvents(em, ticketId, user.id, now, events);
+      const write = new TicketChange(ticketId, now).columns({
+        assignee_id: assigneeId,
+        group_id: groupId,
+        support_level: supportLevel,
+      });
+      write.bumpsVersion = true;
+      write
+        .record(user.id, events)
+        .publish(
+          new TicketAssigned(
+            ticketId,
+            assigneeId,
+            groupId,
+            { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
+            user.id,
+            now,
+          ),
+        );
+      await this.writer.write(em, write);
     });
     return this.tickets.get(user, ticketId);
   }

@@ -8,6 +8,7 @@ import type { CreateCommentDto } from './dto/ticket-input.dto.js';
 import type { CommentDto } from './dto/ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { writeComment } from './ticket-comment-writer.js';
+import { TicketChange, TicketWriter } from './ticket-writer.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
 import type { Ticket } from './entities/ticket.entity.js';
 import { type WorkflowDefinition, WorkflowService } from '../workflow/index.js';
@@ -45,6 +46,7 @@ export class TicketCommentsService {
     private readonly access: TicketAccessService,
     private readonly workflows: WorkflowService,
     private readonly statusChanger: TicketStatusChanger,
+    private readonly writer: TicketWriter,
   ) {}
 
   /** Oldest first, as a conversation reads. Clients never get internal comments. */
@@ -88,15 +90,24 @@ export class TicketCommentsService {
       // Locked: a reply may move the ticket (requester_replied), which must not race a transition.
       const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
       await this.access.assertWritable(ticket, em);
-      const commentId = await writeComment(em, {
-        ticketId,
-        authorId: user.id,
-        authorIsClient: isClient,
-        body: dto.body,
-        internal,
-        at: now,
-      });
-      if (!internal && ticket.requesterId === user.id) await this.onRequesterReply(em, ticket, now);
+      // The comment and a status change it triggers are one write of the ticket.
+      const write = new TicketChange(ticketId, now);
+      const commentId = await writeComment(
+        em,
+        {
+          ticketId,
+          authorId: user.id,
+          authorIsClient: isClient,
+          body: dto.body,
+          internal,
+          at: now,
+        },
+        write,
+      );
+      if (!internal && ticket.requesterId === user.id) {
+        await this.onRequesterReply(em, ticket, now, write);
+      }
+      await this.writer.write(em, write);
       return commentId;
     });
     const rows = (await this.db.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [id])) as CommentRow[];
@@ -107,7 +118,12 @@ export class TicketCommentsService {
    * The requester answered: a status with a `requester_replied` trigger (HappyDesk: Waiting for
    * Customer, Fixed) moves on by itself; the system is the actor, the reply is the reason.
    */
-  private async onRequesterReply(em: EntityManager, ticket: Ticket, at: Date): Promise<void> {
+  private async onRequesterReply(
+    em: EntityManager,
+    ticket: Ticket,
+    at: Date,
+    write: TicketChange,
+  ): Promise<void> {
     const replyTrigger = (def: WorkflowDefinition) =>
       def.timers.find((t) => t.statusKey === ticket.status && t.trigger === 'requester_replied');
     // Most statuses have no reply trigger: the cached definition says so without a lock.
@@ -115,13 +131,10 @@ export class TicketCommentsService {
     const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
     const trigger = replyTrigger(def);
     if (!trigger) return;
-    await this.statusChanger.apply(em, {
-      ticket,
-      def,
-      to: trigger.toStatus,
-      actorId: null,
-      postponeUntil: null,
-      at,
-    });
+    await this.statusChanger.plan(
+      em,
+      { ticket, def, to: trigger.toStatus, actorId: null, postponeUntil: null, at },
+      write,
+    );
   }
 }

@@ -11,6 +11,7 @@ import {
 import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
 import type { CreateTicketLinkDto, TicketLinkDto } from './dto/ticket-link.dto.js';
+import { TicketWriter } from './ticket-writer.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { recordTicketEvents } from './ticket-events.js';
 import { ticketVisibility } from './ticket-visibility.js';
@@ -38,6 +39,8 @@ export interface NewLink {
   relation: CreateTicketLinkDto['relation'];
   actorId: string;
   at: Date;
+  /** The caller writes the ticket itself in the same action (a transition): touch only the other. */
+  selfWritten?: boolean;
 }
 
 interface LinkRow {
@@ -66,6 +69,7 @@ export class TicketLinksService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly access: TicketAccessService,
+    private readonly writer: TicketWriter,
   ) {}
 
   async list(user: AuthUser, ticketId: string): Promise<TicketLinkDto[]> {
@@ -187,7 +191,7 @@ export class TicketLinksService {
       [from, to, kind, l.actorId, l.at],
     )) as { id: string }[];
     await this.recordBothEnds(em, 'link_added', row.id, kind, from, to, l.actorId, l.at);
-    await em.query(`UPDATE tickets SET updated_at = $2 WHERE id = ANY($1)`, [[from, to], l.at]);
+    await this.writer.touch(em, l.selfWritten ? [l.otherId] : [from, to], l.at);
     return row.id;
   }
 

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/time/clock.js';
 import { ScheduledLoop, type LoopSummary } from '../../common/scheduling/scheduled-loop.js';
-import { DomainEvents } from '../../common/events/domain-events.js';
-import { recordTicketEvents } from './ticket-events.js';
+import { TicketChange, TicketWriter } from './ticket-writer.js';
 import { SlaBreached, SlaReminderDue } from './events/sla.events.js';
 import {
   dueEvents,
@@ -53,7 +52,7 @@ export class SlaSweepService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
-    private readonly events: DomainEvents,
+    private readonly writer: TicketWriter,
   ) {}
 
   /** Every 15 s while the scheduler is on; see ScheduledLoop for overlap and failures. */
@@ -124,42 +123,33 @@ export class SlaSweepService {
         else state.resolutionBreachedAt = e.at;
       }
     }
-    await em.query(
-      `UPDATE tickets SET first_response_breached_at = $2, resolution_breached_at = $3,
-              sla_reminders_sent = $4, sla_next_check_at = $5
-        WHERE id = $1`,
-      [
-        row.id,
-        state.firstResponseBreachedAt,
-        state.resolutionBreachedAt,
-        state.remindersSent,
-        nextCheckAt(state),
-      ],
-    );
-    if (events.length === 0) return events;
-
+    // Bookkeeping of the clocks, not an edit: no version, no "updated"; the breach is in history.
+    const write = new TicketChange(row.id, now).columns({
+      first_response_breached_at: state.firstResponseBreachedAt,
+      resolution_breached_at: state.resolutionBreachedAt,
+      sla_reminders_sent: state.remindersSent,
+      sla_next_check_at: nextCheckAt(state),
+    });
     const owners = { assigneeId: row.assignee_id, groupId: row.group_id };
     for (const e of events) {
       if (e.kind === 'reminder') {
-        await this.events.publish(
-          em,
+        write.publish(
           new SlaReminderDue(row.id, e.clock, e.dueAt, row.reminder_percent, owners, now),
         );
         continue;
       }
-      await recordTicketEvents(em, row.id, null, now, [
-        {
-          kind: 'sla_breached',
-          field: e.clock,
-          newValue: { clock: e.clock, dueAt: e.dueAt.toISOString(), policyId: row.sla_policy_id },
-          internal: true,
-        },
-      ]);
-      await this.events.publish(
-        em,
-        new SlaBreached(row.id, e.clock, e.dueAt, row.sla_policy_id, owners, now),
-      );
+      write
+        .record(null, [
+          {
+            kind: 'sla_breached',
+            field: e.clock,
+            newValue: { clock: e.clock, dueAt: e.dueAt.toISOString(), policyId: row.sla_policy_id },
+            internal: true,
+          },
+        ])
+        .publish(new SlaBreached(row.id, e.clock, e.dueAt, row.sla_policy_id, owners, now));
     }
+    await this.writer.write(em, write);
     return events;
   }
 }

@@ -4,7 +4,9 @@ import { TransitionNotAllowedError } from '../../common/errors/domain-errors.js'
 import { type WorkflowDefinition, WorkflowService } from '../workflow/index.js';
 import { SlaService } from '../sla/index.js';
 import type { Ticket } from './entities/ticket.entity.js';
-import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import type { NewTicketEvent } from './ticket-events.js';
+import { TicketStatusChanged } from './events/ticket.events.js';
+import { columnsOf, TicketChange, TicketWriter } from './ticket-writer.js';
 
 export interface StatusChange {
   ticket: Ticket;
@@ -30,27 +32,42 @@ export class TicketStatusChanger {
   constructor(
     private readonly workflows: WorkflowService,
     private readonly sla: SlaService,
+    private readonly writer: TicketWriter,
   ) {}
 
+  /** Writes the status change alone (a transition, a timer, a reply trigger, acceptance). */
   async apply(em: EntityManager, change: StatusChange): Promise<void> {
+    const write = new TicketChange(change.ticket.id, change.at);
+    await this.plan(em, change, write);
+    await this.writer.write(em, write);
+  }
+
+  /**
+   * Adds the status change to `write`, for callers that write more with it (a transition's
+   * comment): the status and its derived columns, the SLA clocks' pause or resumption, the
+   * history lines and TicketStatusChanged, all in the caller's one UPDATE.
+   */
+  async plan(em: EntityManager, change: StatusChange, write: TicketChange): Promise<void> {
     const { ticket, def, to, actorId, postponeUntil, at } = change;
     const target = this.workflows.status(def, to);
     if (!target) throw new TransitionNotAllowedError(ticket.status, to, []);
-    const nextTimerAt = this.workflows.nextTimerAt(def, target.key, at, postponeUntil);
-    await em.query(
-      `UPDATE tickets SET
-         status = $2, status_category = $3::varchar, postponed_until = $4,
-         resolved_at = CASE WHEN $3::varchar = 'resolved' THEN $5::timestamptz
-                            WHEN $3::varchar IN ('closed', 'canceled') THEN resolved_at ELSE NULL END,
-         closed_at = CASE WHEN $3::varchar IN ('closed', 'canceled') THEN $5::timestamptz ELSE NULL END,
-         status_changed_at = $5, next_timer_at = $6,
-         version = version + 1, updated_at = $5, client_updated_at = $5
-       WHERE id = $1`,
-      [ticket.id, target.key, target.category, postponeUntil, at, nextTimerAt],
-    );
+    const category = target.category;
+    const closing = category === 'closed' || category === 'canceled';
+    write.columns({
+      status: target.key,
+      status_category: category,
+      postponed_until: postponeUntil,
+      resolved_at: category === 'resolved' ? at : closing ? ticket.resolvedAt : null,
+      closed_at: closing ? at : null,
+      status_changed_at: at,
+      next_timer_at: this.workflows.nextTimerAt(def, target.key, at, postponeUntil),
+    });
     // SLA clocks stop in pausing and resolved/closed/canceled statuses and resume after.
     const from = this.workflows.status(def, ticket.status);
-    await this.sla.onStatusChange(em, ticket, from, target, at);
+    const sla = await this.sla.onStatusChange(em, ticket, from, target, at);
+    if (sla) write.columns(columnsOf(sla));
+    write.bumpsVersion = true;
+    write.clientSees = true;
     const events: NewTicketEvent[] = [
       { kind: 'status_changed', field: 'status', oldValue: ticket.status, newValue: target.key },
     ];
@@ -64,9 +81,9 @@ export class TicketStatusChanger {
         newValue: newPostpone,
       });
     }
-    await recordTicketEvents(em, ticket.id, actorId, at, [
-      ...events,
-      ...(change.extraEvents ?? []),
-    ]);
+    write.record(actorId, [...events, ...(change.extraEvents ?? [])]);
+    write.publish(
+      new TicketStatusChanged(ticket.id, ticket.status, target.key, category, actorId, at),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { ScheduledLoop, type LoopSummary } from '../../common/scheduling/schedul
 import { type WorkflowDefinition, WorkflowService } from '../workflow/index.js';
 import { Ticket } from './entities/ticket.entity.js';
 import { TicketLinksService } from './ticket-links.service.js';
+import { TicketChange, TicketWriter } from './ticket-writer.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
 
 /** A parent whose children are open is not closed by a timer; look again after this long. */
@@ -26,6 +27,7 @@ export class TicketTimersService {
     private readonly clock: Clock,
     private readonly workflows: WorkflowService,
     private readonly statusChanger: TicketStatusChanger,
+    private readonly writer: TicketWriter,
     private readonly links: TicketLinksService,
   ) {}
 
@@ -103,15 +105,26 @@ export class TicketTimersService {
         return true;
       }
       // A parent with open children waits; a timer to a status that no longer exists is dropped.
-      await this.setNext(em, ticket.id, blocked ? new Date(now.getTime() + PARENT_RETRY_MS) : null);
+      await this.setNext(
+        em,
+        ticket.id,
+        blocked ? new Date(now.getTime() + PARENT_RETRY_MS) : null,
+        now,
+      );
       return false;
     }
     // The workflow changed under the ticket, or the timer was removed: recompute, never loop.
-    await this.setNext(em, ticket.id, next?.at ?? null);
+    await this.setNext(em, ticket.id, next?.at ?? null, now);
     return false;
   }
 
-  private async setNext(em: EntityManager, ticketId: string, at: Date | null): Promise<void> {
-    await em.query(`UPDATE tickets SET next_timer_at = $2 WHERE id = $1`, [ticketId, at]);
+  /** Scheduler bookkeeping: no version, no activity, no history. */
+  private async setNext(
+    em: EntityManager,
+    ticketId: string,
+    next: Date | null,
+    now: Date,
+  ): Promise<void> {
+    await this.writer.write(em, new TicketChange(ticketId, now).columns({ next_timer_at: next }));
   }
 }

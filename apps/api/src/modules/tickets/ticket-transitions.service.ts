@@ -19,6 +19,7 @@ import type { TicketDto, TransitionOptionDto } from './dto/ticket.dto.js';
 import type { Ticket } from './entities/ticket.entity.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { writeComment } from './ticket-comment-writer.js';
+import { TicketChange, TicketWriter } from './ticket-writer.js';
 import type { NewTicketEvent } from './ticket-events.js';
 import { TicketLinksService } from './ticket-links.service.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
@@ -63,6 +64,7 @@ export class TicketTransitionsService {
     private readonly workflows: WorkflowService,
     private readonly tickets: TicketsService,
     private readonly statusChanger: TicketStatusChanger,
+    private readonly writer: TicketWriter,
     private readonly links: TicketLinksService,
   ) {}
 
@@ -201,15 +203,28 @@ export class TicketTransitionsService {
       }
     }
 
-    await this.statusChanger.apply(em, {
-      ticket,
-      def,
-      to: dto.to,
-      actorId: user.id,
-      postponeUntil,
-      at: now,
-      extraEvents,
-    });
+    // The status, its SLA consequences and the comment are one UPDATE of the ticket.
+    const write = new TicketChange(ticket.id, now);
+    await this.statusChanger.plan(
+      em,
+      { ticket, def, to: dto.to, actorId: user.id, postponeUntil, at: now, extraEvents },
+      write,
+    );
+    if (dto.comment?.trim()) {
+      await writeComment(
+        em,
+        {
+          ticketId: ticket.id,
+          authorId: user.id,
+          authorIsClient: user.role === 'client',
+          body: dto.comment,
+          internal: false,
+          at: now,
+        },
+        write,
+      );
+    }
+    await this.writer.write(em, write);
     if (transition.requiresDuplicateOf && dto.duplicateOfId) {
       await this.links.link(em, {
         ticketId: ticket.id,
@@ -217,16 +232,7 @@ export class TicketTransitionsService {
         relation: 'duplicate_of',
         actorId: user.id,
         at: now,
-      });
-    }
-    if (dto.comment?.trim()) {
-      await writeComment(em, {
-        ticketId: ticket.id,
-        authorId: user.id,
-        authorIsClient: user.role === 'client',
-        body: dto.comment,
-        internal: false,
-        at: now,
+        selfWritten: true,
       });
     }
   }

@@ -23,6 +23,8 @@ import { TicketsService } from './tickets.service.js';
 import { TicketEscalationController } from './escalation/ticket-escalation.controller.js';
 import { TicketEscalationService } from './escalation/ticket-escalation.service.js';
 import { SlaSweepService } from './ticket-sla-sweep.service.js';
+import { TicketWriter } from './ticket-writer.js';
+import { WorkflowTicketMigration } from './workflow-ticket-migration.js';
 
 @Module({
   imports: [WorkflowModule, AssignmentModule, SlaModule],
@@ -48,6 +50,8 @@ import { SlaSweepService } from './ticket-sla-sweep.service.js';
     TicketTypesService,
     TicketsRepository,
     TicketsService,
+    TicketWriter,
+    WorkflowTicketMigration,
     TicketEscalationService,
     SlaSweepService,
   ],
@@ -57,6 +61,7 @@ import { SlaSweepService } from './ticket-sla-sweep.service.js';
     TicketTimersService,
     TicketTransitionsService,
     TicketStatusChanger,
+    TicketWriter,
     SlaSweepService,
   ],
 })

@@ -14,7 +14,7 @@ import type { TicketDto, TicketFieldsDto, TicketSummaryDto } from './dto/ticket.
 import type { NewTicketEvent } from './ticket-events.js';
 import type { NewTicketSla } from '../sla/index.js';
 import { distributionPickSql } from '../assignment/index.js';
-import { preparedSql } from '../../common/database/sql.js';
+import { preparedSql, sql } from '../../common/database/sql.js';
 
 /** Above this many full-text hits, search stays one query (see applySearch). */
 const SEARCH_ID_LIMIT = 5000;
@@ -399,49 +399,54 @@ export class TicketsRepository {
    * explicit transaction) and returns the ticket as the API shows it: one round trip instead
    * of five, which is what `npm run bench` measures for POST /tickets.
    */
-  async insertWithHistory(values: NewTicketRow): Promise<TicketDto> {
-    const rows = await preparedSql<Row>(
-      this.db,
-      insertTicketSql(values.creatorIsClient, values.distribute),
-      [
-        values.subject,
-        values.description,
-        values.priority,
-        values.status,
-        values.statusCategory,
-        values.workflowId,
-        values.typeId,
-        values.organizationId,
-        values.requesterId,
-        values.assigneeId,
-        values.groupId,
-        values.dueAt,
-        values.channel,
-        values.createdById,
-        values.createdAt,
-        values.categoryId,
-        values.projectId,
-        JSON.stringify(values.customFields),
-        values.nextTimerAt,
-        values.supportLevel,
-        JSON.stringify(
-          values.routingEvents.map((e) => ({
-            kind: e.kind,
-            field: e.field ?? null,
-            oldValue: e.oldValue ?? null,
-            newValue: e.newValue ?? null,
-            internal: e.internal ?? false,
-          })),
-        ),
-        values.sla.slaPolicyId,
-        values.sla.firstResponseDueAt,
-        values.sla.firstResponseRemindAt,
-        values.sla.resolutionDueAt,
-        values.sla.resolutionRemindAt,
-        values.sla.slaPausedAt,
-        values.sla.slaNextCheckAt,
-      ],
-    );
+  /**
+   * The ticket, its first history lines and a group pick in one statement: prepared on the pool
+   * when nothing else is written with it, or in the caller's transaction (`em`) when listeners
+   * of TicketCreated write with it.
+   */
+  async insertWithHistory(values: NewTicketRow, em?: EntityManager): Promise<TicketDto> {
+    const rows = await (
+      em
+        ? (t: string, p: unknown[]) => sql<Row>(em, t, p)
+        : (t: string, p: unknown[]) => preparedSql<Row>(this.db, t, p)
+    )(insertTicketSql(values.creatorIsClient, values.distribute), [
+      values.subject,
+      values.description,
+      values.priority,
+      values.status,
+      values.statusCategory,
+      values.workflowId,
+      values.typeId,
+      values.organizationId,
+      values.requesterId,
+      values.assigneeId,
+      values.groupId,
+      values.dueAt,
+      values.channel,
+      values.createdById,
+      values.createdAt,
+      values.categoryId,
+      values.projectId,
+      JSON.stringify(values.customFields),
+      values.nextTimerAt,
+      values.supportLevel,
+      JSON.stringify(
+        values.routingEvents.map((e) => ({
+          kind: e.kind,
+          field: e.field ?? null,
+          oldValue: e.oldValue ?? null,
+          newValue: e.newValue ?? null,
+          internal: e.internal ?? false,
+        })),
+      ),
+      values.sla.slaPolicyId,
+      values.sla.firstResponseDueAt,
+      values.sla.firstResponseRemindAt,
+      values.sla.resolutionDueAt,
+      values.sla.resolutionRemindAt,
+      values.sla.slaPausedAt,
+      values.sla.slaNextCheckAt,
+    ]);
     return this.toDto(rows[0], values.creatorIsClient) as TicketDto;
   }
 

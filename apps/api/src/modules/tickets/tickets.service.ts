@@ -15,8 +15,8 @@ import {
   NotFoundError,
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
-import { sql } from '../../common/database/sql.js';
 import { Clock } from '../../common/time/clock.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { WorkflowService } from '../workflow/index.js';
 import { SlaService } from '../sla/index.js';
 import { assertMayAssignTo, AssignmentRulesEngine } from '../assignment/index.js';
@@ -31,10 +31,11 @@ import {
   type CustomFieldResult,
 } from './custom-fields/custom-field-validator.js';
 import { TicketAccessService } from './ticket-access.service.js';
-import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
-import type { Ticket } from './entities/ticket.entity.js';
+import type { NewTicketEvent } from './ticket-events.js';
 import { TicketReferences } from './ticket-references.js';
-import { TicketsRepository } from './tickets.repository.js';
+import { TicketsRepository, type NewTicketRow } from './tickets.repository.js';
+import { TicketAssigned, TicketCreated, TicketUpdated } from './events/ticket.events.js';
+import { columnsOf, TicketChange, TicketWriter } from './ticket-writer.js';
 
 /** The edits that pick the SLA policy again and recompute the deadlines. */
 const SLA_COLUMNS = ['priority', 'type_id', 'organization_id'];
@@ -66,6 +67,8 @@ export class TicketsService {
     private readonly workflows: WorkflowService,
     private readonly routing: AssignmentRulesEngine,
     private readonly sla: SlaService,
+    private readonly writer: TicketWriter,
+    private readonly events: DomainEvents,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<TicketDto> {
@@ -198,7 +201,7 @@ export class TicketsService {
       status: initial,
     });
 
-    return this.repo.insertWithHistory({
+    const row: NewTicketRow = {
       subject: dto.subject,
       description: dto.description ?? '',
       priority,
@@ -223,6 +226,27 @@ export class TicketsService {
       distribute: assigneeId === null && groupId !== null,
       routingEvents: plan.events,
       sla,
+    };
+    if (!this.events.listens(TicketCreated)) return this.repo.insertWithHistory(row);
+    return this.db.transaction(async (tx) => {
+      const created = await this.repo.insertWithHistory(row, tx);
+      await this.events.publish(
+        tx,
+        new TicketCreated(
+          created.id,
+          created.number,
+          created.subject,
+          created.organization?.id ?? null,
+          created.requester?.id ?? null,
+          created.group?.id ?? null,
+          created.assignee?.id ?? null,
+          created.priority,
+          created.status,
+          user.id,
+          now,
+        ),
+      );
+      return created;
     });
   }
 
@@ -371,29 +395,55 @@ export class TicketsService {
       }
       if (events.length === 0) return;
 
-      const sets = Object.keys(changes).map((c, i) => `${c} = $${i + 3}`);
-      const clientSees =
+      const write = new TicketChange(id, now).columns(changes);
+      write.bumpsVersion = true;
+      write.clientSees =
         CLIENT_VISIBLE_COLUMNS.some((c) => c in changes) ||
         (custom?.changes.some((c) => !c.internal) ?? false);
-      if (clientSees) sets.push('client_updated_at = $2');
-      const updated = await sql(
-        em,
-        `UPDATE tickets SET ${sets.join(', ')}, version = version + 1, updated_at = $2
-          WHERE id = $1 RETURNING id`,
-        [id, now, ...Object.values(changes)],
-      );
-      if (updated.length !== 1) throw new NotFoundError('Ticket');
-      await recordTicketEvents(em, id, user.id, now, events);
       if (SLA_COLUMNS.some((c) => c in changes)) {
         // The row is locked and every other column the SLA reads is unchanged by this edit.
-        const edited: Ticket = {
-          ...ticket,
-          priority: after('priority', ticket.priority),
-          typeId: after('type_id', ticket.typeId),
-          organizationId: after('organization_id', ticket.organizationId),
-        };
-        await this.sla.recompute(em, edited, now);
+        const sla = await this.sla.recompute(
+          em,
+          {
+            ...ticket,
+            priority: after('priority', ticket.priority),
+            typeId: after('type_id', ticket.typeId),
+            organizationId: after('organization_id', ticket.organizationId),
+          },
+          now,
+        );
+        write.columns(columnsOf(sla));
       }
+      write.record(user.id, events);
+      const fieldChanges = events.filter((e) => e.kind === 'field_changed');
+      if (fieldChanges.length > 0) {
+        write.publish(
+          new TicketUpdated(
+            id,
+            fieldChanges.map((e) => ({
+              field: e.field ?? '',
+              oldValue: e.oldValue ?? null,
+              newValue: e.newValue ?? null,
+              internal: e.internal ?? false,
+            })),
+            user.id,
+            now,
+          ),
+        );
+      }
+      if ('assignee_id' in changes || 'group_id' in changes) {
+        write.publish(
+          new TicketAssigned(
+            id,
+            after('assignee_id', ticket.assigneeId),
+            after('group_id', ticket.groupId),
+            { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
+            null,
+            now,
+          ),
+        );
+      }
+      if (!(await this.writer.write(em, write))) throw new NotFoundError('Ticket');
     });
     return this.get(user, id);
   }

@@ -9,3 +9,4 @@ export { Workflow } from './entities/workflow.entity.js';
 export { WorkflowModule } from './workflow.module.js';
 export { WorkflowService } from './workflow.service.js';
 export type { WorkflowDefinition } from './workflow.service.js';
+export { WorkflowRedefined } from './events/workflow.events.js';

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { createWorkflow } from './create-workflow.js';
 import {
@@ -22,7 +23,7 @@ import { findWorkflowPreset } from './presets/workflow-presets.js';
 import { readWorkflowDefinition, replaceDefinitionRows } from './workflow-definition.repository.js';
 import type { WorkflowSpec } from './workflow-spec.js';
 import { validateWorkflowSpec } from './workflow-spec.validator.js';
-import { migrateWorkflowTickets } from './workflow-ticket-migration.js';
+import { WorkflowRedefined } from './events/workflow.events.js';
 import { WorkflowService, type WorkflowDefinition } from './workflow.service.js';
 
 /** Tickets created without a type land in this workflow, so it must always exist. */
@@ -38,6 +39,7 @@ export class WorkflowAdminService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly workflows: WorkflowService,
+    private readonly events: DomainEvents,
   ) {}
 
   async installPreset(presetKey: string, dto: InstallWorkflowPresetDto): Promise<WorkflowDto> {
@@ -89,14 +91,18 @@ export class WorkflowAdminService {
         `UPDATE workflows SET name = $2, version = version + 1, updated_at = $3 WHERE id = $1`,
         [id, JSON.stringify(spec.name), this.clock.now()],
       );
-      await migrateWorkflowTickets(em, this.workflows, {
-        workflowId: id,
-        before,
-        after: await readWorkflowDefinition(em, id),
-        mapping,
-        actorId,
-        now: this.clock.now(),
-      });
+      // The tickets module moves the workflow's tickets (WorkflowTicketMigration).
+      await this.events.publish(
+        em,
+        new WorkflowRedefined(
+          id,
+          before,
+          await readWorkflowDefinition(em, id),
+          mapping,
+          actorId,
+          this.clock.now(),
+        ),
+      );
     });
     return this.committed(id);
   }

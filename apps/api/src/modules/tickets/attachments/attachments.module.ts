@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkflowModule } from '../../workflow/index.js';
 import { TicketAccessService } from '../ticket-access.service.js';
+import { TicketWriter } from '../ticket-writer.js';
 import { AttachmentStorage } from './attachment-storage.js';
 import { AttachmentUploadReceiver } from './attachment-upload.receiver.js';
 import { AttachmentsController, TicketAttachmentsController } from './attachments.controller.js';
@@ -19,6 +20,7 @@ import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
     AttachmentsService,
     AttachmentUploadReceiver,
     TicketAccessService,
+    TicketWriter,
     // Swap for an object-store adapter by providing another AttachmentStorage here.
     { provide: AttachmentStorage, useClass: LocalDiskAttachmentStorage },
   ],

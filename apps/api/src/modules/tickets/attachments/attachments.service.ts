@@ -10,7 +10,8 @@ import { decodeCursor, toPage, type Page } from '../../../common/pagination/curs
 import { Clock } from '../../../common/time/clock.js';
 import { Attachment } from '../entities/attachment.entity.js';
 import { Ticket } from '../entities/ticket.entity.js';
-import { TicketEvent } from '../entities/ticket-event.entity.js';
+import { AttachmentAdded } from '../events/ticket.events.js';
+import { TicketChange, TicketWriter } from '../ticket-writer.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { ticketVisibility } from '../ticket-visibility.js';
 import { AttachmentStorage } from './attachment-storage.js';
@@ -37,6 +38,7 @@ export class AttachmentsService {
     private readonly access: TicketAccessService,
     private readonly storage: AttachmentStorage,
     private readonly clock: Clock,
+    private readonly writer: TicketWriter,
   ) {}
 
   /** 404 unless the caller may see, and so add files to, the ticket. */
@@ -76,27 +78,34 @@ export class AttachmentsService {
       try {
         await this.db.transaction(async (em) => {
           await em.insert(Attachment, attachment);
-          await em.insert(TicketEvent, {
-            ticketId,
-            actorId: user.id,
-            kind: 'attachment_added',
-            newValue: {
-              attachmentId: attachment.id,
-              fileName: attachment.fileName,
-              sizeBytes: attachment.sizeBytes,
-            },
-            internal,
-            createdAt: now,
-          });
           // Not a field edit, so no version bump: only "something happened" for the queues,
           // and for the client too unless the file is internal.
-          await sql(
-            em,
-            internal
-              ? 'UPDATE tickets SET updated_at = $1 WHERE id = $2'
-              : 'UPDATE tickets SET updated_at = $1, client_updated_at = $1 WHERE id = $2',
-            [now, ticketId],
-          );
+          const write = new TicketChange(ticketId, now);
+          write.touches = true;
+          write.clientSees = !internal;
+          write
+            .record(user.id, [
+              {
+                kind: 'attachment_added',
+                newValue: {
+                  attachmentId: attachment.id,
+                  fileName: attachment.fileName,
+                  sizeBytes: attachment.sizeBytes,
+                },
+                internal,
+              },
+            ])
+            .publish(
+              new AttachmentAdded(
+                ticketId,
+                attachment.id,
+                attachment.commentId,
+                internal,
+                user.id,
+                now,
+              ),
+            );
+          await this.writer.write(em, write);
         });
       } catch (e) {
         await this.storage.remove(storageKey);

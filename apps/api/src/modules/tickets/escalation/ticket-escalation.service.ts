@@ -11,7 +11,9 @@ import {
 } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
 import { TicketAccessService } from '../ticket-access.service.js';
-import { recordTicketEvents, type NewTicketEvent } from '../ticket-events.js';
+import type { NewTicketEvent } from '../ticket-events.js';
+import { TicketAssigned, TicketEscalated } from '../events/ticket.events.js';
+import { TicketChange, TicketWriter } from '../ticket-writer.js';
 import { TicketsService } from '../tickets.service.js';
 import {
   autoAssignedEvent,
@@ -35,6 +37,7 @@ export class TicketEscalationService {
     private readonly access: TicketAccessService,
     private readonly tickets: TicketsService,
     private readonly distribution: GroupDistributionService,
+    private readonly writer: TicketWriter,
   ) {}
 
   async escalate(
@@ -81,12 +84,6 @@ export class TicketEscalationService {
 
       const pick = await this.distribution.pick(em, groupId, now);
       const assigneeId = pick?.userId ?? null;
-      await em.query(
-        `UPDATE tickets SET group_id = $2, assignee_id = $3, support_level = $4,
-                version = version + 1, updated_at = $5
-          WHERE id = $1`,
-        [ticketId, groupId, assigneeId, level, now],
-      );
       const events: NewTicketEvent[] = [
         {
           kind: 'escalated',
@@ -108,7 +105,34 @@ export class TicketEscalationService {
           }),
         );
       }
-      await recordTicketEvents(em, ticketId, user.id, now, events);
+      const write = new TicketChange(ticketId, now).columns({
+        group_id: groupId,
+        assignee_id: assigneeId,
+        support_level: level,
+      });
+      write.bumpsVersion = true;
+      write
+        .record(user.id, events)
+        .publish(
+          new TicketEscalated(
+            ticketId,
+            ticket.supportLevel,
+            level,
+            groupId,
+            assigneeId,
+            user.id,
+            now,
+          ),
+          new TicketAssigned(
+            ticketId,
+            assigneeId,
+            groupId,
+            { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
+            user.id,
+            now,
+          ),
+        );
+      await this.writer.write(em, write);
       return { supportLevel: level, groupId, assigneeId };
     });
     const ticket = await this.tickets.get(user, ticketId).catch((error: unknown) => {

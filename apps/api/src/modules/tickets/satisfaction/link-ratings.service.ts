@@ -6,6 +6,7 @@ import { BusinessRuleError, ForbiddenError } from '../../../common/errors/domain
 import { Clock } from '../../../common/time/clock.js';
 import { recordTicketEvents } from '../ticket-events.js';
 import { TicketAccessService } from '../ticket-access.service.js';
+import { TicketWriter } from '../ticket-writer.js';
 import type { RatingLinkDto } from './dto/satisfaction.dto.js';
 import { LinkInvalidError, RatingAlreadyRecordedError } from './rating-link.errors.js';
 import { RatingLinkService, type RatingLinkPayload } from './rating-link.service.js';
@@ -33,6 +34,7 @@ export class LinkRatingsService {
     private readonly clock: Clock,
     private readonly access: TicketAccessService,
     private readonly links: RatingLinkService,
+    private readonly writer: TicketWriter,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class LinkRatingsService {
     const payload = this.links.verify(token);
     return this.db.transaction(async (em) => {
       const target = await this.target(em, payload, true);
-      const stored = await writeRating(em, {
+      const stored = await writeRating(em, this.writer, {
         ticketId: target.ticketId,
         rating,
         comment,

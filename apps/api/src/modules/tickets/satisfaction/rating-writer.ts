@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RatingVia } from '@relaydesk/contracts';
-import { recordTicketEvents } from '../ticket-events.js';
+import { SatisfactionRated } from '../events/ticket.events.js';
+import { TicketChange, type TicketWriter } from '../ticket-writer.js';
 
 export interface NewRating {
   ticketId: string;
@@ -23,11 +24,16 @@ export interface StoredRating {
 }
 
 /**
- * Stores a rating and its history line in the caller's transaction. With a link nonce the insert
+ * Stores a rating, its history line and SatisfactionRated in the caller's transaction (the
+ * ticket row itself does not change). With a link nonce the insert
  * yields to an earlier answer of the same link (null), so a double submit is a conflict the
  * caller reports, not a unique-violation that aborts the transaction.
  */
-export async function writeRating(em: EntityManager, r: NewRating): Promise<StoredRating | null> {
+export async function writeRating(
+  em: EntityManager,
+  writer: TicketWriter,
+  r: NewRating,
+): Promise<StoredRating | null> {
   const rows = (await em.query(
     `INSERT INTO ticket_ratings (ticket_id, rating, comment, rated_by_id, assignee_id, via, link_nonce, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -37,8 +43,11 @@ export async function writeRating(em: EntityManager, r: NewRating): Promise<Stor
   )) as StoredRating[];
   const stored = rows[0];
   if (!stored) return null;
-  await recordTicketEvents(em, r.ticketId, r.ratedById, r.at, [
-    { kind: 'rated', newValue: { rating: r.rating } },
-  ]);
+  await writer.write(
+    em,
+    new TicketChange(r.ticketId, r.at)
+      .record(r.ratedById, [{ kind: 'rated', newValue: { rating: r.rating } }])
+      .publish(new SatisfactionRated(r.ticketId, r.rating, r.comment !== null, r.ratedById, r.at)),
+  );
   return stored;
 }

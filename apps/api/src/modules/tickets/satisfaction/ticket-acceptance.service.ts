@@ -19,6 +19,7 @@ import type { TicketDto } from '../dto/ticket.dto.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { TicketTransitionsService } from '../ticket-transitions.service.js';
 import { TicketsService } from '../tickets.service.js';
+import { TicketWriter } from '../ticket-writer.js';
 import { RATING_COMMENT_MAX, type AcceptanceDto } from './dto/satisfaction.dto.js';
 import { writeRating } from './rating-writer.js';
 
@@ -52,6 +53,7 @@ export class TicketAcceptanceService {
     private readonly workflows: WorkflowService,
     private readonly transitions: TicketTransitionsService,
     private readonly tickets: TicketsService,
+    private readonly writer: TicketWriter,
   ) {}
 
   async decide(user: AuthUser, ticketId: string, dto: AcceptanceDto): Promise<TicketDto> {
@@ -128,7 +130,7 @@ export class TicketAcceptanceService {
       });
 
       if (dto.decision === 'accept' && isRequester && dto.rating !== undefined) {
-        await writeRating(em, {
+        await writeRating(em, this.writer, {
           ticketId: ticket.id,
           rating: dto.rating,
           comment: comment ?? null,

@@ -1,14 +1,36 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../common/database/sql.js';
 import { BusinessRuleError } from '../../common/errors/domain-errors.js';
-import type { WorkflowDefinition, WorkflowService } from './workflow.service.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { WorkflowRedefined, WorkflowService, type WorkflowDefinition } from '../workflow/index.js';
 
-export interface TicketMigration {
+/**
+ * Listens to WorkflowRedefined: when an admin changes a workflow, its tickets follow in the same
+ * transaction (the workflow module never writes tickets).
+ */
+@Injectable()
+export class WorkflowTicketMigration {
+  constructor(events: DomainEvents, workflows: WorkflowService) {
+    events.on(WorkflowRedefined, (e, em) =>
+      migrateWorkflowTickets(em, workflows, {
+        workflowId: e.workflowId,
+        before: e.before,
+        after: e.after,
+        mapping: e.mapping,
+        actorId: e.actorId,
+        now: e.at,
+      }),
+    );
+  }
+}
+
+interface TicketMigration {
   workflowId: string;
   before: WorkflowDefinition;
   after: WorkflowDefinition;
   /** Removed status key → key of a status of `after`; covers every removed status in use. */
-  mapping: Record<string, string>;
+  mapping: Readonly<Record<string, string>>;
   actorId: string;
   now: Date;
 }
@@ -44,7 +66,7 @@ function timerShape(def: WorkflowDefinition, statusKey: string): string {
  * - tickets in a kept status whose category changed take the new category;
  * - tickets in a kept status whose timers changed get their next timer recomputed.
  */
-export async function migrateWorkflowTickets(
+async function migrateWorkflowTickets(
   em: EntityManager,
   workflows: WorkflowService,
   m: TicketMigration,

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { sql } from '../../common/database/sql.js';
+import { type DomainEvent, DomainEvents } from '../../common/events/domain-events.js';
+import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+
+/** Columns of `tickets` a change may set; names are code, never input. */
+const WRITABLE = new Set([
+  'subject',
+  'description',
+  'priority',
+  'type_id',
+  'organization_id',
+  'requester_id',
+  'due_at',
+  'category_id',
+  'project_id',
+  'custom_fields',
+  'group_id',
+  'assignee_id',
+  'support_level',
+  'status',
+  'status_category',
+  'postponed_until',
+  'resolved_at',
+  'closed_at',
+  'status_changed_at',
+  'next_timer_at',
+  'needs_reply',
+  'first_responded_at',
+  'sla_policy_id',
+  'first_response_due_at',
+  'first_response_remind_at',
+  'resolution_due_at',
+  'resolution_remind_at',
+  'sla_paused_at',
+  'sla_paused_seconds',
+  'sla_reminders_sent',
+  'sla_next_check_at',
+  'first_response_breached_at',
+  'resolution_breached_at',
+]);
+
+/**
+ * Everything one action does to one ticket, gathered before anything is written: column values
+ * (from the action itself and from what SLA, routing and workflow computed), history lines and
+ * domain events. The parts come from several places (a transition that carries a comment and
+ * moves the SLA clocks); TicketWriter turns the whole into one UPDATE.
+ */
+export class TicketChange {
+  readonly set: Record<string, unknown> = {};
+  /** Columns that keep their value when they have one (`COALESCE(column, value)`). */
+  readonly setIfNull: Record<string, unknown> = {};
+  readonly history: { actorId: string | null; lines: NewTicketEvent[] }[] = [];
+  readonly events: DomainEvent[] = [];
+  /** A field edit: optimistic locking (If-Match) sees it. Comments and bookkeeping are not. */
+  bumpsVersion = false;
+  /** Activity the desk sees: the queues' "updated" moves. */
+  touches = false;
+  /** Activity the client sees: the portal's "updated" moves. */
+  clientSees = false;
+
+  constructor(
+    readonly ticketId: string,
+    readonly at: Date,
+  ) {}
+
+  /** Adds column values; a later part wins over an earlier one for the same column. */
+  columns(values: Record<string, unknown>): this {
+    Object.assign(this.set, values);
+    return this;
+  }
+
+  record(actorId: string | null, lines: NewTicketEvent[]): this {
+    if (lines.length > 0) this.history.push({ actorId, lines });
+    return this;
+  }
+
+  publish(...events: DomainEvent[]): this {
+    this.events.push(...events);
+    return this;
+  }
+
+  get isEmpty(): boolean {
+    return (
+      Object.keys(this.set).length === 0 &&
+      Object.keys(this.setIfNull).length === 0 &&
+      !this.touches &&
+      !this.bumpsVersion
+    );
+  }
+}
+
+/**
+ * THE writer of the `tickets` row after its INSERT: every change of a ticket (edits,
+ * transitions, timers, comments, attachments, assignment, escalation, the SLA sweep) goes through
+ * here as one UPDATE that also bumps `version` and the activity times as the change asks, then
+ * writes its history lines and runs the listeners of its domain events, all in the caller's
+ * transaction. The caller holds the row lock (or owns the row through SKIP LOCKED) and has
+ * checked that the change is allowed.
+ */
+@Injectable()
+export class TicketWriter {
+  constructor(private readonly events: DomainEvents) {}
+
+  /**
+   * Writes the change. `onlyIf` is a fixed SQL condition on the row (a claim that must still
+   * hold); the answer says whether the row was written (false: the condition failed, or there is
+   * no such ticket), and only then are history and events written.
+   */
+  async write(em: EntityManager, change: TicketChange, onlyIf?: string): Promise<boolean> {
+    if (!change.isEmpty) {
+      const params: unknown[] = [change.ticketId];
+      const sets: string[] = [];
+      const param = (value: unknown) => `$${params.push(value)}`;
+      for (const [column, value] of Object.entries(change.set)) {
+        sets.push(`${writable(column)} = ${param(value)}`);
+      }
+      for (const [column, value] of Object.entries(change.setIfNull)) {
+        if (column in change.set) continue;
+        sets.push(`${writable(column)} = COALESCE(${column}, ${param(value)})`);
+      }
+      if (change.bumpsVersion) sets.push('version = version + 1');
+      const touches = change.touches || change.bumpsVersion;
+      if (touches || change.clientSees) {
+        const at = param(change.at);
+        if (touches) sets.push(`updated_at = ${at}`);
+        if (change.clientSees) sets.push(`client_updated_at = ${at}`);
+      }
+      const written = await sql(
+        em,
+        `UPDATE tickets SET ${sets.join(', ')} WHERE id = $1${onlyIf ? ` AND (${onlyIf})` : ''} RETURNING id`,
+        params,
+      );
+      if (written.length === 0) return false;
+    }
+    for (const h of change.history) {
+      await recordTicketEvents(em, change.ticketId, h.actorId, change.at, h.lines);
+    }
+    await this.events.publish(em, ...change.events);
+    return true;
+  }
+
+  /**
+   * Moves the desk's "updated" of several tickets at once (a link between two tickets is news on
+   * both); no version bump, no history: the caller records its own lines.
+   */
+  async touch(em: EntityManager, ticketIds: string[], at: Date): Promise<void> {
+    if (ticketIds.length === 0) return;
+    await em.query(`UPDATE tickets SET updated_at = $2 WHERE id = ANY($1)`, [ticketIds, at]);
+  }
+}
+
+function writable(column: string): string {
+  if (!WRITABLE.has(column)) throw new Error(`TicketWriter: "${column}" is not a writable column`);
+  return column;
+}
+
+/** Ticket properties (camelCase, as SLA and the entity name them) as column values. */
+export function columnsOf(patch: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(patch).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+  );
+}
