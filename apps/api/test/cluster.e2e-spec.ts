@@ -425,9 +425,26 @@ describe('npm run cluster: three API processes behind the balancer', () => {
     const victim = instances[1];
     const survivors = instances.filter((i) => i !== victim);
     const targets = [balancer, ...instances.map((i) => i.url)];
+    let killing = false;
     let killedAt = 0;
     let refusedByVictim = 0;
     let answeredAfterKill = 0;
+    /** What the balancer answered, and when each request was sent (0: no answer at all). */
+    const viaBalancer: { sentAt: number; status: number }[] = [];
+    const send = async (
+      base: string,
+      ...rest: Parameters<typeof call> extends [string, ...infer R] ? R : never
+    ) => {
+      const sentAt = Date.now();
+      try {
+        const res = await call(base, ...rest);
+        if (base === balancer) viaBalancer.push({ sentAt, status: res.status });
+        return res;
+      } catch (e) {
+        if (base === balancer) viaBalancer.push({ sentAt, status: 0 });
+        throw e;
+      }
+    };
     const created: { subject: string; key: string; id: string | null }[] = [];
 
     /** POST with an Idempotency-Key; a client retries through the balancer when it got no answer. */
@@ -438,7 +455,7 @@ describe('npm run cluster: three API processes behind the balancer', () => {
       for (let attempt = 0; attempt < 30; attempt++) {
         let res: Answer | null = null;
         try {
-          res = await call(target, 'POST', '/api/v1/tickets', {
+          res = await send(target, 'POST', '/api/v1/tickets', {
             token: dispatcher,
             body: { subject, priority: 'normal' },
             headers: { 'Idempotency-Key': key },
@@ -469,10 +486,10 @@ describe('npm run cluster: three API processes behind the balancer', () => {
       let target = firstTarget;
       for (let attempt = 0; attempt < 30; attempt++) {
         try {
-          const ticket = await call(target, 'GET', `/api/v1/tickets/${id}`, { token: dispatcher });
+          const ticket = await send(target, 'GET', `/api/v1/tickets/${id}`, { token: dispatcher });
           if (ticket.status === 200 && ticket.body.status === 'in_progress') return;
           if (ticket.status === 200) {
-            const moved = await call(target, 'POST', `/api/v1/tickets/${id}/transitions`, {
+            const moved = await send(target, 'POST', `/api/v1/tickets/${id}/transitions`, {
               token: dispatcher,
               body: { to: 'in_progress', version: ticket.body.version },
             });
@@ -506,17 +523,24 @@ describe('npm run cluster: three API processes behind the balancer', () => {
 
     let sequence = 0;
     const worker = async () => {
-      while (created.length < 48 || (killedAt && answeredAfterKill < 40)) {
+      // Before the kill, and for at least 40 answers and 3 s after it.
+      while (
+        created.length < 48 ||
+        !killedAt ||
+        answeredAfterKill < 40 ||
+        Date.now() < killedAt + 3000
+      ) {
         const n = sequence++;
         const target = targets[n % targets.length];
         const subject = `cluster kill ${n}`;
         const pendingCreate = create(subject, target);
-        if (!killedAt && created.length >= 12 && target === victim.url) {
+        if (!killing && created.length >= 12 && target === victim.url) {
           // Mid-run and mid-request: once the victim has claimed this create's key (its
           // transaction may or may not have committed yet), it dies.
-          killedAt = Date.now();
+          killing = true;
           await waitForClaim(subject);
           process.kill(victim.pid, 'SIGKILL');
+          killedAt = Date.now();
         }
         const outcome = await pendingCreate;
         created.push(outcome);
@@ -532,6 +556,11 @@ describe('npm run cluster: three API processes behind the balancer', () => {
     }
     await expect(call(victim.url, 'GET', '/api/health/live')).rejects.toThrow();
     expect(refusedByVictim).toBeGreaterThan(0);
+    // Only what the balancer had already handed to the victim could fail there; everything sent
+    // through it a moment after the kill was answered by a survivor (refused: next instance).
+    const later = viaBalancer.filter((a) => a.sentAt > killedAt + 1000);
+    expect(later.length).toBeGreaterThan(10);
+    expect(later.filter((a) => a.status === 0 || a.status >= 500)).toEqual([]);
     expect(output).toMatch(new RegExp(`${victim.name} is down \\(ECONNREFUSED\\)`));
     expect(output).toMatch(
       new RegExp(`${victim.name} \\(pid ${victim.pid}\\) exited \\(SIGKILL\\)`),
