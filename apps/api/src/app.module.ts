@@ -3,7 +3,7 @@ import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { CONFIG_NAMESPACES, configProviders } from './config/config-namespaces.js';
 import { AppLogger, createRootLogger, loggingModule } from './common/logging/logger.js';
@@ -34,8 +34,9 @@ export interface AppModuleOptions {
 }
 
 /**
- * Config (the whole, and one provider per namespace: config-namespaces.ts), clock, Nest's logger
- * and the scheduled loops' shutdown, available to every module without importing anything.
+ * Config (one provider per namespace, config-namespaces.ts: a module injects the settings it
+ * needs, never the whole), clock, Nest's logger and the scheduled loops' shutdown, available to
+ * every module without importing anything.
  */
 @Global()
 @Module({ imports: [DiscoveryModule] })
@@ -44,7 +45,6 @@ class CoreModule {
     return {
       module: CoreModule,
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         ...configProviders(config),
         AppLogger,
         ScheduledLoopsShutdown,
@@ -54,7 +54,7 @@ class CoreModule {
           useValue: clock ?? (config.testRoutes ? new OffsetClock() : new SystemClock()),
         },
       ],
-      exports: [APP_CONFIG, Clock, AppLogger, ...CONFIG_NAMESPACES.map((ns) => ns.token)],
+      exports: [Clock, AppLogger, ...CONFIG_NAMESPACES.map((ns) => ns.token)],
     };
   }
 }

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
-/** Every setting the API reads. Built once at boot from the environment; nothing else reads process.env. */
+/**
+ * Every setting the API reads. Built once at boot from the environment and validated as a whole
+ * (every problem in one message); nothing else reads process.env. Modules never see it whole:
+ * they inject their namespace's slice (config-namespaces.ts).
+ */
 export interface AppConfig {
   port: number;
   databaseUrl: string;
@@ -54,8 +58,6 @@ export interface AppConfig {
   /** Folder holding agent/dist and portal/dist, the built SPAs the API serves. */
   webRoot: string;
 }
-
-export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -40,6 +40,7 @@ export const httpConfig = namespace('http', [
   'jsonBodyLimitBytes',
   'webRoot',
   'benchRoutes',
+  'testRoutes',
 ]);
 export type HttpConfig = ConfigType<typeof httpConfig>;
 

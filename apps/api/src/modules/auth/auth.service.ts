@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { authConfig, InjectConfig, type AuthConfig } from '../../config/config-namespaces.js';
 import { UnauthenticatedError, BusinessRuleError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { sql } from '../../common/database/sql.js';
@@ -30,7 +30,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig(authConfig) private readonly config: AuthConfig,
   ) {}
 
   async login(

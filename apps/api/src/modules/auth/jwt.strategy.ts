@@ -1,8 +1,8 @@
 import { createSecretKey } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { authConfig, InjectConfig, type AuthConfig } from '../../config/config-namespaces.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { UnauthenticatedError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
@@ -19,7 +19,7 @@ export interface AccessTokenPayload {
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectConfig(authConfig) config: AuthConfig,
     private readonly loader: AuthUserLoader,
     private readonly clock: Clock,
   ) {

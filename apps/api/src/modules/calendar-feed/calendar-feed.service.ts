@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { sql } from '../../common/database/sql.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { httpConfig, InjectConfig, type HttpConfig } from '../../config/config-namespaces.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuthUserLoader } from '../auth/index.js';
@@ -43,7 +43,7 @@ export class CalendarFeedService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly users: AuthUserLoader,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig(httpConfig) private readonly config: HttpConfig,
   ) {}
 
   path(token: string): string {

@@ -66,8 +66,9 @@ export class TestSupportController {
   /**
    * Runs one tick of every interval job of this instance, one job after the other (the timers and
    * the SLA sweep both claim ticket rows with SKIP LOCKED: run together they would skip each
-   * other's tickets), and names the jobs. A tick already running here is not doubled (the jobs'
-   * ScheduledTick); a failing one logs and is tried again on the next call, as on its interval.
+   * other's tickets), and names the jobs. A tick already running here is not doubled (the jobs
+   * are @ScheduledLoop ticks); a failing one logs and is tried again on the next call, as on its
+   * interval.
    */
   @Public()
   @Post('scheduled-work')

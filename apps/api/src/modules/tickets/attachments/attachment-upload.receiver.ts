@@ -1,9 +1,13 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
+import {
+  InjectConfig,
+  storageConfig,
+  type StorageConfig,
+} from '../../../config/config-namespaces.js';
 import {
   InvalidInputError,
   PayloadTooLargeError,
@@ -36,7 +40,7 @@ export class AttachmentUploadReceiver {
   private readonly tmpDir: string;
   private readonly maxBytes: number;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@InjectConfig(storageConfig) config: StorageConfig) {
     this.tmpDir = join(config.dataDir, 'tmp');
     this.maxBytes = config.attachmentMaxBytes;
   }

@@ -1,8 +1,12 @@
 import { copyFile, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
+import { Injectable } from '@nestjs/common';
+import {
+  InjectConfig,
+  storageConfig,
+  type StorageConfig,
+} from '../../../config/config-namespaces.js';
 import { AttachmentStorage } from './attachment-storage.js';
 
 const SAFE_KEY = /^[A-Za-z0-9-]{8,200}$/;
@@ -15,7 +19,7 @@ const SAFE_KEY = /^[A-Za-z0-9-]{8,200}$/;
 export class LocalDiskAttachmentStorage extends AttachmentStorage {
   private readonly root: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@InjectConfig(storageConfig) config: StorageConfig) {
     super();
     this.root = join(config.dataDir, 'attachments');
   }

@@ -1,6 +1,12 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config.js';
+import { Injectable } from '@nestjs/common';
+import {
+  authConfig,
+  InjectConfig,
+  ratingsConfig,
+  type AuthConfig,
+  type RatingsConfig,
+} from '../../../config/config-namespaces.js';
 import { Clock } from '../../../common/time/clock.js';
 import { LinkExpiredError, LinkInvalidError } from './rating-link.errors.js';
 
@@ -38,10 +44,11 @@ export class RatingLinkService {
   private readonly key: Buffer;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConfig(ratingsConfig) private readonly config: RatingsConfig,
+    @InjectConfig(authConfig) auth: AuthConfig,
     private readonly clock: Clock,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', config.jwtSecret, 'relaydesk', 'rating-link/v1', 32));
+    this.key = Buffer.from(hkdfSync('sha256', auth.jwtSecret, 'relaydesk', 'rating-link/v1', 32));
   }
 
   /** The default expiry of a new link: RATING_LINK_TTL_DAYS from now. */
