@@ -25,7 +25,7 @@ import {
   TARGETS,
 } from './report.mjs';
 import { slaSweepBench } from './sla-sweep.mjs';
-import { prepareTransitions } from './transitions.mjs';
+import { prepareTransitions, restoreTransitionTickets } from './transitions.mjs';
 import {
   BENCH_AGENT,
   BENCH_DISPATCHER,
@@ -140,6 +140,7 @@ async function main() {
   }
   const seed = await ensureSeeded();
   await removeEarlierRunRows(seed);
+  await withBenchDb((db) => restoreTransitionTickets({ db, seed, log }));
   await ensureDispatcher({ url: cluster.urlFor(DATABASE), hashPassword: await passwordHasher() });
   await cluster.configure(clusterSettings(env));
   await cluster.stop();

@@ -6,8 +6,8 @@
 // the load and every request carries the version the previous answer returned.
 //
 // The chosen tickets are kept in bench.transition_tickets as they were seeded (with an SLA
-// policy added) and restored at the start of every run, with their history lines removed, so
-// that runs do not drift: the open queue's first page is the same before every run.
+// policy added) and restored at the start of every run (whatever its scenarios), with their
+// history lines removed, so that runs do not drift: the open queue's first page is the same.
 
 /** The ticket columns a transition (status change, SLA pause/resume) can write. */
 const RESTORED_COLUMNS = [
@@ -93,23 +93,7 @@ export async function prepareTransitions({ withDb, seed, count, log }) {
       );
       log(`transitions: picked ${ids.length} tickets of the agent's groups (SLA policy added)`);
     } else {
-      const { rowCount } = await db.query(
-        `UPDATE tickets t SET (${RESTORED_COLUMNS.join(', ')}) =
-                (${RESTORED_COLUMNS.map((c) => `b.${c}`).join(', ')})
-           FROM bench.transition_tickets b WHERE t.id = b.id`,
-      );
-      const events = await db.query(
-        `DELETE FROM ticket_events
-          WHERE ticket_id IN (SELECT id FROM bench.transition_tickets) AND actor_id = $1`,
-        [seed.benchAgentId],
-      );
-      if (events.rowCount > 0) {
-        log(
-          `transitions: restored ${rowCount} tickets, removed ${events.rowCount} history lines of earlier runs`,
-        );
-        await db.query('VACUUM (ANALYZE) tickets');
-        await db.query('VACUUM (ANALYZE) ticket_events');
-      }
+      await restoreTransitionTickets({ db, seed, log });
     }
     return (
       await db.query(
@@ -119,6 +103,36 @@ export async function prepareTransitions({ withDb, seed, count, log }) {
     ).rows;
   });
   return new TransitionPool(tickets, withDb);
+}
+
+/**
+ * Puts the transition tickets back as they were seeded and removes the history lines earlier
+ * runs gave them; nothing to do before the first transition run. Every run calls it, whatever
+ * its scenarios, so that the open queue's first page is the same in every run.
+ */
+export async function restoreTransitionTickets({ db, seed, log }) {
+  const { rows } = await db.query(
+    `SELECT to_regclass('bench.transition_tickets') IS NOT NULL AS present`,
+  );
+  if (!rows[0].present) return;
+  const { rowCount } = await db.query(
+    `UPDATE tickets t SET (${RESTORED_COLUMNS.join(', ')}) =
+            (${RESTORED_COLUMNS.map((c) => `b.${c}`).join(', ')})
+       FROM bench.transition_tickets b
+      WHERE t.id = b.id AND (t.version, t.status) IS DISTINCT FROM (b.version, b.status)`,
+  );
+  const events = await db.query(
+    `DELETE FROM ticket_events
+      WHERE ticket_id IN (SELECT id FROM bench.transition_tickets) AND actor_id = $1`,
+    [seed.benchAgentId],
+  );
+  if (rowCount > 0 || events.rowCount > 0) {
+    log(
+      `transitions: restored ${rowCount} tickets, removed ${events.rowCount} history lines of earlier runs`,
+    );
+    await db.query('VACUUM (ANALYZE) tickets');
+    await db.query('VACUUM (ANALYZE) ticket_events');
+  }
 }
 
 /**
