@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { RecordModal } from '../../../shared/forms/record-modal';
 
@@ -33,9 +33,13 @@ export function StatusMappingModal({
   onCancel,
 }: StatusMappingModalProps) {
   const { t } = useTranslation(['workflows', 'common']);
-  const [mapping, setMapping] = useState<Record<string, string>>(() =>
-    Object.fromEntries(removed.map((r) => [r.key, r.suggestion ?? kept[0]?.value ?? ''])),
-  );
+  // Status keys are plain words (a-z, 0-9, _): safe as form paths.
+  const form = useForm<Record<string, string>>({
+    mode: 'controlled',
+    initialValues: Object.fromEntries(
+      removed.map((r) => [r.key, r.suggestion ?? kept[0]?.value ?? '']),
+    ),
+  });
   return (
     <RecordModal opened onClose={onCancel} title={t('mapping.title')} size="lg">
       <Stack gap="sm" data-testid="status-mapping">
@@ -46,11 +50,7 @@ export function StatusMappingModal({
             label={t('mapping.moveFrom', { name: r.label, key: r.key })}
             description={r.message}
             data={kept}
-            value={mapping[r.key]}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setMapping((m) => ({ ...m, [r.key]: value }));
-            }}
+            {...form.getInputProps(r.key)}
             data-testid={`status-mapping-${r.key}`}
           />
         ))}
@@ -61,7 +61,7 @@ export function StatusMappingModal({
           <Button
             loading={saving}
             disabled={kept.length === 0}
-            onClick={() => onSubmit(mapping)}
+            onClick={() => onSubmit(form.values)}
             data-testid="status-mapping-submit"
           >
             {t('mapping.submit')}
