@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { sql } from '../../common/database/sql.js';
 import { ForbiddenError } from '../../common/errors/domain-errors.js';
+import { departmentSubtreeSql } from '../directory/index.js';
 
 /**
  * CDESK: "dispatchers assign to their subordinates and to groups". A dispatcher's subordinates
@@ -23,11 +24,7 @@ export async function assertMayAssignTo(
   const rows = await sql(
     em,
     `SELECT 1 FROM users du
-      WHERE du.id = $1 AND du.department_id IN (
-        WITH RECURSIVE sub(id) AS (
-          SELECT d.id FROM departments d WHERE d.id = ANY($2::uuid[])
-          UNION SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id)
-        SELECT id FROM sub)`,
+      WHERE du.id = $1 AND du.department_id IN ${departmentSubtreeSql('d.id = ANY($2::uuid[])')}`,
     [assigneeId, departments],
   );
   if (rows.length === 0) {

@@ -22,6 +22,7 @@ import type {
   UpdateDepartmentDto,
 } from './dto/department.dto.js';
 import { staffFieldErrors } from './staff-references.js';
+import { departmentSubtreeSql } from './department-subtree.js';
 
 interface DepartmentRow extends Omit<DepartmentDto, 'createdAt' | 'updatedAt'> {
   createdAt: Date;
@@ -152,13 +153,9 @@ export class DepartmentsService {
     if (parentId === selfId) {
       return [{ field: 'parentId', message: 'a department cannot be its own parent' }];
     }
-    // UNION (not UNION ALL) stops at rows already seen, so even a damaged tree cannot loop.
     const [below] = await sql<{ id: string }>(
       em,
-      `WITH RECURSIVE subtree(id) AS (
-         SELECT d.id FROM departments d WHERE d.parent_id = $1
-         UNION SELECT d.id FROM departments d JOIN subtree s ON d.parent_id = s.id)
-       SELECT id FROM subtree WHERE id = $2`,
+      `SELECT id FROM ${departmentSubtreeSql('d.parent_id = $1')} below WHERE id = $2`,
       [selfId, parentId],
     );
     return below

@@ -18,3 +18,4 @@ export { User } from './entities/user.entity.js';
 export { outOfOfficeErrors } from './out-of-office.js';
 export { PasswordService } from './password.service.js';
 export { staffFieldErrors } from './staff-references.js';
+export { departmentSubtreeSql } from './department-subtree.js';

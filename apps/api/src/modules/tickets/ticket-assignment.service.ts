@@ -21,7 +21,7 @@ import {
   groupLevel,
 } from '../assignment/index.js';
 import { TicketReferences } from './ticket-references.js';
-import { TicketsService } from './tickets.service.js';
+import { TicketQueries } from './ticket-queries.js';
 
 @Injectable()
 export class TicketAssignmentService {
@@ -29,7 +29,7 @@ export class TicketAssignmentService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly access: TicketAccessService,
-    private readonly tickets: TicketsService,
+    private readonly queries: TicketQueries,
     private readonly distribution: GroupDistributionService,
     private readonly writer: TicketWriter,
   ) {}
@@ -85,7 +85,7 @@ export class TicketAssignmentService {
         });
       }
     });
-    return this.tickets.get(user, ticketId);
+    return this.queries.get(user, ticketId);
   }
 
   async assign(user: AuthUser, ticketId: string, dto: AssignmentDto): Promise<TicketDto> {
@@ -162,6 +162,6 @@ export class TicketAssignmentService {
         );
       await this.writer.write(em, write);
     });
-    return this.tickets.get(user, ticketId);
+    return this.queries.get(user, ticketId);
   }
 }

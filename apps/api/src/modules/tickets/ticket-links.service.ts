@@ -15,7 +15,7 @@ import { TicketWriter } from './ticket-writer.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { recordTicketEvents } from './ticket-events.js';
 import { ticketVisibility } from './ticket-visibility.js';
-import { statusNameSql } from './tickets.repository.js';
+import { statusNameSql } from './ticket-query.sql.js';
 
 /** Relations a person can create, and how each is stored: [stored kind, this ticket is the row's ticket_id]. */
 const STORAGE: Record<CreateTicketLinkDto['relation'], [TicketLinkKind, boolean]> = {

@@ -7,11 +7,7 @@ import { Clock } from '../../common/time/clock.js';
 import type { ListTicketsQueryDto } from './dto/ticket-input.dto.js';
 import type { TicketCountsDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import { departmentMembersSql } from './ticket-visibility.js';
-import {
-  TicketsRepository,
-  type StatusCategoryRule,
-  type TicketListFilter,
-} from './tickets.repository.js';
+import { TicketQueries, type StatusCategoryRule, type TicketListFilter } from './ticket-queries.js';
 
 const ACTIVE: StatusCategoryRule = { in: ['new', 'open', 'pending'] };
 const NOT_DONE: StatusCategoryRule = { notIn: ['closed', 'canceled'] };
@@ -77,7 +73,7 @@ const CLIENT_COUNTS = ['createdByMe', 'open', 'closed'] as const;
 @Injectable()
 export class TicketQueuesService {
   constructor(
-    private readonly repo: TicketsRepository,
+    private readonly queries: TicketQueries,
     private readonly clock: Clock,
   ) {}
 
@@ -165,7 +161,7 @@ export class TicketQueuesService {
       const [field, direction] = query.sort.split(':') as [TicketSortField, 'asc' | 'desc'];
       sort = { field, direction };
     }
-    return this.repo.list(user, {
+    return this.queries.list(user, {
       conditions,
       q: query.q,
       statusCategories: VIEW_CATEGORIES[view],
@@ -178,10 +174,10 @@ export class TicketQueuesService {
   async counts(user: AuthUser): Promise<TicketCountsDto> {
     if (user.role === 'client') {
       const conditions = Object.fromEntries(CLIENT_COUNTS.map((k) => [k, VIEW_CONDITIONS[k]]));
-      const row = await this.repo.count(user, conditions, { me: user.id });
+      const row = await this.queries.count(user, conditions, { me: user.id });
       return { createdByMe: row.createdByMe ?? 0, open: row.open ?? 0, closed: row.closed ?? 0 };
     }
-    const row = await this.repo.count(user, VIEW_CONDITIONS, {
+    const row = await this.queries.count(user, VIEW_CONDITIONS, {
       me: user.id,
       now: this.clock.now(),
     });
@@ -217,7 +213,7 @@ export class TicketQueuesService {
   private async assertMayViewByUser(user: AuthUser, userId: string): Promise<void> {
     if (this.seesEverything(user) || userId === user.id) return;
     if (user.headOfDepartmentIds.length > 0) {
-      const inDept = await this.repo.isInDepartments(userId, user.headOfDepartmentIds);
+      const inDept = await this.queries.isInDepartments(userId, user.headOfDepartmentIds);
       if (inDept) return;
     }
     throw new ForbiddenError('You may list tickets by user only for people of your departments');

@@ -23,7 +23,7 @@ import { TicketChange, TicketWriter } from './ticket-writer.js';
 import type { NewTicketEvent } from './ticket-events.js';
 import { TicketLinksService } from './ticket-links.service.js';
 import { TicketStatusChanger } from './ticket-status-changer.service.js';
-import { TicketsService } from './tickets.service.js';
+import { TicketQueries } from './ticket-queries.js';
 
 const DAY_MS = 86_400_000;
 
@@ -62,7 +62,7 @@ export class TicketTransitionsService {
     private readonly clock: Clock,
     private readonly access: TicketAccessService,
     private readonly workflows: WorkflowService,
-    private readonly tickets: TicketsService,
+    private readonly queries: TicketQueries,
     private readonly statusChanger: TicketStatusChanger,
     private readonly writer: TicketWriter,
     private readonly links: TicketLinksService,
@@ -91,7 +91,7 @@ export class TicketTransitionsService {
 
   async transition(user: AuthUser, ticketId: string, dto: TransitionDto): Promise<TicketDto> {
     await this.db.transaction((em) => this.transitionIn(em, user, ticketId, dto));
-    return this.tickets.get(user, ticketId);
+    return this.queries.get(user, ticketId);
   }
 
   /**

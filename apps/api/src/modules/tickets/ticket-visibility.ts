@@ -1,4 +1,5 @@
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { departmentSubtreeSql } from '../directory/index.js';
 
 export interface SqlFragment {
   sql: string;
@@ -16,11 +17,7 @@ export function seesAllTickets(user: AuthUser): boolean {
 
 /** Users in the given departments and every department below them. */
 export function departmentMembersSql(param: string): string {
-  return `(SELECT du.id FROM users du WHERE du.department_id IN (
-            WITH RECURSIVE sub(id) AS (
-              SELECT d.id FROM departments d WHERE d.id = ANY(:${param})
-              UNION SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id)
-            SELECT id FROM sub))`;
+  return `(SELECT du.id FROM users du WHERE du.department_id IN ${departmentSubtreeSql(`d.id = ANY(:${param})`)})`;
 }
 
 /**

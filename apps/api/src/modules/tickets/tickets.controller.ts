@@ -34,6 +34,7 @@ import {
   TransitionOptionDto,
 } from './dto/ticket.dto.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
+import { TicketQueries } from './ticket-queries.js';
 import { TicketCommentsService } from './ticket-comments.service.js';
 import { TicketHistoryService } from './ticket-history.service.js';
 import { TicketQueuesService } from './ticket-queues.service.js';
@@ -47,6 +48,7 @@ import { TicketsService } from './tickets.service.js';
 export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
+    private readonly queries: TicketQueries,
     private readonly queues: TicketQueuesService,
     private readonly transitions: TicketTransitionsService,
     private readonly assignment: TicketAssignmentService,
@@ -87,7 +89,7 @@ export class TicketsController {
   @ApiProblems(401, 404)
   byNumber(@CurrentUser() user: AuthUser, @Param('number') number: string): Promise<TicketDto> {
     if (!/^\d{1,15}$/.test(number)) throw new NotFoundError('Ticket');
-    return this.tickets.getByNumber(user, Number(number));
+    return this.queries.getByNumber(user, Number(number));
   }
 
   @Get(':id')
@@ -95,7 +97,7 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 404)
   get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<TicketDto> {
-    return this.tickets.get(user, id);
+    return this.queries.get(user, id);
   }
 
   @Post()

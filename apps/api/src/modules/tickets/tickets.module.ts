@@ -18,7 +18,7 @@ import { CategoriesService } from './categories/categories.service.js';
 import { TicketTypesController } from './ticket-types/ticket-types.controller.js';
 import { TicketTypesService } from './ticket-types/ticket-types.service.js';
 import { TicketsController } from './tickets.controller.js';
-import { TicketsRepository } from './tickets.repository.js';
+import { TicketQueries } from './ticket-queries.js';
 import { TicketsService } from './tickets.service.js';
 import { TicketEscalationController } from './escalation/ticket-escalation.controller.js';
 import { TicketEscalationService } from './escalation/ticket-escalation.service.js';
@@ -48,7 +48,7 @@ import { WorkflowTicketMigration } from './workflow-ticket-migration.js';
     TicketTimersService,
     TicketTransitionsService,
     TicketTypesService,
-    TicketsRepository,
+    TicketQueries,
     TicketsService,
     TicketWriter,
     WorkflowTicketMigration,
@@ -57,6 +57,7 @@ import { WorkflowTicketMigration } from './workflow-ticket-migration.js';
   ],
   exports: [
     TicketAccessService,
+    TicketQueries,
     TicketsService,
     TicketTimersService,
     TicketTransitionsService,

@@ -33,7 +33,8 @@ import {
 import { TicketAccessService } from './ticket-access.service.js';
 import type { NewTicketEvent } from './ticket-events.js';
 import { TicketReferences } from './ticket-references.js';
-import { TicketsRepository, type NewTicketRow } from './tickets.repository.js';
+import type { NewTicketRow } from './ticket-insert.sql.js';
+import { TicketQueries } from './ticket-queries.js';
 import { TicketAssigned, TicketCreated, TicketUpdated } from './events/ticket.events.js';
 import { columnsOf, TicketChange, TicketWriter } from './ticket-writer.js';
 
@@ -62,7 +63,7 @@ export class TicketsService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
-    private readonly repo: TicketsRepository,
+    private readonly queries: TicketQueries,
     private readonly access: TicketAccessService,
     private readonly workflows: WorkflowService,
     private readonly routing: AssignmentRulesEngine,
@@ -70,18 +71,6 @@ export class TicketsService {
     private readonly writer: TicketWriter,
     private readonly events: DomainEvents,
   ) {}
-
-  async get(user: AuthUser, id: string): Promise<TicketDto> {
-    const dto = await this.repo.findOneDto(user, { id });
-    if (!dto) throw new NotFoundError('Ticket');
-    return dto;
-  }
-
-  async getByNumber(user: AuthUser, number: number): Promise<TicketDto> {
-    const dto = await this.repo.findOneDto(user, { number });
-    if (!dto) throw new NotFoundError('Ticket');
-    return dto;
-  }
 
   async create(user: AuthUser, dto: CreateTicketDto): Promise<TicketDto> {
     const now = this.clock.now();
@@ -227,9 +216,9 @@ export class TicketsService {
       routingEvents: plan.events,
       sla,
     };
-    if (!this.events.listens(TicketCreated)) return this.repo.insertWithHistory(row);
+    if (!this.events.listens(TicketCreated)) return this.writer.insert(row);
     return this.db.transaction(async (tx) => {
-      const created = await this.repo.insertWithHistory(row, tx);
+      const created = await this.writer.insert(row, tx);
       await this.events.publish(
         tx,
         new TicketCreated(
@@ -445,6 +434,6 @@ export class TicketsService {
       }
       if (!(await this.writer.write(em, write))) throw new NotFoundError('Ticket');
     });
-    return this.get(user, id);
+    return this.queries.get(user, id);
   }
 }

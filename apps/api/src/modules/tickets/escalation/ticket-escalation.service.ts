@@ -14,7 +14,7 @@ import { TicketAccessService } from '../ticket-access.service.js';
 import type { NewTicketEvent } from '../ticket-events.js';
 import { TicketAssigned, TicketEscalated } from '../events/ticket.events.js';
 import { TicketChange, TicketWriter } from '../ticket-writer.js';
-import { TicketsService } from '../tickets.service.js';
+import { TicketQueries } from '../ticket-queries.js';
 import {
   autoAssignedEvent,
   firstGroupOfLevel,
@@ -35,7 +35,7 @@ export class TicketEscalationService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly access: TicketAccessService,
-    private readonly tickets: TicketsService,
+    private readonly queries: TicketQueries,
     private readonly distribution: GroupDistributionService,
     private readonly writer: TicketWriter,
   ) {}
@@ -135,7 +135,7 @@ export class TicketEscalationService {
       await this.writer.write(em, write);
       return { supportLevel: level, groupId, assigneeId };
     });
-    const ticket = await this.tickets.get(user, ticketId).catch((error: unknown) => {
+    const ticket = await this.queries.get(user, ticketId).catch((error: unknown) => {
       if (error instanceof NotFoundError) return null;
       throw error;
     });

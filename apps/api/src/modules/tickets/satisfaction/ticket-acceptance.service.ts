@@ -18,7 +18,7 @@ import {
 import type { TicketDto } from '../dto/ticket.dto.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { TicketTransitionsService } from '../ticket-transitions.service.js';
-import { TicketsService } from '../tickets.service.js';
+import { TicketQueries } from '../ticket-queries.js';
 import { TicketWriter } from '../ticket-writer.js';
 import { RATING_COMMENT_MAX, type AcceptanceDto } from './dto/satisfaction.dto.js';
 import { writeRating } from './rating-writer.js';
@@ -52,7 +52,7 @@ export class TicketAcceptanceService {
     private readonly access: TicketAccessService,
     private readonly workflows: WorkflowService,
     private readonly transitions: TicketTransitionsService,
-    private readonly tickets: TicketsService,
+    private readonly queries: TicketQueries,
     private readonly writer: TicketWriter,
   ) {}
 
@@ -142,7 +142,7 @@ export class TicketAcceptanceService {
         });
       }
     });
-    return this.tickets.get(user, ticketId);
+    return this.queries.get(user, ticketId);
   }
 
   /**

@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { TicketSortField, TranslatedText } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
+import { preparedSql } from '../../common/database/sql.js';
+import { Ticket } from './entities/ticket.entity.js';
+import { departmentMembersSql, ticketVisibility } from './ticket-visibility.js';
+import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
+import { toDto, toSummaryDto } from './ticket-dto-mapping.js';
+import {
+  CLIENT_SORT_COLUMNS,
+  PAGE_NAMES_SQL,
+  selectList,
+  SORT_COLUMNS,
+  summarySelectList,
+  type NameRow,
+  type TicketRow,
+} from './ticket-query.sql.js';
+
+/** Above this many full-text hits, search stays one query (see applySearch). */
+const SEARCH_ID_LIMIT = 5000;
+
+export interface TicketListFilter {
+  /** Extra SQL conditions with their parameters (views, filters), ANDed together. */
+  conditions: { sql: string; params?: Record<string, unknown> }[];
+  q?: string;
+  /**
+   * The status categories the view keeps (its rule is in `conditions` too). Search documents
+   * carry the category, so the search step narrows to the view's tickets before the page query.
+   */
+  statusCategories?: StatusCategoryRule;
+  sort: { field: TicketSortField; direction: 'asc' | 'desc' };
+  limit: number;
+  cursor?: string;
+}
+
+export type StatusCategoryRule = { in: readonly string[] } | { notIn: readonly string[] };
+
+/**
+ * The read side of tickets: one ticket, a page (view, filters, search, sort, cursor) and counts.
+ * Every query starts from `visibleTickets`, which applies THE visibility rule. Other services
+ * read tickets here; writes go through TicketWriter.
+ */
+@Injectable()
+export class TicketQueries {
+  constructor(private readonly db: DataSource) {}
+
+  visibleTickets(user: AuthUser, em: EntityManager = this.db.manager): SelectQueryBuilder<Ticket> {
+    const vis = ticketVisibility(user, 't');
+    return em.createQueryBuilder(Ticket, 't').where(vis.sql, vis.params);
+  }
+
+  private withRefs(
+    qb: SelectQueryBuilder<Ticket>,
+    withDescription: boolean,
+    isClient: boolean,
+    withNames = true,
+  ): SelectQueryBuilder<Ticket> {
+    const [first, ...rest] = selectList(withDescription, isClient, withNames);
+    qb.select(first[0], first[1]);
+    for (const [expr, alias] of rest) qb.addSelect(expr, alias);
+    return qb;
+  }
+
+  /** One ticket as the caller may see it; an invisible one is a 404 like a missing one. */
+  async get(user: AuthUser, id: string): Promise<TicketDto> {
+    const dto = await this.findOneDto(user, { id });
+    if (!dto) throw new NotFoundError('Ticket');
+    return dto;
+  }
+
+  async getByNumber(user: AuthUser, number: number): Promise<TicketDto> {
+    const dto = await this.findOneDto(user, { number });
+    if (!dto) throw new NotFoundError('Ticket');
+    return dto;
+  }
+
+  async findOneDto(
+    user: AuthUser,
+    where: { id?: string; number?: number },
+  ): Promise<TicketDto | null> {
+    const isClient = user.role === 'client';
+    const qb = this.withRefs(this.visibleTickets(user), true, isClient);
+    if (where.id !== undefined) qb.andWhere('t.id = :id', { id: where.id });
+    if (where.number !== undefined) qb.andWhere('t.number = :number', { number: where.number });
+    const row = await qb.getRawOne<TicketRow>();
+    return row ? (toDto(row, isClient) as TicketDto) : null;
+  }
+
+  /** Keyset page in the requested order; never OFFSET. */
+  async list(user: AuthUser, filter: TicketListFilter): Promise<Page<TicketSummaryDto>> {
+    const isClient = user.role === 'client';
+    const qb = this.visibleTickets(user);
+    const [first, ...rest] = summarySelectList(isClient);
+    qb.select(first[0], first[1]);
+    for (const [expr, alias] of rest) qb.addSelect(expr, alias);
+    for (const c of filter.conditions) qb.andWhere(c.sql, c.params ?? {});
+    if (filter.q) await this.applySearch(qb, user, filter.q, filter.statusCategories);
+
+    const column = (isClient ? CLIENT_SORT_COLUMNS : SORT_COLUMNS)[filter.sort.field];
+    const desc = filter.sort.direction === 'desc';
+    const isNumber = filter.sort.field === 'number';
+    const cursor = decodeCursor(filter.cursor, isNumber ? 'integer' : 'timestamp');
+    if (cursor) {
+      const value = cursor.v;
+      const cast = isNumber ? 'CAST(:cursorValue AS bigint)' : 'CAST(:cursorValue AS timestamptz)';
+      qb.andWhere(`(${column}, t.id) ${desc ? '<' : '>'} (${cast}, CAST(:cursorId AS uuid))`, {
+        cursorValue: value,
+        cursorId: cursor.id,
+      });
+    }
+    qb.orderBy(column, desc ? 'DESC' : 'ASC')
+      .addOrderBy('t.id', desc ? 'DESC' : 'ASC')
+      .limit(filter.limit + 1);
+
+    const rows = await qb.getRawMany<TicketRow>();
+    await this.attachNames(rows, isClient, false);
+    return toPage(
+      rows,
+      filter.limit,
+      (r) => toSummaryDto(r, isClient),
+      (r) => ({
+        v:
+          filter.sort.field === 'number'
+            ? Number(r.t_number)
+            : filter.sort.field === 'createdAt'
+              ? r.cur_created_at
+              : r.cur_updated_at,
+        id: r.t_id,
+      }),
+    );
+  }
+
+  /**
+   * Full-text search over subject, description and the comments the caller may see: clients
+   * match the public document only, so words from internal notes can never find a ticket for
+   * them. A number (or #number) also finds the ticket with that number. `categories` narrows
+   * the matches to the view's status categories (kept beside the documents by a trigger).
+   */
+  async applySearch(
+    qb: SelectQueryBuilder<Ticket>,
+    user: AuthUser,
+    q: string,
+    categories?: StatusCategoryRule,
+  ): Promise<void> {
+    const text = q.trim();
+    if (!text) return;
+    const words =
+      user.role === 'client'
+        ? 's.public_doc @@ rd_search_query($1)'
+        : '(s.public_doc @@ rd_search_query($1) OR s.internal_doc @@ rd_search_query($1))';
+    // A document without a category (written while the migration that added it ran) may match.
+    const [op, values] = !categories
+      ? []
+      : 'in' in categories
+        ? ['= ANY', categories.in]
+        : ['<> ALL', categories.notIn];
+    const docMatch = op
+      ? `${words} AND (s.status_category IS NULL OR s.status_category ${op}($2))`
+      : words;
+    const docParams = values ? [values] : [];
+    const numberMatch = /^#?\d{1,15}$/.test(text) ? ' OR t.number = :qNumber' : '';
+    const qNumber = Number(text.replace('#', ''));
+    // Two steps. First the matching ids, straight from the GIN index; when they are few (the
+    // usual case), the page query filters by them. Left to itself the planner sometimes bets
+    // on walking the updated_at index and meeting matches early, which takes seconds for a
+    // rare word (measured at 1M tickets). The ids never leave the server: visibility is still
+    // applied by the page query.
+    const hits = (await this.db.query(
+      `SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch} LIMIT ${SEARCH_ID_LIMIT + 1}`,
+      [text, ...docParams],
+    )) as { ticket_id: string }[];
+    if (hits.length <= SEARCH_ID_LIMIT) {
+      qb.andWhere(`(t.id = ANY(:searchIds)${numberMatch})`, {
+        searchIds: hits.map((h) => h.ticket_id),
+        qNumber,
+      });
+      return;
+    }
+    qb.andWhere(
+      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch.replaceAll('$1', ':q').replace('$2', ':qCategories')})${numberMatch})`,
+      { q: text, qNumber, qCategories: docParams[0] },
+    );
+  }
+
+  async count(user: AuthUser, conditions: Record<string, string>, params: Record<string, unknown>) {
+    const qb = this.visibleTickets(user).select([]);
+    for (const [name, cond] of Object.entries(conditions)) {
+      qb.addSelect(`count(*) FILTER (WHERE ${cond})::int`, name);
+    }
+    qb.setParameters(params);
+    return (await qb.getRawOne<Record<string, number>>()) ?? {};
+  }
+
+  async isInDepartments(userId: string, departmentIds: string[]): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 FROM users u WHERE u.id = $1 AND u.id IN ${departmentMembersSql('x').replace(':x', '$2')}`,
+      [userId, departmentIds],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * Fills in the names the DTOs read for rows selected without them (one statement). A client's
+   * page never reads the staff-only names (group, SLA policy, assignee, project), and a list
+   * page (`full` false) not those a list row leaves out (category, project, SLA policy).
+   */
+  private async attachNames(rows: TicketRow[], isClient: boolean, full = true): Promise<void> {
+    if (rows.length === 0) return;
+    const ids = (pick: (r: TicketRow) => (string | null)[]) => [
+      ...new Set(rows.flatMap(pick).filter((id): id is string => id !== null)),
+    ];
+    const staffOnly = (pick: (r: TicketRow) => (string | null)[]) => (isClient ? [] : ids(pick));
+    const detail = (pick: (r: TicketRow) => (string | null)[]) => (full ? ids(pick) : []);
+    const params = [
+      ids((r) => [r.t_type_id]),
+      ids((r) => [r.t_organization_id]),
+      ids((r) => [r.t_requester_id, ...(isClient ? [] : [r.t_assignee_id])]),
+      staffOnly((r) => [r.t_group_id]),
+      detail((r) => [r.t_category_id]),
+      full ? staffOnly((r) => [r.t_project_id]) : [],
+      full ? staffOnly((r) => [r.t_sla_policy_id]) : [],
+      ids((r) => [r.t_workflow_id]),
+    ];
+    const found = new Map<string, NameRow>();
+    for (const n of await preparedSql<NameRow>(this.db, PAGE_NAMES_SQL, params)) {
+      // A workflow has many statuses: those are found by workflow and key.
+      found.set(n.k === 'w' ? `w:${n.id}:${n.x}` : `${n.k}:${n.id}`, n);
+    }
+    const get = (k: NameRow['k'], id: string | null) => (id ? found.get(`${k}:${id}`) : undefined);
+    for (const r of rows) {
+      const type = get('t', r.t_type_id);
+      r.type_key = type?.x ?? null;
+      r.type_name = (type?.name ?? null) as TranslatedText;
+      r.org_name = (get('o', r.t_organization_id)?.name as string | undefined) ?? null;
+      r.requester_name = (get('u', r.t_requester_id)?.name as string | undefined) ?? null;
+      r.assignee_name = (get('u', r.t_assignee_id)?.name as string | undefined) ?? null;
+      r.group_name = (get('g', r.t_group_id)?.name as string | undefined) ?? null;
+      const category = get('c', r.t_category_id);
+      r.category_name = (category?.name as TranslatedText | undefined) ?? null;
+      r.category_parent_id = category?.x ?? null;
+      r.project_name = (get('p', r.t_project_id)?.name as string | undefined) ?? null;
+      r.sla_policy_name = (get('s', r.t_sla_policy_id)?.name as string | undefined) ?? null;
+      r.status_name =
+        (found.get(`w:${r.t_workflow_id}:${r.t_status}`)?.name as TranslatedText | undefined) ??
+        null;
+    }
+  }
+}
