@@ -1,5 +1,6 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { runTick, ScheduledLoop, type LoopSummary } from './scheduled-loop';
+import type { DiscoveryService } from '@nestjs/core';
+import { runTick, ScheduledLoop, ScheduledLoopsShutdown, type LoopSummary } from './scheduled-loop';
 
 function recordingLogger() {
   const lines: string[] = [];
@@ -70,5 +71,38 @@ describe('@ScheduledLoop', () => {
       timeout: 1_000,
     });
     expect(Reflect.getMetadata('SCHEDULER_NAME', Job.prototype.tick)).toBe('test-job');
+  });
+});
+
+describe('ScheduledLoopsShutdown', () => {
+  it('waits for a running tick, and no tick starts after it', async () => {
+    const { logger } = recordingLogger();
+    const job = {};
+    let release!: () => void;
+    let finished = false;
+    const running = runTick(job, 'job', logger, async () => {
+      await new Promise<void>((r) => (release = r));
+      finished = true;
+      return null;
+    });
+    const discovery = { getProviders: () => [{ instance: job }] } as unknown as DiscoveryService;
+    const shutdown = new ScheduledLoopsShutdown(discovery).beforeApplicationShutdown();
+    let shutDown = false;
+    void shutdown.then(() => (shutDown = true));
+    await Promise.resolve();
+    expect(shutDown).toBe(false);
+    release();
+    await shutdown;
+    expect(finished).toBe(true);
+    await running;
+    // Neither this loop nor another of the same provider that had not ticked yet.
+    let ranAgain = 0;
+    for (const name of ['job', 'other-job']) {
+      await runTick(job, name, logger, () => {
+        ranAgain++;
+        return Promise.resolve(null);
+      });
+    }
+    expect(ranAgain).toBe(0);
   });
 });

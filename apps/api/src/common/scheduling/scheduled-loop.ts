@@ -16,17 +16,18 @@ export type LoopSummary = string | null;
 interface LoopState {
   inFlight: Promise<LoopSummary> | null;
   failedTicks: number;
-  stopped: boolean;
 }
 
 /** Per object and loop name: the state lives with the instance, so two apps in one process stay apart. */
 const states = new WeakMap<object, Map<string, LoopState>>();
+/** Owners whose application is shutting down: none of their loops starts another tick. */
+const stopped = new WeakSet<object>();
 
 function stateOf(owner: object, name: string): LoopState {
   let byName = states.get(owner);
   if (!byName) states.set(owner, (byName = new Map()));
   let state = byName.get(name);
-  if (!state) byName.set(name, (state = { inFlight: null, failedTicks: 0, stopped: false }));
+  if (!state) byName.set(name, (state = { inFlight: null, failedTicks: 0 }));
   return state;
 }
 
@@ -44,7 +45,7 @@ export async function runTick(
   work: () => Promise<LoopSummary>,
 ): Promise<LoopSummary> {
   const state = stateOf(owner, name);
-  if (state.inFlight || state.stopped) return null;
+  if (state.inFlight || stopped.has(owner)) return null;
   const run = (async (): Promise<LoopSummary> => {
     try {
       const summary = await work();
@@ -115,8 +116,8 @@ export class ScheduledLoopsShutdown implements BeforeApplicationShutdown {
     const running: Promise<unknown>[] = [];
     for (const { instance } of this.discovery.getProviders()) {
       if (!instance || typeof instance !== 'object') continue;
+      stopped.add(instance);
       for (const state of states.get(instance)?.values() ?? []) {
-        state.stopped = true;
         if (state.inFlight) running.push(state.inFlight);
       }
     }
