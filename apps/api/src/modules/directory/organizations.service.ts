@@ -5,15 +5,9 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { sql } from '../../common/database/sql.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import {
-  columnChanges,
-  containsPattern,
-  iso,
-  lockVersioned,
-  pageByName,
-  SqlParams,
-  updateVersioned,
-} from '../../common/database/crud-sql.js';
+import { containsPattern, iso, pageByName, SqlParams } from '../../common/database/crud-sql.js';
+import { lockAtVersion, sentFields } from '../../common/database/versioned-repository.js';
+import { Organization } from './entities/organization.entity.js';
 import type {
   CreateOrganizationDto,
   OrganizationDto,
@@ -30,15 +24,7 @@ interface OrganizationRow extends Omit<OrganizationDto, 'createdAt' | 'updatedAt
 const COLUMNS = `o.id, o.name, o.tax_id AS "taxId", o.address, o.phone, o.email, o.notes, o.active,
   o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
-const WRITABLE: Partial<Record<keyof UpdateOrganizationDto, string>> = {
-  name: 'name',
-  taxId: 'tax_id',
-  address: 'address',
-  phone: 'phone',
-  email: 'email',
-  notes: 'notes',
-  active: 'active',
-};
+const WRITABLE = ['name', 'taxId', 'address', 'phone', 'email', 'notes', 'active'] as const;
 
 function toDto(row: OrganizationRow): OrganizationDto {
   return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
@@ -116,37 +102,28 @@ export class OrganizationsService {
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
     const now = this.clock.now();
-    const [row] = await sql<OrganizationRow>(
-      this.db,
-      `INSERT INTO organizations AS o (name, tax_id, address, phone, email, notes, active, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-       RETURNING ${COLUMNS}`,
-      [
-        dto.name,
-        dto.taxId ?? null,
-        dto.address ?? null,
-        dto.phone ?? null,
-        dto.email ?? null,
-        dto.notes ?? null,
-        dto.active ?? true,
-        now,
-      ],
-    );
-    return toDto(row);
+    const repo = this.db.getRepository(Organization);
+    const organization = repo.create({
+      name: dto.name,
+      taxId: dto.taxId ?? null,
+      address: dto.address ?? null,
+      phone: dto.phone ?? null,
+      email: dto.email ?? null,
+      notes: dto.notes ?? null,
+      active: dto.active ?? true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    // insert, not save: one statement, and the generated id and version land on the entity.
+    await repo.insert(organization);
+    return toDto(organization);
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.db.transaction(async (em) => {
-      await lockVersioned(em, 'organizations', 'id, version', id, dto.version, 'Organization');
-      await updateVersioned(
-        em,
-        'organizations',
-        id,
-        dto.version,
-        columnChanges(dto, WRITABLE),
-        this.clock.now(),
-        'Organization',
-      );
+      const repo = em.getRepository(Organization);
+      await lockAtVersion(repo, id, dto.version, 'Organization');
+      await repo.update(id, { ...sentFields(dto, WRITABLE), updatedAt: this.clock.now() });
       return this.get(caller, id, em);
     });
   }

@@ -5,6 +5,7 @@ import {
   Index,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 
 /** A client company whose contacts open tickets. */
@@ -20,7 +21,7 @@ export class Organization {
   @Column('varchar', { length: 254, nullable: true }) email!: string | null;
   @Column('text', { nullable: true }) notes!: string | null;
   @Column('boolean', { default: true }) active!: boolean;
-  @Column('int', { default: 1 }) version!: number;
+  @VersionColumn({ default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
