@@ -217,5 +217,119 @@ describe('Idempotency-Key', () => {
       expect(replay.body.id).toBe(retry.body.id);
       expect(await ticketsWithSubject('Outage retry')).toBe(1);
     });
+
+    /** Runs `fn` with the recording of answers (the UPDATE that stores status_code) failing. */
+    const withAnswersLost = async <T>(fn: () => Promise<T>, releaseFails: boolean) => {
+      await t.db.query(`
+        CREATE FUNCTION fail_outage() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN RAISE EXCEPTION 'terminating connection' USING ERRCODE = '57P01'; END $$;
+        CREATE TRIGGER fail_record BEFORE UPDATE ON idempotency_keys FOR EACH ROW
+          WHEN (NEW.status_code IS NOT NULL) EXECUTE FUNCTION fail_outage();
+        ${releaseFails ? 'CREATE TRIGGER fail_release BEFORE DELETE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION fail_outage();' : ''}
+      `);
+      try {
+        return await fn();
+      } finally {
+        await t.db.query(`
+          DROP TRIGGER fail_record ON idempotency_keys;
+          ${releaseFails ? 'DROP TRIGGER fail_release ON idempotency_keys;' : ''}
+          DROP FUNCTION fail_outage();
+        `);
+      }
+    };
+    const claimOf = async (key: string) =>
+      (
+        (await t.db.query(
+          `SELECT status_code, committed_at IS NOT NULL AS committed FROM idempotency_keys WHERE key = $1`,
+          [key],
+        )) as { status_code: number | null; committed: boolean }[]
+      )[0];
+
+    it('does not create again when the create committed and its answer was lost, even after a minute', async () => {
+      // The instance dies between the create's commit and the recording of its answer: neither
+      // the answer nor a release of the key reaches the database.
+      const body = { subject: 'Lost answer' };
+      const first = await withAnswersLost(() => createTicket(w.agent, 'lost-answer', body), true);
+      expect(first.status).toBe(503);
+      expect(await ticketsWithSubject('Lost answer')).toBe(1);
+      expect(await claimOf('lost-answer')).toEqual({ status_code: null, committed: true });
+
+      const soon = await createTicket(w.agent, 'lost-answer', body);
+      expect(soon.status).toBe(409);
+      expect(soon.body.detail).toMatch(/still being processed/);
+
+      t.clock.advance(61_000);
+      const retry = await createTicket(w.agent, 'lost-answer', body);
+      expect(retry.status).toBe(409);
+      expect(retry.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(retry.body).toMatchObject({
+        status: 409,
+        detail: expect.stringMatching(/carried out, but its answer was lost/),
+      });
+      // Another body is still another request, and nothing takes the claim over later either.
+      expect((await createTicket(w.agent, 'lost-answer', { subject: 'Other' })).status).toBe(422);
+      t.clock.advance(3600_000);
+      expect((await createTicket(w.agent, 'lost-answer', body)).status).toBe(409);
+      expect(await ticketsWithSubject('Lost answer')).toBe(1);
+    });
+
+    it('keeps the key of a committed create whose answer could not be recorded, instead of freeing it', async () => {
+      // Only the recording fails (the database came back for the release): the release must not
+      // free the key of a create that was carried out, or the next retry creates it again.
+      const body = { subject: 'Unrecorded answer' };
+      const first = await withAnswersLost(
+        () => createTicket(w.agent, 'unrecorded-answer', body),
+        false,
+      );
+      expect(first.status).toBe(503);
+      const retry = await createTicket(w.agent, 'unrecorded-answer', body);
+      expect(retry.status).toBe(409);
+      expect(await ticketsWithSubject('Unrecorded answer')).toBe(1);
+      t.clock.advance(61_000);
+      expect((await createTicket(w.agent, 'unrecorded-answer', body)).body.detail).toMatch(
+        /answer was lost/,
+      );
+      expect(await ticketsWithSubject('Unrecorded answer')).toBe(1);
+    });
+
+    it('rolls back a create that outlived the takeover time, once a retry took its key over', async () => {
+      // Both attempts wait for the tickets table; the first one's claim is taken over meanwhile.
+      const body = { subject: 'Overtaken' };
+      const holder = t.db.createQueryRunner();
+      await holder.connect();
+      const waitingInserts = async (n: number) => {
+        for (let i = 0; i < 500; i++) {
+          const [{ waiting }] = (await t.db.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO tickets%'`,
+          )) as { waiting: number }[];
+          if (waiting >= n) return;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error(`${n} ticket inserts never waited for the lock`);
+      };
+      let slow: Promise<{ status: number; body: { id?: string; detail?: string } }>;
+      let retry: Promise<{ status: number; body: { id?: string; detail?: string } }>;
+      try {
+        await holder.startTransaction();
+        await holder.query('LOCK TABLE tickets IN EXCLUSIVE MODE');
+        slow = createTicket(w.agent, 'overtaken', body).then((r) => r);
+        await waitingInserts(1);
+        t.clock.advance(61_000);
+        retry = createTicket(w.agent, 'overtaken', body).then((r) => r);
+        await waitingInserts(2);
+      } finally {
+        await holder.commitTransaction().catch(() => holder.rollbackTransaction());
+        await holder.release();
+      }
+      const [a, b] = await Promise.all([slow!, retry!]);
+      expect(a.status).toBe(409);
+      expect(a.body.detail).toMatch(/took the request over/);
+      expect(b.status).toBe(201);
+      expect(await ticketsWithSubject('Overtaken')).toBe(1);
+      const replay = await createTicket(w.agent, 'overtaken', body);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body.id).toBe(b.body.id);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { IdempotencyCommitSubscriber } from '../common/idempotency/idempotency-commit.subscriber.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -17,6 +18,8 @@ export function dataSourceOptions(
     url: databaseUrl,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Marks a request's Idempotency-Key claim in the transaction that carries the request out.
+    subscribers: [IdempotencyCommitSubscriber],
     synchronize: false,
     uuidExtension: 'pgcrypto',
     migrationsRun: false,

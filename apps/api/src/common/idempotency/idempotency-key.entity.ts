@@ -11,4 +11,6 @@ export class IdempotencyKey {
   @Column('int', { name: 'status_code', nullable: true }) statusCode!: number | null;
   @Column('jsonb', { name: 'response_body', nullable: true }) responseBody!: unknown;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
+  /** Set by the request's committing transaction (IdempotencyCommitSubscriber): it was carried out. */
+  @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt!: Date | null;
 }

@@ -7,18 +7,21 @@ import {
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
+import { catchError, finalize, from, mergeMap, Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { sql } from '../database/sql.js';
 import { BusinessRuleError, ConflictError, InvalidInputError } from '../errors/domain-errors.js';
 import { Clock } from '../time/clock.js';
+import { runWithIdempotencyClaim, type IdempotencyClaim } from './idempotency-context.js';
 
 const KEY_TTL_MS = 24 * 3600 * 1000;
 /**
  * A claim still pending after this long belongs to a request that died without releasing it
  * (the database went away between the claim and the answer): a retry of the same request may
- * take it over. Far longer than any request runs (the pool gives up after its connect timeout).
+ * take it over, unless the claim says the request's write committed (committed_at). Far longer
+ * than any request runs (the pool gives up after its connect timeout); should one run longer,
+ * its commit finds the claim taken over and rolls back (IdempotencyCommitSubscriber).
  */
 const PENDING_TAKEOVER_MS = 60 * 1000;
 export const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
@@ -68,6 +71,13 @@ export function canonical(root: unknown): string {
  * INSERT … ON CONFLICT, so even simultaneous retries create once; a failed attempt releases it.
  * A claim its request could not release (the database was gone) is taken over by a retry of the
  * same request after a minute, instead of answering 409 for a day. Keys live 24 hours, per user.
+ *
+ * Exactly once also when the request dies after its write committed and before its answer was
+ * recorded: the handler runs with the claim in an AsyncLocalStorage context, and every
+ * transaction it commits sets the claim's committed_at in the same transaction
+ * (IdempotencyCommitSubscriber). A committed claim is never taken over nor released: a retry
+ * gets 409 "carried out, answer lost" instead of a second create. So a handler's writes must
+ * commit in a transaction when `inIdempotentRequest()`, even a single statement.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -106,6 +116,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         WHERE idempotency_keys.status_code IS NULL
           AND idempotency_keys.request_hash = EXCLUDED.request_hash
           AND idempotency_keys.created_at < $6
+          AND idempotency_keys.committed_at IS NULL
        RETURNING key`,
       [user.id, key, route, hash, now, new Date(now.getTime() - PENDING_TAKEOVER_MS)],
     );
@@ -115,9 +126,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         request_hash: string;
         status_code: number | null;
         response_body: unknown;
+        committed_at: Date | null;
+        created_at: Date;
       }>(
         this.db,
-        `SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+        `SELECT request_hash, status_code, response_body, committed_at, created_at
+           FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
         [user.id, key],
       );
       if (!prior)
@@ -128,6 +142,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
           [{ field: 'Idempotency-Key', message: 'reused with another body or endpoint' }],
         );
       }
+      if (
+        prior.status_code === null &&
+        prior.committed_at !== null &&
+        prior.created_at.getTime() < now.getTime() - PENDING_TAKEOVER_MS
+      ) {
+        // Its write committed, then the request died before its answer was recorded.
+        throw new ConflictError(
+          'The request with this Idempotency-Key was carried out, but its answer was lost: ' +
+            'look the created resource up instead of retrying',
+        );
+      }
       if (prior.status_code === null) {
         throw new ConflictError('A request with this Idempotency-Key is still being processed');
       }
@@ -135,15 +160,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return of(prior.response_body);
     }
 
+    // This request's claim: a takeover would have set a later created_at.
+    const claim: IdempotencyClaim = {
+      userId: user.id,
+      key,
+      claimedAt: now,
+      now: () => this.clock.now(),
+      open: true,
+    };
+    // A failed attempt frees the key, unless something of it committed already.
     const release = () =>
-      this.db.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [user.id, key]);
-    return next.handle().pipe(
+      this.db.query(
+        `DELETE FROM idempotency_keys
+          WHERE user_id = $1 AND key = $2 AND created_at = $3 AND committed_at IS NULL`,
+        [user.id, key, now],
+      );
+    // The handler is called (and its work started) at subscription: both inside the context.
+    const handled = new Observable<unknown>((subscriber) =>
+      runWithIdempotencyClaim(claim, () => next.handle().subscribe(subscriber)),
+    ).pipe(finalize(() => (claim.open = false)));
+    return handled.pipe(
       mergeMap((body) =>
         from(
           this.db
             .query(
-              `UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-              [user.id, key, 201, JSON.stringify(body ?? null)],
+              `UPDATE idempotency_keys SET status_code = $4, response_body = $5
+                WHERE user_id = $1 AND key = $2 AND created_at = $3`,
+              [user.id, key, now, 201, JSON.stringify(body ?? null)],
             )
             .then(() => body),
         ),

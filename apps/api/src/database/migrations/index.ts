@@ -8,6 +8,7 @@ import { Deputies1764320000000 } from './1764320000000-deputies.js';
 import { SearchStatusCategory1764330000000 } from './1764330000000-search-status-category.js';
 import { ClientUpdatedAt1765000500000 } from './1765000500000-client-updated-at.js';
 import { RateLimitCounters1765100000000 } from './1765100000000-rate-limit-counters.js';
+import { IdempotencyCommittedAt1765200000000 } from './1765200000000-idempotency-committed-at.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SearchStatusCategory1764330000000,
   ClientUpdatedAt1765000500000,
   RateLimitCounters1765100000000,
+  IdempotencyCommittedAt1765200000000,
 ];
