@@ -4,15 +4,10 @@ import type { ProblemFieldError } from '@relaydesk/contracts';
 import { sql } from '../../common/database/sql.js';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import {
-  columnChanges,
-  containsPattern,
-  iso,
-  lockVersioned,
-  pageByName,
-  SqlParams,
-  updateVersioned,
-} from '../../common/database/crud-sql.js';
+import { containsPattern, iso, pageByName, SqlParams } from '../../common/database/crud-sql.js';
+import { lockAtVersion, sentFields } from '../../common/database/versioned-repository.js';
+import { Project } from './entities/project.entity.js';
+import { ProjectMember } from './entities/project-member.entity.js';
 import type {
   CreateProjectDto,
   ProjectDto,
@@ -39,12 +34,7 @@ const COLUMNS = `p.id, p.name, p.description, p.manager_id AS "managerId",
     AS "memberIds",
   p.active, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
-const WRITABLE: Partial<Record<keyof UpdateProjectDto, string>> = {
-  name: 'name',
-  description: 'description',
-  managerId: 'manager_id',
-  active: 'active',
-};
+const WRITABLE = ['name', 'description', 'managerId', 'active'] as const;
 
 function toDto({ managerName, ...row }: ProjectRow): ProjectDto {
   return {
@@ -113,50 +103,37 @@ export class ProjectsService {
       ];
       if (errors.length) throw new BusinessRuleError('The project cannot be saved', errors);
       const now = this.clock.now();
-      const [{ id }] = await sql<{ id: string }>(
-        em,
-        `INSERT INTO projects (name, description, manager_id, active, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-        [dto.name, dto.description ?? '', dto.managerId, dto.active ?? true, now],
-      );
-      await replaceMembers(em, 'project', id, memberIds);
-      return this.get(id, em);
+      const repo = em.getRepository(Project);
+      const project = repo.create({
+        name: dto.name,
+        description: dto.description ?? '',
+        managerId: dto.managerId,
+        active: dto.active ?? true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.insert(project);
+      await replaceMembers(em, 'project', project.id, memberIds);
+      return this.get(project.id, em);
     });
   }
 
   async update(id: string, dto: UpdateProjectDto): Promise<ProjectDto> {
     return this.db.transaction(async (em) => {
-      const current = await lockVersioned<{
-        version: number;
-        managerId: string;
-        memberIds: string[];
-      }>(
-        em,
-        'projects',
-        `version, manager_id AS "managerId",
-         ARRAY(SELECT pm.user_id FROM project_members pm WHERE pm.project_id = projects.id) AS "memberIds"`,
-        id,
-        dto.version,
-        'Project',
-      );
+      const repo = em.getRepository(Project);
+      const current = await lockAtVersion(repo, id, dto.version, 'Project');
       const errors: ProblemFieldError[] = [];
       if (dto.managerId && dto.managerId !== current.managerId) {
         errors.push(...(await staffFieldErrors(em, 'managerId', dto.managerId)));
       }
       if (dto.memberIds) {
-        const bad = await findNonStaff(em, dto.memberIds, current.memberIds);
+        const members = await em.getRepository(ProjectMember).findBy({ projectId: id });
+        const memberIds = members.map((m) => m.userId);
+        const bad = await findNonStaff(em, dto.memberIds, memberIds);
         errors.push(...nonStaffErrors('memberIds', bad));
       }
       if (errors.length) throw new BusinessRuleError('The project cannot be saved', errors);
-      await updateVersioned(
-        em,
-        'projects',
-        id,
-        dto.version,
-        columnChanges(dto, WRITABLE),
-        this.clock.now(),
-        'Project',
-      );
+      await repo.update(id, { ...sentFields(dto, WRITABLE), updatedAt: this.clock.now() });
       if (dto.memberIds) await replaceMembers(em, 'project', id, dto.memberIds);
       return this.get(id, em);
     });
