@@ -6,14 +6,13 @@ import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-err
 import { Clock } from '../../common/time/clock.js';
 import {
   advisoryXactLock,
-  columnChanges,
   containsPattern,
   iso,
-  lockVersioned,
   pageByName,
   SqlParams,
-  updateVersioned,
 } from '../../common/database/crud-sql.js';
+import { lockAtVersion, sentFields } from '../../common/database/versioned-repository.js';
+import { Department } from './entities/department.entity.js';
 import type {
   CreateDepartmentDto,
   DepartmentDto,
@@ -32,12 +31,7 @@ interface DepartmentRow extends Omit<DepartmentDto, 'createdAt' | 'updatedAt'> {
 const COLUMNS = `d.id, d.name, d.parent_id AS "parentId", d.head_id AS "headId", d.active, d.version,
   d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 
-const WRITABLE: Partial<Record<keyof UpdateDepartmentDto, string>> = {
-  name: 'name',
-  parentId: 'parent_id',
-  headId: 'head_id',
-  active: 'active',
-};
+const WRITABLE = ['name', 'parentId', 'headId', 'active'] as const;
 
 /** Moves in the department tree wait for each other, so two moves cannot close a loop together. */
 const TREE_LOCK = 'relaydesk:departments:tree';
@@ -92,31 +86,25 @@ export class DepartmentsService {
       ];
       if (errors.length) throw new BusinessRuleError('The department cannot be saved', errors);
       const now = this.clock.now();
-      const [{ id }] = await sql<{ id: string }>(
-        em,
-        `INSERT INTO departments (name, parent_id, head_id, active, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-        [dto.name, dto.parentId ?? null, dto.headId ?? null, dto.active ?? true, now],
-      );
-      return this.get(id, em);
+      const repo = em.getRepository(Department);
+      const department = repo.create({
+        name: dto.name,
+        parentId: dto.parentId ?? null,
+        headId: dto.headId ?? null,
+        active: dto.active ?? true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.insert(department);
+      return this.get(department.id, em);
     });
   }
 
   async update(id: string, dto: UpdateDepartmentDto): Promise<DepartmentDto> {
     return this.db.transaction(async (em) => {
       if (dto.parentId) await advisoryXactLock(em, TREE_LOCK);
-      const current = await lockVersioned<{
-        version: number;
-        parentId: string | null;
-        headId: string | null;
-      }>(
-        em,
-        'departments',
-        'version, parent_id AS "parentId", head_id AS "headId"',
-        id,
-        dto.version,
-        'Department',
-      );
+      const repo = em.getRepository(Department);
+      const current = await lockAtVersion(repo, id, dto.version, 'Department');
       const errors = [
         ...(dto.parentId && dto.parentId !== current.parentId
           ? await this.parentErrors(em, dto.parentId, id)
@@ -126,15 +114,7 @@ export class DepartmentsService {
           : []),
       ];
       if (errors.length) throw new BusinessRuleError('The department cannot be saved', errors);
-      await updateVersioned(
-        em,
-        'departments',
-        id,
-        dto.version,
-        columnChanges(dto, WRITABLE),
-        this.clock.now(),
-        'Department',
-      );
+      await repo.update(id, { ...sentFields(dto, WRITABLE), updatedAt: this.clock.now() });
       return this.get(id, em);
     });
   }

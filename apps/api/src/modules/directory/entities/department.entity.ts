@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { User } from './user.entity.js';
@@ -33,7 +34,7 @@ export class Department {
   head?: Relation<User>;
 
   @Column('boolean', { default: true }) active!: boolean;
-  @Column('int', { default: 1 }) version!: number;
+  @VersionColumn({ default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
