@@ -2,21 +2,19 @@ import type { FindOptionsWhere, Repository } from 'typeorm';
 import { NotFoundError, VersionConflictError } from '../errors/domain-errors.js';
 
 /**
- * Loads one row of an entity with a `@VersionColumn`, locked for the rest of the transaction
- * (`FOR NO KEY UPDATE`: rows that only reference it are not blocked), and checks the caller's
- * version against it: missing is 404, a different version is 409 with the current one. The
- * repository must come from the transaction's entity manager.
+ * Loads one row of an entity with a `@VersionColumn`, locked for the rest of the transaction,
+ * and checks the caller's version against it: missing is 404, a different version is 409 with
+ * the current one. The repository must come from the transaction's entity manager. The default
+ * `FOR NO KEY UPDATE` does not block rows that only reference this one.
  */
 export async function lockAtVersion<E extends { id: string; version: number }>(
   repo: Repository<E>,
   id: string,
   version: number,
   what: string,
+  mode: 'for_no_key_update' | 'pessimistic_write' = 'for_no_key_update',
 ): Promise<E> {
-  const row = await repo.findOne({
-    where: { id } as FindOptionsWhere<E>,
-    lock: { mode: 'for_no_key_update' },
-  });
+  const row = await repo.findOne({ where: { id } as FindOptionsWhere<E>, lock: { mode } });
   if (!row) throw new NotFoundError(what);
   if (row.version !== version) throw new VersionConflictError(row.version);
   return row;

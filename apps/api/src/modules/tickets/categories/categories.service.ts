@@ -3,12 +3,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ProblemFieldError } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { sql } from '../../../common/database/sql.js';
-import {
-  BusinessRuleError,
-  NotFoundError,
-  VersionConflictError,
-} from '../../../common/errors/domain-errors.js';
+import { lockAtVersion, sentFields } from '../../../common/database/versioned-repository.js';
+import { BusinessRuleError } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
+import { Category } from '../entities/category.entity.js';
 import type {
   CategoriesQueryDto,
   CategoryDto,
@@ -19,13 +17,12 @@ import type {
 const COLUMNS = `c.id, c.parent_id AS "parentId", c.name, c.is_public AS "isPublic", c.active,
   c.position, c.version`;
 
-const WRITABLE: Partial<Record<keyof UpdateCategoryDto, string>> = {
-  name: 'name',
-  parentId: 'parent_id',
-  isPublic: 'is_public',
-  active: 'active',
-  position: 'position',
-};
+const WRITABLE = ['name', 'parentId', 'isPublic', 'active', 'position'] as const;
+
+function toDto(category: Category): CategoryDto {
+  const { id, parentId, name, isPublic, active, position, version } = category;
+  return { id, parentId, name, isPublic, active, position, version };
+}
 
 /**
  * Two-level categories (CDESK). The tree is edited under one advisory lock, so two concurrent
@@ -66,53 +63,33 @@ export class CategoriesService {
         if (errors.length) throw new BusinessRuleError('The category cannot be created', errors);
       }
       const now = this.clock.now();
-      const [row] = await sql<CategoryDto>(
-        em,
-        `INSERT INTO categories AS c (parent_id, name, is_public, active, position, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${COLUMNS}`,
-        [
-          dto.parentId ?? null,
-          JSON.stringify(dto.name),
-          dto.isPublic ?? true,
-          dto.active ?? true,
-          dto.position ?? 0,
-          now,
-        ],
-      );
-      return row;
+      const repo = em.getRepository(Category);
+      const category = repo.create({
+        parentId: dto.parentId ?? null,
+        name: dto.name,
+        isPublic: dto.isPublic ?? true,
+        active: dto.active ?? true,
+        position: dto.position ?? 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.insert(category);
+      // Read back: the answer shows the name as PostgreSQL stored the jsonb.
+      return toDto(await repo.findOneByOrFail({ id: category.id }));
     });
   }
 
   async update(id: string, dto: UpdateCategoryDto): Promise<CategoryDto> {
     return this.db.transaction(async (em) => {
       await this.lockTree(em);
-      const [current] = await sql<{ version: number; parentId: string | null }>(
-        em,
-        'SELECT version, parent_id AS "parentId" FROM categories WHERE id = $1 FOR UPDATE',
-        [id],
-      );
-      if (!current) throw new NotFoundError('Category');
-      if (current.version !== dto.version) throw new VersionConflictError(current.version);
+      const repo = em.getRepository(Category);
+      const current = await lockAtVersion(repo, id, dto.version, 'Category', 'pessimistic_write');
       if (dto.parentId && dto.parentId !== current.parentId) {
         const errors = await this.parentErrors(em, id, dto.parentId);
         if (errors.length) throw new BusinessRuleError('The category cannot be moved', errors);
       }
-      const values: unknown[] = [id, this.clock.now()];
-      const sets = ['updated_at = $2', 'version = version + 1'];
-      for (const [field, column] of Object.entries(WRITABLE) as [
-        keyof UpdateCategoryDto,
-        string,
-      ][]) {
-        if (dto[field] === undefined) continue;
-        values.push(field === 'name' ? JSON.stringify(dto.name) : dto[field]);
-        sets.push(`${column} = $${values.length}`);
-      }
-      const [row] = await sql<CategoryDto>(
-        em,
-        `UPDATE categories AS c SET ${sets.join(', ')} WHERE c.id = $1 RETURNING ${COLUMNS}`,
-        values,
-      );
-      return row;
+      await repo.update(id, { ...sentFields(dto, WRITABLE), updatedAt: this.clock.now() });
+      return toDto(await repo.findOneByOrFail({ id }));
     });
   }
 

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import type { TranslatedText } from '@relaydesk/contracts';
@@ -24,7 +25,7 @@ export class Category {
   @Column('boolean', { name: 'is_public', default: true }) isPublic!: boolean;
   @Column('boolean', { default: true }) active!: boolean;
   @Column('int', { default: 0 }) position!: number;
-  @Column('int', { default: 1 }) version!: number;
+  @VersionColumn({ default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
