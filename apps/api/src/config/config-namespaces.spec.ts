@@ -1,4 +1,5 @@
 import { loadConfig, type AppConfig } from './app-config';
+import { EnvReader } from './env-reader';
 import {
   authConfig,
   CONFIG_NAMESPACES,
@@ -19,6 +20,16 @@ describe('config namespaces', () => {
     const covered = new Set(CONFIG_NAMESPACES.flatMap((ns) => ns.keys));
     const missing = (Object.keys(config) as (keyof AppConfig)[]).filter((k) => !covered.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('hold disjoint settings, each read and validated by its own namespace', () => {
+    const all = CONFIG_NAMESPACES.flatMap((ns) => ns.keys);
+    expect(all.length).toBe(new Set(all).size);
+    const reader = new EnvReader({ JWT_SECRET: 'short', REFRESH_MAX_PER_IP: 'lots' });
+    authConfig.load(reader);
+    expect(reader.problems).toEqual(['JWT_SECRET must be at least 32 characters']);
+    expect(rateLimitConfig.load(reader).refreshMaxPerIp).toBe(300);
+    expect(reader.problems[1]).toMatch(/^REFRESH_MAX_PER_IP must be an integer/);
   });
 
   it('slice the validated config: only their own keys, read-only', () => {

@@ -1,0 +1,17 @@
+import { configNamespace, type ConfigType } from '../config-namespace.js';
+
+/** Per-client request limits of the public endpoints (common/http/throttling). */
+export const rateLimitConfig = configNamespace('rateLimit', (env) => ({
+  /** Failed password checks per client address per loginWindowSeconds. */
+  loginMaxAttemptsPerIp: env.int('LOGIN_MAX_ATTEMPTS_PER_IP', 100, 1, 1000000),
+  /** Password checks per account per loginWindowSeconds, from any address. */
+  loginMaxAttemptsPerAccount: env.int('LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 10, 1, 10000),
+  loginWindowSeconds: env.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+  /** Token refreshes per client address per rateLimitWindowSeconds. */
+  refreshMaxPerIp: env.int('REFRESH_MAX_PER_IP', 300, 1, 1000000),
+  /** Rating-link submissions per client address per rateLimitWindowSeconds. */
+  ratingMaxPerIp: env.int('RATING_MAX_PER_IP', 30, 1, 1000000),
+  /** The window of the refresh and rating limits. */
+  rateLimitWindowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
+}));
+export type RateLimitConfig = ConfigType<typeof rateLimitConfig>;
