@@ -3,13 +3,11 @@ import type { AuthConfig } from './namespaces/auth.config.js';
 import type { DatabaseConfig } from './namespaces/database.config.js';
 import type { HttpConfig } from './namespaces/http.config.js';
 import type { RateLimitConfig } from './namespaces/rate-limit.config.js';
-import type {
-  DemoConfig,
-  LoggingConfig,
-  RatingsConfig,
-  SchedulingConfig,
-  StorageConfig,
-} from './namespaces/small.config.js';
+import type { DemoConfig } from './namespaces/demo.config.js';
+import type { LoggingConfig } from './namespaces/logging.config.js';
+import type { RatingsConfig } from './namespaces/ratings.config.js';
+import type { SchedulingConfig } from './namespaces/scheduling.config.js';
+import type { StorageConfig } from './namespaces/storage.config.js';
 import { CONFIG_NAMESPACES } from './config-namespaces.js';
 
 /**

@@ -5,31 +5,22 @@ import { authConfig } from './namespaces/auth.config.js';
 import { databaseConfig } from './namespaces/database.config.js';
 import { httpConfig } from './namespaces/http.config.js';
 import { rateLimitConfig } from './namespaces/rate-limit.config.js';
-import {
-  demoConfig,
-  loggingConfig,
-  ratingsConfig,
-  schedulingConfig,
-  storageConfig,
-} from './namespaces/small.config.js';
+import { demoConfig } from './namespaces/demo.config.js';
+import { loggingConfig } from './namespaces/logging.config.js';
+import { ratingsConfig } from './namespaces/ratings.config.js';
+import { schedulingConfig } from './namespaces/scheduling.config.js';
+import { storageConfig } from './namespaces/storage.config.js';
 
 export { InjectConfig, type ConfigNamespace, type ConfigType } from './config-namespace.js';
 export { authConfig, type AuthConfig } from './namespaces/auth.config.js';
 export { databaseConfig, type DatabaseConfig } from './namespaces/database.config.js';
 export { httpConfig, type HttpConfig } from './namespaces/http.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './namespaces/rate-limit.config.js';
-export {
-  demoConfig,
-  loggingConfig,
-  ratingsConfig,
-  schedulingConfig,
-  storageConfig,
-  type DemoConfig,
-  type LoggingConfig,
-  type RatingsConfig,
-  type SchedulingConfig,
-  type StorageConfig,
-} from './namespaces/small.config.js';
+export { demoConfig, type DemoConfig } from './namespaces/demo.config.js';
+export { loggingConfig, type LoggingConfig } from './namespaces/logging.config.js';
+export { ratingsConfig, type RatingsConfig } from './namespaces/ratings.config.js';
+export { schedulingConfig, type SchedulingConfig } from './namespaces/scheduling.config.js';
+export { storageConfig, type StorageConfig } from './namespaces/storage.config.js';
 
 /** Every namespace; AppConfig is all of them together. */
 export const CONFIG_NAMESPACES = [
