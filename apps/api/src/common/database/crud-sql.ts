@@ -3,14 +3,14 @@ import { decodeCursor, invalidCursorError, toPage, type Page } from '../paginati
 import { NotFoundError, VersionConflictError } from '../errors/domain-errors.js';
 import { sql } from './sql.js';
 
-/** The directory tables this module writes; table names are never taken from input. */
+/**
+ * The versioned tables still written with hand-made SQL; table names are never taken from input.
+ * Plain admin CRUD (organizations, departments, groups, projects, categories) writes through
+ * TypeORM repositories with `@VersionColumn` instead (versioned-repository.ts).
+ */
 export type DirectoryTable =
-  | 'organizations'
-  | 'departments'
-  | 'groups'
   | 'users'
-  | 'projects'
-  // Not directory records, but versioned admin records written the same way.
+  // Not a directory record, but a versioned admin record written the same way.
   | 'assignment_rules';
 
 /** Collects positional parameters while a query is assembled: `p.add(value)` gives `$n`. */

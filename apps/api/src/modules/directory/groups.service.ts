@@ -4,15 +4,10 @@ import type { ProblemFieldError } from '@relaydesk/contracts';
 import { sql } from '../../common/database/sql.js';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import {
-  columnChanges,
-  containsPattern,
-  iso,
-  lockVersioned,
-  pageByName,
-  SqlParams,
-  updateVersioned,
-} from '../../common/database/crud-sql.js';
+import { containsPattern, iso, pageByName, SqlParams } from '../../common/database/crud-sql.js';
+import { lockAtVersion, sentFields } from '../../common/database/versioned-repository.js';
+import { Group } from './entities/group.entity.js';
+import { GroupMember } from './entities/group-member.entity.js';
 import type {
   CreateGroupDto,
   GroupDto,
@@ -38,14 +33,14 @@ const COLUMNS = `g.id, g.name, g.description, g.lead_id AS "leadId", g.active, g
     AS "memberIds",
   g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
 
-const WRITABLE: Partial<Record<keyof UpdateGroupDto, string>> = {
-  name: 'name',
-  description: 'description',
-  leadId: 'lead_id',
-  active: 'active',
-  supportLevel: 'support_level',
-  distribution: 'distribution',
-};
+const WRITABLE = [
+  'name',
+  'description',
+  'leadId',
+  'active',
+  'supportLevel',
+  'distribution',
+] as const;
 
 function toDto(row: GroupRow): GroupDto {
   return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
@@ -98,59 +93,39 @@ export class GroupsService {
       ];
       if (errors.length) throw new BusinessRuleError('The group cannot be saved', errors);
       const now = this.clock.now();
-      const [{ id }] = await sql<{ id: string }>(
-        em,
-        `INSERT INTO groups (name, description, lead_id, active, support_level, distribution,
-                             created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $6, $7, $5, $5) RETURNING id`,
-        [
-          dto.name,
-          dto.description ?? null,
-          dto.leadId ?? null,
-          dto.active ?? true,
-          now,
-          dto.supportLevel ?? null,
-          dto.distribution ?? 'manual',
-        ],
-      );
-      await replaceMembers(em, 'group', id, memberIds);
-      return this.get(id, em);
+      const repo = em.getRepository(Group);
+      const group = repo.create({
+        name: dto.name,
+        description: dto.description ?? null,
+        leadId: dto.leadId ?? null,
+        active: dto.active ?? true,
+        supportLevel: dto.supportLevel ?? null,
+        distribution: dto.distribution ?? 'manual',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.insert(group);
+      await replaceMembers(em, 'group', group.id, memberIds);
+      return this.get(group.id, em);
     });
   }
 
   async update(id: string, dto: UpdateGroupDto): Promise<GroupDto> {
     return this.db.transaction(async (em) => {
-      const current = await lockVersioned<{
-        version: number;
-        leadId: string | null;
-        memberIds: string[];
-      }>(
-        em,
-        'groups',
-        `version, lead_id AS "leadId",
-         ARRAY(SELECT gm.user_id FROM group_members gm WHERE gm.group_id = groups.id) AS "memberIds"`,
-        id,
-        dto.version,
-        'Group',
-      );
+      const repo = em.getRepository(Group);
+      const current = await lockAtVersion(repo, id, dto.version, 'Group');
       const errors: ProblemFieldError[] = [];
       if (dto.leadId && dto.leadId !== current.leadId) {
         errors.push(...(await staffFieldErrors(em, 'leadId', dto.leadId)));
       }
       if (dto.memberIds) {
-        const bad = await findNonStaff(em, dto.memberIds, current.memberIds);
+        const members = await em.getRepository(GroupMember).findBy({ groupId: id });
+        const memberIds = members.map((m) => m.userId);
+        const bad = await findNonStaff(em, dto.memberIds, memberIds);
         errors.push(...nonStaffErrors('memberIds', bad));
       }
       if (errors.length) throw new BusinessRuleError('The group cannot be saved', errors);
-      await updateVersioned(
-        em,
-        'groups',
-        id,
-        dto.version,
-        columnChanges(dto, WRITABLE),
-        this.clock.now(),
-        'Group',
-      );
+      await repo.update(id, { ...sentFields(dto, WRITABLE), updatedAt: this.clock.now() });
       if (dto.memberIds) await replaceMembers(em, 'group', id, dto.memberIds);
       return this.get(id, em);
     });

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import type { GroupDistribution, SupportLevel } from '@relaydesk/contracts';
@@ -35,7 +36,7 @@ export class Group {
   @Column('varchar', { length: 16, default: 'manual' }) distribution!: GroupDistribution;
   /** The member round robin (and least-open ties) picked last: the rotation's cursor. */
   @Column('uuid', { name: 'rr_last_user_id', nullable: true }) rrLastUserId!: string | null;
-  @Column('int', { default: 1 }) version!: number;
+  @VersionColumn({ default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
