@@ -421,6 +421,75 @@ describe('directory', () => {
     });
   });
 
+  describe('versioned writes (TypeORM repositories with @VersionColumn)', () => {
+    const records = (): { path: string; table: string; body: () => object; rename: object }[] => [
+      {
+        path: '/organizations',
+        table: 'organizations',
+        body: () => ({ name: `Versioned ${uniq()}` }),
+        rename: { name: `Renamed ${uniq()}` },
+      },
+      {
+        path: '/departments',
+        table: 'departments',
+        body: () => ({ name: `Versioned ${uniq()}` }),
+        rename: { name: `Renamed ${uniq()}` },
+      },
+      {
+        path: '/groups',
+        table: 'groups',
+        body: () => ({ name: `Versioned ${uniq()}` }),
+        rename: { name: `Renamed ${uniq()}` },
+      },
+      {
+        path: '/projects',
+        table: 'projects',
+        body: () => ({ name: `Versioned ${uniq()}`, managerId: agentId }),
+        rename: { name: `Renamed ${uniq()}` },
+      },
+      {
+        path: '/categories',
+        table: 'categories',
+        body: () => ({ name: { en: `Versioned ${uniq()}` } }),
+        rename: { name: { en: `Renamed ${uniq()}` } },
+      },
+    ];
+
+    it('bumps the version on every accepted write, takes updated_at from the clock, 409s a stale one and 404s a missing one', async () => {
+      for (const r of records()) {
+        const updatedAt = async (id: string) => {
+          const [row] = (await t.db.query(`SELECT updated_at FROM ${r.table} WHERE id = $1`, [
+            id,
+          ])) as { updated_at: Date }[];
+          return row.updated_at.toISOString();
+        };
+        t.clock.set('2026-04-01T08:00:00Z');
+        const created = await admin.post(r.path, r.body());
+        expect([r.path, created.status, created.body.version]).toEqual([r.path, 201, 1]);
+        const id = created.body.id as string;
+
+        // Nothing changes and the clock has not moved: still a write, as before.
+        const touched = await admin.patch(`${r.path}/${id}`, { version: 1 });
+        expect([r.path, touched.status, touched.body.version]).toEqual([r.path, 200, 2]);
+        expect(await updatedAt(id)).toBe('2026-04-01T08:00:00.000Z');
+
+        t.clock.set('2026-04-01T09:15:00Z');
+        const renamed = await admin.patch(`${r.path}/${id}`, { version: 2, ...r.rename });
+        expect([r.path, renamed.status, renamed.body.version]).toEqual([r.path, 200, 3]);
+        expect(renamed.body.name).toEqual((r.rename as { name: unknown }).name);
+        expect(await updatedAt(id)).toBe('2026-04-01T09:15:00.000Z');
+
+        const stale = await admin.patch(`${r.path}/${id}`, { version: 2, ...r.body() });
+        expect([r.path, stale.status]).toEqual([r.path, 409]);
+        expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(stale.body).toMatchObject({ status: 409, currentVersion: 3 });
+
+        const missing = await admin.patch(`${r.path}/${MISSING_ID}`, { version: 1 });
+        expect([r.path, missing.status]).toEqual([r.path, 404]);
+      }
+    });
+  });
+
   describe('users', () => {
     it('creates a user with a password that works, never showing the hash', async () => {
       const dept = await t.factory.department();
