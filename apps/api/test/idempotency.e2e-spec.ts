@@ -273,6 +273,57 @@ describe('Idempotency-Key', () => {
       expect(await ticketsWithSubject('Lost answer')).toBe(1);
     });
 
+    it.each([
+      [
+        'a comment (its transaction, then a read of the answer)',
+        async () => {
+          const ticket = await t.factory.ticket({ assigneeId: w.agent.id });
+          return {
+            who: w.agent,
+            path: `/api/v1/tickets/${ticket.id}/comments`,
+            body: { body: 'Lost comment' },
+            count: () => commentsOn(ticket.id),
+          };
+        },
+      ],
+      [
+        'an SLA calendar (repository save, which opens its own transaction)',
+        async () => ({
+          who: w.admin,
+          path: '/api/v1/sla/calendars',
+          body: {
+            name: 'Lost calendar',
+            timeZone: 'Europe/Moscow',
+            week: { mon: [{ start: '09:00', end: '18:00' }] },
+          },
+          count: async () =>
+            (
+              (await t.db.query(
+                `SELECT count(*)::int AS n FROM sla_calendars WHERE name = 'Lost calendar'`,
+              )) as { n: number }[]
+            )[0].n,
+        }),
+      ],
+    ])('does not run %s again after its answer was lost', async (_name, prepare) => {
+      const c = await prepare();
+      const key = `lost-${c.path}`;
+      const post = () =>
+        t
+          .http()
+          .post(c.path)
+          .set('Authorization', bearer(c.who))
+          .set('Idempotency-Key', key)
+          .send(c.body);
+      const first = await withAnswersLost(post, true);
+      expect(first.status).toBe(503);
+      expect(await c.count()).toBe(1);
+      t.clock.advance(61_000);
+      const retry = await post();
+      expect(retry.status).toBe(409);
+      expect(retry.body.detail).toMatch(/answer was lost/);
+      expect(await c.count()).toBe(1);
+    });
+
     it('keeps the key of a committed create whose answer could not be recorded, instead of freeing it', async () => {
       // Only the recording fails (the database came back for the release): the release must not
       // free the key of a create that was carried out, or the next retry creates it again.
