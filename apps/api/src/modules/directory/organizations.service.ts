@@ -100,23 +100,27 @@ export class OrganizationsService {
     return forCaller(caller)(row);
   }
 
-  async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
-    const now = this.clock.now();
-    const repo = this.db.getRepository(Organization);
-    const organization = repo.create({
-      name: dto.name,
-      taxId: dto.taxId ?? null,
-      address: dto.address ?? null,
-      phone: dto.phone ?? null,
-      email: dto.email ?? null,
-      notes: dto.notes ?? null,
-      active: dto.active ?? true,
-      createdAt: now,
-      updatedAt: now,
+  create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    // A transaction even for one statement: with an Idempotency-Key, its commit is what marks
+    // the key as carried out (IdempotencyCommitSubscriber).
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const repo = em.getRepository(Organization);
+      const organization = repo.create({
+        name: dto.name,
+        taxId: dto.taxId ?? null,
+        address: dto.address ?? null,
+        phone: dto.phone ?? null,
+        email: dto.email ?? null,
+        notes: dto.notes ?? null,
+        active: dto.active ?? true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      // The generated id and version land on the entity.
+      await repo.insert(organization);
+      return toDto(organization);
     });
-    // insert, not save: one statement, and the generated id and version land on the entity.
-    await repo.insert(organization);
-    return toDto(organization);
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
