@@ -11,7 +11,7 @@ import { Clock } from '../../common/time/clock.js';
 import type { AssignmentDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
 import { TicketAssigned } from './events/ticket.events.js';
-import { TicketChange, TicketWriter } from './ticket-writer.js';
+import { reassignment, TicketChange, TicketWriter } from './ticket-writer.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import type { NewTicketEvent } from './ticket-events.js';
 import {
@@ -142,24 +142,8 @@ export class TicketAssignmentService {
           );
         }
       }
-      const write = new TicketChange(ticketId, now).columns({
-        assignee_id: assigneeId,
-        group_id: groupId,
-        support_level: supportLevel,
-      });
-      write.bumpsVersion = true;
-      write
-        .record(user.id, events)
-        .publish(
-          new TicketAssigned(
-            ticketId,
-            assigneeId,
-            groupId,
-            { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
-            user.id,
-            now,
-          ),
-        );
+      const write = reassignment(ticket, { assigneeId, groupId, supportLevel }, user.id, now);
+      write.record(user.id, events);
       await this.writer.write(em, write);
     });
     return this.queries.get(user, ticketId);

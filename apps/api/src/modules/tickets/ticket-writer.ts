@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { preparedSql, sql } from '../../common/database/sql.js';
 import { type DomainEvent, DomainEvents } from '../../common/events/domain-events.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { TicketAssigned } from './events/ticket.events.js';
 
 /** Columns of `tickets` a change may set; names are code, never input. */
 const WRITABLE = new Set([
@@ -183,5 +184,34 @@ function writable(column: string): string {
 export function columnsOf(patch: object): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(patch).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+  );
+}
+
+/**
+ * A ticket moving to another group, assignee and support level (assign, escalate): the columns,
+ * a version bump and TicketAssigned naming who had it before. The caller adds its history lines
+ * and any further event.
+ */
+export function reassignment(
+  ticket: { id: string; assigneeId: string | null; groupId: string | null },
+  to: { assigneeId: string | null; groupId: string | null; supportLevel: number | null },
+  actorId: string,
+  at: Date,
+): TicketChange {
+  const write = new TicketChange(ticket.id, at).columns({
+    assignee_id: to.assigneeId,
+    group_id: to.groupId,
+    support_level: to.supportLevel,
+  });
+  write.bumpsVersion = true;
+  return write.publish(
+    new TicketAssigned(
+      ticket.id,
+      to.assigneeId,
+      to.groupId,
+      { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
+      actorId,
+      at,
+    ),
   );
 }

@@ -12,8 +12,8 @@ import {
 import { Clock } from '../../../common/time/clock.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import type { NewTicketEvent } from '../ticket-events.js';
-import { TicketAssigned, TicketEscalated } from '../events/ticket.events.js';
-import { TicketChange, TicketWriter } from '../ticket-writer.js';
+import { TicketEscalated } from '../events/ticket.events.js';
+import { reassignment, TicketWriter } from '../ticket-writer.js';
 import { TicketQueries } from '../ticket-queries.js';
 import {
   autoAssignedEvent,
@@ -105,12 +105,12 @@ export class TicketEscalationService {
           }),
         );
       }
-      const write = new TicketChange(ticketId, now).columns({
-        group_id: groupId,
-        assignee_id: assigneeId,
-        support_level: level,
-      });
-      write.bumpsVersion = true;
+      const write = reassignment(
+        ticket,
+        { assigneeId, groupId, supportLevel: level },
+        user.id,
+        now,
+      );
       write
         .record(user.id, events)
         .publish(
@@ -120,14 +120,6 @@ export class TicketEscalationService {
             level,
             groupId,
             assigneeId,
-            user.id,
-            now,
-          ),
-          new TicketAssigned(
-            ticketId,
-            assigneeId,
-            groupId,
-            { assigneeId: ticket.assigneeId, groupId: ticket.groupId },
             user.id,
             now,
           ),
