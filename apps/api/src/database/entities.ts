@@ -28,6 +28,14 @@ import { Notification } from '../modules/notifications/entities/notification.ent
 import { AssignmentRule } from '../modules/assignment/entities/assignment-rule.entity.js';
 import { Deputyship } from '../modules/deputies/entities/deputyship.entity.js';
 import { DeputyshipEvent } from '../modules/deputies/entities/deputyship-event.entity.js';
+import { EventLogEntry } from '../common/events/event-log.entity.js';
+import { Delivery } from '../modules/notifications/entities/delivery.entity.js';
+import {
+  NotificationDefault,
+  NotificationPreference,
+} from '../modules/notifications/entities/notification-preference.entity.js';
+import { TicketWatcher } from '../modules/tickets/entities/ticket-watcher.entity.js';
+import { ProjectWatcher } from '../modules/directory/entities/project-watcher.entity.js';
 import { CalendarFeed } from '../modules/calendar-feed/entities/calendar-feed.entity.js';
 
 /** Every entity, listed once: the data source and the drift test both use this list. */
@@ -63,4 +71,10 @@ export const ENTITIES = [
   Deputyship,
   DeputyshipEvent,
   CalendarFeed,
+  EventLogEntry,
+  Delivery,
+  NotificationPreference,
+  NotificationDefault,
+  TicketWatcher,
+  ProjectWatcher,
 ];

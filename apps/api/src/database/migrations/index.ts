@@ -9,6 +9,7 @@ import { SearchStatusCategory1764330000000 } from './1764330000000-search-status
 import { ClientUpdatedAt1765000500000 } from './1765000500000-client-updated-at.js';
 import { RateLimitCounters1765100000000 } from './1765100000000-rate-limit-counters.js';
 import { IdempotencyCommittedAt1765200000000 } from './1765200000000-idempotency-committed-at.js';
+import { Notifications1765300000000 } from './1765300000000-notifications.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ClientUpdatedAt1765000500000,
   RateLimitCounters1765100000000,
   IdempotencyCommittedAt1765200000000,
+  Notifications1765300000000,
 ];

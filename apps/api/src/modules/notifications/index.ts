@@ -2,6 +2,9 @@
  * The door of the notifications module: what other modules may use. Import from here, never from the
  * module's files (`npm run lint` refuses it).
  *
- * In-app notifications, filled by listeners of other modules' domain events.
+ * Notifications over every channel (in-app, e-mail, SMS, live), filled by listeners of other
+ * modules' domain events; `AccountMailOutbox` queues mails about a person's account.
  */
 export { NotificationsModule } from './notifications.module.js';
+export { AccountMailOutbox, type AccountMail } from './delivery/account-mail-outbox.js';
+export type * from './templates/mail-data.js';

@@ -34,6 +34,8 @@ export class User {
   passwordHash!: string | null;
   @Column('varchar', { length: 200 }) name!: string;
   @Column('varchar', { length: 50, nullable: true }) phone!: string | null;
+  /** The user agreed to get SMS (for the kinds their preferences allow) at `phone`. */
+  @Column('boolean', { name: 'sms_opt_in', default: false }) smsOptIn!: boolean;
   @Column('varchar', { length: 2, default: 'en' }) locale!: Locale;
   @Column('varchar', { length: 16 }) role!: Role;
 

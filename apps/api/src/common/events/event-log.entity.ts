@@ -1,0 +1,26 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The transactional outbox of domain events: every published event is written here inside the
+ * transaction of its change (so it exists exactly when the change committed), and a
+ * `pg_notify('relaydesk_events', id)` in the same transaction wakes every instance on commit.
+ * Consumers after the commit: the notification fan-out (marks `fanned_out_at`), the live stream
+ * (replays by id for `Last-Event-ID`), webhooks next. Append-only; a sweep prunes old rows.
+ */
+@Entity('event_log')
+@Index('event_log_pending_idx', { synchronize: false })
+@Index('event_log_created_idx', ['createdAt'])
+export class EventLogEntry {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  /** The event class's `eventName` (`ticket.created`). */
+  @Column('varchar', { length: 60 }) name!: string;
+  /** The ticket it is about, if any; no foreign key: the log outlives nothing and blocks nothing. */
+  @Column('uuid', { name: 'ticket_id', nullable: true }) ticketId!: string | null;
+  /** Who caused it; null for the system (a timer, a sweep). */
+  @Column('uuid', { name: 'actor_id', nullable: true }) actorId!: string | null;
+  /** The event's fields as JSON (dates as ISO strings). */
+  @Column('jsonb') payload!: Record<string, unknown>;
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
+  /** When the notification fan-out turned it into notifications and deliveries. */
+  @Column('timestamptz', { name: 'fanned_out_at', nullable: true }) fannedOutAt!: Date | null;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AccountMailKind, Locale } from '@relaydesk/contracts';
+import type { MailDataByKind } from '../templates/mail-data.js';
+
+export interface AccountMail<K extends AccountMailKind> {
+  readonly kind: K;
+  readonly userId: string;
+  /** Where to send it: the account's address, or the new one for `email_change`. */
+  readonly address: string;
+  readonly locale: Locale;
+  readonly data: MailDataByKind[K];
+}
+
+/**
+ * Queues a mail about a person's account (welcome, password reset, e-mail change) in the caller's
+ * transaction: it goes out once that commits, through the same delivery workers as every other
+ * mail. Account mails ignore preferences and carry no unsubscribe link.
+ */
+@Injectable()
+export class AccountMailOutbox {
+  async enqueue<K extends AccountMailKind>(
+    em: EntityManager,
+    mail: AccountMail<K>,
+  ): Promise<string> {
+    const [row] = (await em.query(
+      `INSERT INTO deliveries (channel, kind, user_id, address, locale, data, automatic)
+       VALUES ('email', $1, $2, $3, $4, $5::jsonb, true) RETURNING id`,
+      [mail.kind, mail.userId, mail.address, mail.locale, JSON.stringify(mail.data)],
+    )) as { id: string }[];
+    return row.id;
+  }
+}
