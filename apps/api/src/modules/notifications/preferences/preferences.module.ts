@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UnsubscribeTokens } from './unsubscribe-token.js';
 
 /** Preferences, their defaults, one-click unsubscribe (issue 14). */
-@Module({})
+@Module({ providers: [UnsubscribeTokens], exports: [UnsubscribeTokens] })
 export class PreferencesModule {}
