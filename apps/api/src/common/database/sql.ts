@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -49,13 +49,35 @@ export async function preparedSql<T>(
   params: unknown[] = [],
 ): Promise<T[]> {
   if (!preparedStatements) return sql<T>(db, text, params);
+  // TypeORM's query() cannot name a statement; its pool (pg.Pool) can.
+  const pool = (db.driver as PostgresDriver).master as Pool;
+  const result = await pool.query({ name: statementName(text), text, values: params });
+  return result.rows as T[];
+}
+
+/**
+ * `preparedSql` inside a transaction: the same named statement, on the transaction's own
+ * connection (TypeORM's query runner holds a pg client while the transaction is open).
+ */
+export async function preparedSqlIn<T>(
+  em: EntityManager,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const connection = (em.queryRunner as { databaseConnection?: PoolClient } | undefined)
+    ?.databaseConnection;
+  if (!preparedStatements || !connection || !em.queryRunner?.isTransactionActive) {
+    return sql<T>(em, text, params);
+  }
+  const result = await connection.query({ name: statementName(text), text, values: params });
+  return result.rows as T[];
+}
+
+function statementName(text: string): string {
   let name = statementNames.get(text);
   if (name === undefined) {
     name = `rd_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
   }
-  // TypeORM's query() cannot name a statement; its pool (pg.Pool) can.
-  const pool = (db.driver as PostgresDriver).master as Pool;
-  const result = await pool.query({ name, text, values: params });
-  return result.rows as T[];
+  return name;
 }

@@ -1,5 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { EventLogListener } from './event-log-listener.js';
 
 /**
  * A domain event: a plain, immutable record of something that happened, carrying everything a
@@ -10,6 +11,9 @@ import type { EntityManager } from 'typeorm';
 export interface DomainEvent {
   readonly at: Date;
 }
+
+/** The channel every committed event is announced on: `<event_log id>|<name>|<ticketId or empty>`. */
+export const EVENTS_CHANNEL = 'relaydesk_events';
 
 export interface DomainEventClass<E extends DomainEvent> {
   readonly eventName: string;
@@ -24,11 +28,13 @@ export type DomainEventListener<E extends DomainEvent> = (
 
 /**
  * The in-process event bus. Publishers call `publish(em, ...)` inside the transaction that made
- * the change; every listener of the event's class runs there, in registration order, before the
- * publisher returns. A listener that throws rolls the change back, so "it happened" and "everyone
- * who must know has recorded it" are one fact. Listeners that talk to the outside world (mail,
- * SMS, webhooks) must not do so here: they write an outbox row and a worker delivers it after the
- * commit.
+ * the change: each event is first recorded in `event_log` (the outbox the notification fan-out,
+ * the live stream and webhooks consume after the commit, announced by a NOTIFY that PostgreSQL
+ * delivers only on commit), then every listener of the event's class runs there, in registration
+ * order, before the publisher returns. A listener that throws rolls the change back, so "it
+ * happened" and "everyone who must know has recorded it" are one fact. Listeners that talk to the
+ * outside world (mail, SMS, webhooks) must not do so here: they write an outbox row and a worker
+ * delivers it after the commit.
  */
 @Injectable()
 export class DomainEvents {
@@ -42,14 +48,12 @@ export class DomainEvents {
   }
 
   /**
-   * Whether anyone listens: a writer whose change is otherwise one statement opens a
-   * transaction for its event only when a listener will write with it.
+   * `em` must be the transaction of the change: the event_log row (and so every notification of
+   * it) commits or rolls back with it.
    */
-  listens(type: DomainEventClass<DomainEvent>): boolean {
-    return (this.listeners.get(type.eventName)?.length ?? 0) > 0;
-  }
-
   async publish(em: EntityManager, ...events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await recordEvents(em, events);
     for (const event of events) {
       const name = (event.constructor as DomainEventClass<DomainEvent>).eventName;
       for (const listener of this.listeners.get(name) ?? []) await listener(event, em);
@@ -57,7 +61,52 @@ export class DomainEvents {
   }
 }
 
-/** Provides the one DomainEvents bus to every module. */
+/**
+ * One statement for the rows and their NOTIFYs. The payload is the event as JSON (dates as ISO
+ * strings); the ticket and actor are columns so consumers filter without parsing it.
+ */
+async function recordEvents(em: EntityManager, events: DomainEvent[]): Promise<void> {
+  const names: string[] = [];
+  const tickets: (string | null)[] = [];
+  const actors: (string | null)[] = [];
+  const payloads: string[] = [];
+  const ats: Date[] = [];
+  for (const event of events) {
+    names.push((event.constructor as DomainEventClass<DomainEvent>).eventName);
+    tickets.push(stringField(event, 'ticketId'));
+    actors.push(actorOf(event));
+    payloads.push(JSON.stringify(event));
+    ats.push(event.at);
+  }
+  await em.query(
+    `WITH e AS (
+       INSERT INTO event_log (name, ticket_id, actor_id, payload, created_at)
+       SELECT name, ticket_id, actor_id, payload, created_at
+         FROM unnest($1::varchar[], $2::uuid[], $3::uuid[], $4::jsonb[], $5::timestamptz[])
+              WITH ORDINALITY AS x(name, ticket_id, actor_id, payload, created_at, n)
+        ORDER BY n
+       RETURNING id, name, ticket_id)
+     SELECT pg_notify('${EVENTS_CHANNEL}', e.id || '|' || e.name || '|' || COALESCE(e.ticket_id::text, ''))
+       FROM e ORDER BY e.id`,
+    [names, tickets, actors, payloads, ats],
+  );
+}
+
+function stringField(event: DomainEvent, field: string): string | null {
+  const value = (event as unknown as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : null;
+}
+
+/** Who caused it: events name their actor `actorId`, a comment its `authorId`, a file its `uploaderId`. */
+function actorOf(event: DomainEvent): string | null {
+  return (
+    stringField(event, 'actorId') ??
+    stringField(event, 'authorId') ??
+    stringField(event, 'uploaderId')
+  );
+}
+
+/** Provides the one DomainEvents bus, and the listener of committed events, to every module. */
 @Global()
-@Module({ providers: [DomainEvents], exports: [DomainEvents] })
+@Module({ providers: [DomainEvents, EventLogListener], exports: [DomainEvents, EventLogListener] })
 export class DomainEventsModule {}

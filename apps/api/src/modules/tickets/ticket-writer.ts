@@ -4,8 +4,7 @@ import type { TicketDto } from './dto/ticket.dto.js';
 import { toDto } from './ticket-dto-mapping.js';
 import { insertTicketParams, insertTicketSql, type NewTicketRow } from './ticket-insert.sql.js';
 import type { TicketRow } from './ticket-query.sql.js';
-import { DataSource } from 'typeorm';
-import { preparedSql, sql } from '../../common/database/sql.js';
+import { preparedSqlIn, sql } from '../../common/database/sql.js';
 import { type DomainEvent, DomainEvents } from '../../common/events/domain-events.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
 import { TicketAssigned } from './events/ticket.events.js';
@@ -107,23 +106,17 @@ export class TicketChange {
  */
 @Injectable()
 export class TicketWriter {
-  constructor(
-    private readonly db: DataSource,
-    private readonly events: DomainEvents,
-  ) {}
+  constructor(private readonly events: DomainEvents) {}
 
   /**
-   * Creates a ticket, its first history lines and a group pick in ONE statement and returns the
-   * ticket as the API shows it to its creator: prepared on the pool when nothing else is written
-   * with it (atomic without a transaction; what `npm run bench` measures for POST /tickets), or in
-   * the caller's transaction (`em`) when listeners of TicketCreated write with it.
+   * Creates a ticket, its first history lines and a group pick in ONE statement, in the caller's
+   * transaction (its TicketCreated is recorded in event_log with it), and returns the ticket as
+   * the API shows it to its creator. Prepared on the transaction's connection: what `npm run
+   * bench` measures for POST /tickets.
    */
-  async insert(values: NewTicketRow, em?: EntityManager): Promise<TicketDto> {
+  async insert(values: NewTicketRow, em: EntityManager): Promise<TicketDto> {
     const text = insertTicketSql(values.creatorIsClient, values.distribute);
-    const params = insertTicketParams(values);
-    const rows = em
-      ? await sql<TicketRow>(em, text, params)
-      : await preparedSql<TicketRow>(this.db, text, params);
+    const rows = await preparedSqlIn<TicketRow>(em, text, insertTicketParams(values));
     return toDto(rows[0], values.creatorIsClient) as TicketDto;
   }
 

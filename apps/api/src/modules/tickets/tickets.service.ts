@@ -16,7 +16,6 @@ import {
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import { inIdempotentRequest } from '../../common/idempotency/idempotency-context.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { WorkflowService } from '../workflow/index.js';
 import { SlaService } from '../sla/index.js';
@@ -217,11 +216,8 @@ export class TicketsService {
       routingEvents: plan.events,
       sla,
     };
-    // One prepared statement on the pool, unless listeners write with it or an Idempotency-Key
-    // claim must be marked in the same transaction (the commit is what marks it).
-    if (!this.events.listens(TicketCreated) && !inIdempotentRequest()) {
-      return this.writer.insert(row);
-    }
+    // The ticket, its TicketCreated in event_log (and an Idempotency-Key claim, marked by the
+    // commit) are one transaction.
     return this.db.transaction(async (tx) => {
       const created = await this.writer.insert(row, tx);
       await this.events.publish(
