@@ -1,0 +1,152 @@
+import { DataSource } from 'typeorm';
+import { DomainEvents } from '../src/common/events/domain-events';
+import { EventLogListener, type CommittedEvent } from '../src/common/events/event-log-listener';
+import { TicketUpdated } from '../src/modules/tickets/index';
+import { bearer, buildWorld, type World } from './support/personas';
+import { startTestApp, type TestApp } from './support/test-app';
+
+interface LogRow {
+  id: string;
+  name: string;
+  ticket_id: string | null;
+  actor_id: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Every published domain event is recorded in event_log in the transaction of its change, and
+ * announced on commit (and only on commit) to every instance's EventLogListener, which comes
+ * back by itself after it loses its connection.
+ */
+describe('event log', () => {
+  let t: TestApp;
+  let w: World;
+  let listener: EventLogListener;
+  const heard: CommittedEvent[] = [];
+  /** Resolves with the first event heard (from now on) that `match` accepts. */
+  let expectations: {
+    match: (e: CommittedEvent) => boolean;
+    resolve: (e: CommittedEvent) => void;
+  }[] = [];
+  const next = (match: (e: CommittedEvent) => boolean) =>
+    new Promise<CommittedEvent>((resolve) => expectations.push({ match, resolve }));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+    listener = t.app.get(EventLogListener);
+    listener.onEvent((e) => {
+      heard.push(e);
+      const [hit, rest] = [
+        expectations.filter((x) => x.match(e)),
+        expectations.filter((x) => !x.match(e)),
+      ];
+      expectations = rest;
+      for (const x of hit) x.resolve(e);
+    });
+    await listener.ready();
+  });
+  afterAll(() => t.close());
+
+  const rows = (where: string, params: unknown[]) =>
+    t.db.query(
+      `SELECT id::text, name, ticket_id, actor_id, payload FROM event_log WHERE ${where} ORDER BY id`,
+      params,
+    ) as Promise<LogRow[]>;
+
+  it('records a ticket creation with its ticket, actor and payload, and announces it after the commit', async () => {
+    const announced = next((e) => e.name === 'ticket.created');
+    const res = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', bearer(w.clientA))
+      .send({ subject: 'Logged' });
+    expect(res.status).toBe(201);
+    const [row] = await rows('ticket_id = $1', [res.body.id]);
+    expect(row).toMatchObject({
+      name: 'ticket.created',
+      ticket_id: res.body.id,
+      actor_id: w.clientA.id,
+    });
+    expect(row.payload).toMatchObject({
+      ticketId: res.body.id,
+      number: res.body.number,
+      subject: 'Logged',
+      requesterId: w.clientA.id,
+      at: t.clock.now().toISOString(),
+    });
+    expect(await announced).toEqual({ id: row.id, name: 'ticket.created', ticketId: res.body.id });
+  });
+
+  it('records a comment with its author as the actor', async () => {
+    const ticket = await t.factory.ticket({ requesterId: w.clientA.id, organizationId: w.orgA.id });
+    const res = await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/comments`)
+      .set('Authorization', bearer(w.clientA))
+      .send({ body: 'Hello' });
+    expect(res.status).toBe(201);
+    const logged = await rows('ticket_id = $1', [ticket.id]);
+    expect(logged.map((r) => [r.name, r.actor_id])).toContainEqual([
+      'ticket.comment_added',
+      w.clientA.id,
+    ]);
+  });
+
+  it('leaves no row and sends no announcement when the change rolls back', async () => {
+    const events = t.app.get(DomainEvents);
+    const ticket = await t.factory.ticket();
+    const event = (field: string) =>
+      new TicketUpdated(
+        ticket.id,
+        [{ field, oldValue: 1, newValue: 2, internal: false }],
+        w.agent.id,
+        t.clock.now(),
+      );
+    await expect(
+      t.db.transaction(async (em) => {
+        await events.publish(em, event('rolled_back'));
+        throw new Error('the change fails after its event');
+      }),
+    ).rejects.toThrow('the change fails');
+    const committed = next((e) => e.ticketId === ticket.id);
+    await t.db.transaction((em) => events.publish(em, event('committed')));
+    // NOTIFYs arrive in commit order: had the first been sent, it would have come first.
+    const first = await committed;
+    const logged = await rows('ticket_id = $1', [ticket.id]);
+    expect(logged.map((r) => (r.payload.changes as { field: string }[])[0].field)).toEqual([
+      'committed',
+    ]);
+    expect(first.id).toBe(logged[0].id);
+    expect(heard.filter((e) => e.ticketId === ticket.id)).toHaveLength(1);
+  });
+
+  it('hears events of another instance', async () => {
+    const other = await t.secondInstance();
+    const ticket = await t.factory.ticket();
+    const heardHere = next((e) => e.ticketId === ticket.id);
+    await other
+      .get(DataSource)
+      .transaction((em) =>
+        other.get(DomainEvents).publish(em, new TicketUpdated(ticket.id, [], null, t.clock.now())),
+      );
+    expect((await heardHere).name).toBe('ticket.updated');
+  });
+
+  it('reconnects after losing its connection, tells its consumers, and hears events again', async () => {
+    const reconnected = new Promise<void>((resolve) => listener.onReconnect(resolve));
+    const [{ killed }] = (await t.db.query(
+      `SELECT count(pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity
+        WHERE application_name = 'relaydesk-listen' AND datname = current_database()`,
+    )) as { killed: number }[];
+    expect(killed).toBe(1); // the second instance has no subscriber: it never connected
+    await reconnected;
+    await listener.ready();
+    const ticket = await t.factory.ticket();
+    const again = next((e) => e.ticketId === ticket.id);
+    await t.db.transaction((em) =>
+      t.app.get(DomainEvents).publish(em, new TicketUpdated(ticket.id, [], null, t.clock.now())),
+    );
+    expect((await again).name).toBe('ticket.updated');
+  });
+});
