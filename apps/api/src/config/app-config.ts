@@ -1,12 +1,15 @@
 import { EnvReader } from './env-reader.js';
+import type { AccountConfig } from './namespaces/account.config.js';
 import type { AuthConfig } from './namespaces/auth.config.js';
 import type { DatabaseConfig } from './namespaces/database.config.js';
 import type { HttpConfig } from './namespaces/http.config.js';
 import type { RateLimitConfig } from './namespaces/rate-limit.config.js';
 import type { DemoConfig } from './namespaces/demo.config.js';
 import type { LoggingConfig } from './namespaces/logging.config.js';
+import type { MailConfig } from './namespaces/mail.config.js';
 import type { RatingsConfig } from './namespaces/ratings.config.js';
 import type { SchedulingConfig } from './namespaces/scheduling.config.js';
+import type { SmsConfig } from './namespaces/sms.config.js';
 import type { StorageConfig } from './namespaces/storage.config.js';
 import { CONFIG_NAMESPACES } from './config-namespaces.js';
 
@@ -19,12 +22,15 @@ import { CONFIG_NAMESPACES } from './config-namespaces.js';
 export type AppConfig = DatabaseConfig &
   HttpConfig &
   AuthConfig &
+  AccountConfig &
   RateLimitConfig &
   StorageConfig &
   SchedulingConfig &
   DemoConfig &
   RatingsConfig &
-  LoggingConfig;
+  LoggingConfig &
+  SmsConfig &
+  MailConfig;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,25 +1,36 @@
 import type { Provider } from '@nestjs/common';
 import type { AppConfig } from './app-config.js';
 import type { ConfigNamespace } from './config-namespace.js';
+import { accountConfig } from './namespaces/account.config.js';
 import { authConfig } from './namespaces/auth.config.js';
 import { databaseConfig } from './namespaces/database.config.js';
 import { httpConfig } from './namespaces/http.config.js';
 import { rateLimitConfig } from './namespaces/rate-limit.config.js';
 import { demoConfig } from './namespaces/demo.config.js';
 import { loggingConfig } from './namespaces/logging.config.js';
+import { mailConfig } from './namespaces/mail.config.js';
 import { ratingsConfig } from './namespaces/ratings.config.js';
 import { schedulingConfig } from './namespaces/scheduling.config.js';
+import { smsConfig } from './namespaces/sms.config.js';
 import { storageConfig } from './namespaces/storage.config.js';
 
 export { InjectConfig, type ConfigNamespace, type ConfigType } from './config-namespace.js';
+export { accountConfig, type AccountConfig } from './namespaces/account.config.js';
 export { authConfig, type AuthConfig } from './namespaces/auth.config.js';
 export { databaseConfig, type DatabaseConfig } from './namespaces/database.config.js';
 export { httpConfig, type HttpConfig } from './namespaces/http.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './namespaces/rate-limit.config.js';
 export { demoConfig, type DemoConfig } from './namespaces/demo.config.js';
 export { loggingConfig, type LoggingConfig } from './namespaces/logging.config.js';
+export { mailConfig, type MailConfig } from './namespaces/mail.config.js';
 export { ratingsConfig, type RatingsConfig } from './namespaces/ratings.config.js';
 export { schedulingConfig, type SchedulingConfig } from './namespaces/scheduling.config.js';
+export {
+  smsConfig,
+  SMS_PLACEHOLDER,
+  SecretHeader,
+  type SmsConfig,
+} from './namespaces/sms.config.js';
 export { storageConfig, type StorageConfig } from './namespaces/storage.config.js';
 
 /** Every namespace; AppConfig is all of them together. */
@@ -27,12 +38,15 @@ export const CONFIG_NAMESPACES = [
   databaseConfig,
   httpConfig,
   authConfig,
+  accountConfig,
   rateLimitConfig,
   storageConfig,
   schedulingConfig,
   demoConfig,
   ratingsConfig,
   loggingConfig,
+  smsConfig,
+  mailConfig,
 ] as const;
 
 /** The part of `config` that `ns` holds, frozen. */

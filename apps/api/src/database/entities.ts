@@ -5,6 +5,7 @@ import { GroupMember } from '../modules/directory/entities/group-member.entity.j
 import { User } from '../modules/directory/entities/user.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
+import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
 import { Workflow } from '../modules/workflow/entities/workflow.entity.js';
 import { WorkflowStatus } from '../modules/workflow/entities/workflow-status.entity.js';
 import { WorkflowTransition } from '../modules/workflow/entities/workflow-transition.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   User,
   AuthSession,
   RefreshToken,
+  AccountToken,
   Workflow,
   WorkflowStatus,
   WorkflowTransition,

@@ -9,7 +9,7 @@ import { ApiExtension, type OpenAPIObject } from '@nestjs/swagger';
 import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { TooManyRequestsError } from '../errors/domain-errors.js';
-import { accountOf, type ThrottlerName } from './throttling/throttlers.js';
+import { accountOf, requestedAddress, type ThrottlerName } from './throttling/throttlers.js';
 
 /** Where a rate-limited request stands: the numbers of the counter closest to its limit. */
 export interface RateLimitState {
@@ -39,9 +39,10 @@ function optionsOf(context: ExecutionContext): RateLimitOptions | undefined {
  */
 export function skipsThrottler(context: ExecutionContext, name: ThrottlerName): boolean {
   if (!optionsOf(context)?.by.includes(name)) return true;
-  return (
-    name === 'login-account' && accountOf(context.switchToHttp().getRequest<Request>()) === null
-  );
+  const req = context.switchToHttp().getRequest<Request>();
+  if (name === 'login-account') return accountOf(req) === null;
+  if (name === 'password-reset-address') return requestedAddress(req) === null;
+  return false;
 }
 
 /** The tightest counter seen so far for a request (several throttlers may apply). */

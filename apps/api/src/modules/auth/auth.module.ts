@@ -11,9 +11,10 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { DirectoryModule } from '../directory/index.js';
 import { ProfileService } from './profile.service.js';
+import { AccountTokensModule } from './account-tokens/account-tokens.module.js';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({}), DirectoryModule],
+  imports: [PassportModule, JwtModule.register({}), DirectoryModule, AccountTokensModule],
   controllers: [AuthController, MeController],
   providers: [
     AuthService,

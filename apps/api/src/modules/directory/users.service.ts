@@ -16,8 +16,10 @@ import {
   NotFoundError,
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { PasswordService } from './password.service.js';
+import { UserCreated } from './events/user-created.event.js';
 import {
   advisoryXactLock,
   columnChanges,
@@ -40,7 +42,7 @@ import { outOfOfficeErrors } from './out-of-office.js';
 
 type UserRow = Omit<User, 'passwordHash' | 'organization' | 'department'> & { groupIds: string[] };
 
-const COLUMNS = `u.id, u.email, u.name, u.phone, u.locale, u.role,
+const COLUMNS = `u.id, u.email, u.name, u.phone, u.sms_opt_in AS "smsOptIn", u.locale, u.role,
   u.organization_id AS "organizationId", u.department_id AS "departmentId",
   u.can_view_all AS "canViewAll", u.can_view_organization_tickets AS "canViewOrganizationTickets",
   u.active, u.last_login_at AS "lastLoginAt", u.version,
@@ -94,6 +96,7 @@ export class UsersService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly passwords: PasswordService,
+    private readonly events: DomainEvents,
   ) {}
 
   list(query: UserListQueryDto): Promise<UserPageDto> {
@@ -171,6 +174,7 @@ export class UsersService {
             now,
           ],
         );
+        await this.events.publish(em, new UserCreated(id, passwordHash !== null, caller.id, now));
         return this.get(id, em);
       });
     } catch (error) {
@@ -215,6 +219,8 @@ export class UsersService {
 
         const now = this.clock.now();
         const changes = columnChanges(dto, WRITABLE);
+        // Consent is the user's own (PATCH /me); an admin removing the number withdraws it.
+        if (dto.phone === null) changes.sms_opt_in = false;
         if (passwordHash) changes.password_hash = passwordHash;
         await updateVersioned(em, 'users', id, dto.version, changes, now, 'User');
 

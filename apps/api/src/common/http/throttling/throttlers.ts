@@ -16,6 +16,14 @@ export const THROTTLERS = {
   refresh: 'refresh',
   /** Rating-link submissions per client address. */
   rating: 'rating',
+  /** "Forgot password" requests per client address. */
+  passwordResetIp: 'password-reset-ip',
+  /** "Forgot password" requests per e-mail address asked about, whether it has an account or not. */
+  passwordResetAddress: 'password-reset-address',
+  /** Uses of account-mail links (set a password, confirm an e-mail) per client address. */
+  accountToken: 'account-token',
+  /** One-click unsubscribe submissions per client address. */
+  unsubscribe: 'unsubscribe',
 } as const;
 
 export type ThrottlerName = (typeof THROTTLERS)[keyof typeof THROTTLERS];
@@ -37,6 +45,15 @@ export function accountOf(req: Request): string | null {
   return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : null;
 }
 
+/**
+ * The address a "forgot password" request asks about, as typed (lower-cased): counted whether or
+ * not it has an account, so the limit itself tells nothing about which addresses exist.
+ */
+export function requestedAddress(req: Request): string | null {
+  const email = (req.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : null;
+}
+
 export interface ThrottlerDefinition {
   name: ThrottlerName;
   limit: number;
@@ -48,6 +65,7 @@ export interface ThrottlerDefinition {
 export function throttlerDefinitions(config: RateLimitConfig): ThrottlerDefinition[] {
   const loginWindow = config.loginWindowSeconds * 1000;
   const window = config.rateLimitWindowSeconds * 1000;
+  const resetWindow = config.passwordResetWindowSeconds * 1000;
   return [
     {
       name: THROTTLERS.login,
@@ -70,6 +88,30 @@ export function throttlerDefinitions(config: RateLimitConfig): ThrottlerDefiniti
     {
       name: THROTTLERS.rating,
       limit: config.ratingMaxPerIp,
+      ttl: window,
+      getTracker: (req) => clientAddress(req as Request),
+    },
+    {
+      name: THROTTLERS.passwordResetIp,
+      limit: config.passwordResetMaxPerIp,
+      ttl: resetWindow,
+      getTracker: (req) => clientAddress(req as Request),
+    },
+    {
+      name: THROTTLERS.passwordResetAddress,
+      limit: config.passwordResetMaxPerAddress,
+      ttl: resetWindow,
+      getTracker: (req) => requestedAddress(req as Request) ?? '',
+    },
+    {
+      name: THROTTLERS.accountToken,
+      limit: config.accountTokenMaxPerIp,
+      ttl: resetWindow,
+      getTracker: (req) => clientAddress(req as Request),
+    },
+    {
+      name: THROTTLERS.unsubscribe,
+      limit: config.unsubscribeMaxPerIp,
       ttl: window,
       getTracker: (req) => clientAddress(req as Request),
     },

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import type { AuthUser } from '../../../common/auth/auth-user.js';
+import { DomainEvents } from '../../../common/events/domain-events.js';
+import {
+  BusinessRuleError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../../common/errors/domain-errors.js';
+import { UserCreated } from '../../directory/index.js';
+import { AccountMails, accountMailUser } from './account-mails.js';
+
+/**
+ * The welcome mail: a user created without a password gets a link to set one, in the transaction
+ * that creates them; an admin can send a fresh link while the user has not set a password yet.
+ */
+@Injectable()
+export class Invitations {
+  constructor(
+    private readonly db: DataSource,
+    private readonly mails: AccountMails,
+    events: DomainEvents,
+  ) {
+    events.on(UserCreated, async (event, em) => {
+      if (event.hasPassword) return;
+      const user = await accountMailUser(em, event.userId);
+      // An inactive account could not sign in with the password anyway; "resend" once active.
+      if (user?.active) await this.mails.welcome(em, user);
+    });
+  }
+
+  /** A new welcome link (the earlier ones stop working); the expiry of the new one. */
+  async resend(caller: AuthUser, userId: string): Promise<Date> {
+    return this.db.transaction(async (em) => {
+      const user = await accountMailUser(em, userId);
+      if (!user) throw new NotFoundError('User');
+      if (!roleHasPermission(caller.role, Permission.UsersManage) && user.role !== 'client') {
+        throw new ForbiddenError('Your role may only invite client users');
+      }
+      if (!user.active) {
+        throw new BusinessRuleError('The user is inactive', [
+          { field: 'active', message: 'activate the user before inviting them' },
+        ]);
+      }
+      if (user.hasPassword) {
+        throw new BusinessRuleError('The user has already set a password', [
+          { field: 'password', message: 'is set; they can use "Forgot password?" instead' },
+        ]);
+      }
+      return this.mails.welcome(em, user);
+    });
+  }
+}
