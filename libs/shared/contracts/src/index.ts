@@ -8,3 +8,4 @@ export * from './custom-fields.js';
 export * from './sla.js';
 export * from './notifications.js';
 export * from './assignment.js';
+export * from './phone.js';
