@@ -60,6 +60,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/notification-defaults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The installation’s notification defaults (admins)
+     * @description Every kind on every channel; users who made no choice of their own get these.
+     */
+    get: operations['NotificationDefaults_get'];
+    /**
+     * Change some notification defaults (admins)
+     * @description Only the cells sent change. A changed default applies at once to everyone who has not chosen that cell themselves.
+     */
+    put: operations['NotificationDefaults_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assignment-rules': {
     parameters: {
       query?: never;
@@ -174,6 +198,46 @@ export interface paths {
      * @description With `app`, that web app's refresh cookie is cleared too.
      */
     post: operations['Auth_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * "Forgot password": mail a link to set a new password
+     * @description Always 202 with the same body, at once: only an active account with this address gets a mail, and nothing in the answer tells whether there is one. Limited per client address and per address asked about (429). The link works once, for PASSWORD_RESET_TTL_MINUTES; a newer one replaces it.
+     */
+    post: operations['PasswordResets_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-resets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a password with the token of a reset or welcome mail
+     * @description The token works once and until it expires; every session of the account ends (as after a password change). An unknown, used or expired token is a 400 with one message for all.
+     */
+    post: operations['PasswordResets_reset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -353,7 +417,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change own name, phone, UI language or out-of-office period */
+    /** Change own name, phone, SMS opt-in, UI language or out-of-office period */
     patch: operations['Me_update'];
     trace?: never;
   };
@@ -418,6 +482,90 @@ export interface paths {
      * @description The deputy’s access stops with this request; one that had not begun never does. Ending one that has already ended changes nothing.
      */
     delete: operations['MeDeputies_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/email-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change own e-mail address: mails a confirmation link to the new address
+     * @description Needs the current password (422 when wrong; guesses count against the login limits, 429). The address changes only when the link is confirmed (POST /me/email-confirmations) within EMAIL_CHANGE_TTL_HOURS; an address another account uses is a 409.
+     */
+    post: operations['EmailChanges_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/email-confirmations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm an e-mail change with the token mailed to the new address
+     * @description The token must be the caller's own, unused and unexpired (400 otherwise, one message for all); 409 when another account took the address meanwhile.
+     */
+    post: operations['EmailChanges_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live updates: a Server-Sent Events stream of what changes for you
+     * @description Authenticated with the Bearer header like every endpoint (browsers read it with fetch, not EventSource, so no token goes into a URL). Events: `ticket` {ticketId, number, name, at} when something happens on a ticket you may see now (clients hear only of what they can see: no internal notes, files or staff-only fields); its `id` is the event id. `notification` {unread} when your bell changes. `reset` {} when the gap since Last-Event-ID is too long to replay: refetch everything. `closed` {reason} before the server ends the stream: `expired` (the access token; reconnect with a fresh one), `session_ended` (signed out: do not reconnect), `replaced` (more than 5 streams of yours), `shutdown` (reconnect). A comment line comes every 25 s. Send `Last-Event-ID` on reconnect to get the missed events (at most 200, of the last 30 minutes; a window before that id is sent again, so drop ids you have already seen).
+     */
+    get: operations['LiveEvents_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which notifications reach you on which channel
+     * @description Every kind you can hear of (clients: the acknowledgement, public replies and status changes; staff: every kind but the acknowledgement) on each channel, and whether the cell follows the installation default.
+     */
+    get: operations['NotificationPreferences_get'];
+    /**
+     * Change some cells of your notification preferences
+     * @description Only the cells sent change (`enabled: null` returns a cell to the default); all or nothing. SMS can be turned on only with a valid phone number and the SMS opt-in (422).
+     */
+    put: operations['NotificationPreferences_update'];
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -616,6 +764,30 @@ export interface paths {
      * @description Send the version you read. `memberIds` replaces the member set. `active: false` retires the project (there is no delete): its tickets stay, new ones cannot join it.
      */
     patch: operations['Projects_update'];
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/watchers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The project’s notification list (staff)
+     * @description People told about every ticket of the project, while they may see the ticket.
+     */
+    get: operations['ProjectWatchers_list'];
+    /**
+     * Replace the project’s notification list (admins, dispatchers, its manager)
+     * @description The list becomes exactly `userIds` (send the whole list; an empty one clears it). Staff and client contacts may be on it; each must be active (422 per id). Edits are applied one after the other: the answer is the list as stored.
+     */
+    put: operations['ProjectWatchers_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/public/ratings/{token}': {
@@ -1097,6 +1269,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/watchers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who watches the ticket
+     * @description Staff see every watcher; clients see the watchers of their own organization.
+     */
+    get: operations['TicketWatchers_list'];
+    put?: never;
+    /**
+     * Watch the ticket, or add a watcher
+     * @description Anyone who sees the ticket may watch it. Staff may add an active colleague or a contact of the ticket’s organization; clients who see their organization’s tickets may add a colleague (others: 403). The new watcher must be able to see the ticket (422). Adding someone who already watches changes nothing. Answers the list as the caller sees it.
+     */
+    post: operations['TicketWatchers_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/watchers/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Stop watching the ticket, or remove a watcher
+     * @description Anyone may remove themselves; staff anyone; clients who see their organization’s tickets a colleague (other clients: 403). Removing someone who does not watch is no change.
+     */
+    delete: operations['TicketWatchers_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/by-number/{number}': {
     parameters: {
       query?: never;
@@ -1128,6 +1344,30 @@ export interface paths {
     get: operations['Tickets_counts'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/unsubscribe/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The unsubscribe page of a mail (changes nothing)
+     * @description An HTML page in the user’s language with a button that POSTs to the same address. Opening it never unsubscribes: link scanners and previews follow GET links.
+     */
+    get: operations['Unsubscribe_show'];
+    put?: never;
+    /**
+     * One-click unsubscribe (RFC 8058): turn off e-mail of one kind
+     * @description The body is ignored (mail clients send `List-Unsubscribe=One-Click` form-encoded; it may be empty). Turns off the e-mail channel of the token’s kind for the token’s user and nothing else; again is the same. Answers JSON, or a page for a browser’s form. A forged or damaged token is a 404 that says no more.
+     */
+    post: operations['Unsubscribe_confirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1209,6 +1449,26 @@ export interface paths {
     post?: never;
     /** End a user’s deputyship now */
     delete: operations['UserDeputies_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a user a new welcome mail with a link to set their password
+     * @description For active users who have not set a password yet (422 otherwise). Earlier welcome links stop working. Admins invite anyone; dispatchers only client users (403).
+     */
+    post: operations['Invitations_resend'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1319,6 +1579,13 @@ export interface components {
        * @description The ticket version you read; a stale one gets 409
        */
       version: number;
+    };
+    AddTicketWatcherDto: {
+      /**
+       * Format: uuid
+       * @description Who is to watch: yourself, or (staff) an active colleague or a contact of the ticket’s organization who may see the ticket, or (clients who see their organization’s tickets) a colleague of your organization who may see it
+       */
+      userId: string;
     };
     AgentSatisfactionDto: {
       /**
@@ -1836,6 +2103,10 @@ export interface components {
        * @description Without one the user cannot log in with a password
        */
       password?: string;
+      /**
+       * @description For SMS: an international number in E.164 form, such as +420601123456 (spaces, dashes, dots and parentheses are removed); stored without separators. null or blank removes it (and turns SMS off)
+       * @example +420601123456
+       */
       phone?: string | null;
       /**
        * @description A dispatcher may only create `client` users
@@ -1925,6 +2196,28 @@ export interface components {
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
+    EmailChangeDto: {
+      /** Format: password */
+      currentPassword: string;
+      /** Format: email */
+      newEmail: string;
+    };
+    EmailChangeRequestedDto: {
+      /**
+       * Format: date-time
+       * @description When the link stops working
+       */
+      expiresAt: string;
+      /**
+       * Format: email
+       * @description Where the confirmation link was sent
+       */
+      newEmail: string;
+    };
+    EmailConfirmationDto: {
+      /** @description The token from the link in the mail (the part after `#token=`): the pages of the web apps read it from the URL fragment, which never reaches a server */
+      token: string;
+    };
     EscalateTicketDto: {
       /**
        * Format: uuid
@@ -1988,6 +2281,13 @@ export interface components {
       key?: string;
       /** @description Defaults to the preset name */
       name?: components['schemas']['TranslatedTextInputDto'];
+    };
+    InvitationDto: {
+      /**
+       * Format: date-time
+       * @description When the new welcome link stops working
+       */
+      expiresAt: string;
     };
     LinkedTicketDto: {
       /** Format: uuid */
@@ -2063,12 +2363,62 @@ export interface components {
       outOfOfficeUntil: string | null;
       /** @description What the caller may do, by permission name */
       permissions: string[];
+      /** @description E.164 when set through this API; rows from before may hold other forms */
       phone: string | null;
       /** @enum {string} */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
+      /** @description The user agreed to get SMS at `phone` (for the kinds their preferences allow). Only the user sets it (PATCH /me); removing the phone turns it off */
+      smsOptIn: boolean;
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    NotificationDefaultChangeDto: {
+      /** @enum {string} */
+      channel: 'in_app' | 'email' | 'sms';
+      enabled: boolean;
+      /** @enum {string} */
+      kind:
+        | 'ticket_acknowledged'
+        | 'ticket_new'
+        | 'ticket_assigned'
+        | 'ticket_unassigned'
+        | 'ticket_escalated'
+        | 'comment_public'
+        | 'comment_internal'
+        | 'status_changed'
+        | 'ticket_reopened'
+        | 'sla_reminder'
+        | 'sla_breached'
+        | 'sla_escalated'
+        | 'deputyship_started'
+        | 'deputyship_ended';
+    };
+    NotificationDefaultDto: {
+      /** @enum {string} */
+      channel: 'in_app' | 'email' | 'sms';
+      /** @description Client contacts can hear of this kind (else staff only) */
+      clients: boolean;
+      enabled: boolean;
+      /** @enum {string} */
+      kind:
+        | 'ticket_acknowledged'
+        | 'ticket_new'
+        | 'ticket_assigned'
+        | 'ticket_unassigned'
+        | 'ticket_escalated'
+        | 'comment_public'
+        | 'comment_internal'
+        | 'status_changed'
+        | 'ticket_reopened'
+        | 'sla_reminder'
+        | 'sla_breached'
+        | 'sla_escalated'
+        | 'deputyship_started'
+        | 'deputyship_ended';
+    };
+    NotificationDefaultsDto: {
+      items: components['schemas']['NotificationDefaultDto'][];
     };
     NotificationDto: {
       /** Format: date-time */
@@ -2080,7 +2430,21 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'sla_reminder' | 'sla_breached' | 'sla_escalated' | 'deputyship_ended';
+      kind:
+        | 'ticket_acknowledged'
+        | 'ticket_new'
+        | 'ticket_assigned'
+        | 'ticket_unassigned'
+        | 'ticket_escalated'
+        | 'comment_public'
+        | 'comment_internal'
+        | 'status_changed'
+        | 'ticket_reopened'
+        | 'sla_reminder'
+        | 'sla_breached'
+        | 'sla_escalated'
+        | 'deputyship_started'
+        | 'deputyship_ended';
       /** Format: date-time */
       readAt: string | null;
       /** @description The ticket it is about; notifications of tickets you cannot see are not listed */
@@ -2090,6 +2454,58 @@ export interface components {
       items: components['schemas']['NotificationDto'][];
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
+    };
+    NotificationPreferenceCellDto: {
+      /** @enum {string} */
+      channel: 'in_app' | 'email' | 'sms';
+      /** @description true: you have not chosen, the installation default applies (and may change) */
+      default: boolean;
+      /** @description Whether this kind reaches you on this channel */
+      enabled: boolean;
+      /** @enum {string} */
+      kind:
+        | 'ticket_acknowledged'
+        | 'ticket_new'
+        | 'ticket_assigned'
+        | 'ticket_unassigned'
+        | 'ticket_escalated'
+        | 'comment_public'
+        | 'comment_internal'
+        | 'status_changed'
+        | 'ticket_reopened'
+        | 'sla_reminder'
+        | 'sla_breached'
+        | 'sla_escalated'
+        | 'deputyship_started'
+        | 'deputyship_ended';
+    };
+    NotificationPreferenceChangeDto: {
+      /** @enum {string} */
+      channel: 'in_app' | 'email' | 'sms';
+      /** @description Your choice; null goes back to the installation default */
+      enabled: boolean | null;
+      /** @enum {string} */
+      kind:
+        | 'ticket_acknowledged'
+        | 'ticket_new'
+        | 'ticket_assigned'
+        | 'ticket_unassigned'
+        | 'ticket_escalated'
+        | 'comment_public'
+        | 'comment_internal'
+        | 'status_changed'
+        | 'ticket_reopened'
+        | 'sla_reminder'
+        | 'sla_breached'
+        | 'sla_escalated'
+        | 'deputyship_started'
+        | 'deputyship_ended';
+    };
+    NotificationPreferencesDto: {
+      /** @description Each kind you can hear of, on each channel, in the order of the kinds */
+      items: components['schemas']['NotificationPreferenceCellDto'][];
+      /** @description You have a valid phone number (E.164) and agreed to SMS: only then may SMS cells be turned on */
+      smsAvailable: boolean;
     };
     NotificationTicketDto: {
       /** Format: uuid */
@@ -2129,6 +2545,28 @@ export interface components {
       items: components['schemas']['OrganizationDto'][];
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
+    };
+    PasswordResetDto: {
+      /**
+       * Format: password
+       * @description The new password
+       */
+      password: string;
+      /** @description The token from the link in the mail (the part after `#token=`): the pages of the web apps read it from the URL fragment, which never reaches a server */
+      token: string;
+    };
+    PasswordResetRequestAcceptedDto: {
+      /** @description The same text for every address, whether it has an account or not */
+      detail: string;
+    };
+    PasswordResetRequestDto: {
+      /**
+       * @description The app asked from: its reset page is where the link leads (clients: always the portal)
+       * @enum {string}
+       */
+      app: 'agent' | 'portal';
+      /** @example someone@example.com */
+      email: string;
     };
     PeriodSatisfactionDto: {
       /** @description Mean rating, two decimals */
@@ -2183,6 +2621,20 @@ export interface components {
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
+    ProjectWatcherDto: {
+      /** @description false: deactivated since; hears of nothing */
+      active: boolean;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'staff' | 'client';
+      name: string;
+    };
+    ProjectWatchersDto: {
+      /** @description By name */
+      items: components['schemas']['ProjectWatcherDto'][];
+    };
     RatingDistributionDto: {
       1: number;
       2: number;
@@ -2234,6 +2686,10 @@ export interface components {
       app?: 'agent' | 'portal';
       /** @description The refresh token from the body of the last login or refresh (API clients) */
       refreshToken?: string;
+    };
+    ReplaceProjectWatchersDto: {
+      /** @description The whole list: active users (staff or client contacts); each other id is a 422 of its own. People already on the list may stay after being deactivated. */
+      userIds: string[];
     };
     ReplaceWorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
@@ -2674,6 +3130,17 @@ export interface components {
       key: string;
       name: components['schemas']['TranslatedTextDto'];
     };
+    TicketWatcherDto: {
+      /** @description false: deactivated since; hears of nothing */
+      active: boolean;
+      /** @description Who added them (null: deleted since, or staff when you are a client) */
+      addedBy: components['schemas']['RefDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string} */
+      kind: 'staff' | 'client';
+      user: components['schemas']['RefDto'];
+    };
     TokenPairDto: {
       /** @description Short-lived JWT for the Authorization: Bearer header */
       accessToken: string;
@@ -2735,6 +3202,34 @@ export interface components {
     UnreadCountDto: {
       /** @description Unread notifications of tickets you can see */
       unread: number;
+    };
+    UnsubscribedDto: {
+      /**
+       * @description Only e-mail: the bell and SMS stay as they were
+       * @enum {string}
+       */
+      channel: 'email';
+      /** @enum {boolean} */
+      enabled: false;
+      /**
+       * @description The kind whose e-mails are now off
+       * @enum {string}
+       */
+      kind:
+        | 'ticket_acknowledged'
+        | 'ticket_new'
+        | 'ticket_assigned'
+        | 'ticket_unassigned'
+        | 'ticket_escalated'
+        | 'comment_public'
+        | 'comment_internal'
+        | 'status_changed'
+        | 'ticket_reopened'
+        | 'sla_reminder'
+        | 'sla_breached'
+        | 'sla_escalated'
+        | 'deputyship_started'
+        | 'deputyship_ended';
     };
     UpdateAssignmentRuleDto: {
       /** @description Replaces all actions */
@@ -2833,7 +3328,21 @@ export interface components {
        * @description Back at this instant (open end when null); must be after `outOfOfficeFrom`
        */
       outOfOfficeUntil?: string | null;
+      /**
+       * @description For SMS: an international number in E.164 form, such as +420601123456 (spaces, dashes, dots and parentheses are removed); stored without separators. null or blank removes it (and turns SMS off)
+       * @example +420601123456
+       */
       phone?: string | null;
+      /** @description Get SMS at `phone` (for the kinds the preferences allow). true needs a valid phone, stored or in the same request (422 otherwise) */
+      smsOptIn?: boolean;
+    };
+    UpdateNotificationDefaultsDto: {
+      /** @description The cells you change; the others keep their value */
+      cells: components['schemas']['NotificationDefaultChangeDto'][];
+    };
+    UpdateNotificationPreferencesDto: {
+      /** @description The cells you change; cells left out keep what they are */
+      cells: components['schemas']['NotificationPreferenceChangeDto'][];
     };
     UpdateOrganizationDto: {
       /** @description false deactivates; its contacts can no longer log in */
@@ -3008,6 +3517,10 @@ export interface components {
        * @description Sets a new password and ends the user’s other sessions
        */
       password?: string;
+      /**
+       * @description For SMS: an international number in E.164 form, such as +420601123456 (spaces, dashes, dots and parentheses are removed); stored without separators. null or blank removes it (and turns SMS off)
+       * @example +420601123456
+       */
       phone?: string | null;
       /**
        * @description Takes effect on the user’s next request. Admins cannot demote themselves.
@@ -3049,9 +3562,12 @@ export interface components {
        * @description Back at this instant (open end when null); must be after `outOfOfficeFrom`
        */
       outOfOfficeUntil: string | null;
+      /** @description E.164 when set through this API; rows from before may hold other forms */
       phone: string | null;
       /** @enum {string} */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
+      /** @description The user agreed to get SMS at `phone` (for the kinds their preferences allow). Only the user sets it (PATCH /me); removing the phone turns it off */
+      smsOptIn: boolean;
       /** Format: date-time */
       updatedAt: string;
       version: number;
@@ -3365,6 +3881,162 @@ export interface operations {
         headers: {
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationDefaults_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDefaultsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationDefaults_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationDefaultsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDefaultsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -4153,6 +4825,148 @@ export interface operations {
       /** @description Missing, invalid or expired credentials */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  PasswordResets_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetRequestAcceptedDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  PasswordResets_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5986,6 +6800,458 @@ export interface operations {
       };
     };
   };
+  EmailChanges_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmailChangeDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailChangeRequestedDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EmailChanges_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmailConfirmationDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  LiveEvents_stream: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The last id this stream gave you */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream (text/event-stream), open until the access token expires */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description The database is unavailable for now; see Retry-After */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationPreferences_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationPreferences_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationPreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Notifications_list: {
     parameters: {
       query?: {
@@ -7085,6 +8351,204 @@ export interface operations {
       };
       /** @description Version conflict, or an action the current state does not allow */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ProjectWatchers_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectWatchersDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ProjectWatchers_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplaceProjectWatchersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectWatchersDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -11225,6 +12689,262 @@ export interface operations {
       };
     };
   };
+  TicketWatchers_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketWatcherDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketWatchers_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddTicketWatcherDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketWatcherDto'][];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketWatchers_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Tickets_byNumber: {
     parameters: {
       query?: never;
@@ -11304,6 +13024,143 @@ export interface operations {
       /** @description Missing, invalid or expired credentials */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Unsubscribe_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The signed token of the `List-Unsubscribe` header of a notification mail */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Unsubscribe_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The signed token of the `List-Unsubscribe` header of a notification mail */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unsubscribed */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnsubscribedDto'];
+          'text/html': string;
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12054,6 +13911,103 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Invitations_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
