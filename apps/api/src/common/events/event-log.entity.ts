@@ -23,4 +23,8 @@ export class EventLogEntry {
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
   /** When the notification fan-out turned it into notifications and deliveries. */
   @Column('timestamptz', { name: 'fanned_out_at', nullable: true }) fannedOutAt!: Date | null;
+  /** Failed fan-outs of this event; after a few it is set aside (fanned_out_at with the error kept). */
+  @Column('int', { name: 'fan_out_attempts', default: 0 }) fanOutAttempts!: number;
+  /** The last fan-out failure, for whoever looks into a set-aside event. */
+  @Column('text', { name: 'fan_out_error', nullable: true }) fanOutError!: string | null;
 }
