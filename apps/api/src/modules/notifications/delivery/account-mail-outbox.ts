@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AccountMailKind, Locale } from '@relaydesk/contracts';
+import { Clock } from '../../../common/time/clock.js';
 import type { MailDataByKind } from '../templates/mail-data.js';
+import { wakeDeliveryWorkers } from './delivery-wakeup.js';
 
 export interface AccountMail<K extends AccountMailKind> {
   readonly kind: K;
@@ -19,15 +21,21 @@ export interface AccountMail<K extends AccountMailKind> {
  */
 @Injectable()
 export class AccountMailOutbox {
+  constructor(private readonly clock: Clock) {}
+
   async enqueue<K extends AccountMailKind>(
     em: EntityManager,
     mail: AccountMail<K>,
   ): Promise<string> {
+    // Due and aged by the application's clock, the one the workers compare with.
+    const now = this.clock.now();
     const [row] = (await em.query(
-      `INSERT INTO deliveries (channel, kind, user_id, address, locale, data, automatic)
-       VALUES ('email', $1, $2, $3, $4, $5::jsonb, true) RETURNING id`,
-      [mail.kind, mail.userId, mail.address, mail.locale, JSON.stringify(mail.data)],
+      `INSERT INTO deliveries (channel, kind, user_id, address, locale, data, automatic,
+                               next_attempt_at, created_at)
+       VALUES ('email', $1, $2, $3, $4, $5::jsonb, true, $6, $6) RETURNING id`,
+      [mail.kind, mail.userId, mail.address, mail.locale, JSON.stringify(mail.data), now],
     )) as { id: string }[];
+    await wakeDeliveryWorkers(em);
     return row.id;
   }
 }

@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { PreferencesModule } from '../preferences/preferences.module.js';
+import { SmsModule } from '../sms/sms.module.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import { MailSettings } from './mail/mail-settings.js';
+import { MailTransport } from './mail/mail-transport.js';
+import { VerpAddresses } from './mail/verp-address.js';
 
 /** E-mail and SMS out: the outbox workers, the mail transport, headers and threading (issue 14). */
-@Module({})
+@Module({
+  imports: [PreferencesModule, SmsModule],
+  providers: [MailSettings, MailTransport, VerpAddresses, DeliveryWorker],
+  exports: [DeliveryWorker, MailTransport, MailSettings, VerpAddresses],
+})
 export class DeliveryModule {}
