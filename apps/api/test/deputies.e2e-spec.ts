@@ -240,6 +240,7 @@ describe('deputies', () => {
       { kind: 'ended', actor_id: principal.id },
     ]);
     // Principal and deputy each hear of it once, in their in-app notifications.
+    await t.drainNotifications();
     for (const who of [principal, deputy]) {
       const inbox = await api(who).get('/me/notifications?limit=200');
       expect(inbox.status).toBe(200);
@@ -384,6 +385,7 @@ describe('deputies', () => {
     expect(counts.map((c) => c.deputyship_id).sort()).toEqual([...ids].sort());
     expect(counts.every((c) => c.n === 1)).toBe(true);
     // Each end is announced once to each of the two people concerned.
+    await t.drainNotifications();
     const notified = (await t.db.query(
       `SELECT data->>'deputyshipId' AS id, count(*)::int AS n,
               count(DISTINCT user_id)::int AS people, min(data->>'reason') AS reason

@@ -6,6 +6,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
+import {
+  FanOutWorker,
+  type DrainResult,
+} from '../../src/modules/notifications/fan-out/fan-out.worker';
 import { FakeClock } from './fake-clock';
 import { createTestDatabase } from './test-database';
 import { Factory } from './factory';
@@ -23,6 +27,11 @@ export interface TestApp {
   tokenFor: (userId: string) => Promise<string>;
   /** Another instance of the API on the same database, as when the API is scaled out. */
   secondInstance: () => Promise<NestExpressApplication>;
+  /**
+   * Runs the notification fan-out now (the scheduler is off): the in-app notifications and
+   * deliveries of every event committed so far exist when it resolves.
+   */
+  drainNotifications: () => Promise<DrainResult>;
   close: () => Promise<void>;
 }
 
@@ -83,6 +92,7 @@ export async function startTestApp(
       others.push(other);
       return other;
     },
+    drainNotifications: () => app.get(FanOutWorker).drain(),
     close: async () => {
       for (const other of others) await other.close();
       await app.close();

@@ -3,7 +3,6 @@ import { AccountMailOutbox } from './delivery/account-mail-outbox.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
 import { FanOutModule } from './fan-out/fan-out.module.js';
 import { LiveModule } from './live/live.module.js';
-import { NotificationListeners } from './notification-listeners.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
@@ -18,7 +17,7 @@ import { SmsModule } from './sms/sms.module.js';
 @Module({
   imports: [DeliveryModule, FanOutModule, SmsModule, LiveModule, PreferencesModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationListeners, AccountMailOutbox],
+  providers: [NotificationsService, AccountMailOutbox],
   exports: [AccountMailOutbox],
 })
 export class NotificationsModule {}

@@ -13,15 +13,6 @@ import type {
 } from './dto/notification.dto.js';
 import { Notification } from './entities/notification.entity.js';
 
-export interface NewNotification {
-  /** Recipients; duplicates are sent once. */
-  userIds: string[];
-  kind: NotificationKind;
-  ticketId: string | null;
-  data?: Record<string, unknown>;
-  at: Date;
-}
-
 interface Row {
   n_id: string;
   n_kind: NotificationKind;
@@ -35,10 +26,10 @@ interface Row {
 }
 
 /**
- * The in-app notification store. Other modules call `notify` inside their own transaction, so a
- * notification exists exactly when what caused it committed. Readers see only their own, and
- * only about tickets they can see now: THE visibility rule is applied when listing, so a user
- * who loses access to a ticket stops seeing its notifications too.
+ * The bell: each user's in-app notifications, written by the fan-out (fan-out/) from committed
+ * domain events. Readers see only their own, and only about tickets they can see now: THE
+ * visibility rule is applied when listing, so a user who loses access to a ticket stops seeing
+ * its notifications too.
  */
 @Injectable()
 export class NotificationsService {
@@ -46,17 +37,6 @@ export class NotificationsService {
     private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
-
-  async notify(em: EntityManager, n: NewNotification): Promise<number> {
-    const userIds = [...new Set(n.userIds)];
-    if (userIds.length === 0) return 0;
-    await em.query(
-      `INSERT INTO notifications (user_id, kind, ticket_id, data, created_at)
-       SELECT u, $2, $3, $4::jsonb, $5 FROM unnest($1::uuid[]) AS u`,
-      [userIds, n.kind, n.ticketId, JSON.stringify(n.data ?? {}), n.at],
-    );
-    return userIds.length;
-  }
 
   /** Own notifications of visible tickets (or of no ticket). */
   private visible(user: AuthUser, em: EntityManager = this.db.manager) {

@@ -9,6 +9,7 @@ export { AttachmentsModule } from './attachments/attachments.module.js';
 export { RefDto } from './dto/ticket.dto.js';
 export { Ticket } from './entities/ticket.entity.js';
 export { SatisfactionModule } from './satisfaction/satisfaction.module.js';
+export { RatingLinkService } from './satisfaction/rating-link.service.js';
 export { ticketVisibility } from './ticket-visibility.js';
 export { TicketsModule } from './tickets.module.js';
 export { SlaBreached, SlaReminderDue } from './events/sla.events.js';
