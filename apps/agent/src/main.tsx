@@ -5,6 +5,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import {
   AuthProvider,
   LoginPage,
+  PublicAccountPages,
   RequireAuth,
   Session,
   type SessionUser,
@@ -51,9 +52,11 @@ createRoot(document.getElementById('root')!).render(
               </Center>
             }
           >
-            <RequireAuth accept={isStaff} login={<AgentLogin />}>
-              <AgentApp />
-            </RequireAuth>
+            <PublicAccountPages app="agent">
+              <RequireAuth accept={isStaff} login={<AgentLogin />}>
+                <AgentApp />
+              </RequireAuth>
+            </PublicAccountPages>
           </Suspense>
         </AuthProvider>
       </UiProvider>

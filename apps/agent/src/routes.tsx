@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Center, Loader } from '@mantine/core';
+import { ConfirmEmailPage } from '@relaydesk/web-auth';
 import { AppLayout } from './modules/layout/app-layout';
 import TicketListPage from './modules/tickets/pages/ticket-list-page';
 
@@ -38,6 +39,10 @@ export const router = createBrowserRouter(
         { path: 'calendar', element: lazyPage(<CalendarPage />) },
         { path: 'admin/*', element: lazyPage(<AdminPage />) },
         { path: 'profile', element: lazyPage(<ProfilePage />) },
+        {
+          path: 'confirm-email',
+          element: lazyPage(<ConfirmEmailPage profileHref="/agent/profile" />),
+        },
         { path: 'reports/satisfaction', element: lazyPage(<SatisfactionPage />) },
         { path: 'reports/support-levels', element: lazyPage(<SupportLevelsPage />) },
         { path: '*', element: <Navigate to="/tickets" replace /> },

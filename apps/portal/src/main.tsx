@@ -2,7 +2,13 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Center, Loader } from '@mantine/core';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { AuthProvider, LoginPage, RequireAuth, Session } from '@relaydesk/web-auth';
+import {
+  AuthProvider,
+  LoginPage,
+  PublicAccountPages,
+  RequireAuth,
+  Session,
+} from '@relaydesk/web-auth';
 import { createI18n, UiProvider } from '@relaydesk/web-ui';
 import { APP_NAMESPACES, portalStrings, SIGN_IN_NAMESPACES } from './i18n';
 
@@ -34,9 +40,11 @@ createRoot(document.getElementById('root')!).render(
               </Center>
             }
           >
-            <RequireAuth login={<PortalLogin />}>
-              <PortalApp />
-            </RequireAuth>
+            <PublicAccountPages app="portal">
+              <RequireAuth login={<PortalLogin />}>
+                <PortalApp />
+              </RequireAuth>
+            </PublicAccountPages>
           </Suspense>
         </AuthProvider>
       </UiProvider>

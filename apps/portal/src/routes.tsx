@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Center, Loader } from '@mantine/core';
+import { ConfirmEmailPage } from '@relaydesk/web-auth';
 import { PortalLayout } from './modules/layout/portal-layout';
 
 // Every page loads on demand: the first load is the shell and the sign-in form only.
@@ -25,6 +26,7 @@ export function AppRoutes() {
           <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketPage />} />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="confirm-email" element={<ConfirmEmailPage profileHref="/profile" />} />
           <Route path="*" element={<Navigate to="/tickets" replace />} />
         </Route>
       </Routes>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Group,
@@ -13,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
 import { LanguageSelect } from '@relaydesk/web-ui';
+import { accountPath } from './account-paths';
 import { useAuth } from './auth-context';
 import type { SessionUser } from './session';
 
@@ -95,6 +97,9 @@ export function LoginPage({
             <Button type="submit" loading={busy}>
               {t('login.submit')}
             </Button>
+            <Anchor href={accountPath(session.app, 'forgot-password')} size="sm" ta="center">
+              {t('login.forgot')}
+            </Anchor>
           </Stack>
         </form>
       </Paper>

@@ -24,7 +24,7 @@ export class Session {
   readonly api: ApiClient;
   private readonly bare: ApiClient;
 
-  constructor(private readonly app: WebApp) {
+  constructor(readonly app: WebApp) {
     this.bare = createApiClient();
     this.api = createApiClient({ fetch: (request) => this.authorizedFetch(request) });
     // Versions before the cookie kept the refresh token in localStorage: do not leave it there.

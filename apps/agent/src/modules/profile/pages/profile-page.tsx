@@ -2,7 +2,7 @@ import { Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '@relaydesk/web-ui';
-import { SessionsCard, useUser } from '@relaydesk/web-auth';
+import { EmailChangeCard, SessionsCard, useUser } from '@relaydesk/web-auth';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { preloadStrings } from '../../../lazy-strings';
 import { useMe } from '../../directory/hooks';
@@ -44,6 +44,7 @@ export default function ProfilePage() {
       )}
       {roleHasPermission(user.role, Permission.DeputiesOwn) && <DeputiesCard />}
       <CalendarFeedCard />
+      <EmailChangeCard />
       <PasswordForm />
       <SessionsCard />
     </Stack>

@@ -11,6 +11,7 @@ export default {
     failed: 'Nesprávný e-mail nebo heslo',
     tooMany: 'Příliš mnoho pokusů. Zkuste to znovu za {{seconds}} s.',
     staffOnly: 'Toto pracoviště je pro zaměstnance. Klienti používají portál.',
+    forgot: 'Zapomněli jste heslo?',
   },
   logout: 'Odhlásit se',
   sessions: {

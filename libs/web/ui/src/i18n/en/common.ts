@@ -12,6 +12,7 @@ export default {
     failed: 'Invalid e-mail or password',
     tooMany: 'Too many attempts. Try again in {{seconds}} s.',
     staffOnly: 'This workspace is for staff. Clients use the portal.',
+    forgot: 'Forgot password?',
   },
   logout: 'Sign out',
   sessions: {

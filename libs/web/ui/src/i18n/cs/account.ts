@@ -1,0 +1,50 @@
+import type { Translation } from '../translation';
+import type en from '../en/account';
+
+export default {
+  backToSignIn: 'Zpět na přihlášení',
+  signIn: 'Přihlásit se',
+  email: 'E-mail',
+  tooMany: 'Příliš mnoho pokusů. Chvíli počkejte a zkuste to znovu.',
+  forgot: {
+    title: 'Zapomněli jste heslo?',
+    hint: 'Zadejte e-mailovou adresu svého účtu. Pošleme vám odkaz pro nastavení nového hesla.',
+    submit: 'Poslat odkaz',
+    sent: 'Pokud adresu {{email}} používá některý účet, odkaz pro nové heslo je na cestě. Platí jednou a po omezenou dobu. Pokud nedorazí, podívejte se do spamu.',
+  },
+  setPassword: {
+    welcomeTitle: 'Vítejte! Nastavte si heslo',
+    welcomeHint: 'Zvolte heslo, kterým se budete přihlašovat.',
+    resetTitle: 'Nastavte nové heslo',
+    resetHint: 'Zvolte nové heslo. Na všech ostatních zařízeních budete odhlášeni.',
+    password: 'Nové heslo',
+    passwordHint: 'Alespoň 8 znaků',
+    confirm: 'Nové heslo znovu',
+    submit: 'Uložit heslo',
+    tooShort: 'Zadejte alespoň 8 znaků',
+    mismatch: 'Hesla se neshodují',
+    done: 'Heslo je nastaveno. Nyní se s ním přihlaste.',
+    noToken: 'Tuto stránku otevírá odkaz z e-mailu. Otevřete odkaz znovu, nebo si vyžádejte nový.',
+    invalid: 'Odkaz je neplatný, už byl použit, nebo vypršel.',
+    askAgain: 'Vyžádat nový odkaz',
+  },
+  emailChange: {
+    title: 'E-mailová adresa',
+    current: 'Vaše adresa: {{email}}',
+    hint: 'Na novou adresu pošleme potvrzovací odkaz; změna platí, až ho otevřete.',
+    newEmail: 'Nová e-mailová adresa',
+    password: 'Současné heslo',
+    submit: 'Poslat potvrzovací odkaz',
+    sent: 'Poslali jsme odkaz na {{email}}. Otevřením změnu potvrdíte (platí do {{until}}).',
+    wrongPassword: 'Heslo není správné',
+    same: 'To už je vaše adresa',
+    taken: 'Tuto adresu používá jiný účet',
+  },
+  confirmEmail: {
+    title: 'Potvrzení nové e-mailové adresy',
+    working: 'Potvrzujeme…',
+    done: 'Vaše e-mailová adresa je nyní {{email}}. Přihlašujte se s ní.',
+    taken: 'Tuto adresu mezitím začal používat jiný účet. Zvolte v profilu jinou.',
+    toProfile: 'Přejít do profilu',
+  },
+} satisfies Translation<typeof en>;
