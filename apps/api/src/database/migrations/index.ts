@@ -10,9 +10,9 @@ import { ClientUpdatedAt1765000500000 } from './1765000500000-client-updated-at.
 import { RateLimitCounters1765100000000 } from './1765100000000-rate-limit-counters.js';
 import { IdempotencyCommittedAt1765200000000 } from './1765200000000-idempotency-committed-at.js';
 import { Notifications1765300000000 } from './1765300000000-notifications.js';
-import { SearchDoneSplit1765380000000 } from './1765380000000-search-done-split.js';
 import { FanOutAttempts1765320000000 } from './1765320000000-fan-out-attempts.js';
 import { AccountTokens1765370000000 } from './1765370000000-account-tokens.js';
+import { SearchDoneSplit1765380000000 } from './1765380000000-search-done-split.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -28,7 +28,7 @@ export const MIGRATIONS = [
   RateLimitCounters1765100000000,
   IdempotencyCommittedAt1765200000000,
   Notifications1765300000000,
-  SearchDoneSplit1765380000000,
   FanOutAttempts1765320000000,
   AccountTokens1765370000000,
+  SearchDoneSplit1765380000000,
 ];
