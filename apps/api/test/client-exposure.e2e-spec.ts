@@ -206,6 +206,7 @@ const USER: Spec = {
   email: true,
   name: true,
   phone: true,
+  smsOptIn: true,
   locale: true,
   role: true,
   organizationId: true,

@@ -497,7 +497,7 @@ describe('directory', () => {
       const created = await admin.post('/users', {
         email,
         name: 'New Agent',
-        phone: '+1 555',
+        phone: '+1 555 010 4477',
         locale: 'cs',
         role: 'agent',
         departmentId: dept.id,
@@ -508,6 +508,8 @@ describe('directory', () => {
       expect(created.body).toMatchObject({
         email,
         name: 'New Agent',
+        phone: '+15550104477',
+        smsOptIn: false,
         locale: 'cs',
         role: 'agent',
         organizationId: null,

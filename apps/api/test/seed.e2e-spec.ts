@@ -100,6 +100,12 @@ describe('seed on first start: demo data', () => {
     expect(c.agents).toBeGreaterThanOrEqual(3);
     expect(c.admins).toBeGreaterThanOrEqual(1);
     expect(await count(`users WHERE role = 'admin' AND can_view_all`)).toBe(c.admins);
+    // Users' phones are what an SMS gateway takes (E.164); staff with one get SMS in the demo.
+    expect(await count(`users WHERE phone IS NOT NULL AND phone !~ '^\\+[1-9][0-9]{6,14}$'`)).toBe(
+      0,
+    );
+    expect(await count(`users WHERE sms_opt_in AND role <> 'client'`)).toBeGreaterThan(0);
+    expect(await count(`users WHERE sms_opt_in AND (phone IS NULL OR role = 'client')`)).toBe(0);
     // Complete organization cards, 2-3 contacts each, at least one who sees the whole company.
     expect(
       await count(`organizations WHERE tax_id IS NOT NULL AND address IS NOT NULL

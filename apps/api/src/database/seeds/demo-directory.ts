@@ -14,6 +14,8 @@ interface PersonSeed {
   email: string;
   name: string;
   phone: string | null;
+  /** Staff with a phone get SMS for urgent tickets in the demo (LogSmsGateway prints them). */
+  smsOptIn: boolean;
   locale: Locale;
   role: Role;
   organization: OrgKey | null;
@@ -33,6 +35,7 @@ const staff = (
   email,
   name,
   phone,
+  smsOptIn: phone !== null,
   locale,
   role,
   organization: null,
@@ -52,6 +55,7 @@ const contact = (
   email,
   name,
   phone,
+  smsOptIn: false,
   locale,
   role: 'client',
   organization,
@@ -73,7 +77,7 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'dispatcher',
     'ru',
     'service',
-    '+7 861 200-10-01',
+    '+78612001001',
   ),
   alexey: staff(
     'alexey.smirnov@relaydesk.local',
@@ -81,7 +85,7 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'agent',
     'ru',
     'service',
-    '+7 861 200-10-12',
+    '+78612001012',
   ),
   tereza: staff(
     'tereza.dvorakova@relaydesk.local',
@@ -89,7 +93,7 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'agent',
     'cs',
     'service',
-    '+420 601 234 567',
+    '+420601234567',
   ),
   dmitry: staff(
     'dmitry.volkov@relaydesk.local',
@@ -97,7 +101,7 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'agent',
     'ru',
     'engineering',
-    '+7 861 200-10-21',
+    '+78612001021',
   ),
   jan: staff(
     'jan.prochazka@relaydesk.local',
@@ -105,7 +109,7 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'agent',
     'cs',
     'engineering',
-    '+420 602 345 678',
+    '+420602345678',
   ),
 
   sergey: contact(
@@ -113,29 +117,17 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'Сергей Петров',
     'yuzhny',
     'ru',
-    '+7 918 345-12-01',
+    '+79183451201',
     true,
   ),
-  anna: contact(
-    'a.lebedeva@agro-yuzhny.example',
-    'Анна Лебедева',
-    'yuzhny',
-    'ru',
-    '+7 918 345-12-07',
-  ),
-  nikolay: contact(
-    'n.orlov@agro-yuzhny.example',
-    'Николай Орлов',
-    'yuzhny',
-    'ru',
-    '+7 918 345-12-15',
-  ),
+  anna: contact('a.lebedeva@agro-yuzhny.example', 'Анна Лебедева', 'yuzhny', 'ru', '+79183451207'),
+  nikolay: contact('n.orlov@agro-yuzhny.example', 'Николай Орлов', 'yuzhny', 'ru', '+79183451215'),
   petr: contact(
     'petr.novak@zahradnictvi-novak.example',
     'Petr Novák',
     'novak',
     'cs',
-    '+420 387 965 211',
+    '+420387965211',
     true,
   ),
   lucie: contact(
@@ -143,14 +135,14 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'Lucie Svobodová',
     'novak',
     'cs',
-    '+420 387 965 214',
+    '+420387965214',
   ),
   martin: contact(
     'martin.kucera@zahradnictvi-novak.example',
     'Martin Kučera',
     'novak',
     'cs',
-    '+420 387 965 219',
+    '+420387965219',
   ),
 };
 
@@ -279,12 +271,13 @@ export async function insertDirectory(
   );
 
   await em.query(
-    `INSERT INTO users (id, email, password_hash, name, phone, locale, role, organization_id,
-                        department_id, can_view_all, can_view_organization_tickets, created_at, updated_at)
-     SELECT x.id, x.email, $2, x.name, x.phone, x.locale, x.role, x.organization_id,
+    `INSERT INTO users (id, email, password_hash, name, phone, sms_opt_in, locale, role,
+                        organization_id, department_id, can_view_all,
+                        can_view_organization_tickets, created_at, updated_at)
+     SELECT x.id, x.email, $2, x.name, x.phone, x.sms_opt_in, x.locale, x.role, x.organization_id,
             x.department_id, x.can_view_all, x.can_view_organization_tickets, $3, $3
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, email text, name text, phone text,
-              locale text, role text, organization_id uuid, department_id uuid,
+              sms_opt_in boolean, locale text, role text, organization_id uuid, department_id uuid,
               can_view_all boolean, can_view_organization_tickets boolean)`,
     [
       JSON.stringify(
@@ -295,6 +288,7 @@ export async function insertDirectory(
             email: p.email,
             name: p.name,
             phone: p.phone,
+            sms_opt_in: p.smsOptIn,
             locale: p.locale,
             role: p.role,
             organization_id: p.organization ? ids.organizations[p.organization] : null,

@@ -172,7 +172,9 @@ export class MeController {
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change own name, phone, UI language or out-of-office period' })
+  @ApiOperation({
+    summary: 'Change own name, phone, SMS opt-in, UI language or out-of-office period',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(400, 401, 422)
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<MeDto> {

@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { roleHasPermission, Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/time/clock.js';
-import { outOfOfficeErrors, toUserDto, User } from '../directory/index.js';
+import { sql } from '../../common/database/sql.js';
+import {
+  outOfOfficeErrors,
+  smsOptInChange,
+  toUserDto,
+  User,
+  type PhoneState,
+} from '../directory/index.js';
 import type { MeDto, UpdateMeDto } from './dto/auth.dto.js';
 import { BusinessRuleError } from '../../common/errors/domain-errors.js';
 
@@ -24,25 +31,33 @@ export class ProfileService {
   }
 
   async update(caller: AuthUser, dto: UpdateMeDto): Promise<MeDto> {
-    const changes: Partial<User> = {};
-    if (dto.name !== undefined) changes.name = dto.name;
-    if (dto.locale !== undefined) changes.locale = dto.locale;
-    if (dto.phone !== undefined) changes.phone = dto.phone;
-    if (dto.outOfOfficeFrom !== undefined || dto.outOfOfficeUntil !== undefined) {
-      const errors = await outOfOfficeErrors(this.db.manager, caller.id, dto);
+    await this.db.transaction(async (em) => {
+      // Locked: the opt-in rule reads the stored phone, which an admin may be changing.
+      const [current] = await sql<PhoneState>(
+        em,
+        'SELECT phone, sms_opt_in AS "smsOptIn" FROM users WHERE id = $1 FOR NO KEY UPDATE',
+        [caller.id],
+      );
+      const changes: Partial<User> = {};
+      if (dto.name !== undefined) changes.name = dto.name;
+      if (dto.locale !== undefined) changes.locale = dto.locale;
+      if (dto.phone !== undefined) changes.phone = dto.phone;
+      const sms = smsOptInChange(current, dto);
+      if (sms.smsOptIn !== undefined) changes.smsOptIn = sms.smsOptIn;
+      const errors = [...sms.errors, ...(await outOfOfficeErrors(em, caller.id, dto))];
       if (errors.length) throw new BusinessRuleError('The profile cannot be saved', errors);
       const at = (v: string | null) => (v === null ? null : new Date(v));
       if (dto.outOfOfficeFrom !== undefined) changes.outOfOfficeFrom = at(dto.outOfOfficeFrom);
       if (dto.outOfOfficeUntil !== undefined) changes.outOfOfficeUntil = at(dto.outOfOfficeUntil);
-    }
-    if (Object.keys(changes).length > 0) {
-      await this.db
-        .createQueryBuilder()
-        .update(User)
-        .set({ ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
-        .where('id = :id', { id: caller.id })
-        .execute();
-    }
+      if (Object.keys(changes).length > 0) {
+        await em
+          .createQueryBuilder()
+          .update(User)
+          .set({ ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
+          .where('id = :id', { id: caller.id })
+          .execute();
+      }
+    });
     return this.me(caller);
   }
 }

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { LOCALES, type Locale, type Permission } from '@relaydesk/contracts';
 import {
   OUT_OF_OFFICE_FROM_TEXT,
@@ -13,6 +21,8 @@ import {
   IsDateTime,
   PASSWORD_SCHEMA,
 } from '../../../common/openapi/request-fields.js';
+import { PhoneField } from '../../../common/validation/phone-field.js';
+import { IsOptionalNonNull } from '../../../common/validation/dto-decorators.js';
 
 const APP_TEXT =
   'Only for the Relaydesk web apps: keep the refresh token in an HttpOnly cookie of this app ' +
@@ -90,11 +100,16 @@ export class UpdateMeDto {
   @ValidateIf((_, v) => v !== undefined)
   @IsIn(LOCALES)
   locale?: Locale;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @PhoneField()
   phone?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'Get SMS at `phone` (for the kinds the preferences allow). true needs a valid phone, ' +
+      'stored or in the same request (422 otherwise)',
+  })
+  @IsOptionalNonNull()
+  @IsBoolean()
+  smsOptIn?: boolean;
   @ApiPropertyOptional({
     type: String,
     ...DATE_TIME_SCHEMA,

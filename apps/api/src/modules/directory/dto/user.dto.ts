@@ -26,6 +26,7 @@ import {
   UUID_SCHEMA,
   VersionField,
 } from '../../../common/openapi/request-fields.js';
+import { PhoneField } from '../../../common/validation/phone-field.js';
 
 export const OUT_OF_OFFICE_FROM_TEXT =
   'Out of office from this instant (open start when only `outOfOfficeUntil` is set); group ' +
@@ -37,7 +38,18 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'email' }) email!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'E.164 when set through this API; rows from before may hold other forms',
+  })
+  phone!: string | null;
+  @ApiProperty({
+    description:
+      'The user agreed to get SMS at `phone` (for the kinds their preferences allow). Only the ' +
+      'user sets it (PATCH /me); removing the phone turns it off',
+  })
+  smsOptIn!: boolean;
   @ApiProperty({ enum: LOCALES }) locale!: Locale;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizationId!: string | null;
@@ -71,6 +83,7 @@ export function toUserDto(user: User, groupIds: string[] = []): UserDto {
     email: user.email,
     name: user.name,
     phone: user.phone,
+    smsOptIn: user.smsOptIn,
     locale: user.locale,
     role: user.role,
     organizationId: user.organizationId,
@@ -137,10 +150,7 @@ export class CreateUserDto {
   @IsNotBlank()
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @PhoneField()
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
@@ -222,10 +232,7 @@ export class UpdateUserDto {
   @IsNotBlank()
   name?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @PhoneField()
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES })
