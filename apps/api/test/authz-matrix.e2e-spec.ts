@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { COUNTED_VIEWS } from '@relaydesk/contracts';
 import { RatingLinkService } from '../src/modules/tickets/satisfaction/rating-link.service';
+import { UnsubscribeTokens } from '../src/modules/notifications/preferences/unsubscribe-token';
 import { TEST_PASSWORD, type TicketSeed } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -576,6 +577,49 @@ const ROWS: MatrixRow[] = [
     },
     expect: statuses(401, 403, 403, 404, 404, 204, 204),
   },
+  // ---------------------------------------------------------------- ticket watchers
+  {
+    // Whoever sees the ticket reads its watchers (clients only their organization's).
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/watchers',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/watchers` };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Each caller watches the ticket themselves: anyone who sees it may.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/watchers',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/watchers`,
+        body: { userId: c.caller?.id ?? c.w.clientA.id },
+        probe: () => rowCount(c.t, 'ticket_watchers'),
+      };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    // Each caller stops watching: anyone who sees the ticket may remove themselves.
+    method: 'DELETE',
+    path: '/api/v1/tickets/{id}/watchers/{userId}',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      const userId = c.caller?.id ?? c.w.clientA.id;
+      await c.t.db.query('INSERT INTO ticket_watchers (ticket_id, user_id) VALUES ($1, $2)', [
+        ticket.id,
+        userId,
+      ]);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/watchers/${userId}`,
+        probe: () => rowCount(c.t, 'ticket_watchers'),
+      };
+    },
+    expect: statuses(401, 204, 404, 404, 404, 204, 204),
+  },
   {
     // Reference data; clients get the public types only, but get them.
     method: 'GET',
@@ -995,6 +1039,32 @@ const ROWS: MatrixRow[] = [
     },
     expect: statuses(401, 403, 403, 403, 403, 200, 200),
   },
+  {
+    // The notification list: read by staff (directory.read).
+    method: 'GET',
+    path: '/api/v1/projects/{id}/watchers',
+    async prepare(c) {
+      return { path: `/api/v1/projects/${await matrixProject(c)}/watchers` };
+    },
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    // Edited by projects.manage (dispatcher, admin) and the project's manager (agent here).
+    method: 'PUT',
+    path: '/api/v1/projects/{id}/watchers',
+    async prepare(c) {
+      const id = await matrixProject(c);
+      return {
+        path: `/api/v1/projects/${id}/watchers`,
+        body: { userIds: [c.w.clientA.id] },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM project_watchers WHERE project_id = $1', [
+            id,
+          ]),
+      };
+    },
+    expect: statuses(401, 403, 403, 200, 403, 200, 200),
+  },
 
   // ---------------------------------------------------------------- departments
   {
@@ -1390,6 +1460,89 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  // ---------------------------------------------------------------- notification preferences
+  {
+    method: 'GET',
+    path: '/api/v1/me/notification-preferences',
+    prepare: async () => ({ path: '/api/v1/me/notification-preferences' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Each caller changes a cell of their own (a kind every role hears of).
+    method: 'PUT',
+    path: '/api/v1/me/notification-preferences',
+    async prepare(c) {
+      const userId = c.caller?.id ?? c.w.admin.id;
+      await c.t.db.query('DELETE FROM notification_preferences WHERE user_id = $1', [userId]);
+      return {
+        path: '/api/v1/me/notification-preferences',
+        body: { cells: [{ kind: 'status_changed', channel: 'in_app', enabled: false }] },
+        probe: () =>
+          firstRow(
+            c,
+            'SELECT count(*)::int AS n FROM notification_preferences WHERE user_id = $1',
+            [userId],
+          ),
+      };
+    },
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // notification-defaults.manage: admin only.
+    method: 'GET',
+    path: '/api/v1/admin/notification-defaults',
+    prepare: async () => ({ path: '/api/v1/admin/notification-defaults' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // Each cell flips the default it reads, so a write always changes it.
+    method: 'PUT',
+    path: '/api/v1/admin/notification-defaults',
+    async prepare(c) {
+      const read = () =>
+        firstRow<{ enabled: boolean }>(
+          c,
+          `SELECT enabled FROM notification_defaults WHERE kind = 'ticket_reopened' AND channel = 'sms'`,
+        );
+      const { enabled } = await read();
+      return {
+        path: '/api/v1/admin/notification-defaults',
+        body: { cells: [{ kind: 'ticket_reopened', channel: 'sms', enabled: !enabled }] },
+        probe: read,
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  // One-click unsubscribe: the token in the path is the credential; a Bearer token changes
+  // nothing (each cell unsubscribes a fresh user).
+  {
+    method: 'GET',
+    path: '/api/v1/unsubscribe/{token}',
+    async prepare(c) {
+      const u = await c.t.factory.user({ role: 'client', organizationId: c.w.orgA.id });
+      const token = c.t.app.get(UnsubscribeTokens).create({ userId: u.id, kind: 'status_changed' });
+      return { path: `/api/v1/unsubscribe/${token}` };
+    },
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/unsubscribe/{token}',
+    async prepare(c) {
+      const u = await c.t.factory.user({ role: 'client', organizationId: c.w.orgA.id });
+      const token = c.t.app.get(UnsubscribeTokens).create({ userId: u.id, kind: 'status_changed' });
+      return {
+        path: `/api/v1/unsubscribe/${token}`,
+        probe: () =>
+          firstRow(
+            c,
+            'SELECT count(*)::int AS n FROM notification_preferences WHERE user_id = $1',
+            [u.id],
+          ),
+      };
+    },
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
   },
 ];
 

@@ -127,6 +127,8 @@ describe('log redaction', () => {
       '/api/v1/calendar-feeds/[redacted].ics',
     ],
     ['/api/v1/public/ratings/eyJ0IjoiMSJ9.c2ln', '/api/v1/public/ratings/[redacted]'],
+    // Shorter than any real token, so only the unsubscribe rule (not the long-segment one) hides it.
+    ['/api/v1/unsubscribe/dXNlcjpraW5k.c2ln', '/api/v1/unsubscribe/[redacted]'],
     [
       '/api/v1/tickets?q=pump&token=abc&api_key=x',
       '/api/v1/tickets?q=pump&token=[redacted]&api_key=[redacted]',

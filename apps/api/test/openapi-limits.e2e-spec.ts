@@ -296,6 +296,7 @@ describe('request limits in the OpenAPI document', () => {
         'POST /api/v1/auth/refresh',
         'POST /api/v1/me/password',
         'POST /api/v1/public/ratings/{token}',
+        'POST /api/v1/unsubscribe/{token}',
       ]);
       for (const [path, item] of Object.entries(doc.paths)) {
         for (const op of Object.values(item) as { responses: Record<string, object> }[]) {

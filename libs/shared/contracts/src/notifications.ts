@@ -1,3 +1,5 @@
+import type { Role } from './roles.js';
+
 /**
  * Notification kinds: what happened, as a person hears of it. Each kind reaches people through
  * channels (in-app bell, e-mail, SMS) chosen per user and kind (admins set the defaults).
@@ -39,6 +41,22 @@ export const NOTIFICATION_KINDS = [
   'deputyship_ended',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * The kinds a client contact can hear of, and so choose channels for; staff hear of every kind
+ * but the acknowledgement of a ticket they filed for a client.
+ */
+export const CLIENT_NOTIFICATION_KINDS = [
+  'ticket_acknowledged',
+  'comment_public',
+  'status_changed',
+] as const satisfies readonly NotificationKind[];
+
+export function notificationKindsFor(role: Role): readonly NotificationKind[] {
+  return role === 'client'
+    ? CLIENT_NOTIFICATION_KINDS
+    : NOTIFICATION_KINDS.filter((k) => k !== 'ticket_acknowledged');
+}
 
 /** How a notification reaches a person. */
 export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'sms'] as const;

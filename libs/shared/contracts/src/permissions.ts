@@ -43,6 +43,8 @@ export const Permission = {
   DeputiesOwn: 'deputies.own',
   /** Manage anyone's deputies. */
   DeputiesManage: 'deputies.manage',
+  /** The installation's default notification preferences (per kind and channel): admin only. */
+  NotificationDefaultsManage: 'notification-defaults.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

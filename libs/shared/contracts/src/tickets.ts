@@ -75,5 +75,11 @@ export const TICKET_EVENT_KINDS = [
   'escalated',
   /** An SLA deadline passed unmet (internal; newValue says which clock and its due time). */
   'sla_breached',
+  /**
+   * Someone started or stopped watching the ticket (newValue: { userId, name }); internal when
+   * the watcher is staff, so a client's history shows only client watchers.
+   */
+  'watcher_added',
+  'watcher_removed',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];

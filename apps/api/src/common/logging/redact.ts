@@ -1,7 +1,7 @@
 /**
  * What a log line may say about a request address. Some addresses carry their own credential:
- * the calendar feed (calendar apps cannot send headers) and the signed rating link (mailed to a
- * requester). Logs are read by more people than those credentials are meant for, and shipped to
+ * the calendar feed (calendar apps cannot send headers), the signed rating link (mailed to a
+ * requester) and the one-click unsubscribe link of notification mails. Logs are read by more people than those credentials are meant for, and shipped to
  * more places, so the secret part never reaches them.
  */
 export const REDACTED = '[redacted]';
@@ -10,6 +10,8 @@ export const REDACTED = '[redacted]';
 const TOKEN_PATHS: [RegExp, string][] = [
   [/(\/calendar-feeds\/)[^/?#]+?(\.ics)?(?=$|[/?#])/, `$1${REDACTED}$2`],
   [/(\/public\/ratings\/)[^/?#]+/, `$1${REDACTED}`],
+  // One-click unsubscribe links of notification mails: the token names a user and a kind.
+  [/(\/unsubscribe\/)[^/?#]+/, `$1${REDACTED}`],
 ];
 
 /** Any other segment this long that is not a UUID is treated as a token too. */

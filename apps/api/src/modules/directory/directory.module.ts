@@ -9,6 +9,8 @@ import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsService } from './organizations.service.js';
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsService } from './projects.service.js';
+import { ProjectWatchersController } from './project-watchers.controller.js';
+import { ProjectWatchersService } from './project-watchers.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
@@ -20,6 +22,7 @@ import { UsersService } from './users.service.js';
     GroupsController,
     UsersController,
     ProjectsController,
+    ProjectWatchersController,
   ],
   providers: [
     IdempotencyInterceptor,
@@ -28,6 +31,7 @@ import { UsersService } from './users.service.js';
     GroupsService,
     UsersService,
     ProjectsService,
+    ProjectWatchersService,
     PasswordService,
   ],
   // PasswordService: users own their credentials; auth checks them through this module.

@@ -32,6 +32,9 @@ const CLIENT_EVENT_KINDS = [
   'comment_added',
   'attachment_added',
   'rated',
+  // Only client watchers' lines: a staff watcher's are internal.
+  'watcher_added',
+  'watcher_removed',
 ];
 /** The field_changed lines a client sees; `custom:<key>` lines carry their own internal flag. */
 const CLIENT_EVENT_FIELDS = [

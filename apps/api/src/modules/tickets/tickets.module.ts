@@ -25,6 +25,8 @@ import { TicketEscalationService } from './escalation/ticket-escalation.service.
 import { SlaSweepService } from './ticket-sla-sweep.service.js';
 import { TicketWriter } from './ticket-writer.js';
 import { WorkflowTicketMigration } from './workflow-ticket-migration.js';
+import { TicketWatchersController } from './watchers/ticket-watchers.controller.js';
+import { TicketWatchersService } from './watchers/ticket-watchers.service.js';
 
 @Module({
   imports: [WorkflowModule, AssignmentModule, SlaModule],
@@ -34,6 +36,7 @@ import { WorkflowTicketMigration } from './workflow-ticket-migration.js';
     CategoriesController,
     TicketLinksController,
     TicketEscalationController,
+    TicketWatchersController,
   ],
   providers: [
     IdempotencyInterceptor,
@@ -54,6 +57,7 @@ import { WorkflowTicketMigration } from './workflow-ticket-migration.js';
     WorkflowTicketMigration,
     TicketEscalationService,
     SlaSweepService,
+    TicketWatchersService,
   ],
   exports: [
     TicketAccessService,
