@@ -22,6 +22,12 @@ export interface TicketMailBase {
   readonly actorName: string | null;
   /** IANA time zone for dates in the text (the SLA calendar's, else UTC). */
   readonly timeZone: string;
+  /**
+   * When it happened (ISO). Time left and time overdue are counted from it, not from when the
+   * mail goes out (which can be hours later after an SMTP outage); without it the mail shows the
+   * deadlines only.
+   */
+  readonly occurredAt?: string;
 }
 
 export interface SlaClockData {

@@ -1,0 +1,40 @@
+import type { AccountMailKind } from '@relaydesk/contracts';
+import type { MailDataByKind } from '../mail-data.js';
+import { name, when, type MailContext } from './mail-context.js';
+import type { MailBlock, MailContent } from './mail-content.js';
+
+// Mails about a person's account go out whatever the preferences say: no unsubscribe link and
+// no settings link (they would not stop them). The action link carries a single-use token; it is
+// shown once, as the button and its URL in the text part, and never goes into an SMS. The data
+// has no time zone for the expiry: it is shown in UTC, with the zone named.
+
+export function accountMail<K extends AccountMailKind>(
+  kind: K,
+  d: MailDataByKind[K],
+  ctx: MailContext,
+): MailContent {
+  const { t } = ctx;
+  const texts = t[kind];
+  const blocks: MailBlock[] = [
+    { type: 'paragraph', text: t.account.greeting(name(d.name, '')) },
+    { type: 'paragraph', text: texts.intro },
+  ];
+  if ('newEmail' in d) {
+    blocks.push({
+      type: 'facts',
+      rows: [{ label: t.labels.newEmail, value: name(d.newEmail, '') }],
+    });
+  }
+  blocks.push(
+    { type: 'actions', actions: [{ label: texts.action, url: d.actionUrl, primary: true }] },
+    { type: 'paragraph', text: t.account.validity(when(d.expiresAt, ctx, 'UTC')) },
+    { type: 'paragraph', text: texts.ignore },
+  );
+  return {
+    subject: texts.subject,
+    heading: texts.heading,
+    blocks,
+    reason: `${texts.reason} ${t.account.alwaysSent}`,
+    footerLinks: [],
+  };
+}

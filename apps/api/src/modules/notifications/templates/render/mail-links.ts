@@ -1,0 +1,48 @@
+import type { MailAudience } from '../mail-data.js';
+
+// Where the API serves the SPAs (common/http/spa-hosting.ts): the agent app under /agent, the
+// portal at the root. Both open a ticket by its number (/tickets/:number) and have /profile.
+
+function base(publicUrl: string, audience: MailAudience): string {
+  const root = publicUrl.replace(/\/+$/, '');
+  return audience === 'staff' ? `${root}/agent` : root;
+}
+
+export function ticketUrl(publicUrl: string, audience: MailAudience, ticketNumber: number): string {
+  return `${base(publicUrl, audience)}/tickets/${ticketNumber}`;
+}
+
+/** The profile page holds the notification settings in both SPAs. */
+export function settingsUrl(publicUrl: string, audience: MailAudience): string {
+  return `${base(publicUrl, audience)}/profile`;
+}
+
+/**
+ * Accept and Reject are answered on the portal's ticket page (its resolution panel). The query
+ * names the choice; the page does not read it yet, so today the link opens the page with both
+ * buttons on it.
+ */
+export function decisionUrl(
+  publicUrl: string,
+  ticketNumber: number,
+  decision: 'accept' | 'reject',
+): string {
+  return `${base(publicUrl, 'client')}/tickets/${ticketNumber}?decision=${decision}`;
+}
+
+/**
+ * Only http(s) links go into a mail: anything else (javascript:, data:) from a bad
+ * configuration or bad data stops the render rather than reach a reader.
+ */
+export function checkedUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('A mail link is not a URL');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new Error(`A mail link must be http(s), not ${parsed.protocol}`);
+  }
+  return url;
+}
