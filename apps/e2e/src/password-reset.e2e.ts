@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { signedInMarker } from '../support/actors';
+import { ApiError, ApiSession, login } from '../support/api';
+import { describeBrowser, launch, withPage } from '../support/browser';
+import { sql } from '../support/db';
+
+const ADMIN = 'admin@relaydesk.local';
+
+/**
+ * The link an account mail carries, as queued in the outbox (the delivery workers send it; this
+ * run has no SMTP server). The "forgot password" request answers before its work is done, so the
+ * row is waited for.
+ */
+async function mailedLink(address: string, kind: string, after = '0'): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await sql<{ id: string; url: string }>(
+      `SELECT id, data->>'actionUrl' AS url FROM deliveries
+        WHERE address = $1 AND kind = $2 AND id > $3 ORDER BY id DESC LIMIT 1`,
+      [address, kind, after],
+    );
+    if (row) {
+      // PUBLIC_URL is not where this run's server listens: keep the path and the fragment.
+      const url = new URL(row.url);
+      return url.pathname + url.hash;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${kind} mail to ${address}`);
+}
+
+async function choosePassword(page: Page, password: string) {
+  await page.getByTestId('set-password-new').fill(password);
+  await page.getByTestId('set-password-confirm').fill(password);
+  await page.getByTestId('set-password-submit').click();
+  await page.getByTestId('set-password-done').waitFor();
+}
+
+async function signInWith(page: Page, email: string, password: string) {
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/^password/i).fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+}
+
+describeBrowser('account mails: welcome link and "forgot password" in the portal', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('a new client sets a password from the welcome link, resets it from the sign-in form, and signs in with the new one', async () => {
+    const admin = await ApiSession.as(ADMIN);
+    const tag = Date.now().toString(36);
+    const org = await admin.post<{ id: string }>('/organizations', {
+      name: `Account mails ${tag}`,
+      active: true,
+    });
+    const email = `new.client.${tag}@account-e2e.example`;
+    await admin.post('/users', {
+      email,
+      name: `New client ${tag}`,
+      role: 'client',
+      locale: 'en',
+      organizationId: org.id,
+    });
+
+    const welcome = await mailedLink(email, 'account_welcome');
+    expect(welcome).toMatch(/^\/set-password#token=[\w-]{43}$/);
+    await withPage(browser, 'welcome-set-password', async (page) => {
+      await page.goto(welcome);
+      await page.getByText(/welcome! set your password/i).waitFor();
+      // Read, then taken out of the address bar (and the history).
+      expect(page.url()).not.toContain('token=');
+      await choosePassword(page, 'first password 1');
+      await page.getByTestId('set-password-sign-in').click();
+      await signInWith(page, email, 'first password 1');
+      await signedInMarker(page, 'portal').waitFor();
+    });
+
+    await withPage(browser, 'forgot-password', async (page) => {
+      await page.goto('/');
+      await page.getByRole('link', { name: /forgot password/i }).click();
+      await page.waitForURL('**/forgot-password');
+      const [{ last }] = await sql<{ last: string }>(
+        'SELECT coalesce(max(id), 0)::text AS last FROM deliveries',
+      );
+      await page.getByTestId('forgot-email').fill(email);
+      await page.getByTestId('forgot-submit').click();
+      await page.getByTestId('forgot-sent').waitFor();
+
+      const reset = await mailedLink(email, 'password_reset', last);
+      expect(reset).toMatch(/^\/reset-password#token=[\w-]{43}$/);
+      await page.goto(reset);
+      await page.getByText(/set a new password/i).waitFor();
+      await choosePassword(page, 'second password 2');
+      await page.getByTestId('set-password-sign-in').click();
+      await signInWith(page, email, 'second password 2');
+      await signedInMarker(page, 'portal').waitFor();
+
+      // The link is spent: opening it again cannot set a password.
+      await page.goto(reset);
+      await page.getByTestId('set-password-new').fill('third password 3');
+      await page.getByTestId('set-password-confirm').fill('third password 3');
+      await page.getByTestId('set-password-submit').click();
+      await page.getByText(/invalid, was already used or has expired/i).waitFor();
+    });
+
+    await expect(login(email, 'first password 1')).rejects.toMatchObject({ status: 401 });
+    await expect(login(email, 'third password 3')).rejects.toBeInstanceOf(ApiError);
+    expect((await login(email, 'second password 2')).user.email).toBe(email);
+  });
+});
