@@ -320,9 +320,15 @@ describe('what each kind says', () => {
     expect(render('deputyship_ended', 'en', { ...ended, reason: 'ended' }).text).toContain(
       'It was ended early.',
     );
-    expect(
-      render('deputyship_ended', 'en', { ...ended, startsAt: undefined, endsAt: undefined }).text,
-    ).toContain('Until: until further notice');
+    const open = { ...ended, startsAt: undefined, endsAt: undefined };
+    expect(render('deputyship_started', 'en', open).text).toContain('Until: until further notice');
+    expect(render('deputyship_ended', 'en', open).text).not.toContain('Until');
+  });
+
+  it('names a comment without a known author "Someone", not an empty name', () => {
+    const data = { ...SAMPLE_MAIL_DATA.comment_public, authorName: '' };
+    expect(render('comment_public', 'en', data).text).toContain('Someone wrote:\n');
+    expect(render('comment_public', 'cs', data).text).toContain('Někdo píše:\n');
   });
 
   it('escalation names the levels and the group', () => {

@@ -14,14 +14,13 @@ function people(d: DeputyshipData, ctx: MailContext): Fact[] {
   ];
 }
 
-function period(d: DeputyshipData, ctx: MailContext): Fact[] {
+/** An open-ended deputyship that starts runs "until further notice"; one that ended just ended. */
+function period(d: DeputyshipData, ctx: MailContext, started: boolean): Fact[] {
   const { t } = ctx;
   const rows: Fact[] = [];
   if (d.startsAt) rows.push({ label: t.labels.from, value: when(d.startsAt, ctx, d.timeZone) });
-  rows.push({
-    label: t.labels.until,
-    value: d.endsAt ? when(d.endsAt, ctx, d.timeZone) : t.common.untilFurtherNotice,
-  });
+  if (d.endsAt) rows.push({ label: t.labels.until, value: when(d.endsAt, ctx, d.timeZone) });
+  else if (started) rows.push({ label: t.labels.until, value: t.common.untilFurtherNotice });
   const ms = between(d.startsAt, d.endsAt);
   if (ms !== null && ms > 0) rows.push({ label: t.labels.length, value: duration(ms, ctx) });
   return rows;
@@ -49,7 +48,10 @@ export function deputyshipMail(
     heading: texts.heading,
     blocks: [
       { type: 'paragraph', text: intro },
-      { type: 'facts', rows: [...people(d, ctx), ...period(d, ctx)] },
+      {
+        type: 'facts',
+        rows: [...people(d, ctx), ...period(d, ctx, kind === 'deputyship_started')],
+      },
       {
         type: 'actions',
         actions: [

@@ -48,7 +48,7 @@ export interface TicketTemplate<K extends TicketKind> {
 const facts = (...groups: Fact[][]): MailBlock => ({ type: 'facts', rows: groups.flat() });
 const paragraph = (text: string): MailBlock => ({ type: 'paragraph', text });
 const actions = (...list: MailAction[]): MailBlock => ({ type: 'actions', actions: list });
-const group = (value: string) => oneLine(value, NAME_MAX);
+const group = (value: string) => oneLine(value, NAME_MAX) || '—';
 
 type StatusFlavour = 'pending' | 'resolved' | 'closed' | 'other';
 const flavour = (category: string): StatusFlavour =>
@@ -183,7 +183,7 @@ const commentPublic: TicketTemplate<'comment_public'> = {
       blocks: [
         {
           type: 'quote',
-          label: t.comment_public.wrote(name(d.authorName, t.common.automatic)),
+          label: t.comment_public.wrote(name(d.authorName, t.common.someone)),
           body: multiline(d.body),
         },
         facts(ticketFacts(d, t)),
@@ -204,7 +204,7 @@ const commentInternal: TicketTemplate<'comment_internal'> = {
         { type: 'notice', text: t.comment_internal.notice },
         {
           type: 'quote',
-          label: t.comment_internal.wrote(name(d.authorName, t.common.automatic)),
+          label: t.comment_internal.wrote(name(d.authorName, t.common.someone)),
           body: multiline(d.body),
         },
         facts(ticketFacts(d, t)),

@@ -44,6 +44,7 @@ export const cs = {
   common: {
     noSubject: '(bez předmětu)',
     automatic: 'automaticky',
+    someone: 'Někdo',
     nobody: 'zatím nikdo',
     openTicket: 'Otevřít požadavek',
     settings: 'Nastavení upozornění',

@@ -44,6 +44,7 @@ export const en = {
   common: {
     noSubject: '(no subject)',
     automatic: 'automatically',
+    someone: 'Someone',
     nobody: 'nobody yet',
     openTicket: 'Open the ticket',
     settings: 'Notification settings',

@@ -43,6 +43,7 @@ export const ru = {
   common: {
     noSubject: '(без темы)',
     automatic: 'автоматически',
+    someone: 'Кто-то',
     nobody: 'пока никто',
     openTicket: 'Открыть заявку',
     settings: 'Настройки уведомлений',
