@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { EnvReader } from '../src/config/env-reader';
 import { smsConfig, type SmsConfig } from '../src/config/config-namespaces';
+import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { HttpSmsGateway } from '../src/modules/notifications/sms/http-sms-gateway';
 import { SmsGateway } from '../src/modules/notifications/sms/sms-gateway';
 import { createSmsGateway } from '../src/modules/notifications/sms/sms.module';
@@ -275,6 +276,92 @@ describe('SMS', () => {
         permanent: true,
         error: expect.stringContaining('SMS is off'),
       });
+    });
+  });
+
+  describe('an urgent ticket, end to end', () => {
+    interface SmsRow {
+      id: string;
+      user_id: string;
+      address: string;
+      status: string;
+      attempts: number;
+      next_attempt_at: Date;
+      last_error: string | null;
+    }
+    const smsRows = async (ticketId: string) =>
+      (await t.db.query(
+        `SELECT id, user_id, address, status, attempts, next_attempt_at, last_error
+           FROM deliveries WHERE ticket_id = $1 AND channel = 'sms' ORDER BY id`,
+        [ticketId],
+      )) as SmsRow[];
+
+    it('reaches the gateway once, through two instances, and again after a failure only when due', async () => {
+      // Someone who opted in through the API, and one with a number from before validation.
+      const onCall = await t.factory.user({ role: 'agent', name: 'On call' });
+      const legacy = await t.factory.user({ role: 'agent', name: 'Legacy phone' });
+      const opted = await t
+        .http()
+        .patch('/api/v1/me')
+        .set('Authorization', `Bearer ${await t.tokenFor(onCall.id)}`)
+        .send({ phone: '+420 777 000 111', smsOptIn: true });
+      expect(opted.status).toBe(200);
+      await t.db.query(`UPDATE users SET phone = '777 000 222', sms_opt_in = true WHERE id = $1`, [
+        legacy.id,
+      ]);
+      const desk = await t.factory.group('Urgent desk', [onCall.id, legacy.id]);
+
+      const filed = await t
+        .http()
+        .post('/api/v1/tickets')
+        .set('Authorization', bearer(w.dispatcher))
+        .send({
+          subject: 'Boiler "B2" down',
+          requesterId: w.clientA.id,
+          groupId: desk.id,
+          priority: 'urgent',
+        });
+      expect(filed.status).toBe(201);
+      await t.drainNotifications();
+      const [row, ...others] = await smsRows(filed.body.id as string);
+      expect(others).toEqual([]);
+      expect(row).toMatchObject({
+        user_id: onCall.id,
+        address: '+420777000111',
+        status: 'pending',
+      });
+
+      // The gateway is down: both instances' workers run at once; one of them tries, once.
+      const second = await t.secondInstance();
+      const workers = [t.app.get(DeliveryWorker), second.get(DeliveryWorker)];
+      gw.answer = () => ({ status: 503, body: '{"error":"maintenance"}' });
+      await Promise.all(workers.map((worker) => worker.deliver()));
+      expect(gw.requests).toHaveLength(1);
+      let [after] = await smsRows(filed.body.id as string);
+      expect(after).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(after.last_error).toMatch(/^HTTP 503 from 127\.0\.0\.1:\d+\/app\/send: .*maintenance/);
+      expect(after.last_error).not.toContain(BEARER.slice(7));
+      expect(after.next_attempt_at.getTime()).toBeGreaterThan(t.clock.now().getTime());
+
+      // Not due yet: nothing is sent.
+      gw.answer = () => ({ status: 200, body: '{"id":"gw-urgent-1"}' });
+      await Promise.all(workers.map((worker) => worker.deliver()));
+      expect(gw.requests).toHaveLength(1);
+
+      t.clock.set(after.next_attempt_at);
+      await Promise.all(workers.map((worker) => worker.deliver()));
+      await Promise.all(workers.map((worker) => worker.deliver()));
+      expect(gw.requests).toHaveLength(2);
+      [after] = await smsRows(filed.body.id as string);
+      expect(after).toMatchObject({ status: 'sent', attempts: 2 });
+
+      for (const req of gw.requests) {
+        expect(req.headers.authorization).toBe(BEARER);
+        const body = JSON.parse(req.body) as { to: string; text: string };
+        expect(body.to).toBe('+420777000111');
+        expect(body.text).toContain(String(filed.body.number));
+      }
+      expect(gw.requests[0].body).toBe(gw.requests[1].body);
     });
   });
 
