@@ -465,6 +465,17 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 200, 404, 404, 404, 200, 200),
   },
   {
+    // Deliveries of the target ticket: staff who see it; clients never (404 like history's
+    // invisible case), not even the requester.
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/deliveries',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/deliveries` };
+    },
+    expect: statuses(401, 404, 404, 404, 404, 200, 200),
+  },
+  {
     // Taking needs an UNASSIGNED ticket (the target is assigned, so a take would be a 409), and
     // every agent sees unassigned tickets: agent and departmentHead succeed here. Clients lack
     // tickets.take: 403 for any id.
@@ -1487,6 +1498,19 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // mail.manage: admin only.
+    method: 'GET',
+    path: '/api/v1/admin/mail',
+    prepare: async () => ({ path: '/api/v1/admin/mail' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/deliveries',
+    prepare: async () => ({ path: '/api/v1/admin/deliveries?status=failed' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
   },
   {
     // notification-defaults.manage: admin only.

@@ -475,6 +475,113 @@ describe('mail delivery (real SMTP server)', () => {
     expect(sink.to(client.email)).toHaveLength(1);
     expect(sink.to(gone.email)).toHaveLength(0);
   });
+  it('shows a ticket’s deliveries to staff who see it; 404 for clients and staff who do not', async () => {
+    const org = await t.factory.organization();
+    const client = await t.factory.user({ role: 'client', organizationId: org.id });
+    const agent = await t.factory.user({ role: 'agent' });
+    const outsider = await t.factory.user({ role: 'agent' });
+    const ticket = await t.factory.ticket({
+      requesterId: client.id,
+      organizationId: org.id,
+      assigneeId: agent.id,
+    });
+    sink.reject.set('bounced@customer.test', [550, '5.1.1 Gone away']);
+    const sent = await queue(t, { userId: client.id, address: client.email, ticket });
+    const failed = await queue(t, { address: 'bounced@customer.test', ticket });
+    await worker.deliver();
+    const get = async (userId: string, path: string) =>
+      t
+        .http()
+        .get(path)
+        .set('Authorization', `Bearer ${await t.tokenFor(userId)}`);
+    const path = `/api/v1/tickets/${ticket.id}/deliveries`;
+
+    const res = await get(agent.id, path);
+    expect(res.status).toBe(200);
+    expect(res.body.nextCursor).toBeNull();
+    expect(res.body.items.map((d: { id: string }) => d.id)).toEqual([failed, sent]);
+    expect(res.body.items[0]).toMatchObject({
+      channel: 'email',
+      kind: 'ticket_reopened',
+      recipient: 'bounced@customer.test',
+      recipientName: null,
+      status: 'failed',
+      attempts: 1,
+      sentAt: null,
+      nextAttemptAt: null,
+      ticket: { id: ticket.id, number: ticket.number },
+    });
+    expect(res.body.items[0].lastError).toMatch(/^550 5\.1\.1 Gone away/);
+    expect(res.body.items[1]).toMatchObject({
+      recipient: client.email,
+      status: 'sent',
+      lastError: null,
+      sentAt: t.clock.now().toISOString(),
+    });
+    expect(res.body.items[1]).not.toHaveProperty('data');
+
+    const first = await get(agent.id, `${path}?limit=1`);
+    expect(first.body.items.map((d: { id: string }) => d.id)).toEqual([failed]);
+    const next = await get(agent.id, `${path}?limit=1&cursor=${first.body.nextCursor}`);
+    expect(next.body.items.map((d: { id: string }) => d.id)).toEqual([sent]);
+    expect(next.body.nextCursor).toBeNull();
+    expect((await get(agent.id, `${path}?cursor=bm9wZQ`)).status).toBe(400);
+
+    expect((await get(client.id, path)).status).toBe(404);
+    expect((await get(outsider.id, path)).status).toBe(404);
+    const missing = await get(
+      agent.id,
+      '/api/v1/tickets/00000000-0000-4000-8000-000000000000/deliveries',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('shows admins the mail settings in force and the failed deliveries; nobody else', async () => {
+    const admin = await t.factory.user({ role: 'admin' });
+    const dispatcher = await t.factory.user({ role: 'dispatcher' });
+    const ticket = await t.factory.ticket();
+    sink.reject.set('dead@customer.test', [550, '5.1.1 Dead']);
+    const failed = await queue(t, { address: 'dead@customer.test', ticket });
+    await worker.deliver();
+    const as = async (userId: string, path: string) =>
+      t
+        .http()
+        .get(path)
+        .set('Authorization', `Bearer ${await t.tokenFor(userId)}`);
+
+    const mail = await as(admin.id, '/api/v1/admin/mail');
+    expect(mail.status).toBe(200);
+    expect(mail.body).toMatchObject({
+      driver: 'smtp',
+      host: '127.0.0.1',
+      port: sink.port,
+      secure: false,
+      user: null,
+      from: FROM,
+      domain: DOMAIN,
+      replyTo: null,
+      dkim: false,
+      rateLimitPerHour: 3,
+      logDirectory: null,
+    });
+    const [{ n }] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM deliveries WHERE status = 'failed'`,
+    )) as { n: number }[];
+    expect(mail.body.counts.failed).toBe(n);
+
+    const list = await as(admin.id, '/api/v1/admin/deliveries');
+    expect(list.status).toBe(200);
+    expect(list.body.items[0]).toMatchObject({ id: failed, status: 'failed' });
+    expect(list.body.items.every((d: { status: string }) => d.status === 'failed')).toBe(true);
+    const suppressed = await as(admin.id, '/api/v1/admin/deliveries?status=suppressed');
+    expect(suppressed.body.items.every((d: { status: string }) => d.status === 'suppressed')).toBe(
+      true,
+    );
+    expect((await as(admin.id, '/api/v1/admin/deliveries?status=lost')).status).toBe(400);
+    expect((await as(dispatcher.id, '/api/v1/admin/mail')).status).toBe(403);
+    expect((await as(dispatcher.id, '/api/v1/admin/deliveries')).status).toBe(403);
+  });
 });
 
 describe('mail delivery against a port where nothing listens at first', () => {

@@ -60,6 +60,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Deliveries in one status, newest first (admins)
+     * @description Failed ones by default: what did not reach its recipient, with the reason.
+     */
+    get: operations['MailAdmin_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/mail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Mail settings in force and deliveries by status (admins)
+     * @description From the environment (SMTP_URL, MAIL_FROM, MAIL_DKIM_*, …): driver, host, port, TLS, login name (never the password), sender, domain, DKIM on or off; and the outbox counts.
+     */
+    get: operations['MailAdmin_mail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/notification-defaults': {
     parameters: {
       query?: never;
@@ -1142,6 +1182,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * E-mails and SMS sent about the ticket (staff)
+     * @description Newest first: recipient, channel, kind, status, attempts, the last SMTP or gateway reply and when it was sent; never the content. Staff who may see the ticket only: for a client, as for a ticket you cannot see, it is a 404.
+     */
+    get: operations['TicketDeliveries_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{id}/escalation': {
     parameters: {
       query?: never;
@@ -2136,6 +2196,58 @@ export interface components {
       /** @description Stored on tickets */
       value: string;
     };
+    DeliveryCountsDto: {
+      failed: number;
+      pending: number;
+      sent: number;
+      suppressed: number;
+    };
+    DeliveryDto: {
+      /** @description Sending attempts so far */
+      attempts: number;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Numeric id; bounces name it in the VERP address
+       * @example 1042
+       */
+      id: string;
+      /**
+       * @description A notification kind or an account mail kind
+       * @example comment_public
+       */
+      kind: string;
+      /** @description The last SMTP or gateway reply for a failure or retry; why, for a suppressed one */
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When a pending one is tried next
+       */
+      nextAttemptAt: string | null;
+      /** @description E-mail address, or phone number for SMS */
+      recipient: string;
+      /** @description The recipient user’s name, if a user */
+      recipientName: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'sent' | 'failed' | 'suppressed';
+      ticket: components['schemas']['DeliveryTicketDto'] | null;
+    };
+    DeliveryPageDto: {
+      items: components['schemas']['DeliveryDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
+    DeliveryTicketDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 1042 */
+      number: number;
+      subject: string;
+    };
     DepartmentDto: {
       active: boolean;
       /** Format: date-time */
@@ -2329,6 +2441,33 @@ export interface components {
        * @enum {string}
        */
       app?: 'agent' | 'portal';
+    };
+    MailSettingsDto: {
+      /** @description Deliveries by status, e-mail and SMS */
+      counts: components['schemas']['DeliveryCountsDto'];
+      dkim: boolean;
+      dkimDomain: string | null;
+      dkimSelector: string | null;
+      /** @description Domain of Message-IDs and of the bounce (VERP) address */
+      domain: string;
+      /** @enum {string} */
+      driver: 'smtp' | 'log';
+      /**
+       * @description MAIL_FROM
+       * @example Help desk <help@example.com>
+       */
+      from: string;
+      host: string | null;
+      /** @description Where the log driver writes .eml files */
+      logDirectory: string | null;
+      port: number | null;
+      /** @description Automatic mails per recipient address per hour */
+      rateLimitPerHour: number;
+      replyTo: string | null;
+      /** @description smtps:// (TLS from the start) */
+      secure: boolean | null;
+      /** @description SMTP login (never the password) */
+      user: string | null;
     };
     MeDto: {
       active: boolean;
@@ -3881,6 +4020,144 @@ export interface operations {
         headers: {
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MailAdmin_deliveries: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        status?: 'pending' | 'sent' | 'failed' | 'suppressed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  MailAdmin_mail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailSettingsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -11739,6 +12016,88 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketDeliveries_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -45,6 +45,8 @@ export const Permission = {
   DeputiesManage: 'deputies.manage',
   /** The installation's default notification preferences (per kind and channel): admin only. */
   NotificationDefaultsManage: 'notification-defaults.manage',
+  /** The mail settings in force and the outbox of every ticket (failed, suppressed): admin only. */
+  MailManage: 'mail.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PreferencesModule } from '../preferences/preferences.module.js';
 import { SmsModule } from '../sms/sms.module.js';
+import { MailAdminController, TicketDeliveriesController } from './deliveries.controller.js';
+import { DeliveryQueries } from './delivery-queries.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { MailSettings } from './mail/mail-settings.js';
 import { MailTransport } from './mail/mail-transport.js';
@@ -9,7 +11,8 @@ import { VerpAddresses } from './mail/verp-address.js';
 /** E-mail and SMS out: the outbox workers, the mail transport, headers and threading (issue 14). */
 @Module({
   imports: [PreferencesModule, SmsModule],
-  providers: [MailSettings, MailTransport, VerpAddresses, DeliveryWorker],
+  controllers: [TicketDeliveriesController, MailAdminController],
+  providers: [MailSettings, MailTransport, VerpAddresses, DeliveryWorker, DeliveryQueries],
   exports: [DeliveryWorker, MailTransport, MailSettings, VerpAddresses],
 })
 export class DeliveryModule {}
