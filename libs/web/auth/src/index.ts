@@ -6,3 +6,5 @@ export { SessionsCard } from './sessions-card';
 export { PublicAccountPages } from './public-account-pages';
 export { EmailChangeCard } from './email-change-card';
 export { ConfirmEmailPage } from './confirm-email-page';
+export { useLiveEvents, useLiveConnected } from './live/use-live-events';
+export type { LiveEvent } from './live/live-stream';

@@ -80,6 +80,14 @@ export class Session {
     this.emit();
   }
 
+  /**
+   * fetch with this session's access token, refreshed once on a 401, for what the generated
+   * client cannot read: the live event stream. The token goes in the header, never in the URL.
+   */
+  fetchWithToken(url: string, init: RequestInit = {}): Promise<Response> {
+    return this.authorizedFetch(new Request(url, init));
+  }
+
   private accept(data: { accessToken: string; user: SessionUser }): void {
     this.accessTokenValue = data.accessToken;
     this.user = data.user;

@@ -4,3 +4,4 @@ export * from './hooks';
 export * from './idempotency-key';
 export * from './file-drop-zone';
 export * from './save-blob';
+export * from './live-invalidation';

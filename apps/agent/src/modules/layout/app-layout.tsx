@@ -18,6 +18,7 @@ import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-r
 import { useAuth, type SessionUser } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
+import { useAgentLiveUpdates } from '../live/use-agent-live-updates';
 import { NotificationBell } from '../notifications/components/notification-bell';
 import { useTicketCounts } from '../tickets/hooks';
 import type { TicketCounts } from '../tickets/api';
@@ -150,6 +151,7 @@ function UserMenu() {
 export function AppLayout() {
   const { t } = useTranslation(['layout', 'common']);
   const [opened, { toggle, close }] = useDisclosure();
+  useAgentLiveUpdates();
   return (
     <AppShell
       header={{ height: 56 }}

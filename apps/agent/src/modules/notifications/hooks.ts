@@ -1,18 +1,23 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '@relaydesk/web-auth';
+import { useApi, useLiveConnected } from '@relaydesk/web-auth';
 import { queryKeys } from '../../query-keys';
 import { notificationsApi } from './api';
 
-/** The bell polls this cheap count; the list itself loads only when the bell is opened. */
+/**
+ * The bell polls this cheap count (rarely while the live stream pushes it); the list itself
+ * loads only when the bell is opened.
+ */
 export const UNREAD_POLL_MS = 30_000;
+const UNREAD_SAFETY_NET_MS = 300_000;
 const PAGE_SIZE = 20;
 
 export function useUnreadCount() {
   const api = useApi();
+  const live = useLiveConnected();
   return useQuery({
     queryKey: queryKeys.notifications.unreadCount,
     queryFn: () => notificationsApi.unreadCount(api),
-    refetchInterval: UNREAD_POLL_MS,
+    refetchInterval: live ? UNREAD_SAFETY_NET_MS : UNREAD_POLL_MS,
     staleTime: UNREAD_POLL_MS / 2,
   });
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useApi } from '@relaydesk/web-auth';
+import { useApi, useLiveConnected } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
 import {
   allPages,
@@ -31,24 +31,35 @@ export {
   useUploadAttachment,
 } from '@relaydesk/web-tickets';
 
-/** How often lists and counts refresh by themselves, so new tickets appear without a reload. */
+/** How often lists and counts refresh by themselves while live updates are down. */
 export const LIVE_REFRESH_MS = 10_000;
+/** While live updates flow they refresh what changes; polling stays as a rare safety net. */
+export const SAFETY_NET_MS = 120_000;
+
+/** `ms` while the live stream is down, the safety net while it is up. */
+export function useRefreshInterval(ms: number): number {
+  return useLiveConnected() ? Math.max(ms, SAFETY_NET_MS) : ms;
+}
 
 export function useTicketCounts() {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.tickets.counts,
     queryFn: () => staffTicketsApi.counts(api),
-    refetchInterval: LIVE_REFRESH_MS,
+    refetchInterval: useRefreshInterval(LIVE_REFRESH_MS),
   });
 }
 
 export function useTicketList(query: Omit<ListTicketsQuery, 'cursor'>) {
-  return useSharedTicketList<TicketPage>(query, { refetchInterval: LIVE_REFRESH_MS });
+  return useSharedTicketList<TicketPage>(query, {
+    refetchInterval: useRefreshInterval(LIVE_REFRESH_MS),
+  });
 }
 
 export function useTicket(number: number) {
-  return useSharedTicket<Ticket>(number, { refetchInterval: LIVE_REFRESH_MS * 3 });
+  return useSharedTicket<Ticket>(number, {
+    refetchInterval: useRefreshInterval(LIVE_REFRESH_MS * 3),
+  });
 }
 
 /** The ticket page shows every comment (internal ones too), read whole. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useAuth } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
+import { usePortalLiveUpdates } from '../live/use-portal-live-updates';
 
 function Header() {
   const { t } = useTranslation(['layout', 'common']);
@@ -53,6 +54,7 @@ function Header() {
 
 /** Only rendered for a signed-in user (main.tsx shows the sign-in form otherwise). */
 export function PortalLayout() {
+  usePortalLiveUpdates();
   return (
     <>
       <Header />

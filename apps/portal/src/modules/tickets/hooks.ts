@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { useApi } from '@relaydesk/web-auth';
+import { useApi, useLiveConnected } from '@relaydesk/web-auth';
 import { ApiError, type Schemas } from '@relaydesk/api-client';
 import {
   ticketQueryKeys,
@@ -28,17 +28,25 @@ export {
   useUploadAttachment,
 } from '@relaydesk/web-tickets';
 
-/** Clients wait for an answer: lists and the open ticket refresh by themselves, unhurriedly. */
+/**
+ * Clients wait for an answer: lists and the open ticket refresh by themselves, unhurriedly, and
+ * only as a safety net while live updates flow.
+ */
 const REFRESH_MS = 30_000;
+const SAFETY_NET_MS = 120_000;
+
+function useRefreshInterval(): number {
+  return useLiveConnected() ? SAFETY_NET_MS : REFRESH_MS;
+}
 
 export function useTicketList(query: Omit<ListTicketsQuery, 'cursor'>) {
   // While a new filter or search loads, keep showing the last list instead of a spinner.
-  return useSharedTicketList(query, { refetchInterval: REFRESH_MS, keepPrevious: true });
+  return useSharedTicketList(query, { refetchInterval: useRefreshInterval(), keepPrevious: true });
 }
 
 export function useTicket(number: number) {
   return useSharedTicket(number, {
-    refetchInterval: REFRESH_MS,
+    refetchInterval: useRefreshInterval(),
     // A 404 will not turn into a ticket by asking again; say "not found" at once.
     retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 1,
   });
@@ -53,7 +61,7 @@ export function useTicketComments(id: string | undefined) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!id,
-    refetchInterval: REFRESH_MS,
+    refetchInterval: useRefreshInterval(),
   });
 }
 
