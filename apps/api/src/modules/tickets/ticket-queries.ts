@@ -57,6 +57,11 @@ export interface TicketListFilter {
   sort: { field: TicketSortField; direction: 'asc' | 'desc' };
   limit: number;
   cursor?: string;
+  /**
+   * Only the view's own condition (no filters, no search): the statement is then named and
+   * prepared (see `list`). A filter's plan depends on its value, so filtered pages stay unnamed.
+   */
+  viewOnly?: boolean;
 }
 
 export type StatusCategoryRule = { in: readonly string[] } | { notIn: readonly string[] };
@@ -138,7 +143,13 @@ export class TicketQueries {
       .addOrderBy('t.id', desc ? 'DESC' : 'ASC')
       .limit(filter.limit + 1);
 
-    const rows = await qb.getRawMany<TicketRow>();
+    // The plain queue page is the hottest read. Planning it took 0.35–0.5 ms against 0.15 ms of
+    // execution at 1M tickets (27 indexes on tickets to consider); prepared, each pooled
+    // connection plans it a few times and then keeps the generic plan, the same index walk.
+    const rows =
+      filter.viewOnly && !filter.q
+        ? await preparedSql<TicketRow>(this.db, ...qb.getQueryAndParameters())
+        : await qb.getRawMany<TicketRow>();
     await this.attachNames(rows, isClient, false);
     return toPage(
       rows,

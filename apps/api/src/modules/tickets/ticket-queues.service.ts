@@ -129,6 +129,7 @@ export class TicketQueuesService {
         break;
     }
 
+    const viewConditions = conditions.length;
     const filters: [keyof ListTicketsQueryDto, string][] = [
       ['typeId', 't.type_id = :typeId'],
       ['organizationId', 't.organization_id = :organizationId'],
@@ -168,6 +169,7 @@ export class TicketQueuesService {
       sort,
       limit: query.limit ?? 50,
       cursor: query.cursor,
+      viewOnly: conditions.length === viewConditions,
     });
   }
 
