@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { createRootLogger } from './common/logging/logger.js';
 import { createDataSource } from './database/data-source.js';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
   await app.listen(config.port);
   logger.info(`Relaydesk API listening on http://localhost:${config.port}/api (docs: /api/docs)`);
-  printWelcome(seeded.logins, config.port);
+  printWelcome(seeded.logins, config.port, mailLine(config));
   if (demoDoors.length > 0) warnDemoPasswords(demoDoors, logger);
 }
 
@@ -57,7 +58,21 @@ function warnDemoPasswords(emails: string[], logger: ReturnType<typeof createRoo
   );
 }
 
-function printWelcome(logins: { role: string; email: string; password: string }[], port: number) {
+/** Where mail goes: a demo's mail is read from files, so say where they are. */
+function mailLine(config: AppConfig): string {
+  if (config.mailDriver === 'log') {
+    const dir = join(config.dataDir, 'mail');
+    return `not sent (${config.smtpUrl ? 'MAIL_DRIVER=log' : 'no SMTP_URL'}): each one is an .eml file in ${dir}/`;
+  }
+  const smtp = config.smtpEndpoint;
+  return smtp ? `SMTP ${smtp.host}:${smtp.port} as ${config.mailFrom}` : 'SMTP';
+}
+
+function printWelcome(
+  logins: { role: string; email: string; password: string }[],
+  port: number,
+  mail: string,
+) {
   const url = `http://localhost:${port}`;
   const lines = [
     '',
@@ -65,6 +80,7 @@ function printWelcome(logins: { role: string; email: string; password: string }[
     `    Client portal     ${url}/`,
     `    Agent workspace   ${url}/agent/`,
     `    API               ${url}/api   (docs: ${url}/api/docs)`,
+    `    Mail              ${mail}`,
     ...(logins.length
       ? [
           '',
