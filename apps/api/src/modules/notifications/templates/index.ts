@@ -3,7 +3,7 @@ import { accountMail } from './content/account-mails.js';
 import { deputyshipMail, deputyshipSms } from './content/deputy-mails.js';
 import type { MailContent } from './content/mail-content.js';
 import type { MailContext } from './content/mail-context.js';
-import { TICKET_TEMPLATES, ticketMail, type TicketKind } from './content/ticket-mails.js';
+import { TICKET_TEMPLATES, ticketMail, type TicketKind } from './content/ticket-templates.js';
 import { messagesFor } from './i18n/index.js';
 import type {
   DeputyshipData,
