@@ -1,0 +1,52 @@
+import type { Browser } from 'playwright-core';
+import { ApiSession, uniqueText } from '../support/api';
+import { describeBrowser, launch, signIn, withPage } from '../support/browser';
+
+const AGENT = 'alexey.smirnov@relaydesk.local';
+const CLIENT = 's.petrov@agro-yuzhny.example';
+/**
+ * Well under the polling the list falls back to (10 s while the live stream is down, 2 minutes
+ * while it is up): a ticket that shows up within this came through the live stream.
+ */
+const LIVE_WITHIN_MS = 6_000;
+
+describeBrowser('live updates', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('a ticket filed by someone else appears in the open Unassigned queue, and its count goes up, without a reload', async () => {
+    const client = await ApiSession.as(CLIENT);
+    await withPage(browser, 'live-unassigned', async (page) => {
+      await signIn(page, '/agent/', AGENT);
+      const streamOpen = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/me/events') && r.status() === 200,
+      );
+      await page.getByTestId('queue-unassigned').click();
+      await page.waitForURL(/view=unassigned/);
+      await streamOpen;
+      const count = page.getByTestId('queue-count-unassigned');
+      await count.waitFor();
+      // The list has loaded (and with it the count) before the new ticket exists.
+      await page.getByRole('table').waitFor();
+      const before = Number(await count.textContent());
+      // Survives only if the page is never reloaded.
+      await page.evaluate(() => Object.assign(window, { liveMarker: true }));
+
+      const subject = uniqueText('Live: conveyor belt stopped');
+      const ticket = await client.createTicket(subject);
+      expect(ticket.assigneeId ?? null).toBeNull(); // so it belongs in Unassigned
+
+      await page.getByText(subject).waitFor({ timeout: LIVE_WITHIN_MS });
+      await page.waitForFunction(
+        ([el, n]) => Number((el as HTMLElement).textContent) === n,
+        [await count.elementHandle(), before + 1] as const,
+        { timeout: LIVE_WITHIN_MS },
+      );
+      // It came without a reload: the page that was open is the one showing it.
+      expect(await page.evaluate(() => 'liveMarker' in window)).toBe(true);
+    });
+  });
+});
