@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NotificationKind } from '@relaydesk/contracts';
+import { isE164Phone, type NotificationKind } from '@relaydesk/contracts';
 import { Clock } from '../../../common/time/clock.js';
 import type { EventPlan, EventRow, Notice } from './event-notices.js';
 import { canSee, loadRecipients, type Recipient } from './recipients.js';
@@ -25,8 +25,6 @@ const SMS_WHEN_URGENT = new Set<NotificationKind>([
   'ticket_assigned',
   'ticket_escalated',
 ]);
-/** What an SMS gateway can dial. */
-const E164 = /^\+[1-9]\d{6,14}$/;
 /** Secrets that belong in the mail to one person, never in a row they list over the API. */
 const NOT_IN_APP = ['ratingUrl'];
 
@@ -79,8 +77,8 @@ export class FanOutWriter {
         if (
           r.channels.sms &&
           r.smsOptIn &&
-          r.phone !== null &&
-          E164.test(r.phone) &&
+          // A number stored before phones were validated is skipped, not sent to the gateway.
+          isE164Phone(r.phone) &&
           (!SMS_WHEN_URGENT.has(n.kind) || plan.ticket?.priority === 'urgent')
         ) {
           deliveries.push({ ...common, channel: 'sms', address: r.phone });
