@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Button, Group, Input, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useErrorText } from '@relaydesk/web-ui';
 import { useUser } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
@@ -9,6 +10,12 @@ import type { Ticket } from '../api';
 import { useAcceptance } from '../hooks';
 
 type Mode = 'accept' | 'reject' | null;
+
+/** `?decision=accept|reject` from the Accept / Reject links of the "resolved" mail. */
+function decisionFrom(params: URLSearchParams): Mode {
+  const decision = params.get('decision');
+  return decision === 'accept' || decision === 'reject' ? decision : null;
+}
 
 /**
  * On a resolved ticket its requester accepts the solution (with a rating 1–5 and an optional
@@ -19,7 +26,10 @@ export function ResolutionPanel({ ticket }: { ticket: Ticket }) {
   const me = useUser();
   const acceptance = useAcceptance(ticket.id);
   const errorText = useErrorText();
-  const [mode, setMode] = useState<Mode>(null);
+  // A mailed Accept / Reject link opens its form; the answer is still sent only by a click here
+  // (link scanners follow links, so a GET never decides anything).
+  const [params] = useSearchParams();
+  const [mode, setMode] = useState<Mode>(() => decisionFrom(params));
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
