@@ -8,6 +8,7 @@ export const queryKeys = {
   projects: {
     all: ['projects'] as const,
     list: (params: Record<string, unknown>) => ['projects', 'list', params] as const,
+    watchers: (id: string) => ['projects', 'watchers', id] as const,
   },
   workflows: ['workflows'] as const,
   // Administration: under the same prefixes, so invalidating `workflows`, `ticketTypes` or
@@ -30,6 +31,7 @@ export const queryKeys = {
     all: ['notifications'] as const,
     unreadCount: ['notifications', 'unread-count'] as const,
     list: ['notifications', 'list'] as const,
+    defaults: ['notification-defaults'] as const,
   },
   sla: {
     calendars: ['sla', 'calendars'] as const,
@@ -41,6 +43,12 @@ export const queryKeys = {
     mine: (as: 'principal' | 'deputy') => ['deputies', 'me', as] as const,
   },
   calendarFeed: ['calendar-feed'] as const,
+  mail: {
+    all: ['mail'] as const,
+    ticket: (ticketId: string) => ['mail', 'ticket', ticketId] as const,
+    settings: ['mail', 'settings'] as const,
+    admin: (status: string) => ['mail', 'admin', status] as const,
+  },
   directory: {
     users: (params: Record<string, unknown>) => ['directory', 'users', params] as const,
     organizations: (params: Record<string, unknown>) =>

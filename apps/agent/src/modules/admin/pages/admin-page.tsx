@@ -13,6 +13,7 @@ import { RulesSection } from '../../assignment/components/rules-section';
 import { CalendarsSection } from '../../sla/components/calendars-section';
 import { PoliciesSection } from '../../sla/components/policies-section';
 import { ProjectsSection } from '../components/projects-section';
+import { MailSection } from '../../mail/components/mail-section';
 import {
   DepartmentsSection,
   GroupsSection,
@@ -20,7 +21,15 @@ import {
   UsersSection,
 } from '../components/sections';
 
-preloadStrings(['admin', 'workflows', 'ticketTypes', 'categories', 'slaAdmin', 'assignmentAdmin']);
+preloadStrings([
+  'admin',
+  'workflows',
+  'ticketTypes',
+  'categories',
+  'slaAdmin',
+  'assignmentAdmin',
+  'mail',
+]);
 
 const SECTIONS = [
   'users',
@@ -34,6 +43,7 @@ const SECTIONS = [
   'calendars',
   'policies',
   'rules',
+  'mail',
 ] as const;
 /** Section → its path under /admin. */
 const PATHS: Record<(typeof SECTIONS)[number], string> = {
@@ -48,6 +58,7 @@ const PATHS: Record<(typeof SECTIONS)[number], string> = {
   calendars: 'sla-calendars',
   policies: 'sla-policies',
   rules: 'assignment-rules',
+  mail: 'mail',
 };
 
 /** Tabs whose names live in another feature's strings. */
@@ -55,6 +66,7 @@ const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   calendars: 'slaAdmin:tabs.calendars',
   policies: 'slaAdmin:tabs.policies',
   rules: 'assignmentAdmin:tab',
+  mail: 'mail:tab',
 };
 
 /** Administration of the directory (admins only): one section per kind of record. */
@@ -116,6 +128,7 @@ export default function AdminPage() {
         <Route path="sla-calendars" element={<CalendarsSection />} />
         <Route path="sla-policies" element={<PoliciesSection />} />
         <Route path="assignment-rules" element={<RulesSection />} />
+        <Route path="mail" element={<MailSection />} />
         <Route path="*" element={<Navigate to="/admin/users" replace />} />
       </Routes>
     </Stack>

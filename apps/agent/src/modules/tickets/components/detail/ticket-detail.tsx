@@ -11,6 +11,7 @@ import {
   useWorkflows,
 } from '../../hooks';
 import { SlaClocksCard } from '../../../sla/components/sla-clocks-card';
+import { TicketDeliveriesCard } from '../../../mail/components/ticket-deliveries-card';
 import { AssignmentCard } from './assignment-card';
 import { AttachmentsCard } from './attachments-card';
 import { ConversationCard } from './conversation-card';
@@ -26,7 +27,7 @@ import { TicketHeader } from './ticket-header';
 import { useNameLookup } from './use-name-lookup';
 
 // Routing lines (levels, escalation, rules in the history) load with the ticket page.
-preloadStrings(['ticketRouting']);
+preloadStrings(['ticketRouting', 'mail']);
 
 /** Closed (and canceled) tickets are history: no field edits, no assignment. */
 const READ_ONLY = new Set(['closed', 'canceled']);
@@ -66,6 +67,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
               canInternal={roleHasPermission(me.role, Permission.TicketsCommentInternal)}
             />
             <HistoryCard ticket={ticket} events={events} nameOf={nameOf} />
+            <TicketDeliveriesCard ticketId={ticket.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
