@@ -374,6 +374,15 @@ describe('npm run cluster: three API processes behind the balancer', () => {
       await race();
     }
     await race(); // and once more after everything was due: nothing may fire again
+    // The notifications of all that come from the fan-out (one of the scheduled jobs), after the
+    // events' commits: wait until it has taken every event.
+    const fannedOut = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM event_log WHERE fanned_out_at IS NULL'))
+        .rows[0].n === 0;
+    while (!(await fannedOut())) {
+      if (Date.now() > until + 10_000) throw new Error('the fan-out did not finish within 30 s');
+      await race();
+    }
 
     const timerMoves = await db.query(
       `SELECT ticket_id, count(*)::int AS n FROM ticket_events
