@@ -1472,6 +1472,13 @@ const ROWS: MatrixRow[] = [
     },
     expect: statuses(401, 200, 200, 200, 200, 200, 200),
   },
+  {
+    // Everyone signed in has a live stream of their own (what it carries: live-events.e2e-spec).
+    method: 'GET',
+    path: '/api/v1/me/events',
+    prepare: async () => ({ path: '/api/v1/me/events' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
   // ---------------------------------------------------------------- notification preferences
   {
     method: 'GET',

@@ -193,21 +193,37 @@ describe('live events (SSE)', () => {
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
   });
 
-  it('pushes the unread count when the fan-out announces a change of the bell', async () => {
-    const agent = await stream(w.agent);
-    const before = (
-      await t
-        .http()
-        .get('/api/v1/me/notifications/unread-count')
-        .set('Authorization', bearer(w.agent))
-    ).body.unread as number;
-    await t.db.query(
-      `INSERT INTO notifications (user_id, kind, data) VALUES ($1, 'sla_reminder', '{}')`,
-      [w.agent.id],
+  it('pushes the bell when the fan-out has notified the user, and to their other tabs when they read it', async () => {
+    const unread = async () =>
+      (
+        await t
+          .http()
+          .get('/api/v1/me/notifications/unread-count')
+          .set('Authorization', bearer(w.dispatcher))
+      ).body.unread as number;
+    const tab1 = await stream(w.dispatcher);
+    const tab2 = await stream(w.dispatcher);
+    const before = await unread();
+    // No group: the dispatchers hear of the new ticket.
+    await createTicket(w.clientA, 'Ring the bell');
+    await t.drainNotifications();
+    const now = await unread();
+    expect(now).toBeGreaterThan(before);
+    await tab1.next(
+      (e) => e.event === 'notification' && (e.data as { unread: number }).unread === now,
     );
-    await t.db.query(`SELECT pg_notify('relaydesk_notifications', $1)`, [w.agent.id]);
-    const got = await agent.next((e) => e.event === 'notification');
-    expect(got.data).toEqual({ unread: before + 1 });
+    await tab2.next(
+      (e) => e.event === 'notification' && (e.data as { unread: number }).unread === now,
+    );
+
+    const read = await t
+      .http()
+      .post('/api/v1/me/notifications/read-all')
+      .set('Authorization', bearer(w.dispatcher));
+    expect(read.body).toEqual({ unread: 0 });
+    await tab2.next(
+      (e) => e.event === 'notification' && (e.data as { unread: number }).unread === 0,
+    );
   });
 
   it('is refused without a token', async () => {

@@ -171,6 +171,14 @@ export interface CellResult {
 /** Reads any body as bytes (downloads are binary), then decodes JSON when it is JSON. */
 function rawBody(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
   const stream = res as IncomingMessage;
+  // The live event stream never ends by itself: its first frame is enough to judge the cell.
+  if (String(stream.headers['content-type']).startsWith('text/event-stream')) {
+    stream.once('data', (c: Buffer) => {
+      stream.destroy();
+      done(null, c);
+    });
+    return;
+  }
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
   stream.on('end', () => done(null, Buffer.concat(chunks)));

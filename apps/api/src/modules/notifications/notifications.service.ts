@@ -12,6 +12,15 @@ import type {
   UnreadCountDto,
 } from './dto/notification.dto.js';
 import { Notification } from './entities/notification.entity.js';
+import { NOTIFICATIONS_CHANNEL } from './fan-out/fan-out.worker.js';
+
+/**
+ * After a read, the bell of the user's other tabs and devices changes too: the live stream
+ * pushes the new count to all of them (the same announcement the fan-out makes). Only when a
+ * row changed; in the UPDATE's statement, so no read goes unannounced.
+ */
+const announceIfDone = (channel: string, userId: string) =>
+  `SELECT pg_notify(${channel}, ${userId}::text) FROM (SELECT 1 FROM done LIMIT 1) x`;
 
 interface Row {
   n_id: string;
@@ -97,8 +106,10 @@ export class NotificationsService {
     if (row.n_read_at === null) {
       const now = this.clock.now();
       await this.db.query(
-        `UPDATE notifications SET read_at = $3 WHERE id = $1 AND user_id = $2 AND read_at IS NULL`,
-        [id, user.id, now],
+        `WITH done AS (UPDATE notifications SET read_at = $3
+                        WHERE id = $1 AND user_id = $2 AND read_at IS NULL RETURNING 1)
+         ${announceIfDone('$4', '$2')}`,
+        [id, user.id, now, NOTIFICATIONS_CHANNEL],
       );
       row.n_read_at = now;
     }
@@ -107,8 +118,10 @@ export class NotificationsService {
 
   async markAllRead(user: AuthUser): Promise<UnreadCountDto> {
     await this.db.query(
-      `UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL`,
-      [user.id, this.clock.now()],
+      `WITH done AS (UPDATE notifications SET read_at = $2
+                      WHERE user_id = $1 AND read_at IS NULL RETURNING 1)
+       ${announceIfDone('$3', '$1')}`,
+      [user.id, this.clock.now(), NOTIFICATIONS_CHANNEL],
     );
     return this.unreadCount(user);
   }

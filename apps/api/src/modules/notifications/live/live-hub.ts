@@ -11,7 +11,7 @@ import {
   EventLogListener,
   type CommittedEvent,
 } from '../../../common/events/event-log-listener.js';
-import { NOTIFICATIONS_CHANNEL } from './live-feed.js';
+import { NOTIFICATIONS_CHANNEL } from '../fan-out/fan-out.worker.js';
 import { hears, LiveEventReader, ticketEventData } from './live-event-reader.js';
 import type { SseConnection } from './sse-connection.js';
 
