@@ -4,4 +4,9 @@ import { ticketQueryKeys } from '@relaydesk/web-tickets';
 export const queryKeys = {
   // tickets, ticketTypes, categories: the keys of the shared ticket hooks.
   ...ticketQueryKeys,
+  notifications: {
+    all: ['notifications'] as const,
+    unreadCount: ['notifications', 'unread-count'] as const,
+    list: ['notifications', 'list'] as const,
+  },
 };

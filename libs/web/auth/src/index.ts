@@ -8,3 +8,4 @@ export { EmailChangeCard } from './email-change-card';
 export { ConfirmEmailPage } from './confirm-email-page';
 export { useLiveEvents, useLiveConnected } from './live/use-live-events';
 export type { LiveEvent } from './live/live-stream';
+export { NotificationPreferencesCard } from './notification-preferences-card';

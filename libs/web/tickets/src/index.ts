@@ -5,3 +5,4 @@ export * from './idempotency-key';
 export * from './file-drop-zone';
 export * from './save-blob';
 export * from './live-invalidation';
+export * from './watchers';

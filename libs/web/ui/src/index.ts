@@ -6,3 +6,4 @@ export { useFormat, useTranslatedName, localeTag } from './format';
 export { ProblemMessage, useErrorText, fieldErrors, isVersionConflict } from './problem-message';
 export { PriorityBadge, StatusBadge, useStatusLabel } from './badges';
 export { LanguageSelect } from './language-select';
+export { useNotificationText } from './notification-text';

@@ -157,4 +157,11 @@ export default {
     name_ru: 'Název (rusky)',
     name_cs: 'Název (česky)',
   },
+  projectWatchers: {
+    title: 'Seznam pro oznámení',
+    hint: 'Zaměstnanci a kontakty klientů, kteří dostávají oznámení o každém požadavku projektu, který vidí. Každá změna se ukládá hned.',
+    empty: 'Seznam je prázdný.',
+    add: 'Přidat',
+    remove: 'Odebrat: {{name}}',
+  },
 } satisfies Translation<typeof en>;

@@ -9,12 +9,4 @@ export default {
   markReadLabel: 'Označit „{{text}}“ jako přečtené',
   unread: 'Nepřečteno',
   loadMore: 'Načíst další',
-  clock: { first_response: 'první odpověď', resolution: 'vyřešení' },
-  kind: {
-    sla_reminder: 'Připomínka SLA: uplynulo {{percent}} % lhůty ({{clock}}), termín {{due}}',
-    sla_breached: 'SLA porušeno: {{clock}}, termín byl {{due}}',
-    sla_escalated: 'Eskalováno vám: zmeškaný termín ({{clock}}, {{due}})',
-    deputyship_ended: 'Zastupování skončilo: {{deputy}} za {{principal}}',
-    other: 'Oznámení',
-  },
 } satisfies Translation<typeof en>;

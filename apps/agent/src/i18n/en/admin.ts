@@ -149,4 +149,11 @@ export default {
     name_ru: 'Name (Russian)',
     name_cs: 'Name (Czech)',
   },
+  projectWatchers: {
+    title: 'Notification list',
+    hint: 'Staff and client contacts told about every ticket of the project that they can see. Each change is saved at once.',
+    empty: 'Nobody is on the list.',
+    add: 'Add someone',
+    remove: 'Remove {{name}}',
+  },
 } as const;

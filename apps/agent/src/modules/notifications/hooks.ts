@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi, useLiveConnected } from '@relaydesk/web-auth';
 import { queryKeys } from '../../query-keys';
+import type { Schemas } from '@relaydesk/api-client';
 import { notificationsApi } from './api';
 
 /**
@@ -69,5 +70,24 @@ export function useMarkAllRead() {
       client.setQueryData(queryKeys.notifications.unreadCount, count);
       return invalidate();
     },
+  });
+}
+
+/** The installation's defaults per kind and channel (admins). */
+export function useNotificationDefaults() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.notifications.defaults,
+    queryFn: () => notificationsApi.defaults(api),
+  });
+}
+
+export function useUpdateNotificationDefaults() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateNotificationDefaultsDto']) =>
+      notificationsApi.updateDefaults(api, body),
+    onSuccess: (defaults) => client.setQueryData(queryKeys.notifications.defaults, defaults),
   });
 }

@@ -15,4 +15,10 @@ export const projectsApi = {
     unwrap(api.POST('/api/v1/projects', { body })),
   update: (api: ApiClient, id: string, body: UpdateProjectBody) =>
     unwrap(api.PATCH('/api/v1/projects/{id}', { params: { path: { id } }, body })),
+  watchers: (api: ApiClient, id: string) =>
+    unwrap(api.GET('/api/v1/projects/{id}/watchers', { params: { path: { id } } })),
+  replaceWatchers: (api: ApiClient, id: string, userIds: string[]) =>
+    unwrap(
+      api.PUT('/api/v1/projects/{id}/watchers', { params: { path: { id } }, body: { userIds } }),
+    ),
 };

@@ -2,6 +2,7 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
@@ -46,4 +47,23 @@ export function useReloadProject() {
     await client.invalidateQueries({ queryKey: queryKeys.projects.all });
     return project;
   };
+}
+
+/** A project's notification list. */
+export function useProjectWatchers(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.projects.watchers(id),
+    queryFn: () => projectsApi.watchers(api, id),
+  });
+}
+
+/** Replaces the whole list; the answer is the list as stored. */
+export function useReplaceProjectWatchers(id: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userIds: string[]) => projectsApi.replaceWatchers(api, id, userIds),
+    onSuccess: (list) => client.setQueryData(queryKeys.projects.watchers(id), list),
+  });
 }

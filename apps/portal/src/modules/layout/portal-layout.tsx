@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useAuth } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
+import { NotificationBell } from '../notifications/components/notification-bell';
 import { usePortalLiveUpdates } from '../live/use-portal-live-updates';
 
 function Header() {
@@ -28,6 +29,7 @@ function Header() {
             <LanguageSelect />
             {user && (
               <>
+                <NotificationBell />
                 {/* The name leads to the profile; on a phone, where it does not fit, a short link. */}
                 <Anchor component={Link} to="/profile" size="sm" visibleFrom="xs">
                   {user.name}

@@ -8,6 +8,7 @@ import { FormShell } from '../../../shared/forms/form-shell';
 import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { useClearable } from '../../../shared/forms/clearable';
 import { useStaffOptions } from './staff-options';
+import { ProjectWatchers } from './project-watchers';
 
 const FIELDS = ['name', 'description', 'managerId', 'memberIds', 'active'] as const;
 
@@ -60,57 +61,60 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
   };
 
   return (
-    <FormShell
-      onSubmit={form.onSubmit(submit)}
-      onCancel={onCancel}
-      onReload={onReload}
-      saving={save.isPending}
-      error={save.error}
-      fields={FIELDS}
-    >
-      <TextInput
-        label={t('fields.name')}
-        withAsterisk
-        data-autofocus
-        {...field('name')}
-        data-testid="project-name"
-      />
-      <Textarea
-        label={t('fields.description')}
-        autosize
-        minRows={2}
-        maxRows={6}
-        {...field('description')}
-      />
-      <Select
-        label={t('fields.manager')}
-        description={t('fields.managerHint')}
-        withAsterisk
-        placeholder={t('fields.managerPlaceholder')}
-        data={staffOptions}
-        {...field('managerId')}
-        searchable
-        {...clearable(t('fields.manager'))}
-        nothingFoundMessage={t('list.nothingFound')}
-        data-testid="project-manager"
-      />
-      <MultiSelect
-        label={t('fields.members')}
-        description={t('fields.projectMembersHint')}
-        placeholder={values.memberIds.length ? undefined : t('fields.membersPlaceholder')}
-        data={staffOptions}
-        {...field('memberIds')}
-        searchable
-        {...clearable(t('fields.members'))}
-        hidePickedOptions
-        nothingFoundMessage={t('list.nothingFound')}
-        data-testid="project-members"
-      />
-      <Checkbox
-        label={t('status.projects.active')}
-        description={t('fields.projectActiveHint')}
-        {...field('active', { type: 'checkbox' })}
-      />
-    </FormShell>
+    <>
+      <FormShell
+        onSubmit={form.onSubmit(submit)}
+        onCancel={onCancel}
+        onReload={onReload}
+        saving={save.isPending}
+        error={save.error}
+        fields={FIELDS}
+      >
+        <TextInput
+          label={t('fields.name')}
+          withAsterisk
+          data-autofocus
+          {...field('name')}
+          data-testid="project-name"
+        />
+        <Textarea
+          label={t('fields.description')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...field('description')}
+        />
+        <Select
+          label={t('fields.manager')}
+          description={t('fields.managerHint')}
+          withAsterisk
+          placeholder={t('fields.managerPlaceholder')}
+          data={staffOptions}
+          {...field('managerId')}
+          searchable
+          {...clearable(t('fields.manager'))}
+          nothingFoundMessage={t('list.nothingFound')}
+          data-testid="project-manager"
+        />
+        <MultiSelect
+          label={t('fields.members')}
+          description={t('fields.projectMembersHint')}
+          placeholder={values.memberIds.length ? undefined : t('fields.membersPlaceholder')}
+          data={staffOptions}
+          {...field('memberIds')}
+          searchable
+          {...clearable(t('fields.members'))}
+          hidePickedOptions
+          nothingFoundMessage={t('list.nothingFound')}
+          data-testid="project-members"
+        />
+        <Checkbox
+          label={t('status.projects.active')}
+          description={t('fields.projectActiveHint')}
+          {...field('active', { type: 'checkbox' })}
+        />
+      </FormShell>
+      {record && <ProjectWatchers projectId={record.id} />}
+    </>
   );
 }

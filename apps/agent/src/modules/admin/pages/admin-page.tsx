@@ -14,6 +14,7 @@ import { CalendarsSection } from '../../sla/components/calendars-section';
 import { PoliciesSection } from '../../sla/components/policies-section';
 import { ProjectsSection } from '../components/projects-section';
 import { MailSection } from '../../mail/components/mail-section';
+import { NotificationDefaultsSection } from '../../notifications/components/notification-defaults-section';
 import {
   DepartmentsSection,
   GroupsSection,
@@ -29,6 +30,7 @@ preloadStrings([
   'slaAdmin',
   'assignmentAdmin',
   'mail',
+  'notificationKinds',
 ]);
 
 const SECTIONS = [
@@ -44,6 +46,7 @@ const SECTIONS = [
   'policies',
   'rules',
   'mail',
+  'notificationDefaults',
 ] as const;
 /** Section → its path under /admin. */
 const PATHS: Record<(typeof SECTIONS)[number], string> = {
@@ -59,6 +62,7 @@ const PATHS: Record<(typeof SECTIONS)[number], string> = {
   policies: 'sla-policies',
   rules: 'assignment-rules',
   mail: 'mail',
+  notificationDefaults: 'notification-defaults',
 };
 
 /** Tabs whose names live in another feature's strings. */
@@ -67,6 +71,7 @@ const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   policies: 'slaAdmin:tabs.policies',
   rules: 'assignmentAdmin:tab',
   mail: 'mail:tab',
+  notificationDefaults: 'notificationKinds:defaults.title',
 };
 
 /** Administration of the directory (admins only): one section per kind of record. */
@@ -129,6 +134,7 @@ export default function AdminPage() {
         <Route path="sla-policies" element={<PoliciesSection />} />
         <Route path="assignment-rules" element={<RulesSection />} />
         <Route path="mail" element={<MailSection />} />
+        <Route path="notification-defaults" element={<NotificationDefaultsSection />} />
         <Route path="*" element={<Navigate to="/admin/users" replace />} />
       </Routes>
     </Stack>

@@ -14,54 +14,19 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ProblemMessage, useFormat } from '@relaydesk/web-ui';
+import { ProblemMessage, useFormat, useNotificationText } from '@relaydesk/web-ui';
 import { preloadStrings } from '../../../lazy-strings';
 import type { Notification } from '../api';
 import { useMarkAllRead, useMarkRead, useNotificationPages } from '../hooks';
 
-preloadStrings(['notifications']);
-
-const asRecord = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-const nameIn = (v: unknown) => {
-  const n = asRecord(v).name;
-  return typeof n === 'string' ? n : '?';
-};
-
-/** One sentence per notification kind, from what its `data` carries. */
-function useNotificationText() {
-  const { t } = useTranslation('notifications');
-  const format = useFormat();
-  return (n: Notification): string => {
-    const data = asRecord(n.data);
-    const clock = typeof data.clock === 'string' ? data.clock : '';
-    const due = typeof data.dueAt === 'string' ? format.dateTime(data.dueAt) : '';
-    switch (n.kind) {
-      case 'sla_reminder':
-      case 'sla_breached':
-      case 'sla_escalated':
-        return t(`kind.${n.kind}`, {
-          clock: t(`clock.${clock}`, { defaultValue: clock }),
-          due,
-          percent: typeof data.reminderPercent === 'number' ? data.reminderPercent : '?',
-        });
-      case 'deputyship_ended':
-        return t('kind.deputyship_ended', {
-          deputy: nameIn(data.deputy),
-          principal: nameIn(data.principal),
-        });
-      default:
-        return t('kind.other');
-    }
-  };
-}
+preloadStrings(['notifications', 'notificationKinds']);
 
 /**
  * The bell's popover: notifications newest first with "load more", each linking to its ticket
  * (opening one marks it read), "mark read" one by one and "mark all read". Loaded on demand.
  */
 export default function NotificationPanel({ onNavigate }: { onNavigate: () => void }) {
-  const { t } = useTranslation(['notifications', 'common']);
+  const { t } = useTranslation(['notifications', 'notificationKinds', 'common']);
   const format = useFormat();
   const text = useNotificationText();
   const pages = useNotificationPages();

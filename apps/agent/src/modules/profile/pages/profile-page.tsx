@@ -2,7 +2,12 @@ import { Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '@relaydesk/web-ui';
-import { EmailChangeCard, SessionsCard, useUser } from '@relaydesk/web-auth';
+import {
+  EmailChangeCard,
+  NotificationPreferencesCard,
+  SessionsCard,
+  useUser,
+} from '@relaydesk/web-auth';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { preloadStrings } from '../../../lazy-strings';
 import { useMe } from '../../directory/hooks';
@@ -43,6 +48,7 @@ export default function ProfilePage() {
         </>
       )}
       {roleHasPermission(user.role, Permission.DeputiesOwn) && <DeputiesCard />}
+      <NotificationPreferencesCard />
       <CalendarFeedCard />
       <EmailChangeCard />
       <PasswordForm />

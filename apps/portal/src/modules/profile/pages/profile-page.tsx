@@ -1,7 +1,12 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { EmailChangeCard, SessionsCard, useUser } from '@relaydesk/web-auth';
+import {
+  EmailChangeCard,
+  NotificationPreferencesCard,
+  SessionsCard,
+  useUser,
+} from '@relaydesk/web-auth';
 
 /** The client's own account: who is signed in, and signing out everywhere. */
 export default function ProfilePage() {
@@ -17,6 +22,7 @@ export default function ProfilePage() {
           {user.email}
         </Text>
       </Paper>
+      <NotificationPreferencesCard />
       <EmailChangeCard />
       <SessionsCard />
     </Stack>

@@ -13,6 +13,7 @@ import { TicketFacts } from '../components/ticket-facts';
 import { TicketFiles } from '../components/ticket-files';
 import { useTicket } from '../hooks';
 import { TicketCustomFields } from '../components/ticket-custom-fields';
+import { TicketWatchers } from '../components/ticket-watchers';
 
 function BackLink() {
   const { t } = useTranslation('tickets');
@@ -110,6 +111,7 @@ export default function TicketPage() {
       <Section id="ticket-files" title={t('ticket.files')}>
         <TicketFiles ticketId={ticket.id} />
       </Section>
+      <TicketWatchers ticketId={ticket.id} />
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import { DetailsCard } from './details-card';
 import { HistoryCard } from './history-card';
 import { LinksCard } from './links-card';
 import { SatisfactionCard } from './satisfaction-card';
+import { WatchersCard } from './watchers-card';
 import { StatusActions } from './status-actions';
 import { ConflictAlert } from './ticket-concurrency';
 import { TicketHeader } from './ticket-header';
@@ -78,6 +79,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
             <DetailsCard ticket={ticket} readOnly={readOnly} />
             <CustomFieldsCard ticket={ticket} readOnly={readOnly} />
             <LinksCard ticket={ticket} readOnly={readOnly} />
+            <WatchersCard ticket={ticket} />
             <AttachmentsCard ticket={ticket} attachments={files} archived={archived} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,13 @@
+import type { Translation } from '../translation';
+import type en from '../en/watchers';
+
+export default {
+  heading: 'Sledující',
+  watch: 'Sledovat',
+  unwatch: 'Přestat sledovat',
+  empty: 'Tento požadavek nikdo nesleduje.',
+  remove: 'Odebrat: {{name}}',
+  client: 'klient',
+  add: 'Přidat sledujícího',
+  addHint: 'Kolegové a kontakty organizace, kteří požadavek vidí.',
+} satisfies Translation<typeof en>;

@@ -1,0 +1,13 @@
+import type { Translation } from '../translation';
+import type en from '../en/watchers';
+
+export default {
+  heading: 'Наблюдатели',
+  watch: 'Наблюдать',
+  unwatch: 'Не наблюдать',
+  empty: 'За заявкой никто не наблюдает.',
+  remove: 'Убрать: {{name}}',
+  client: 'клиент',
+  add: 'Добавить наблюдателя',
+  addHint: 'Коллеги и контакты организации, которые видят заявку.',
+} satisfies Translation<typeof en>;
