@@ -11,7 +11,7 @@ const STATUS_COLOR: Record<DeliveryStatus, string> = {
   suppressed: 'gray',
 };
 
-/** Deliveries as rows; a failed one stands out (red row and badge) with the server's reply. */
+/** Deliveries as rows; a failed one stands out (red row and badge) with the server's reply under it. */
 export function DeliveryTable({
   items,
   showTicket = false,
@@ -24,7 +24,7 @@ export function DeliveryTable({
   const { t } = useTranslation('mail');
   const fmt = useFormat();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={560}>
       <Table striped={false} verticalSpacing={4} fz="sm" data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -34,7 +34,6 @@ export function DeliveryTable({
             <Table.Th>{t('columns.status')}</Table.Th>
             <Table.Th>{t('columns.attempts')}</Table.Th>
             <Table.Th>{t('columns.sentAt')}</Table.Th>
-            <Table.Th>{t('columns.lastError')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -63,9 +62,25 @@ export function DeliveryTable({
               </Table.Td>
               <Table.Td>{t(`kind.${d.kind}`, { defaultValue: d.kind })}</Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[d.status]} variant="light" size="sm">
+                <Badge
+                  color={STATUS_COLOR[d.status]}
+                  variant="light"
+                  size="sm"
+                  style={{ minWidth: 'max-content' }}
+                >
                   {t(`status.${d.status}`)}
                 </Badge>
+                {d.lastError && (
+                  <Text
+                    size="xs"
+                    c={d.status === 'failed' ? 'red.8' : 'dimmed'}
+                    miw={140}
+                    maw={320}
+                    title={t('columns.lastError')}
+                  >
+                    {d.lastError}
+                  </Text>
+                )}
                 {d.status === 'pending' && d.nextAttemptAt && d.attempts > 0 && (
                   <Text size="xs" c="dimmed">
                     {t('nextAttempt', { at: fmt.dateTime(d.nextAttemptAt) })}
@@ -74,11 +89,6 @@ export function DeliveryTable({
               </Table.Td>
               <Table.Td>{d.attempts}</Table.Td>
               <Table.Td>{d.sentAt ? fmt.dateTime(d.sentAt) : '—'}</Table.Td>
-              <Table.Td>
-                <Text size="xs" c={d.status === 'failed' ? 'red.8' : 'dimmed'} maw={320}>
-                  {d.lastError ?? ''}
-                </Text>
-              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -119,7 +119,7 @@ function SettingsCard({ settings: s }: { settings: MailSettings }) {
             {rows.map(([label, value]) => (
               <Table.Tr key={label}>
                 <Table.Th w="45%">{label}</Table.Th>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
