@@ -11,7 +11,8 @@ import { RateLimitModule } from './common/http/throttling/rate-limit.module.js';
 import { ScheduledLoopsShutdown } from './common/scheduling/scheduled-loop.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { Clock, SystemClock } from './common/time/clock.js';
-import { AuthModule } from './modules/auth/index.js';
+import { AuthModule, AuthUserLoader } from './modules/auth/index.js';
+import { AuthUserSource } from './common/auth/auth-user-source.js';
 import { DirectoryModule } from './modules/directory/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { AttachmentsModule, SatisfactionModule, TicketsModule } from './modules/tickets/index.js';
@@ -59,6 +60,19 @@ class CoreModule {
   }
 }
 
+/**
+ * The auth module's loader as `AuthUserSource`, for any module: the live stream (notifications)
+ * re-reads its users with it, and notifications may not import auth (auth sends account mails
+ * through notifications).
+ */
+@Global()
+@Module({
+  imports: [AuthModule],
+  providers: [{ provide: AuthUserSource, useExisting: AuthUserLoader }],
+  exports: [AuthUserSource],
+})
+class AuthUserSourceModule {}
+
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
@@ -78,6 +92,7 @@ export class AppModule {
         ...(options.config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
         DomainEventsModule,
         AuthModule,
+        AuthUserSourceModule,
         DirectoryModule,
         WorkflowModule,
         TicketsModule,

@@ -99,6 +99,27 @@ describe('live events (SSE)', () => {
     expect(a.events.filter(about(own.id))).toEqual([]);
   });
 
+  it('follows what the user may see now, not what they could see when the stream opened', async () => {
+    const colleague = await t.factory.user({
+      role: 'client',
+      organizationId: w.orgA.id,
+      canViewOrganizationTickets: true,
+    });
+    const colleagueP = { ...colleague, token: await t.tokenFor(colleague.id) };
+    const s = await stream(colleagueP);
+    const before = await createTicket(w.clientA, 'Seen organization-wide');
+    await s.next(about(before.id));
+
+    await t.db.query('UPDATE users SET can_view_organization_tickets = false WHERE id = $1', [
+      colleague.id,
+    ]);
+    await t.app.get(LiveHub).tick();
+    const after = await createTicket(w.clientA, 'No longer theirs to see');
+    const own = await createTicket(colleagueP, 'Marker');
+    await s.next(about(own.id));
+    expect(s.events.filter(about(after.id))).toEqual([]);
+  });
+
   it('tells staff of an internal comment and the requester only of the public one', async () => {
     const ticket = await createTicket(w.clientA);
     const agent = await stream(w.agent);

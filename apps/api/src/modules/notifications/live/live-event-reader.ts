@@ -128,24 +128,6 @@ export class LiveEventReader {
     return row.id;
   }
 
-  /**
-   * Which of these sessions may still receive anything: not revoked (logout, "sign out
-   * everywhere", a password change), the user active, a client's organization active (the
-   * conditions the auth loader checks on every request).
-   */
-  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
-    if (sessionIds.length === 0) return new Set();
-    const rows = await sql<{ id: string }>(
-      this.db,
-      `SELECT s.id FROM auth_sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND u.active
-          AND (u.organization_id IS NULL
-               OR EXISTS (SELECT 1 FROM organizations o WHERE o.id = u.organization_id AND o.active))`,
-      [sessionIds],
-    );
-    return new Set(rows.map((r) => r.id));
-  }
-
   private eventQuery() {
     return this.db
       .createQueryBuilder()

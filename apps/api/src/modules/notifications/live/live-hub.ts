@@ -4,6 +4,7 @@ import {
   type BeforeApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { AuthUserSource } from '../../../common/auth/auth-user-source.js';
 import { ServiceUnavailableError } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
 import { NotificationsService } from '../notifications.service.js';
@@ -22,6 +23,8 @@ export const MAX_STREAMS_PER_INSTANCE = 2000;
 /** A comment this often: proxies cut idle responses (nginx after 60 s by default). */
 export const HEARTBEAT_MS = 25_000;
 
+/** Sessions re-read in parallel on each heartbeat (the pool serves requests too). */
+const RELOADS_AT_ONCE = 4;
 /** setTimeout's limit (about 24.8 days); a longer-lived token is left to the tick. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -46,6 +49,7 @@ export class LiveHub implements OnModuleInit, BeforeApplicationShutdown {
     private readonly reader: LiveEventReader,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly users: AuthUserSource,
   ) {}
 
   onModuleInit(): void {
@@ -88,30 +92,48 @@ export class LiveHub implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * Heartbeats, and the end of streams that may no longer receive: the access token expired
-   * (by the Clock) or the session was revoked. Runs every HEARTBEAT_MS; tests call it.
+   * Heartbeats, and who each stream's user is now: every session is loaded as a request would
+   * load it, so a change of groups, deputyships or organization-wide view counts from the next
+   * event on, and a stream whose session was revoked (logout, "sign out everywhere", a password
+   * reset) or whose user was deactivated ends. A stream whose access token expired (by the
+   * Clock) ends too. Runs every HEARTBEAT_MS; tests call it.
    */
   async tick(): Promise<void> {
-    const all = [...this.byUser.values()].flat();
     const now = this.clock.now().getTime();
-    const current = all.filter((c) => {
-      if (c.expiresAt > now) return true;
-      c.close('expired');
-      return false;
-    });
-    if (current.length === 0) return;
-    try {
-      const live = await this.reader.liveSessions([
-        ...new Set(current.map((c) => c.user.sessionId)),
-      ]);
-      for (const c of current) {
-        if (live.has(c.user.sessionId)) c.heartbeat();
-        else c.close('session_ended');
+    const bySession = new Map<string, SseConnection[]>();
+    for (const c of [...this.byUser.values()].flat()) {
+      if (c.expiresAt <= now) {
+        c.close('expired');
+        continue;
       }
+      const list = bySession.get(c.user.sessionId) ?? [];
+      list.push(c);
+      bySession.set(c.user.sessionId, list);
+    }
+    const sessions = [...bySession.values()];
+    for (let i = 0; i < sessions.length; i += RELOADS_AT_ONCE) {
+      await Promise.all(sessions.slice(i, i + RELOADS_AT_ONCE).map((s) => this.reload(s)));
+    }
+  }
+
+  private async reload(connections: SseConnection[]): Promise<void> {
+    const { id, sessionId } = connections[0].user;
+    let fresh;
+    try {
+      fresh = await this.users.load(id, sessionId);
     } catch (e) {
-      // The database is away: keep the streams (they carry nothing meanwhile) and try next time.
-      this.logger.warn(`live session check failed: ${(e as Error).message}`);
-      for (const c of current) c.heartbeat();
+      // The database is away: keep the streams (they carry nothing meanwhile), try next time.
+      this.logger.warn(`live stream user not reloaded: ${(e as Error).message}`);
+      for (const c of connections) c.heartbeat();
+      return;
+    }
+    for (const c of connections) {
+      if (!fresh) {
+        c.close('session_ended');
+        continue;
+      }
+      c.user = fresh;
+      c.heartbeat();
     }
   }
 

@@ -22,7 +22,8 @@ export class SseConnection {
   private closeListeners: (() => void)[] = [];
 
   constructor(
-    readonly user: AuthUser,
+    /** Re-read every heartbeat (LiveHub.tick): who the user is now decides what they hear. */
+    public user: AuthUser,
     /** When the access token that opened the stream expires (ms since the epoch, by the Clock). */
     readonly expiresAt: number,
     private readonly res: Response,
