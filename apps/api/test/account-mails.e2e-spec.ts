@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { PasswordResets } from '../src/modules/auth/account-tokens/password-resets.service';
+import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
+import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
 import { TEST_PASSWORD } from './support/factory';
 
@@ -27,23 +31,46 @@ describe('account mails: welcome, forgot password, e-mail change', () => {
   let t: TestApp;
   let admin: { id: string; email: string };
   let adminAuth: string;
+  let sink: SmtpSink;
   let ipSeq = 0;
   /** A fresh client address per use, so the per-address limits of one test do not touch another. */
   const ip = () => `198.51.100.${++ipSeq}`;
+  /** What the app logs (requests at info), and every token the tests took from a mail. */
+  const logLines: string[] = [];
+  const tokensSeen = new Set<string>();
 
   beforeAll(async () => {
-    t = await startTestApp({
-      publicUrl: PUBLIC_URL,
-      trustProxy: 1,
-      passwordResetMaxPerIp: 4,
-      passwordResetMaxPerAddress: 3,
-      accountTokenMaxPerIp: 5,
-      loginMaxAttemptsPerAccount: 1000,
+    const logSink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
     });
+    sink = await SmtpSink.start();
+    t = await startTestApp(
+      {
+        // A real SMTP server in this process: the delivery worker sends there when a test runs it.
+        mailDriver: 'smtp',
+        smtpUrl: sink.url,
+        smtpEndpoint: { host: '127.0.0.1', port: sink.port, secure: false, user: null },
+        mailFrom: 'Relaydesk <support@help.example.test>',
+        logLevel: 'info',
+        publicUrl: PUBLIC_URL,
+        trustProxy: 1,
+        passwordResetMaxPerIp: 4,
+        passwordResetMaxPerAddress: 3,
+        accountTokenMaxPerIp: 5,
+        loginMaxAttemptsPerAccount: 1000,
+      },
+      pino({ level: 'info' }, logSink),
+    );
     admin = await t.factory.user({ role: 'admin' });
     adminAuth = `Bearer ${await t.tokenFor(admin.id)}`;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
 
   const deliveries = (address: string, kind?: string) =>
     t.db.query(
@@ -54,6 +81,7 @@ describe('account mails: welcome, forgot password, e-mail change', () => {
   const tokenOf = (d: DeliveryRow) => {
     const m = /#token=([A-Za-z0-9_-]+)$/.exec(d.data.actionUrl);
     if (!m) throw new Error(`no token in ${d.data.actionUrl}`);
+    tokensSeen.add(m[1]);
     return m[1];
   };
   const login = (email: string, password: string) =>
@@ -271,6 +299,26 @@ describe('account mails: welcome, forgot password, e-mail change', () => {
       expect(mail.data.actionUrl).toMatch(/^https:\/\/help\.example\.test\/reset-password#token=/);
     });
 
+    it("reaches the SMTP server with the link, in the user's language", async () => {
+      const user = await t.factory.user({ email: address('smtp'), locale: 'ru' });
+      await askReset(user.email, 'agent');
+      await resetsDone();
+      const [queued] = await deliveries(user.email);
+      await t.app.get(DeliveryWorker).deliver();
+      const [mail, ...more] = sink.to(user.email);
+      expect(more).toEqual([]);
+      expect(mail.parsed.text).toContain(queued.data.actionUrl);
+      expect(mail.parsed.html).toContain(queued.data.actionUrl);
+      // Cyrillic: the Russian template, for the user's locale.
+      expect(mail.parsed.subject).toMatch(/[а-я]/i);
+      const [row] = (await t.db.query('SELECT status FROM deliveries WHERE id = $1', [
+        queued.id,
+      ])) as { status: string }[];
+      expect(row.status).toBe('sent');
+      // And the mailed link works.
+      expect((await setPassword(tokenOf(queued), 'from the mailed link')).status).toBe(204);
+    });
+
     it('sets the new password, ends every session, and only the newest link works', async () => {
       const user = await t.factory.user({ email: address('resetting') });
       const before = await login(user.email, TEST_PASSWORD);
@@ -482,5 +530,14 @@ describe('account mails: welcome, forgot password, e-mail change', () => {
       expect(res.body.email).toBe(newEmail);
       expect(await deliveries(newEmail)).toEqual([]);
     });
+  });
+
+  it('never writes a token to the log', () => {
+    expect(tokensSeen.size).toBeGreaterThan(10);
+    const log = logLines.join('');
+    // The requests were logged (so the check has something to look at) ...
+    expect(log).toContain('/api/v1/auth/password-resets');
+    // ... and none of the tokens they carried in their bodies.
+    for (const token of tokensSeen) expect(log).not.toContain(token);
   });
 });

@@ -46,7 +46,10 @@ export function redactUrl(url: string | undefined): string | undefined {
   return `${path}?${params.join('&')}`;
 }
 
-/** Body fields that are credentials (login, refresh, password change, rating forms). */
+/**
+ * Body fields that are credentials (login, refresh, password change, rating forms, the account
+ * links' `token`), and `actionUrl`, the link of an account mail in a queued delivery's data.
+ */
 const SECRET_FIELDS = [
   'password',
   'currentPassword',
@@ -54,6 +57,7 @@ const SECRET_FIELDS = [
   'refreshToken',
   'accessToken',
   'token',
+  'actionUrl',
 ];
 
 /**
