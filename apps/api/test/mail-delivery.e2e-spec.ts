@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { pino } from 'pino';
+import { EventLogListener } from '../src/common/events/event-log-listener';
 import type { AppConfig } from '../src/config/app-config';
+import { wakeDeliveryWorkers } from '../src/modules/notifications/delivery/delivery-wakeup';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { VerpAddresses } from '../src/modules/notifications/delivery/mail/verp-address';
 import { AccountMailOutbox } from '../src/modules/notifications/index';
@@ -606,6 +608,39 @@ describe('mail delivery against a port where nothing listens at first', () => {
     } catch (e) {
       await t.close().catch(() => undefined);
       throw e;
+    }
+  });
+});
+
+describe('mail delivery woken by NOTIFY (scheduler on)', () => {
+  it('sends a row as soon as the transaction that queued it commits, before any tick', async () => {
+    const sink = await SmtpSink.start();
+    const t = await startTestApp({ ...mailOverrides(sink.port), schedulerEnabled: true });
+    // The loop's first tick comes 5 s after the app started: anything sent well before that
+    // was sent because of the NOTIFY.
+    const booted = Date.now();
+    try {
+      await t.app.get(EventLogListener).ready();
+      const ticket = await t.factory.ticket();
+      const id = await t.db.transaction(async (em) => {
+        const [row] = (await em.query(
+          `INSERT INTO deliveries (channel, kind, address, locale, ticket_id, data, next_attempt_at, created_at)
+           VALUES ('email', 'ticket_reopened', 'woken@customer.test', 'en', $1, $2::jsonb, $3, $3)
+           RETURNING id`,
+          [ticket.id, JSON.stringify(ticketData(ticket)), t.clock.now()],
+        )) as { id: string }[];
+        await wakeDeliveryWorkers(em);
+        return row.id;
+      });
+      while (Date.now() - booted < 4_500 && sink.to('woken@customer.test').length === 0) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(sink.to('woken@customer.test')).toHaveLength(1);
+      expect(Date.now() - booted).toBeLessThan(4_500);
+      expect((await delivery(t, id)).status).toBe('sent');
+    } finally {
+      await t.close();
+      await sink.stop();
     }
   });
 });

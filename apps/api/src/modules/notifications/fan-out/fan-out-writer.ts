@@ -4,6 +4,7 @@ import { isE164Phone, type NotificationKind } from '@relaydesk/contracts';
 import { Clock } from '../../../common/time/clock.js';
 import type { EventPlan, EventRow, Notice } from './event-notices.js';
 import { canSee, loadRecipients, type Recipient } from './recipients.js';
+import { wakeDeliveryWorkers } from '../delivery/delivery-wakeup.js';
 
 /** What one event became. */
 export interface FanOutResult {
@@ -120,6 +121,8 @@ export class FanOutWriter {
           deliveries.map((d) => d.data),
         ],
       );
+      // Every instance's delivery worker sends them when this commits, not at its next tick.
+      await wakeDeliveryWorkers(em);
     }
     return {
       notifiedUserIds: [...new Set(notified)],
