@@ -76,6 +76,19 @@ describeBrowser('notification preferences and watchers', () => {
         expect(await p.getByTestId('pref-comment_public/email').getAttribute('data-default')).toBe(
           'true',
         );
+
+        // With a phone number and the consent to SMS, the SMS cells can be turned on.
+        const sms = p.getByTestId('pref-status_changed/sms');
+        expect(await sms.isDisabled()).toBe(true);
+        await p.getByTestId('profile-phone').fill('+420 601 123 456');
+        await p.getByTestId('profile-sms-opt-in').check();
+        await p.getByTestId('profile-phone-save').click();
+        await p.getByTestId('pref-sms-unavailable').waitFor({ state: 'detached' });
+        expect(await p.getByTestId('pref-status_changed/sms').isDisabled()).toBe(false);
+        // Back as it was: no number, so no consent either.
+        await p.getByTestId('profile-phone').fill('');
+        await p.getByTestId('profile-phone-save').click();
+        await p.getByTestId('pref-sms-unavailable').waitFor();
       },
     );
   });

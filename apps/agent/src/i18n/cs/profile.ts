@@ -8,6 +8,9 @@ export default {
   role: 'Role',
   name: 'Jméno a příjmení',
   phone: 'Telefon',
+  smsOptIn: 'Posílat mi oznámení SMS na toto číslo',
+  smsOptInHint:
+    'V mezinárodním tvaru, například +420601123456. Které události chodí SMS, zvolíte v části Oznámení.',
   language: 'Jazyk',
   languageHint: 'Jazyk vašeho pracoviště',
   required: 'Vyplňte toto pole',

@@ -1,5 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@relaydesk/contracts';
@@ -14,7 +24,7 @@ const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русск�
 type Me = Schemas['MeDto'];
 
 /**
- * Name, phone and language. Saving the language also switches the workspace to it and updates
+ * Name, phone (and the consent to SMS at it) and language. Saving the language also switches the workspace to it and updates
  * the signed-in user, so the header shows the new name at once.
  */
 export function ProfileForm({ me }: { me: Me }) {
@@ -23,6 +33,7 @@ export function ProfileForm({ me }: { me: Me }) {
   const save = useUpdateMe();
   const [name, setName] = useState(me.name);
   const [phone, setPhone] = useState(me.phone ?? '');
+  const [smsOptIn, setSmsOptIn] = useState(me.smsOptIn);
   const [locale, setLocale] = useState<Locale>(me.locale);
   const [nameMissing, setNameMissing] = useState(false);
   const errors = fieldErrors(save.error);
@@ -33,7 +44,13 @@ export function ProfileForm({ me }: { me: Me }) {
     setNameMissing(missing);
     if (missing) return;
     save.mutate(
-      { name: name.trim(), phone: phone.trim() === '' ? null : phone.trim(), locale },
+      {
+        name: name.trim(),
+        phone: phone.trim() === '' ? null : phone.trim(),
+        // Without a number there is nothing to agree to (the API withdraws it too).
+        smsOptIn: phone.trim() === '' ? false : smsOptIn,
+        locale,
+      },
       {
         onSuccess: (updated) => {
           session.setUser(updated);
@@ -90,6 +107,15 @@ export function ProfileForm({ me }: { me: Me }) {
             onChange={(e) => setPhone(e.currentTarget.value)}
             error={errors.phone}
             data-testid="profile-phone"
+          />
+          <Checkbox
+            label={t('smsOptIn')}
+            description={t('smsOptInHint')}
+            checked={smsOptIn && phone.trim() !== ''}
+            disabled={phone.trim() === ''}
+            onChange={(e) => setSmsOptIn(e.currentTarget.checked)}
+            error={errors.smsOptIn}
+            data-testid="profile-sms-opt-in"
           />
           <NativeSelect
             label={t('language')}

@@ -48,7 +48,8 @@ export default function ProfilePage() {
         </>
       )}
       {roleHasPermission(user.role, Permission.DeputiesOwn) && <DeputiesCard />}
-      <NotificationPreferencesCard />
+      {/* Read again when the phone or the SMS consent changes: SMS cells depend on them. */}
+      <NotificationPreferencesCard key={me.data ? `${me.data.phone}|${me.data.smsOptIn}` : ''} />
       <CalendarFeedCard />
       <EmailChangeCard />
       <PasswordForm />

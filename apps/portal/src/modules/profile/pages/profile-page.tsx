@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { PhoneSmsCard } from '../components/phone-sms-card';
 import {
   EmailChangeCard,
   NotificationPreferencesCard,
@@ -13,6 +15,8 @@ export default function ProfilePage() {
   const { t } = useTranslation(['layout', 'common']);
   useDocumentTitle(`${t('layout:profile')} · ${t('common:appName')}`);
   const user = useUser();
+  // The SMS cells of the Notifications card depend on the phone and the consent: read it again.
+  const [phoneVersion, setPhoneVersion] = useState(0);
   return (
     <Stack gap="lg">
       <Title order={2}>{t('layout:profile')}</Title>
@@ -22,7 +26,8 @@ export default function ProfilePage() {
           {user.email}
         </Text>
       </Paper>
-      <NotificationPreferencesCard />
+      <PhoneSmsCard onSaved={() => setPhoneVersion((v) => v + 1)} />
+      <NotificationPreferencesCard key={phoneVersion} />
       <EmailChangeCard />
       <SessionsCard />
     </Stack>
