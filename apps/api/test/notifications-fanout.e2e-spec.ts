@@ -48,7 +48,7 @@ const FIELDS: Record<string, string[]> = {
   sla_breached: [...BASE, 'clock', 'dueAt'],
   sla_escalated: [...BASE, 'clock', 'dueAt'],
   deputyship_started: ['principal', 'deputy', 'startsAt', 'endsAt', 'timeZone'],
-  deputyship_ended: ['principal', 'deputy', 'reason', 'timeZone'],
+  deputyship_ended: ['principal', 'deputy', 'endsAt', 'reason', 'timeZone'],
 };
 
 /**
@@ -74,6 +74,7 @@ describe('notification fan-out', () => {
     get: (path: string) => t.http().get(`/api/v1${path}`).set('Authorization', bearer(who)),
     post: (path: string, body: object = {}) =>
       t.http().post(`/api/v1${path}`).set('Authorization', bearer(who)).send(body),
+    del: (path: string) => t.http().delete(`/api/v1${path}`).set('Authorization', bearer(who)),
   });
   const persona = async (seed: Parameters<TestApp['factory']['user']>[0]): Promise<Persona> => {
     const u = await t.factory.user(seed);
@@ -534,6 +535,24 @@ describe('notification fan-out', () => {
       timeZone: 'UTC',
     });
     expect(r.inApp(w.otherAgent, 'deputyship_started')!.data).toMatchObject({ deputyshipId: id });
+
+    t.clock.advance(60_000);
+    const ended = await news(() => api(w.otherAgent).del(`/me/deputies/${id}`).expect(204));
+    expect(ended.told).toEqual([
+      'departmentMember:deputyship_ended',
+      'otherAgent:deputyship_ended',
+    ]);
+    expect(ended.mail(w.otherAgent, 'deputyship_ended')!.data).toEqual({
+      principal: { id: w.otherAgent.id, name: 'Other agent' },
+      deputy: { id: w.departmentMember.id, name: 'Member' },
+      endsAt: t.clock.now().toISOString(),
+      reason: 'ended',
+      timeZone: 'UTC',
+    });
+    expect(ended.inApp(w.departmentMember, 'deputyship_ended')!.data).toMatchObject({
+      deputyshipId: id,
+      endedAt: t.clock.now().toISOString(),
+    });
   });
 
   describe('preferences', () => {
@@ -669,11 +688,7 @@ describe('notification fan-out', () => {
       .map((d) => ({ kind: d.kind, keys: Object.keys(d.data).sort() }));
     expect(wrong).toEqual([]);
     const kinds = new Set(allDeliveries.map((d) => d.kind));
-    expect([...kinds].sort()).toEqual(
-      Object.keys(FIELDS)
-        .filter((k) => k !== 'deputyship_ended')
-        .sort(),
-    );
+    expect([...kinds].sort()).toEqual(Object.keys(FIELDS).sort());
   });
 });
 

@@ -352,8 +352,10 @@ export class EventNotices {
     const data = {
       principal: { id: p.principalId, name: names.get(p.principalId) ?? '' },
       deputy: { id: p.deputyId, name: names.get(p.deputyId) ?? '' },
-      ...('startsAt' in p ? { startsAt: p.startsAt, endsAt: p.endsAt } : {}),
-      ...('reason' in p ? { reason: p.reason } : {}),
+      // An end says when it ended: the event's time, early or on schedule.
+      ...('reason' in p
+        ? { endsAt: p.at, reason: p.reason }
+        : { startsAt: p.startsAt, endsAt: p.endsAt }),
       timeZone: 'UTC',
     };
     return {
