@@ -1,7 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useAuth } from '../auth-context';
 import type { WebApp } from '../session';
-import { LiveEvents } from './live-events';
+import type { LiveEvents } from './live-events';
 import type { LiveEvent } from './live-stream';
 
 let connected = false;
@@ -43,8 +43,17 @@ export function useLiveEvents(app: WebApp, onEvent: (event: LiveEvent) => void):
   const userId = user?.id;
   useEffect(() => {
     if (!userId) return;
-    const live = new LiveEvents(session, app, userId, (e) => handler.current(e), setConnected);
-    live.start();
-    return () => live.stop();
+    // Loaded on its own: the stream is not needed to draw the first screen (bundle budget).
+    let live: LiveEvents | null = null;
+    let cancelled = false;
+    void import('./live-events').then(({ LiveEvents }) => {
+      if (cancelled) return;
+      live = new LiveEvents(session, app, userId, (e) => handler.current(e), setConnected);
+      live.start();
+    });
+    return () => {
+      cancelled = true;
+      live?.stop();
+    };
   }, [session, app, userId]);
 }
