@@ -2562,7 +2562,7 @@ export interface components {
     NotificationDto: {
       /** Format: date-time */
       createdAt: string;
-      /** @description Details by kind; SLA kinds: `clock` (first_response | resolution), `dueAt`, and `reminderPercent` for reminders */
+      /** @description Details by kind: the fields its e-mail is made from (ticket, actorName, timeZone, and per kind e.g. `clock`, `dueAt`, `reminderPercent` for SLA kinds, `body` for comments, `category` and `question` for status changes), without secrets such as rating links; deputyship kinds add `deputyshipId` (and `endedAt` for an end) */
       data: {
         [key: string]: unknown;
       };

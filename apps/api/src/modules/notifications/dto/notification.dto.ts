@@ -24,7 +24,7 @@ export class NotificationDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'Details by kind; SLA kinds: `clock` (first_response | resolution), `dueAt`, and `reminderPercent` for reminders',
+      'Details by kind: the fields its e-mail is made from (ticket, actorName, timeZone, and per kind e.g. `clock`, `dueAt`, `reminderPercent` for SLA kinds, `body` for comments, `category` and `question` for status changes), without secrets such as rating links; deputyship kinds add `deputyshipId` (and `endedAt` for an end)',
   })
   data!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
