@@ -87,7 +87,9 @@ export class EventLogListener implements OnApplicationShutdown {
    * after that reaches the callbacks. Waits through an outage.
    */
   ready(): Promise<void> {
-    if (this.isListeningToAll()) return Promise.resolve();
+    if (this.channels.size === 0 || this.closed || this.isListeningToAll()) {
+      return Promise.resolve();
+    }
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -97,6 +99,7 @@ export class EventLogListener implements OnApplicationShutdown {
       clearTimeout(this.retry.timer);
       this.retry.wake();
     }
+    this.wakeWaiters();
     const client = this.client;
     this.client = null;
     await this.queue;
