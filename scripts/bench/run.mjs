@@ -1,7 +1,8 @@
 // `npm run bench`: seeds a dedicated embedded PostgreSQL with BENCH_TICKETS tickets (kept for the
 // next run), starts the built API against it and measures with autocannon the open queue (first
 // and a deep keyset page) against the /api/health floor, full-text search for a rare and a
-// common word, ticket creation and status transitions against a one-INSERT baseline.
+// common word, ticket creation and status transitions against a one-INSERT baseline; the SLA
+// sweep and the mail outbox (mails/s to a local SMTP server) on databases of their own.
 // BENCH_SCENARIOS picks some of them. Prints a table and the targets with their verdicts, writes
 // bench/results/<timestamp>.json, and stops everything it started, also on Ctrl-C or error.
 // See docs/performance.md.
@@ -24,6 +25,7 @@ import {
   judgeTargets,
   TARGETS,
 } from './report.mjs';
+import { formatMailOutbox, mailOutboxBench } from './mail-outbox.mjs';
 import { slaSweepBench } from './sla-sweep.mjs';
 import { prepareTransitions, restoreTransitionTickets } from './transitions.mjs';
 import {
@@ -38,7 +40,7 @@ import {
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const env = process.env;
 /** What `npm run bench` can measure; BENCH_SCENARIOS names some of them (default: all). */
-const SCENARIOS = ['list', 'search', 'floor', 'create', 'transition', 'sla'];
+const SCENARIOS = ['list', 'search', 'floor', 'create', 'transition', 'sla', 'mail'];
 const config = {
   tickets: positiveInt('BENCH_TICKETS', 1_000_000),
   scenarios: scenarioList(),
@@ -47,6 +49,7 @@ const config = {
   connections: positiveInt('BENCH_CONNECTIONS', 32),
   createRounds: positiveInt('BENCH_CREATE_ROUNDS', 3),
   transitionTickets: positiveInt('BENCH_TRANSITION_TICKETS', 2000),
+  mailMessages: positiveInt('BENCH_MAIL_MESSAGES', 2000),
   latencyConnections: positiveInt('BENCH_LATENCY_CONNECTIONS', 1, 0),
   pacedPercent: positiveInt('BENCH_PACED_PERCENT', 50, 0),
   deepPages: positiveInt('BENCH_DEEP_PAGES', 200),
@@ -132,6 +135,12 @@ async function main() {
   });
   // Seeding runs without fsync; the measured server runs with production durability.
   await cluster.start({ fast: true });
+  if (env.BENCH_MAIL_ONLY === 'true') {
+    // Only the mail outbox (quick proof runs).
+    const mail = await mailOutboxBench({ cluster, root, log, messages: config.mailMessages });
+    process.stdout.write(`\n${formatMailOutbox(mail)}\n\n`);
+    return true;
+  }
   if (env.BENCH_SLA_ONLY === 'true') {
     // Only the SLA sweep at BENCH_TICKETS / 10 and BENCH_TICKETS (quick proof runs).
     const slaSweep = await slaSweepBench({ cluster, root, log, tickets: config.tickets });
@@ -399,11 +408,17 @@ async function main() {
     ? await slaSweepBench({ cluster, root, log, tickets: config.tickets })
     : null;
 
+  // The mail outbox on a database of its own, to an SMTP server in this process.
+  const mailOutbox = has('mail')
+    ? await mailOutboxBench({ cluster, root, log, messages: config.mailMessages })
+    : null;
+
   judge(results);
   const targets = judgeTargets(results);
   const table = formatTable(results);
   process.stdout.write(`\n${table}\n\n${formatTargets(targets)}\n\n`);
   if (slaSweep) process.stdout.write(`${formatSlaSweep(slaSweep)}\n\n`);
+  if (mailOutbox) process.stdout.write(`${formatMailOutbox(mailOutbox)}\n\n`);
   for (const [name, list] of Object.entries(plans)) {
     for (const p of list)
       process.stdout.write(`Plan of ${name} (${p.durationMs} ms):\n${p.plan}\n\n`);
@@ -431,6 +446,7 @@ async function main() {
     markdownTable: formatMarkdown(results),
     markdownTargets: formatTargets(targets, true),
     slaSweep,
+    mailOutbox,
     plans,
   };
   const resultsDir = join(root, 'bench/results');

@@ -71,6 +71,10 @@ describe('mail config', () => {
     expect(problems).toMatch(/MAIL_REPLY_TO must be an address/);
     expect(problems).toMatch(/MAIL_RATE_LIMIT_PER_HOUR must be an integer from 1/);
     expect(problems).toMatch(/MAIL_DRIVER must be smtp or log/);
+    expect(load({ MAIL_CONCURRENCY: '8', DATABASE_POOL_SIZE: '10' }).problems.join('\n')).toMatch(
+      /MAIL_CONCURRENCY \(8\) must be at most half of DATABASE_POOL_SIZE \(10\)/,
+    );
+    expect(load({ MAIL_CONCURRENCY: '5', DATABASE_POOL_SIZE: '10' }).problems).toEqual([]);
   });
 
   it('reads the DKIM key once at boot and wants all three settings', () => {

@@ -50,6 +50,14 @@ export const mailConfig = configNamespace('mail', (env) => {
   if (mailReplyTo !== null && parseMailbox(mailReplyTo) === null) {
     env.problem(`MAIL_REPLY_TO must be an address, got "${mailReplyTo}"`);
   }
+  const mailConcurrency = env.int('MAIL_CONCURRENCY', 4, 1, 32);
+  // Each lane holds a pooled connection while it sends: leave the other half to requests.
+  const pool = Number(env.raw('DATABASE_POOL_SIZE') || 20);
+  if (Number.isInteger(pool) && pool > 0 && mailConcurrency > Math.max(1, Math.floor(pool / 2))) {
+    env.problem(
+      `MAIL_CONCURRENCY (${mailConcurrency}) must be at most half of DATABASE_POOL_SIZE (${pool}): each sending lane holds a database connection`,
+    );
+  }
   return {
     mailDriver,
     /** Holds the SMTP password: never logged, never shown; see smtpEndpoint for what may be. */
@@ -64,7 +72,7 @@ export const mailConfig = configNamespace('mail', (env) => {
     /** Automatic mails per recipient address per hour (RFC 3834: no storms). */
     mailRateLimitPerHour: env.int('MAIL_RATE_LIMIT_PER_HOUR', 10, 1, 100000),
     /** Messages sent at once by one instance; each holds a database connection while it sends. */
-    mailConcurrency: env.int('MAIL_CONCURRENCY', 4, 1, 32),
+    mailConcurrency,
     /** First retry after about this long; doubles per attempt, with jitter. */
     mailRetryBaseSeconds: env.int('MAIL_RETRY_BASE_SECONDS', 30, 1, 3600),
     mailRetryMaxDelaySeconds: env.int('MAIL_RETRY_MAX_DELAY_SECONDS', 3600, 1, 86400),
