@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { COUNTED_VIEWS } from '@relaydesk/contracts';
+import { PasswordResets } from '../src/modules/auth/account-tokens/password-resets.service';
 import { RatingLinkService } from '../src/modules/tickets/satisfaction/rating-link.service';
 import { UnsubscribeTokens } from '../src/modules/notifications/preferences/unsubscribe-token';
 import { TEST_PASSWORD, type TicketSeed } from './support/factory';
@@ -116,6 +117,28 @@ const matrixProject = async (c: CellContext): Promise<string> =>
       [`Matrix project ${uniq()}`, c.w.agent.id],
     )
   ).id;
+
+/**
+ * The token of the account mail `send` makes the API queue to `address` (taken from the link in
+ * the queued delivery, as its reader would).
+ */
+async function mailedToken(
+  c: CellContext,
+  address: string,
+  kind: string,
+  send: () => PromiseLike<{ status: number }>,
+): Promise<string> {
+  const res = await send();
+  if (res.status !== 202) throw new Error(`fixture ${kind} request failed: ${res.status}`);
+  await c.t.app.get(PasswordResets).settled();
+  const row = await firstRow<{ url: string }>(
+    c,
+    `SELECT data->>'actionUrl' AS url FROM deliveries WHERE address = $1 AND kind = $2
+      ORDER BY id DESC LIMIT 1`,
+    [address, kind],
+  );
+  return row.url.split('#token=')[1];
+}
 
 /** A user who can log in, of no persona: login and refresh do not depend on who asks. */
 /** The smallest valid workflow definition: one status to start in, one to end in. */
@@ -1574,6 +1597,104 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  // ---------------------------------------------------------------- account mails
+  {
+    // Public, and the same for everyone: a fresh account per cell gets its reset mail (written
+    // after the answer, hence the wait in the probe).
+    method: 'POST',
+    path: '/api/v1/auth/password-reset-requests',
+    async prepare(c) {
+      const u = await c.t.factory.user({ role: 'agent' });
+      return {
+        path: '/api/v1/auth/password-reset-requests',
+        body: { email: u.email, app: 'agent' },
+        probe: async () => {
+          await c.t.app.get(PasswordResets).settled();
+          return firstRow(c, 'SELECT count(*)::int AS n FROM deliveries WHERE address = $1', [
+            u.email,
+          ]);
+        },
+      };
+    },
+    expect: statuses(202, 202, 202, 202, 202, 202, 202),
+  },
+  {
+    // Public: the mailed token is the credential; an Authorization header changes nothing.
+    method: 'POST',
+    path: '/api/v1/auth/password-resets',
+    async prepare(c) {
+      const u = await c.t.factory.user({ role: 'agent' });
+      const token = await mailedToken(c, u.email, 'password_reset', () =>
+        c.t
+          .http()
+          .post('/api/v1/auth/password-reset-requests')
+          .send({ email: u.email, app: 'agent' }),
+      );
+      return {
+        path: '/api/v1/auth/password-resets',
+        body: { token, password: 'a brand new passphrase' },
+        probe: () => firstRow(c, 'SELECT password_hash FROM users WHERE id = $1', [u.id]),
+      };
+    },
+    expect: statuses(204, 204, 204, 204, 204, 204, 204),
+  },
+  {
+    // Own address, for every role: a link goes to the new one.
+    method: 'POST',
+    path: '/api/v1/me/email-changes',
+    caller: 'look-alike',
+    async prepare(c) {
+      const newEmail = `matrix-new-${uniq()}@example.test`;
+      return {
+        path: '/api/v1/me/email-changes',
+        body: { newEmail, currentPassword: TEST_PASSWORD },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM deliveries WHERE address = $1', [newEmail]),
+      };
+    },
+    expect: statuses(401, 202, 202, 202, 202, 202, 202),
+  },
+  {
+    // Each caller confirms the change they asked for (the token is their own).
+    method: 'POST',
+    path: '/api/v1/me/email-confirmations',
+    caller: 'look-alike',
+    async prepare(c) {
+      const caller = c.caller;
+      if (!caller) {
+        return { path: '/api/v1/me/email-confirmations', body: { token: 'x'.repeat(43) } };
+      }
+      const newEmail = `matrix-moved-${uniq()}@example.test`;
+      const token = await mailedToken(c, newEmail, 'email_change', () =>
+        c.t
+          .http()
+          .post('/api/v1/me/email-changes')
+          .set('Authorization', `Bearer ${caller.token}`)
+          .send({ newEmail, currentPassword: TEST_PASSWORD }),
+      );
+      return {
+        path: '/api/v1/me/email-confirmations',
+        body: { token },
+        probe: () => firstRow(c, 'SELECT email FROM users WHERE id = $1', [caller.id]),
+      };
+    },
+    expect: statuses(401, 204, 204, 204, 204, 204, 204),
+  },
+  {
+    // A fresh client contact without a password: client-users.manage (dispatcher, admin).
+    method: 'POST',
+    path: '/api/v1/users/{id}/invitations',
+    async prepare(c) {
+      const u = await c.t.factory.user({ role: 'client', organizationId: c.w.orgA.id });
+      await c.t.db.query('UPDATE users SET password_hash = NULL WHERE id = $1', [u.id]);
+      return {
+        path: `/api/v1/users/${u.id}/invitations`,
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM deliveries WHERE user_id = $1', [u.id]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 202, 202),
   },
 ];
 

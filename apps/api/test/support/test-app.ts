@@ -57,6 +57,8 @@ export async function startTestApp(
       loginMaxAttemptsPerIp: 100000,
       refreshMaxPerIp: 100000,
       ratingMaxPerIp: 100000,
+      passwordResetMaxPerIp: 100000,
+      accountTokenMaxPerIp: 100000,
       logLevel: 'silent',
       dataDir: `/tmp/relaydesk-test-data-${process.env.JEST_WORKER_ID ?? '0'}`,
       ...overrides,
