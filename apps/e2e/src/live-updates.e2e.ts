@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import { ApiSession, uniqueText } from '../support/api';
 import { describeBrowser, launch, signIn, withPage } from '../support/browser';
 
@@ -47,6 +47,40 @@ describeBrowser('live updates', () => {
       );
       // It came without a reload: the page that was open is the one showing it.
       expect(await page.evaluate(() => 'liveMarker' in window)).toBe(true);
+    });
+  });
+
+  it('two tabs share one stream; when that tab closes, the other takes it over', async () => {
+    const client = await ApiSession.as(CLIENT);
+    await withPage(browser, 'live-two-tabs', async (first) => {
+      const context = first.context();
+      const streams: string[] = [];
+      context.on('response', (r) => {
+        if (r.url().endsWith('/api/v1/me/events') && r.status() === 200) streams.push(r.url());
+      });
+      const isStream = (r: Response) => r.url().endsWith('/api/v1/me/events') && r.status() === 200;
+      const firstStream = first.waitForResponse(isStream);
+      await signIn(first, '/agent/tickets?view=unassigned', AGENT);
+      await first.getByRole('table').waitFor();
+      await firstStream;
+
+      // The second tab resumes the session with the shared cookie and waits for the lock.
+      const second = await context.newPage();
+      await second.goto('/agent/tickets?view=unassigned');
+      await second.getByRole('table').waitFor();
+      const shared = uniqueText('Live: both tabs');
+      await client.createTicket(shared);
+      await first.getByText(shared).waitFor({ timeout: LIVE_WITHIN_MS });
+      await second.getByText(shared).waitFor({ timeout: LIVE_WITHIN_MS });
+      expect(streams).toHaveLength(1);
+
+      const takeover = second.waitForResponse(isStream, { timeout: LIVE_WITHIN_MS });
+      await first.close();
+      await takeover;
+      expect(streams).toHaveLength(2);
+      const after = uniqueText('Live: after the handover');
+      await client.createTicket(after);
+      await second.getByText(after).waitFor({ timeout: LIVE_WITHIN_MS });
     });
   });
 });
