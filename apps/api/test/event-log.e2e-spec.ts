@@ -139,7 +139,8 @@ describe('event log', () => {
       `SELECT count(pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity
         WHERE application_name = 'relaydesk-listen' AND datname = current_database()`,
     )) as { killed: number }[];
-    expect(killed).toBe(1); // the second instance has no subscriber: it never connected
+    // This instance's, and the second instance's when a consumer there has connected it.
+    expect(killed).toBeGreaterThanOrEqual(1);
     await reconnected;
     await listener.ready();
     const ticket = await t.factory.ticket();
