@@ -277,7 +277,10 @@ export class EventNotices {
       ? t.assigneeId
         ? [t.assigneeId]
         : await groupMembers(em, t.groupId)
-      : [t.requesterId, ...watchers.map((w) => w.userId)];
+      : (await askedWith(em, p))
+        ? // The question of a status change: its requester and client watchers read it there.
+          watchers.filter((w) => !w.client).map((w) => w.userId)
+        : [t.requesterId, ...watchers.map((w) => w.userId)];
     return [notice({ kind: 'comment_public', userIds, data: (r) => ({ ...base(r), ...fields }) })];
   }
 
@@ -395,6 +398,19 @@ function shorten(text: string): string {
 async function nameOfGroup(em: EntityManager, groupId: string): Promise<string | null> {
   const [row] = await sql<{ name: string }>(em, 'SELECT name FROM groups WHERE id = $1', [groupId]);
   return row?.name ?? null;
+}
+
+/** Whether the comment came with a status change that asks the client (it is its `question`). */
+async function askedWith(em: EntityManager, p: Json<CommentAdded>): Promise<boolean> {
+  const [row] = await sql<{ yes: boolean }>(
+    em,
+    `SELECT EXISTS (
+       SELECT 1 FROM event_log e
+        WHERE e.ticket_id = $1 AND e.name = $2 AND e.actor_id = $3
+          AND e.payload->>'at' = $4 AND e.payload->>'category' = 'pending') AS yes`,
+    [p.ticketId, TicketStatusChanged.eventName, p.authorId, p.at],
+  );
+  return row?.yes ?? false;
 }
 
 /** Whether the requester may close the resolved ticket themselves (Accept / Reject). */
