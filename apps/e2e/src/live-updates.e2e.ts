@@ -83,4 +83,21 @@ describeBrowser('live updates', () => {
       await second.getByText(after).waitFor({ timeout: LIVE_WITHIN_MS });
     });
   });
+
+  it("a client's open ticket page shows the agent's reply as it is sent", async () => {
+    const client = await ApiSession.as(CLIENT);
+    const agent = await ApiSession.as(AGENT);
+    const ticket = await client.createTicket(uniqueText('Live: portal page'));
+    await withPage(browser, 'live-portal-ticket', async (page) => {
+      const streamOpen = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/me/events') && r.status() === 200,
+      );
+      await signIn(page, `/tickets/${ticket.number}`, CLIENT);
+      await page.getByText(ticket.subject).first().waitFor();
+      await streamOpen;
+      const reply = uniqueText('We are on our way');
+      await agent.post(`/tickets/${ticket.id}/comments`, { body: reply, internal: false });
+      await page.getByText(reply).waitFor({ timeout: LIVE_WITHIN_MS });
+    });
+  });
 });
