@@ -294,6 +294,13 @@ describe('notification fan-out', () => {
       });
     });
 
+    it('filed straight to someone: they hear of it too, the desk as usual, the actor not', async () => {
+      const r = await news(() =>
+        file(w.dispatcher, { requesterId: w.clientA.id, assigneeId: w.otherAgent.id }),
+      );
+      expect(r.told).toEqual(['clientA:ticket_acknowledged', 'otherAgent:ticket_new']);
+    });
+
     it('tells nobody who was deactivated between the change and the fan-out', async () => {
       const late = await persona({ role: 'agent', name: 'Leaving agent' });
       const night = await group({ name: 'Night shift', memberIds: [late.id] });
