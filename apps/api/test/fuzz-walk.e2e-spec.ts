@@ -721,7 +721,8 @@ describe('fuzz walk over the OpenAPI document', () => {
 
     it('sent a few thousand requests in all', () => {
       expect(sentCount).toBeGreaterThan(2000);
-      expect(sentCount).toBeLessThan(6000);
+      // The bound grows with the API (issue 14 added some twenty operations).
+      expect(sentCount).toBeLessThan(8000);
     });
 
     it('left the other org’s tickets as they were', async () => {

@@ -57,6 +57,7 @@ export async function startTestApp(
       loginMaxAttemptsPerIp: 100000,
       refreshMaxPerIp: 100000,
       ratingMaxPerIp: 100000,
+      unsubscribeMaxPerIp: 100000,
       passwordResetMaxPerIp: 100000,
       accountTokenMaxPerIp: 100000,
       logLevel: 'silent',
