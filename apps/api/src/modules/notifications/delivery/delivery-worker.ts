@@ -95,6 +95,8 @@ export class DeliveryWorker implements OnModuleInit {
   /** A wake-up arrived while a tick ran: run another when it ends. */
   private rerun = false;
   private waking = false;
+  /** The tick in progress in this instance, if any. */
+  private running: Promise<void> | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -130,6 +132,9 @@ export class DeliveryWorker implements OnModuleInit {
       try {
         while (this.rerun) {
           this.rerun = false;
+          // A tick already running may have passed the new rows by: let it end, then go again
+          // (a second tick would be skipped while it runs).
+          if (this.running) await this.running;
           await this.deliver();
         }
       } finally {
@@ -141,6 +146,17 @@ export class DeliveryWorker implements OnModuleInit {
   /** One round: every due row (up to MAX_PER_TICK), MAIL_CONCURRENCY at a time. */
   @ScheduledLoop('mail-delivery', 5_000)
   async deliver(): Promise<LoopSummary> {
+    let finished = (): void => undefined;
+    this.running = new Promise((resolve) => (finished = resolve));
+    try {
+      return await this.deliverDue();
+    } finally {
+      this.running = null;
+      finished();
+    }
+  }
+
+  private async deliverDue(): Promise<LoopSummary> {
     await this.assignMessageIds();
     const tally: Record<Outcome['status'], number> = {
       sent: 0,
