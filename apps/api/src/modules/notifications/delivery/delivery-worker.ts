@@ -86,7 +86,9 @@ const MESSAGE_ID_SQL = (domainParam: string) =>
  * process dies, or its database connection breaks, or the COMMIT fails, before that commit, the
  * row is still `pending` and is sent again later. The resend carries the same Message-ID (it is
  * assigned and committed before the first attempt), so a mailbox that de-duplicates by Message-ID
- * shows it once. A server-side `idle_in_transaction_session_timeout` shorter than an SMTP send
+ * shows it once. The same holds when the connection to the SMTP server breaks after the message
+ * went out but before its reply came back: SMTP cannot tell whether it was accepted, so it is
+ * retried. A server-side `idle_in_transaction_session_timeout` shorter than an SMTP send
  * (SMTP_TIMEOUT_SECONDS) would open the same window: keep it longer, or off.
  */
 @Injectable()
