@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainEvents } from '../src/common/events/domain-events';
 import { EventLogListener, type CommittedEvent } from '../src/common/events/event-log-listener';
+import { EVENT_LOG_RETENTION_MS, EventLogPruner } from '../src/common/events/event-log-pruner';
 import { TicketUpdated } from '../src/modules/tickets/index';
 import { bearer, buildWorld, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -149,5 +150,27 @@ describe('event log', () => {
       t.app.get(DomainEvents).publish(em, new TicketUpdated(ticket.id, [], null, t.clock.now())),
     );
     expect((await again).name).toBe('ticket.updated');
+  });
+
+  it('prunes fanned-out events past the retention, never one still waiting for its fan-out', async () => {
+    const now = t.clock.now().getTime();
+    const at = (ms: number) => new Date(now - ms);
+    const insert = async (createdAt: Date, fannedOutAt: Date | null) =>
+      (
+        (await t.db.query(
+          `INSERT INTO event_log (name, payload, created_at, fanned_out_at)
+           VALUES ('test.pruned', '{}', $1, $2) RETURNING id::text`,
+          [createdAt, fannedOutAt],
+        )) as { id: string }[]
+      )[0].id;
+    const old = await insert(at(EVENT_LOG_RETENTION_MS + 60_000), at(EVENT_LOG_RETENTION_MS));
+    const oldPending = await insert(at(EVENT_LOG_RETENTION_MS + 60_000), null);
+    const recent = await insert(at(EVENT_LOG_RETENTION_MS - 60_000), at(60_000));
+    await t.app.get(EventLogPruner).prune();
+    const left = (await t.db.query(
+      `SELECT id::text FROM event_log WHERE name = 'test.pruned' ORDER BY id`,
+    )) as { id: string }[];
+    expect(left.map((r) => r.id)).toEqual([oldPending, recent]);
+    expect(left.map((r) => r.id)).not.toContain(old);
   });
 });

@@ -1,6 +1,7 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventLogListener } from './event-log-listener.js';
+import { EventLogPruner } from './event-log-pruner.js';
 
 /**
  * A domain event: a plain, immutable record of something that happened, carrying everything a
@@ -108,5 +109,8 @@ function actorOf(event: DomainEvent): string | null {
 
 /** Provides the one DomainEvents bus, and the listener of committed events, to every module. */
 @Global()
-@Module({ providers: [DomainEvents, EventLogListener], exports: [DomainEvents, EventLogListener] })
+@Module({
+  providers: [DomainEvents, EventLogListener, EventLogPruner],
+  exports: [DomainEvents, EventLogListener],
+})
 export class DomainEventsModule {}
