@@ -205,6 +205,7 @@ describe('mail delivery (real SMTP server)', () => {
     sink.received.length = 0;
     sink.reject.clear();
     sink.dataDelayMs = 0;
+    sink.beforeAccept = null;
   });
 
   it('threads two mails of one ticket, with our Message-IDs, [#number], VERP and one-click unsubscribe', async () => {
@@ -418,6 +419,33 @@ describe('mail delivery (real SMTP server)', () => {
       [ids],
     )) as { n: number }[];
     expect(rows[0].n).toBe(24);
+  });
+
+  it('resends with the same Message-ID when the row could not be marked after the server took it', async () => {
+    const ticket = await t.factory.ticket();
+    const id = await queue(t, { address: 'crash@customer.test', ticket });
+    // The crash window: the server has the message, and the sending transaction dies before
+    // its commit (here: its connection is killed while it waits for the 250).
+    sink.beforeAccept = async () => {
+      sink.beforeAccept = null;
+      await t.db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'idle in transaction'
+            AND pid <> pg_backend_pid()`,
+      );
+    };
+    await worker.deliver();
+    const afterCrash = await delivery(t, id);
+    expect(afterCrash.status).toBe('pending');
+    expect(sink.to('crash@customer.test')).toHaveLength(1);
+    await worker.deliver();
+    const copies = sink.to('crash@customer.test');
+    expect(copies).toHaveLength(2);
+    expect(copies[1].parsed.messageId).toBe(copies[0].parsed.messageId);
+    expect(await delivery(t, id)).toMatchObject({
+      status: 'sent',
+      message_id: copies[0].parsed.messageId,
+    });
   });
 
   it('limits automatic mail per recipient address per hour, not per user', async () => {

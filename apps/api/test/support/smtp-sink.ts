@@ -33,6 +33,8 @@ export class SmtpSink {
   readonly reject = new Map<string, [number, string]>();
   /** Time DATA takes, so that concurrent senders overlap. */
   dataDelayMs = 0;
+  /** Runs after a message is received, before the 250 that accepts it. */
+  beforeAccept: (() => Promise<void>) | null = null;
   private server: SMTPServer | null = null;
 
   constructor(readonly port: number) {}
@@ -68,6 +70,7 @@ export class SmtpSink {
           void simpleParser(raw)
             .then(async (parsed) => {
               if (this.dataDelayMs > 0) await new Promise((r) => setTimeout(r, this.dataDelayMs));
+              if (this.beforeAccept) await this.beforeAccept();
               this.received.push({
                 envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
                 rcptTo: session.envelope.rcptTo.map((r) => r.address),
