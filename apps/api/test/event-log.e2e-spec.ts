@@ -79,6 +79,34 @@ describe('event log', () => {
     expect(await announced).toEqual({ id: row.id, name: 'ticket.created', ticketId: res.body.id });
   });
 
+  it('records a create in the same shape once, with or without an Idempotency-Key (the keyed one runs in a transaction)', async () => {
+    const shapes: unknown[] = [];
+    for (const key of [null, 'event-log-keyed-create']) {
+      const req = t.http().post('/api/v1/tickets').set('Authorization', bearer(w.clientA));
+      if (key) req.set('Idempotency-Key', key);
+      const res = await req.send({ subject: `Shape ${key ?? 'plain'}` });
+      expect(res.status).toBe(201);
+      const logged = await rows('ticket_id = $1', [res.body.id]);
+      expect(logged.map((r) => r.name)).toEqual(['ticket.created']);
+      // The payload is what JSON.stringify of the TicketCreated event gives, key for key.
+      expect(logged[0].payload).toEqual({
+        ticketId: res.body.id,
+        number: res.body.number,
+        subject: `Shape ${key ?? 'plain'}`,
+        organizationId: w.orgA.id,
+        requesterId: w.clientA.id,
+        groupId: res.body.group?.id ?? null,
+        assigneeId: res.body.assignee?.id ?? null,
+        priority: res.body.priority,
+        status: res.body.status,
+        actorId: w.clientA.id,
+        at: t.clock.now().toISOString(),
+      });
+      shapes.push(Object.keys(logged[0].payload).sort());
+    }
+    expect(shapes[0]).toEqual(shapes[1]);
+  });
+
   it('records a comment with its author as the actor', async () => {
     const ticket = await t.factory.ticket({ requesterId: w.clientA.id, organizationId: w.orgA.id });
     const res = await t

@@ -49,16 +49,32 @@ export class DomainEvents {
   }
 
   /**
+   * Whether any in-process listener runs for this event class: a writer whose statement already
+   * records the event (the ticket create) opens a transaction only when one will write with it.
+   */
+  listens(type: DomainEventClass<DomainEvent>): boolean {
+    return (this.listeners.get(type.eventName)?.length ?? 0) > 0;
+  }
+
+  /**
+   * The in-process listeners of events that the caller's own statement has already recorded in
+   * `event_log` (the ticket create records its TicketCreated in its INSERT).
+   */
+  async runListeners(em: EntityManager, ...events: DomainEvent[]): Promise<void> {
+    for (const event of events) {
+      const name = (event.constructor as DomainEventClass<DomainEvent>).eventName;
+      for (const listener of this.listeners.get(name) ?? []) await listener(event, em);
+    }
+  }
+
+  /**
    * `em` must be the transaction of the change: the event_log row (and so every notification of
    * it) commits or rolls back with it.
    */
   async publish(em: EntityManager, ...events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     await recordEvents(em, events);
-    for (const event of events) {
-      const name = (event.constructor as DomainEventClass<DomainEvent>).eventName;
-      for (const listener of this.listeners.get(name) ?? []) await listener(event, em);
-    }
+    await this.runListeners(em, ...events);
   }
 }
 

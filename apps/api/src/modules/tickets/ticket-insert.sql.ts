@@ -4,6 +4,8 @@ import type { NewTicketSla } from '../sla/index.js';
 import type { TicketFieldsDto } from './dto/ticket.dto.js';
 import type { NewTicketEvent } from './ticket-events.js';
 import { selectList } from './ticket-query.sql.js';
+import { EVENTS_CHANNEL } from '../../common/events/domain-events.js';
+import { TicketCreated } from './events/ticket.events.js';
 
 export interface NewTicketRow {
   subject: string;
@@ -95,8 +97,24 @@ export function insertTicketSql(creatorIsClient: boolean, distribute: boolean): 
                 false, t.created_at + make_interval(secs => (jsonb_array_length($21::jsonb) + 1) / 1000000.0)
            FROM t JOIN pick p ON p.user_id = t.assignee_id
           WHERE $10::uuid IS NULL
+       ), created_event AS (
+         -- Its TicketCreated in the outbox, as DomainEvents.publish records an event (the same
+         -- payload as JSON.stringify of the event), so the create stays one statement.
+         INSERT INTO event_log (name, ticket_id, actor_id, payload, created_at)
+         SELECT '${TicketCreated.eventName}', t.id, t.created_by_id,
+                jsonb_build_object('ticketId', t.id, 'number', t.number, 'subject', t.subject,
+                                   'organizationId', t.organization_id, 'requesterId', t.requester_id,
+                                   'groupId', t.group_id, 'assigneeId', t.assignee_id,
+                                   'priority', t.priority, 'status', t.status,
+                                   'actorId', t.created_by_id, 'at', $29::text),
+                t.created_at
+           FROM t
+         RETURNING id, ticket_id
        )
-       SELECT ${select} FROM t`;
+       SELECT ${select},
+              (SELECT pg_notify('${EVENTS_CHANNEL}', e.id || '|${TicketCreated.eventName}|' || e.ticket_id)
+                 FROM created_event e) AS "createdEventNotified"
+         FROM t`;
   insertTicketSqlCache.set(cacheKey, text);
   return text;
 }
@@ -140,5 +158,6 @@ export function insertTicketParams(values: NewTicketRow): unknown[] {
     values.sla.resolutionRemindAt,
     values.sla.slaPausedAt,
     values.sla.slaNextCheckAt,
+    values.createdAt.toISOString(),
   ];
 }

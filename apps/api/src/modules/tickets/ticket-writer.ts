@@ -4,7 +4,8 @@ import type { TicketDto } from './dto/ticket.dto.js';
 import { toDto } from './ticket-dto-mapping.js';
 import { insertTicketParams, insertTicketSql, type NewTicketRow } from './ticket-insert.sql.js';
 import type { TicketRow } from './ticket-query.sql.js';
-import { preparedSqlIn, sql } from '../../common/database/sql.js';
+import { DataSource } from 'typeorm';
+import { preparedSql, preparedSqlIn, sql } from '../../common/database/sql.js';
 import { type DomainEvent, DomainEvents } from '../../common/events/domain-events.js';
 import { recordTicketEvents, type NewTicketEvent } from './ticket-events.js';
 import { TicketAssigned } from './events/ticket.events.js';
@@ -106,17 +107,25 @@ export class TicketChange {
  */
 @Injectable()
 export class TicketWriter {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: DomainEvents,
+  ) {}
 
   /**
-   * Creates a ticket, its first history lines and a group pick in ONE statement, in the caller's
-   * transaction (its TicketCreated is recorded in event_log with it), and returns the ticket as
-   * the API shows it to its creator. Prepared on the transaction's connection: what `npm run
-   * bench` measures for POST /tickets.
+   * Creates a ticket, its first history lines, a group pick and its TicketCreated in `event_log`
+   * (with the NOTIFY) in ONE statement, and returns the ticket as the API shows it to its creator.
+   * Prepared on the pool when nothing else is written with it (atomic without a transaction: what
+   * `npm run bench` measures for POST /tickets), or on the caller's transaction (`em`) when
+   * listeners of TicketCreated or an Idempotency-Key claim write with it. Either way the event is
+   * already recorded: the caller runs only the in-process listeners (`DomainEvents.runListeners`).
    */
-  async insert(values: NewTicketRow, em: EntityManager): Promise<TicketDto> {
+  async insert(values: NewTicketRow, em?: EntityManager): Promise<TicketDto> {
     const text = insertTicketSql(values.creatorIsClient, values.distribute);
-    const rows = await preparedSqlIn<TicketRow>(em, text, insertTicketParams(values));
+    const params = insertTicketParams(values);
+    const rows = em
+      ? await preparedSqlIn<TicketRow>(em, text, params)
+      : await preparedSql<TicketRow>(this.db, text, params);
     return toDto(rows[0], values.creatorIsClient) as TicketDto;
   }
 

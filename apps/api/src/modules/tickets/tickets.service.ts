@@ -16,6 +16,7 @@ import {
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
+import { inIdempotentRequest } from '../../common/idempotency/idempotency-context.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { WorkflowService } from '../workflow/index.js';
 import { SlaService } from '../sla/index.js';
@@ -216,11 +217,15 @@ export class TicketsService {
       routingEvents: plan.events,
       sla,
     };
-    // The ticket, its TicketCreated in event_log (and an Idempotency-Key claim, marked by the
-    // commit) are one transaction.
+    // One statement writes the ticket and records its TicketCreated (ticket-insert.sql.ts): on
+    // the pool, unless in-process listeners write with it or an Idempotency-Key claim must be
+    // marked in the same transaction (the commit is what marks it).
+    if (!this.events.listens(TicketCreated) && !inIdempotentRequest()) {
+      return this.writer.insert(row);
+    }
     return this.db.transaction(async (tx) => {
       const created = await this.writer.insert(row, tx);
-      await this.events.publish(
+      await this.events.runListeners(
         tx,
         new TicketCreated(
           created.id,
