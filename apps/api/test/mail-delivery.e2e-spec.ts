@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -666,6 +667,46 @@ describe('mail delivery woken by NOTIFY (scheduler on)', () => {
       expect(sink.to('woken@customer.test')).toHaveLength(1);
       expect(Date.now() - booted).toBeLessThan(4_500);
       expect((await delivery(t, id)).status).toBe('sent');
+    } finally {
+      await t.close();
+      await sink.stop();
+    }
+  });
+});
+
+describe('mail delivery with DKIM', () => {
+  it('signs every mail for the configured domain and selector, and says so to admins', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const sink = await SmtpSink.start();
+    const t = await startTestApp(
+      mailOverrides(sink.port, {
+        mailDkim: {
+          domain: 'helpdesk.test',
+          selector: 'rd2026',
+          privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        },
+      }),
+    );
+    try {
+      const ticket = await t.factory.ticket();
+      await queue(t, { address: 'signed@customer.test', ticket });
+      await t.app.get(DeliveryWorker).deliver();
+      const [mail] = sink.to('signed@customer.test');
+      const signature = header(mail, 'DKIM-Signature') ?? '';
+      expect(signature).toMatch(/(^|;\s*)d=helpdesk\.test;/);
+      expect(signature).toMatch(/(^|;\s*)s=rd2026;/);
+      expect(signature).toMatch(/(^|;\s*)a=rsa-sha256;/);
+      const admin = await t.factory.user({ role: 'admin' });
+      const res = await t
+        .http()
+        .get('/api/v1/admin/mail')
+        .set('Authorization', `Bearer ${await t.tokenFor(admin.id)}`);
+      expect(res.body).toMatchObject({
+        dkim: true,
+        dkimDomain: 'helpdesk.test',
+        dkimSelector: 'rd2026',
+      });
+      expect(JSON.stringify(res.body)).not.toContain('PRIVATE KEY');
     } finally {
       await t.close();
       await sink.stop();
