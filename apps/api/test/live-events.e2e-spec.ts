@@ -212,6 +212,9 @@ describe('live events (SSE)', () => {
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(((await res.json()) as { errors: { field: string }[] }).errors).toEqual([
+      expect.objectContaining({ field: 'Last-Event-ID' }),
+    ]);
   });
 
   it('pushes the bell when the fan-out has notified the user, and to their other tabs when they read it', async () => {

@@ -81,7 +81,10 @@ export class LiveEventsController {
     const header = req.headers['last-event-id'];
     const lastId = Array.isArray(header) ? header[0] : header;
     if (lastId !== undefined && lastId !== '' && !LAST_EVENT_ID.test(lastId)) {
-      throw new InvalidInputError('Last-Event-ID must be an id this stream gave you (digits)');
+      const message = 'must be an id this stream gave you (at most 18 digits)';
+      throw new InvalidInputError(`Last-Event-ID ${message}`, [
+        { field: 'Last-Event-ID', message },
+      ]);
     }
     const conn = new SseConnection(user, this.expiry(req), res);
     // Registered first: what happens while the replay is read is held and follows it.
