@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { signedInMarker } from '../support/actors';
+import { openAs, signedInMarker } from '../support/actors';
 import { ApiError, ApiSession, login } from '../support/api';
-import { describeBrowser, launch, withPage } from '../support/browser';
+import { BASE_URL, describeBrowser, launch, withPage } from '../support/browser';
 import { sql } from '../support/db';
 
 const ADMIN = 'admin@relaydesk.local';
@@ -48,7 +48,7 @@ describeBrowser('account mails: welcome link and "forgot password" in the portal
   });
   afterAll(() => browser?.close());
 
-  it('a new client sets a password from the welcome link, resets it from the sign-in form, and signs in with the new one', async () => {
+  it('a new client gets a welcome link (an admin sends a fresh one), sets a password with it, resets it from the sign-in form, and signs in with the new one', async () => {
     const admin = await ApiSession.as(ADMIN);
     const tag = Date.now().toString(36);
     const org = await admin.post<{ id: string }>('/organizations', {
@@ -56,15 +56,38 @@ describeBrowser('account mails: welcome link and "forgot password" in the portal
       active: true,
     });
     const email = `new.client.${tag}@account-e2e.example`;
-    await admin.post('/users', {
+    const created = await admin.post<{ id: string }>('/users', {
       email,
       name: `New client ${tag}`,
       role: 'client',
       locale: 'en',
       organizationId: org.id,
     });
+    const firstWelcome = await mailedLink(email, 'account_welcome');
 
-    const welcome = await mailedLink(email, 'account_welcome');
+    // The admin sends a new welcome link from the user's form; the first one stops working.
+    const [{ last: before }] = await sql<{ last: string }>(
+      'SELECT max(id)::text AS last FROM deliveries',
+    );
+    const desk = await openAs(browser, { email: ADMIN, app: 'agent' });
+    try {
+      await desk.open('/admin/users');
+      await desk.page.getByTestId('admin-search').fill(email);
+      await desk.page.getByTestId(`admin-row-${created.id}`).getByTestId('admin-edit').click();
+      await desk.page.getByTestId('admin-user-invite').click();
+      await desk.page.getByText(/the link works until/i).waitFor();
+    } finally {
+      await desk.context.close();
+    }
+    const welcome = await mailedLink(email, 'account_welcome', before);
+    expect(welcome).not.toBe(firstWelcome);
+    const stale = await fetch(`${BASE_URL}/api/v1/auth/password-resets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: firstWelcome.split('#token=')[1], password: 'stale link 1' }),
+    });
+    expect(stale.status).toBe(400);
+
     expect(welcome).toMatch(/^\/set-password#token=[\w-]{43}$/);
     await withPage(browser, 'welcome-set-password', async (page) => {
       await page.goto(welcome);

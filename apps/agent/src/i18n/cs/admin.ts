@@ -130,7 +130,8 @@ export default {
     userActiveHint: 'Neaktivní uživatelé se nemohou přihlásit',
     organizationActiveHint: 'Kontaktní osoby neaktivní organizace se nemohou přihlásit',
     password: 'Heslo',
-    passwordHint: 'Alespoň 8 znaků. Bez hesla se uživatel heslem nepřihlásí.',
+    passwordHint:
+      'Alespoň 8 znaků. Nechte prázdné a uživateli přijde odkaz, kterým si heslo nastaví sám.',
     newPassword: 'Nové heslo',
     newPasswordHint:
       'Nechte prázdné, pokud heslo nechcete měnit. Nové heslo ukončí ostatní relace uživatele.',
@@ -156,6 +157,13 @@ export default {
     name_en: 'Název (anglicky)',
     name_ru: 'Název (rusky)',
     name_cs: 'Název (česky)',
+  },
+  invitation: {
+    send: 'Poslat nový uvítací odkaz',
+    hint: 'Pro uživatele, který si ještě nenastavil heslo: nový odkaz k nastavení; dřívější odkazy přestanou platit.',
+    sent: 'Odesláno. Odkaz platí do {{until}}.',
+    alreadySet: 'Uživatel už heslo nastavil; může použít „Zapomněli jste heslo?“.',
+    inactive: 'Nejdřív uživatele aktivujte.',
   },
   projectWatchers: {
     title: 'Seznam pro oznámení',

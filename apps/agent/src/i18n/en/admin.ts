@@ -122,7 +122,7 @@ export default {
     userActiveHint: 'Inactive users cannot sign in',
     organizationActiveHint: 'The contacts of an inactive organization cannot sign in',
     password: 'Password',
-    passwordHint: 'At least 8 characters. Without a password the user cannot sign in with one.',
+    passwordHint: 'At least 8 characters. Leave empty to mail the user a link to set their own.',
     newPassword: 'New password',
     newPasswordHint:
       'Leave empty to keep the current password. A new password ends the user’s other sessions.',
@@ -148,6 +148,13 @@ export default {
     name_en: 'Name (English)',
     name_ru: 'Name (Russian)',
     name_cs: 'Name (Czech)',
+  },
+  invitation: {
+    send: 'Send a new welcome link',
+    hint: 'For a user who has not set a password yet: a new link to set one; earlier links stop working.',
+    sent: 'Sent. The link works until {{until}}.',
+    alreadySet: 'The user has already set a password; they can use “Forgot password?”.',
+    inactive: 'Activate the user first.',
   },
   projectWatchers: {
     title: 'Notification list',

@@ -13,4 +13,7 @@ export const adminApi = {
     unwrap(api.GET('/api/v1/departments/{id}', { params: { path: { id } } })),
   group: (api: ApiClient, id: string) =>
     unwrap(api.GET('/api/v1/groups/{id}', { params: { path: { id } } })),
+  /** A new welcome mail for a user who has not set a password yet. */
+  invite: (api: ApiClient, id: string) =>
+    unwrap(api.POST('/api/v1/users/{id}/invitations', { params: { path: { id } } })),
 };

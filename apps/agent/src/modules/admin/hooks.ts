@@ -1,5 +1,10 @@
 import { useCallback } from 'react';
-import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import { queryKeys } from '../../query-keys';
 import {
@@ -110,4 +115,10 @@ export function useReloadRecord<K extends AdminKind>(kind: K) {
     },
     [api, client, kind],
   );
+}
+
+/** "Resend invitation": nothing to refresh, the user record does not change. */
+export function useSendInvitation(userId: string) {
+  const api = useApi();
+  return useMutation({ mutationFn: () => adminApi.invite(api, userId) });
 }

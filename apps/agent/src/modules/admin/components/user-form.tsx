@@ -18,6 +18,7 @@ import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { DateTimeInput } from '../../tickets/components/detail/date-time-input';
 import { OrganizationSelect } from './organization-select';
 import { useClearable } from '../../../shared/forms/clearable';
+import { InvitationButton } from './invitation-button';
 
 export const ROLES = ['admin', 'dispatcher', 'agent', 'client'] as const;
 type Role = (typeof ROLES)[number];
@@ -235,6 +236,7 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
         {...field('password')}
         data-testid="admin-user-password"
       />
+      {record && <InvitationButton userId={record.id} />}
     </FormShell>
   );
 }
