@@ -49,6 +49,10 @@ export class Delivery {
   @Column('boolean', { default: true }) automatic!: boolean;
   @Column('varchar', { length: 12, default: 'pending' }) status!: DeliveryStatus;
   @Column('int', { default: 0 }) attempts!: number;
+  /**
+   * Due from then on. Inserters set it (and created_at) from the Clock, which is what the worker
+   * compares with, and call wakeDeliveryWorkers(em) in the same transaction.
+   */
   @Column('timestamptz', { name: 'next_attempt_at', default: () => 'now()' })
   nextAttemptAt!: Date;
   /** The last error (SMTP reply, gateway answer), without secrets. */
