@@ -16,6 +16,8 @@ export class LiveEvents {
   private channel: BroadcastChannel | null = null;
   private readonly stopping = new AbortController();
   private lastEventId = '';
+  /** Whether the leader's stream is up, as this tab last heard (or set, when it leads). */
+  private connectedNow = false;
 
   constructor(
     private readonly session: Session,
@@ -84,8 +86,6 @@ export class LiveEvents {
     }
     this.onEvent(m.event);
   }
-
-  private connectedNow = false;
 
   private post(m: Message): void {
     if (m.kind === 'status') this.connectedNow = m.connected;

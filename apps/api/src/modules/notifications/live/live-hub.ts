@@ -59,7 +59,11 @@ export class LiveHub implements OnModuleInit, BeforeApplicationShutdown {
       // NOTIFYs sent while the LISTEN connection was down are lost: every client refetches.
       this.feed.onReconnect(() => this.enqueue(() => this.resetAll())),
     );
-    this.timer = setInterval(() => void this.tick(), HEARTBEAT_MS);
+    this.timer = setInterval(() => {
+      this.tick().catch((e: unknown) =>
+        this.logger.warn(`live tick failed: ${(e as Error).message}`),
+      );
+    }, HEARTBEAT_MS);
     this.timer.unref();
   }
 
@@ -149,11 +153,6 @@ export class LiveHub implements OnModuleInit, BeforeApplicationShutdown {
     this.queue = this.queue.then(work).catch((e: unknown) => {
       this.logger.warn(`live update not delivered: ${(e as Error).message}`);
     });
-  }
-
-  /** Resolves when everything heard so far has been written (tests wait on it). */
-  drained(): Promise<void> {
-    return this.queue;
   }
 
   private async resetAll(): Promise<void> {
