@@ -115,6 +115,10 @@ describeBrowser('notification preferences and watchers', () => {
           .first()
           .click();
         await card.getByTestId(`watcher-${dispatcherApi.user.id}`).waitFor();
+        // The ticket's history says so, without a reload.
+        const line = p.locator('[data-kind="watcher_added"]');
+        await line.waitFor();
+        expect(await line.textContent()).toContain('Марина Кузнецова watches the ticket');
         await screenshot(p, 'ticket-watchers-agent');
       },
     );

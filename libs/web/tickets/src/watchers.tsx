@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { unwrap, type ApiClient, type Schemas } from '@relaydesk/api-client';
 import { useApi, useUser } from '@relaydesk/web-auth';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { ticketQueryKeys } from './query-keys';
 
 export type TicketWatcher = Schemas['TicketWatcherDto'];
 
@@ -38,7 +39,11 @@ export function useAddWatcher(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) => watchersApi.add(api, ticketId, userId),
-    onSuccess: (list) => client.setQueryData(watchersKey(ticketId), list),
+    onSuccess: (list) => {
+      client.setQueryData(watchersKey(ticketId), list);
+      // The change is a line of the ticket's history.
+      return client.invalidateQueries({ queryKey: ticketQueryKeys.tickets.history(ticketId) });
+    },
   });
 }
 
@@ -47,7 +52,11 @@ export function useRemoveWatcher(ticketId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) => watchersApi.remove(api, ticketId, userId),
-    onSuccess: () => client.invalidateQueries({ queryKey: watchersKey(ticketId) }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: watchersKey(ticketId) }),
+        client.invalidateQueries({ queryKey: ticketQueryKeys.tickets.history(ticketId) }),
+      ]),
   });
 }
 

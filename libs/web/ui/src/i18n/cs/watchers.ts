@@ -10,4 +10,6 @@ export default {
   client: 'klient',
   add: 'Přidat sledujícího',
   addHint: 'Kolegové a kontakty organizace, kteří požadavek vidí.',
+  historyAdded: '{{name}} sleduje požadavek',
+  historyRemoved: '{{name}} už požadavek nesleduje',
 } satisfies Translation<typeof en>;

@@ -8,4 +8,6 @@ export default {
   client: 'client',
   add: 'Add a watcher',
   addHint: 'Colleagues and contacts of the organization who can see the ticket.',
+  historyAdded: '{{name}} watches the ticket',
+  historyRemoved: '{{name}} no longer watches the ticket',
 } as const;

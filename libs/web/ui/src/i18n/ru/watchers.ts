@@ -10,4 +10,6 @@ export default {
   client: 'клиент',
   add: 'Добавить наблюдателя',
   addHint: 'Коллеги и контакты организации, которые видят заявку.',
+  historyAdded: '{{name}} наблюдает за заявкой',
+  historyRemoved: '{{name}} больше не наблюдает за заявкой',
 } satisfies Translation<typeof en>;

@@ -28,7 +28,7 @@ import { TicketHeader } from './ticket-header';
 import { useNameLookup } from './use-name-lookup';
 
 // Routing lines (levels, escalation, rules in the history) load with the ticket page.
-preloadStrings(['ticketRouting', 'mail']);
+preloadStrings(['ticketRouting', 'mail', 'watchers']);
 
 /** Closed (and canceled) tickets are history: no field edits, no assignment. */
 const READ_ONLY = new Set(['closed', 'canceled']);

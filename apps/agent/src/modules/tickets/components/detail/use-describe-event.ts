@@ -38,6 +38,7 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
   const { t: tc } = useTranslation('common');
   const { t: tw } = useTranslation('ticketWork');
   const { t: tr } = useTranslation('ticketRouting');
+  const { t: twa } = useTranslation('watchers');
   const fieldLabel = useFieldLabel(ticket);
   const customText = useCustomFieldText((_kind, id) => {
     const known = nameOf(id);
@@ -221,6 +222,11 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
           due: fmt.dateTime(asString(r.dueAt)),
         });
       }
+      case 'watcher_added':
+      case 'watcher_removed':
+        return twa(e.kind === 'watcher_added' ? 'historyAdded' : 'historyRemoved', {
+          name: asString(asRecord(e.newValue).name) ?? none,
+        });
       default:
         return e.kind;
     }
