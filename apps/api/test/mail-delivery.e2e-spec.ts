@@ -182,6 +182,12 @@ describe('mail delivery with the log driver', () => {
     });
     const all = lines.join('\n');
     expect(all).not.toContain('SECRET-RATING-TOKEN');
+    // Sent: the working link is gone from the stored row (a dump must not hold it).
+    const [stored] = (await t.db.query('SELECT data FROM deliveries WHERE id = $1', [id])) as {
+      data: Record<string, unknown>;
+    }[];
+    expect(stored.data).toMatchObject({ category: 'resolved', acceptance: true });
+    expect(JSON.stringify(stored.data)).not.toContain('SECRET-RATING-TOKEN');
     for (const textLine of expected.text.split('\n').filter((l) => l.trim().length > 12)) {
       expect(all).not.toContain(textLine.trim());
     }
@@ -318,6 +324,15 @@ describe('mail delivery (real SMTP server)', () => {
     expect(mail.parsed.inReplyTo).toBeUndefined();
     expect(header(mail, 'List-Unsubscribe')).toBeUndefined();
     expect(header(mail, 'Auto-Submitted')).toBe('auto-generated');
+    expect(mail.parsed.text).toContain('http://localhost:3000/reset#secret');
+    const [stored] = (await t.db.query('SELECT data FROM deliveries WHERE id = $1', [id])) as {
+      data: Record<string, unknown>;
+    }[];
+    expect(stored.data).toEqual({
+      name: 'Cleo',
+      expiresAt: '2026-03-02T10:00:00Z',
+      audience: 'client',
+    });
   });
 
   it('records a 550 for one recipient as failed with the reply, and sends the others', async () => {

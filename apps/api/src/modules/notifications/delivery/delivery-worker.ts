@@ -376,20 +376,22 @@ export class DeliveryWorker implements OnModuleInit {
       case 'sent':
         await em.query(
           `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = $2,
-                  last_error = NULL, message_id = COALESCE($3, message_id)
+                  last_error = NULL, message_id = COALESCE($3, message_id), data = ${FORGET_LINKS}
             WHERE id = $1`,
           [row.id, now, outcome.messageId],
         );
         return;
       case 'suppressed':
         await em.query(
-          `UPDATE deliveries SET status = 'suppressed', last_error = $2 WHERE id = $1`,
+          `UPDATE deliveries SET status = 'suppressed', last_error = $2, data = ${FORGET_LINKS}
+            WHERE id = $1`,
           [row.id, outcome.reason],
         );
         return;
       case 'failed':
         await em.query(
-          `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = $2
+          `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = $2,
+                  data = ${FORGET_LINKS}
             WHERE id = $1`,
           [row.id, outcome.error],
         );
@@ -404,6 +406,13 @@ export class DeliveryWorker implements OnModuleInit {
     }
   }
 }
+
+/**
+ * Once a row is final its links that act without a sign-in (the rating link, a password-set or
+ * reset link, an e-mail confirmation) are dropped from `data`: they were only kept to render the
+ * mail, and a database dump or backup must not hold working ones.
+ */
+const FORGET_LINKS = `data - 'ratingUrl' - 'actionUrl'`;
 
 function errorText(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).slice(0, 500);
