@@ -733,3 +733,43 @@ describe('notification fan-out with the scheduler on', () => {
     }
   });
 });
+
+describe('notification fan-out with SMS off', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // What production without SMS_DRIVER runs with: the disabled gateway.
+    t = await startTestApp({ smsDriver: null });
+  });
+  afterAll(() => t.close());
+
+  it('queues no SMS row (it could only fail), and the e-mail as usual', async () => {
+    const w = await buildWorld(t);
+    await t.db.query('UPDATE users SET phone = $2, sms_opt_in = true WHERE id = $1', [
+      w.agent.id,
+      '+420777123456',
+    ]);
+    const group = await t
+      .http()
+      .post('/api/v1/groups')
+      .set('Authorization', bearer(w.admin))
+      .send({ name: 'Night desk', memberIds: [w.agent.id] });
+    expect(group.status).toBe(201);
+    const ticket = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', bearer(w.dispatcher))
+      .send({
+        subject: 'Server room flooded',
+        requesterId: w.clientA.id,
+        groupId: group.body.id,
+        priority: 'urgent',
+      });
+    expect(ticket.status).toBe(201);
+    await t.drainNotifications();
+    const rows = (await t.db.query(
+      `SELECT channel FROM deliveries WHERE ticket_id = $1 AND user_id = $2 ORDER BY channel`,
+      [ticket.body.id, w.agent.id],
+    )) as { channel: string }[];
+    expect(rows.map((r) => r.channel)).toEqual(['email']);
+  });
+});

@@ -5,6 +5,7 @@ import { Clock } from '../../../common/time/clock.js';
 import type { EventPlan, EventRow, Notice } from './event-notices.js';
 import { canSee, loadRecipients, type Recipient } from './recipients.js';
 import { wakeDeliveryWorkers } from '../delivery/delivery-wakeup.js';
+import { SmsGateway } from '../sms/sms-gateway.js';
 
 /** What one event became. */
 export interface FanOutResult {
@@ -51,7 +52,15 @@ interface Delivery {
  */
 @Injectable()
 export class FanOutWriter {
-  constructor(private readonly clock: Clock) {}
+  /** With SMS off (production without SMS_DRIVER) no SMS row is queued to fail. */
+  private readonly smsOn: boolean;
+
+  constructor(
+    private readonly clock: Clock,
+    sms: SmsGateway,
+  ) {
+    this.smsOn = sms.driver !== 'disabled';
+  }
 
   async write(em: EntityManager, e: EventRow, plan: EventPlan): Promise<FanOutResult> {
     const notified: string[] = [];
@@ -76,6 +85,7 @@ export class FanOutWriter {
           deliveries.push({ ...common, channel: 'email', address: r.user.email });
         }
         if (
+          this.smsOn &&
           r.channels.sms &&
           r.smsOptIn &&
           // A number stored before phones were validated is skipped, not sent to the gateway.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SatisfactionModule } from '../../tickets/index.js';
+import { SmsModule } from '../sms/sms.module.js';
 import { EventNotices } from './event-notices.js';
 import { FanOutWriter } from './fan-out-writer.js';
 import { FanOutWorker } from './fan-out.worker.js';
@@ -10,7 +11,7 @@ import { FanOutWorker } from './fan-out.worker.js';
  * (FanOutWriter), batch by batch (FanOutWorker).
  */
 @Module({
-  imports: [SatisfactionModule],
+  imports: [SatisfactionModule, SmsModule],
   providers: [EventNotices, FanOutWriter, FanOutWorker],
   exports: [FanOutWorker],
 })
