@@ -19,8 +19,9 @@ export function stopLoad() {
  *   body?: object, uniqueBody?: boolean, connections: number, seconds: number,
  *   warmupSeconds: number, expectStatus: number }} s
  * `uniqueBody` replaces "[<id>]" in the body with a fresh id on every request. `requests`
- * (autocannon's, with setupRequest/onResponse) makes each request from state, and `afterRun`
- * runs after every autocannon run (the transition pool reads back tickets left in flight).
+ * (autocannon's, with setupRequest/onResponse) makes each request from state; `beforeRun` and
+ * `afterRun` run before and after every autocannon run (the transition pool reads back tickets
+ * left in flight; the fan-out row switches the notification fan-out on and off).
  */
 export async function measure(s) {
   const raw = newRaw(s);
@@ -30,6 +31,7 @@ export async function measure(s) {
 }
 
 async function warmUp(s) {
+  await s.beforeRun?.();
   await run({ ...autocannonOptions(s), duration: s.warmupSeconds }, null);
   await s.afterRun?.();
 }
@@ -155,6 +157,7 @@ function newRaw(s) {
 }
 
 async function measureInto(raw, s, seconds) {
+  await s.beforeRun?.();
   const result = await run(
     { ...autocannonOptions(s), duration: seconds },
     (instance) => {

@@ -361,6 +361,35 @@ async function main() {
       load: { token, body, uniqueBody: true, expectStatus: 201 },
     });
   }
+  if (has('create')) {
+    // The same creates while this instance fans each one out to notifications and deliveries
+    // as production does (woken by the commit's NOTIFY): what notifications cost a create.
+    const fanOut = async (running) => {
+      const res = await fetch(`${api.baseUrl}/api/bench/fan-out`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ running }),
+      });
+      if (res.status !== 200) throw new Error(`POST /api/bench/fan-out: ${res.status}`);
+      return res.json();
+    };
+    const backlog = [];
+    writes.push({
+      name: 'create: POST /api/v1/tickets, notification fan-out running',
+      kind: 'create-fanout',
+      path: '/api/v1/tickets',
+      load: {
+        token,
+        body,
+        uniqueBody: true,
+        expectStatus: 201,
+        beforeRun: () => fanOut(true),
+        // How many events the fan-out had not reached when the run ended (then drained).
+        afterRun: async () => backlog.push((await fanOut(false)).pendingAtSwitch),
+      },
+      backlog,
+    });
+  }
   let transitionPool = null;
   if (has('transition')) {
     transitionPool = await prepareTransitions({
@@ -398,7 +427,14 @@ async function main() {
       config.createRounds,
     );
     for (const [i, s] of writes.entries()) {
-      results.push({ name: s.name, kind: s.kind, method: 'POST', path: s.path, ...measured[i] });
+      results.push({
+        name: s.name,
+        kind: s.kind,
+        method: 'POST',
+        path: s.path,
+        ...measured[i],
+        ...(s.backlog ? { fanOutBacklogAtEnd: s.backlog } : {}),
+      });
       logResult(results.at(-1));
     }
   }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators.js';
 import { sql } from '../../common/database/sql.js';
+import { FanOutWorker } from '../notifications/index.js';
 
 /**
  * The floor for `POST /api/v1/tickets` in `npm run bench`: the same HTTP stack, body parser and
@@ -15,7 +16,13 @@ export class BenchController {
   /** Looked up once per process so that each request costs exactly one statement. */
   private workflowId: Promise<string> | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  /** Set while `npm run bench` has the notification fan-out following commits. */
+  private stopFanOut: (() => void) | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly fanOut: FanOutWorker,
+  ) {}
 
   @Public()
   @Post('baseline')
@@ -35,6 +42,31 @@ export class BenchController {
       [subject, await this.defaultWorkflowId()],
     );
     return { id: row.id };
+  }
+
+  /**
+   * Turns the notification fan-out on or off in this instance, as a production instance runs it
+   * (woken by every commit's NOTIFY), so the bench can measure create with and without it in the
+   * same run. On: the backlog that earlier runs left is fanned out first, outside the measurement.
+   * Off: answers how many events were still waiting (did fan-out keep up?), then drains them.
+   */
+  @Public()
+  @Post('fan-out')
+  @HttpCode(200)
+  async fanOutSwitch(
+    @Body() body: unknown,
+  ): Promise<{ running: boolean; pendingAtSwitch: number }> {
+    const running =
+      !!body && typeof body === 'object' && (body as { running?: unknown }).running === true;
+    const [{ n }] = await sql<{ n: number }>(
+      this.db,
+      'SELECT count(*)::int AS n FROM event_log WHERE fanned_out_at IS NULL',
+    );
+    this.stopFanOut?.();
+    this.stopFanOut = null;
+    await this.fanOut.drain();
+    if (running) this.stopFanOut = this.fanOut.follow();
+    return { running, pendingAtSwitch: n };
   }
 
   private defaultWorkflowId(): Promise<string> {

@@ -8,3 +8,5 @@
 export { NotificationsModule } from './notifications.module.js';
 export { AccountMailOutbox, type AccountMail } from './delivery/account-mail-outbox.js';
 export type * from './templates/mail-data.js';
+/** For `npm run bench` (fan-out on during a create run) and tests. */
+export { FanOutWorker } from './fan-out/fan-out.worker.js';

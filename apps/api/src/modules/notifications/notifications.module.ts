@@ -18,6 +18,6 @@ import { SmsModule } from './sms/sms.module.js';
   imports: [DeliveryModule, FanOutModule, SmsModule, LiveModule, PreferencesModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, AccountMailOutbox],
-  exports: [AccountMailOutbox],
+  exports: [AccountMailOutbox, FanOutModule],
 })
 export class NotificationsModule {}
