@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiSession, uniqueText } from '../support/api';
 import { openAs, screenshotOnFailure, type Actor } from '../support/actors';
 import { seriousA11yViolations } from '../support/axe';
-import { describeBrowser, launch, newContext } from '../support/browser';
+import { describeBrowser, launch, newContext, settle } from '../support/browser';
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
 
@@ -11,7 +11,7 @@ async function check(page: Page, name: string, go: () => Promise<void>, ready: s
   await screenshotOnFailure(`axe-${name}`, { page }, async () => {
     await go();
     await page.locator(ready).first().waitFor();
-    await page.waitForLoadState('networkidle');
+    await settle(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiSession, uniqueText, type ApiTicket } from '../support/api';
 import { withActors, type Actor } from '../support/actors';
-import { describeBrowser, launch } from '../support/browser';
+import { describeBrowser, launch, settle } from '../support/browser';
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
 const AGENT = 'alexey.smirnov@relaydesk.local';
@@ -27,7 +27,7 @@ async function openTicket(actor: Actor, number: number): Promise<void> {
   await actor.page.getByTestId(actor.app === 'agent' ? 'ticket-detail' : 'portal-ticket').waitFor();
   expect((await transitions).ok()).toBe(true);
   // Let the answer render: the absence of a button must not be a button not drawn yet.
-  await actor.page.waitForLoadState('networkidle');
+  await settle(actor.page);
 }
 
 /** Test ids of the visible buttons that look like status actions. */

@@ -7,7 +7,7 @@ import {
   type Actor,
   type Lang,
 } from '../support/actors';
-import { describeBrowser, launch, screenshot } from '../support/browser';
+import { describeBrowser, launch, screenshot, settle } from '../support/browser';
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
 const PHONE = { width: 375, height: 740 };
@@ -79,7 +79,7 @@ describeBrowser('the portal on a 375 px phone', () => {
           await client.open(path.replace(':number', String(number)));
           await chooseLanguage(page, lang);
           await page.locator(ready).waitFor();
-          await page.waitForLoadState('networkidle');
+          await settle(page);
           expect(await page.evaluate(() => window.innerWidth)).toBe(PHONE.width);
           const { by, widest } = await overflow(page);
           if (by > 0) {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiError, ApiSession, uniqueText } from '../support/api';
 import { withActors } from '../support/actors';
 import { seriousA11yViolations } from '../support/axe';
-import { describeBrowser, launch, screenshot } from '../support/browser';
+import { describeBrowser, launch, screenshot, settle } from '../support/browser';
 
 /** The submitter: an agent and member of the demo project, filing an internal task. */
 const SUBMITTER = 'alexey.smirnov@relaydesk.local';
@@ -129,7 +129,7 @@ describeBrowser('the Pythagoras lifecycle in the agent workspace', () => {
         await status(s, 'closed');
         await s.getByTestId('archived-badge').waitFor();
         await s.getByTestId('archived-note').waitFor();
-        await s.waitForLoadState('networkidle');
+        await settle(s);
         expect(await s.getByTestId('comment-composer').count()).toBe(0);
         expect(await s.locator('[data-testid^="transition-"]').count()).toBe(0);
         expect(await s.getByTestId('edit-description').count()).toBe(0);

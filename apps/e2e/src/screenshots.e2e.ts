@@ -9,7 +9,7 @@ import {
   type Actor,
   type Lang,
 } from '../support/actors';
-import { describeBrowser, launch, screenshot } from '../support/browser';
+import { describeBrowser, launch, screenshot, settle } from '../support/browser';
 
 /**
  * Screenshots of every main page in every language, for people to look at
@@ -88,7 +88,7 @@ describeBrowser('screenshots of the main pages in en, ru and cs', () => {
           const { page } = actor;
           await actor.open(path);
           await page.locator(ready).first().waitFor();
-          await page.waitForLoadState('networkidle');
+          await settle(page);
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
           if (actor === agent) {
             expect(await page.getByTestId('queue-unassigned').textContent()).toContain(

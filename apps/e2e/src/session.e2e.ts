@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { openAs, signedInMarker, type App } from '../support/actors';
-import { describeBrowser, launch, signIn, withPage } from '../support/browser';
+import { describeBrowser, launch, settle, signIn, withPage } from '../support/browser';
 
 const AGENT = 'alexey.smirnov@relaydesk.local';
 const CLIENT = 's.petrov@agro-yuzhny.example';
@@ -40,7 +40,7 @@ describeBrowser('sessions: no token where scripts can read it; sign out everywhe
         await signIn(page, path, email);
         await signedInMarker(page, app).waitFor();
         // Let the app settle (lazy pages, first queries) before looking.
-        await page.waitForLoadState('networkidle');
+        await settle(page);
         const seen = await readableByScripts(page);
         const all = [...seen.local, ...seen.session, seen.cookies].join('\n');
         expect(all).not.toMatch(JWT);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiSession, uniqueText } from '../support/api';
 import { withActors } from '../support/actors';
-import { describeBrowser, launch } from '../support/browser';
+import { describeBrowser, launch, settle } from '../support/browser';
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
 const AGENT = 'alexey.smirnov@relaydesk.local';
@@ -100,7 +100,7 @@ describeBrowser('a ticket from the portal to the desk and back', () => {
         // The client sees the reply and not the note.
         await client.open(`/tickets/${number}`);
         await client.page.locator('[data-testid^="portal-comment-"]', { hasText: reply }).waitFor();
-        await client.page.waitForLoadState('networkidle');
+        await settle(client.page);
         const portalText = await client.page.locator('body').innerText();
         expect(portalText).toContain(reply);
         expect(portalText).not.toContain(note);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiSession } from '../support/api';
 import { withActors } from '../support/actors';
 import { seriousA11yViolations } from '../support/axe';
-import { describeBrowser, launch, screenshot } from '../support/browser';
+import { describeBrowser, launch, screenshot, settle } from '../support/browser';
 
 const ADMIN = 'admin@relaydesk.local';
 
@@ -184,7 +184,7 @@ describeBrowser('workflow administration', () => {
         for (const [path, ready] of screens) {
           await admin.open(path);
           await page.locator(ready).first().waitFor();
-          await page.waitForLoadState('networkidle');
+          await settle(page);
           expect({ path, violations: await seriousA11yViolations(page) }).toEqual({
             path,
             violations: [],

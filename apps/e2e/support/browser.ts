@@ -6,6 +6,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type Page,
+  type Request,
 } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,13 +51,60 @@ export async function newContext(
     storageState?: BrowserContextOptions['storageState'];
   } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: BASE_URL,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: options.locale ?? 'en-GB',
     timezoneId: options.timezoneId,
     storageState: options.storageState,
   });
+  trackRequests(context);
+  return context;
+}
+
+/** The live event stream stays open as long as a signed-in page: it never "finishes". */
+const LIVE_STREAM = /\/api\/v1\/me\/events$/;
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function trackRequests(context: BrowserContext): void {
+  const pending = (r: Request): Set<Request> | null => {
+    let page: Page;
+    try {
+      page = r.frame().page();
+    } catch {
+      return null; // a service worker's request
+    }
+    let set = inFlight.get(page);
+    if (!set) inFlight.set(page, (set = new Set()));
+    return set;
+  };
+  context.on('request', (r) => {
+    if (!LIVE_STREAM.test(r.url())) pending(r)?.add(r);
+  });
+  context.on('requestfinished', (r) => pending(r)?.delete(r));
+  context.on('requestfailed', (r) => pending(r)?.delete(r));
+}
+
+/**
+ * Playwright's `networkidle` (no request in flight for 500 ms) but for the live event stream,
+ * which a signed-in page keeps open, so `networkidle` itself never comes. For pages of contexts
+ * made by `newContext`.
+ */
+export async function settle(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForLoadState('load');
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  for (;;) {
+    const busy = [...(inFlight.get(page) ?? [])];
+    if (busy.length > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 500) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `still loading after ${timeoutMs} ms: ${busy.map((r) => r.url()).join(', ')}`,
+      );
+    }
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Saves a screenshot named after the test; call it when a test fails or to look at a page. */
