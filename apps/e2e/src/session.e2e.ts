@@ -21,8 +21,11 @@ function readableByScripts(page: Page) {
 // A JWT (three base64url parts, the first an encoded JSON header) or a refresh token (id.secret).
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
 const REFRESH_TOKEN = /[0-9a-f]{8}-[0-9a-f-]{27}\.[\w-]{20,}/;
-/** The sign-in form, in whichever language the user's profile chose. */
-const EMAIL_FIELD = /e-mail|эл\. почта/i;
+/**
+ * The sign-in form's e-mail field, in whichever language the user's profile chose: the whole
+ * label, as the profile page also has e-mail fields (the address change, mail preferences).
+ */
+const EMAIL_FIELD = /^(e-mail|эл\. почта)( \*)?$/i;
 
 describeBrowser('sessions: no token where scripts can read it; sign out everywhere', () => {
   let browser: Browser;

@@ -75,5 +75,7 @@ export default async function globalSetup() {
   process.env.RELAYDESK_E2E_DATABASE_URL = databaseUrl;
   // What the run used, so a test can check it is not the database DATABASE_URL names.
   process.env.RELAYDESK_E2E_DATABASE_NAME = databaseName;
+  // Where the API's mail log driver writes each sent mail as an .eml file (DATA_DIR/mail).
+  process.env.RELAYDESK_E2E_DATA_DIR = dataDir;
   globalThis.__RELAYDESK_E2E__ = { api, pg, dataDir, pgDir: pg ? pg.dir : null, ownDatabase };
 }
