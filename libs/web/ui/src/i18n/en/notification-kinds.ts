@@ -1,8 +1,10 @@
+import type { NotificationKind } from '@relaydesk/contracts';
+
 /**
  * Notification kinds and channels in words (namespace `notificationKinds`), shared by both apps:
  * the bell's sentences, the preferences card and the admins' defaults.
  */
-export default {
+const strings = {
   name: {
     ticket_acknowledged: 'Confirmation of a new request',
     ticket_new: 'New tickets',
@@ -60,3 +62,12 @@ export default {
     saved: 'Defaults saved.',
   },
 } as const;
+export default strings;
+
+// Every kind named and said: a kind added to the contracts fails the type check until it is.
+// (A type-level check, not `satisfies`, which would widen the strings and lose the placeholder
+// checks of the translations.)
+type Covers<T> = [Exclude<NotificationKind, keyof T>] extends [never] ? true : false;
+type Assert<T extends true> = T;
+export type EveryKindNamed = Assert<Covers<typeof strings.name>>;
+export type EveryKindSaid = Assert<Covers<typeof strings.sentence>>;
