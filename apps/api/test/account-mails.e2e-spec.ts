@@ -162,7 +162,7 @@ describe('account mails: welcome, forgot password, e-mail change', () => {
       );
     });
 
-    it('sends nothing to a user created with a password, or created inactive', async () => {
+    it('sends nothing to a user created with a password, inactive, or of an inactive organization', async () => {
       const withPassword = address('has-password');
       expect(
         (
@@ -178,8 +178,26 @@ describe('account mails: welcome, forgot password, e-mail change', () => {
       expect(
         (await createUser({ email: inactive, name: 'I', role: 'agent', active: false })).status,
       ).toBe(201);
+      const closed = await t.factory.organization();
+      await t.db.query('UPDATE organizations SET active = false WHERE id = $1', [closed.id]);
+      const orphan = address('orphan-contact');
+      const created = await createUser({
+        email: orphan,
+        name: 'O',
+        role: 'client',
+        organizationId: closed.id,
+      });
+      expect(created.status).toBe(201);
       expect(await deliveries(withPassword)).toEqual([]);
       expect(await deliveries(inactive)).toEqual([]);
+      expect(await deliveries(orphan)).toEqual([]);
+      // Nor on request, until the account can sign in.
+      const resend = await t
+        .http()
+        .post(`/api/v1/users/${created.body.id}/invitations`)
+        .set('Authorization', adminAuth);
+      expect(resend.status).toBe(422);
+      expect(await deliveries(orphan)).toEqual([]);
     });
 
     it('rolls the mail back with a create that fails', async () => {

@@ -21,11 +21,16 @@ export interface AccountMailUser {
 export async function accountMailUser(
   em: EntityManager,
   userId: string,
-): Promise<(AccountMailUser & { active: boolean; hasPassword: boolean }) | null> {
-  const [row] = await sql<AccountMailUser & { active: boolean; hasPassword: boolean }>(
+): Promise<(AccountMailUser & { canSignIn: boolean; hasPassword: boolean }) | null> {
+  // canSignIn: what login asks of an account besides its password (active, and a client's
+  // organization too); a link to an account that cannot sign in is of no use.
+  const [row] = await sql<AccountMailUser & { canSignIn: boolean; hasPassword: boolean }>(
     em,
-    `SELECT id, email, name, locale, role, active, password_hash IS NOT NULL AS "hasPassword"
-       FROM users WHERE id = $1`,
+    `SELECT u.id, u.email, u.name, u.locale, u.role, u.password_hash IS NOT NULL AS "hasPassword",
+            u.active AND (u.organization_id IS NULL OR EXISTS (
+              SELECT 1 FROM organizations o WHERE o.id = u.organization_id AND o.active))
+              AS "canSignIn"
+       FROM users u WHERE u.id = $1`,
     [userId],
   );
   return row ?? null;

@@ -25,8 +25,8 @@ export class Invitations {
     events.on(UserCreated, async (event, em) => {
       if (event.hasPassword) return;
       const user = await accountMailUser(em, event.userId);
-      // An inactive account could not sign in with the password anyway; "resend" once active.
-      if (user?.active) await this.mails.welcome(em, user);
+      // An account that cannot sign in could not use the password anyway; "resend" once it can.
+      if (user?.canSignIn) await this.mails.welcome(em, user);
     });
   }
 
@@ -38,9 +38,9 @@ export class Invitations {
       if (!roleHasPermission(caller.role, Permission.UsersManage) && user.role !== 'client') {
         throw new ForbiddenError('Your role may only invite client users');
       }
-      if (!user.active) {
-        throw new BusinessRuleError('The user is inactive', [
-          { field: 'active', message: 'activate the user before inviting them' },
+      if (!user.canSignIn) {
+        throw new BusinessRuleError('The user cannot sign in: inactive, or their organization is', [
+          { field: 'active', message: 'activate the user (and their organization) first' },
         ]);
       }
       if (user.hasPassword) {
