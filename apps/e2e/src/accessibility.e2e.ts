@@ -144,5 +144,24 @@ describeBrowser('no serious or critical axe violations (WCAG 2 A/AA)', () => {
         'form button[type="submit"]',
       );
     });
+    it('forgot-password page', async () => {
+      const page = await anonymous.newPage();
+      await check(
+        page,
+        'portal-forgot-password',
+        async () => void (await page.goto('/forgot-password')),
+        '[data-testid="forgot-submit"]',
+      );
+    });
+    it('reset-password page', async () => {
+      const page = await anonymous.newPage();
+      await check(
+        page,
+        'portal-reset-password',
+        // A made-up token: the form is what is checked, not the answer.
+        async () => void (await page.goto(`/reset-password#token=${'x'.repeat(43)}`)),
+        '[data-testid="set-password-submit"]',
+      );
+    });
   });
 });
