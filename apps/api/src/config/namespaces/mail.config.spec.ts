@@ -75,6 +75,11 @@ describe('mail config', () => {
       /MAIL_CONCURRENCY \(8\) must be at most half of DATABASE_POOL_SIZE \(10\)/,
     );
     expect(load({ MAIL_CONCURRENCY: '5', DATABASE_POOL_SIZE: '10' }).problems).toEqual([]);
+    // Unset, it follows a small pool instead of refusing to start (npm run cluster: pool 5).
+    const small = load({ DATABASE_POOL_SIZE: '5' });
+    expect(small.problems).toEqual([]);
+    expect(small.config.mailConcurrency).toBe(2);
+    expect(load({}).config.mailConcurrency).toBe(4);
   });
 
   it('reads the DKIM key once at boot and wants all three settings', () => {

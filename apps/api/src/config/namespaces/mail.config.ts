@@ -50,10 +50,12 @@ export const mailConfig = configNamespace('mail', (env) => {
   if (mailReplyTo !== null && parseMailbox(mailReplyTo) === null) {
     env.problem(`MAIL_REPLY_TO must be an address, got "${mailReplyTo}"`);
   }
-  const mailConcurrency = env.int('MAIL_CONCURRENCY', 4, 1, 32);
-  // Each lane holds a pooled connection while it sends: leave the other half to requests.
+  // Each lane holds a pooled connection while it sends: leave the other half to requests. Unset,
+  // it follows a small pool down (4, or half of DATABASE_POOL_SIZE); set, it must fit.
   const pool = Number(env.raw('DATABASE_POOL_SIZE') || 20);
-  if (Number.isInteger(pool) && pool > 0 && mailConcurrency > Math.max(1, Math.floor(pool / 2))) {
+  const half = Number.isInteger(pool) && pool > 0 ? Math.max(1, Math.floor(pool / 2)) : 4;
+  const mailConcurrency = env.int('MAIL_CONCURRENCY', Math.min(4, half), 1, 32);
+  if (mailConcurrency > half) {
     env.problem(
       `MAIL_CONCURRENCY (${mailConcurrency}) must be at most half of DATABASE_POOL_SIZE (${pool}): each sending lane holds a database connection`,
     );
