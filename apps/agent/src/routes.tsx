@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Center, Loader } from '@mantine/core';
-import { ConfirmEmailPage } from '@relaydesk/web-auth';
+import { ConfirmEmailPage } from '@relaydesk/web-auth/account';
 import { AppLayout } from './modules/layout/app-layout';
 import TicketListPage from './modules/tickets/pages/ticket-list-page';
 

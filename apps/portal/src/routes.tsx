@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Center, Loader } from '@mantine/core';
-import { ConfirmEmailPage } from '@relaydesk/web-auth';
+import { ConfirmEmailPage } from '@relaydesk/web-auth/account';
 import { PortalLayout } from './modules/layout/portal-layout';
 
 // Every page loads on demand: the first load is the shell and the sign-in form only.

@@ -2,12 +2,12 @@ import { Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '@relaydesk/web-ui';
+import { useUser } from '@relaydesk/web-auth';
 import {
   EmailChangeCard,
   NotificationPreferencesCard,
   SessionsCard,
-  useUser,
-} from '@relaydesk/web-auth';
+} from '@relaydesk/web-auth/account';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { preloadStrings } from '../../../lazy-strings';
 import { useMe } from '../../directory/hooks';

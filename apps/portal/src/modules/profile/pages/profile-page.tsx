@@ -3,12 +3,12 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { PhoneSmsCard } from '../components/phone-sms-card';
+import { useUser } from '@relaydesk/web-auth';
 import {
   EmailChangeCard,
   NotificationPreferencesCard,
   SessionsCard,
-  useUser,
-} from '@relaydesk/web-auth';
+} from '@relaydesk/web-auth/account';
 
 /** The client's own account: who is signed in, and signing out everywhere. */
 export default function ProfilePage() {
