@@ -532,6 +532,43 @@ describe('account mails: welcome, forgot password, e-mail change', () => {
       expect((await confirm(auth, tokenOf(mail))).status).toBe(400);
     });
 
+    it("an admin's change of the address kills the links sent to the old one; a user without a password gets a new welcome", async () => {
+      const patchEmail = async (id: string, email: string) => {
+        const current = await t.http().get(`/api/v1/users/${id}`).set('Authorization', adminAuth);
+        const res = await t
+          .http()
+          .patch(`/api/v1/users/${id}`)
+          .set('Authorization', adminAuth)
+          .send({ email, version: current.body.version });
+        expect(res.status).toBe(200);
+      };
+      const user = await t.factory.user({ email: address('compromised') });
+      await askReset(user.email);
+      await resetsDone();
+      const [reset] = await deliveries(user.email);
+      await patchEmail(user.id, address('safe'));
+      expect((await setPassword(tokenOf(reset), 'from the old mailbox')).status).toBe(400);
+      expect((await login(user.email, 'from the old mailbox')).status).toBe(401);
+
+      const typo = address('tpyo');
+      const invited = await createUser({ email: typo, name: 'Tia Typo', role: 'agent' });
+      const [lost] = await deliveries(typo);
+      const fixed = address('typo');
+      await patchEmail(invited.body.id, fixed);
+      expect((await setPassword(tokenOf(lost), 'from the wrong mailbox')).status).toBe(400);
+      const [welcome, ...more] = await deliveries(fixed);
+      expect(more).toEqual([]);
+      expect(welcome).toMatchObject({ kind: 'account_welcome', user_id: invited.body.id });
+      // A change of case only is no change of address: the link stays, no new mail.
+      await patchEmail(invited.body.id, fixed.toUpperCase());
+      const [{ n }] = (await t.db.query(
+        'SELECT count(*)::int AS n FROM deliveries WHERE user_id = $1',
+        [invited.body.id],
+      )) as { n: number }[];
+      expect(n).toBe(2);
+      expect((await setPassword(tokenOf(welcome), 'from the right mailbox')).status).toBe(204);
+    });
+
     it("keeps an admin's edit of a user's address direct", async () => {
       const user = await t.factory.user({ email: address('edited') });
       const current = await t

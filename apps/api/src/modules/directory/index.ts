@@ -16,6 +16,7 @@ export { Organization } from './entities/organization.entity.js';
 export { Project } from './entities/project.entity.js';
 export { User } from './entities/user.entity.js';
 export { UserCreated } from './events/user-created.event.js';
+export { UserEmailChanged } from './events/user-email-changed.event.js';
 export { outOfOfficeErrors } from './out-of-office.js';
 export { smsOptInChange, type PhoneState } from './sms-opt-in.js';
 export { PasswordService } from './password.service.js';

@@ -20,6 +20,7 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { PasswordService } from './password.service.js';
 import { UserCreated } from './events/user-created.event.js';
+import { UserEmailChanged } from './events/user-email-changed.event.js';
 import {
   advisoryXactLock,
   columnChanges,
@@ -78,6 +79,7 @@ interface Placement {
 interface CurrentUserRow extends Placement {
   version: number;
   active: boolean;
+  email: string;
 }
 
 function toDto(row: UserRow): UserDto {
@@ -189,7 +191,7 @@ export class UsersService {
       return await this.db.transaction(async (em) => {
         const [current] = await sql<CurrentUserRow>(
           em,
-          `SELECT role, active, version, organization_id AS "organizationId",
+          `SELECT role, active, version, email, organization_id AS "organizationId",
                   department_id AS "departmentId"
              FROM users WHERE id = $1 FOR NO KEY UPDATE`,
           [id],
@@ -223,6 +225,9 @@ export class UsersService {
         if (dto.phone === null) changes.sms_opt_in = false;
         if (passwordHash) changes.password_hash = passwordHash;
         await updateVersioned(em, 'users', id, dto.version, changes, now, 'User');
+        if (dto.email !== undefined && dto.email.toLowerCase() !== current.email.toLowerCase()) {
+          await this.events.publish(em, new UserEmailChanged(id, caller.id, now));
+        }
 
         if (isStaffRole(current.role) && !isStaffRole(next.role)) {
           await this.detachFromStaffRoles(em, id, now);
