@@ -623,6 +623,17 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 200, 404, 404, 404, 200, 200),
   },
   {
+    // Whom one may add: staff who see the ticket; the requester client without organization
+    // view may not add colleagues (403), and nobody learns of an invisible ticket (404).
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/watchers/candidates',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/watchers/candidates` };
+    },
+    expect: statuses(401, 403, 404, 404, 404, 200, 200),
+  },
+  {
     // Each caller watches the ticket themselves: anyone who sees it may.
     method: 'POST',
     path: '/api/v1/tickets/{id}/watchers',

@@ -199,6 +199,49 @@ describe('ticket watchers', () => {
     expect((await remove(w.otherAgent, id, orgViewer.id)).status).toBe(204);
     expect((await list(w.dispatcher, id)).body).toEqual([]);
   });
+
+  const candidates = (who: { token: string }, id: string, q?: string) =>
+    t
+      .http()
+      .get(`/api/v1/tickets/${id}/watchers/candidates`)
+      .query(q === undefined ? {} : { q })
+      .set('Authorization', bearer(who));
+  const offered = (body: unknown) => (body as { id: string }[]).map((c) => c.id);
+
+  it('offers a client with organization view the colleagues who see the ticket, and every one is accepted', async () => {
+    const { id } = await ticket();
+    const res = await candidates(orgViewer, id);
+    expect(res.status).toBe(200);
+    const names = offered(res.body);
+    // Colleagues who see the ticket: the requester and the other org viewer; clientA2 sees only
+    // their own tickets, clientB is another organization, staff are never offered to a client.
+    expect(names).toEqual(expect.arrayContaining([w.clientA.id, orgViewer2.id]));
+    for (const never of [w.clientA2.id, w.clientB.id, w.dispatcher.id, orgViewer.id]) {
+      expect(names).not.toContain(never);
+    }
+    for (const userId of names) expect((await add(orgViewer, id, userId)).status).toBe(200);
+    // Watching already: no longer offered.
+    expect(offered((await candidates(orgViewer, id)).body)).toEqual([]);
+    // Search by name; a client cannot search colleagues by e-mail.
+    const { id: other } = await ticket();
+    expect(offered((await candidates(orgViewer, other, 'viewer 2')).body)).toEqual([orgViewer2.id]);
+    expect(offered((await candidates(orgViewer, other, orgViewer2.email)).body)).toEqual([]);
+  });
+
+  it('offers staff colleagues and contacts who see the ticket, never who cannot; refuses clients without organization view', async () => {
+    const { id } = await ticket();
+    const res = await candidates(w.dispatcher, id);
+    expect(res.status).toBe(200);
+    const names = offered(res.body);
+    expect(names).toEqual(expect.arrayContaining([w.otherAgent.id, w.clientA.id, orgViewer.id]));
+    // agent cannot see the ticket; clientB belongs to another organization; inactive people never.
+    for (const never of [w.agent.id, w.clientB.id, inactiveAgent.id, w.dispatcher.id]) {
+      expect(names).not.toContain(never);
+    }
+    expect((await candidates(w.clientA, id)).status).toBe(403);
+    expect((await candidates(w.clientB, id)).status).toBe(404);
+    expect((await candidates(w.dispatcher, id, 'x'.repeat(101))).status).toBe(400);
+  });
 });
 
 /** A project's notification list: replaced as a whole by project managers and its own manager. */

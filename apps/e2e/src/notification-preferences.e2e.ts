@@ -6,6 +6,8 @@ import { describeBrowser, launch, screenshot } from '../support/browser';
 const CLIENT = 's.petrov@agro-yuzhny.example';
 const AGENT = 'alexey.smirnov@relaydesk.local';
 const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
+/** A colleague of CLIENT who sees only her own tickets. */
+const COLLEAGUE = 'a.lebedeva@agro-yuzhny.example';
 
 interface Cell {
   kind: string;
@@ -126,5 +128,33 @@ describeBrowser('notification preferences and watchers', () => {
       `/tickets/${ticket.id}/watchers`,
     );
     expect(watchers.map((w) => w.user.id)).toEqual([dispatcherApi.user.id]);
+  });
+
+  it('a client who sees the organization’s tickets adds a colleague from the portal', async () => {
+    // Anna files it; Sergey (who sees his organization's tickets) adds her as a watcher. The
+    // picker offers only colleagues who can see the ticket: here, Anna.
+    const annaApi = await ApiSession.as(COLLEAGUE);
+    const ticket = await annaApi.createTicket(uniqueText('Watchers: greenhouse 3 vents stuck'));
+    await withActors(
+      browser,
+      'ticket-watchers-portal',
+      { client: { email: CLIENT, app: 'portal', lang: 'ru' } },
+      async ({ client }) => {
+        const p = client.page;
+        await client.open(`/tickets/${ticket.number}`);
+        const card = p.getByTestId('ticket-watchers');
+        await card.waitFor();
+        const picker = p.getByTestId('watcher-candidates');
+        await picker.click();
+        await picker.fill('Анна');
+        await p.getByRole('option', { name: 'Анна Лебедева' }).click();
+        await card.getByTestId(`watcher-${annaApi.user.id}`).waitFor();
+        await screenshot(p, 'ticket-watchers-portal-ru');
+      },
+    );
+    const watchers = await annaApi.get<{ user: { id: string } }[]>(
+      `/tickets/${ticket.id}/watchers`,
+    );
+    expect(watchers.map((w) => w.user.id)).toEqual([annaApi.user.id]);
   });
 });

@@ -1,5 +1,16 @@
 import { Fragment, useState, type ReactNode } from 'react';
-import { ActionIcon, Button, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +31,12 @@ export const watchersApi = {
     unwrap(
       api.POST('/api/v1/tickets/{id}/watchers', { params: { path: { id } }, body: { userId } }),
     ),
+  candidates: (api: ApiClient, id: string, q: string) =>
+    unwrap(
+      api.GET('/api/v1/tickets/{id}/watchers/candidates', {
+        params: { path: { id }, query: q ? { q } : {} },
+      }),
+    ),
   remove: (api: ApiClient, id: string, userId: string) =>
     unwrap(
       api.DELETE('/api/v1/tickets/{id}/watchers/{userId}', { params: { path: { id, userId } } }),
@@ -32,6 +49,55 @@ export function useTicketWatchers(ticketId: string) {
     queryKey: watchersKey(ticketId),
     queryFn: () => watchersApi.list(api, ticketId),
   });
+}
+
+/** People the signed-in user may add, by name (the API applies the same rules as adding). */
+export function useWatcherCandidates(ticketId: string, q: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...watchersKey(ticketId), 'candidates', q] as const,
+    queryFn: () => watchersApi.candidates(api, ticketId, q),
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * A searchable list of the people the user may add (the portal's colleague picker): everyone it
+ * offers is someone the API accepts.
+ */
+export function WatcherCandidatePicker({
+  ticketId,
+  onPick,
+  error,
+  description,
+}: {
+  ticketId: string;
+  onPick: (userId: string) => void;
+  error: string | undefined;
+  description: string;
+}) {
+  const { t } = useTranslation('watchers');
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const candidates = useWatcherCandidates(ticketId, q);
+  return (
+    <Select
+      label={t('add')}
+      description={description}
+      searchable
+      clearable
+      value={null}
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The server filters by name; show what it sent.
+      filter={({ options }) => options}
+      data={(candidates.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      onChange={(id) => id && onPick(id)}
+      error={error}
+      nothingFoundMessage={candidates.isFetching ? '…' : t('noCandidates')}
+      data-testid="watcher-candidates"
+    />
+  );
 }
 
 export function useAddWatcher(ticketId: string) {
@@ -136,7 +202,7 @@ export function TicketWatchersCard({ ticketId, canRemove, picker }: TicketWatche
                   td={w.active ? undefined : 'line-through'}
                 >
                   {w.user.name}
-                  {w.kind === 'client' && picker ? ` · ${t('client')}` : ''}
+                  {w.kind === 'client' && me.role !== 'client' ? ` · ${t('client')}` : ''}
                 </Text>
                 {canRemove(w) && (
                   <Tooltip label={t('remove', { name: w.user.name })} withArrow>

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { UUID_SCHEMA } from '../../../common/openapi/request-fields.js';
 import { LowerCaseIds } from '../../../common/validation/dto-decorators.js';
 import { RefDto } from '../dto/ticket.dto.js';
@@ -28,4 +28,21 @@ export class TicketWatcherDto {
   })
   addedBy!: RefDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class WatcherCandidatesQueryDto {
+  @ApiPropertyOptional({
+    description: 'Part of the name (staff: or of the e-mail address)',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class WatcherCandidateDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['staff', 'client'] }) kind!: 'staff' | 'client';
 }

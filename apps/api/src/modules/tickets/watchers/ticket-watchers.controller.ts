@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -11,7 +11,12 @@ import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
 import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
-import { AddTicketWatcherDto, TicketWatcherDto } from './ticket-watcher.dto.js';
+import {
+  AddTicketWatcherDto,
+  TicketWatcherDto,
+  WatcherCandidateDto,
+  WatcherCandidatesQueryDto,
+} from './ticket-watcher.dto.js';
 import { TicketWatchersService } from './ticket-watchers.service.js';
 
 @ApiTags('tickets')
@@ -30,6 +35,24 @@ export class TicketWatchersController {
   @ApiProblems(401, 404)
   list(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<TicketWatcherDto[]> {
     return this.watchers.list(user, id);
+  }
+
+  @Get('candidates')
+  @ApiOperation({
+    summary: 'People the caller may add as watchers',
+    description:
+      'Up to 20 active people who do not watch yet and may see the ticket, by name: for staff, ' +
+      'colleagues and contacts of the ticket’s organization (also by e-mail); for clients who see ' +
+      'their organization’s tickets, colleagues of their organization (other clients: 403).',
+  })
+  @ApiOkResponse({ type: [WatcherCandidateDto] })
+  @ApiProblems(400, 401, 403, 404)
+  candidates(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: string,
+    @Query() query: WatcherCandidatesQueryDto,
+  ): Promise<WatcherCandidateDto[]> {
+    return this.watchers.candidates(user, id, query.q);
   }
 
   @Post()

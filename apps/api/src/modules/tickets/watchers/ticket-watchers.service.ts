@@ -11,7 +11,8 @@ import { Clock } from '../../../common/time/clock.js';
 import type { Ticket } from '../entities/ticket.entity.js';
 import { TicketAccessService } from '../ticket-access.service.js';
 import { TicketChange, TicketWriter } from '../ticket-writer.js';
-import type { TicketWatcherDto } from './ticket-watcher.dto.js';
+import type { TicketWatcherDto, WatcherCandidateDto } from './ticket-watcher.dto.js';
+import { containsPattern } from '../../../common/database/crud-sql.js';
 import { loadViewer } from './watcher-viewer.js';
 
 interface WatcherRow {
@@ -75,6 +76,44 @@ export class TicketWatchersService {
           : null,
       createdAt: r.created_at.toISOString(),
     }));
+  }
+
+  /**
+   * Whom the caller may add: the same rules as `add`, so every name offered is accepted. Clients
+   * are offered colleagues only (and only when they see their organization's tickets), by name.
+   */
+  async candidates(user: AuthUser, ticketId: string, q?: string): Promise<WatcherCandidateDto[]> {
+    const ticket = await this.access.loadVisible(user, ticketId);
+    const client = user.role === 'client';
+    if (client && (!user.canViewOrganizationTickets || !user.organizationId)) {
+      throw new ForbiddenError(
+        'Only contacts who see their organization’s tickets may change who else watches one',
+      );
+    }
+    const text = q?.trim() ? containsPattern(q.trim()) : null;
+    const rows = await sql<{ id: string; name: string; role: string }>(
+      this.db,
+      `SELECT u.id, u.name, u.role FROM users u
+        WHERE u.active AND u.id <> $1
+          AND NOT EXISTS (SELECT 1 FROM ticket_watchers w WHERE w.ticket_id = $2 AND w.user_id = u.id)
+          AND CASE WHEN $3 THEN u.role = 'client' AND u.organization_id = $4::uuid
+                   ELSE u.role <> 'client' OR u.organization_id = $5::uuid END
+          AND ($6::text IS NULL OR u.name ILIKE $6 OR (NOT $3 AND u.email::text ILIKE $6))
+        ORDER BY u.name, u.id
+        LIMIT 60`,
+      [user.id, ticketId, client, user.organizationId, ticket.organizationId, text],
+    );
+    // Who may see it is THE visibility rule, per person: a short list, checked one by one.
+    const now = this.clock.now();
+    const offered: WatcherCandidateDto[] = [];
+    for (const r of rows) {
+      if (offered.length === 20) break;
+      const viewer = await loadViewer(this.db.manager, r.id, now);
+      if (viewer && (await this.access.isVisible(viewer, ticket.id, this.db.manager))) {
+        offered.push({ id: r.id, name: r.name, kind: r.role === 'client' ? 'client' : 'staff' });
+      }
+    }
+    return offered;
   }
 
   /** Adds a watcher; someone already watching is no change (the same list comes back). */

@@ -10,6 +10,8 @@ export default {
   client: 'klient',
   add: 'Přidat sledujícího',
   addHint: 'Kolegové a kontakty organizace, kteří požadavek vidí.',
+  addColleagueHint: 'Kolegové z vaší organizace, kteří požadavek vidí.',
+  noCandidates: 'Nikoho dalšího nelze přidat.',
   historyAdded: '{{name}} sleduje požadavek',
   historyRemoved: '{{name}} už požadavek nesleduje',
 } satisfies Translation<typeof en>;

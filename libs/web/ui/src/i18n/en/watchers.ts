@@ -8,6 +8,8 @@ export default {
   client: 'client',
   add: 'Add a watcher',
   addHint: 'Colleagues and contacts of the organization who can see the ticket.',
+  addColleagueHint: 'Colleagues of your organization who can see the ticket.',
+  noCandidates: 'Nobody else to add.',
   historyAdded: '{{name}} watches the ticket',
   historyRemoved: '{{name}} no longer watches the ticket',
 } as const;

@@ -10,6 +10,8 @@ export default {
   client: 'клиент',
   add: 'Добавить наблюдателя',
   addHint: 'Коллеги и контакты организации, которые видят заявку.',
+  addColleagueHint: 'Коллеги из вашей организации, которые видят заявку.',
+  noCandidates: 'Больше некого добавить.',
   historyAdded: '{{name}} наблюдает за заявкой',
   historyRemoved: '{{name}} больше не наблюдает за заявкой',
 } satisfies Translation<typeof en>;
