@@ -473,6 +473,20 @@ describe('notification fan-out', () => {
       await transition(w.agent, ticket.id, { to: 'resolved' });
       let r = await news(() => transition(w.clientA, ticket.id, { to: 'open' }));
       expect(r.told).toEqual(['agent:ticket_reopened']);
+      // A resolution with a note: the clients read the note in the status change, not twice.
+      r = await news(() =>
+        transition(w.agent, ticket.id, { to: 'resolved', comment: 'Replaced the valve.' }),
+      );
+      expect(r.told).toEqual([
+        'admin:comment_public',
+        'clientA:status_changed',
+        'clientOrg:status_changed',
+      ]);
+      expect(r.mail(w.clientA, 'status_changed')!.data).toMatchObject({
+        category: 'resolved',
+        question: 'Replaced the valve.',
+      });
+      await transition(w.clientA, ticket.id, { to: 'open' });
       await transition(w.agent, ticket.id, { to: 'resolved' });
       r = await news(() => transition(w.dispatcher, ticket.id, { to: 'closed' }));
       expect(r.told).toEqual(['clientA:status_changed', 'clientOrg:status_changed']);

@@ -278,7 +278,7 @@ export class EventNotices {
         ? [t.assigneeId]
         : await groupMembers(em, t.groupId)
       : (await askedWith(em, p))
-        ? // The question of a status change: its requester and client watchers read it there.
+        ? // The comment of a status change: its requester and client watchers read it there.
           watchers.filter((w) => !w.client).map((w) => w.userId)
         : [t.requesterId, ...watchers.map((w) => w.userId)];
     return [notice({ kind: 'comment_public', userIds, data: (r) => ({ ...base(r), ...fields }) })];
@@ -293,7 +293,9 @@ export class EventNotices {
     const notices: Notice[] = [];
     if (CLIENT_CATEGORIES.has(p.category)) {
       const watchers = await watchersOf(em, t.id, t.projectId);
-      const question = p.category === 'pending' ? await this.question(em, p) : null;
+      // The comment that came with the change: the question of a pending status, the note of a
+      // resolution or closure. Its clients read it here, not in a second mail.
+      const question = await this.question(em, p);
       const resolved = p.category === 'resolved';
       const acceptance = resolved && (await awaitsAcceptance(em, t.workflowId, p.to));
       notices.push(
@@ -400,15 +402,15 @@ async function nameOfGroup(em: EntityManager, groupId: string): Promise<string |
   return row?.name ?? null;
 }
 
-/** Whether the comment came with a status change that asks the client (it is its `question`). */
+/** Whether the comment came with a status change its clients hear of (it is its `question`). */
 async function askedWith(em: EntityManager, p: Json<CommentAdded>): Promise<boolean> {
   const [row] = await sql<{ yes: boolean }>(
     em,
     `SELECT EXISTS (
        SELECT 1 FROM event_log e
         WHERE e.ticket_id = $1 AND e.name = $2 AND e.actor_id = $3
-          AND e.payload->>'at' = $4 AND e.payload->>'category' = 'pending') AS yes`,
-    [p.ticketId, TicketStatusChanged.eventName, p.authorId, p.at],
+          AND e.payload->>'at' = $4 AND e.payload->>'category' = ANY($5::text[])) AS yes`,
+    [p.ticketId, TicketStatusChanged.eventName, p.authorId, p.at, [...CLIENT_CATEGORIES]],
   );
   return row?.yes ?? false;
 }
