@@ -27,6 +27,7 @@ function mailOverrides(port: number, more: Partial<AppConfig> = {}): Partial<App
     mailDomain: null,
     mailConcurrency: 3,
     mailRateLimitPerHour: 3,
+    mailStaffRateLimitPerHour: 5,
     mailRetryBaseSeconds: 30,
     mailRetryMaxDelaySeconds: 600,
     mailRetryMaxAgeHours: 72,
@@ -467,10 +468,15 @@ describe('mail delivery (real SMTP server)', () => {
   it('limits automatic mail per recipient address per hour, not per user', async () => {
     const ticket = await t.factory.ticket();
     const address = 'storm@customer.test';
+    const forClient = { ...ticketData(ticket), audience: 'client' };
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await queue(t, { address, ticket }));
-    const personal = await queue(t, { address, ticket, automatic: false });
-    const elsewhere = await queue(t, { address: 'calm@customer.test', ticket });
+    for (let i = 0; i < 5; i++) ids.push(await queue(t, { address, ticket, data: forClient }));
+    const personal = await queue(t, { address, ticket, automatic: false, data: forClient });
+    const elsewhere = await queue(t, { address: 'calm@customer.test', ticket, data: forClient });
+    // Staff mail has its own, higher limit (5 here): a busy agent hears of every assignment.
+    const desk: string[] = [];
+    for (let i = 0; i < 6; i++)
+      desk.push(await queue(t, { address: 'desk@helpdesk.test', ticket }));
     await worker.deliver();
     const statuses = await Promise.all(ids.map(async (id) => (await delivery(t, id)).status));
     expect(statuses.filter((s) => s === 'sent')).toHaveLength(3);
@@ -480,9 +486,12 @@ describe('mail delivery (real SMTP server)', () => {
     expect((await delivery(t, personal)).status).toBe('sent');
     expect((await delivery(t, elsewhere)).status).toBe('sent');
     expect(sink.to(address)).toHaveLength(4);
+    const deskStatuses = await Promise.all(desk.map(async (id) => (await delivery(t, id)).status));
+    expect(deskStatuses.filter((s) => s === 'sent')).toHaveLength(5);
+    expect(deskStatuses.filter((s) => s === 'suppressed')).toHaveLength(1);
     // An hour later the address may get mail again.
     t.clock.advance(3_600_000 + 1000);
-    const later = await queue(t, { address, ticket });
+    const later = await queue(t, { address, ticket, data: forClient });
     await worker.deliver();
     expect((await delivery(t, later)).status).toBe('sent');
   });

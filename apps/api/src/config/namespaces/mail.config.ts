@@ -73,6 +73,11 @@ export const mailConfig = configNamespace('mail', (env) => {
     mailDkim: parseDkim(env),
     /** Automatic mails per recipient address per hour (RFC 3834: no storms). */
     mailRateLimitPerHour: env.int('MAIL_RATE_LIMIT_PER_HOUR', 10, 1, 100000),
+    /**
+     * The same for staff addresses: desk mail nobody outside answers automatically, and an agent
+     * assigned a dozen tickets in an hour must hear of each; a loop or storm is still cut.
+     */
+    mailStaffRateLimitPerHour: env.int('MAIL_STAFF_RATE_LIMIT_PER_HOUR', 120, 1, 100000),
     /** Messages sent at once by one instance; each holds a database connection while it sends. */
     mailConcurrency,
     /** First retry after about this long; doubles per attempt, with jitter. */

@@ -259,7 +259,8 @@ export class DeliveryWorker implements OnModuleInit {
   }
 
   /**
-   * RFC 3834: at most MAIL_RATE_LIMIT_PER_HOUR automatic mails per recipient address per hour,
+   * RFC 3834: at most MAIL_RATE_LIMIT_PER_HOUR (clients; MAIL_STAFF_RATE_LIMIT_PER_HOUR for
+   * staff) automatic mails per recipient address per hour,
    * counted from the rows sent to that address. The advisory lock makes two workers (any
    * instance) count one address one after the other, so the limit holds exactly. Account mails
    * are exempt: a person asked for them, and their own throttles guard them.
@@ -275,7 +276,9 @@ export class DeliveryWorker implements OnModuleInit {
         WHERE address = $1 AND channel = 'email' AND automatic AND status = 'sent' AND sent_at > $2`,
       [row.address, new Date(now.getTime() - 3_600_000)],
     )) as { n: number }[];
-    const limit = this.config.mailRateLimitPerHour;
+    // Mail for staff (a ticket mail to the desk, a deputyship) has a limit of its own.
+    const staff = (row.data as { audience?: unknown }).audience !== 'client';
+    const limit = staff ? this.config.mailStaffRateLimitPerHour : this.config.mailRateLimitPerHour;
     return n >= limit
       ? `rate limit: ${n} automatic mails to this address in the last hour (limit ${limit})`
       : null;
