@@ -10,7 +10,7 @@ export { RefDto } from './dto/ticket.dto.js';
 export { Ticket } from './entities/ticket.entity.js';
 export { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 export { RatingLinkService } from './satisfaction/rating-link.service.js';
-export { ticketVisibility } from './ticket-visibility.js';
+export { isTicketVisible, ticketVisibility } from './ticket-visibility.js';
 export { TicketsModule } from './tickets.module.js';
 export { SlaBreached, SlaReminderDue } from './events/sla.events.js';
 export type { SlaClockName, TicketOwnership } from './events/sla.events.js';

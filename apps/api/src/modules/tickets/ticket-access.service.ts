@@ -4,7 +4,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
 import { WorkflowService } from '../workflow/index.js';
 import { Ticket } from './entities/ticket.entity.js';
-import { ticketVisibility } from './ticket-visibility.js';
+import { isTicketVisible, ticketVisibility } from './ticket-visibility.js';
 
 /** Loads one ticket through the visibility rule: invisible and missing are the same 404. */
 @Injectable()
@@ -32,13 +32,7 @@ export class TicketAccessService {
 
   /** Whether the caller may see a ticket, without loading it (for references to other tickets). */
   async isVisible(user: AuthUser, ticketId: string, em?: EntityManager): Promise<boolean> {
-    const vis = ticketVisibility(user, 't');
-    const n = await (em ?? this.db.manager)
-      .createQueryBuilder(Ticket, 't')
-      .where('t.id = :ticketId', { ticketId })
-      .andWhere(vis.sql, vis.params)
-      .getCount();
-    return n > 0;
+    return isTicketVisible(em ?? this.db.manager, user, ticketId);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { departmentSubtreeSql } from '../directory/index.js';
 
@@ -66,4 +67,21 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
     params.visHeadDepts = user.headOfDepartmentIds;
   }
   return { sql: `(${ors.join(' OR ')})`, params };
+}
+
+/** Whether `user` sees the ticket now, by THE rule above (one query). */
+export async function isTicketVisible(
+  em: EntityManager,
+  user: AuthUser,
+  ticketId: string,
+): Promise<boolean> {
+  const vis = ticketVisibility(user, 't');
+  const row = await em
+    .createQueryBuilder()
+    .select('1', 'one')
+    .from('tickets', 't')
+    .where('t.id = :visibleTicketId', { visibleTicketId: ticketId })
+    .andWhere(vis.sql, vis.params)
+    .getRawOne<{ one: number }>();
+  return row !== undefined;
 }

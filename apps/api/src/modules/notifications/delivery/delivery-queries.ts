@@ -15,7 +15,7 @@ import type {
 } from './dto/delivery.dto.js';
 import { MailSettings } from './mail/mail-settings.js';
 import { MailTransport } from './mail/mail-transport.js';
-import { maySeeTicket } from './recipient-access.js';
+import { isTicketVisible } from '../../tickets/index.js';
 
 interface Row {
   id: string;
@@ -112,7 +112,7 @@ export class DeliveryQueries {
     ticketId: string,
     query: DeliveryPageQueryDto,
   ): Promise<DeliveryPageDto> {
-    if (user.role === 'client' || !(await maySeeTicket(this.db.manager, user, ticketId))) {
+    if (user.role === 'client' || !(await isTicketVisible(this.db.manager, user, ticketId))) {
       throw new NotFoundError();
     }
     return this.page('d.ticket_id = $1', [ticketId], query);

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { isE164Phone, type NotificationKind } from '@relaydesk/contracts';
 import { Clock } from '../../../common/time/clock.js';
 import type { EventPlan, EventRow, Notice } from './event-notices.js';
-import { canSee, loadRecipients, type Recipient } from './recipients.js';
+import { isTicketVisible } from '../../tickets/index.js';
+import { loadRecipients, type Recipient } from './recipients.js';
 import { wakeDeliveryWorkers } from '../delivery/delivery-wakeup.js';
 import { SmsGateway } from '../sms/sms-gateway.js';
 
@@ -158,7 +159,7 @@ export class FanOutWriter {
     for (const r of await loadRecipients(em, ids, n.kind, this.clock.now())) {
       if (r.user.role === 'client' && !CLIENT_KINDS.has(n.kind)) continue;
       if (!r.channels.in_app && !r.channels.email && !r.channels.sms) continue;
-      if (plan.ticket && !(await canSee(em, plan.ticket.id, r.user))) continue;
+      if (plan.ticket && !(await isTicketVisible(em, r.user, plan.ticket.id))) continue;
       out.push(r);
     }
     return out;

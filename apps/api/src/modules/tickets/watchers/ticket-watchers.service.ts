@@ -13,7 +13,7 @@ import { TicketAccessService } from '../ticket-access.service.js';
 import { TicketChange, TicketWriter } from '../ticket-writer.js';
 import type { TicketWatcherDto, WatcherCandidateDto } from './ticket-watcher.dto.js';
 import { containsPattern } from '../../../common/database/crud-sql.js';
-import { loadViewer } from './watcher-viewer.js';
+import { loadAuthUser } from '../../../common/auth/auth-user.sql.js';
 
 interface WatcherRow {
   user_id: string;
@@ -108,7 +108,7 @@ export class TicketWatchersService {
     const offered: WatcherCandidateDto[] = [];
     for (const r of rows) {
       if (offered.length === 20) break;
-      const viewer = await loadViewer(this.db.manager, r.id, now);
+      const viewer = await loadAuthUser(this.db.manager, r.id, now);
       if (viewer && (await this.access.isVisible(viewer, ticket.id, this.db.manager))) {
         offered.push({ id: r.id, name: r.name, kind: r.role === 'client' ? 'client' : 'staff' });
       }
@@ -201,7 +201,7 @@ export class TicketWatchersService {
   ): Promise<{ name: string; staff: boolean }> {
     const refuse = (message: string) =>
       new BusinessRuleError('This person cannot watch the ticket', [{ field: 'userId', message }]);
-    const viewer = await loadViewer(em, userId, now);
+    const viewer = await loadAuthUser(em, userId, now);
     if (!viewer) throw refuse('no active user with this id');
     if (viewer.role === 'client' && viewer.organizationId !== ticket.organizationId) {
       throw refuse('is not a contact of the ticket’s organization');
