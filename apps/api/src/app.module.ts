@@ -23,6 +23,8 @@ import { DeputiesModule } from './modules/deputies/index.js';
 import { CalendarFeedModule } from './modules/calendar-feed/index.js';
 import { SlaModule } from './modules/sla/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
+import { IntakeModule } from './modules/intake/index.js';
+import { WebhooksModule } from './modules/webhooks/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -103,6 +105,8 @@ export class AppModule {
         CalendarFeedModule,
         SlaModule,
         NotificationsModule,
+        IntakeModule,
+        WebhooksModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

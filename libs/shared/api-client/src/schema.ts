@@ -1714,7 +1714,7 @@ export interface components {
     AssignmentRuleConditionsDto: {
       /** @description Category is one of (a parent category also matches its subcategories) */
       categoryIds?: string[];
-      channels?: ('portal' | 'agent' | 'api')[];
+      channels?: ('portal' | 'agent' | 'api' | 'email' | 'web_form' | 'monitoring')[];
       customField?: components['schemas']['CustomFieldConditionDto'] | null;
       organizationIds?: string[];
       priorities?: ('low' | 'normal' | 'high' | 'urgent')[];
@@ -3031,7 +3031,7 @@ export interface components {
       /** Format: uuid */
       categoryId: string | null;
       /** @enum {string} */
-      channel: 'portal' | 'agent' | 'api';
+      channel: 'portal' | 'agent' | 'api' | 'email' | 'web_form' | 'monitoring';
       /** Format: date-time */
       closedAt: string | null;
       /** Format: date-time */

@@ -9,3 +9,4 @@ export * from './sla.js';
 export * from './notifications.js';
 export * from './assignment.js';
 export * from './phone.js';
+export * from './integrations.js';

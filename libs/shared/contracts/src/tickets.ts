@@ -1,7 +1,18 @@
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
-export const TICKET_CHANNELS = ['portal', 'agent', 'api'] as const;
+/**
+ * Where a ticket came from: the portal, an agent's form, the REST API with a service account's
+ * token, an e-mail to a support mailbox, the public web form, or an alert from monitoring.
+ */
+export const TICKET_CHANNELS = [
+  'portal',
+  'agent',
+  'api',
+  'email',
+  'web_form',
+  'monitoring',
+] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 /** Status keys of the Okdesk preset, the workflow every installation starts with. */

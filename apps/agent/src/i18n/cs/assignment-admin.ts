@@ -78,6 +78,8 @@ export default {
       phone: 'Telefon',
       agent: 'Pracovník',
       api: 'API',
+      web_form: 'Webový formulář',
+      monitoring: 'Monitoring',
     },
     summary: {
       typeIds: 'typ',

@@ -9,7 +9,14 @@ export default {
   postponedUntil: 'Odloženo do {{time}}',
   readOnlyBadge: 'Jen ke čtení',
   actions: { cancel: 'Zrušit', save: 'Uložit', discard: 'Zahodit změny', edit: 'Upravit' },
-  channel: { portal: 'Klientský portál', agent: 'Pracoviště zaměstnance', api: 'API' },
+  channel: {
+    portal: 'Klientský portál',
+    agent: 'Pracoviště zaměstnance',
+    api: 'API',
+    email: 'E-mail',
+    web_form: 'Webový formulář',
+    monitoring: 'Monitoring',
+  },
   conflict: {
     title: 'Tento požadavek mezitím změnil někdo jiný',
     body: 'Vaše poslední změna se neuložila. Načtěte požadavek znovu, abyste viděli aktuální verzi, a změnu zopakujte — napsaný text tu zůstane.',

@@ -78,7 +78,15 @@ export default {
       supportLevel: 'Set support level',
       keep: 'Leave as is',
     },
-    channels: { portal: 'Portal', email: 'E-mail', phone: 'Phone', agent: 'Agent', api: 'API' },
+    channels: {
+      portal: 'Portal',
+      email: 'E-mail',
+      phone: 'Phone',
+      agent: 'Agent',
+      api: 'API',
+      web_form: 'Web form',
+      monitoring: 'Monitoring',
+    },
     summary: {
       typeIds: 'type',
       categoryIds: 'category',

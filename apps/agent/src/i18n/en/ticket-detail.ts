@@ -11,7 +11,14 @@ export default {
   postponedUntil: 'Postponed until {{time}}',
   readOnlyBadge: 'Read-only',
   actions: { cancel: 'Cancel', save: 'Save', discard: 'Discard changes', edit: 'Edit' },
-  channel: { portal: 'Client portal', agent: 'Agent workspace', api: 'API' },
+  channel: {
+    portal: 'Client portal',
+    agent: 'Agent workspace',
+    api: 'API',
+    email: 'E-mail',
+    web_form: 'Web form',
+    monitoring: 'Monitoring',
+  },
   conflict: {
     title: 'Someone else changed this ticket',
     body: 'Your last change was not saved. Reload to see the current version, then apply your change again — the text you typed stays here.',

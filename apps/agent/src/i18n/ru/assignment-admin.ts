@@ -83,6 +83,8 @@ export default {
       phone: 'Телефон',
       agent: 'Сотрудник',
       api: 'API',
+      web_form: 'Веб-форма',
+      monitoring: 'Мониторинг',
     },
     summary: {
       typeIds: 'тип',

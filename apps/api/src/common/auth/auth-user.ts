@@ -1,4 +1,4 @@
-import type { Locale, Role } from '@relaydesk/contracts';
+import type { ApiScope, Locale, Role } from '@relaydesk/contracts';
 
 /**
  * The caller, as loaded from the database on every request: a deactivated or demoted user is
@@ -25,4 +25,9 @@ export interface AuthUser {
    * itself with the period.
    */
   deputyForIds: string[];
+  /**
+   * Set when the request came with a service account's API token instead of a session: the
+   * token's id and scopes. Absent for people, whose role alone decides what they may call.
+   */
+  token?: { id: string; scopes: readonly ApiScope[] };
 }

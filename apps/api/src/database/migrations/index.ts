@@ -13,6 +13,7 @@ import { Notifications1765300000000 } from './1765300000000-notifications.js';
 import { FanOutAttempts1765320000000 } from './1765320000000-fan-out-attempts.js';
 import { AccountTokens1765370000000 } from './1765370000000-account-tokens.js';
 import { SearchDoneSplit1765380000000 } from './1765380000000-search-done-split.js';
+import { IntakeChannels1765390000000 } from './1765390000000-intake-channels.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FanOutAttempts1765320000000,
   AccountTokens1765370000000,
   SearchDoneSplit1765380000000,
+  IntakeChannels1765390000000,
 ];

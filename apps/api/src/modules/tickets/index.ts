@@ -12,6 +12,11 @@ export { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 export { RatingLinkService } from './satisfaction/rating-link.service.js';
 export { isTicketVisible, ticketVisibility } from './ticket-visibility.js';
 export { TicketsModule } from './tickets.module.js';
+export { TicketsService } from './tickets.service.js';
+export type { TicketCreateOptions } from './tickets.service.js';
+export { TicketCommentsService } from './ticket-comments.service.js';
+export { CreateTicketDto, CreateCommentDto } from './dto/ticket-input.dto.js';
+export type { TicketDto, CommentDto } from './dto/ticket.dto.js';
 export { SlaBreached, SlaReminderDue } from './events/sla.events.js';
 export type { SlaClockName, TicketOwnership } from './events/sla.events.js';
 export {

@@ -80,13 +80,21 @@ export class TicketCommentsService {
    * comment is that answer and the first one is the first response. Internal notes change
    * neither. Comments are not field edits, so the ticket's version stays.
    */
-  async create(user: AuthUser, ticketId: string, dto: CreateCommentDto): Promise<CommentDto> {
+  /** `options.em`: inside the caller's transaction (a mail reply is stored with its raw message). */
+  async create(
+    user: AuthUser,
+    ticketId: string,
+    dto: CreateCommentDto,
+    options: { em?: EntityManager } = {},
+  ): Promise<CommentDto> {
     const isClient = user.role === 'client';
     if (isClient && dto.internal)
       throw new ForbiddenError('Clients cannot write internal comments');
     const internal = !isClient && dto.internal === true;
     const now = this.clock.now();
-    const id = await this.db.transaction(async (em) => {
+    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>): Promise<T> =>
+      options.em ? work(options.em) : this.db.transaction(work);
+    const id = await inTransaction(async (em) => {
       // Locked: a reply may move the ticket (requester_replied), which must not race a transition.
       const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
       await this.access.assertWritable(ticket, em);
@@ -110,7 +118,9 @@ export class TicketCommentsService {
       await this.writer.write(em, write);
       return commentId;
     });
-    const rows = (await this.db.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [id])) as CommentRow[];
+    const rows = (await (options.em ?? this.db).query(`${SELECT_COMMENTS} WHERE c.id = $1`, [
+      id,
+    ])) as CommentRow[];
     return toDto(rows[0]);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   Permission,
   roleHasPermission,
@@ -59,6 +59,11 @@ const CLIENT_VISIBLE_COLUMNS = [
 /** The edits that re-run assignment rules flagged applyOnUpdate. */
 const ROUTING_COLUMNS = ['type_id', 'category_id', 'priority', 'organization_id', 'project_id'];
 
+export interface TicketCreateOptions {
+  em?: EntityManager;
+  channel?: TicketChannel;
+}
+
 @Injectable()
 export class TicketsService {
   constructor(
@@ -73,10 +78,19 @@ export class TicketsService {
     private readonly events: DomainEvents,
   ) {}
 
-  async create(user: AuthUser, dto: CreateTicketDto): Promise<TicketDto> {
+  /**
+   * `options.em`: create inside the caller's transaction (intake stores the raw mail and files
+   * its ticket in one); `options.channel`: the channel an intake path files on (by default the
+   * caller decides it: a token is `api`, a client `portal`, staff `agent`).
+   */
+  async create(
+    user: AuthUser,
+    dto: CreateTicketDto,
+    options: TicketCreateOptions = {},
+  ): Promise<TicketDto> {
     const now = this.clock.now();
     // No explicit transaction: the checks only read, and the write is a single statement.
-    const em = this.db.manager;
+    const em = options.em ?? this.db.manager;
     const refs = new TicketReferences(em);
     const isClient = user.role === 'client';
 
@@ -151,7 +165,8 @@ export class TicketsService {
     const def = await this.workflows.definition(workflowId, em);
     const initial = this.workflows.initialStatus(def);
     const requestedPriority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
-    const channel: TicketChannel = isClient ? 'portal' : 'agent';
+    const channel: TicketChannel =
+      options.channel ?? (user.token ? 'api' : isClient ? 'portal' : 'agent');
     const requestedGroupId = isClient ? null : (dto.groupId ?? null);
     const requestedAssigneeId = isClient ? null : (dto.assigneeId ?? null);
     // Assignment rules fill in what the request left open (evaluated here, written by the
@@ -220,10 +235,12 @@ export class TicketsService {
     // One statement writes the ticket and records its TicketCreated (ticket-insert.sql.ts): on
     // the pool, unless in-process listeners write with it or an Idempotency-Key claim must be
     // marked in the same transaction (the commit is what marks it).
-    if (!this.events.listens(TicketCreated) && !inIdempotentRequest()) {
+    if (!options.em && !this.events.listens(TicketCreated) && !inIdempotentRequest()) {
       return this.writer.insert(row);
     }
-    return this.db.transaction(async (tx) => {
+    const inTransaction = <T>(work: (tx: EntityManager) => Promise<T>): Promise<T> =>
+      options.em ? work(options.em) : this.db.transaction(work);
+    return inTransaction(async (tx) => {
       const created = await this.writer.insert(row, tx);
       await this.events.runListeners(
         tx,

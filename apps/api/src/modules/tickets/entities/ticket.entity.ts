@@ -26,7 +26,10 @@ import { SlaPolicy } from '../../sla/index.js';
  */
 @Entity('tickets')
 @Check('tickets_priority_check', `"priority" IN ('low', 'normal', 'high', 'urgent')`)
-@Check('tickets_channel_check', `"channel" IN ('portal', 'agent', 'api')`)
+@Check(
+  'tickets_channel_check',
+  `"channel" IN ('portal', 'agent', 'api', 'email', 'web_form', 'monitoring')`,
+)
 @Index('tickets_updated_idx', ['updatedAt', 'id'])
 @Index('tickets_created_idx', ['createdAt', 'id'])
 @Index('tickets_assignee_updated_idx', ['assigneeId', 'updatedAt', 'id'])

@@ -1,0 +1,7 @@
+/**
+ * The door of the webhooks module: what other modules may use. Import from here, never from the
+ * module's files (`npm run lint` refuses it).
+ *
+ * Tells other systems that something changed: signed HTTP deliveries of the domain events.
+ */
+export { WebhooksModule } from './webhooks.module.js';
