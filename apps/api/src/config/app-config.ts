@@ -9,6 +9,7 @@ import type { LoggingConfig } from './namespaces/logging.config.js';
 import type { MailConfig } from './namespaces/mail.config.js';
 import type { RatingsConfig } from './namespaces/ratings.config.js';
 import type { SchedulingConfig } from './namespaces/scheduling.config.js';
+import type { SecretsConfig } from './namespaces/secrets.config.js';
 import type { SmsConfig } from './namespaces/sms.config.js';
 import type { StorageConfig } from './namespaces/storage.config.js';
 import { CONFIG_NAMESPACES } from './config-namespaces.js';
@@ -30,7 +31,8 @@ export type AppConfig = DatabaseConfig &
   RatingsConfig &
   LoggingConfig &
   SmsConfig &
-  MailConfig;
+  MailConfig &
+  SecretsConfig;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -11,6 +11,7 @@ import { loggingConfig } from './namespaces/logging.config.js';
 import { mailConfig } from './namespaces/mail.config.js';
 import { ratingsConfig } from './namespaces/ratings.config.js';
 import { schedulingConfig } from './namespaces/scheduling.config.js';
+import { secretsConfig } from './namespaces/secrets.config.js';
 import { smsConfig } from './namespaces/sms.config.js';
 import { storageConfig } from './namespaces/storage.config.js';
 
@@ -25,6 +26,7 @@ export { loggingConfig, type LoggingConfig } from './namespaces/logging.config.j
 export { mailConfig, type MailConfig } from './namespaces/mail.config.js';
 export { ratingsConfig, type RatingsConfig } from './namespaces/ratings.config.js';
 export { schedulingConfig, type SchedulingConfig } from './namespaces/scheduling.config.js';
+export { secretsConfig, type SecretsConfig } from './namespaces/secrets.config.js';
 export {
   smsConfig,
   SMS_PLACEHOLDER,
@@ -47,6 +49,7 @@ export const CONFIG_NAMESPACES = [
   loggingConfig,
   smsConfig,
   mailConfig,
+  secretsConfig,
 ] as const;
 
 /** The part of `config` that `ns` holds, frozen. */
