@@ -12,6 +12,7 @@ import type { SchedulingConfig } from './namespaces/scheduling.config.js';
 import type { SecretsConfig } from './namespaces/secrets.config.js';
 import type { SmsConfig } from './namespaces/sms.config.js';
 import type { StorageConfig } from './namespaces/storage.config.js';
+import type { WebhooksConfig } from './namespaces/webhooks.config.js';
 import { CONFIG_NAMESPACES } from './config-namespaces.js';
 
 /**
@@ -32,7 +33,8 @@ export type AppConfig = DatabaseConfig &
   LoggingConfig &
   SmsConfig &
   MailConfig &
-  SecretsConfig;
+  SecretsConfig &
+  WebhooksConfig;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

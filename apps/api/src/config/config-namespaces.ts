@@ -14,6 +14,7 @@ import { schedulingConfig } from './namespaces/scheduling.config.js';
 import { secretsConfig } from './namespaces/secrets.config.js';
 import { smsConfig } from './namespaces/sms.config.js';
 import { storageConfig } from './namespaces/storage.config.js';
+import { webhooksConfig } from './namespaces/webhooks.config.js';
 
 export { InjectConfig, type ConfigNamespace, type ConfigType } from './config-namespace.js';
 export { accountConfig, type AccountConfig } from './namespaces/account.config.js';
@@ -34,6 +35,11 @@ export {
   type SmsConfig,
 } from './namespaces/sms.config.js';
 export { storageConfig, type StorageConfig } from './namespaces/storage.config.js';
+export {
+  webhooksConfig,
+  type WebhooksConfig,
+  type WebhookAllowEntry,
+} from './namespaces/webhooks.config.js';
 
 /** Every namespace; AppConfig is all of them together. */
 export const CONFIG_NAMESPACES = [
@@ -50,6 +56,7 @@ export const CONFIG_NAMESPACES = [
   smsConfig,
   mailConfig,
   secretsConfig,
+  webhooksConfig,
 ] as const;
 
 /** The part of `config` that `ns` holds, frozen. */

@@ -10,3 +10,4 @@ export * from './notifications.js';
 export * from './assignment.js';
 export * from './phone.js';
 export * from './integrations.js';
+export * from './webhooks.js';

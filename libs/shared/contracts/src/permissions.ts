@@ -47,6 +47,8 @@ export const Permission = {
   NotificationDefaultsManage: 'notification-defaults.manage',
   /** The mail settings in force and the outbox of every ticket (failed, suppressed): admin only. */
   MailManage: 'mail.manage',
+  /** Webhook endpoints, their secrets and delivery log: admin only. */
+  WebhooksManage: 'webhooks.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
