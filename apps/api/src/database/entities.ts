@@ -39,6 +39,7 @@ import { TicketWatcher } from '../modules/tickets/entities/ticket-watcher.entity
 import { ProjectWatcher } from '../modules/directory/entities/project-watcher.entity.js';
 import { CalendarFeed } from '../modules/calendar-feed/entities/calendar-feed.entity.js';
 
+import { InboundMessage } from '../modules/intake/mail-in/ingest/entities/inbound-message.entity.js';
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
   Organization,
@@ -79,4 +80,5 @@ export const ENTITIES = [
   NotificationDefault,
   TicketWatcher,
   ProjectWatcher,
+  InboundMessage,
 ];

@@ -15,6 +15,7 @@ import { AccountTokens1765370000000 } from './1765370000000-account-tokens.js';
 import { SearchDoneSplit1765380000000 } from './1765380000000-search-done-split.js';
 import { IntakeChannels1765390000000 } from './1765390000000-intake-channels.js';
 
+import { MailIngest1765430000000 } from './1765430000000-mail-ingest.js';
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AccountTokens1765370000000,
   SearchDoneSplit1765380000000,
   IntakeChannels1765390000000,
+  MailIngest1765430000000,
 ];

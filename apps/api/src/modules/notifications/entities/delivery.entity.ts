@@ -63,4 +63,13 @@ export class Delivery {
   messageId!: string | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt!: Date | null;
+  /**
+   * A delivery status notification (bounce) came back for it: when, permanent (5.x.x: the
+   * recipient is bouncing) or a delay (4.x.x, a note), the status code and the remote reply.
+   */
+  @Column('timestamptz', { name: 'bounced_at', nullable: true }) bouncedAt!: Date | null;
+  @Column('boolean', { name: 'bounce_permanent', nullable: true }) bouncePermanent!: boolean | null;
+  @Column('varchar', { name: 'bounce_status', length: 16, nullable: true })
+  bounceStatus!: string | null;
+  @Column('text', { name: 'bounce_diagnostic', nullable: true }) bounceDiagnostic!: string | null;
 }
