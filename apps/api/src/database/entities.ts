@@ -6,6 +6,7 @@ import { User } from '../modules/directory/entities/user.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
+import { ApiToken } from '../modules/auth/entities/api-token.entity.js';
 import { Workflow } from '../modules/workflow/entities/workflow.entity.js';
 import { WorkflowStatus } from '../modules/workflow/entities/workflow-status.entity.js';
 import { WorkflowTransition } from '../modules/workflow/entities/workflow-transition.entity.js';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   AuthSession,
   RefreshToken,
   AccountToken,
+  ApiToken,
   Workflow,
   WorkflowStatus,
   WorkflowTransition,

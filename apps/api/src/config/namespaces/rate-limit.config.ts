@@ -20,6 +20,8 @@ export const rateLimitConfig = configNamespace('rateLimit', (env) => ({
   accountTokenMaxPerIp: env.int('ACCOUNT_TOKEN_MAX_PER_IP', 30, 1, 1000000),
   /** One-click unsubscribe submissions per client address per rateLimitWindowSeconds. */
   unsubscribeMaxPerIp: env.int('UNSUBSCRIBE_MAX_PER_IP', 30, 1, 1000000),
+  /** Requests per API token per minute, from any address and any API instance. */
+  apiTokenRateLimitPerMinute: env.int('API_TOKEN_RATE_LIMIT_PER_MINUTE', 600, 1, 1000000),
   /** The window of the refresh, rating and unsubscribe limits. */
   rateLimitWindowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
 }));

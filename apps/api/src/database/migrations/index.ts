@@ -14,6 +14,7 @@ import { FanOutAttempts1765320000000 } from './1765320000000-fan-out-attempts.js
 import { AccountTokens1765370000000 } from './1765370000000-account-tokens.js';
 import { SearchDoneSplit1765380000000 } from './1765380000000-search-done-split.js';
 import { IntakeChannels1765390000000 } from './1765390000000-intake-channels.js';
+import { ApiTokens1765400000000 } from './1765400000000-api-tokens.js';
 
 import { MailIngest1765430000000 } from './1765430000000-mail-ingest.js';
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   AccountTokens1765370000000,
   SearchDoneSplit1765380000000,
   IntakeChannels1765390000000,
+  ApiTokens1765400000000,
   MailIngest1765430000000,
 ];

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
-import { RequirePermissions } from '../../common/auth/decorators.js';
+import { RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
@@ -29,6 +29,7 @@ const HOW_RULES_APPLY =
 @ApiTags('assignment-rules')
 @ApiBearerAuth()
 @RequirePermissions(Permission.AssignmentRulesManage)
+@RequireScope('admin')
 @Controller('v1/assignment-rules')
 export class AssignmentRulesController {
   constructor(private readonly rules: AssignmentRulesService) {}

@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { PermissionsGuard } from '../../common/auth/permissions.guard.js';
+import { ScopeGuard } from '../../common/auth/scope.guard.js';
+import { ApiTokenAuthenticator } from './service-accounts/api-token-authenticator.js';
+import { ApiTokenRateLimitGuard } from './service-accounts/api-token-rate-limit.guard.js';
 import { AuthController, MeController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthUserLoader } from './auth-user.loader.js';
@@ -22,8 +25,12 @@ import { AccountTokensModule } from './account-tokens/account-tokens.module.js';
     JwtStrategy,
     LoginThrottleService,
     ProfileService,
-    // Order matters: authenticate first, then check the declared permissions.
+    ApiTokenAuthenticator,
+    // Order matters: authenticate first (a session or an API token), count a token's request,
+    // check a token's scope, then the declared permissions of the caller's role.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: ApiTokenRateLimitGuard },
+    { provide: APP_GUARD, useClass: ScopeGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
   // AuthUserLoader: routes authenticated by a token of the user's own (the calendar feed) load

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
@@ -26,6 +26,7 @@ import { DEPUTY_RULES } from './me-deputies.controller.js';
 @ApiTags('deputies')
 @ApiBearerAuth()
 @RequirePermissions(Permission.DeputiesManage)
+@RequireScope('admin')
 @Controller('v1/users/:id/deputies')
 export class UserDeputiesController {
   constructor(private readonly deputies: DeputyshipsService) {}

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
-import { RequirePermissions } from '../../common/auth/decorators.js';
+import { RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { DepartmentsService } from './departments.service.js';
@@ -23,6 +23,7 @@ import { IdempotentCreate } from '../../common/idempotency/idempotent-create.dec
 @ApiTags('departments')
 @ApiBearerAuth()
 @RequirePermissions(Permission.DirectoryRead)
+@RequireScope('directory:read')
 @Controller('v1/departments')
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
@@ -43,6 +44,7 @@ export class DepartmentsController {
     return this.departments.get(id);
   }
 
+  @RequireScope('admin')
   @Post()
   @IdempotentCreate()
   @RequirePermissions(Permission.DepartmentsManage)
@@ -53,6 +55,7 @@ export class DepartmentsController {
     return this.departments.create(dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id')
   @RequirePermissions(Permission.DepartmentsManage)
   @ApiOperation({

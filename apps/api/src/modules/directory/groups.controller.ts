@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
-import { RequirePermissions } from '../../common/auth/decorators.js';
+import { RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -23,6 +23,7 @@ import { IdempotentCreate } from '../../common/idempotency/idempotent-create.dec
 @ApiTags('groups')
 @ApiBearerAuth()
 @RequirePermissions(Permission.DirectoryRead)
+@RequireScope('directory:read')
 @Controller('v1/groups')
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
@@ -43,6 +44,7 @@ export class GroupsController {
     return this.groups.get(id);
   }
 
+  @RequireScope('admin')
   @Post()
   @IdempotentCreate()
   @RequirePermissions(Permission.GroupsManage)
@@ -53,6 +55,7 @@ export class GroupsController {
     return this.groups.create(dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id')
   @RequirePermissions(Permission.GroupsManage)
   @ApiOperation({

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -23,6 +23,7 @@ import { IdempotentCreate } from '../../common/idempotency/idempotent-create.dec
 
 @ApiTags('organizations')
 @ApiBearerAuth()
+@RequireScope('directory:read')
 @Controller('v1/organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
@@ -49,6 +50,7 @@ export class OrganizationsController {
     return this.organizations.get(user, id);
   }
 
+  @RequireScope('admin')
   @Post()
   @IdempotentCreate()
   @RequirePermissions(Permission.OrganizationsManage)
@@ -59,6 +61,7 @@ export class OrganizationsController {
     return this.organizations.create(dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id')
   @RequirePermissions(Permission.OrganizationsManage)
   @ApiOperation({

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { ProjectWatchersDto, ReplaceProjectWatchersDto } from './dto/project-watcher.dto.js';
@@ -11,6 +11,7 @@ import { ProjectWatchersService } from './project-watchers.service.js';
 @ApiTags('projects')
 @ApiBearerAuth()
 @RequirePermissions(Permission.DirectoryRead)
+@RequireScope('directory:read')
 @Controller('v1/projects/:id/watchers')
 export class ProjectWatchersController {
   constructor(private readonly watchers: ProjectWatchersService) {}
@@ -26,6 +27,7 @@ export class ProjectWatchersController {
     return this.watchers.list(id);
   }
 
+  @RequireScope('admin')
   @Put()
   @ApiOperation({
     summary: 'Replace the project’s notification list (admins, dispatchers, its manager)',

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
-import { RequirePermissions } from '../../common/auth/decorators.js';
+import { RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
@@ -23,6 +23,7 @@ import { ProjectsService } from './projects.service.js';
 @ApiTags('projects')
 @ApiBearerAuth()
 @RequirePermissions(Permission.DirectoryRead)
+@RequireScope('directory:read')
 @Controller('v1/projects')
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
@@ -46,6 +47,7 @@ export class ProjectsController {
     return this.projects.get(id);
   }
 
+  @RequireScope('admin')
   @Post()
   @IdempotentCreate()
   @RequirePermissions(Permission.ProjectsManage)
@@ -56,6 +58,7 @@ export class ProjectsController {
     return this.projects.create(dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id')
   @RequirePermissions(Permission.ProjectsManage)
   @ApiOperation({

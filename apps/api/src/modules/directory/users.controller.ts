@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
@@ -24,6 +24,7 @@ import { IdempotentCreate } from '../../common/idempotency/idempotent-create.dec
 @ApiTags('users')
 @ApiBearerAuth()
 @RequirePermissions(Permission.DirectoryRead)
+@RequireScope('directory:read')
 @Controller('v1/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -44,6 +45,7 @@ export class UsersController {
     return this.users.get(id);
   }
 
+  @RequireScope('admin')
   @Post()
   @IdempotentCreate()
   @RequirePermissions(Permission.ClientUsersManage)
@@ -57,6 +59,7 @@ export class UsersController {
     return this.users.create(caller, dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id')
   @RequirePermissions(Permission.ClientUsersManage)
   @ApiOperation({

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   SatisfactionReportDto,
@@ -13,6 +13,7 @@ import { SatisfactionReportService } from './satisfaction-report.service.js';
 @ApiTags('reports')
 @ApiBearerAuth()
 @RequirePermissions(Permission.ReportsView)
+@RequireScope('admin')
 @Controller('v1/reports')
 export class ReportsController {
   constructor(private readonly satisfaction: SatisfactionReportService) {}

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   SupportLevelReportDto,
@@ -13,6 +13,7 @@ import { SupportLevelReportService } from './support-level-report.service.js';
 @ApiTags('reports')
 @ApiBearerAuth()
 @RequirePermissions(Permission.ReportsView)
+@RequireScope('admin')
 @Controller('v1/reports')
 export class SupportLevelReportController {
   constructor(private readonly report: SupportLevelReportService) {}

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
-import { RequirePermissions } from '../../common/auth/decorators.js';
+import { RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
@@ -22,6 +22,7 @@ import { SlaAdminService } from './sla-admin.service.js';
 @ApiTags('sla')
 @ApiBearerAuth()
 @RequirePermissions(Permission.SlaManage)
+@RequireScope('admin')
 @Controller('v1/sla')
 export class SlaController {
   constructor(private readonly sla: SlaAdminService) {}

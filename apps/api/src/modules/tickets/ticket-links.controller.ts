@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { CreateTicketLinkDto, TicketLinkDto } from './dto/ticket-link.dto.js';
@@ -18,6 +18,7 @@ import { TicketLinksService } from './ticket-links.service.js';
 @ApiTags('tickets')
 @ApiBearerAuth()
 @RequirePermissions(Permission.TicketsRead)
+@RequireScope('tickets:read')
 @Controller('v1/tickets/:id/links')
 export class TicketLinksController {
   constructor(private readonly links: TicketLinksService) {}
@@ -30,6 +31,7 @@ export class TicketLinksController {
     return this.links.list(user, id);
   }
 
+  @RequireScope('tickets:write')
   @Post()
   @RequirePermissions(Permission.TicketsUpdate)
   @ApiOperation({ summary: 'Link another ticket: duplicate of, related, parent or child (staff)' })
@@ -43,6 +45,7 @@ export class TicketLinksController {
     return this.links.create(user, id, dto);
   }
 
+  @RequireScope('tickets:write')
   @Delete(':linkId')
   @HttpCode(204)
   @RequirePermissions(Permission.TicketsUpdate)

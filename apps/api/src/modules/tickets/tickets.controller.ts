@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
@@ -44,6 +44,7 @@ import { TicketsService } from './tickets.service.js';
 @ApiTags('tickets')
 @ApiBearerAuth()
 @RequirePermissions(Permission.TicketsRead)
+@RequireScope('tickets:read')
 @Controller('v1/tickets')
 export class TicketsController {
   constructor(
@@ -100,6 +101,7 @@ export class TicketsController {
     return this.queries.get(user, id);
   }
 
+  @RequireScope('tickets:write')
   @Post()
   @RequirePermissions(Permission.TicketsCreate)
   @IdempotentCreate()
@@ -112,6 +114,7 @@ export class TicketsController {
     return this.tickets.create(user, dto);
   }
 
+  @RequireScope('tickets:write')
   @Patch(':id')
   @ApiOperation({
     summary: 'Edit fields; carries the version you read',
@@ -139,6 +142,7 @@ export class TicketsController {
     return this.transitions.options(user, id);
   }
 
+  @RequireScope('tickets:write')
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the status along an allowed transition' })
@@ -152,6 +156,7 @@ export class TicketsController {
     return this.transitions.transition(user, id, dto);
   }
 
+  @RequireScope('tickets:write')
   @Post(':id/take')
   @HttpCode(200)
   @RequirePermissions(Permission.TicketsTake)
@@ -168,6 +173,7 @@ export class TicketsController {
     return this.assignment.take(user, id, dto.version);
   }
 
+  @RequireScope('tickets:write')
   @Post(':id/assignment')
   @HttpCode(200)
   @RequirePermissions(Permission.TicketsAssign)
@@ -194,6 +200,7 @@ export class TicketsController {
     return this.comments.list(user, id, query.limit ?? 100, query.cursor);
   }
 
+  @RequireScope('comments:write')
   @Post(':id/comments')
   @IdempotentCreate()
   @ApiOperation({ summary: 'Add a public comment or (staff) an internal note' })

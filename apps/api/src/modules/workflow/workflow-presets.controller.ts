@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, WORKFLOW_PRESET_KEYS } from '@relaydesk/contracts';
-import { RequirePermissions } from '../../common/auth/decorators.js';
+import { RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { InstallWorkflowPresetDto } from './dto/workflow-input.dto.js';
@@ -23,6 +23,7 @@ import { WorkflowAdminService } from './workflow-admin.service.js';
 @ApiTags('workflows')
 @ApiBearerAuth()
 @RequirePermissions(Permission.WorkflowsManage)
+@RequireScope('admin')
 @Controller('v1/workflows/presets')
 export class WorkflowPresetsController {
   constructor(private readonly admin: WorkflowAdminService) {}

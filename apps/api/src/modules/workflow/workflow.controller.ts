@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
@@ -27,6 +27,7 @@ const VALIDATION_RULES =
 
 @ApiTags('workflows')
 @ApiBearerAuth()
+@RequireScope('admin')
 @Controller('v1/workflows')
 export class WorkflowController {
   constructor(

@@ -24,6 +24,10 @@ import { Department } from './department.entity.js';
   'users_out_of_office_check',
   `"out_of_office_until" IS NULL OR "out_of_office_from" IS NULL OR "out_of_office_until" > "out_of_office_from"`,
 )
+@Check(
+  'users_service_account_check',
+  `NOT "service_account" OR ("role" <> 'client' AND "password_hash" IS NULL AND "organization_id" IS NULL)`,
+)
 export class User {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** citext: unique regardless of case, as people type e-mail addresses. */
@@ -57,6 +61,14 @@ export class User {
   @Column('boolean', { name: 'can_view_organization_tickets', default: false })
   canViewOrganizationTickets!: boolean;
   @Column('boolean', { default: true }) active!: boolean;
+  /**
+   * A service account (issue 15): another system acting through API tokens, never a person. It
+   * has no password (cannot log in), and is left out where a person is expected (assignee
+   * pickers, notifications); as a staff user it sees what its role and groups allow.
+   */
+  @Column('boolean', { name: 'service_account', default: false }) serviceAccount!: boolean;
+  /** What a service account is for (service accounts only). */
+  @Column('varchar', { length: 500, nullable: true }) description!: string | null;
   /**
    * Out of office (group distribution skips the user) from `from` until `until`; either end may
    * be open. Both null: in the office.

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { DeliveryQueries } from './delivery-queries.js';
@@ -16,6 +16,7 @@ import {
 @ApiTags('tickets')
 @ApiBearerAuth()
 @RequirePermissions(Permission.TicketsRead)
+@RequireScope('tickets:read')
 @Controller('v1/tickets/:id/deliveries')
 export class TicketDeliveriesController {
   constructor(private readonly queries: DeliveryQueries) {}
@@ -42,6 +43,7 @@ export class TicketDeliveriesController {
 @ApiTags('notifications')
 @ApiBearerAuth()
 @RequirePermissions(Permission.MailManage)
+@RequireScope('admin')
 @Controller('v1/admin')
 export class MailAdminController {
   constructor(private readonly queries: DeliveryQueries) {}

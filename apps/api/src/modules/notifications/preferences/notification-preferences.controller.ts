@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import {
   NotificationDefaultsDto,
@@ -52,6 +52,7 @@ export class NotificationPreferencesController {
 @ApiTags('notifications')
 @ApiBearerAuth()
 @RequirePermissions(Permission.NotificationDefaultsManage)
+@RequireScope('admin')
 @Controller('v1/admin/notification-defaults')
 export class NotificationDefaultsController {
   constructor(private readonly preferences: NotificationPreferencesService) {}

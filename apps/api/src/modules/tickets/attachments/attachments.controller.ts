@@ -13,7 +13,7 @@ import {
 import type { Request, Response } from 'express';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { ParseIdPipe } from '../../../common/http/uuid-param.pipe.js';
 import { UUID_SCHEMA } from '../../../common/openapi/request-fields.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
@@ -25,6 +25,7 @@ import { attachmentDisposition } from './file-name.js';
 @ApiTags('attachments')
 @ApiBearerAuth()
 @RequirePermissions(Permission.TicketsRead)
+@RequireScope('tickets:read')
 @Controller('v1/tickets')
 export class TicketAttachmentsController {
   constructor(
@@ -32,6 +33,7 @@ export class TicketAttachmentsController {
     private readonly receiver: AttachmentUploadReceiver,
   ) {}
 
+  @RequireScope('tickets:write')
   @Post(':id/attachments')
   @ApiOperation({
     summary: 'Attach a file to a ticket, optionally to one of its comments',
@@ -88,6 +90,7 @@ export class TicketAttachmentsController {
 @ApiTags('attachments')
 @ApiBearerAuth()
 @RequirePermissions(Permission.TicketsRead)
+@RequireScope('tickets:read')
 @Controller('v1/attachments')
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
@@ -22,6 +22,7 @@ import {
 
 @ApiTags('categories')
 @ApiBearerAuth()
+@RequireScope('tickets:read')
 @Controller('v1/categories')
 export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
@@ -38,6 +39,7 @@ export class CategoriesController {
     return this.categories.list(user, query);
   }
 
+  @RequireScope('admin')
   @Post()
   @IdempotentCreate()
   @RequirePermissions(Permission.CategoriesManage)
@@ -48,6 +50,7 @@ export class CategoriesController {
     return this.categories.create(dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id')
   @RequirePermissions(Permission.CategoriesManage)
   @ApiOperation({

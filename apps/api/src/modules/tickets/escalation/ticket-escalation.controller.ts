@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { EscalateTicketDto, TicketEscalationDto } from '../dto/escalation.dto.js';
@@ -10,6 +10,7 @@ import { TicketEscalationService } from './ticket-escalation.service.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
+@RequireScope('tickets:write')
 @Controller('v1/tickets')
 export class TicketEscalationController {
   constructor(private readonly escalation: TicketEscalationService) {}

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { ParseIdPipe } from '../../../common/http/uuid-param.pipe.js';
 import { UUID_SCHEMA } from '../../../common/openapi/request-fields.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
@@ -21,6 +21,7 @@ import { TicketAcceptanceService } from './ticket-acceptance.service.js';
 @ApiTags('tickets')
 @ApiBearerAuth()
 @RequirePermissions(Permission.TicketsRead)
+@RequireScope('tickets:write')
 @Controller('v1/tickets')
 export class TicketSatisfactionController {
   constructor(

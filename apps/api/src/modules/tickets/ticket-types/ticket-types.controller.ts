@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
@@ -25,6 +25,7 @@ import { TicketTypesService } from './ticket-types.service.js';
 
 @ApiTags('ticket-types')
 @ApiBearerAuth()
+@RequireScope('tickets:read')
 @Controller('v1/ticket-types')
 export class TicketTypesController {
   constructor(private readonly types: TicketTypesService) {}
@@ -58,6 +59,7 @@ export class TicketTypesController {
     return this.types.get(user, id, query);
   }
 
+  @RequireScope('admin')
   @Post()
   @IdempotentCreate()
   @RequirePermissions(Permission.TicketTypesManage)
@@ -68,6 +70,7 @@ export class TicketTypesController {
     return this.types.create(user, dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id')
   @RequirePermissions(Permission.TicketTypesManage)
   @ApiOperation({
@@ -86,6 +89,7 @@ export class TicketTypesController {
     return this.types.update(user, id, dto);
   }
 
+  @RequireScope('admin')
   @Post(':id/fields')
   @IdempotentCreate()
   @RequirePermissions(Permission.TicketTypesManage)
@@ -104,6 +108,7 @@ export class TicketTypesController {
     return this.types.createField(id, dto);
   }
 
+  @RequireScope('admin')
   @Patch(':id/fields/:fieldId')
   @RequirePermissions(Permission.TicketTypesManage)
   @ApiOperation({
@@ -120,6 +125,7 @@ export class TicketTypesController {
     return this.types.updateField(id, fieldId, dto);
   }
 
+  @RequireScope('admin')
   @Delete(':id/fields/:fieldId')
   @HttpCode(204)
   @RequirePermissions(Permission.TicketTypesManage)

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../../../common/auth/decorators.js';
+import { CurrentUser, RequirePermissions, RequireScope } from '../../../common/auth/decorators.js';
 import { IdParam } from '../../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import {
@@ -22,6 +22,7 @@ import { TicketWatchersService } from './ticket-watchers.service.js';
 @ApiTags('tickets')
 @ApiBearerAuth()
 @RequirePermissions(Permission.TicketsRead)
+@RequireScope('tickets:read')
 @Controller('v1/tickets/:id/watchers')
 export class TicketWatchersController {
   constructor(private readonly watchers: TicketWatchersService) {}
@@ -55,6 +56,7 @@ export class TicketWatchersController {
     return this.watchers.candidates(user, id, query.q);
   }
 
+  @RequireScope('tickets:write')
   @Post()
   @HttpCode(200)
   @ApiOperation({
@@ -75,6 +77,7 @@ export class TicketWatchersController {
     return this.watchers.add(user, id, dto.userId);
   }
 
+  @RequireScope('tickets:write')
   @Delete(':userId')
   @HttpCode(204)
   @ApiOperation({
