@@ -180,25 +180,28 @@ describe('event log', () => {
     expect((await again).name).toBe('ticket.updated');
   });
 
-  it('prunes fanned-out events past the retention, never one still waiting for its fan-out', async () => {
+  it('prunes events both consumers are done with past the retention, never one still waiting for its fan-out or its webhooks', async () => {
     const now = t.clock.now().getTime();
     const at = (ms: number) => new Date(now - ms);
-    const insert = async (createdAt: Date, fannedOutAt: Date | null) =>
+    const insert = async (createdAt: Date, fannedOutAt: Date | null, webhooksAt: Date | null) =>
       (
         (await t.db.query(
-          `INSERT INTO event_log (name, payload, created_at, fanned_out_at)
-           VALUES ('test.pruned', '{}', $1, $2) RETURNING id::text`,
-          [createdAt, fannedOutAt],
+          `INSERT INTO event_log (name, payload, created_at, fanned_out_at, webhooks_at)
+           VALUES ('test.pruned', '{}', $1, $2, $3) RETURNING id::text`,
+          [createdAt, fannedOutAt, webhooksAt],
         )) as { id: string }[]
       )[0].id;
-    const old = await insert(at(EVENT_LOG_RETENTION_MS + 60_000), at(EVENT_LOG_RETENTION_MS));
-    const oldPending = await insert(at(EVENT_LOG_RETENTION_MS + 60_000), null);
-    const recent = await insert(at(EVENT_LOG_RETENTION_MS - 60_000), at(60_000));
+    const past = at(EVENT_LOG_RETENTION_MS + 60_000);
+    const done = at(EVENT_LOG_RETENTION_MS);
+    const old = await insert(past, done, done);
+    const oldPending = await insert(past, null, done);
+    const oldWebhooksPending = await insert(past, done, null);
+    const recent = await insert(at(EVENT_LOG_RETENTION_MS - 60_000), at(60_000), at(60_000));
     await t.app.get(EventLogPruner).prune();
     const left = (await t.db.query(
       `SELECT id::text FROM event_log WHERE name = 'test.pruned' ORDER BY id`,
     )) as { id: string }[];
-    expect(left.map((r) => r.id)).toEqual([oldPending, recent]);
+    expect(left.map((r) => r.id)).toEqual([oldPending, oldWebhooksPending, recent]);
     expect(left.map((r) => r.id)).not.toContain(old);
   });
 });

@@ -39,8 +39,14 @@ import {
 import { TicketWatcher } from '../modules/tickets/entities/ticket-watcher.entity.js';
 import { ProjectWatcher } from '../modules/directory/entities/project-watcher.entity.js';
 import { CalendarFeed } from '../modules/calendar-feed/entities/calendar-feed.entity.js';
-
+import { WebhookEndpoint } from '../modules/webhooks/entities/webhook-endpoint.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/entities/webhook-delivery.entity.js';
+import { WebhookAttempt } from '../modules/webhooks/entities/webhook-attempt.entity.js';
+import { SupportMailbox } from '../modules/intake/mail-in/mailboxes/support-mailbox.entity.js';
 import { InboundMessage } from '../modules/intake/mail-in/ingest/entities/inbound-message.entity.js';
+import { WebFormSettings } from '../modules/intake/web-form/entities/web-form-settings.entity.js';
+import { WebFormSubmission } from '../modules/intake/web-form/entities/web-form-submission.entity.js';
+
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
   Organization,
@@ -82,5 +88,11 @@ export const ENTITIES = [
   NotificationDefault,
   TicketWatcher,
   ProjectWatcher,
+  SupportMailbox,
   InboundMessage,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
+  WebFormSettings,
+  WebFormSubmission,
 ];

@@ -12,9 +12,10 @@ export const EVENT_LOG_RETENTION_MS = 7 * 86_400_000;
 const BATCH = 5_000;
 
 /**
- * Keeps event_log from growing for ever: deletes events fanned out more than the retention ago,
- * a batch at a time (short transactions, rows another instance holds are skipped). An event not
- * yet fanned out is kept whatever its age.
+ * Keeps event_log from growing for ever: deletes events older than the retention that both
+ * consumers are done with (the notification fan-out and the webhook feed), a batch at a time
+ * (short transactions, rows another instance holds are skipped). An event either consumer still
+ * waits for is kept whatever its age.
  */
 @Injectable()
 export class EventLogPruner {
@@ -32,7 +33,7 @@ export class EventLogPruner {
         this.db,
         `DELETE FROM event_log WHERE id IN (
            SELECT id FROM event_log
-            WHERE created_at < $1 AND fanned_out_at IS NOT NULL
+            WHERE created_at < $1 AND fanned_out_at IS NOT NULL AND webhooks_at IS NOT NULL
             ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING id`,
         [before, BATCH],

@@ -5,10 +5,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * transaction of its change (so it exists exactly when the change committed), and a
  * `pg_notify('relaydesk_events', id)` in the same transaction wakes every instance on commit.
  * Consumers after the commit: the notification fan-out (marks `fanned_out_at`), the live stream
- * (replays by id for `Last-Event-ID`), webhooks next. Append-only; a sweep prunes old rows.
+ * (replays by id for `Last-Event-ID`), the webhook feed (marks `webhooks_at`). Append-only; a sweep
+ * prunes rows both markers are set on.
  */
 @Entity('event_log')
 @Index('event_log_pending_idx', { synchronize: false })
+@Index('event_log_webhooks_pending_idx', { synchronize: false })
 @Index('event_log_created_idx', ['createdAt'])
 export class EventLogEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
@@ -27,4 +29,9 @@ export class EventLogEntry {
   @Column('int', { name: 'fan_out_attempts', default: 0 }) fanOutAttempts!: number;
   /** The last fan-out failure, for whoever looks into a set-aside event. */
   @Column('text', { name: 'fan_out_error', nullable: true }) fanOutError!: string | null;
+  /** When the webhook feed turned it into webhook messages (or found no endpoint for it). */
+  @Column('timestamptz', { name: 'webhooks_at', nullable: true }) webhooksAt!: Date | null;
+  /** Failed webhook feeds of this event; after a few it is set aside like a failed fan-out. */
+  @Column('int', { name: 'webhook_attempts', default: 0 }) webhookAttempts!: number;
+  @Column('text', { name: 'webhook_error', nullable: true }) webhookError!: string | null;
 }

@@ -15,8 +15,11 @@ import { AccountTokens1765370000000 } from './1765370000000-account-tokens.js';
 import { SearchDoneSplit1765380000000 } from './1765380000000-search-done-split.js';
 import { IntakeChannels1765390000000 } from './1765390000000-intake-channels.js';
 import { ApiTokens1765400000000 } from './1765400000000-api-tokens.js';
-
+import { Webhooks1765410000000 } from './1765410000000-webhooks.js';
+import { SupportMailboxes1765420000000 } from './1765420000000-support-mailboxes.js';
 import { MailIngest1765430000000 } from './1765430000000-mail-ingest.js';
+import { WebForm1765440000000 } from './1765440000000-web-form.js';
+
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -36,5 +39,8 @@ export const MIGRATIONS = [
   SearchDoneSplit1765380000000,
   IntakeChannels1765390000000,
   ApiTokens1765400000000,
+  Webhooks1765410000000,
+  SupportMailboxes1765420000000,
   MailIngest1765430000000,
+  WebForm1765440000000,
 ];
