@@ -10,6 +10,7 @@ import { AppLogger, createRootLogger, requestLogger } from './common/logging/log
 import { mountSwagger } from './common/openapi/openapi.js';
 import { hostSpas } from './common/http/spa-hosting.js';
 import { usePreparedStatements } from './common/database/sql.js';
+import { WebFormFraming } from './modules/intake/index.js';
 
 export interface CreateAppOptions extends AppModuleOptions {
   logger?: Logger;
@@ -50,6 +51,8 @@ export function configureApp(
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
     }),
   );
+  // The web form page may be framed by the sites its settings name (helmet says 'self' only).
+  app.use(app.get(WebFormFraming).middleware);
   app.use(requestLogger(logger));
   // Any answer given before the body was read (401, 404, 413, 415) closes a connection with a
   // large body instead of reading all of it.

@@ -62,8 +62,17 @@ export function notificationKindsFor(role: Role): readonly NotificationKind[] {
 export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** Mails about a person's account: always sent, never subject to preferences or unsubscribe. */
-export const ACCOUNT_MAIL_KINDS = ['account_welcome', 'password_reset', 'email_change'] as const;
+/**
+ * Mails about a person's account: always sent, never subject to preferences or unsubscribe.
+ * `web_form_confirmation` goes to an address that may have no account yet (the web form's
+ * "confirm your request" link).
+ */
+export const ACCOUNT_MAIL_KINDS = [
+  'account_welcome',
+  'password_reset',
+  'email_change',
+  'web_form_confirmation',
+] as const;
 export type AccountMailKind = (typeof ACCOUNT_MAIL_KINDS)[number];
 
 /** Where an outgoing e-mail or SMS is. */

@@ -49,6 +49,12 @@ export const Permission = {
   MailManage: 'mail.manage',
   /** Webhook endpoints, their secrets and delivery log: admin only. */
   WebhooksManage: 'webhooks.manage',
+  /** Service accounts and their API tokens: admin only. */
+  ServiceAccountsManage: 'service-accounts.manage',
+  /** The public web form's settings (types offered, embedding origins, throttles): admin only. */
+  WebFormManage: 'web-form.manage',
+  /** Alert rules (how monitoring alerts become tickets): admin only. */
+  AlertRulesManage: 'alert-rules.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 

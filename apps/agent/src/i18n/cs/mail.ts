@@ -47,6 +47,7 @@ export default {
     account_welcome: 'Uvítání',
     password_reset: 'Obnova hesla',
     email_change: 'Změna e-mailu',
+    web_form_confirmation: 'Potvrzení webového formuláře',
   },
   admin: {
     title: 'Pošta',

@@ -43,6 +43,7 @@ export default {
     account_welcome: 'Welcome',
     password_reset: 'Password reset',
     email_change: 'E-mail change',
+    web_form_confirmation: 'Web form confirmation',
   },
   admin: {
     title: 'Mail',

@@ -52,6 +52,7 @@ export default {
     account_welcome: 'Приглашение',
     password_reset: 'Сброс пароля',
     email_change: 'Смена e-mail',
+    web_form_confirmation: 'Подтверждение веб-формы',
   },
   admin: {
     title: 'Почта',

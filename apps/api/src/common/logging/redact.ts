@@ -12,7 +12,15 @@ const TOKEN_PATHS: [RegExp, string][] = [
   [/(\/public\/ratings\/)[^/?#]+/, `$1${REDACTED}`],
   // One-click unsubscribe links of notification mails: the token names a user and a kind.
   [/(\/unsubscribe\/)[^/?#]+/, `$1${REDACTED}`],
+  // The web form's confirmation link: whoever holds it files the request in the sender's name.
+  [/(\/web-form\/confirm\/)[^/?#]+/, `$1${REDACTED}`],
 ];
+
+/**
+ * An API token (`rd_` + 43 base64url characters) wherever it appears in an address, whatever the
+ * parameter's name: a client that puts it in `?q=` must not leak it either.
+ */
+const API_TOKEN = /rd_[A-Za-z0-9_-]{20,}/g;
 
 /** Any other segment this long that is not a UUID is treated as a token too. */
 const LONG_SEGMENT = /^[A-Za-z0-9_.~%-]{32,}$/;
@@ -23,6 +31,7 @@ const SECRET_PARAM = /token|secret|password|passwd|key|code|sig|auth|session|coo
 
 export function redactUrl(url: string | undefined): string | undefined {
   if (!url) return url;
+  url = url.replace(API_TOKEN, REDACTED);
   const q = url.indexOf('?');
   let path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q + 1);

@@ -6,3 +6,5 @@
  * (IMAP, or raw mail piped over HTTP), the public web form, alerts from monitoring.
  */
 export { IntakeModule } from './intake.module.js';
+/** For create-app: the form page's frame-ancestors from the web form's settings. */
+export { WebFormFraming } from './web-form/web-form-framing.js';

@@ -62,6 +62,12 @@ const ROUTING_COLUMNS = ['type_id', 'category_id', 'priority', 'organization_id'
 export interface TicketCreateOptions {
   em?: EntityManager;
   channel?: TicketChannel;
+  /**
+   * The intake path's default group (the web form's, a mailbox's): set by the installation, not
+   * by the caller, so it applies to a client's ticket too; the caller's groupId (staff) and the
+   * assignment rules come first.
+   */
+  defaultGroupId?: string | null;
 }
 
 @Injectable()
@@ -195,7 +201,7 @@ export class TicketsService {
       plan.assigneeId ??
       (isClient ? null : project?.activeManagerId) ??
       null;
-    const groupId = requestedGroupId ?? plan.groupId ?? null;
+    const groupId = requestedGroupId ?? plan.groupId ?? options.defaultGroupId ?? null;
     const priority = plan.priority ?? requestedPriority;
     // The SLA clocks go into the same single INSERT (policies are cached: no query here).
     const sla = await this.sla.forNewTicket(em, {

@@ -1,5 +1,27 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../../notifications/index.js';
+import { TicketsModule } from '../../tickets/index.js';
+import { FormTokens } from './form-token.js';
+import { WebFormConfirmationsService } from './web-form-confirmations.service.js';
+import { WebFormFraming } from './web-form-framing.js';
+import { WebFormSettingsController } from './web-form-settings.controller.js';
+import { WebFormSettingsService } from './web-form-settings.service.js';
+import { WebFormSubmissionsService } from './web-form-submissions.service.js';
+import { WebFormThrottle } from './web-form-throttle.js';
+import { WebFormController } from './web-form.controller.js';
 
 /** The public web form: a request by e-mail address and question, confirmed by an e-mailed link for unknown senders. */
-@Module({})
+@Module({
+  imports: [TicketsModule, NotificationsModule],
+  controllers: [WebFormController, WebFormSettingsController],
+  providers: [
+    FormTokens,
+    WebFormSettingsService,
+    WebFormThrottle,
+    WebFormSubmissionsService,
+    WebFormConfirmationsService,
+    WebFormFraming,
+  ],
+  exports: [WebFormFraming],
+})
 export class WebFormModule {}

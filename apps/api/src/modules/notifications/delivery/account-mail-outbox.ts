@@ -7,7 +7,8 @@ import { wakeDeliveryWorkers } from './delivery-wakeup.js';
 
 export interface AccountMail<K extends AccountMailKind> {
   readonly kind: K;
-  readonly userId: string;
+  /** null: an address with no account (yet), as the web form's confirmation. */
+  readonly userId: string | null;
   /** Where to send it: the account's address, or the new one for `email_change`. */
   readonly address: string;
   readonly locale: Locale;

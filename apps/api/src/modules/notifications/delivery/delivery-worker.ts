@@ -326,7 +326,10 @@ export class DeliveryWorker implements OnModuleInit {
         messageId,
         inReplyTo: thread,
         references: thread ? [thread] : [],
-        headers: { ...automaticHeaders(row.automatic), ...unsubscribeHeaders(unsubscribeUrl) },
+        headers: {
+          ...automaticHeaders(row.automatic, row.kind),
+          ...unsubscribeHeaders(unsubscribeUrl),
+        },
       });
     } catch (e) {
       return this.afterFailure(row, classifySmtpError(e), now);

@@ -1,4 +1,4 @@
-import type { Locale } from '@relaydesk/contracts';
+import type { AccountMailKind, Locale } from '@relaydesk/contracts';
 import { accountMail } from './content/account-mails.js';
 import { deputyshipMail, deputyshipSms } from './content/deputy-mails.js';
 import type { MailContent } from './content/mail-content.js';
@@ -37,11 +37,7 @@ function guardInternal(kind: MailKind, data: MailData): void {
 function content<K extends MailKind>(kind: K, data: MailData<K>, ctx: MailContext): MailContent {
   if (isTicketKind(kind)) return ticketMail(kind, data as MailDataByKind[typeof kind], ctx);
   if (isDeputyKind(kind)) return deputyshipMail(kind, data as DeputyshipData, ctx);
-  return accountMail(
-    kind as 'account_welcome' | 'password_reset' | 'email_change',
-    data as MailDataByKind['account_welcome' | 'password_reset' | 'email_change'],
-    ctx,
-  );
+  return accountMail(kind as AccountMailKind, data as MailDataByKind[AccountMailKind], ctx);
 }
 
 /**
@@ -75,5 +71,5 @@ export function renderSms<K extends MailKind>(kind: K, locale: Locale, data: Mai
   }
   if (isDeputyKind(kind))
     return fitSms('', oneLine(deputyshipSms(kind, data as DeputyshipData, { t })));
-  return fitSms('', t.sms[kind as 'account_welcome' | 'password_reset' | 'email_change']);
+  return fitSms('', t.sms[kind as AccountMailKind]);
 }

@@ -115,6 +115,15 @@ export interface MailDataByKind {
     readonly expiresAt: string;
     readonly audience: MailAudience;
   };
+  web_form_confirmation: {
+    readonly name: string;
+    /** The subject the sender typed, so they recognise their request. */
+    readonly requestSubject: string;
+    /** The portal page that confirms the request (single use; a secret: never logged). */
+    readonly actionUrl: string;
+    readonly expiresAt: string;
+    readonly audience: 'client';
+  };
 }
 
 export type MailKind = NotificationKind | AccountMailKind;

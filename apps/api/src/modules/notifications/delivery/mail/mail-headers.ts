@@ -7,16 +7,24 @@ export function ticketThreadId(ticketId: string, domain: string): string {
   return `<ticket-${ticketId}@${domain}>`;
 }
 
+/** Mails that answer a message someone sent us (RFC 3834 §5.1: auto-replied, not auto-generated). */
+const REPLY_KINDS: ReadonlySet<string> = new Set([
+  'web_form_confirmation',
+  // The receipt of a new ticket: for a mailed request, the answer to that mail.
+  'ticket_acknowledged',
+]);
+
 /**
  * RFC 3834 §5 and what Exchange honours: mail a program sends on its own must not be answered
  * by another program (vacation replies, auto-acknowledgements), or two desks answer each other
  * forever. A person's own reply carries none of them: their correspondent's vacation notice is
  * welcome there.
  */
-export function automaticHeaders(automatic: boolean): Record<string, string> {
+export function automaticHeaders(automatic: boolean, kind?: string): Record<string, string> {
   if (!automatic) return {};
   return {
-    'Auto-Submitted': 'auto-generated',
+    'Auto-Submitted':
+      kind !== undefined && REPLY_KINDS.has(kind) ? 'auto-replied' : 'auto-generated',
     'X-Auto-Response-Suppress': 'All',
     Precedence: 'bulk',
   };

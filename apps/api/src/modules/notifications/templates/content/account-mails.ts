@@ -25,6 +25,12 @@ export function accountMail<K extends AccountMailKind>(
       rows: [{ label: t.labels.newEmail, value: name(d.newEmail, '') }],
     });
   }
+  if ('requestSubject' in d) {
+    blocks.push({
+      type: 'facts',
+      rows: [{ label: t.labels.subject, value: name(d.requestSubject, '') }],
+    });
+  }
   blocks.push(
     { type: 'actions', actions: [{ label: texts.action, url: d.actionUrl, primary: true }] },
     { type: 'paragraph', text: t.account.validity(when(d.expiresAt, ctx, 'UTC')) },

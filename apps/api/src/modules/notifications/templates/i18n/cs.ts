@@ -243,9 +243,20 @@ export const cs = {
       'Dokud adresu nepotvrdíte, nic se nezmění. Pokud jste o změnu nežádali, tento e-mail ignorujte.',
     reason: 'Tento e-mail dostáváte, protože tato adresa byla zadána jako nová adresa účtu.',
   },
+  web_form_confirmation: {
+    subject: 'Potvrďte svůj požadavek',
+    heading: 'Potvrďte svůj požadavek',
+    intro:
+      'Přijali jsme váš požadavek z webového formuláře. Potvrďte, že tato adresa patří vám, ' +
+      'a založíme k němu tiket.',
+    action: 'Potvrdit požadavek',
+    ignore: 'Pokud jste nic neposílali, tento e-mail ignorujte: nic se nezaloží.',
+    reason: 'Tento e-mail dostáváte, protože tato adresa byla zadána v našem webovém formuláři.',
+  },
   sms: {
     account_welcome: 'Relaydesk: účet je připraven. Odkaz pro nastavení hesla je v e-mailu.',
     password_reset: 'Relaydesk: žádost o obnovení hesla. Odkaz je v e-mailu.',
     email_change: 'Relaydesk: potvrďte novou adresu odkazem z e-mailu.',
+    web_form_confirmation: 'Relaydesk: potvrďte svůj požadavek odkazem z e-mailu.',
   },
 } satisfies MailMessages;

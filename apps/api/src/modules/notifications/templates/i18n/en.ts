@@ -235,12 +235,23 @@ export const en = {
     ignore: 'Nothing changes until you confirm. If you did not ask for this, ignore this mail.',
     reason: 'You get this mail because this address was entered as the new address of an account.',
   },
+  web_form_confirmation: {
+    subject: 'Confirm your request',
+    heading: 'Confirm your request',
+    intro:
+      'We received your request through our web form. Confirm that this address is yours, and ' +
+      'we will open a ticket for it.',
+    action: 'Confirm my request',
+    ignore: 'If you did not send this request, ignore this mail: nothing will be filed.',
+    reason: 'You get this mail because this address was entered in our web form.',
+  },
   /** SMS about an account: no link and no secret, only a pointer to the mail. */
   sms: {
     account_welcome:
       'Relaydesk: your account is ready. The link to set a password is in your e-mail.',
     password_reset: 'Relaydesk: a password reset was requested. The link is in your e-mail.',
     email_change: 'Relaydesk: confirm your new e-mail address with the link we mailed to it.',
+    web_form_confirmation: 'Relaydesk: confirm your request with the link we mailed to you.',
   } satisfies Record<AccountMailKind, string>,
 };
 

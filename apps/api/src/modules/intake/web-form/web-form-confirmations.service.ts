@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { loadAuthUser } from '../../../common/auth/auth-user.sql.js';
+import { sql } from '../../../common/database/sql.js';
+import { BusinessRuleError, NotFoundError } from '../../../common/errors/domain-errors.js';
+import { Clock } from '../../../common/time/clock.js';
+import { TicketsService } from '../../tickets/index.js';
+import type { WebFormConfirmationDto } from './dto/web-form-public.dto.js';
+import { ConfirmationExpiredError } from './web-form.errors.js';
+import { WebFormSettingsService } from './web-form-settings.service.js';
+import {
+  hashConfirmationToken,
+  WebFormSubmissionsService,
+} from './web-form-submissions.service.js';
+
+interface PendingRow {
+  id: string;
+  email: string;
+  name: string;
+  subject: string;
+  description: string;
+  type_id: string | null;
+  locale: string;
+  expires_at: Date;
+  confirmed_at: Date | null;
+  ticket_number: number | null;
+}
+
+/**
+ * Following the mailed link: the sender's address is proven, so the contact and the ticket are
+ * created, exactly once. The submission row is locked for the transaction: a second click, in this
+ * or another instance, waits for the first and then finds it confirmed.
+ */
+@Injectable()
+export class WebFormConfirmationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly settings: WebFormSettingsService,
+    private readonly submissions: WebFormSubmissionsService,
+    private readonly tickets: TicketsService,
+  ) {}
+
+  async confirm(token: string): Promise<WebFormConfirmationDto> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const [row] = await sql<PendingRow>(
+        em,
+        `SELECT id, email, name, subject, description, type_id, locale, expires_at, confirmed_at,
+                ticket_number
+           FROM web_form_submissions WHERE token_hash = $1 FOR UPDATE`,
+        [hashConfirmationToken(token)],
+      );
+      if (!row) throw new NotFoundError('Confirmation link');
+      if (row.confirmed_at) return { status: 'already_confirmed', ticketNumber: row.ticket_number };
+      if (row.expires_at <= now) throw new ConfirmationExpiredError();
+
+      const contact = await loadAuthUser(em, await this.contactId(em, row, now), now);
+      if (!contact || contact.role !== 'client') {
+        // Staff and deactivated people have their own ways in; the form does not file for them.
+        throw new BusinessRuleError(
+          'Requests from this address cannot be filed through the form; please contact us directly',
+        );
+      }
+      const settings = await this.settings.current(em);
+      const typeId = await this.submissions.offeredType(em, settings, row.type_id, false);
+      const ticket = await this.tickets.create(
+        contact,
+        {
+          subject: row.subject,
+          description: row.description,
+          typeId: typeId ?? undefined,
+          priority: settings.defaultPriority ?? undefined,
+        },
+        { em, channel: 'web_form', defaultGroupId: settings.defaultGroupId },
+      );
+      await em.query(
+        `UPDATE web_form_submissions SET confirmed_at = $2, ticket_id = $3, ticket_number = $4
+          WHERE id = $1`,
+        [row.id, now, ticket.id, ticket.number],
+      );
+      return { status: 'confirmed', ticketNumber: ticket.number };
+    });
+  }
+
+  /**
+   * The person behind the address: the existing user, or a new client contact without an
+   * organization (staff attach them to one later), who can sign in to the portal through
+   * "forgot password". Inserted here rather than through the directory's admin service, which
+   * asks for an admin caller; the address is proven by the confirmation itself.
+   */
+  private async contactId(em: EntityManager, row: PendingRow, now: Date): Promise<string> {
+    const [inserted] = await sql<{ id: string }>(
+      em,
+      `INSERT INTO users (email, name, locale, role, active, created_at, updated_at)
+       VALUES ($1, $2, $3, 'client', true, $4, $4)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [row.email, row.name, row.locale, now],
+    );
+    if (inserted) return inserted.id;
+    const [existing] = await sql<{ id: string }>(em, 'SELECT id FROM users WHERE email = $1', [
+      row.email,
+    ]);
+    return existing.id;
+  }
+}

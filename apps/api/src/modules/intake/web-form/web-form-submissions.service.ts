@@ -1,0 +1,244 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Locale } from '@relaydesk/contracts';
+import { httpConfig, InjectConfig, type HttpConfig } from '../../../config/config-namespaces.js';
+import { loadAuthUser } from '../../../common/auth/auth-user.sql.js';
+import { sql } from '../../../common/database/sql.js';
+import {
+  BusinessRuleError,
+  NotFoundError,
+  TooManyRequestsError,
+} from '../../../common/errors/domain-errors.js';
+import { Clock } from '../../../common/time/clock.js';
+import { AccountMailOutbox } from '../../notifications/index.js';
+import { TicketsService } from '../../tickets/index.js';
+import type {
+  WebFormSubmissionDto,
+  WebFormSubmissionResultDto,
+} from './dto/web-form-public.dto.js';
+import type { WebFormSettings } from './entities/web-form-settings.entity.js';
+import { FormTokens } from './form-token.js';
+import { WebFormSettingsService } from './web-form-settings.service.js';
+import { WEB_FORM_THROTTLERS, WebFormThrottle } from './web-form-throttle.js';
+
+/** How long a confirmation link works. */
+export const CONFIRMATION_TTL_MS = 48 * 3_600_000;
+/**
+ * Confirmation mails to one address per hour, whatever the admin's throttles say: the form must
+ * never become a relay for flooding someone's mailbox (Zendesk 2025, shared/email notes §4).
+ */
+export const MAX_CONFIRMATION_MAILS_PER_HOUR = 3;
+
+export function hashConfirmationToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A submission that passed the checks, as the ticket will be filed. */
+export interface FormRequest {
+  email: string;
+  name: string;
+  subject: string;
+  description: string;
+  typeId: string | null;
+  locale: Locale;
+}
+
+/** What the honeypot answers: the same as a real unknown sender gets. */
+const LOOKS_ACCEPTED: WebFormSubmissionResultDto = { status: 'confirmation_sent' };
+
+/**
+ * A submission of the public form. The checks run cheapest first and the answers give a bot
+ * nothing to learn from: a filled honeypot is answered like a real request and leaves no trace.
+ */
+@Injectable()
+export class WebFormSubmissionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly settings: WebFormSettingsService,
+    private readonly tokens: FormTokens,
+    private readonly throttle: WebFormThrottle,
+    private readonly tickets: TicketsService,
+    private readonly outbox: AccountMailOutbox,
+    @InjectConfig(httpConfig) private readonly http: HttpConfig,
+  ) {}
+
+  async submit(
+    dto: WebFormSubmissionDto,
+    clientAddress: string,
+    res: Response,
+  ): Promise<WebFormSubmissionResultDto> {
+    const settings = await this.settings.current();
+    if (!settings.enabled) throw new NotFoundError('Web form');
+    // Bots count against their address too, honeypot or not.
+    await this.throttle.hit(res, {
+      name: WEB_FORM_THROTTLERS.ip,
+      key: clientAddress,
+      perHour: settings.maxPerIpPerHour,
+    });
+    if (dto.website) return LOOKS_ACCEPTED;
+    this.checkFillTime(dto.formToken, settings);
+    const email = dto.email.toLowerCase();
+    await this.throttle.hit(res, {
+      name: WEB_FORM_THROTTLERS.address,
+      key: email,
+      perHour: settings.maxPerAddressPerHour,
+    });
+    const request: FormRequest = {
+      email,
+      name: dto.name,
+      subject: dto.subject,
+      description: dto.description,
+      typeId: await this.offeredType(this.db.manager, settings, dto.typeId ?? null, true),
+      locale: dto.locale ?? 'en',
+    };
+
+    if (settings.knownContactImmediate) {
+      const created = await this.fileForKnownContact(request, settings);
+      if (created !== null) return { status: 'created', ticketNumber: created };
+    }
+    await this.holdForConfirmation(request);
+    return { status: 'confirmation_sent' };
+  }
+
+  private checkFillTime(formToken: string, settings: WebFormSettings): void {
+    const check = this.tokens.check(formToken);
+    if (!check.ok) {
+      throw new BusinessRuleError(
+        check.reason === 'stale'
+          ? 'The form was open for too long; reload the page and send it again'
+          : 'The form could not be verified; reload the page and send it again',
+        [{ field: 'formToken', message: 'is not a current form token' }],
+      );
+    }
+    if (check.filledInMs < settings.minFillSeconds * 1000) {
+      throw new BusinessRuleError(
+        'The form was sent too quickly after it was opened; check your entries and send it again in a few seconds',
+        [
+          {
+            field: 'formToken',
+            message: `the form must be open at least ${settings.minFillSeconds} s`,
+          },
+        ],
+      );
+    }
+  }
+
+  /**
+   * The type to file with: one the form offers and that is still public and active. `strict`:
+   * anything else is a 422 (the submission); otherwise it is dropped (a confirmation, where the
+   * admin may have changed the form since).
+   */
+  async offeredType(
+    em: EntityManager,
+    settings: WebFormSettings,
+    typeId: string | null,
+    strict: boolean,
+  ): Promise<string | null> {
+    if (typeId === null) {
+      if (strict && settings.typeIds.length > 0) {
+        throw new BusinessRuleError('Choose the kind of request', [
+          { field: 'typeId', message: 'choose one of the types the form offers' },
+        ]);
+      }
+      return null;
+    }
+    const [usable] = settings.typeIds.includes(typeId)
+      ? await sql<{ id: string }>(
+          em,
+          'SELECT id FROM ticket_types WHERE id = $1 AND is_public AND active',
+          [typeId],
+        )
+      : [];
+    if (usable) return usable.id;
+    if (!strict) return null;
+    throw new BusinessRuleError('The form does not offer this kind of request', [
+      { field: 'typeId', message: 'is not one of the types the form offers' },
+    ]);
+  }
+
+  /** The ticket of a known active client contact, filed at once; null when the address is not one. */
+  private async fileForKnownContact(
+    request: FormRequest,
+    settings: WebFormSettings,
+  ): Promise<number | null> {
+    return this.db.transaction(async (em) => {
+      const [user] = await sql<{ id: string }>(
+        em,
+        `SELECT id FROM users WHERE email = $1 AND role = 'client'`,
+        [request.email],
+      );
+      const contact = user ? await loadAuthUser(em, user.id, this.clock.now()) : null;
+      if (!contact) return null;
+      const ticket = await this.tickets.create(
+        contact,
+        {
+          subject: request.subject,
+          description: request.description,
+          typeId: request.typeId ?? undefined,
+          priority: settings.defaultPriority ?? undefined,
+        },
+        { em, channel: 'web_form', defaultGroupId: settings.defaultGroupId },
+      );
+      return ticket.number;
+    });
+  }
+
+  /** Stores the request and queues the confirmation mail, in one transaction. */
+  private async holdForConfirmation(request: FormRequest): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      // Two submissions for one address at once count one after the other.
+      await em.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('relaydesk:web-form-mail:' || $1, 0))`,
+        [request.email],
+      );
+      const [{ n }] = await sql<{ n: number }>(
+        em,
+        `SELECT count(*)::int AS n FROM deliveries
+          WHERE address = $1 AND kind = 'web_form_confirmation' AND created_at > $2`,
+        [request.email, new Date(now.getTime() - 3_600_000)],
+      );
+      if (n >= MAX_CONFIRMATION_MAILS_PER_HOUR) {
+        throw new TooManyRequestsError(
+          'Too many confirmation mails were sent to this address; try again later',
+          3600,
+        );
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
+      await em.query(
+        `INSERT INTO web_form_submissions (email, name, subject, description, type_id, locale,
+                                           token_hash, expires_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          request.email,
+          request.name,
+          request.subject,
+          request.description,
+          request.typeId,
+          request.locale,
+          hashConfirmationToken(token),
+          expiresAt,
+          now,
+        ],
+      );
+      await this.outbox.enqueue(em, {
+        kind: 'web_form_confirmation',
+        userId: null,
+        address: request.email,
+        locale: request.locale,
+        data: {
+          name: request.name,
+          requestSubject: request.subject,
+          // PUBLIC_URL, never the request's Host; the token in the fragment never reaches a server log.
+          actionUrl: `${this.http.publicUrl}/form/confirm#token=${token}`,
+          expiresAt: expiresAt.toISOString(),
+          audience: 'client',
+        },
+      });
+    });
+  }
+}

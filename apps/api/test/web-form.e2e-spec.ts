@@ -1,0 +1,384 @@
+import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
+import { redactUrl } from '../src/common/logging/redact';
+import { withFrameAncestors } from '../src/modules/intake/web-form/web-form-framing';
+import { SmtpSink } from './support/smtp-sink';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const PUBLIC_URL = 'https://help.example.test';
+const HOUR = 3_600_000;
+
+/**
+ * The public web form end to end: a real database, a real SMTP server in this process, the
+ * confirmation link taken from the mail as the sender would.
+ */
+describe('web form', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let adminAuth: string;
+  let publicType: string;
+  let internalType: string;
+  let group: string;
+  let ipSeq = 0;
+  let n = 0;
+  const ip = () => `203.0.113.${++ipSeq}`;
+  const address = (what: string) => `${what}-${++n}@sender.example.test`;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await startTestApp({
+      mailDriver: 'smtp',
+      smtpUrl: sink.url,
+      smtpEndpoint: { host: '127.0.0.1', port: sink.port, secure: false, user: null },
+      mailFrom: 'Relaydesk <support@help.example.test>',
+      publicUrl: PUBLIC_URL,
+      trustProxy: 1,
+    });
+    const admin = await t.factory.user({ role: 'admin' });
+    adminAuth = `Bearer ${await t.tokenFor(admin.id)}`;
+    const types = (await t.db.query(
+      `INSERT INTO ticket_types (key, name, is_public, workflow_id)
+       SELECT k, n::jsonb, p, (SELECT workflow_id FROM ticket_types WHERE key = 'microclimate')
+         FROM (VALUES ('wf-question', '{"en":"Question","cs":"Dotaz","ru":"Вопрос"}', true),
+                      ('wf-internal', '{"en":"Internal"}', false)) v(k, n, p)
+       RETURNING id, key`,
+    )) as { id: string; key: string }[];
+    publicType = types.find((r) => r.key === 'wf-question')!.id;
+    internalType = types.find((r) => r.key === 'wf-internal')!.id;
+    group = (await t.factory.group('Web requests')).id;
+    await configure({
+      enabled: true,
+      typeIds: [publicType],
+      defaultGroupId: group,
+      minFillSeconds: 3,
+      maxPerIpPerHour: 1000,
+      maxPerAddressPerHour: 100,
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  async function configure(fields: Record<string, unknown>) {
+    const current = await t.http().get('/api/v1/admin/web-form').set('Authorization', adminAuth);
+    expect(current.status).toBe(200);
+    const res = await t
+      .http()
+      .put('/api/v1/admin/web-form')
+      .set('Authorization', adminAuth)
+      .send({ version: current.body.version, ...fields });
+    return res;
+  }
+
+  /** Opens the form (a fresh token) and lets `seconds` pass, as a person filling it in. */
+  async function openForm(seconds = 10): Promise<string> {
+    const res = await t.http().get('/api/v1/web-form');
+    expect(res.status).toBe(200);
+    t.clock.advance(seconds * 1000);
+    return res.body.formToken as string;
+  }
+
+  const submit = (body: Record<string, unknown>, from = ip()) =>
+    t.http().post('/api/v1/web-form/submissions').set('X-Forwarded-For', from).send(body);
+
+  async function validBody(email: string, extra: Record<string, unknown> = {}) {
+    return {
+      email,
+      name: 'Jana Nováková',
+      subject: 'The printer jams',
+      description: 'Every second page jams on the 2nd floor.',
+      typeId: publicType,
+      formToken: await openForm(),
+      ...extra,
+    };
+  }
+
+  const confirm = (token: string) =>
+    t.http().post(`/api/v1/web-form/confirm/${token}`).set('X-Forwarded-For', ip());
+
+  const deliver = () => t.app.get(DeliveryWorker).deliver();
+
+  function linkIn(email: string): string {
+    const mails = sink.to(email);
+    expect(mails).toHaveLength(1);
+    const m = /https:\/\/\S+\/form\/confirm#token=[A-Za-z0-9_-]+/.exec(mails[0].parsed.text ?? '');
+    if (!m) throw new Error('no confirmation link in the mail');
+    return m[0];
+  }
+  const tokenOf = (link: string) => link.slice(link.indexOf('#token=') + 7);
+
+  const countRows = async (table: string, where = 'true', params: unknown[] = []) =>
+    (
+      (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as {
+        n: number;
+      }[]
+    )[0].n;
+
+  it('offers the public types with their names in every language, and a form token', async () => {
+    const res = await t.http().get('/api/v1/web-form');
+    expect(res.body).toMatchObject({
+      enabled: true,
+      types: [{ id: publicType, name: { en: 'Question', cs: 'Dotaz', ru: 'Вопрос' } }],
+    });
+    expect(res.body.formToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('a new sender confirms by the mailed link: one ticket on channel web_form, a second click files nothing', async () => {
+    const email = address('new');
+    const res = await t
+      .http()
+      .post('/api/v1/web-form/submissions')
+      .set('X-Forwarded-For', ip())
+      // A forged Host must not make its way into the link.
+      .set('Host', 'evil.example.net')
+      .send({ ...(await validBody(email)), locale: 'cs' });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'confirmation_sent' });
+    expect(await countRows('tickets', `channel = 'web_form'`)).toBe(0);
+    expect(await countRows('users', 'email = $1', [email])).toBe(0);
+
+    await deliver();
+    const [mail] = sink.to(email);
+    expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(mail.parsed.subject).toBe('Potvrďte svůj požadavek');
+    expect(mail.parsed.text).toContain('The printer jams');
+    const link = linkIn(email);
+    expect(link.startsWith(`${PUBLIC_URL}/form/confirm#token=`)).toBe(true);
+    // Only the hash is stored.
+    const [stored] = (await t.db.query(
+      'SELECT token_hash FROM web_form_submissions WHERE email = $1',
+      [email],
+    )) as { token_hash: string }[];
+    expect(stored.token_hash).not.toContain(tokenOf(link));
+
+    const first = await confirm(tokenOf(link));
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ status: 'confirmed', ticketNumber: expect.any(Number) });
+    const [ticket] = (await t.db.query(
+      `SELECT t.channel, t.subject, t.type_id, t.group_id, u.role, u.organization_id, u.locale
+         FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = $1`,
+      [first.body.ticketNumber],
+    )) as Record<string, unknown>[];
+    expect(ticket).toEqual({
+      channel: 'web_form',
+      subject: 'The printer jams',
+      type_id: publicType,
+      group_id: group,
+      role: 'client',
+      organization_id: null,
+      locale: 'cs',
+    });
+
+    const second = await confirm(tokenOf(link));
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual({
+      status: 'already_confirmed',
+      ticketNumber: first.body.ticketNumber,
+    });
+    expect(
+      await countRows(
+        'tickets t JOIN users u ON u.id = t.requester_id',
+        `u.email = $1 AND t.channel = 'web_form'`,
+        [email],
+      ),
+    ).toBe(1);
+  });
+
+  it('two clicks at once still file one ticket', async () => {
+    const email = address('race');
+    expect((await submit(await validBody(email))).status).toBe(202);
+    await deliver();
+    const token = tokenOf(linkIn(email));
+    const [a, b] = await Promise.all([confirm(token), confirm(token)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.body.status, b.body.status].sort()).toEqual(['already_confirmed', 'confirmed']);
+    expect(a.body.ticketNumber).toBe(b.body.ticketNumber);
+  });
+
+  it('an unknown or malformed token is 404, an expired one 410 and files nothing', async () => {
+    expect((await confirm('A'.repeat(43))).status).toBe(404);
+    const malformed = await confirm('not*a*token');
+    expect(malformed.status).toBe(404);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+
+    const email = address('late');
+    expect((await submit(await validBody(email))).status).toBe(202);
+    await deliver();
+    const token = tokenOf(linkIn(email));
+    t.clock.advance(49 * HOUR);
+    const res = await confirm(token);
+    expect(res.status).toBe(410);
+    expect(await countRows('users', 'email = $1', [email])).toBe(0);
+  });
+
+  it('a filled honeypot is answered like a real request, and nothing is stored or mailed', async () => {
+    const email = address('bot');
+    const before = await countRows('web_form_submissions');
+    const res = await submit(await validBody(email, { website: 'http://spam.example' }));
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'confirmation_sent' });
+    expect(await countRows('web_form_submissions')).toBe(before);
+    expect(await countRows('deliveries', 'address = $1', [email])).toBe(0);
+    await deliver();
+    expect(sink.to(email)).toEqual([]);
+  });
+
+  it('a form sent faster than the minimum fill time is 422; a forged form token too', async () => {
+    const email = address('fast');
+    const quick = await submit({ ...(await validBody(email)), formToken: await openForm(1) });
+    expect(quick.status).toBe(422);
+    expect(quick.body.detail).toMatch(/too quickly/);
+    expect(quick.body.errors).toEqual([{ field: 'formToken', message: expect.any(String) }]);
+
+    const token = await openForm();
+    const forged = `${Number(token.split('.')[0]) - 60_000}.${token.split('.')[1]}`;
+    const res = await submit({ ...(await validBody(email)), formToken: forged });
+    expect(res.status).toBe(422);
+    expect(await countRows('web_form_submissions', 'email = $1', [email])).toBe(0);
+  });
+
+  it('bad input is a 400 problem naming the field', async () => {
+    const res = await submit({ ...(await validBody('not-an-address')) });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['email']);
+    const unknown = await submit({ ...(await validBody(address('x'))), priority: 'urgent' });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('refuses an internal type, on the form and in the settings', async () => {
+    const res = await submit(await validBody(address('internal'), { typeId: internalType }));
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ field: 'typeId', message: expect.any(String) }]);
+    const settings = await configure({ typeIds: [publicType, internalType] });
+    expect(settings.status).toBe(422);
+    expect(settings.body.errors).toEqual([{ field: 'typeIds.1', message: expect.any(String) }]);
+  });
+
+  it('a known active contact’s ticket is created at once, or waits for the link when so configured', async () => {
+    const org = await t.factory.organization();
+    const contact = await t.factory.user({ role: 'client', organizationId: org.id });
+    const res = await submit(await validBody(contact.email.toUpperCase()));
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ status: 'created', ticketNumber: expect.any(Number) });
+    const [ticket] = (await t.db.query(
+      'SELECT channel, requester_id, organization_id, group_id FROM tickets WHERE number = $1',
+      [res.body.ticketNumber],
+    )) as Record<string, unknown>[];
+    expect(ticket).toEqual({
+      channel: 'web_form',
+      requester_id: contact.id,
+      organization_id: org.id,
+      group_id: group,
+    });
+    expect(
+      await countRows('deliveries', `kind = 'web_form_confirmation' AND address = $1`, [
+        contact.email,
+      ]),
+    ).toBe(0);
+
+    expect((await configure({ knownContactImmediate: false })).status).toBe(200);
+    try {
+      const held = await submit(await validBody(contact.email));
+      expect(held.status).toBe(202);
+      await deliver();
+      const confirmed = await confirm(tokenOf(linkIn(contact.email)));
+      expect(confirmed.body.status).toBe('confirmed');
+      const [again] = (await t.db.query('SELECT requester_id FROM tickets WHERE number = $1', [
+        confirmed.body.ticketNumber,
+      ])) as { requester_id: string }[];
+      expect(again.requester_id).toBe(contact.id);
+    } finally {
+      await configure({ knownContactImmediate: true });
+    }
+  });
+
+  it('throttles per client address and per e-mail address (429 with RateLimit headers)', async () => {
+    expect((await configure({ maxPerIpPerHour: 2 })).status).toBe(200);
+    try {
+      const from = ip();
+      const ok = await submit(await validBody(address('ip')), from);
+      expect(ok.status).toBe(202);
+      expect(ok.headers['ratelimit-limit']).toBe('2');
+      expect((await submit(await validBody(address('ip')), from)).status).toBe(202);
+      const refused = await submit(await validBody(address('ip')), from);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBeDefined();
+      expect(refused.headers['ratelimit-remaining']).toBe('0');
+      // Another network is not affected.
+      expect((await submit(await validBody(address('ip')))).status).toBe(202);
+    } finally {
+      await configure({ maxPerIpPerHour: 1000 });
+    }
+
+    expect((await configure({ maxPerAddressPerHour: 2 })).status).toBe(200);
+    try {
+      const email = address('addr');
+      expect((await submit(await validBody(email))).status).toBe(202);
+      expect((await submit(await validBody(email))).status).toBe(202);
+      const refused = await submit(await validBody(email));
+      expect(refused.status).toBe(429);
+      expect(refused.body.detail).toMatch(/e-mail address/);
+      t.clock.advance(HOUR + 1000);
+      expect((await submit(await validBody(email))).status).toBe(202);
+    } finally {
+      await configure({ maxPerAddressPerHour: 100 });
+    }
+  });
+
+  it('never mails one address more than 3 confirmations an hour, whatever the throttles allow', async () => {
+    const email = address('bomb');
+    for (let i = 0; i < 3; i++) expect((await submit(await validBody(email))).status).toBe(202);
+    const fourth = await submit(await validBody(email));
+    expect(fourth.status).toBe(429);
+    expect(
+      await countRows('deliveries', `kind = 'web_form_confirmation' AND address = $1`, [email]),
+    ).toBe(3);
+  });
+
+  it('is closed (404) while disabled', async () => {
+    const body = await validBody(address('closed'));
+    expect((await configure({ enabled: false })).status).toBe(200);
+    try {
+      expect((await t.http().get('/api/v1/web-form')).body).toMatchObject({
+        enabled: false,
+        types: [],
+      });
+      expect((await submit(body)).status).toBe(404);
+    } finally {
+      await configure({ enabled: true });
+    }
+  });
+
+  it('settings are for admins; the form page may be framed by the allowed origins only', async () => {
+    const agent = await t.factory.user({ role: 'agent' });
+    const res = await t
+      .http()
+      .get('/api/v1/admin/web-form')
+      .set('Authorization', `Bearer ${await t.tokenFor(agent.id)}`);
+    expect(res.status).toBe(403);
+    expect((await configure({ allowedOrigins: ['https://www.example.com/path'] })).status).toBe(
+      400,
+    );
+    expect((await configure({ allowedOrigins: ['https://www.example.com'] })).status).toBe(200);
+
+    const page = await t.http().get('/form');
+    expect(page.headers['content-security-policy']).toContain(
+      "frame-ancestors 'self' https://www.example.com",
+    );
+    expect(page.headers['x-frame-options']).toBeUndefined();
+    const other = await t.http().get('/tickets');
+    expect(other.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(other.headers['content-security-policy']).not.toContain('www.example.com');
+    expect(other.headers['x-frame-options']).toBe('SAMEORIGIN');
+
+    expect(withFrameAncestors("default-src 'self';frame-ancestors 'self';img-src 'self'", [])).toBe(
+      "default-src 'self';img-src 'self';frame-ancestors 'self'",
+    );
+  });
+
+  it('keeps the confirmation token out of the logs', () => {
+    expect(redactUrl('/api/v1/web-form/confirm/abcDEF123_-xyz')).toBe(
+      '/api/v1/web-form/confirm/[redacted]',
+    );
+  });
+});
