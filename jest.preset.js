@@ -18,8 +18,10 @@ module.exports = {
     ],
   },
   // NestJS 12 and a few of its dependencies ship ESM only: let the transform turn them into CJS.
+  // sanitize-html's htmlparser2 family is ESM too and sits in sanitize-html/node_modules, hence the
+  // optional nested segment (a match on the outer node_modules would otherwise skip it).
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@borewit|load-esm)/)',
+    '/node_modules/(?!(?:[^/]+/node_modules/)?(@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@borewit|load-esm|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
   ],
   moduleNameMapper: {
     '^@relaydesk/contracts$': '<rootDir>/../../libs/shared/contracts/src/index.ts',
