@@ -72,6 +72,8 @@ export const ACCOUNT_MAIL_KINDS = [
   'password_reset',
   'email_change',
   'web_form_confirmation',
+  /** To every admin: a webhook endpoint was disabled after repeated failures. */
+  'webhook_disabled',
 ] as const;
 export type AccountMailKind = (typeof ACCOUNT_MAIL_KINDS)[number];
 

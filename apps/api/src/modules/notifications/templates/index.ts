@@ -1,6 +1,7 @@
 import type { AccountMailKind, Locale } from '@relaydesk/contracts';
 import { accountMail } from './content/account-mails.js';
 import { deputyshipMail, deputyshipSms } from './content/deputy-mails.js';
+import { webhookDisabledMail } from './content/webhook-mails.js';
 import type { MailContent } from './content/mail-content.js';
 import type { MailContext } from './content/mail-context.js';
 import { TICKET_TEMPLATES, ticketMail, type TicketKind } from './content/ticket-templates.js';
@@ -37,7 +38,11 @@ function guardInternal(kind: MailKind, data: MailData): void {
 function content<K extends MailKind>(kind: K, data: MailData<K>, ctx: MailContext): MailContent {
   if (isTicketKind(kind)) return ticketMail(kind, data as MailDataByKind[typeof kind], ctx);
   if (isDeputyKind(kind)) return deputyshipMail(kind, data as DeputyshipData, ctx);
-  return accountMail(kind as AccountMailKind, data as MailDataByKind[AccountMailKind], ctx);
+  if (kind === 'webhook_disabled') {
+    return webhookDisabledMail(data as MailDataByKind['webhook_disabled'], ctx);
+  }
+  type PersonKind = Exclude<AccountMailKind, 'webhook_disabled'>;
+  return accountMail(kind as PersonKind, data as MailDataByKind[PersonKind], ctx);
 }
 
 /**

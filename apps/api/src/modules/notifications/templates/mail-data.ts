@@ -124,6 +124,19 @@ export interface MailDataByKind {
     readonly expiresAt: string;
     readonly audience: 'client';
   };
+  webhook_disabled: {
+    /** The admin's name. */
+    readonly name: string;
+    /** The agent app's webhooks page (no secret in it). */
+    readonly actionUrl: string;
+    readonly endpointUrl: string;
+    readonly description: string;
+    /** Messages failed for good in a row. */
+    readonly failures: number;
+    readonly lastError: string | null;
+    readonly disabledAt: string;
+    readonly audience: 'staff';
+  };
 }
 
 export type MailKind = NotificationKind | AccountMailKind;

@@ -98,4 +98,14 @@ export const SAMPLE_MAIL_DATA: { readonly [K in MailKind]: MailData<K> } = {
     expiresAt: '2026-12-08T08:00:00.000Z',
     audience: 'client',
   },
+  webhook_disabled: {
+    name: 'Anna Admin',
+    actionUrl: 'https://desk.example.com/agent/admin/webhooks',
+    endpointUrl: 'https://erp.example.com/hooks/relaydesk',
+    description: 'ERP sync',
+    failures: 20,
+    lastError: 'the receiver answered 503',
+    disabledAt: '2026-12-07T08:00:00.000Z',
+    audience: 'staff',
+  },
 };

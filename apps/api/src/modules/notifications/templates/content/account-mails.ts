@@ -8,7 +8,7 @@ import type { MailBlock, MailContent } from './mail-content.js';
 // shown once, as the button and its URL in the text part, and never goes into an SMS. The data
 // has no time zone for the expiry: it is shown in UTC, with the zone named.
 
-export function accountMail<K extends AccountMailKind>(
+export function accountMail<K extends Exclude<AccountMailKind, 'webhook_disabled'>>(
   kind: K,
   d: MailDataByKind[K],
   ctx: MailContext,

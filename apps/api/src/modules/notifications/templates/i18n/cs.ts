@@ -253,10 +253,26 @@ export const cs = {
     ignore: 'Pokud jste nic neposílali, tento e-mail ignorujte: nic se nezaloží.',
     reason: 'Tento e-mail dostáváte, protože tato adresa byla zadána v našem webovém formuláři.',
   },
+  webhook_disabled: {
+    subject: 'Webhook byl vypnut',
+    heading: 'Webhook byl vypnut',
+    intro:
+      'Relaydesk přestal na tuto adresu posílat webhooky, protože zprávy opakovaně selhávaly. ' +
+      'Přijímající systém se nic nedozví, dokud ho znovu nezapnete.',
+    endpoint: 'Adresa',
+    description: 'Popis',
+    failures: 'Neúspěšných zpráv po sobě',
+    disabledAt: 'Vypnut',
+    lastError: 'Poslední chyba',
+    next: 'Opravte příjemce a webhook znovu zapněte: čekající zprávy se pak odešlou.',
+    action: 'Otevřít webhooky',
+    reason: 'Tento e-mail dostáváte, protože jste správcem tohoto Relaydesku.',
+  },
   sms: {
     account_welcome: 'Relaydesk: účet je připraven. Odkaz pro nastavení hesla je v e-mailu.',
     password_reset: 'Relaydesk: žádost o obnovení hesla. Odkaz je v e-mailu.',
     email_change: 'Relaydesk: potvrďte novou adresu odkazem z e-mailu.',
     web_form_confirmation: 'Relaydesk: potvrďte svůj požadavek odkazem z e-mailu.',
+    webhook_disabled: 'Relaydesk: webhook byl vypnut po opakovaných chybách.',
   },
 } satisfies MailMessages;

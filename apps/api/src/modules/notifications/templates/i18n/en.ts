@@ -245,6 +245,21 @@ export const en = {
     ignore: 'If you did not send this request, ignore this mail: nothing will be filed.',
     reason: 'You get this mail because this address was entered in our web form.',
   },
+  webhook_disabled: {
+    subject: 'A webhook endpoint was disabled',
+    heading: 'A webhook endpoint was disabled',
+    intro:
+      'Relaydesk stopped sending webhooks to this endpoint because its messages kept failing. ' +
+      'The receiving system hears of nothing until it is enabled again.',
+    endpoint: 'Endpoint',
+    description: 'Description',
+    failures: 'Failed messages in a row',
+    disabledAt: 'Disabled at',
+    lastError: 'Last error',
+    next: 'Fix the receiver, then enable the endpoint again; messages still waiting are sent then.',
+    action: 'Open the webhooks',
+    reason: 'You get this mail because you are an administrator of this Relaydesk.',
+  },
   /** SMS about an account: no link and no secret, only a pointer to the mail. */
   sms: {
     account_welcome:
@@ -252,6 +267,7 @@ export const en = {
     password_reset: 'Relaydesk: a password reset was requested. The link is in your e-mail.',
     email_change: 'Relaydesk: confirm your new e-mail address with the link we mailed to it.',
     web_form_confirmation: 'Relaydesk: confirm your request with the link we mailed to you.',
+    webhook_disabled: 'Relaydesk: a webhook endpoint was disabled after repeated failures.',
   } satisfies Record<AccountMailKind, string>,
 };
 
