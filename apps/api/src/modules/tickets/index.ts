@@ -8,6 +8,7 @@
 export { AttachmentsModule } from './attachments/attachments.module.js';
 export { RefDto } from './dto/ticket.dto.js';
 export { Ticket } from './entities/ticket.entity.js';
+export { TicketType } from './entities/ticket-type.entity.js';
 export { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 export { RatingLinkService } from './satisfaction/rating-link.service.js';
 export { isTicketVisible, ticketVisibility } from './ticket-visibility.js';

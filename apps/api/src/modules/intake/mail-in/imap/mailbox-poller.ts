@@ -1,0 +1,230 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ImapFlow } from 'imapflow';
+import {
+  databaseConfig,
+  InjectConfig,
+  type DatabaseConfig,
+} from '../../../../config/config-namespaces.js';
+import type { IngestResult } from '../ingest/ingest-types.js';
+import { MailboxesService, type MailboxRow } from '../mailboxes/mailboxes.service.js';
+import { closeImap, connectImap, describeImapError } from './imap-connection.js';
+import { MailIngestPort } from './mail-ingest-port.js';
+import { MailboxLease } from './mailbox-lease.js';
+
+/** Messages fetched into memory at once, and moved together after their commits. */
+const CHUNK = 25;
+/** Messages one round takes from a search, so a full folder is handled in bounded rounds. */
+const ROUND = 500;
+/** An ingest that throws (not: returns `failed`) this often for one message: set it aside. */
+const MAX_THROWS = 3;
+
+export interface PollResult {
+  /** busy: another session (this or another instance) holds the mailbox. */
+  status: 'done' | 'busy' | 'error';
+  /** Messages fetched and handed to the ingest. */
+  fetched: number;
+  outcomes: Partial<Record<IngestResult, number>>;
+  /** Moved to the failed folder because the ingest kept throwing on them. */
+  setAside: number;
+  /** The folder's UIDVALIDITY differs from the one stored: everything in it was looked at again. */
+  uidValidityChanged: boolean;
+  error?: string;
+}
+
+const newResult = (): PollResult => ({
+  status: 'done',
+  fetched: 0,
+  outcomes: {},
+  setAside: 0,
+  uidValidityChanged: false,
+});
+
+/**
+ * Takes the mail out of a support mailbox over IMAP, exactly once.
+ *
+ * - One session per mailbox across all instances: a MailboxLease (session advisory lock).
+ * - By UID: every message still in the folder is a message to handle. Handled ones leave it
+ *   (MOVE), so neither sequence numbers (they shift on expunge) nor \Seen (anyone reading the
+ *   mailbox sets it) decide what is new. UIDVALIDITY and the highest UID are kept on the row.
+ * - Per message: fetch the raw source, `ingest` (one transaction: the raw row under its unique
+ *   keys, and the ticket or comment), and only after that commit flag \Seen and MOVE it to the
+ *   processed folder; `failed` goes to the failed folder, its raw copy and error kept by the
+ *   ingest. A crash between commit and move leaves the message in the folder: the next session
+ *   fetches it again, the ingest answers `duplicate` (mailbox + UIDVALIDITY + UID, or the
+ *   Message-ID after a UIDVALIDITY change) and it is moved then. Nothing is ever deleted.
+ * - An ingest that throws (the database is away) leaves the message where it is and ends the
+ *   session with the error recorded on the mailbox; one that throws for the same message
+ *   MAX_THROWS times in a row moves it to the failed folder so it cannot block the rest.
+ */
+@Injectable()
+export class MailboxPoller {
+  private readonly logger = new Logger(MailboxPoller.name);
+  /** `<mailbox>:<uidvalidity>:<uid>` → how often the ingest threw on it. */
+  private readonly throws = new Map<string, number>();
+
+  constructor(
+    private readonly mailboxes: MailboxesService,
+    private readonly ingest: MailIngestPort,
+    @InjectConfig(databaseConfig) private readonly database: DatabaseConfig,
+  ) {}
+
+  /** The lease on `mailboxId`, or null when another session holds it. */
+  lease(mailboxId: string): Promise<MailboxLease | null> {
+    return MailboxLease.tryAcquire(
+      this.database.databaseUrl,
+      this.database.databaseConnectTimeoutMs,
+      mailboxId,
+    );
+  }
+
+  /**
+   * One whole session: take the lease, log in, handle everything in the folder, log out.
+   * Never throws for IMAP or ingest trouble: that is recorded on the mailbox and returned.
+   */
+  async pollOnce(mailboxId: string): Promise<PollResult> {
+    const lease = await this.lease(mailboxId);
+    if (!lease) return { ...newResult(), status: 'busy' };
+    try {
+      return await this.withClient(mailboxId, (client, row) => this.drain(client, row, lease));
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /**
+   * Logs in to the mailbox, runs `work`, logs out; records the outcome on the row (last
+   * success, or the last error in words an admin can act on).
+   */
+  async withClient(
+    mailboxId: string,
+    work: (client: ImapFlow, row: MailboxRow) => Promise<PollResult>,
+  ): Promise<PollResult> {
+    const { row, imap } = await this.mailboxes.forPoll(mailboxId);
+    let client: ImapFlow;
+    try {
+      client = await connectImap(imap);
+    } catch (e) {
+      const error = describeImapError(e, imap);
+      await this.mailboxes.recordError(mailboxId, error);
+      return { ...newResult(), status: 'error', error };
+    }
+    try {
+      await this.ensureFolders(client, [row.processed_folder, row.failed_folder]);
+      const result = await work(client, row);
+      if (result.status === 'error') await this.mailboxes.recordError(mailboxId, result.error!);
+      else await this.mailboxes.recordSuccess(mailboxId);
+      return result;
+    } catch (e) {
+      const error = describeImapError(e, imap);
+      await this.mailboxes.recordError(mailboxId, error).catch(() => undefined);
+      this.logger.warn(`mailbox ${mailboxId}: ${error}`);
+      return { ...newResult(), status: 'error', error };
+    } finally {
+      await closeImap(client);
+    }
+  }
+
+  /** Handles every message in the folder, in UID order; stops early when the lease is lost. */
+  async drain(client: ImapFlow, row: MailboxRow, lease: MailboxLease): Promise<PollResult> {
+    const result = newResult();
+    const lock = await client.getMailboxLock(row.folder);
+    try {
+      const opened = client.mailbox;
+      if (!opened) throw new Error(`Folder "${row.folder}" could not be opened`);
+      const uidValidity = String(opened.uidValidity);
+      result.uidValidityChanged = row.uid_validity !== null && row.uid_validity !== uidValidity;
+      if (row.uid_validity !== uidValidity) {
+        await this.mailboxes.recordProgress(row.id, uidValidity, 0);
+      }
+      // A message that cannot be moved stays in the folder: look at each UID once per session.
+      const looked = new Set<number>();
+      for (;;) {
+        if (!(await lease.stillHeld())) break;
+        const found = ((await client.search({ all: true }, { uid: true })) || [])
+          .filter((uid) => !looked.has(uid))
+          .sort((a, b) => a - b)
+          .slice(0, ROUND);
+        if (found.length === 0) break;
+        for (let i = 0; i < found.length; i += CHUNK) {
+          const chunk = found.slice(i, i + CHUNK);
+          chunk.forEach((uid) => looked.add(uid));
+          const error = await this.handleChunk(client, row, uidValidity, chunk, result);
+          if (error) return { ...result, status: 'error', error };
+        }
+      }
+      return result;
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Fetch, ingest one by one, then move what committed; an error string ends the session. */
+  private async handleChunk(
+    client: ImapFlow,
+    row: MailboxRow,
+    uidValidity: string,
+    uids: number[],
+    result: PollResult,
+  ): Promise<string | null> {
+    // Collected first: imapflow cannot run another command inside a running FETCH.
+    const messages = await client.fetchAll(uids, { uid: true, source: true }, { uid: true });
+    messages.sort((a, b) => a.uid - b.uid);
+    const processed: number[] = [];
+    const failed: number[] = [];
+    let error: string | null = null;
+    for (const message of messages) {
+      if (!message.source) continue;
+      const key = `${row.id}:${uidValidity}:${message.uid}`;
+      result.fetched++;
+      try {
+        const outcome = await this.ingest.ingest(
+          { kind: 'imap', mailboxId: row.id, uidValidity, uid: message.uid },
+          message.source,
+        );
+        this.throws.delete(key);
+        result.outcomes[outcome.result] = (result.outcomes[outcome.result] ?? 0) + 1;
+        (outcome.result === 'failed' ? failed : processed).push(message.uid);
+      } catch (e) {
+        const count = (this.throws.get(key) ?? 0) + 1;
+        const why = e instanceof Error ? e.message : String(e);
+        if (count >= MAX_THROWS) {
+          // Not stored by the ingest, but not lost: the failed folder keeps the message.
+          this.throws.delete(key);
+          failed.push(message.uid);
+          result.setAside++;
+          this.logger.error(
+            `mailbox ${row.id}: UID ${message.uid} set aside in "${row.failed_folder}" after ${count} failed attempts: ${why}`,
+          );
+          continue;
+        }
+        this.throws.set(key, count);
+        error = `Processing UID ${message.uid} failed (${why}); it stays in "${row.folder}" and is retried`;
+        break;
+      }
+    }
+    // After the commits only: a crash before this line leaves them to be fetched again.
+    if (processed.length > 0) {
+      await client.messageFlagsAdd(processed, ['\\Seen'], { uid: true });
+      await client.messageMove(processed, row.processed_folder, { uid: true });
+    }
+    if (failed.length > 0) await client.messageMove(failed, row.failed_folder, { uid: true });
+    const handled = [...processed, ...failed];
+    if (handled.length > 0) {
+      await this.mailboxes.recordProgress(row.id, uidValidity, Math.max(...handled));
+    }
+    return error;
+  }
+
+  private async ensureFolders(client: ImapFlow, folders: string[]): Promise<void> {
+    const existing = new Set((await client.list()).map((m) => m.path));
+    for (const folder of new Set(folders)) {
+      if (existing.has(folder)) continue;
+      try {
+        await client.mailboxCreate(folder);
+      } catch (e) {
+        // Another session may have created it meanwhile.
+        if ((e as { serverResponseCode?: string }).serverResponseCode !== 'ALREADYEXISTS') throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProblemFieldError } from '@relaydesk/contracts';
+import { SecretBox } from '../../../../common/crypto/secret-box.js';
+import {
+  columnChanges,
+  iso,
+  isUniqueViolation,
+  SqlParams,
+} from '../../../../common/database/crud-sql.js';
+import { sql } from '../../../../common/database/sql.js';
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  VersionConflictError,
+} from '../../../../common/errors/domain-errors.js';
+import { Clock } from '../../../../common/time/clock.js';
+import type { ImapSettings } from '../imap/imap-connection.js';
+import type { CreateMailboxDto, MailboxDto, UpdateMailboxDto } from './mailbox.dto.js';
+import type { MailboxTlsMode, UnknownSenderPolicy } from './support-mailbox.entity.js';
+
+const COLUMNS = `id, name, address, imap_host, imap_port, imap_tls, imap_user, folder,
+  processed_folder, failed_folder, default_type_id, default_group_id, default_priority,
+  unknown_sender_policy, active, uid_validity, last_uid, last_polled_at, last_success_at,
+  last_error, last_error_at, version, created_at, updated_at`;
+
+export interface MailboxRow {
+  id: string;
+  name: string;
+  address: string;
+  imap_host: string;
+  imap_port: number;
+  imap_tls: MailboxTlsMode;
+  imap_user: string;
+  folder: string;
+  processed_folder: string;
+  failed_folder: string;
+  default_type_id: string | null;
+  default_group_id: string | null;
+  default_priority: MailboxDto['defaultPriority'];
+  unknown_sender_policy: UnknownSenderPolicy;
+  active: boolean;
+  uid_validity: string | null;
+  last_uid: string;
+  last_polled_at: Date | null;
+  last_success_at: Date | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** What the poller needs of a mailbox: the row and the password, opened. */
+export interface MailboxForPoll {
+  row: MailboxRow;
+  imap: ImapSettings;
+}
+
+const isoOrNull = (d: Date | null) => (d ? iso(d) : null);
+
+function toDto(r: MailboxRow): MailboxDto {
+  return {
+    id: r.id,
+    name: r.name,
+    address: r.address,
+    imapHost: r.imap_host,
+    imapPort: r.imap_port,
+    imapTls: r.imap_tls,
+    imapUser: r.imap_user,
+    passwordSet: true,
+    folder: r.folder,
+    processedFolder: r.processed_folder,
+    failedFolder: r.failed_folder,
+    defaultTypeId: r.default_type_id,
+    defaultGroupId: r.default_group_id,
+    defaultPriority: r.default_priority,
+    unknownSenderPolicy: r.unknown_sender_policy,
+    active: r.active,
+    status: {
+      uidValidity: r.uid_validity,
+      lastUid: Number(r.last_uid),
+      lastPolledAt: isoOrNull(r.last_polled_at),
+      lastSuccessAt: isoOrNull(r.last_success_at),
+      lastError: r.last_error,
+      lastErrorAt: isoOrNull(r.last_error_at),
+    },
+    version: r.version,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** The password's associated data: a sealed value copied onto another row does not open. */
+const passwordContext = (id: string) => `support_mailboxes:${id}:imap_password`;
+
+function addressTaken(): ConflictError {
+  return new ConflictError('Another mailbox already serves this address', {
+    errors: [{ field: 'address', message: 'is already served by another mailbox' }],
+  });
+}
+
+const PATCH_COLUMNS = {
+  name: 'name',
+  imapPort: 'imap_port',
+  imapTls: 'imap_tls',
+  imapUser: 'imap_user',
+  folder: 'folder',
+  processedFolder: 'processed_folder',
+  failedFolder: 'failed_folder',
+  defaultTypeId: 'default_type_id',
+  defaultGroupId: 'default_group_id',
+  defaultPriority: 'default_priority',
+  unknownSenderPolicy: 'unknown_sender_policy',
+  active: 'active',
+} as const;
+
+/** Admin CRUD of support mailboxes, and the poller's reads and status writes. */
+@Injectable()
+export class MailboxesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async list(): Promise<MailboxDto[]> {
+    const rows = await sql<MailboxRow>(
+      this.db,
+      `SELECT ${COLUMNS} FROM support_mailboxes ORDER BY lower(name), id`,
+    );
+    return rows.map(toDto);
+  }
+
+  async get(id: string, em: EntityManager | DataSource = this.db): Promise<MailboxDto> {
+    return toDto(await this.row(id, em));
+  }
+
+  async create(dto: CreateMailboxDto): Promise<MailboxDto> {
+    const id = randomUUID();
+    try {
+      return await this.db.transaction(async (em) => {
+        await this.assertReferences(em, dto);
+        const now = this.clock.now();
+        await sql(
+          em,
+          `INSERT INTO support_mailboxes (id, name, address, imap_host, imap_port, imap_tls,
+             imap_user, imap_password_sealed, folder, processed_folder, failed_folder,
+             default_type_id, default_group_id, default_priority, unknown_sender_policy, active,
+             created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)`,
+          [
+            id,
+            dto.name.trim(),
+            dto.address.trim().toLowerCase(),
+            dto.imapHost.trim(),
+            dto.imapPort,
+            dto.imapTls,
+            dto.imapUser.trim(),
+            this.secrets.seal(dto.imapPassword, passwordContext(id)),
+            dto.folder ?? 'INBOX',
+            dto.processedFolder ?? 'Processed',
+            dto.failedFolder ?? 'Failed',
+            dto.defaultTypeId ?? null,
+            dto.defaultGroupId ?? null,
+            dto.defaultPriority ?? null,
+            dto.unknownSenderPolicy ?? 'quarantine',
+            dto.active ?? true,
+            now,
+          ],
+        );
+        return this.get(id, em);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'support_mailboxes_address_key')) throw addressTaken();
+      throw error;
+    }
+  }
+
+  async update(id: string, dto: UpdateMailboxDto): Promise<MailboxDto> {
+    try {
+      return await this.db.transaction(async (em) => {
+        const current = await this.row(id, em, 'FOR NO KEY UPDATE');
+        if (current.version !== dto.version) throw new VersionConflictError(current.version);
+        const host = dto.imapHost?.trim();
+        // The stored password is only ever sent to the host it was entered for.
+        if (host !== undefined && host !== current.imap_host && dto.imapPassword === undefined) {
+          throw new BusinessRuleError('A new IMAP host needs the password entered again', [
+            { field: 'imapPassword', message: 'is required when imapHost changes' },
+          ]);
+        }
+        await this.assertReferences(em, dto);
+        const changes = columnChanges(dto, PATCH_COLUMNS);
+        for (const key of ['name', 'imap_user'] as const) {
+          if (typeof changes[key] === 'string') changes[key] = (changes[key] as string).trim();
+        }
+        if (host !== undefined) changes.imap_host = host;
+        if (dto.address !== undefined) changes.address = dto.address.trim().toLowerCase();
+        if (dto.imapPassword !== undefined) {
+          changes.imap_password_sealed = this.secrets.seal(dto.imapPassword, passwordContext(id));
+        }
+        // New credentials or folder: the last error may no longer hold; the next poll says.
+        const p = new SqlParams();
+        const sets = Object.entries(changes).map(([c, v]) => `${c} = ${p.add(v)}`);
+        sets.push(`updated_at = ${p.add(this.clock.now())}`, 'version = version + 1');
+        await sql(
+          em,
+          `UPDATE support_mailboxes SET ${sets.join(', ')} WHERE id = ${p.add(id)}`,
+          p.values,
+        );
+        return this.get(id, em);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'support_mailboxes_address_key')) throw addressTaken();
+      throw error;
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      await this.row(id, em, 'FOR UPDATE');
+      // The raw messages keep their mailbox: its history stays explainable.
+      const [used] = await sql(em, 'SELECT 1 FROM inbound_messages WHERE mailbox_id = $1 LIMIT 1', [
+        id,
+      ]);
+      if (used) {
+        throw new ConflictError(
+          'Messages were received through this mailbox; deactivate it instead of deleting it',
+        );
+      }
+      await sql(em, 'DELETE FROM support_mailboxes WHERE id = $1', [id]);
+    });
+  }
+
+  /** The row and the opened password; 404 when gone. */
+  async forPoll(id: string): Promise<MailboxForPoll> {
+    const [row] = await sql<MailboxRow & { imap_password_sealed: string }>(
+      this.db,
+      `SELECT ${COLUMNS}, imap_password_sealed FROM support_mailboxes WHERE id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('Mailbox');
+    const password = this.secrets.open(row.imap_password_sealed, passwordContext(id));
+    return {
+      row,
+      imap: {
+        host: row.imap_host,
+        port: row.imap_port,
+        tls: row.imap_tls,
+        user: row.imap_user,
+        password,
+      },
+    };
+  }
+
+  async activeIds(): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      this.db,
+      'SELECT id FROM support_mailboxes WHERE active ORDER BY id',
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Where the poller is: a new UIDVALIDITY starts again from UID 0. */
+  async recordProgress(id: string, uidValidity: string, lastUid: number): Promise<void> {
+    await sql(
+      this.db,
+      `UPDATE support_mailboxes
+          SET uid_validity = $2,
+              last_uid = CASE WHEN uid_validity IS DISTINCT FROM $2 THEN $3
+                              ELSE GREATEST(last_uid, $3) END
+        WHERE id = $1`,
+      [id, uidValidity, lastUid],
+    );
+  }
+
+  async recordSuccess(id: string): Promise<void> {
+    const now = this.clock.now();
+    await sql(
+      this.db,
+      `UPDATE support_mailboxes SET last_polled_at = $2, last_success_at = $2, last_error = NULL,
+              last_error_at = NULL WHERE id = $1`,
+      [id, now],
+    );
+  }
+
+  async recordError(id: string, error: string): Promise<void> {
+    await sql(
+      this.db,
+      `UPDATE support_mailboxes SET last_polled_at = $2, last_error = $3, last_error_at = $2
+        WHERE id = $1`,
+      [id, this.clock.now(), error.slice(0, 2000)],
+    );
+  }
+
+  private async row(id: string, em: EntityManager | DataSource, lock = ''): Promise<MailboxRow> {
+    const [row] = await sql<MailboxRow>(
+      em,
+      `SELECT ${COLUMNS} FROM support_mailboxes WHERE id = $1 ${lock}`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('Mailbox');
+    return row;
+  }
+
+  private async assertReferences(
+    em: EntityManager,
+    dto: { defaultTypeId?: string | null; defaultGroupId?: string | null },
+  ): Promise<void> {
+    const errors: ProblemFieldError[] = [];
+    if (dto.defaultTypeId) {
+      const [t] = await sql(em, 'SELECT 1 FROM ticket_types WHERE id = $1', [dto.defaultTypeId]);
+      if (!t) errors.push({ field: 'defaultTypeId', message: 'no such ticket type' });
+    }
+    if (dto.defaultGroupId) {
+      const [g] = await sql(em, 'SELECT 1 FROM groups WHERE id = $1', [dto.defaultGroupId]);
+      if (!g) errors.push({ field: 'defaultGroupId', message: 'no such group' });
+    }
+    if (errors.length > 0) throw new BusinessRuleError('Unknown default', errors);
+  }
+}
