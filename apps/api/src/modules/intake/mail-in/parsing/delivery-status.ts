@@ -89,8 +89,12 @@ export function detectBounce(
   const failed = topHeaders.get('x-failed-recipients');
   const systemSender =
     context.returnPath === '' || /^(?:mailer-daemon|postmaster)@/i.test(context.fromAddress ?? '');
-  if (failed.length === 0 && !(systemSender && BOUNCE_SUBJECT.test(context.subject.trim())))
-    return null;
+  // A report that says it is a DSN but whose status part is missing or mangled.
+  const declaredReport =
+    root.contentType === 'multipart/report' &&
+    /^delivery-status$/i.test((root.params['report-type'] ?? '').trim());
+  const bySubject = systemSender && BOUNCE_SUBJECT.test(context.subject.trim());
+  if (failed.length === 0 && !declaredReport && !bySubject) return null;
 
   const body = tree
     .map((p) =>

@@ -617,3 +617,70 @@ describe('parseMail never throws', () => {
     expect(m.problems).toEqual([expect.stringMatching(/^multipart-without-parts/)]);
   });
 });
+
+describe('parseMail: more edge cases', () => {
+  it('treats an unknown or refused charset label like no label', async () => {
+    const text = 'Счёт за ноябрь так и не пришёл.';
+    for (const label of ['unknown-8bit', 'x-bogus-charset', 'utf-7']) {
+      const m = await parseMail(
+        mail(
+          [...BASIC, `Content-Type: text/plain; charset=${label}`],
+          encodeLegacy(text, 'koi8-r'),
+        ),
+        LIMITS,
+      );
+      expect(m.text).toBe(text);
+    }
+  });
+
+  it('repairs an unlabelled 8-bit HTML part and its derived text', async () => {
+    const raw = mail(
+      [...BASIC, 'Content-Type: text/html'],
+      Buffer.concat([
+        Buffer.from('<p>'),
+        encodeLegacy('Принтер не печатает', 'windows-1251'),
+        Buffer.from('</p>'),
+      ]),
+    );
+    const m = await parseMail(raw, LIMITS);
+    expect(m.html).toBe('<p>Принтер не печатает</p>');
+    expect(m.text).toBe('Принтер не печатает');
+  });
+
+  it('keeps a Content-ID exactly as the HTML refers to it', async () => {
+    const raw = multipart('multipart/related', 'rel', [
+      ['Content-Type: text/html; charset=utf-8', '', '<img src="cid:Logo.PNG@Mail.Example">'],
+      [
+        'Content-Type: image/png',
+        'Content-ID: <Logo.PNG@Mail.Example>',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('png').toString('base64'),
+      ],
+    ]);
+    const m = await parseMail(raw, LIMITS);
+    expect(m.attachments).toMatchObject([{ contentId: 'Logo.PNG@Mail.Example', inline: true }]);
+    expect(m.html).toBe('<img src="cid:Logo.PNG@Mail.Example" />');
+  });
+
+  it('a multipart/report that declares delivery-status but lost its status part is a bounce', async () => {
+    const raw = multipart(
+      'multipart/report; report-type=delivery-status',
+      'r2',
+      [['Content-Type: text/plain', '', 'Delivery to x@customer.test failed: 550 5.7.1 Rejected']],
+      ['From: Postmaster <postmaster@mx.customer.test>', 'Subject: Notice', 'Message-ID: <n@mx>'],
+    );
+    const m = await parseMail(raw, LIMITS);
+    expect(m.bounce).toMatchObject({ permanent: true, status: '5.7.1' });
+  });
+
+  it('strips NUL from text, subject and names (Postgres text cannot hold it)', async () => {
+    const m = await parseMail(
+      mail(['From: "A\u0000B" <a@b.test>', 'Subject: x\u0000y'], 'te\u0000xt'),
+      LIMITS,
+    );
+    expect(m.text).toBe('text');
+    expect(m.subject).toBe('xy');
+    expect(m.from?.name).toBe('AB');
+  });
+});

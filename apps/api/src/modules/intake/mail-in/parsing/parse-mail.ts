@@ -1,25 +1,27 @@
-import {
-  parseAddressHeader,
-  simpleParser,
-  type AddressObject,
-  type EmailAddress,
-} from 'mailparser';
+import { parseAddressHeader, simpleParser } from 'mailparser';
 import type { ParsedMail as MailparserMail, SimpleParserOptions } from 'mailparser';
 import { detectAutoSubmitted } from './auto-submitted';
-import { isDangerousAttachment, safeFilename } from './attachment-policy';
-import { guessDecode, hasHighBytes, isValidUtf8 } from './charset-guess';
-import { detectBounce } from './delivery-status';
-import { extractMessageIds, normalizeMessageId, syntheticMessageId } from './message-id';
-import type { MailAddress, ParsedAttachment, ParsedMail, ParseMailOptions } from './parsed-mail';
 import {
-  decodedBody,
-  leafParts,
-  readPart,
-  splitMultipart,
-  type RawHeaders,
-  type RawPart,
-} from './raw-mime';
-import { sanitizeMailHtml, htmlToPlainText } from './sanitize-mail-html';
+  bodyAsText,
+  isBrokenMultipart,
+  recoverBoundary,
+  repairHeader,
+  repairUndeclaredCharsets,
+} from './body-repair';
+import { detectBounce } from './delivery-status';
+import {
+  addressList,
+  deliveredTo,
+  firstAddress,
+  parseReturnPath,
+  singleLine,
+  withoutNul,
+} from './mail-addresses';
+import { convertAttachments } from './mail-attachments';
+import { extractMessageIds, syntheticMessageId } from './message-id';
+import type { MailAddress, ParsedMail, ParseMailOptions } from './parsed-mail';
+import { readPart, type RawHeaders, type RawPart } from './raw-mime';
+import { htmlToPlainText, sanitizeMailHtml } from './sanitize-mail-html';
 import { stripReply } from './strip-reply';
 
 export { extractMessageIds, normalizeMessageId } from './message-id';
@@ -32,209 +34,10 @@ const PARSER_OPTIONS: SimpleParserOptions = {
   keepDeliveryStatus: true,
   // Text for an HTML-only message comes from the sanitized HTML (htmlToPlainText), not the raw one.
   skipHtmlToText: true,
-  checksumAlgo: false,
   skipTextToHtml: true,
   skipTextLinks: true,
+  checksumAlgo: false,
 };
-
-/** Postgres text cannot hold NUL; the other C0 controls have no business in a subject or name. */
-function withoutNul(value: string): string {
-  return value.replace(/\u0000/g, '');
-}
-
-function singleLine(value: string): string {
-  return withoutNul(value)
-    .replace(/\r?\n[ \t]*/g, ' ')
-    .replace(/[\u0001-\u001f\u007f]/g, ' ')
-    .trim();
-}
-
-/** Bytes that were 8-bit without a usable charset label read back through the charset guess. */
-function repairHeader(decoded: string, rawValue: string | undefined): string {
-  if (!decoded.includes('\uFFFD') || rawValue === undefined) return decoded;
-  const bytes = Buffer.from(rawValue, 'latin1');
-  if (!hasHighBytes(bytes) || isValidUtf8(bytes)) return decoded;
-  return guessDecode(bytes).text;
-}
-
-function mailboxes(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
-  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const flat = (list: EmailAddress[]): EmailAddress[] =>
-    list.flatMap((a) => (a.group ? flat(a.group) : [a]));
-  return objects.flatMap((o) => flat(o.value ?? []));
-}
-
-function toMailAddress(entry: EmailAddress): MailAddress | null {
-  const address = (entry.address ?? '').trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(address)) return null;
-  return { address: withoutNul(address), name: singleLine(entry.name ?? '') };
-}
-
-function addressList(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
-  const seen = new Set<string>();
-  const list: MailAddress[] = [];
-  for (const entry of mailboxes(value)) {
-    const address = toMailAddress(entry);
-    if (address && !seen.has(address.address)) {
-      seen.add(address.address);
-      list.push(address);
-    }
-  }
-  return list;
-}
-
-function firstAddress(value: AddressObject | AddressObject[] | undefined): MailAddress | null {
-  return addressList(value)[0] ?? null;
-}
-
-/** `<>` is the null sender (bounces, auto-replies): '' so that it differs from "no header". */
-function parseReturnPath(headers: RawHeaders): string | null {
-  const value = headers.get('return-path')[0];
-  if (value === undefined) return null;
-  const inner = /<([^<>]*)>/.exec(value)?.[1] ?? value;
-  return inner.trim().toLowerCase();
-}
-
-function deliveredTo(headers: RawHeaders): string[] {
-  const found: string[] = [];
-  for (const name of ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to']) {
-    for (const value of headers.get(name)) {
-      for (const m of value.matchAll(/[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)) {
-        const address = m[0].toLowerCase();
-        if (!found.includes(address)) found.push(address);
-      }
-    }
-  }
-  return found;
-}
-
-function parseDate(headers: RawHeaders, problems: string[]): Date | null {
-  const value = headers.get('date')[0];
-  if (value === undefined) return null;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    problems.push(`invalid-date: ${singleLine(value).slice(0, 100)}`);
-    return null;
-  }
-  return date;
-}
-
-function isTextLeaf(part: RawPart): boolean {
-  const disposition = (part.headers.get('content-disposition')[0] ?? '').toLowerCase();
-  return (
-    (part.contentType === 'text/plain' || part.contentType === 'text/html') &&
-    !disposition.startsWith('attachment')
-  );
-}
-
-/**
- * mailparser decodes a text part without a charset (or with a wrong us-ascii/utf-8 one) as UTF-8,
- * and 8-bit legacy text comes out as U+FFFD (hostile-mails 15). Such parts are decoded again from
- * their bytes with the guessed charset and put in place of mailparser's version.
- */
-function repairUnlabeledText(
-  root: RawPart,
-  text: string,
-  html: string | null,
-  problems: string[],
-): { text: string; html: string | null } {
-  if (!text.includes('\uFFFD') && !(html ?? '').includes('\uFFFD')) return { text, html };
-  const leaves = leafParts(root).filter(isTextLeaf);
-  for (const part of leaves) {
-    const charset = (part.params.charset ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (!['', 'usascii', 'ascii', 'utf8'].includes(charset)) continue;
-    const bytes = decodedBody(part);
-    if (!hasHighBytes(bytes) || isValidUtf8(bytes)) continue;
-    const guessed = guessDecode(bytes);
-    const lossy = bytes.toString('utf8').replace(/\r\n/g, '\n').trim();
-    const repaired = guessed.text.replace(/\r\n/g, '\n').trim();
-    problems.push(
-      `charset-guessed: ${guessed.charset} for a ${part.contentType} part labelled '${charset || 'none'}'`,
-    );
-    if (part.contentType === 'text/html') {
-      if (html !== null) html = html.includes(lossy) ? html.split(lossy).join(repaired) : repaired;
-    } else if (text.includes(lossy)) {
-      text = text.split(lossy).join(repaired);
-    } else if (leaves.filter((p) => p.contentType === 'text/plain').length === 1) {
-      text = repaired;
-    }
-  }
-  return { text, html };
-}
-
-function bodyAsText(part: RawPart): string {
-  const bytes = decodedBody(part);
-  return (isValidUtf8(bytes) ? bytes.toString('utf8') : guessDecode(bytes).text)
-    .replace(/\r\n/g, '\n')
-    .trim();
-}
-
-/** A multipart whose declared boundary never occurs in its body (or that declares none). */
-function isBrokenMultipart(root: RawPart): boolean {
-  if (!root.contentType.startsWith('multipart/')) return false;
-  const boundary = root.params.boundary;
-  return !boundary || splitMultipart(root.body, boundary).length === 0;
-}
-
-/**
- * Some clients write one boundary in the header and another in the body. When the body has a
- * `--x` line followed by part headers, the message is parsed again with that boundary.
- */
-function recoverBoundary(raw: Buffer, root: RawPart): Buffer | null {
-  const match = /(?:^|\n)--([^\s]{1,200}?)[ \t]*\r?\n(?:content-[a-z-]+:)/i.exec(root.body);
-  if (!match) return null;
-  const source = raw.toString('latin1');
-  const bodyStart = source.length - root.body.length;
-  const head = source
-    .slice(0, bodyStart)
-    .replace(
-      /^content-type:.*(?:\r?\n[ \t].*)*$/im,
-      `Content-Type: ${root.contentType}; boundary="${match[1]}"`,
-    );
-  return Buffer.from(head + root.body, 'latin1');
-}
-
-function convertAttachments(
-  parsed: MailparserMail | null,
-  html: string | null,
-  options: ParseMailOptions,
-  problems: string[],
-): ParsedAttachment[] {
-  const kept: ParsedAttachment[] = [];
-  (parsed?.attachments ?? []).forEach((attachment, index) => {
-    const contentType = (attachment.contentType || 'application/octet-stream').toLowerCase();
-    const filename = withoutNul(safeFilename(attachment.filename, contentType, index));
-    const content = attachment.content;
-    const size = content.length;
-    const contentId = attachment.cid ? normalizeMessageId(attachment.cid) || null : null;
-    if (size > options.maxAttachmentBytes) {
-      problems.push(
-        `attachment-too-large: ${filename} (${size} bytes, limit ${options.maxAttachmentBytes})`,
-      );
-      return;
-    }
-    if (kept.length >= options.maxAttachments) {
-      problems.push(
-        `attachment-over-limit: ${filename} (limit ${options.maxAttachments} attachments)`,
-      );
-      return;
-    }
-    const referenced =
-      contentId !== null && (html ?? '').toLowerCase().includes(`cid:${contentId.toLowerCase()}`);
-    kept.push({
-      filename,
-      contentType,
-      size,
-      content,
-      inline: contentId !== null && (attachment.related === true || referenced),
-      contentId,
-      dangerous:
-        isDangerousAttachment(attachment.filename ?? filename, contentType) ||
-        isDangerousAttachment(filename, contentType),
-    });
-  });
-  return kept;
-}
 
 async function parseWithMailparser(
   raw: Buffer,
@@ -248,65 +51,97 @@ async function parseWithMailparser(
   }
 }
 
+interface Structure {
+  raw: Buffer;
+  root: RawPart;
+  parsed: MailparserMail | null;
+  /** Set when the MIME structure gave nothing and the raw body stands in as the text. */
+  rawText: string | null;
+}
+
+/** mailparser's view, re-parsed with the body's boundary when the declared one never occurs. */
+async function readStructure(raw: Buffer, problems: string[]): Promise<Structure> {
+  const root = readPart(raw.toString('latin1'));
+  const parsed = await parseWithMailparser(raw, problems);
+  if (!isBrokenMultipart(root)) {
+    return { raw, root, parsed, rawText: parsed ? null : bodyAsText(root) };
+  }
+  const recovered = recoverBoundary(raw, root);
+  const reparsed = recovered ? await parseWithMailparser(recovered, problems) : null;
+  const hasContent =
+    reparsed &&
+    ((reparsed.text ?? '').trim() !== '' || reparsed.html || reparsed.attachments.length > 0);
+  if (recovered && reparsed && hasContent) {
+    problems.push(
+      `multipart-boundary-recovered: declared '${root.params.boundary ?? ''}', used the one in the body`,
+    );
+    return {
+      raw: recovered,
+      root: readPart(recovered.toString('latin1')),
+      parsed: reparsed,
+      rawText: null,
+    };
+  }
+  problems.push(
+    'multipart-without-parts: the declared boundary never occurs, raw body kept as text',
+  );
+  return { raw, root, parsed, rawText: bodyAsText(root) };
+}
+
+function readFrom(headers: RawHeaders, parsed: MailparserMail | null): MailAddress | null {
+  const rawFrom = headers.get('from')[0];
+  const from = parsed ? firstAddress(parsed.from) : firstAddress(parseAddressHeader(rawFrom ?? ''));
+  if (!from?.name.includes('\uFFFD')) return from;
+  return firstAddress(parseAddressHeader(repairHeader(from.name, rawFrom))) ?? from;
+}
+
+function readDate(headers: RawHeaders, problems: string[]): Date | null {
+  const value = headers.get('date')[0];
+  if (value === undefined) return null;
+  // Not mailparser's date: it falls back to "now" for a value it cannot read.
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    problems.push(`invalid-date: ${singleLine(value).slice(0, 100)}`);
+    return null;
+  }
+  return date;
+}
+
+function readBody(
+  { root, parsed, rawText }: Structure,
+  problems: string[],
+): { text: string; html: string | null } {
+  if (rawText !== null) return { text: withoutNul(rawText), html: null };
+  const repaired = repairUndeclaredCharsets(
+    root,
+    (parsed?.text ?? '').replace(/\r\n/g, '\n'),
+    typeof parsed?.html === 'string' ? parsed.html : null,
+    problems,
+  );
+  const html = repaired.html === null ? null : withoutNul(sanitizeMailHtml(repaired.html)) || null;
+  const text = repaired.text.trim() === '' && html !== null ? htmlToPlainText(html) : repaired.text;
+  return { text: withoutNul(text).trim(), html };
+}
+
 async function parse(original: Buffer, options: ParseMailOptions): Promise<ParsedMail> {
   const problems: string[] = [];
-  let raw = original;
-  let root = readPart(raw.toString('latin1'));
-  let parsed = await parseWithMailparser(raw, problems);
-
-  let fallbackText: string | null = null;
-  if (isBrokenMultipart(root)) {
-    const recovered = recoverBoundary(raw, root);
-    const reparsed = recovered ? await parseWithMailparser(recovered, problems) : null;
-    if (
-      recovered &&
-      reparsed &&
-      ((reparsed.text ?? '').trim() !== '' || reparsed.html || reparsed.attachments.length > 0)
-    ) {
-      problems.push(
-        `multipart-boundary-recovered: declared '${root.params.boundary ?? ''}', used the one in the body`,
-      );
-      raw = recovered;
-      root = readPart(raw.toString('latin1'));
-      parsed = reparsed;
-    } else {
-      problems.push(
-        'multipart-without-parts: the declared boundary never occurs, raw body kept as text',
-      );
-      fallbackText = bodyAsText(root);
-    }
-  } else if (!parsed) {
-    fallbackText = bodyAsText(root);
-  }
-
+  const structure = await readStructure(original, problems);
+  const { root, parsed } = structure;
   const headers = root.headers;
+
   const rawSubject = headers.get('subject')[0];
   const subject = singleLine(repairHeader(parsed?.subject ?? rawSubject ?? '', rawSubject));
-
-  let from = parsed
-    ? firstAddress(parsed.from)
-    : firstAddress(parseAddressHeader(headers.get('from')[0] ?? ''));
-  const rawFrom = headers.get('from')[0];
-  if (from && from.name.includes('\uFFFD')) {
-    const repaired = firstAddress(parseAddressHeader(repairHeader(from.name, rawFrom)));
-    if (repaired) from = repaired;
-  }
+  const from = readFrom(headers, parsed);
   if (!from) problems.push('no-from-address');
-
-  const ids = extractMessageIds(headers.get('message-id').join(' '));
+  const ids = extractMessageIds(headers.get('message-id')[0]);
   const messageIdSynthetic = ids.length === 0;
   if (messageIdSynthetic) problems.push('message-id-missing: synthetic id from the raw bytes');
-  const returnPath = parseReturnPath(headers);
-
-  let text = fallbackText ?? withoutNul(parsed?.text ?? '').replace(/\r\n/g, '\n');
-  let rawHtml = typeof parsed?.html === 'string' ? withoutNul(parsed.html) : null;
-  if (fallbackText === null)
-    ({ text, html: rawHtml } = repairUnlabeledText(root, text, rawHtml, problems));
-  const html = rawHtml === null ? null : sanitizeMailHtml(rawHtml) || null;
-  if (text.trim() === '' && html !== null) text = htmlToPlainText(html);
-  text = withoutNul(text).trim();
-
+  // The id of the bytes as received, whatever was repaired, so a re-fetch gives the same one.
   const messageId = messageIdSynthetic ? syntheticMessageId(original) : ids[0];
+  const returnPath = parseReturnPath(headers);
+  const date = readDate(headers, problems);
+  const { text, html } = readBody(structure, problems);
+
   return {
     messageId,
     messageIdSynthetic,
@@ -319,11 +154,11 @@ async function parse(original: Buffer, options: ParseMailOptions): Promise<Parse
     deliveredTo: deliveredTo(headers),
     returnPath,
     subject,
-    date: parseDate(headers, problems),
+    date,
     text,
     strippedText: stripReply(text),
     html,
-    attachments: convertAttachments(parsed, html, options, problems),
+    attachments: convertAttachments(parsed?.attachments ?? [], html, options, problems),
     autoSubmitted: detectAutoSubmitted(headers, from?.address ?? null, returnPath),
     bounce: detectBounce(root, headers, {
       messageId,
@@ -337,39 +172,44 @@ async function parse(original: Buffer, options: ParseMailOptions): Promise<Parse
   };
 }
 
+/** What is left when even the walker failed: the raw text, so that no mail is lost. */
+function unparsed(raw: Buffer, error: unknown): ParsedMail {
+  const source = raw.toString('utf8');
+  const text = withoutNul(source).replace(/\r\n/g, '\n').trim();
+  const ids = extractMessageIds(/^message-id:[ \t]*(.*)$/im.exec(source)?.[1] ?? '');
+  return {
+    messageId: ids[0] ?? syntheticMessageId(raw),
+    messageIdSynthetic: ids.length === 0,
+    inReplyTo: [],
+    references: [],
+    from: null,
+    replyTo: null,
+    to: [],
+    cc: [],
+    deliveredTo: [],
+    returnPath: null,
+    subject: '',
+    date: null,
+    text,
+    strippedText: text,
+    html: null,
+    attachments: [],
+    autoSubmitted: null,
+    bounce: null,
+    authenticationResults: null,
+    problems: [`parse-failed: ${error instanceof Error ? error.message : String(error)}`],
+  };
+}
+
 /**
  * Parses raw RFC 822 bytes into what intake needs (see ParsedMail). Never throws: a message that
- * cannot be read at all still comes back with its raw text as body and the reason in `problems`,
- * so that no mail is lost (notes.md §7).
+ * cannot be read still comes back, with its raw text as body and the reason in `problems`, so
+ * that no mail is lost (notes.md §7).
  */
 export async function parseMail(raw: Buffer, options: ParseMailOptions): Promise<ParsedMail> {
   try {
     return await parse(raw, options);
   } catch (error) {
-    const source = raw.toString('utf8');
-    const text = withoutNul(source).replace(/\r\n/g, '\n').trim();
-    const ids = extractMessageIds(/^message-id:[ \t]*(.*)$/im.exec(source)?.[1] ?? '');
-    return {
-      messageId: ids[0] ?? syntheticMessageId(raw),
-      messageIdSynthetic: ids.length === 0,
-      inReplyTo: [],
-      references: [],
-      from: null,
-      replyTo: null,
-      to: [],
-      cc: [],
-      deliveredTo: [],
-      returnPath: null,
-      subject: '',
-      date: null,
-      text,
-      strippedText: text,
-      html: null,
-      attachments: [],
-      autoSubmitted: null,
-      bounce: null,
-      authenticationResults: null,
-      problems: [`parse-failed: ${error instanceof Error ? error.message : String(error)}`],
-    };
+    return unparsed(raw, error);
   }
 }
