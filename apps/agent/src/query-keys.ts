@@ -49,6 +49,9 @@ export const queryKeys = {
     settings: ['mail', 'settings'] as const,
     admin: (status: string) => ['mail', 'admin', status] as const,
   },
+  webForm: {
+    settings: ['web-form', 'settings'] as const,
+  },
   directory: {
     users: (params: Record<string, unknown>) => ['directory', 'users', params] as const,
     organizations: (params: Record<string, unknown>) =>

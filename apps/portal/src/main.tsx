@@ -21,6 +21,14 @@ const PortalApp = lazy(() =>
   Promise.all([import('./portal-app'), i18n.loadNamespaces(APP_NAMESPACES)]).then(([app]) => app),
 );
 
+// The public web form (/form, /form/confirm): no session, and the only page other sites may frame.
+const WebFormApp = lazy(() =>
+  Promise.all([import('./modules/web-form/web-form-app'), i18n.loadNamespaces(['webForm'])]).then(
+    ([app]) => app,
+  ),
+);
+const isWebForm = /^\/form(\/|$)/.test(window.location.pathname);
+
 function PortalLogin() {
   const { t } = useTranslation('layout');
   return <LoginPage title={t('portal')} />;
@@ -31,8 +39,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <UiProvider>
-        <AuthProvider session={session}>
-          {/* Also waits for the strings: no raw keys flash before they arrive. */}
+        {isWebForm ? (
           <Suspense
             fallback={
               <Center h="100vh">
@@ -40,13 +47,26 @@ createRoot(document.getElementById('root')!).render(
               </Center>
             }
           >
-            <PublicAccountPages app="portal">
-              <RequireAuth login={<PortalLogin />}>
-                <PortalApp />
-              </RequireAuth>
-            </PublicAccountPages>
+            <WebFormApp />
           </Suspense>
-        </AuthProvider>
+        ) : (
+          <AuthProvider session={session}>
+            {/* Also waits for the strings: no raw keys flash before they arrive. */}
+            <Suspense
+              fallback={
+                <Center h="100vh">
+                  <Loader role="status" aria-label="Loading" />
+                </Center>
+              }
+            >
+              <PublicAccountPages app="portal">
+                <RequireAuth login={<PortalLogin />}>
+                  <PortalApp />
+                </RequireAuth>
+              </PublicAccountPages>
+            </Suspense>
+          </AuthProvider>
+        )}
       </UiProvider>
     </I18nextProvider>
   </StrictMode>,

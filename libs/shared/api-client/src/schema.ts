@@ -60,6 +60,49 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/alert-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alert rules in the order they are tried (admin) */
+    get: operations['AlertRules_list'];
+    put?: never;
+    /**
+     * Create an alert rule (admin)
+     * @description Every alert is tried against the active rules in `position` order; the first whose source (null: any) and every label condition match sets the ticket’s type, priority, group and organization, the status a resolve moves it to and the repeat-comment interval. No rule matching: the priority follows the severity (critical → urgent, high/error → high, warning → normal, info → low) and nothing else is set.
+     */
+    post: operations['AlertRules_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/alert-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One alert rule (admin) */
+    get: operations['AlertRules_get'];
+    put?: never;
+    post?: never;
+    /** Delete an alert rule (admin); the others close the gap */
+    delete: operations['AlertRules_delete'];
+    options?: never;
+    head?: never;
+    /**
+     * Change or move an alert rule (admin)
+     * @description Send the version you read. `position` moves the rule and renumbers the others 1..n; `matchers` replaces the whole list. Every alert is tried against the active rules in `position` order; the first whose source (null: any) and every label condition match sets the ticket’s type, priority, group and organization, the status a resolve moves it to and the repeat-comment interval. No rule matching: the priority follows the severity (critical → urgent, high/error → high, warning → normal, info → low) and nothing else is set.
+     */
+    patch: operations['AlertRules_update'];
+    trace?: never;
+  };
   '/api/v1/admin/deliveries': {
     parameters: {
       query?: never;
@@ -100,6 +143,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/mailboxes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Support mailboxes polled over IMAP, with their poller status (admin) */
+    get: operations['Mailboxes_list'];
+    put?: never;
+    /**
+     * Add a support mailbox (admin)
+     * @description The IMAP password is write-only: stored encrypted (SECRETS_KEY), never returned (`passwordSet` says one is stored).
+     */
+    post: operations['Mailboxes_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/mailboxes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One support mailbox (admin) */
+    get: operations['Mailboxes_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a support mailbox (admin)
+     * @description Refused (409) once messages came through it: deactivate it instead.
+     */
+    delete: operations['Mailboxes_delete'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a support mailbox (admin)
+     * @description Send the version you read. The IMAP password is write-only: stored encrypted (SECRETS_KEY), never returned (`passwordSet` says one is stored). Leave it out to keep it; a new host needs it again.
+     */
+    patch: operations['Mailboxes_update'];
+    trace?: never;
+  };
+  '/api/v1/admin/mailboxes/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Test the connection: log in, open the folder, count its messages (admin)
+     * @description A server that refuses or does not answer (10 s) is a result with `ok: false` and the reason, not an error. Nothing in the mailbox changes.
+     */
+    post: operations['Mailboxes_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/notification-defaults': {
     parameters: {
       query?: never;
@@ -118,6 +227,230 @@ export interface paths {
      */
     put: operations['NotificationDefaults_update'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/service-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List service accounts by name (admin) */
+    get: operations['ServiceAccounts_list'];
+    put?: never;
+    /**
+     * Create a service account (admin)
+     * @description An account for another system, acting through API tokens with the role, groups and canViewAll given here: it sees what a staff user with the same would see. It has no password and cannot log in.
+     */
+    post: operations['ServiceAccounts_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/service-accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One service account (admin) */
+    get: operations['ServiceAccounts_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change or deactivate a service account (admin)
+     * @description Send the version you read. `groupIds` replaces the whole set; `active: false` deactivates the account, and from its next request on none of its tokens works.
+     */
+    patch: operations['ServiceAccounts_update'];
+    trace?: never;
+  };
+  '/api/v1/admin/service-accounts/{id}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The account’s API tokens, newest first, revoked last (admin)
+     * @description Never the tokens themselves: only their hash is kept.
+     */
+    get: operations['ServiceAccounts_listTokens'];
+    put?: never;
+    /**
+     * Issue an API token (admin)
+     * @description The answer carries the token (`rd_…`) this once; keep it in the other system’s secret store. Use it as `Authorization: Bearer <token>`. An inactive account gets none (422).
+     */
+    post: operations['ServiceAccounts_createToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/service-accounts/{id}/tokens/{tokenId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API token (admin)
+     * @description It stops working at once; it stays in the list, marked revoked.
+     */
+    delete: operations['ServiceAccounts_revokeToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/web-form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public web form’s settings (admins) */
+    get: operations['WebFormSettings_get'];
+    /**
+     * Change the public web form’s settings (admins)
+     * @description Only the fields sent change; `version` is the one you read (409 when stale). Ticket types must be public and active, the group active (422).
+     */
+    put: operations['WebFormSettings_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Webhook endpoints, with the state of their last message (admins) */
+    get: operations['Webhooks_list'];
+    put?: never;
+    /**
+     * Register a webhook endpoint (admins)
+     * @description The signing secret is generated here and returned this once. Messages follow Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature); see docs/webhooks.md.
+     */
+    post: operations['Webhooks_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One webhook endpoint (admins); the secret is never shown again */
+    get: operations['Webhooks_get'];
+    put?: never;
+    post?: never;
+    /** Delete a webhook endpoint and its delivery log (admins) */
+    delete: operations['Webhooks_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook endpoint (admins)
+     * @description Send the version you read. `active: true` enables it again after an automatic disabling and resets its failure count.
+     */
+    patch: operations['Webhooks_update'];
+    trace?: never;
+  };
+  '/api/v1/admin/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An endpoint's messages, newest first (admins): the delivery log */
+    get: operations['Webhooks_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A message's attempts, newest first (admins) */
+    get: operations['Webhooks_attempts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a message again now (admins)
+     * @description One more attempt with the same webhook-id and body, made before the answer; the message as it is afterwards. 409 while a worker is sending it.
+     */
+    post: operations['Webhooks_redeliver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/webhooks/{id}/secret-rotations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the signing secret (admins)
+     * @description Returns the new secret this once. For 24 hours messages carry two signatures, one per secret, so receivers can switch without failing.
+     */
+    post: operations['Webhooks_rotate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -441,6 +774,26 @@ export interface paths {
      * @description Send the version you read. `memberIds` replaces the whole member set in the same transaction; `active: false` deactivates the group (there is no delete).
      */
     patch: operations['Groups_update'];
+    trace?: never;
+  };
+  '/api/v1/integrations/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Alerts from monitoring (service account token with alerts:write)
+     * @description Prometheus Alertmanager webhooks (version 4), the Zabbix media type of docs/alerts.md and a generic form, told apart by their fields or named by `?format=`. A firing alert opens one ticket on channel `monitoring` (per source and fingerprint while the ticket is open); repeats are internal comments at most once per the rule’s interval and counted in between; a resolve comments and, when the matching alert rule names a status the workflow allows, moves the ticket there. The alerts of one post are handled in one transaction. Only API tokens may post alerts.
+     */
+    post: operations['Alerts_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/me': {
@@ -1554,6 +1907,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/web-form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the web form page needs
+     * @description Whether the form is open, the request types it offers (names in every language) and a fresh form token: send it back with the submission (it dates the opening of the form).
+     */
+    get: operations['WebForm_config'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/web-form/confirm/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm a web form request with the mailed link’s token
+     * @description Creates the contact (when new) and the ticket, once: following the link again answers `already_confirmed` with the same ticket number. Unknown token 404, expired 410. The portal page at the link asks for a click first, so mail scanners that open links confirm nothing.
+     */
+    post: operations['WebForm_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/web-form/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the web form
+     * @description An unknown sender gets a confirmation link by e-mail (202 `confirmation_sent`): the ticket exists once it is followed. A known contact’s ticket is created at once when the settings say so (201 `created`). A form sent sooner than the minimum fill time after its token was issued is 422; per client address and per e-mail address there are hourly limits (429). 404 while the form is closed.
+     */
+    post: operations['WebForm_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/workflows': {
     parameters: {
       query?: never;
@@ -1677,6 +2090,119 @@ export interface components {
       average: number;
       count: number;
       name: string | null;
+    };
+    AlertIngestResultDto: {
+      alerts: components['schemas']['AlertResultDto'][];
+    };
+    AlertmanagerAlertDoc: {
+      /** @description summary, description… */
+      annotations?: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      endsAt?: string;
+      /** @description Default: a hash of the labels */
+      fingerprint?: string;
+      generatorURL?: string;
+      /** @description alertname, instance, severity… */
+      labels?: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      startsAt?: string;
+      /** @enum {string} */
+      status: 'firing' | 'resolved';
+    };
+    AlertmanagerWebhookDoc: {
+      alerts: components['schemas']['AlertmanagerAlertDoc'][];
+      groupKey?: string;
+      receiver?: string;
+      /** @enum {string} */
+      version: '4';
+    };
+    AlertResultDto: {
+      fingerprint: string;
+      /**
+       * @description ticket_created: a new ticket; repeat_commented / repeat_counted: still firing, with a comment or only counted (throttled); fired_again: firing after a resolve, commented; resolved: commented, and moved when `transitioned`; ignored: a resolve of an alert with no open ticket, or one already resolved
+       * @enum {string}
+       */
+      outcome:
+        | 'ticket_created'
+        | 'repeat_commented'
+        | 'repeat_counted'
+        | 'fired_again'
+        | 'resolved'
+        | 'ignored';
+      /** @enum {string} */
+      source: 'alertmanager' | 'zabbix' | 'generic';
+      /** @enum {string} */
+      status: 'firing' | 'resolved';
+      /** Format: uuid */
+      ticketId: string | null;
+      ticketNumber: number | null;
+      /** @description The resolve moved the ticket to the rule’s status */
+      transitioned: boolean;
+    };
+    AlertRuleDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      groupId: string | null;
+      /** Format: uuid */
+      id: string;
+      matchers: components['schemas']['LabelMatcherDto'][];
+      name: string;
+      /** Format: uuid */
+      organizationId: string | null;
+      /** @description 1-based place in the order rules are tried in */
+      position: number;
+      /**
+       * @description null: from the alert’s severity
+       * @enum {string|null}
+       */
+      priority: 'low' | 'normal' | 'high' | 'urgent' | null;
+      repeatCommentMinutes: number | null;
+      resolveStatus: string | null;
+      /**
+       * @description null: any
+       * @enum {string|null}
+       */
+      source: 'alertmanager' | 'zabbix' | 'generic' | null;
+      /** Format: uuid */
+      typeId: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    ApiTokenDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description null: never
+       */
+      expiresAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description Last request made with it, to the minute; null: never used
+       */
+      lastUsedAt: string | null;
+      name: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @description Endpoints the token may call (each endpoint names its scope as `x-required-scope`); `admin` holds every scope */
+      scopes: (
+        | 'tickets:read'
+        | 'tickets:write'
+        | 'comments:write'
+        | 'directory:read'
+        | 'alerts:write'
+        | 'inbound-mail:write'
+        | 'admin'
+      )[];
     };
     AssignmentDto: {
       /**
@@ -1854,6 +2380,63 @@ export interface components {
       items: components['schemas']['CommentDto'][];
       nextCursor: string | null;
     };
+    CreateAlertRuleDto: {
+      /** @default true */
+      active: boolean;
+      /**
+       * Format: uuid
+       * @description An active group
+       */
+      groupId?: string | null;
+      /** @description Every condition must hold; none: matches every alert of the source */
+      matchers?: components['schemas']['LabelMatcherDto'][];
+      name: string;
+      /** Format: uuid */
+      organizationId?: string | null;
+      /**
+       * Format: int32
+       * @description Where to put it in the order (the others shift); default on create: last
+       */
+      position?: number;
+      /** @enum {string|null} */
+      priority?: 'low' | 'normal' | 'high' | 'urgent' | null;
+      /**
+       * Format: int32
+       * @description At most one "still firing" comment per this many minutes (repeats in between are counted); null: 60
+       */
+      repeatCommentMinutes?: number | null;
+      /** @description A status key: a resolved alert moves its ticket there when the ticket’s workflow allows that move then; otherwise the ticket only gets the comment */
+      resolveStatus?: string | null;
+      /**
+       * @description null: any source
+       * @enum {string|null}
+       */
+      source?: 'alertmanager' | 'zabbix' | 'generic' | null;
+      /**
+       * Format: uuid
+       * @description An active ticket type
+       */
+      typeId?: string | null;
+    };
+    CreateApiTokenDto: {
+      /**
+       * Format: date-time
+       * @description When it stops working (in the future, else a 422); null or absent: never
+       */
+      expiresAt?: string | null;
+      /** @description What or where it is used */
+      name: string;
+      /** @description Endpoints the token may call (each endpoint names its scope as `x-required-scope`); `admin` holds every scope */
+      scopes: (
+        | 'tickets:read'
+        | 'tickets:write'
+        | 'comments:write'
+        | 'directory:read'
+        | 'alerts:write'
+        | 'inbound-mail:write'
+        | 'admin'
+      )[];
+    };
     CreateAssignmentRuleDto: {
       /** @description At least one action */
       actions: components['schemas']['AssignmentRuleActionsDto'];
@@ -1894,6 +2477,37 @@ export interface components {
        * @default false
        */
       internal: boolean;
+    };
+    CreatedApiTokenDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description null: never
+       */
+      expiresAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description Last request made with it, to the minute; null: never used
+       */
+      lastUsedAt: string | null;
+      name: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @description Endpoints the token may call (each endpoint names its scope as `x-required-scope`); `admin` holds every scope */
+      scopes: (
+        | 'tickets:read'
+        | 'tickets:write'
+        | 'comments:write'
+        | 'directory:read'
+        | 'alerts:write'
+        | 'inbound-mail:write'
+        | 'admin'
+      )[];
+      /** @description The token (`rd_…`), for `Authorization: Bearer <token>`. Shown this once: only its hash is kept */
+      token: string;
     };
     CreateDepartmentDto: {
       /** @default true */
@@ -1948,6 +2562,48 @@ export interface components {
        */
       supportLevel?: 1 | 2 | 3 | null;
     };
+    CreateMailboxDto: {
+      /** @default true */
+      active: boolean;
+      /** @example support@helpdesk.example */
+      address: string;
+      /** Format: uuid */
+      defaultGroupId?: string | null;
+      /** @enum {string|null} */
+      defaultPriority?: 'low' | 'normal' | 'high' | 'urgent' | null;
+      /** Format: uuid */
+      defaultTypeId?: string | null;
+      /** @default Failed */
+      failedFolder: string;
+      /** @default INBOX */
+      folder: string;
+      /** @example imap.example.com */
+      imapHost: string;
+      /**
+       * Format: password
+       * @description Stored encrypted
+       */
+      imapPassword: string;
+      /**
+       * Format: int32
+       * @example 993
+       */
+      imapPort: number;
+      /**
+       * @description tls: 993; starttls: 143 upgraded
+       * @enum {string}
+       */
+      imapTls: 'tls' | 'starttls' | 'none';
+      imapUser: string;
+      name: string;
+      /** @default Processed */
+      processedFolder: string;
+      /**
+       * @default quarantine
+       * @enum {string}
+       */
+      unknownSenderPolicy: 'refuse' | 'quarantine';
+    };
     CreateOrganizationDto: {
       /** @default true */
       active: boolean;
@@ -1972,6 +2628,22 @@ export interface components {
       /** @description Active staff users; each other id is a 422 of its own */
       memberIds?: string[];
       name: string;
+    };
+    CreateServiceAccountDto: {
+      /**
+       * @description Sees every ticket
+       * @default false
+       */
+      canViewAll: boolean;
+      description?: string | null;
+      /** @description Groups the account is a member of: an agent account sees their tickets; an unknown group is a 422 */
+      groupIds?: string[];
+      name: string;
+      /**
+       * @description What the account may do, as a staff user of that role; its tokens’ scopes narrow it further
+       * @enum {string}
+       */
+      role: 'agent' | 'dispatcher' | 'admin';
     };
     CreateSlaCalendarDto: {
       exceptions?: components['schemas']['CalendarExceptionDto'][];
@@ -2194,6 +2866,28 @@ export interface components {
        */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
     };
+    CreateWebhookEndpointDto: {
+      /** @default true */
+      active: boolean;
+      /** @default  */
+      description: string;
+      events: (
+        | 'ticket.created'
+        | 'ticket.updated'
+        | 'ticket.status_changed'
+        | 'ticket.assigned'
+        | 'comment.added'
+        | 'sla.breached'
+        | 'rating.received'
+      )[];
+      /**
+       * @description Send internal notes (and staff-only field changes) too
+       * @default false
+       */
+      includeInternalComments: boolean;
+      /** @description https; plain http and private addresses only for targets in WEBHOOK_ALLOWED_HOSTS (422) */
+      url: string;
+    };
     CreateWorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
       /**
@@ -2216,6 +2910,19 @@ export interface components {
       /** @description Stored on tickets */
       value: string;
     };
+    DeliveryBounceDto: {
+      /**
+       * Format: date-time
+       * @description When the bounce arrived
+       */
+      at: string;
+      /** @description The remote server's reply (Diagnostic-Code) */
+      diagnostic: string | null;
+      /** @description true: a permanent failure (5.x.x), the recipient address is bouncing; false: a delay (4.x.x), a note only */
+      permanent: boolean;
+      /** @example 5.1.1 */
+      status: string | null;
+    };
     DeliveryCountsDto: {
       failed: number;
       pending: number;
@@ -2225,6 +2932,8 @@ export interface components {
     DeliveryDto: {
       /** @description Sending attempts so far */
       attempts: number;
+      /** @description Null: no bounce came back */
+      bounce: components['schemas']['DeliveryBounceDto'] | null;
       /** @enum {string} */
       channel: 'email' | 'sms';
       /** Format: date-time */
@@ -2364,6 +3073,21 @@ export interface components {
        */
       version: number;
     };
+    GenericAlertDoc: {
+      description?: string;
+      /** @description The same value is the same alert */
+      fingerprint: string;
+      instance?: string;
+      labels?: {
+        [key: string]: string;
+      };
+      /** @example critical */
+      severity?: string;
+      /** @enum {string} */
+      status: 'firing' | 'resolved';
+      title: string;
+      url?: string;
+    };
     GroupDto: {
       active: boolean;
       /** Format: date-time */
@@ -2421,6 +3145,20 @@ export interface components {
        */
       expiresAt: string;
     };
+    LabelMatcherDto: {
+      /**
+       * @description A label of the alert (Alertmanager labels, Zabbix tags plus host, severity and trigger_id, the generic form’s labels plus severity and instance); a missing one is ""
+       * @example severity
+       */
+      label: string;
+      /**
+       * @description `glob`: `*` stands for any run of characters, anything else for itself
+       * @enum {string}
+       */
+      op: 'equals' | 'not_equals' | 'glob';
+      /** @example critical */
+      value: string;
+    };
     LinkedTicketDto: {
       /** Format: uuid */
       id: string;
@@ -2461,6 +3199,70 @@ export interface components {
        * @enum {string}
        */
       app?: 'agent' | 'portal';
+    };
+    MailboxDto: {
+      active: boolean;
+      /** @description The address it serves (lower case) */
+      address: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      defaultGroupId: string | null;
+      /** @enum {string|null} */
+      defaultPriority: 'low' | 'normal' | 'high' | 'urgent' | null;
+      /** Format: uuid */
+      defaultTypeId: string | null;
+      failedFolder: string;
+      folder: string;
+      /** Format: uuid */
+      id: string;
+      imapHost: string;
+      imapPort: number;
+      /** @enum {string} */
+      imapTls: 'tls' | 'starttls' | 'none';
+      imapUser: string;
+      name: string;
+      /** @description The password is write-only: this says one is stored */
+      passwordSet: boolean;
+      processedFolder: string;
+      status: components['schemas']['MailboxStatusDto'];
+      /** @enum {string} */
+      unknownSenderPolicy: 'refuse' | 'quarantine';
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    MailboxStatusDto: {
+      /** @description Why the last poll failed */
+      lastError: string | null;
+      /** Format: date-time */
+      lastErrorAt: string | null;
+      /** Format: date-time */
+      lastPolledAt: string | null;
+      /** Format: date-time */
+      lastSuccessAt: string | null;
+      /**
+       * Format: int64
+       * @description Highest UID handled
+       */
+      lastUid: number;
+      /** @description UIDVALIDITY seen last (decimal) */
+      uidValidity: string | null;
+    };
+    MailboxTestResultDto: {
+      durationMs: number;
+      /** @description What went wrong, in words an admin can act on */
+      error?: string;
+      /** @description The server offers IDLE (new mail is seen at once) */
+      idle?: boolean;
+      /** @description Messages in the folder */
+      messages?: number;
+      /** @description Logged in and opened the folder */
+      ok: boolean;
+      /** @description UIDVALIDITY of the folder (decimal) */
+      uidValidity?: string;
+      /** @description Unseen messages in the folder */
+      unseen?: number;
     };
     MailSettingsDto: {
       /** @description Deliveries by status, e-mail and SMS */
@@ -2526,6 +3328,8 @@ export interface components {
       phone: string | null;
       /** @enum {string} */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
+      /** @description Another system acting through API tokens (admin/service-accounts), not a person */
+      serviceAccount: boolean;
       /** @description The user agreed to get SMS at `phone` (for the kinds their preferences allow). Only the user sets it (PATCH /me); removing the phone turns it off */
       smsOptIn: boolean;
       /** Format: date-time */
@@ -2898,6 +3702,36 @@ export interface components {
       from: string;
       /** Format: date-time */
       to: string;
+    };
+    ServiceAccountDto: {
+      /** @description false: deactivated, and none of its tokens works */
+      active: boolean;
+      /** @description Tokens neither revoked nor expired */
+      activeTokens: number;
+      /** @description Sees every ticket, as staff with the same flag */
+      canViewAll: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      /** @description Groups the account is a member of: an agent account sees their tickets */
+      groupIds: string[];
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description What the account may do, as a staff user of that role; its tokens’ scopes narrow it further
+       * @enum {string}
+       */
+      role: 'agent' | 'dispatcher' | 'admin';
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+    };
+    ServiceAccountPageDto: {
+      items: components['schemas']['ServiceAccountDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
     };
     SlaCalendarDto: {
       /** Format: date-time */
@@ -3390,6 +4224,49 @@ export interface components {
         | 'deputyship_started'
         | 'deputyship_ended';
     };
+    UpdateAlertRuleDto: {
+      /** @default true */
+      active: boolean;
+      /**
+       * Format: uuid
+       * @description An active group
+       */
+      groupId?: string | null;
+      /** @description Every condition must hold; none: matches every alert of the source */
+      matchers?: components['schemas']['LabelMatcherDto'][];
+      name?: string;
+      /** Format: uuid */
+      organizationId?: string | null;
+      /**
+       * Format: int32
+       * @description Where to put it in the order (the others shift); default on create: last
+       */
+      position?: number;
+      /** @enum {string|null} */
+      priority?: 'low' | 'normal' | 'high' | 'urgent' | null;
+      /**
+       * Format: int32
+       * @description At most one "still firing" comment per this many minutes (repeats in between are counted); null: 60
+       */
+      repeatCommentMinutes?: number | null;
+      /** @description A status key: a resolved alert moves its ticket there when the ticket’s workflow allows that move then; otherwise the ticket only gets the comment */
+      resolveStatus?: string | null;
+      /**
+       * @description null: any source
+       * @enum {string|null}
+       */
+      source?: 'alertmanager' | 'zabbix' | 'generic' | null;
+      /**
+       * Format: uuid
+       * @description An active ticket type
+       */
+      typeId?: string | null;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
     UpdateAssignmentRuleDto: {
       /** @description Replaces all actions */
       actions?: components['schemas']['AssignmentRuleActionsDto'];
@@ -3473,6 +4350,46 @@ export interface components {
        */
       version: number;
     };
+    UpdateMailboxDto: {
+      /** @default true */
+      active: boolean;
+      address?: string;
+      /** Format: uuid */
+      defaultGroupId?: string | null;
+      /** @enum {string|null} */
+      defaultPriority?: 'low' | 'normal' | 'high' | 'urgent' | null;
+      /** Format: uuid */
+      defaultTypeId?: string | null;
+      /** @default Failed */
+      failedFolder: string;
+      /** @default INBOX */
+      folder: string;
+      /** @description A new host needs the password again: a stored one never goes to another server */
+      imapHost?: string;
+      /**
+       * Format: password
+       * @description Left out: the stored password stays
+       */
+      imapPassword?: string;
+      /** Format: int32 */
+      imapPort?: number;
+      /** @enum {string} */
+      imapTls?: 'tls' | 'starttls' | 'none';
+      imapUser?: string;
+      name?: string;
+      /** @default Processed */
+      processedFolder: string;
+      /**
+       * @default quarantine
+       * @enum {string}
+       */
+      unknownSenderPolicy: 'refuse' | 'quarantine';
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
     UpdateMeDto: {
       /** @enum {string} */
       locale?: 'en' | 'ru' | 'cs';
@@ -3531,6 +4448,26 @@ export interface components {
       /** @description The whole new member set: replaces the old one. New members must be active staff users; current members may stay even if deactivated. */
       memberIds?: string[];
       name?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
+    UpdateServiceAccountDto: {
+      /** @description false deactivates the account: its tokens stop working */
+      active?: boolean;
+      /** @description Sees every ticket */
+      canViewAll?: boolean;
+      description?: string | null;
+      /** @description Groups the account is a member of: an agent account sees their tickets (replaces the list); an unknown group is a 422 */
+      groupIds?: string[];
+      name?: string;
+      /**
+       * @description What the account may do, as a staff user of that role; its tokens’ scopes narrow it further
+       * @enum {string}
+       */
+      role?: 'agent' | 'dispatcher' | 'admin';
       /**
        * Format: int32
        * @description The version you read; a stale one is a 409
@@ -3692,6 +4629,50 @@ export interface components {
        */
       version: number;
     };
+    UpdateWebFormSettingsDto: {
+      /** @description scheme://host[:port], lower case; `https://*.example.com` allows subdomains */
+      allowedOrigins?: string[];
+      /** Format: uuid */
+      defaultGroupId?: string | null;
+      /** @enum {string|null} */
+      defaultPriority?: 'low' | 'normal' | 'high' | 'urgent' | null;
+      enabled?: boolean;
+      knownContactImmediate?: boolean;
+      /** Format: int32 */
+      maxPerAddressPerHour?: number;
+      /** Format: int32 */
+      maxPerIpPerHour?: number;
+      /** Format: int32 */
+      minFillSeconds?: number;
+      /** @description Public, active ticket types only (422 otherwise) */
+      typeIds?: string[];
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
+    UpdateWebhookEndpointDto: {
+      /** @description true enables it again (and clears an automatic disabling); false stops sending */
+      active?: boolean;
+      description?: string;
+      events?: (
+        | 'ticket.created'
+        | 'ticket.updated'
+        | 'ticket.status_changed'
+        | 'ticket.assigned'
+        | 'comment.added'
+        | 'sla.breached'
+        | 'rating.received'
+      )[];
+      includeInternalComments?: boolean;
+      url?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
     UserDto: {
       active: boolean;
       canViewAll: boolean;
@@ -3725,6 +4706,8 @@ export interface components {
       phone: string | null;
       /** @enum {string} */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
+      /** @description Another system acting through API tokens (admin/service-accounts), not a person */
+      serviceAccount: boolean;
       /** @description The user agreed to get SMS at `phone` (for the kinds their preferences allow). Only the user sets it (PATCH /me); removing the phone turns it off */
       smsOptIn: boolean;
       /** Format: date-time */
@@ -3742,6 +4725,232 @@ export interface components {
       /** @enum {string} */
       kind: 'staff' | 'client';
       name: string;
+    };
+    WebFormConfigDto: {
+      /** @description false: the form is closed; nothing else is given */
+      enabled: boolean;
+      /** @description Send it back with the submission: it carries the time the form was opened (signed), for the minimum fill time */
+      formToken: string;
+      types: components['schemas']['WebFormTypeDto'][];
+    };
+    WebFormConfirmationDto: {
+      /** @enum {string} */
+      status: 'confirmed' | 'already_confirmed';
+      /** @description null only if the ticket was deleted since */
+      ticketNumber: number | null;
+    };
+    WebFormSettingsDto: {
+      /** @description Sites that may embed the form (CSP frame-ancestors), e.g. https://www.example.com */
+      allowedOrigins: string[];
+      /** Format: uuid */
+      defaultGroupId: string | null;
+      /**
+       * @description null: the type’s default
+       * @enum {string|null}
+       */
+      defaultPriority: 'low' | 'normal' | 'high' | 'urgent' | null;
+      /** @description The form accepts submissions */
+      enabled: boolean;
+      /** @description A known active contact’s ticket is created at once; false: they confirm by e-mail like a new sender */
+      knownContactImmediate: boolean;
+      /** @description Submissions per e-mail address per hour */
+      maxPerAddressPerHour: number;
+      /** @description Submissions per client address per hour */
+      maxPerIpPerHour: number;
+      /** @description Seconds a person needs at least to fill the form */
+      minFillSeconds: number;
+      /** @description The public ticket types offered, in this order (none: filed without a type) */
+      typeIds: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    WebFormSubmissionDto: {
+      description: string;
+      /** Format: email */
+      email: string;
+      /** @description formToken from GET /web-form */
+      formToken: string;
+      /**
+       * @description The language of the mails
+       * @default en
+       * @enum {string}
+       */
+      locale: 'en' | 'ru' | 'cs';
+      name: string;
+      subject: string;
+      /**
+       * Format: uuid
+       * @description One of the types GET /web-form offers
+       */
+      typeId?: string;
+      /** @description Leave empty. The form hides it from people; bots fill it in */
+      website?: string;
+    };
+    WebFormSubmissionResultDto: {
+      /**
+       * @description confirmation_sent: a link was mailed to the address, the ticket exists once it is followed; created: the ticket exists
+       * @enum {string}
+       */
+      status: 'confirmation_sent' | 'created';
+      /** @description With `created` */
+      ticketNumber?: number;
+    };
+    WebFormTypeDto: {
+      /** Format: uuid */
+      id: string;
+      name: components['schemas']['TranslatedTextDto'];
+    };
+    WebhookAttemptDto: {
+      /** Format: date-time */
+      attemptedAt: string;
+      durationMs: number;
+      error: string | null;
+      id: string;
+      /** @description A manual redelivery */
+      manual: boolean;
+      responseExcerpt: string | null;
+      statusCode: number | null;
+    };
+    WebhookDeliveriesPageDto: {
+      items: components['schemas']['WebhookDeliveryDto'][];
+      nextCursor: string | null;
+    };
+    WebhookDeliveryDto: {
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** @enum {string} */
+      eventType:
+        | 'ticket.created'
+        | 'ticket.updated'
+        | 'ticket.status_changed'
+        | 'ticket.assigned'
+        | 'comment.added'
+        | 'sla.breached'
+        | 'rating.received';
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      /** @description Response time of the last attempt */
+      lastDurationMs: number | null;
+      lastError: string | null;
+      /** @description The first 4 KB of the last answer */
+      lastResponseExcerpt: string | null;
+      lastStatusCode: number | null;
+      /** @description The webhook-id header: the same for every attempt of the message */
+      messageId: string;
+      /**
+       * Format: date-time
+       * @description When the next attempt is due (pending only)
+       */
+      nextAttemptAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      /** Format: uuid */
+      ticketId: string | null;
+    };
+    WebhookEndpointCreatedDto: {
+      /** @description false: nothing is sent (disabled by an admin or automatically) */
+      active: boolean;
+      /** @description Messages failed for good in a row */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /**
+       * Format: date-time
+       * @description Set when it was disabled automatically after repeated failures
+       */
+      disabledAt: string | null;
+      disabledReason: string | null;
+      events: (
+        | 'ticket.created'
+        | 'ticket.updated'
+        | 'ticket.status_changed'
+        | 'ticket.assigned'
+        | 'comment.added'
+        | 'sla.breached'
+        | 'rating.received'
+      )[];
+      /** Format: uuid */
+      id: string;
+      /** @description Internal notes (and staff-only field changes) are sent too */
+      includeInternalComments: boolean;
+      lastDelivery: components['schemas']['WebhookLastDeliveryDto'] | null;
+      /**
+       * Format: date-time
+       * @description Until then the secret before the last rotation signs too
+       */
+      previousSecretExpiresAt: string | null;
+      /** @description The signing secret (whsec_…). Shown this once: store it in the receiver now */
+      secret: string;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+    };
+    WebhookEndpointDto: {
+      /** @description false: nothing is sent (disabled by an admin or automatically) */
+      active: boolean;
+      /** @description Messages failed for good in a row */
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /**
+       * Format: date-time
+       * @description Set when it was disabled automatically after repeated failures
+       */
+      disabledAt: string | null;
+      disabledReason: string | null;
+      events: (
+        | 'ticket.created'
+        | 'ticket.updated'
+        | 'ticket.status_changed'
+        | 'ticket.assigned'
+        | 'comment.added'
+        | 'sla.breached'
+        | 'rating.received'
+      )[];
+      /** Format: uuid */
+      id: string;
+      /** @description Internal notes (and staff-only field changes) are sent too */
+      includeInternalComments: boolean;
+      lastDelivery: components['schemas']['WebhookLastDeliveryDto'] | null;
+      /**
+       * Format: date-time
+       * @description Until then the secret before the last rotation signs too
+       */
+      previousSecretExpiresAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string;
+      /** @description Send it back with a change; a stale one is a 409 */
+      version: number;
+    };
+    WebhookLastDeliveryDto: {
+      /** Format: date-time */
+      attemptedAt: string | null;
+      error: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      /** @description The last answer, if any */
+      statusCode: number | null;
+    };
+    WebhookSecretDto: {
+      /**
+       * Format: date-time
+       * @description The previous secret keeps signing until then (24 h)
+       */
+      previousSecretExpiresAt: string;
+      /** @description The new signing secret (whsec_…), shown this once */
+      secret: string;
+      version: number;
     };
     WeekDto: {
       /**
@@ -3950,6 +5159,38 @@ export interface components {
        */
       start: string;
     };
+    ZabbixAlertDoc: {
+      /**
+       * @description {EVENT.ID}: the problem event, also in its recovery
+       * @example 12345
+       */
+      event_id: string;
+      /** @description {HOST.NAME} */
+      host?: string;
+      /** @description {HOST.IP} */
+      host_ip?: string;
+      message?: string;
+      /** @description {EVENT.RECOVERY.ID}: set (expanded) means resolved */
+      recovery_event_id?: string;
+      /** @description {EVENT.SEVERITY} (Not classified … Disaster) or {EVENT.NSEVERITY} (0-5) */
+      severity?: string;
+      /**
+       * @description {EVENT.STATUS}; required unless recovery_event_id is set
+       * @enum {string}
+       */
+      status?: 'PROBLEM' | 'UPDATE' | 'RESOLVED' | 'OK';
+      /** @description {EVENT.TAGSJSON}, parsed by the media type script */
+      tags?: components['schemas']['ZabbixTagDoc'][];
+      trigger_description?: string;
+      trigger_id?: string;
+      /** @description {EVENT.NAME} or {TRIGGER.NAME} */
+      trigger_name: string;
+      url?: string;
+    };
+    ZabbixTagDoc: {
+      tag: string;
+      value?: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -4047,6 +5288,459 @@ export interface operations {
         headers: {
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AlertRules_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRuleDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AlertRules_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAlertRuleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRuleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AlertRules_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRuleDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AlertRules_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AlertRules_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAlertRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRuleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -4203,6 +5897,575 @@ export interface operations {
       };
     };
   };
+  Mailboxes_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailboxDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Mailboxes_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMailboxDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailboxDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Mailboxes_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailboxDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Mailboxes_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Mailboxes_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMailboxDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailboxDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Mailboxes_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailboxTestResultDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   NotificationDefaults_get: {
     parameters: {
       query?: never;
@@ -4340,6 +6603,1666 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceAccounts_list: {
+    parameters: {
+      query?: {
+        /** @description Only active (true) or inactive (false) */
+        active?: boolean;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Search text */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceAccountPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceAccounts_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateServiceAccountDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceAccountDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceAccounts_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceAccountDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceAccounts_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateServiceAccountDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceAccountDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceAccounts_listTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceAccounts_createToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceAccounts_revokeToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        tokenId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WebFormSettings_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebFormSettingsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WebFormSettings_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebFormSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebFormSettingsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointCreatedDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_deliveries: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        status?: 'pending' | 'delivered' | 'failed';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveriesPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_attempts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        deliveryId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookAttemptDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_redeliver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        deliveryId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Webhooks_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSecretDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6557,6 +10480,149 @@ export interface operations {
       };
       /** @description Version conflict, or an action the current state does not allow */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Alerts_receive: {
+    parameters: {
+      query?: {
+        /** @description The payload’s format; without it, the format is told by the body’s fields */
+        format?: 'alertmanager' | 'zabbix' | 'generic';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | components['schemas']['AlertmanagerWebhookDoc']
+          | components['schemas']['ZabbixAlertDoc']
+          | components['schemas']['GenericAlertDoc'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertIngestResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -10843,6 +14909,8 @@ export interface operations {
         assigneeId?: string;
         /** @description Tickets of this category or of any of its subcategories */
         categoryId?: string;
+        /** @description Channels the tickets came by, comma-separated */
+        channel?: ('portal' | 'agent' | 'api' | 'email' | 'web_form' | 'monitoring')[];
         createdFrom?: string;
         createdTo?: string;
         /** @description nextCursor from the previous page */
@@ -13682,6 +17750,8 @@ export interface operations {
         /** @description Search text */
         q?: string;
         role?: 'admin' | 'dispatcher' | 'agent' | 'client';
+        /** @description true: only service accounts; false or absent: only people */
+        serviceAccount?: boolean;
       };
       header?: never;
       path?: never;
@@ -14495,6 +18565,290 @@ export interface operations {
       /** @description Valid input that breaks a business rule */
       422: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WebForm_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebFormConfigDto'];
+        };
+      };
+    };
+  };
+  WebForm_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebFormConfirmationDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Gone for good (an expired link) */
+      410: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WebForm_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebFormSubmissionDto'];
+      };
+    };
+    responses: {
+      /** @description The ticket was created */
+      201: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebFormSubmissionResultDto'];
+        };
+      };
+      /** @description A confirmation link was mailed to the address */
+      202: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebFormSubmissionResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

@@ -14,6 +14,7 @@ import { CalendarsSection } from '../../sla/components/calendars-section';
 import { PoliciesSection } from '../../sla/components/policies-section';
 import { ProjectsSection } from '../components/projects-section';
 import { MailSection } from '../../mail/components/mail-section';
+import { WebFormSection } from '../../web-form/components/web-form-section';
 import { NotificationDefaultsSection } from '../../notifications/components/notification-defaults-section';
 import {
   DepartmentsSection,
@@ -31,6 +32,7 @@ preloadStrings([
   'assignmentAdmin',
   'mail',
   'notificationKinds',
+  'webFormAdmin',
 ]);
 
 const SECTIONS = [
@@ -47,6 +49,7 @@ const SECTIONS = [
   'rules',
   'mail',
   'notificationDefaults',
+  'webForm',
 ] as const;
 /** Section → its path under /admin. */
 const PATHS: Record<(typeof SECTIONS)[number], string> = {
@@ -63,6 +66,7 @@ const PATHS: Record<(typeof SECTIONS)[number], string> = {
   rules: 'assignment-rules',
   mail: 'mail',
   notificationDefaults: 'notification-defaults',
+  webForm: 'web-form',
 };
 
 /** Tabs whose names live in another feature's strings. */
@@ -72,6 +76,7 @@ const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   rules: 'assignmentAdmin:tab',
   mail: 'mail:tab',
   notificationDefaults: 'notificationKinds:defaults.title',
+  webForm: 'webFormAdmin:tab',
 };
 
 /** Administration of the directory (admins only): one section per kind of record. */
@@ -135,6 +140,7 @@ export default function AdminPage() {
         <Route path="assignment-rules" element={<RulesSection />} />
         <Route path="mail" element={<MailSection />} />
         <Route path="notification-defaults" element={<NotificationDefaultsSection />} />
+        <Route path="web-form" element={<WebFormSection />} />
         <Route path="*" element={<Navigate to="/admin/users" replace />} />
       </Routes>
     </Stack>

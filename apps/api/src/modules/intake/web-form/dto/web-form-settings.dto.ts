@@ -77,7 +77,7 @@ export class UpdateWebFormSettingsDto {
   @IsUUID('all', { each: true })
   typeIds?: string[];
 
-  @ApiPropertyOptional({ ...UUID_SCHEMA, nullable: true })
+  @ApiPropertyOptional({ type: String, ...UUID_SCHEMA, nullable: true })
   @IsOptionalOrNull()
   @IsUUID()
   defaultGroupId?: string | null;
