@@ -46,6 +46,8 @@ import { SupportMailbox } from '../modules/intake/mail-in/mailboxes/support-mail
 import { InboundMessage } from '../modules/intake/mail-in/ingest/entities/inbound-message.entity.js';
 import { WebFormSettings } from '../modules/intake/web-form/entities/web-form-settings.entity.js';
 import { WebFormSubmission } from '../modules/intake/web-form/entities/web-form-submission.entity.js';
+import { AlertRule } from '../modules/intake/alerts/entities/alert-rule.entity.js';
+import { Alert } from '../modules/intake/alerts/entities/alert.entity.js';
 
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
@@ -95,4 +97,6 @@ export const ENTITIES = [
   WebhookAttempt,
   WebFormSettings,
   WebFormSubmission,
+  AlertRule,
+  Alert,
 ];

@@ -11,7 +11,8 @@ import { sql } from './sql.js';
 export type DirectoryTable =
   | 'users'
   // Not a directory record, but a versioned admin record written the same way.
-  | 'assignment_rules';
+  | 'assignment_rules'
+  | 'alert_rules';
 
 /** Collects positional parameters while a query is assembled: `p.add(value)` gives `$n`. */
 export class SqlParams {

@@ -19,6 +19,7 @@ import { Webhooks1765410000000 } from './1765410000000-webhooks.js';
 import { SupportMailboxes1765420000000 } from './1765420000000-support-mailboxes.js';
 import { MailIngest1765430000000 } from './1765430000000-mail-ingest.js';
 import { WebForm1765440000000 } from './1765440000000-web-form.js';
+import { Alerts1765450000000 } from './1765450000000-alerts.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SupportMailboxes1765420000000,
   MailIngest1765430000000,
   WebForm1765440000000,
+  Alerts1765450000000,
 ];

@@ -16,6 +16,7 @@ export { TicketsModule } from './tickets.module.js';
 export { TicketsService } from './tickets.service.js';
 export type { TicketCreateOptions } from './tickets.service.js';
 export { TicketCommentsService } from './ticket-comments.service.js';
+export { TicketTransitionsService } from './ticket-transitions.service.js';
 export { CreateTicketDto, CreateCommentDto } from './dto/ticket-input.dto.js';
 export type { TicketDto, CommentDto } from './dto/ticket.dto.js';
 export { SlaBreached, SlaReminderDue } from './events/sla.events.js';

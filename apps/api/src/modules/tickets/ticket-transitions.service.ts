@@ -112,6 +112,43 @@ export class TicketTransitionsService {
   }
 
   /**
+   * An automatic move inside the caller's transaction (intake: a resolved alert), at the
+   * ticket's current version. It happens only when the workflow lets the caller make it now
+   * with nothing more to give (no postpone date, comment, duplicate, missing field or open
+   * child); otherwise nothing happens and it answers false: a refusal is not an error here.
+   */
+  async transitionIfAllowed(
+    em: EntityManager,
+    user: AuthUser,
+    ticketId: string,
+    to: string,
+  ): Promise<boolean> {
+    const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
+    if (ticket.status === to) return false;
+    const def = await this.workflows.definitionForWrite(ticket.workflowId, em);
+    const transition = this.workflows
+      .allowedFrom(def, ticket.status, this.workflows.actorFor(user, ticket))
+      .find((t) => t.toStatus === to);
+    if (
+      !transition ||
+      transition.requiresPostpone ||
+      transition.commentRequired ||
+      transition.requiresDuplicateOf ||
+      missingFields(transition, ticket).length > 0
+    ) {
+      return false;
+    }
+    if (
+      this.workflows.status(def, to)?.category === 'closed' &&
+      (await this.links.openChildren(em, ticket.id)).length > 0
+    ) {
+      return false;
+    }
+    await this.transitionLocked(em, user, ticket, def, { to, version: ticket.version });
+    return true;
+  }
+
+  /**
    * The transition of a ticket the caller has already loaded visible, locked and at the
    * version the request carries, with its workflow read for writing (`definitionForWrite`):
    * acceptance uses it to commit the rating and the status together without loading both again.
