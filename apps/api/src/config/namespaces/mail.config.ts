@@ -85,6 +85,16 @@ export const mailConfig = configNamespace('mail', (env) => {
     mailRetryMaxDelaySeconds: env.int('MAIL_RETRY_MAX_DELAY_SECONDS', 3600, 1, 86400),
     /** A recipient that keeps answering 4xx is given up after this long. */
     mailRetryMaxAgeHours: env.int('MAIL_RETRY_MAX_AGE_HOURS', 72, 1, 24 * 60),
+    /**
+     * New tickets one sender may open by mail per hour; more are held in the quarantine (the
+     * e-mail-bomb relay: forged senders making us mail someone acknowledgements).
+     */
+    mailIntakeTicketsPerSenderPerHour: env.int(
+      'MAIL_INTAKE_TICKETS_PER_SENDER_PER_HOUR',
+      20,
+      1,
+      100000,
+    ),
     /** Connect, greeting and socket timeouts of the SMTP connection. */
     smtpTimeoutSeconds: env.int('SMTP_TIMEOUT_SECONDS', 30, 1, 600),
   };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor.js';
 import { PasswordService } from './password.service.js';
+import { MailContacts } from './mail-contacts.service.js';
 import { DepartmentsController } from './departments.controller.js';
 import { DepartmentsService } from './departments.service.js';
 import { GroupsController } from './groups.controller.js';
@@ -33,8 +34,17 @@ import { UsersService } from './users.service.js';
     ProjectsService,
     ProjectWatchersService,
     PasswordService,
+    MailContacts,
   ],
   // PasswordService: users own their credentials; auth checks them through this module.
-  exports: [OrganizationsService, DepartmentsService, GroupsService, UsersService, PasswordService],
+  // MailContacts: the mail intake authorizes senders and creates their contacts.
+  exports: [
+    OrganizationsService,
+    DepartmentsService,
+    GroupsService,
+    UsersService,
+    PasswordService,
+    MailContacts,
+  ],
 })
 export class DirectoryModule {}

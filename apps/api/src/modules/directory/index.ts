@@ -20,5 +20,6 @@ export { UserEmailChanged } from './events/user-email-changed.event.js';
 export { outOfOfficeErrors } from './out-of-office.js';
 export { smsOptInChange, type PhoneState } from './sms-opt-in.js';
 export { PasswordService } from './password.service.js';
+export { MailContacts, type MailOrganization } from './mail-contacts.service.js';
 export { staffFieldErrors } from './staff-references.js';
 export { departmentSubtreeSql } from './department-subtree.js';

@@ -18,6 +18,8 @@ import { SmsModule } from './sms/sms.module.js';
   imports: [DeliveryModule, FanOutModule, SmsModule, LiveModule, PreferencesModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, AccountMailOutbox],
-  exports: [AccountMailOutbox, FanOutModule],
+  // DeliveryModule: the intake matches replies and bounces to what was sent (reply addresses,
+  // VERP, our Message-ID domain).
+  exports: [AccountMailOutbox, FanOutModule, DeliveryModule],
 })
 export class NotificationsModule {}

@@ -6,6 +6,8 @@
  * escalation, timers and the SLA sweep; the visibility rule; the ticket domain events.
  */
 export { AttachmentsModule } from './attachments/attachments.module.js';
+export { AttachmentsService } from './attachments/attachments.service.js';
+export type { MailAttachmentInput } from './attachments/attachments.service.js';
 export { RefDto } from './dto/ticket.dto.js';
 export { Ticket } from './entities/ticket.entity.js';
 export { TicketType } from './entities/ticket-type.entity.js';

@@ -32,12 +32,17 @@ interface Row {
   ticket_id: string | null;
   ticket_number: string | null;
   ticket_subject: string | null;
+  bounced_at: Date | null;
+  bounce_permanent: boolean | null;
+  bounce_status: string | null;
+  bounce_diagnostic: string | null;
 }
 
 const SELECT = `
   SELECT d.id, d.channel, d.kind, d.address, u.name AS recipient_name, d.status, d.attempts,
          d.last_error, d.created_at, d.sent_at, d.next_attempt_at,
-         t.id AS ticket_id, t.number AS ticket_number, t.subject AS ticket_subject
+         t.id AS ticket_id, t.number AS ticket_number, t.subject AS ticket_subject,
+         d.bounced_at, d.bounce_permanent, d.bounce_status, d.bounce_diagnostic
     FROM deliveries d
     LEFT JOIN users u ON u.id = d.user_id
     LEFT JOIN tickets t ON t.id = d.ticket_id`;
@@ -89,6 +94,15 @@ function toDto(r: Row): DeliveryDto {
     ticket:
       r.ticket_id !== null
         ? { id: r.ticket_id, number: Number(r.ticket_number), subject: r.ticket_subject ?? '' }
+        : null,
+    bounce:
+      r.bounced_at !== null
+        ? {
+            at: r.bounced_at.toISOString(),
+            permanent: r.bounce_permanent === true,
+            status: r.bounce_status,
+            diagnostic: r.bounce_diagnostic,
+          }
         : null,
   };
 }

@@ -33,6 +33,7 @@ import {
 import { MailTransport } from './mail/mail-transport.js';
 import { classifySmtpError, type SendFailure } from './mail/smtp-failure.js';
 import { VerpAddresses } from './mail/verp-address.js';
+import { ReplyAddresses } from './mail/reply-address.js';
 import { suppressionReason } from './recipient-access.js';
 import { expired, retryDelayMs } from './retry-policy.js';
 
@@ -109,6 +110,7 @@ export class DeliveryWorker implements OnModuleInit {
     private readonly settings: MailSettings,
     private readonly transport: MailTransport,
     private readonly verp: VerpAddresses,
+    private readonly replyAddresses: ReplyAddresses,
     private readonly unsubscribe: UnsubscribeTokens,
     private readonly listener: EventLogListener,
     @Optional() private readonly sms?: SmsGateway,
@@ -253,9 +255,27 @@ export class DeliveryWorker implements OnModuleInit {
     );
     if (reason) return { status: 'suppressed', reason };
     if (row.channel === 'sms') return this.sendSms(row, now);
-    const limited = await this.rateLimited(em, row, now);
+    const limited = (await this.rateLimited(em, row, now)) ?? (await this.ackLimited(em, row, now));
     if (limited) return { status: 'suppressed', reason: limited };
     return this.sendMail(em, row, now);
+  }
+
+  /**
+   * RFC 3834 §2: one acknowledgement per sender per 24 hours for tickets filed by mail, so that
+   * a sender (or a forged sender, the e-mail-bomb relay) mailing us repeatedly gets one
+   * automatic answer, not one per message. Portal and agent filings keep theirs.
+   */
+  private async ackLimited(em: EntityManager, row: DueRow, now: Date): Promise<string | null> {
+    if (row.kind !== 'ticket_acknowledged' || row.ticket_id === null) return null;
+    const [hit] = (await em.query(
+      `SELECT 1 FROM tickets t
+        WHERE t.id = $1 AND t.channel = 'email'
+          AND EXISTS (SELECT 1 FROM deliveries d
+                       WHERE d.address = $2 AND d.channel = 'email' AND d.kind = 'ticket_acknowledged'
+                         AND d.status = 'sent' AND d.sent_at > $3)`,
+      [row.ticket_id, row.address, new Date(now.getTime() - 24 * 3_600_000)],
+    )) as unknown[];
+    return hit ? 'an acknowledgement went to this address in the last 24 hours' : null;
   }
 
   /**
@@ -326,6 +346,8 @@ export class DeliveryWorker implements OnModuleInit {
         messageId,
         inReplyTo: thread,
         references: thread ? [thread] : [],
+        // A reply to the per-ticket address threads even without References or [#number].
+        replyTo: ticketNumber !== null ? this.replyAddresses.forTicket(ticketNumber) : null,
         headers: {
           ...automaticHeaders(row.automatic, row.kind),
           ...unsubscribeHeaders(unsubscribeUrl),

@@ -24,5 +24,7 @@ import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
     // Swap for an object-store adapter by providing another AttachmentStorage here.
     { provide: AttachmentStorage, useClass: LocalDiskAttachmentStorage },
   ],
+  // The mail intake stores a message's files in the transaction that files it.
+  exports: [AttachmentsService],
 })
 export class AttachmentsModule {}

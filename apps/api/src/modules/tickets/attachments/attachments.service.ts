@@ -1,8 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  InjectConfig,
+  storageConfig,
+  type StorageConfig,
+} from '../../../config/config-namespaces.js';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { sql } from '../../../common/database/sql.js';
 import { InvalidInputError, NotFoundError } from '../../../common/errors/domain-errors.js';
@@ -16,7 +22,7 @@ import { TicketAccessService } from '../ticket-access.service.js';
 import { ticketVisibility } from '../ticket-visibility.js';
 import { AttachmentStorage } from './attachment-storage.js';
 import type { ReceivedUpload } from './attachment-upload.receiver.js';
-import { sniffContentType } from './content-type-sniffer.js';
+import { OCTET_STREAM, sniffContentType } from './content-type-sniffer.js';
 import {
   toAttachmentDto,
   type AttachmentDto,
@@ -25,6 +31,21 @@ import {
 import { sanitizeFileName } from './file-name.js';
 
 const DEFAULT_PAGE_SIZE = 50;
+
+/** A file that came in a mail (intake), stored in the caller's transaction. */
+export interface MailAttachmentInput {
+  /** Chosen by the caller when the mail's text links to the file before it is stored. */
+  id?: string;
+  ticketId: string;
+  commentId: string | null;
+  /** The sender it came from. */
+  uploaderId: string;
+  fileName: string;
+  content: Buffer;
+  internal: boolean;
+  /** Executable or double extension: kept for staff to judge, offered only as octet-stream. */
+  dangerous: boolean;
+}
 
 /** Internal notes and their files are for staff; a client never learns they exist. */
 function seesInternal(user: AuthUser): boolean {
@@ -39,7 +60,79 @@ export class AttachmentsService {
     private readonly storage: AttachmentStorage,
     private readonly clock: Clock,
     private readonly writer: TicketWriter,
+    @InjectConfig(storageConfig) private readonly storageSettings: StorageConfig,
   ) {}
+
+  /**
+   * Stores a file that came with a mail and records it in the caller's transaction (the intake
+   * files the ticket, its comment and its files in one). The type is sniffed from the bytes, as
+   * for uploads; a dangerous file is octet-stream whatever it looks like. Returns the storage
+   * key too: if the caller's transaction rolls back, the caller removes the stored copy
+   * (`removeStored`).
+   */
+  async storeFromMail(
+    em: EntityManager,
+    input: MailAttachmentInput,
+  ): Promise<AttachmentDto & { storageKey: string }> {
+    const tmpDir = join(this.storageSettings.dataDir, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tempPath = join(tmpDir, `mail-${randomUUID()}`);
+    const storageKey = randomUUID();
+    try {
+      await writeFile(tempPath, input.content, { mode: 0o600 });
+      const contentType = input.dangerous ? OCTET_STREAM : await sniffContentType(tempPath);
+      await this.storage.put(storageKey, tempPath);
+      const now = this.clock.now();
+      const attachment: Attachment = {
+        id: input.id ?? randomUUID(),
+        ticketId: input.ticketId,
+        commentId: input.commentId,
+        internal: input.internal,
+        uploaderId: input.uploaderId,
+        fileName: sanitizeFileName(input.fileName),
+        contentType,
+        sizeBytes: input.content.length,
+        sha256: createHash('sha256').update(input.content).digest('hex'),
+        storageKey,
+        createdAt: now,
+      };
+      await em.insert(Attachment, attachment);
+      const write = new TicketChange(input.ticketId, now);
+      write.touches = true;
+      write.clientSees = !input.internal;
+      write
+        .record(input.uploaderId, [
+          {
+            kind: 'attachment_added',
+            newValue: {
+              attachmentId: attachment.id,
+              fileName: attachment.fileName,
+              sizeBytes: attachment.sizeBytes,
+            },
+            internal: input.internal,
+          },
+        ])
+        .publish(
+          new AttachmentAdded(
+            input.ticketId,
+            attachment.id,
+            attachment.commentId,
+            input.internal,
+            input.uploaderId,
+            now,
+          ),
+        );
+      await this.writer.write(em, write);
+      return { ...toAttachmentDto(attachment), storageKey };
+    } finally {
+      await unlink(tempPath).catch(() => undefined);
+    }
+  }
+
+  /** Removes stored copies whose rows were rolled back. */
+  async removeStored(storageKeys: readonly string[]): Promise<void> {
+    for (const key of storageKeys) await this.storage.remove(key).catch(() => undefined);
+  }
 
   /** 404 unless the caller may see, and so add files to, the ticket. */
   async assertCanUpload(user: AuthUser, ticketId: string): Promise<void> {

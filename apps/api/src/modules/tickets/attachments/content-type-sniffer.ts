@@ -26,7 +26,9 @@ async function isUtf8Text(path: string): Promise<boolean> {
     decoder.decode();
     return true;
   } catch (e) {
-    if (e instanceof TypeError) return false; // the decoder's "not UTF-8"
+    // The decoder's "not UTF-8", by its code: `instanceof TypeError` fails when the error comes
+    // from another realm (Node's internals under Jest's VM), and the upload then failed.
+    if ((e as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return false;
     throw e;
   }
 }

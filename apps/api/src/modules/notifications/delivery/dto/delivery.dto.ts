@@ -10,6 +10,23 @@ export class DeliveryTicketDto {
   @ApiProperty() subject!: string;
 }
 
+/** A delivery status notification (bounce) that came back for the message. */
+export class DeliveryBounceDto {
+  @ApiProperty({ format: 'date-time', description: 'When the bounce arrived' }) at!: string;
+  @ApiProperty({
+    description:
+      'true: a permanent failure (5.x.x), the recipient address is bouncing; false: a delay (4.x.x), a note only',
+  })
+  permanent!: boolean;
+  @ApiProperty({ type: String, nullable: true, example: '5.1.1' }) status!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The remote server's reply (Diagnostic-Code)",
+  })
+  diagnostic!: string | null;
+}
+
 /** One outgoing e-mail or SMS, as staff and admins see it: never its content. */
 export class DeliveryDto {
   @ApiProperty({ description: 'Numeric id; bounces name it in the VERP address', example: '1042' })
@@ -45,6 +62,12 @@ export class DeliveryDto {
   })
   nextAttemptAt!: string | null;
   @ApiProperty({ type: DeliveryTicketDto, nullable: true }) ticket!: DeliveryTicketDto | null;
+  @ApiProperty({
+    type: DeliveryBounceDto,
+    nullable: true,
+    description: 'Null: no bounce came back',
+  })
+  bounce!: DeliveryBounceDto | null;
 }
 
 export class DeliveryPageDto {

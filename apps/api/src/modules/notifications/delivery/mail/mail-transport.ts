@@ -22,6 +22,8 @@ export interface OutgoingMail {
   readonly messageId: string;
   readonly inReplyTo: string | null;
   readonly references: readonly string[];
+  /** The ticket's signed reply address; else MAIL_REPLY_TO, if set. */
+  readonly replyTo?: string | null;
   readonly headers: Readonly<Record<string, string>>;
 }
 
@@ -78,7 +80,9 @@ export class MailTransport implements OnApplicationShutdown {
     const info = (await this.mailer.sendMail({
       from: this.config.mailFrom,
       to: mail.to,
-      ...(this.config.mailReplyTo ? { replyTo: this.config.mailReplyTo } : {}),
+      ...((mail.replyTo ?? this.config.mailReplyTo)
+        ? { replyTo: mail.replyTo ?? this.config.mailReplyTo ?? undefined }
+        : {}),
       subject: mail.subject,
       text: mail.text,
       html: mail.html,

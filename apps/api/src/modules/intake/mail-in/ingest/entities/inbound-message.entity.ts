@@ -60,7 +60,7 @@ export class InboundMessage {
   uidValidity!: string | null;
   @Column('bigint', { nullable: true }) uid!: string | null;
   /** Without angle brackets; synthetic (a hash of the raw bytes) when the message has none. */
-  @Column('varchar', { name: 'message_id', length: 500 }) messageId!: string;
+  @Column('varchar', { name: 'message_id', length: 998 }) messageId!: string;
   /** The message as received: the .eml stays retrievable whatever happened to it. */
   @Column('bytea') raw!: Buffer;
   @Column('varchar', { name: 'from_address', length: 320, nullable: true })

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Locale } from '@relaydesk/contracts';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { sql } from '../../common/database/sql.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { Clock } from '../../common/time/clock.js';
+import { UserCreated } from './events/user-created.event.js';
+
+/** What sender authorization (CDESK) needs to know about an organization. */
+export interface MailOrganization {
+  id: string;
+  /** Empty: every contact may file. */
+  authorizedRequesterIds: string[];
+}
+
+/**
+ * The directory's side of tickets by mail: which organization allows a sender's domain, who may
+ * file for an organization, and the contact a first mail (or an accepted quarantined one)
+ * creates. Users are the directory's rows, so they are written here.
+ */
+@Injectable()
+export class MailContacts {
+  constructor(
+    private readonly clock: Clock,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** The active organization that allows the domain; null when none does, or several (ambiguous). */
+  async organizationForDomain(em: EntityManager, domain: string): Promise<MailOrganization | null> {
+    const rows = await sql<{ id: string; authorized_requester_ids: string[] }>(
+      em,
+      `SELECT id, authorized_requester_ids FROM organizations
+        WHERE active AND $1 = ANY(mail_domains) LIMIT 2`,
+      [domain.toLowerCase()],
+    );
+    return rows.length === 1
+      ? { id: rows[0].id, authorizedRequesterIds: rows[0].authorized_requester_ids }
+      : null;
+  }
+
+  async organization(em: EntityManager, id: string): Promise<MailOrganization | null> {
+    const [row] = await sql<{ id: string; authorized_requester_ids: string[] }>(
+      em,
+      `SELECT id, authorized_requester_ids FROM organizations WHERE id = $1`,
+      [id],
+    );
+    return row ? { id: row.id, authorizedRequesterIds: row.authorized_requester_ids } : null;
+  }
+
+  /** The user with this address (any role, active or not), by the address's lower case. */
+  async findByEmail(
+    em: EntityManager,
+    email: string,
+  ): Promise<{ id: string; role: AuthUser['role']; active: boolean } | null> {
+    const [row] = await sql<{ id: string; role: AuthUser['role']; active: boolean }>(
+      em,
+      `SELECT id, role, active FROM users WHERE lower(email) = $1 LIMIT 1`,
+      [email.toLowerCase()],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * A client contact for a mail sender, in the caller's transaction. No password: UserCreated
+   * makes the auth module mail a welcome link, as for a contact a dispatcher creates.
+   * `actorId`: who accepted it (quarantine), or the new contact itself (an allowed domain).
+   */
+  async create(
+    em: EntityManager,
+    contact: { email: string; name: string; organizationId: string; locale: Locale },
+    actorId: string | null,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const name = contact.name.trim() || contact.email.split('@')[0];
+    const [{ id }] = await sql<{ id: string }>(
+      em,
+      `INSERT INTO users (email, password_hash, name, locale, role, organization_id, active,
+                          created_at, updated_at)
+       VALUES ($1, NULL, $2, $3, 'client', $4, true, $5, $5) RETURNING id`,
+      [
+        contact.email.toLowerCase(),
+        name.slice(0, 200),
+        contact.locale,
+        contact.organizationId,
+        now,
+      ],
+    );
+    await this.events.publish(em, new UserCreated(id, false, actorId ?? id, now));
+    return id;
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../../../directory/index.js';
+import { NotificationsModule } from '../../../notifications/index.js';
+import { AttachmentsModule, TicketsModule } from '../../../tickets/index.js';
+import { MailFiling } from './mail-filing.js';
+import { MailIngestService } from './mail-ingest.service.js';
+import { MailRefusals } from './mail-refusals.js';
+import { MailThreading } from './mail-threading.js';
+import { MailboxSettings } from './mailbox-settings.js';
+
+/** One inbound message in, a ticket, comment, bounce mark or quarantine entry out. */
+@Module({
+  imports: [TicketsModule, AttachmentsModule, DirectoryModule, NotificationsModule],
+  providers: [MailIngestService, MailFiling, MailRefusals, MailThreading, MailboxSettings],
+  exports: [MailIngestService],
+})
+export class MailIngestModule {}

@@ -1,0 +1,498 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { AppConfig } from '../src/config/app-config';
+import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
+import { VerpAddresses } from '../src/modules/notifications/delivery/mail/verp-address';
+import { ReplyAddresses } from '../src/modules/notifications/index';
+import { MailIngestService } from '../src/modules/intake/mail-in/ingest/mail-ingest.service';
+import type { IngestSource } from '../src/modules/intake/mail-in/ingest/ingest-types';
+import { SmtpSink } from './support/smtp-sink';
+import { startTestApp, type TestApp } from './support/test-app';
+import { createWorkflowFixture } from './support/workflow-fixture';
+
+const HOSTILE = join(__dirname, 'fixtures/mail/hostile');
+const HTTP: IngestSource = { kind: 'http', mailboxId: null };
+
+/** A support mailbox row (the poller's fields are not used here). */
+async function mailbox(t: TestApp, address: string, policy: 'refuse' | 'quarantine') {
+  const [row] = (await t.db.query(
+    `INSERT INTO support_mailboxes (name, address, imap_host, imap_port, imap_tls, imap_user,
+                                    imap_password_sealed, unknown_sender_policy)
+     VALUES ($1, $1, '127.0.0.1', 10143, 'none', $1, 'v1:unused', $2) RETURNING id`,
+    [address, policy],
+  )) as { id: string }[];
+  return row.id;
+}
+
+function mailOverrides(port: number, more: Partial<AppConfig> = {}): Partial<AppConfig> {
+  return {
+    mailDriver: 'smtp',
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    smtpEndpoint: { host: '127.0.0.1', port, secure: false, user: null },
+    mailFrom: 'Relaydesk Support <support@helpdesk.test>',
+    mailDomain: null,
+    mailConcurrency: 2,
+    smtpTimeoutSeconds: 5,
+    mailIntakeTicketsPerSenderPerHour: 3,
+    ...more,
+  };
+}
+
+/** A mail of our own making, CRLF like the corpus. */
+function eml(headers: Record<string, string>, body: string): Buffer {
+  const lines = Object.entries({
+    'MIME-Version': '1.0',
+    'Content-Type': 'text/plain; charset=utf-8',
+    Date: 'Mon, 23 Nov 2026 11:00:00 +0000',
+    ...headers,
+  }).map(([k, v]) => `${k}: ${v}`);
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body.replace(/\r?\n/g, '\r\n')}\r\n`);
+}
+
+/**
+ * The corpus's fixture (ticket #1234 "Printer on fire", requester alice, an agent reply and a
+ * notification to gone@) built here, then each file's ids rewritten to ours: our outgoing
+ * Message-IDs (`<ticket-<id>.d<delivery>.<rand>@helpdesk.test>`) and our ticket number.
+ */
+describe('mail ingest (hostile mails, threading, sender authorization, loops, bounces)', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let ingest: MailIngestService;
+  const logLines: string[] = [];
+  let customer: { id: string };
+  let alice: { id: string; email: string };
+  let agent: { id: string; token: string };
+  let printer: { id: string; number: number };
+  let replyDeliveryMessageId: string;
+  let goneDelivery: { id: string; messageId: string };
+  let typeKey: string;
+  let quarantineBox: string;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    const logger = pino(
+      { level: 'warn' },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          logLines.push(chunk.toString());
+          done();
+        },
+      }),
+    );
+    t = await startTestApp(mailOverrides(sink.port), logger);
+    ingest = t.app.get(MailIngestService);
+    quarantineBox = await mailbox(t, 'support@helpdesk.test', 'quarantine');
+    ({ typeKey } = await createWorkflowFixture(t.db, {
+      statuses: [
+        { key: 'new', category: 'new', initial: true },
+        { key: 'work', category: 'open' },
+        { key: 'fixed', category: 'resolved' },
+        { key: 'archived', category: 'closed', final: true, readOnly: true },
+      ],
+      transitions: [
+        { from: 'new', to: 'work' },
+        { from: 'work', to: 'fixed' },
+        { from: 'fixed', to: 'archived' },
+      ],
+      timers: [{ status: 'fixed', trigger: 'requester_replied', to: 'work' }],
+    }));
+    // Everyone at customer.test may file: the corpus's senders become contacts on first mail.
+    customer = await t.factory.organization('Customer Ltd');
+    await t.db.query(`UPDATE organizations SET mail_domains = '{customer.test}' WHERE id = $1`, [
+      customer.id,
+    ]);
+    alice = await t.factory.user({
+      role: 'client',
+      email: 'alice@customer.test',
+      name: 'Alice',
+      organizationId: customer.id,
+    });
+    const agentUser = await t.factory.user({ role: 'agent', name: 'Agent' });
+    agent = { id: agentUser.id, token: await t.tokenFor(agentUser.id) };
+    printer = await t.factory.ticket({
+      subject: 'Printer on fire',
+      typeKey,
+      status: 'work',
+      requesterId: alice.id,
+      organizationId: customer.id,
+      assigneeId: agent.id,
+    });
+    const sent = async (address: string, userId: string | null) => {
+      const [row] = (await t.db.query(
+        `INSERT INTO deliveries (channel, kind, user_id, address, locale, ticket_id, data, status,
+                                 sent_at, message_id)
+         VALUES ('email', 'comment_public', $1, $2, 'en', $3::uuid, '{}', 'sent', now(),
+                 '<ticket-' || $3::text || '.d' || nextval('deliveries_id_seq') || '.k3j9x@helpdesk.test>')
+         RETURNING id, message_id`,
+        [userId, address, printer.id],
+      )) as { id: string; message_id: string }[];
+      return { id: row.id, messageId: row.message_id.slice(1, -1) };
+    };
+    replyDeliveryMessageId = (await sent('alice@customer.test', alice.id)).messageId;
+    goneDelivery = await sent('gone@customer.test', null);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  /** A corpus file with the fixture's ids replaced by ours. */
+  const hostile = (file: string): Buffer =>
+    Buffer.from(
+      readFileSync(join(HOSTILE, file), 'latin1')
+        .replaceAll('ticket-1234.article-2@helpdesk.test', replyDeliveryMessageId)
+        .replaceAll('ticket-1234.article-3@helpdesk.test', goneDelivery.messageId)
+        .replaceAll('[#1234]', `[#${printer.number}]`),
+      'latin1',
+    );
+
+  const counts = async () =>
+    (
+      await t.db.query(
+        `SELECT (SELECT count(*)::int FROM tickets) AS tickets,
+                (SELECT count(*)::int FROM ticket_comments) AS comments`,
+      )
+    )[0] as { tickets: number; comments: number };
+  const ticketRow = async (id: string) =>
+    (
+      await t.db.query(
+        `SELECT t.subject, t.description, t.status, t.channel, t.needs_reply, u.email AS requester
+           FROM tickets t LEFT JOIN users u ON u.id = t.requester_id WHERE t.id = $1`,
+        [id],
+      )
+    )[0] as {
+      subject: string;
+      description: string;
+      status: string;
+      channel: string;
+      needs_reply: boolean;
+      requester: string;
+    };
+  const inbound = async (id: string) =>
+    (await t.db.query('SELECT * FROM inbound_messages WHERE id = $1', [id]))[0] as {
+      status: string;
+      reason: string | null;
+      raw: Buffer;
+      ticket_id: string | null;
+      thread_ticket_id: string | null;
+      attachments: {
+        attachmentId: string;
+        fileName: string;
+        inline: boolean;
+        dangerous: boolean;
+      }[];
+    };
+  /** Fans out and sends everything due; returns what reached the sink meanwhile. */
+  const flushMail = async () => {
+    const before = sink.received.length;
+    await t.drainNotifications();
+    await t.app.get(DeliveryWorker).deliver();
+    return sink.received.slice(before);
+  };
+  const download = (attachmentId: string) =>
+    t
+      .http()
+      .get(`/api/v1/attachments/${attachmentId}/content`)
+      .set('Authorization', `Bearer ${agent.token}`);
+
+  it('01: a new mail from an allowed domain creates one ticket for a new contact, acknowledged as auto-replied', async () => {
+    const before = await counts();
+    const out = await ingest.ingest(HTTP, hostile('01-new-ticket.eml'));
+    expect(out.result).toBe('created');
+    const after = await counts();
+    expect(after.tickets).toBe(before.tickets + 1);
+    const row = await ticketRow(out.ticketId!);
+    expect(row).toMatchObject({
+      subject: 'Cannot log in to the portal',
+      requester: 'carol@customer.test',
+      channel: 'email',
+    });
+    expect(row.description).toContain('since this morning I cannot log in to the portal.');
+    const [carol] = (await t.db.query(
+      `SELECT role, organization_id, active FROM users WHERE email = 'carol@customer.test'`,
+    )) as { role: string; organization_id: string; active: boolean }[];
+    expect(carol).toEqual({ role: 'client', organization_id: customer.id, active: true });
+
+    const mails = await flushMail();
+    const ack = mails.filter(
+      (m) => m.rcptTo.includes('carol@customer.test') && m.parsed.subject?.includes(`#`),
+    );
+    const acks = ack.filter((m) => m.parsed.headers.get('auto-submitted') === 'auto-replied');
+    expect(acks.length).toBeGreaterThanOrEqual(1);
+    // Replies to it thread by the signed per-ticket address.
+    const replyTo = acks[0].parsed.replyTo?.value[0].address ?? '';
+    expect(t.app.get(ReplyAddresses).ticketNumber(replyTo)).not.toBeNull();
+  });
+
+  it('a second fetch of the same message (same UID, or same Message-ID elsewhere) creates nothing', async () => {
+    const source: IngestSource = {
+      kind: 'imap',
+      mailboxId: quarantineBox,
+      uidValidity: '7',
+      uid: 1,
+    };
+    const raw = eml(
+      {
+        From: 'Carol <carol@customer.test>',
+        To: 'support@helpdesk.test',
+        Subject: 'Dedupe me',
+        'Message-ID': '<dedupe-1@customer.test>',
+      },
+      'Once only.',
+    );
+    const first = await ingest.ingest(source, raw);
+    expect(first.result).toBe('created');
+    const before = await counts();
+    const again = await ingest.ingest(source, raw);
+    expect(again).toEqual({
+      result: 'duplicate',
+      inboundMessageId: first.inboundMessageId,
+      ticketId: first.ticketId,
+    });
+    const viaHttp = await ingest.ingest(HTTP, raw);
+    expect(viaHttp.result).toBe('duplicate');
+    // Concurrent copies (two instances): exactly one files it.
+    const raw2 = eml(
+      {
+        From: 'Carol <carol@customer.test>',
+        To: 'support@helpdesk.test',
+        Subject: 'Dedupe me too',
+        'Message-ID': '<dedupe-2@customer.test>',
+      },
+      'Once only, again.',
+    );
+    const both = await Promise.all([ingest.ingest(HTTP, raw2), ingest.ingest(HTTP, raw2)]);
+    expect(both.map((o) => o.result).sort()).toEqual(['created', 'duplicate']);
+    expect((await counts()).tickets).toBe(before.tickets + 1);
+  });
+
+  it('02: a reply threaded by In-Reply-To alone lands on the ticket as the requester’s comment', async () => {
+    const before = await counts();
+    const out = await ingest.ingest(HTTP, hostile('02-reply-in-reply-to-only.eml'));
+    expect(out).toMatchObject({ result: 'replied', ticketId: printer.id });
+    expect((await counts()).tickets).toBe(before.tickets);
+    const [c] = (await t.db.query(
+      `SELECT body, author_id, internal FROM ticket_comments WHERE ticket_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [printer.id],
+    )) as { body: string; author_id: string; internal: boolean }[];
+    expect(c).toMatchObject({ author_id: alice.id, internal: false });
+    expect(c.body).toContain('The new toner did not help, still smoking.');
+  });
+
+  it('03: a reply threaded by the [#number] subject token alone lands on the ticket', async () => {
+    const before = await counts();
+    const out = await ingest.ingest(HTTP, hostile('03-reply-subject-token-only.eml'));
+    expect(out).toMatchObject({ result: 'replied', ticketId: printer.id });
+    expect(await counts()).toEqual({ tickets: before.tickets, comments: before.comments + 1 });
+  });
+
+  it('05: an auto-reply to the ticket is kept but changes nothing and sends nothing', async () => {
+    await flushMail();
+    const statusBefore = (await ticketRow(printer.id)).status;
+    const before = await counts();
+    const out = await ingest.ingest(HTTP, hostile('05-auto-replied.eml'));
+    expect(out.result).toBe('ignored');
+    expect(await counts()).toEqual(before);
+    expect((await ticketRow(printer.id)).status).toBe(statusBefore);
+    const row = await inbound(out.inboundMessageId);
+    expect(row).toMatchObject({ status: 'ignored', thread_ticket_id: printer.id });
+    expect(await flushMail()).toEqual([]);
+  });
+
+  it('06: an out-of-office notice (Precedence: bulk) gets no mail and no ticket', async () => {
+    const before = await counts();
+    const out = await ingest.ingest(HTTP, hostile('06-ooo-precedence-bulk.eml'));
+    expect(out.result).toBe('ignored');
+    expect(await counts()).toEqual(before);
+    expect((await flushMail()).filter((m) => m.rcptTo.includes('dave@customer.test'))).toEqual([]);
+  });
+
+  it('07: a DSN marks the reported delivery as bouncing (5.1.1), visible to agents; no ticket, no mail', async () => {
+    const before = await counts();
+    const out = await ingest.ingest(HTTP, hostile('07-bounce-dsn.eml'));
+    expect(out.result).toBe('bounce');
+    expect(await counts()).toEqual(before);
+    expect(await flushMail()).toEqual([]);
+    const res = await t
+      .http()
+      .get(`/api/v1/tickets/${printer.id}/deliveries`)
+      .set('Authorization', `Bearer ${agent.token}`);
+    expect(res.status).toBe(200);
+    const gone = res.body.items.find((d: { id: string }) => d.id === goneDelivery.id);
+    expect(gone.bounce).toMatchObject({ permanent: true, status: '5.1.1' });
+    expect(gone.bounce.diagnostic).toContain('User unknown');
+    const other = res.body.items.find((d: { id: string }) => d.id !== goneDelivery.id);
+    expect(other.bounce).toBeNull();
+  });
+
+  it('a DSN to the signed VERP address finds its delivery without the returned headers; a 4.x.x is a note', async () => {
+    const verp = t.app.get(VerpAddresses).address(goneDelivery.id, 'helpdesk.test');
+    const dsn = (status: string, action: string, id: string) =>
+      Buffer.from(
+        [
+          'Return-Path: <>',
+          `To: ${verp}`,
+          'From: MAILER-DAEMON@mx.customer.test',
+          'Subject: Delivery Status Notification',
+          `Message-ID: <${id}@mx.customer.test>`,
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain',
+          '',
+          'Delayed.',
+          '--b',
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; mx.customer.test',
+          '',
+          'Final-Recipient: rfc822; gone@customer.test',
+          `Action: ${action}`,
+          `Status: ${status}`,
+          '',
+          '--b--',
+          '',
+        ].join('\r\n'),
+      );
+    await t.db.query(
+      `UPDATE deliveries SET bounced_at = NULL, bounce_permanent = NULL, bounce_status = NULL WHERE id = $1`,
+      [goneDelivery.id],
+    );
+    expect((await ingest.ingest(HTTP, dsn('4.4.1', 'delayed', 'verp-1'))).result).toBe('bounce');
+    const bounceOf = async () =>
+      (
+        await t.db.query('SELECT bounce_permanent, bounce_status FROM deliveries WHERE id = $1', [
+          goneDelivery.id,
+        ])
+      )[0];
+    expect(await bounceOf()).toEqual({ bounce_permanent: false, bounce_status: '4.4.1' });
+    expect((await ingest.ingest(HTTP, dsn('5.1.1', 'failed', 'verp-2'))).result).toBe('bounce');
+    expect(await bounceOf()).toEqual({ bounce_permanent: true, bounce_status: '5.1.1' });
+    // A later delay never hides the permanent failure.
+    expect((await ingest.ingest(HTTP, dsn('4.4.1', 'delayed', 'verp-3'))).result).toBe('bounce');
+    expect(await bounceOf()).toEqual({ bounce_permanent: true, bounce_status: '5.1.1' });
+  });
+
+  it('10: an inline cid image is stored once, marked inline, and the body links to our URL', async () => {
+    const out = await ingest.ingest(HTTP, hostile('10-inline-cid-image.eml'));
+    expect(out.result).toBe('created');
+    const row = await inbound(out.inboundMessageId);
+    expect(row.attachments).toEqual([
+      expect.objectContaining({ fileName: 'shot.png', inline: true, dangerous: false }),
+    ]);
+    const id = row.attachments[0].attachmentId;
+    const description = (await ticketRow(out.ticketId!)).description;
+    expect(description).toContain(`/api/v1/attachments/${id}/content`);
+    expect(description).not.toContain('cid:');
+    const files = (await t.db.query(
+      `SELECT file_name, content_type, internal FROM attachments WHERE ticket_id = $1 ORDER BY file_name`,
+      [out.ticketId],
+    )) as { file_name: string; content_type: string; internal: boolean }[];
+    expect(files).toEqual([
+      { file_name: 'original-message.eml', content_type: expect.any(String), internal: true },
+      { file_name: 'shot.png', content_type: 'image/png', internal: false },
+    ]);
+    const png = await download(id);
+    expect(png.status).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+  });
+
+  it('11: invoice.pdf.exe is flagged and downloads only as an octet-stream attachment with nosniff', async () => {
+    const out = await ingest.ingest(HTTP, hostile('11-attachment-double-extension.eml'));
+    expect(out.result).toBe('created');
+    const [file] = (await inbound(out.inboundMessageId)).attachments;
+    expect(file).toMatchObject({ fileName: 'invoice.pdf.exe', dangerous: true });
+    const res = await download(file.attachmentId);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/octet-stream');
+    expect(res.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('12: report.html is kept as an attachment and never served as HTML', async () => {
+    const out = await ingest.ingest(HTTP, hostile('12-html-attachment.eml'));
+    expect(out.result).toBe('created');
+    const [file] = (await inbound(out.inboundMessageId)).attachments;
+    expect(file.fileName).toBe('report.html');
+    const res = await download(file.attachmentId);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).not.toMatch(/html/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain('sandbox');
+  });
+
+  it('14: a broken boundary still gives one ticket with the text', async () => {
+    const out = await ingest.ingest(HTTP, hostile('14-malformed-boundary.eml'));
+    expect(out.result).toBe('created');
+    const row = await ticketRow(out.ticketId!);
+    expect(row.requester).toBe('frank@customer.test');
+    expect(row.description).toContain('scanner at desk 4 is jammed');
+  });
+
+  it('16, 17: KOI8-R and ISO-8859-2 text, subject and name decode exactly', async () => {
+    const koi = await ingest.ingest(HTTP, hostile('16-koi8r.eml'));
+    expect(koi.result).toBe('created');
+    expect((await ticketRow(koi.ticketId!)).description.trim()).toBe(
+      'Добрый день. Счёт за ноябрь так и не пришёл, проверьте, пожалуйста.',
+    );
+    const cz = await ingest.ingest(HTTP, hostile('17-czech-iso-8859-2-subject.eml'));
+    const row = await ticketRow(cz.ticketId!);
+    expect(row.subject).toBe('Příliš žluťoučký kůň úpěl ďábelské ódy');
+    expect(row.description.trim()).toBe('Dobrý den, tiskárna v kanceláři č. 5 nefunguje.');
+    const [jiri] = (await t.db.query(
+      `SELECT name FROM users WHERE email = 'jiri@customer.test'`,
+    )) as { name: string }[];
+    expect(jiri.name).toBe('Jiří Novák');
+  });
+
+  it('18: a 2000-character subject is cut to the column, not an error', async () => {
+    const out = await ingest.ingest(HTTP, hostile('18-very-long-subject.eml'));
+    expect(out.result).toBe('created');
+    const row = await ticketRow(out.ticketId!);
+    expect(row.subject.startsWith('VPN keeps disconnecting every few minutes')).toBe(true);
+    expect(row.subject.length).toBe(250);
+  });
+
+  it('20: mail from our own address is ignored as a loop, with a warning', async () => {
+    await flushMail();
+    const before = await counts();
+    const out = await ingest.ingest(HTTP, hostile('20-from-helpdesk-own-address.eml'));
+    expect(out.result).toBe('ignored');
+    expect(await counts()).toEqual(before);
+    expect((await inbound(out.inboundMessageId)).reason).toContain('loop');
+    expect(logLines.some((l) => l.includes('loop') && l.includes('"level":40'))).toBe(true);
+    expect(await flushMail()).toEqual([]);
+  });
+
+  it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {
+    // A constraint the ticket breaks: the create fails deep inside the tickets module.
+    const raw = eml(
+      {
+        From: 'Hank <hank@customer.test>',
+        To: 'support@helpdesk.test',
+        Subject: 'x'.repeat(10),
+        'Message-ID': '<fail-1@customer.test>',
+      },
+      'body',
+    );
+    await t.db.query(
+      `ALTER TABLE tickets ADD CONSTRAINT test_no_x CHECK (subject <> 'xxxxxxxxxx')`,
+    );
+    try {
+      const out = await ingest.ingest(HTTP, raw);
+      expect(out.result).toBe('failed');
+      expect(out.error).toContain('test_no_x');
+      const row = await inbound(out.inboundMessageId);
+      expect(row.status).toBe('failed');
+      expect(row.raw.equals(raw)).toBe(true);
+      // Fetched again: not retried in a loop, not lost.
+      expect((await ingest.ingest(HTTP, raw)).result).toBe('duplicate');
+    } finally {
+      await t.db.query(`ALTER TABLE tickets DROP CONSTRAINT test_no_x`);
+    }
+  });
+});
