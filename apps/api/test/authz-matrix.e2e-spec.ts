@@ -5,6 +5,7 @@ import { RatingLinkService } from '../src/modules/tickets/satisfaction/rating-li
 import { UnsubscribeTokens } from '../src/modules/notifications/preferences/unsubscribe-token';
 import { TEST_PASSWORD, type TicketSeed } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
+import { createServiceAccountToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 import {
   callerFor,
@@ -1706,6 +1707,88 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(401, 403, 403, 403, 403, 202, 202),
+  },
+  // Service accounts and their API tokens: service-accounts.manage (admin only).
+  {
+    method: 'GET',
+    path: '/api/v1/admin/service-accounts',
+    prepare: async () => ({ path: '/api/v1/admin/service-accounts' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/service-accounts',
+    async prepare(c) {
+      const name = `Robot ${uniq()}`;
+      return {
+        path: '/api/v1/admin/service-accounts',
+        body: { name, role: 'agent' },
+        probe: () => firstRow(c, 'SELECT count(*)::int AS n FROM users WHERE name = $1', [name]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/service-accounts/{id}',
+    async prepare(c) {
+      const { accountId } = await createServiceAccountToken(c.t, { scopes: ['tickets:read'] });
+      return { path: `/api/v1/admin/service-accounts/${accountId}` };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/admin/service-accounts/{id}',
+    async prepare(c) {
+      const { accountId } = await createServiceAccountToken(c.t, { scopes: ['tickets:read'] });
+      return {
+        path: `/api/v1/admin/service-accounts/${accountId}`,
+        body: { version: 1, active: false },
+        probe: () => rowState(c.t, 'users', accountId),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/service-accounts/{id}/tokens',
+    async prepare(c) {
+      const { accountId } = await createServiceAccountToken(c.t, { scopes: ['tickets:read'] });
+      return { path: `/api/v1/admin/service-accounts/${accountId}/tokens` };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/service-accounts/{id}/tokens',
+    async prepare(c) {
+      const { accountId } = await createServiceAccountToken(c.t, { scopes: ['tickets:read'] });
+      return {
+        path: `/api/v1/admin/service-accounts/${accountId}/tokens`,
+        body: { name: 'matrix', scopes: ['tickets:read'] },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1', [accountId]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/admin/service-accounts/{id}/tokens/{tokenId}',
+    async prepare(c) {
+      const { accountId, tokenId } = await createServiceAccountToken(c.t, {
+        scopes: ['tickets:read'],
+      });
+      return {
+        path: `/api/v1/admin/service-accounts/${accountId}/tokens/${tokenId}`,
+        probe: () =>
+          firstRow(c, 'SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [
+            tokenId,
+          ]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 204),
   },
 ];
 

@@ -6,9 +6,9 @@ import { sql } from '../../common/database/sql.js';
 /** Status categories of a ticket that still needs work: what "open tickets" counts. */
 export const OPEN_CATEGORIES_SQL = `('new', 'open', 'pending')`;
 
-/** A staff user who may receive work at `now`: active and not out of office. */
+/** A staff user who may receive work at `now`: active, a person (not a service account), not out of office. */
 export function availableUserSql(u: string, now: string): string {
-  return `(${u}.active AND ${u}.role <> 'client'
+  return `(${u}.active AND ${u}.role <> 'client' AND NOT ${u}.service_account
      AND NOT ((${u}.out_of_office_from IS NOT NULL OR ${u}.out_of_office_until IS NOT NULL)
               AND (${u}.out_of_office_from IS NULL OR ${u}.out_of_office_from <= ${now})
               AND (${u}.out_of_office_until IS NULL OR ${u}.out_of_office_until > ${now})))`;

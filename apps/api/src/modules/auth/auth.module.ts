@@ -6,6 +6,9 @@ import { PermissionsGuard } from '../../common/auth/permissions.guard.js';
 import { ScopeGuard } from '../../common/auth/scope.guard.js';
 import { ApiTokenAuthenticator } from './service-accounts/api-token-authenticator.js';
 import { ApiTokenRateLimitGuard } from './service-accounts/api-token-rate-limit.guard.js';
+import { ApiTokensService } from './service-accounts/api-tokens.service.js';
+import { ServiceAccountsController } from './service-accounts/service-accounts.controller.js';
+import { ServiceAccountsService } from './service-accounts/service-accounts.service.js';
 import { AuthController, MeController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthUserLoader } from './auth-user.loader.js';
@@ -18,7 +21,7 @@ import { AccountTokensModule } from './account-tokens/account-tokens.module.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), DirectoryModule, AccountTokensModule],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, MeController, ServiceAccountsController],
   providers: [
     AuthService,
     AuthUserLoader,
@@ -26,6 +29,8 @@ import { AccountTokensModule } from './account-tokens/account-tokens.module.js';
     LoginThrottleService,
     ProfileService,
     ApiTokenAuthenticator,
+    ApiTokensService,
+    ServiceAccountsService,
     // Order matters: authenticate first (a session or an API token), count a token's request,
     // check a token's scope, then the declared permissions of the caller's role.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

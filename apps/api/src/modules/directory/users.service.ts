@@ -46,7 +46,7 @@ type UserRow = Omit<User, 'passwordHash' | 'organization' | 'department'> & { gr
 const COLUMNS = `u.id, u.email, u.name, u.phone, u.sms_opt_in AS "smsOptIn", u.locale, u.role,
   u.organization_id AS "organizationId", u.department_id AS "departmentId",
   u.can_view_all AS "canViewAll", u.can_view_organization_tickets AS "canViewOrganizationTickets",
-  u.active, u.last_login_at AS "lastLoginAt", u.version,
+  u.active, u.last_login_at AS "lastLoginAt", u.version, u.service_account AS "serviceAccount",
   u.out_of_office_from AS "outOfOfficeFrom", u.out_of_office_until AS "outOfOfficeUntil",
   u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   ARRAY(SELECT gm.group_id FROM group_members gm WHERE gm.user_id = u.id ORDER BY gm.group_id)
@@ -77,6 +77,7 @@ interface Placement {
 }
 
 interface CurrentUserRow extends Placement {
+  serviceAccount: boolean;
   version: number;
   active: boolean;
   email: string;
@@ -103,7 +104,8 @@ export class UsersService {
 
   list(query: UserListQueryDto): Promise<UserPageDto> {
     const p = new SqlParams();
-    const where: string[] = [];
+    // People lists (pickers, the users page) leave service accounts out unless asked for them.
+    const where: string[] = [query.serviceAccount ? 'u.service_account' : 'NOT u.service_account'];
     if (query.role !== undefined) where.push(`u.role = ${p.add(query.role)}`);
     if (query.organizationId !== undefined) {
       where.push(`u.organization_id = ${p.add(query.organizationId)}`);
@@ -192,11 +194,17 @@ export class UsersService {
         const [current] = await sql<CurrentUserRow>(
           em,
           `SELECT role, active, version, email, organization_id AS "organizationId",
-                  department_id AS "departmentId"
+                  department_id AS "departmentId", service_account AS "serviceAccount"
              FROM users WHERE id = $1 FOR NO KEY UPDATE`,
           [id],
         );
         if (!current) throw new NotFoundError('User');
+        if (current.serviceAccount) {
+          // No password, no client role: its own endpoints keep a service account one.
+          throw new BusinessRuleError(
+            'This is a service account; change it under /api/v1/admin/service-accounts',
+          );
+        }
         if (
           !roleHasPermission(caller.role, Permission.UsersManage) &&
           (current.role !== 'client' || (dto.role !== undefined && dto.role !== 'client'))

@@ -145,6 +145,7 @@ export class TicketQueuesService {
       ],
       ['status', 't.status = ANY(:status)'],
       ['priority', 't.priority = ANY(:priority)'],
+      ['channel', 't.channel = ANY(:channel)'],
       ['createdFrom', 't.created_at >= :createdFrom'],
       ['createdTo', 't.created_at < :createdTo'],
       ['dueFrom', 't.effective_due_at >= :dueFrom'],

@@ -60,7 +60,7 @@ export class PasswordResets implements BeforeApplicationShutdown {
         em,
         `SELECT u.id, u.email, u.name, u.locale, u.role
            FROM users u
-          WHERE u.email = $1 AND u.active
+          WHERE u.email = $1 AND u.active AND NOT u.service_account
             AND (u.organization_id IS NULL
                  OR EXISTS (SELECT 1 FROM organizations o WHERE o.id = u.organization_id AND o.active))`,
         [email],

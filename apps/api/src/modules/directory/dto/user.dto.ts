@@ -72,6 +72,10 @@ export class UserDto {
   })
   outOfOfficeUntil!: string | null;
   @ApiProperty({ type: [String], description: 'Groups the user belongs to' }) groupIds!: string[];
+  @ApiProperty({
+    description: 'Another system acting through API tokens (admin/service-accounts), not a person',
+  })
+  serviceAccount!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -94,6 +98,7 @@ export function toUserDto(user: User, groupIds: string[] = []): UserDto {
     outOfOfficeFrom: user.outOfOfficeFrom ? user.outOfOfficeFrom.toISOString() : null,
     outOfOfficeUntil: user.outOfOfficeUntil ? user.outOfOfficeUntil.toISOString() : null,
     groupIds,
+    serviceAccount: user.serviceAccount,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
@@ -135,6 +140,16 @@ export class UserListQueryDto extends PageQueryDto {
   @QueryBoolean()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'true: only service accounts; false or absent: only people',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  serviceAccount?: boolean;
 }
 
 export class CreateUserDto {

@@ -50,7 +50,7 @@ export async function loadRecipients(
     `SELECT ${authUserColumns('$2')}, u.phone, u.sms_opt_in,
             ${channel('in_app')} AS in_app, ${channel('email')} AS email_on, ${channel('sms')} AS sms
        FROM users u
-      WHERE u.id = ANY($1::uuid[]) AND ${AUTH_USER_ACTIVE}
+      WHERE u.id = ANY($1::uuid[]) AND ${AUTH_USER_ACTIVE} AND NOT u.service_account
       ORDER BY u.id`,
     [ids, now, kind],
   );

@@ -18,9 +18,11 @@ import {
   ValidateIf,
 } from 'class-validator';
 import {
+  TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_SORT_FIELDS,
   TICKET_VIEWS,
+  type TicketChannel,
   type TicketPriority,
   type TicketView,
 } from '@relaydesk/contracts';
@@ -322,6 +324,19 @@ export class ListTicketsQueryDto {
   @ArrayMaxSize(TICKET_PRIORITIES.length)
   @IsIn(TICKET_PRIORITIES, { each: true })
   priority?: TicketPriority[];
+
+  @ApiPropertyOptional({
+    description: 'Channels the tickets came by, comma-separated',
+    example: ['email', 'api'],
+    enum: TICKET_CHANNELS,
+    isArray: true,
+    maxItems: TICKET_CHANNELS.length,
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(TICKET_CHANNELS.length)
+  @IsIn(TICKET_CHANNELS, { each: true })
+  channel?: TicketChannel[];
 
   @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() typeId?: string;
   @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() organizationId?: string;

@@ -94,7 +94,7 @@ export class TicketWatchersService {
     const rows = await sql<{ id: string; name: string; role: string }>(
       this.db,
       `SELECT u.id, u.name, u.role FROM users u
-        WHERE u.active AND u.id <> $1
+        WHERE u.active AND NOT u.service_account AND u.id <> $1
           AND NOT EXISTS (SELECT 1 FROM ticket_watchers w WHERE w.ticket_id = $2 AND w.user_id = u.id)
           AND CASE WHEN $3 THEN u.role = 'client' AND u.organization_id = $4::uuid
                    ELSE u.role <> 'client' OR u.organization_id = $5::uuid END
