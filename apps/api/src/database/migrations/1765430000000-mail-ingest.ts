@@ -10,7 +10,7 @@ export class MailIngest1765430000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE TABLE "inbound_messages" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "mailbox_id" uuid, "source" character varying(8) NOT NULL, "uid_validity" character varying(20), "uid" bigint, "message_id" character varying(500) NOT NULL, "raw" bytea NOT NULL, "from_address" character varying(320), "from_name" character varying(200) NOT NULL DEFAULT '', "reply_to" character varying(320), "subject" character varying(1000) NOT NULL DEFAULT '', "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" character varying(12) NOT NULL, "reason" text, "created_ticket" boolean NOT NULL DEFAULT false, "ticket_id" uuid, "comment_id" uuid, "thread_ticket_id" uuid, "sender_id" uuid, "attachments" jsonb NOT NULL DEFAULT '[]', "decided_by_id" uuid, "decided_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "inbound_messages_status_check" CHECK ("status" IN ('processed', 'ignored', 'quarantined', 'refused', 'bounce', 'failed', 'discarded')), CONSTRAINT "PK_4f21d40ad47ab9702cb1ee64590" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "inbound_messages" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "mailbox_id" uuid, "source" character varying(8) NOT NULL, "uid_validity" character varying(20), "uid" bigint, "message_id" character varying(998) NOT NULL, "raw" bytea NOT NULL, "from_address" character varying(320), "from_name" character varying(200) NOT NULL DEFAULT '', "reply_to" character varying(320), "subject" character varying(1000) NOT NULL DEFAULT '', "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" character varying(12) NOT NULL, "reason" text, "created_ticket" boolean NOT NULL DEFAULT false, "ticket_id" uuid, "comment_id" uuid, "thread_ticket_id" uuid, "sender_id" uuid, "attachments" jsonb NOT NULL DEFAULT '[]', "decided_by_id" uuid, "decided_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "inbound_messages_status_check" CHECK ("status" IN ('processed', 'ignored', 'quarantined', 'refused', 'bounce', 'failed', 'discarded')), CONSTRAINT "PK_4f21d40ad47ab9702cb1ee64590" PRIMARY KEY ("id"))`,
     );
     await q.query(
       `CREATE UNIQUE INDEX "inbound_messages_mailbox_uid_key" ON "inbound_messages" ("mailbox_id", "uid_validity", "uid") `,
@@ -24,7 +24,9 @@ export class MailIngest1765430000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "inbound_messages_from_received_idx" ON "inbound_messages" ("from_address", "received_at") `,
     );
-    await q.query(`CREATE INDEX "inbound_messages_ticket_idx" ON "inbound_messages" ("ticket_id") `);
+    await q.query(
+      `CREATE INDEX "inbound_messages_ticket_idx" ON "inbound_messages" ("ticket_id") `,
+    );
     await q.query(
       `ALTER TABLE "inbound_messages" ADD CONSTRAINT "FK_e00f67329ee0d54618290cf313f" FOREIGN KEY ("ticket_id") REFERENCES "tickets"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
