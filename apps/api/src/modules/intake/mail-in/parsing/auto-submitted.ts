@@ -1,5 +1,5 @@
-import type { RawHeaders } from './raw-mime';
-import type { AutoSubmittedReason } from './parsed-mail';
+import type { RawHeaders } from './raw-mime.js';
+import type { AutoSubmittedReason } from './parsed-mail.js';
 
 const SYSTEM_SENDER = /^(?:mailer-daemon|postmaster)@/i;
 

@@ -1,5 +1,5 @@
-import { guessDecode, hasHighBytes, isValidUtf8 } from './charset-guess';
-import { decodedBody, leafParts, splitMultipart, type RawPart } from './raw-mime';
+import { guessDecode, hasHighBytes, isValidUtf8 } from './charset-guess.js';
+import { decodedBody, leafParts, splitMultipart, type RawPart } from './raw-mime.js';
 
 /** Labels that say nothing about 8-bit bytes (mailparser then decodes them as UTF-8). */
 const NON_LABELS = new Set(['', 'usascii', 'ascii', 'utf8', 'unknown8bit', 'xunknown', 'default']);

@@ -1,5 +1,5 @@
-import { extractMessageIds } from './message-id';
-import type { DeliveryStatusReport } from './parsed-mail';
+import { extractMessageIds } from './message-id.js';
+import type { DeliveryStatusReport } from './parsed-mail.js';
 import {
   decodedBody,
   leafParts,
@@ -7,7 +7,7 @@ import {
   splitHead,
   type RawHeaders,
   type RawPart,
-} from './raw-mime';
+} from './raw-mime.js';
 
 const STATUS_CODE = /\b([245]\.\d{1,3}\.\d{1,3})\b/;
 

@@ -1,6 +1,6 @@
 import type { AddressObject, EmailAddress } from 'mailparser';
-import type { MailAddress } from './parsed-mail';
-import type { RawHeaders } from './raw-mime';
+import type { MailAddress } from './parsed-mail.js';
+import type { RawHeaders } from './raw-mime.js';
 
 /** Postgres text cannot hold NUL. */
 export function withoutNul(value: string): string {

@@ -1,7 +1,7 @@
 import type { Attachment } from 'mailparser';
-import { isDangerousAttachment, safeFilename } from './attachment-policy';
-import { withoutNul } from './mail-addresses';
-import type { ParsedAttachment, ParseMailOptions } from './parsed-mail';
+import { isDangerousAttachment, safeFilename } from './attachment-policy.js';
+import { withoutNul } from './mail-addresses.js';
+import type { ParsedAttachment, ParseMailOptions } from './parsed-mail.js';
 
 /**
  * mailparser's attachments as intake stores them, within the limits: a part over

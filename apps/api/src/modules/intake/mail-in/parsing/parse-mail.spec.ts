@@ -155,6 +155,15 @@ describe('parseMail on the hostile corpus (expectations.json)', () => {
     expect(m.problems.join('\n')).toMatch(/boundary/);
   });
 
+  it('14: the boundary used in the body is recovered, so the text and scan.bin are separate', async () => {
+    const m = await hostile('14-malformed-boundary.eml');
+    expect(m.text).toBe('The scanner at desk 4 is jammed.');
+    expect(m.attachments.map((a) => [a.filename, a.content.toString('hex')])).toEqual([
+      ['scan.bin', '00010203040506070809'],
+    ]);
+    expect(m.problems).toEqual([expect.stringMatching(/^multipart-boundary-recovered/)]);
+  });
+
   it('16: a labelled KOI8-R body is decoded exactly', async () => {
     const m = await hostile('16-koi8r.eml');
     expect(m.text).toBe('Добрый день. Счёт за ноябрь так и не пришёл, проверьте, пожалуйста.');
@@ -447,6 +456,7 @@ describe('parseMail: attachments', () => {
     ['picture.png', 'image/svg+xml', true],
     ['page.xhtml', 'application/octet-stream', true],
     ['photo\u202Egnp.exe', 'image/png', true],
+    ['report\u202Efdp.txt', 'text/plain', true],
     ['photo.JPG', 'image/jpeg', false],
     ['scan.pdf', 'application/pdf', false],
     ['notes.txt', 'text/plain', false],
@@ -548,6 +558,14 @@ describe('parseMail: non-standard bounces', () => {
       diagnostic: 'host mx.customer.test said: 550 5.1.1 User unknown',
       originalMessageId: 'ticket-1234.article-3@helpdesk.test',
     });
+  });
+
+  it('X-Failed-Recipients alone makes a bounce, whatever the sender and subject', async () => {
+    const m = await parseMail(
+      mail([...BASIC, 'X-Failed-Recipients: gone@customer.test'], 'Could not deliver.'),
+      LIMITS,
+    );
+    expect(m.bounce).toMatchObject({ permanent: true, finalRecipient: 'gone@customer.test' });
   });
 
   it('a delayed DSN is not permanent', async () => {

@@ -1,14 +1,14 @@
 import { parseAddressHeader, simpleParser } from 'mailparser';
 import type { ParsedMail as MailparserMail, SimpleParserOptions } from 'mailparser';
-import { detectAutoSubmitted } from './auto-submitted';
+import { detectAutoSubmitted } from './auto-submitted.js';
 import {
   bodyAsText,
   isBrokenMultipart,
   recoverBoundary,
   repairHeader,
   repairUndeclaredCharsets,
-} from './body-repair';
-import { detectBounce } from './delivery-status';
+} from './body-repair.js';
+import { detectBounce } from './delivery-status.js';
 import {
   addressList,
   deliveredTo,
@@ -16,16 +16,16 @@ import {
   parseReturnPath,
   singleLine,
   withoutNul,
-} from './mail-addresses';
-import { convertAttachments } from './mail-attachments';
-import { extractMessageIds, syntheticMessageId } from './message-id';
-import type { MailAddress, ParsedMail, ParseMailOptions } from './parsed-mail';
-import { readPart, type RawHeaders, type RawPart } from './raw-mime';
-import { htmlToPlainText, sanitizeMailHtml } from './sanitize-mail-html';
-import { stripReply } from './strip-reply';
+} from './mail-addresses.js';
+import { convertAttachments } from './mail-attachments.js';
+import { extractMessageIds, syntheticMessageId } from './message-id.js';
+import type { MailAddress, ParsedMail, ParseMailOptions } from './parsed-mail.js';
+import { readPart, type RawHeaders, type RawPart } from './raw-mime.js';
+import { htmlToPlainText, sanitizeMailHtml } from './sanitize-mail-html.js';
+import { stripReply } from './strip-reply.js';
 
-export { extractMessageIds, normalizeMessageId } from './message-id';
-export { REPLY_ABOVE_MARKER, REPLY_ABOVE_MARKERS, stripReply } from './strip-reply';
+export { extractMessageIds, normalizeMessageId } from './message-id.js';
+export { REPLY_ABOVE_MARKER, REPLY_ABOVE_MARKERS, stripReply } from './strip-reply.js';
 
 const PARSER_OPTIONS: SimpleParserOptions = {
   // cid: links stay for the caller to point at our own attachment URL (notes.md §5).
