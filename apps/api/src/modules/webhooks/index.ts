@@ -5,3 +5,6 @@
  * Tells other systems that something changed: signed HTTP deliveries of the domain events.
  */
 export { WebhooksModule } from './webhooks.module.js';
+/** The feed (event_log → messages) and the sender, for tests and the bench. */
+export { WebhookFeedWorker } from './feed/webhook-feed.worker.js';
+export { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker.js';

@@ -1,8 +1,26 @@
 import { Module } from '@nestjs/common';
+import { SecretBox } from '../../common/crypto/secret-box.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker.js';
+import { WebhookFeedWorker } from './feed/webhook-feed.worker.js';
+import { WebhookDeliveriesService } from './webhook-deliveries.service.js';
+import { WebhookEndpointsService } from './webhook-endpoints.service.js';
+import { WebhooksController } from './webhooks.controller.js';
 
 /**
  * Webhooks: endpoints registered by admins for event kinds, signed deliveries (Standard Webhooks)
  * from an outbox fed by the committed domain events, retries, a delivery log, an SSRF guard.
  */
-@Module({})
+@Module({
+  imports: [NotificationsModule],
+  controllers: [WebhooksController],
+  providers: [
+    SecretBox,
+    WebhookEndpointsService,
+    WebhookDeliveriesService,
+    WebhookFeedWorker,
+    WebhookDeliveryWorker,
+  ],
+  exports: [WebhookFeedWorker, WebhookDeliveryWorker],
+})
 export class WebhooksModule {}
