@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { redactUrl } from '../src/common/logging/redact';
 import { startTestApp, type TestApp } from './support/test-app';
 import { bearer, buildWorld, type World } from './support/personas';
+import { createServiceAccountToken } from './support/service-token';
 
 /** Addresses that carry a credential, and credential headers, never reach a log line. */
 describe('log redaction', () => {
@@ -121,6 +122,25 @@ describe('log redaction', () => {
     expect(lines.join('')).not.toContain('query-session-value');
   });
 
+  it('logs API token requests under the service account, never the rd_ token', async () => {
+    const { token, accountId } = await createServiceAccountToken(t, {
+      scopes: ['tickets:read'],
+      canViewAll: true,
+    });
+    lines.length = 0;
+    const ok = await t
+      .http()
+      .get('/api/v1/tickets?limit=1')
+      .set('Authorization', `Bearer ${token}`);
+    expect(ok.status).toBe(200);
+    // A client that also puts it in the address, under any parameter name, is not logged either.
+    await t.http().get(`/api/v1/tickets?q=${token}`).set('Authorization', `Bearer ${token}`);
+    await t.http().get(`/api/v1/tickets/${token}`).set('Authorization', `Bearer ${token}`);
+    const log = lines.join('');
+    expect(log).toContain(accountId);
+    expect(log).not.toContain(token.slice(3));
+  });
+
   it.each([
     [
       '/api/v1/calendar-feeds/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ABCDE.ics',
@@ -134,6 +154,10 @@ describe('log redaction', () => {
       '/api/v1/tickets?q=pump&token=[redacted]&api_key=[redacted]',
     ],
     ['/x/0123456789abcdef0123456789abcdef0123/y', '/x/[redacted]/y'],
+    [
+      '/api/v1/tickets?q=rd_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ABCDE&limit=5',
+      '/api/v1/tickets?q=[redacted]&limit=5',
+    ],
     [
       '/api/v1/tickets/0b6f2a52-6a61-4f1e-9bde-4c7c1c0d1a11',
       '/api/v1/tickets/0b6f2a52-6a61-4f1e-9bde-4c7c1c0d1a11',
