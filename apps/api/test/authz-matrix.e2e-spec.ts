@@ -76,6 +76,14 @@ const matrixRuleBody = () => ({
 });
 
 /** A fresh assignment rule, written as a fixture; returns its id. */
+const matrixAlertRule = async (c: CellContext): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO alert_rules (name, position, set_priority) VALUES ($1, 1000, 'low') RETURNING id`,
+      [`Matrix alert rule ${uniq()}`],
+    )
+  ).id;
 const matrixRule = async (c: CellContext): Promise<string> =>
   (
     await firstRow<{ id: string }>(
@@ -1786,6 +1794,67 @@ const ROWS: MatrixRow[] = [
           firstRow(c, 'SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [
             tokenId,
           ]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 204),
+  },
+  // ---------------------------------------------------------------- alerts from monitoring
+  {
+    // Only service account tokens with alerts:write post alerts (alerts.e2e-spec.ts has the
+    // token cases): every person, admins included, is refused before the body is read.
+    method: 'POST',
+    path: '/api/v1/integrations/alerts',
+    prepare: async (c) => ({
+      path: '/api/v1/integrations/alerts',
+      body: { fingerprint: `matrix-${uniq()}`, status: 'firing', title: 'Matrix alert' },
+      probe: () => rowCount(c.t, 'alerts'),
+    }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 403),
+  },
+  {
+    // alert-rules.manage: admin only, reads included.
+    method: 'GET',
+    path: '/api/v1/admin/alert-rules',
+    prepare: async () => ({ path: '/api/v1/admin/alert-rules' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/alert-rules',
+    prepare: async (c) => ({
+      path: '/api/v1/admin/alert-rules',
+      body: { name: `Matrix alert rule ${uniq()}`, priority: 'low' },
+      probe: () => rowCount(c.t, 'alert_rules'),
+    }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/alert-rules/{id}',
+    prepare: async (c) => ({ path: `/api/v1/admin/alert-rules/${await matrixAlertRule(c)}` }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/admin/alert-rules/{id}',
+    async prepare(c) {
+      const id = await matrixAlertRule(c);
+      return {
+        path: `/api/v1/admin/alert-rules/${id}`,
+        body: { version: 1, name: `Renamed alert rule ${uniq()}` },
+        probe: () => rowState(c.t, 'alert_rules', id),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/admin/alert-rules/{id}',
+    async prepare(c) {
+      const id = await matrixAlertRule(c);
+      return {
+        path: `/api/v1/admin/alert-rules/${id}`,
+        probe: () => rowCount(c.t, 'alert_rules'),
       };
     },
     expect: statuses(401, 403, 403, 403, 403, 403, 204),
