@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { Browser, Page } from 'playwright-core';
+import { openAs } from '../support/actors';
+import { ApiSession } from '../support/api';
+import { describeBrowser, launch, withPage } from '../support/browser';
+import { sql } from '../support/db';
+
+const ADMIN = 'admin@relaydesk.local';
+
+/**
+ * The confirmation link in the mail the API sent to `address`: this run's delivery worker writes
+ * each mail as an .eml file (the log driver), and the link is taken from the mail's text, as the
+ * sender would. Returns the path and fragment (PUBLIC_URL is not where this run listens).
+ */
+async function mailedLink(address: string): Promise<string> {
+  const mailDir = join(process.env.RELAYDESK_E2E_DATA_DIR ?? '', 'mail');
+  for (let i = 0; i < 200; i++) {
+    const [row] = await sql<{ id: string }>(
+      `SELECT id FROM deliveries WHERE address = $1 AND kind = 'web_form_confirmation'
+        ORDER BY id DESC LIMIT 1`,
+      [address],
+    );
+    const file =
+      row && existsSync(mailDir)
+        ? readdirSync(mailDir).find((f) => f.endsWith(`-d${row.id}.eml`))
+        : undefined;
+    if (file) {
+      const mail = await simpleParser(readFileSync(join(mailDir, file)));
+      expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
+      const link = /https?:\/\/\S+?\/form\/confirm#token=[\w-]+/.exec(mail.text ?? '');
+      if (!link) throw new Error(`no confirmation link in the mail to ${address}`);
+      const url = new URL(link[0]);
+      return url.pathname + url.hash;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no confirmation mail to ${address}`);
+}
+
+async function fillForm(page: Page, email: string, subject: string) {
+  await page.getByLabel(/^your e-mail address/i).fill(email);
+  await page.getByLabel(/^your name/i).fill('Petra Web');
+  await page.getByLabel(/^subject/i).fill(subject);
+  await page.getByLabel(/^your question or problem/i).fill('The VPN drops every hour.');
+}
+
+describeBrowser('public web form', () => {
+  let browser: Browser;
+  let admin: ApiSession;
+  beforeAll(async () => {
+    browser = await launch();
+    admin = await ApiSession.as(ADMIN);
+  });
+  afterAll(() => browser?.close());
+
+  it('an admin opens the form; a new sender fills it in, confirms by the mailed link, and the ticket appears', async () => {
+    // The admin page: switch the form on, without a minimum fill time (a test types fast).
+    const desk = await openAs(browser, { email: ADMIN, app: 'agent' });
+    try {
+      await desk.open('/admin/web-form');
+      const settings = desk.page.getByTestId('web-form-settings');
+      await settings.waitFor();
+      const enabled = desk.page.getByLabel('The form accepts requests');
+      if (!(await enabled.isChecked())) await enabled.check({ force: true });
+      await desk.page.getByLabel(/^minimum fill time/i).fill('0');
+      await desk.page.getByTestId('web-form-save').click();
+      await desk.page.getByText('Web form settings saved').waitFor();
+      expect(await desk.page.getByTestId('web-form-embed-script').textContent()).toMatch(
+        /<script src="http:\/\/127\.0\.0\.1:\d+\/form\/embed\.js"/,
+      );
+    } finally {
+      await desk.context.close();
+    }
+
+    const tag = Date.now().toString(36);
+    const email = `web.sender.${tag}@form-e2e.example`;
+    const subject = `VPN drops ${tag}`;
+    await withPage(browser, 'web-form-new-sender', async (page) => {
+      await page.goto('/form?lang=en');
+      await page.getByRole('heading', { name: 'Write to us' }).waitFor();
+      // The honeypot is there for bots, not for people or screen readers.
+      expect(await page.getByRole('textbox', { name: /leave this field empty/i }).count()).toBe(0);
+      await fillForm(page, email, subject);
+      await page.getByTestId('web-form-send').click();
+      await page.getByText(/check your mailbox/i).waitFor();
+      expect(await page.getByTestId('web-form-result').textContent()).toContain(email);
+    });
+    expect(await sql('SELECT 1 FROM tickets WHERE subject = $1', [subject])).toHaveLength(0);
+
+    const link = await mailedLink(email);
+    expect(link).toMatch(/^\/form\/confirm#token=[\w-]{43}$/);
+    await withPage(browser, 'web-form-confirm', async (page) => {
+      await page.goto(`${link.replace('#', '?lang=en#')}`);
+      await page.getByRole('heading', { name: 'Confirm your request' }).waitFor();
+      // Opening the link (as a mail scanner does) files nothing: the click does.
+      expect(await sql('SELECT 1 FROM tickets WHERE subject = $1', [subject])).toHaveLength(0);
+      await page.getByTestId('web-form-confirm').click();
+      const result = page.getByTestId('web-form-confirm-result');
+      await result.waitFor();
+      const number = Number(/#(\d+)/.exec((await result.textContent()) ?? '')?.[1]);
+      expect(number).toBeGreaterThan(0);
+
+      const ticket = (await admin.ticket(number)) as unknown as {
+        subject: string;
+        channel: string;
+        requester: { email?: string; name?: string } | null;
+      };
+      expect(ticket.subject).toBe(subject);
+      expect(ticket.channel).toBe('web_form');
+
+      // A second visit says it is done and files nothing more.
+      await page.reload();
+      await page.getByTestId('web-form-confirm').click();
+      await page.getByText(/already confirmed/i).waitFor();
+      expect(await sql('SELECT 1 FROM tickets WHERE subject = $1', [subject])).toHaveLength(1);
+    });
+  });
+
+  it('a bot that fills the honeypot is told the same, and gets no ticket and no mail', async () => {
+    const tag = Date.now().toString(36);
+    const email = `bot.${tag}@form-e2e.example`;
+    await withPage(browser, 'web-form-bot', async (page) => {
+      await page.goto('/form?lang=en');
+      await page.getByRole('heading', { name: 'Write to us' }).waitFor();
+      await fillForm(page, email, `Cheap pills ${tag}`);
+      await page.locator('#web-form-website').fill('http://spam.example', { force: true });
+      await page.getByTestId('web-form-send').click();
+      await page.getByText(/check your mailbox/i).waitFor();
+    });
+    // A mail exists only as a deliveries row, written with the submission before the answer:
+    // none now means none ever.
+    expect(await sql('SELECT 1 FROM web_form_submissions WHERE email = $1', [email])).toHaveLength(
+      0,
+    );
+    expect(await sql('SELECT 1 FROM deliveries WHERE address = $1', [email])).toHaveLength(0);
+    expect(await sql('SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(0);
+  });
+});
