@@ -340,6 +340,32 @@ describe('API tokens and service accounts', () => {
       t.app.get(AssignmentRulesEngine).invalidate();
     });
 
+    it('is told nothing: no in-app notifications and no mail for a service account', async () => {
+      const { token, accountId } = await issue({ role: 'agent', groupIds: [w.group.id] });
+      await t.drainNotifications();
+      const filed = await as(token).post('/api/v1/tickets', {
+        subject: 'Filed by a robot',
+        groupId: w.group.id,
+      });
+      expect(filed.status).toBe(201);
+      const byPerson = await as(w.dispatcher.token).post('/api/v1/tickets', {
+        subject: 'New in the robot’s group',
+        groupId: w.group.id,
+      });
+      expect(byPerson.status).toBe(201);
+      await t.drainNotifications();
+      const count = async (table: string, userId: string) =>
+        (
+          (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [
+            userId,
+          ])) as { n: number }[]
+        )[0].n;
+      // The fan-out ran: the human member of the group heard of the new tickets.
+      expect(await count('notifications', w.agent.id)).toBeGreaterThan(0);
+      expect(await count('notifications', accountId)).toBe(0);
+      expect(await count('deliveries', accountId)).toBe(0);
+    });
+
     it('is never auto-assigned by group distribution, nor offered as a watcher', async () => {
       const { accountId } = await createServiceAccountToken(t, { scopes: ['tickets:read'] });
       const group = await admin().post('/api/v1/groups', {
