@@ -70,13 +70,18 @@ export function plausibility(text: string): number {
   return score;
 }
 
+/** Enough text to tell the tables apart; scoring a whole multi-megabyte body would take seconds. */
+const SAMPLE_BYTES = 64 * 1024;
+
 /** The candidate decoding that reads most like text (ties go to the earlier candidate). */
 export function guessDecode(bytes: Buffer): { charset: GuessedCharset; text: string } {
-  let best: { charset: GuessedCharset; text: string; score: number } | null = null;
+  // Single-byte charsets: a cut anywhere is a clean cut.
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  let best: { charset: GuessedCharset; score: number } | null = null;
   for (const charset of GUESS_CANDIDATES) {
-    const text = new TextDecoder(charset).decode(bytes);
-    const score = plausibility(text);
-    if (!best || score > best.score) best = { charset, text, score };
+    const score = plausibility(new TextDecoder(charset).decode(sample));
+    if (!best || score > best.score) best = { charset, score };
   }
-  return { charset: best!.charset, text: best!.text };
+  const charset = best!.charset;
+  return { charset, text: new TextDecoder(charset).decode(bytes) };
 }

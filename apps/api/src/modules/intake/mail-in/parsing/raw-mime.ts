@@ -81,20 +81,20 @@ export function readPart(source: string): RawPart {
 /** The children of a multipart body; [] when the boundary never occurs (hostile-mails 14). */
 export function splitMultipart(body: string, boundary: string): string[] {
   const delimiter = `--${boundary}`;
-  const lines = body.split(/(?<=\n)/);
   const parts: string[] = [];
-  let current: string[] | null = null;
-  for (const line of lines) {
-    const bare = line.replace(/[ \t]*\r?\n$/, '');
-    if (bare === delimiter || bare === `${delimiter}--`) {
-      if (current) parts.push(current.join('').replace(/\r?\n$/, ''));
-      if (bare.endsWith('--') && bare !== delimiter) return parts;
-      current = [];
-      continue;
-    }
-    current?.push(line);
+  let partStart = -1;
+  // indexOf rather than a split into lines: bodies carry multi-megabyte base64 attachments.
+  for (let at = body.indexOf(delimiter); at >= 0; at = body.indexOf(delimiter, at + 1)) {
+    if (at > 0 && body[at - 1] !== '\n') continue;
+    let lineEnd = body.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = body.length;
+    const rest = body.slice(at + delimiter.length, lineEnd).replace(/[ \t\r]+$/, '');
+    if (rest !== '' && rest !== '--') continue;
+    if (partStart >= 0) parts.push(body.slice(partStart, at).replace(/\r?\n$/, ''));
+    if (rest === '--') return parts;
+    partStart = lineEnd + 1;
   }
-  if (current) parts.push(current.join('').replace(/\r?\n$/, ''));
+  if (partStart >= 0) parts.push(body.slice(partStart).replace(/\r?\n$/, ''));
   return parts;
 }
 
