@@ -228,6 +228,25 @@ const matrixSlaCalendar = async (c: CellContext): Promise<string> =>
     )
   ).id;
 
+/** A fresh webhook endpoint (loopback target, unusable secret) with one pending message. */
+const matrixWebhook = async (
+  c: CellContext,
+): Promise<{ endpointId: string; deliveryId: string }> => {
+  const { id: endpointId } = await firstRow<{ id: string }>(
+    c,
+    `INSERT INTO webhook_endpoints (url, events, secret) VALUES ($1, '{ticket.created}', 'v1:x')
+     RETURNING id`,
+    [`https://localhost:9/${uniq()}`],
+  );
+  const { id: deliveryId } = await firstRow<{ id: string }>(
+    c,
+    `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, body, next_attempt_at, created_at)
+     VALUES ($1, 0, 'ticket.created', '{}', now() + interval '1 day', now()) RETURNING id`,
+    [endpointId],
+  );
+  return { endpointId, deliveryId };
+};
+
 /** An inactive policy: it never applies to the tickets other rows create. */
 const matrixSlaPolicy = async (c: CellContext): Promise<string> =>
   (
@@ -1588,6 +1607,102 @@ const ROWS: MatrixRow[] = [
     },
     expect: statuses(401, 403, 403, 403, 403, 403, 200),
   },
+  // ------------------------------------------------ webhooks (webhooks.manage: admin only)
+  {
+    method: 'GET',
+    path: '/api/v1/admin/webhooks',
+    prepare: async () => ({ path: '/api/v1/admin/webhooks' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/webhooks',
+    async prepare(c) {
+      return {
+        path: '/api/v1/admin/webhooks',
+        body: { url: `https://hooks.example.com/${uniq()}`, events: ['ticket.created'] },
+        probe: () => rowCount(c.t, 'webhook_endpoints'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/webhooks/{id}',
+    async prepare(c) {
+      return { path: `/api/v1/admin/webhooks/${(await matrixWebhook(c)).endpointId}` };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/admin/webhooks/{id}',
+    async prepare(c) {
+      const { endpointId } = await matrixWebhook(c);
+      return {
+        path: `/api/v1/admin/webhooks/${endpointId}`,
+        body: { version: 1, description: `Renamed ${uniq()}` },
+        probe: () => rowState(c.t, 'webhook_endpoints', endpointId),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/admin/webhooks/{id}',
+    async prepare(c) {
+      return {
+        path: `/api/v1/admin/webhooks/${(await matrixWebhook(c)).endpointId}`,
+        probe: () => rowCount(c.t, 'webhook_endpoints'),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 204),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/webhooks/{id}/secret-rotations',
+    async prepare(c) {
+      const { endpointId } = await matrixWebhook(c);
+      return {
+        path: `/api/v1/admin/webhooks/${endpointId}/secret-rotations`,
+        probe: () => rowState(c.t, 'webhook_endpoints', endpointId),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/webhooks/{id}/deliveries',
+    async prepare(c) {
+      return { path: `/api/v1/admin/webhooks/${(await matrixWebhook(c)).endpointId}/deliveries` };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/attempts',
+    async prepare(c) {
+      const { endpointId, deliveryId } = await matrixWebhook(c);
+      return { path: `/api/v1/admin/webhooks/${endpointId}/deliveries/${deliveryId}/attempts` };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // The target is loopback, so the admin's attempt is refused by the SSRF guard and logged.
+    method: 'POST',
+    path: '/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliveries',
+    async prepare(c) {
+      const { endpointId, deliveryId } = await matrixWebhook(c);
+      return {
+        path: `/api/v1/admin/webhooks/${endpointId}/deliveries/${deliveryId}/redeliveries`,
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM webhook_attempts WHERE delivery_id = $1', [
+            deliveryId,
+          ]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
   // One-click unsubscribe: the token in the path is the credential; a Bearer token changes
   // nothing (each cell unsubscribes a fresh user).
   {
@@ -1617,6 +1732,93 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  // ---------------------------------------------------------------- public web form
+  // Public: no sign-in, and a Bearer token changes nothing. The settings are admin only.
+  {
+    method: 'GET',
+    path: '/api/v1/web-form',
+    prepare: async () => ({ path: '/api/v1/web-form' }),
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // Each cell sends a fresh address (an unknown sender: a confirmation is mailed).
+    method: 'POST',
+    path: '/api/v1/web-form/submissions',
+    async prepare(c) {
+      await c.t.db.query(
+        `UPDATE web_form_settings SET enabled = true, min_fill_seconds = 0,
+                max_per_ip_per_hour = 100000, max_per_address_per_hour = 100000`,
+      );
+      const form = await c.t.http().get('/api/v1/web-form');
+      const email = `matrix-form-${uniq()}@example.test`;
+      return {
+        path: '/api/v1/web-form/submissions',
+        body: {
+          email,
+          name: 'Form sender',
+          subject: 'From the form',
+          description: 'A question',
+          formToken: form.body.formToken as string,
+        },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM web_form_submissions WHERE email = $1', [
+            email,
+          ]),
+      };
+    },
+    expect: statuses(202, 202, 202, 202, 202, 202, 202),
+  },
+  {
+    // The mailed token is the credential: each cell confirms a fresh pending request.
+    method: 'POST',
+    path: '/api/v1/web-form/confirm/{token}',
+    async prepare(c) {
+      const token = randomBytes(32).toString('base64url');
+      const { id } = await firstRow<{ id: string }>(
+        c,
+        `INSERT INTO web_form_submissions (email, name, subject, description, locale, token_hash,
+                                           expires_at)
+         VALUES ($1, 'Form sender', 'From the form', 'A question', 'en', $2,
+                 now() + interval '100 years')
+         RETURNING id`,
+        [`matrix-confirm-${uniq()}@example.test`, createHash('sha256').update(token).digest('hex')],
+      );
+      return {
+        path: `/api/v1/web-form/confirm/${token}`,
+        probe: () => firstRow(c, 'SELECT ticket_id FROM web_form_submissions WHERE id = $1', [id]),
+      };
+    },
+    expect: statuses(200, 200, 200, 200, 200, 200, 200),
+  },
+  {
+    // web-form.manage: admin only.
+    method: 'GET',
+    path: '/api/v1/admin/web-form',
+    prepare: async () => ({ path: '/api/v1/admin/web-form' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // Each cell changes the settings at their current version.
+    method: 'PUT',
+    path: '/api/v1/admin/web-form',
+    async prepare(c) {
+      const read = () =>
+        firstRow<{ version: number; known_contact_immediate: boolean }>(
+          c,
+          'SELECT version, known_contact_immediate FROM web_form_settings',
+        );
+      const current = await read();
+      return {
+        path: '/api/v1/admin/web-form',
+        body: {
+          version: current.version,
+          knownContactImmediate: !current.known_contact_immediate,
+        },
+        probe: read,
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
   },
   // ---------------------------------------------------------------- account mails
   {
