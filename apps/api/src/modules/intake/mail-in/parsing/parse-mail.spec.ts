@@ -434,6 +434,37 @@ describe('parseMail: reply stripping', () => {
   });
 });
 
+describe('parseMail: forwards are kept whole', () => {
+  const forwarded =
+    'FYI, see below.\n\n________________________________\nFrom: Carol <carol@customer.test>\nSent: Monday, November 23, 2026 9:00 AM\nTo: Bob\nSubject: Printer\n\nThe printer on floor 2 is on fire.';
+
+  it('an Outlook forward (FW: subject, no header line) keeps the forwarded mail', async () => {
+    const m = await parseMail(
+      mail(
+        ['From: bob@customer.test', 'Subject: FW: Printer', 'Content-Type: text/plain'],
+        forwarded,
+      ),
+      LIMITS,
+    );
+    expect(m.strippedText).toContain('The printer on floor 2 is on fire.');
+  });
+
+  it('a Gmail forward header keeps the forwarded mail, a plain reply with the same body does not', async () => {
+    const gmail =
+      'FYI\n\n---------- Forwarded message ---------\nFrom: Carol <carol@customer.test>\nDate: Mon, 23 Nov 2026 at 09:00\nSubject: Printer\n\nThe printer on floor 2 is on fire.';
+    const m = await parseMail(mail(['From: bob@customer.test', 'Subject: Printer'], gmail), LIMITS);
+    expect(m.strippedText).toContain('The printer on floor 2 is on fire.');
+    const reply = await parseMail(
+      mail(
+        ['From: bob@customer.test', 'Subject: RE: Printer', 'Content-Type: text/plain'],
+        forwarded,
+      ),
+      LIMITS,
+    );
+    expect(reply.strippedText).toBe('FYI, see below.');
+  });
+});
+
 describe('parseMail: attachments', () => {
   const attachment = (name: string, type: string, content: string) => [
     `Content-Type: ${type}; name="${name}"`,

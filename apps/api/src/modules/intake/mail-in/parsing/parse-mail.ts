@@ -22,7 +22,7 @@ import { extractMessageIds, syntheticMessageId } from './message-id.js';
 import type { MailAddress, ParsedMail, ParseMailOptions } from './parsed-mail.js';
 import { readPart, type RawHeaders, type RawPart } from './raw-mime.js';
 import { htmlToPlainText, sanitizeMailHtml } from './sanitize-mail-html.js';
-import { stripReply } from './strip-reply.js';
+import { isForwardSubject, stripReply } from './strip-reply.js';
 
 export { extractMessageIds, normalizeMessageId } from './message-id.js';
 export { REPLY_ABOVE_MARKER, REPLY_ABOVE_MARKERS, stripReply } from './strip-reply.js';
@@ -156,7 +156,7 @@ async function parse(original: Buffer, options: ParseMailOptions): Promise<Parse
     subject,
     date,
     text,
-    strippedText: stripReply(text),
+    strippedText: stripReply(text, { forwarded: isForwardSubject(subject) }),
     html,
     attachments: convertAttachments(parsed?.attachments ?? [], html, options, problems),
     autoSubmitted: detectAutoSubmitted(headers, from?.address ?? null, returnPath),

@@ -30,6 +30,15 @@ const ORIGINAL_MESSAGE =
 const OUTLOOK_FROM = /^\*?(?:From|Von|От|Od|De)\s*:\*?\s*\S/i;
 const OUTLOOK_SENT = /^\*?(?:Sent|Date|Gesendet|Datum|Отправлено|Дата|Odesláno|Envoyé)\s*:/i;
 const SIGNATURE = /^-- ?$/;
+/** Gmail, Thunderbird, Apple Mail forward headers: what follows is the content, not history. */
+const FORWARD_LINE =
+  /^(?:-{3,}\s*(?:Forwarded message|Weitergeleitete Nachricht|Пересылаемое сообщение|Přeposlaná zpráva|Message transféré)\s*-{3,}|Begin forwarded message:)$/i;
+/** Fwd:, FW:, WG:, TR:, Пересл:, PŘ: (Outlook's forward has no header line, only its subject). */
+const FORWARD_SUBJECT = /^\s*(?:fwd?|wg|tr|př|пересл\.?)\s*:/i;
+
+export function isForwardSubject(subject: string): boolean {
+  return FORWARD_SUBJECT.test(subject);
+}
 const QUOTED = /^\s*>/;
 
 function isMarker(line: string): boolean {
@@ -70,14 +79,16 @@ function tidy(lines: string[]): string {
 }
 
 /**
- * The new part of a reply: quoted lines, the attribution line and everything below it (Outlook
+ * The new part of a reply (a forward is kept whole): quoted lines, the attribution line and everything below it (Outlook
  * quotes without `>`), the signature and our own quoted notification are removed. Never returns ''
  * for a text that has content: a bottom-posted reply keeps its unquoted lines, and when nothing
  * is left the whole text is kept, since a comment that silently lost its body is worse than a
  * long one.
  */
-export function stripReply(text: string): string {
+export function stripReply(text: string, options: { forwarded?: boolean } = {}): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // A forward to the desk is the customer's mail being handed on: all of it is the content.
+  if (options.forwarded || lines.some((line) => FORWARD_LINE.test(line.trim()))) return tidy(lines);
   const cut = cutIndex(lines);
   const top = tidy(lines.slice(0, cut).filter((line) => !QUOTED.test(line)));
   if (top !== '') return top;
