@@ -4,6 +4,12 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { jsonBodyMiddleware } from './common/http/body-parsing.js';
+import { rawBodyMiddleware } from './common/http/raw-body.js';
+import {
+  INBOUND_MAIL_MAX_BYTES,
+  INBOUND_MAIL_PATH,
+  INBOUND_MAIL_TYPES,
+} from './modules/intake/mail-in/http/inbound-mail-body.js';
 import { closeConnectionOnUnreadBody } from './common/http/unread-body.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { AppLogger, createRootLogger, requestLogger } from './common/logging/logger.js';
@@ -57,6 +63,11 @@ export function configureApp(
   // Any answer given before the body was read (401, 404, 413, 415) closes a connection with a
   // large body instead of reading all of it.
   app.use(closeConnectionOnUnreadBody);
+  // Raw mail piped in by an MTA: bytes, read before (and instead of) the JSON parser.
+  app.use(
+    INBOUND_MAIL_PATH,
+    rawBodyMiddleware(INBOUND_MAIL_TYPES, INBOUND_MAIL_MAX_BYTES, 'message'),
+  );
   app.use(jsonBodyMiddleware(config.jsonBodyLimitBytes));
   if (config.corsOrigins.length > 0) {
     app.enableCors({

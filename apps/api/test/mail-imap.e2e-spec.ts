@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { MailIngestPort } from '../src/modules/intake/mail-in/imap/mail-ingest-port';
+import { MailboxPoller } from '../src/modules/intake/mail-in/imap/mailbox-poller';
 import { startDovecotRig, type DovecotRig } from './support/dovecot-rig';
 import { bearer, buildWorld, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -194,5 +196,302 @@ describe('support mailboxes over IMAP (real Dovecot)', () => {
       expect(nofolder.body.ok).toBe(false);
       expect(nofolder.body.error).toMatch(/No such folder/);
     });
+  });
+});
+
+describe('the IMAP poller (real Dovecot, real ingest)', () => {
+  let rig: DovecotRig;
+  let t: TestApp;
+  let w: World;
+  let poller: MailboxPoller;
+  const admin = () => bearer(w.admin);
+
+  /**
+   * A mailbox reading its own folder, so the tests do not see each other's mail, and a contact
+   * of its own writing to it (the ingest limits new tickets per sender and hour).
+   */
+  async function mailboxOn(folder: string, over: Record<string, unknown> = {}) {
+    const from = `${folder.toLowerCase()}@customer.test`;
+    await t.factory.user({ email: from, role: 'client', organizationId: w.orgA.id });
+    await rig.client().then(async (c) => {
+      await c.mailboxCreate(folder).catch(() => undefined);
+      await c.logout();
+    });
+    const res = await t
+      .http()
+      .post('/api/v1/admin/mailboxes')
+      .set('Authorization', admin())
+      .send({
+        name: folder,
+        address: `${folder.toLowerCase()}@helpdesk.test`,
+        imapHost: rig.host,
+        imapPort: rig.imapPort,
+        imapTls: 'none',
+        imapUser: SUPPORT,
+        imapPassword: rig.users[SUPPORT],
+        folder,
+        processedFolder: `${folder}-done`,
+        failedFolder: `${folder}-failed`,
+        ...over,
+      });
+    expect(res.status).toBe(201);
+    const id = (res.body as { id: string }).id;
+    return { id, mail: (o: Parameters<typeof mail>[0]) => mail({ from, ...o }) };
+  }
+
+  const count = async (q: string, params: unknown[] = []) =>
+    ((await t.db.query(q, params)) as { n: number }[])[0].n;
+  const ticketsWithSubject = (s: string) =>
+    count('SELECT count(*)::int AS n FROM tickets WHERE subject = $1', [s]);
+
+  beforeAll(async () => {
+    rig = await startDovecotRig();
+    t = await startTestApp();
+    w = await buildWorld(t);
+    poller = t.app.get(MailboxPoller);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rig?.stop();
+  });
+
+  it('turns a new mail into a ticket, then flags it \\Seen and moves it to the processed folder', async () => {
+    const box = await mailboxOn('New');
+    const uid = await rig.append(box.mail({ subject: 'Printer on fire' }), 'New');
+    const result = await poller.pollOnce(box.id);
+    expect(result).toMatchObject({ status: 'done', fetched: 1, outcomes: { created: 1 } });
+    expect(await ticketsWithSubject('Printer on fire')).toBe(1);
+    expect(await rig.uids('New')).toEqual([]);
+    expect(await rig.status('New-done')).toMatchObject({ messages: 1, unseen: 0 });
+    const [stored] = await t.db.query(
+      `SELECT channel FROM tickets WHERE subject = 'Printer on fire'`,
+    );
+    expect(stored.channel).toBe('email');
+    const status = (
+      await t.http().get(`/api/v1/admin/mailboxes/${box.id}`).set('Authorization', admin())
+    ).body.status;
+    expect(status).toMatchObject({ lastUid: uid, lastError: null });
+    expect(status.uidValidity).toBe((await rig.status('New')).uidValidity);
+    expect(status.lastSuccessAt).not.toBeNull();
+    // Nothing left: a second pass fetches nothing and files nothing.
+    expect(await poller.pollOnce(box.id)).toMatchObject({ status: 'done', fetched: 0 });
+    expect(await ticketsWithSubject('Printer on fire')).toBe(1);
+  });
+
+  it('after a crash between commit and move, the next poll files nothing twice and moves the mail', async () => {
+    const box = await mailboxOn('Crash');
+    const raw = box.mail({ subject: 'Crashed once' });
+    const uid = await rig.append(raw, 'Crash');
+    const { uidValidity } = await rig.status('Crash');
+    // The ingest commits, then the process dies before \Seen and MOVE.
+    const first = await t.app
+      .get(MailIngestPort)
+      .ingest({ kind: 'imap', mailboxId: box.id, uidValidity, uid }, Buffer.from(raw));
+    expect(first.result).toBe('created');
+    expect(await rig.uids('Crash')).toEqual([uid]);
+
+    const result = await poller.pollOnce(box.id);
+    expect(result).toMatchObject({ status: 'done', fetched: 1, outcomes: { duplicate: 1 } });
+    expect(await ticketsWithSubject('Crashed once')).toBe(1);
+    expect(await rig.uids('Crash')).toEqual([]);
+    expect((await rig.status('Crash-done')).messages).toBe(1);
+  });
+
+  it('with two API instances, one session per mailbox holds it and each message is filed once', async () => {
+    const box = await mailboxOn('Twin');
+    for (let i = 0; i < 12; i++) await rig.append(box.mail({ subject: `Twin ${i}` }), 'Twin');
+    const other = await t.secondInstance();
+    const otherPoller = other.get(MailboxPoller);
+
+    // While one session holds the mailbox, the other instance does not touch it.
+    const lease = await poller.lease(box.id);
+    expect(lease).not.toBeNull();
+    expect(await otherPoller.pollOnce(box.id)).toMatchObject({ status: 'busy', fetched: 0 });
+    expect((await rig.uids('Twin')).length).toBe(12);
+    await lease!.release();
+
+    const [a, b] = await Promise.all([poller.pollOnce(box.id), otherPoller.pollOnce(box.id)]);
+    expect(a.fetched + b.fetched).toBe(12);
+    expect((a.outcomes.duplicate ?? 0) + (b.outcomes.duplicate ?? 0)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM tickets WHERE subject LIKE 'Twin %'`)).toBe(
+      12,
+    );
+    expect(
+      await count('SELECT count(*)::int AS n FROM inbound_messages WHERE mailbox_id = $1', [
+        box.id,
+      ]),
+    ).toBe(12);
+    expect(await rig.uids('Twin')).toEqual([]);
+  });
+
+  it('a lease dies with its connection: a crashed instance does not keep the mailbox', async () => {
+    const box = await mailboxOn('Orphan');
+    await rig.append(box.mail({ subject: 'After the crash' }), 'Orphan');
+    const lease = await poller.lease(box.id);
+    expect(lease).not.toBeNull();
+    const other = (await t.secondInstance()).get(MailboxPoller);
+    expect((await other.pollOnce(box.id)).status).toBe('busy');
+    // The holder's database session ends as it would when its process is killed.
+    await t.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'relaydesk-mailbox-poller' AND pid <> pg_backend_pid()`,
+    );
+    expect(await lease!.stillHeld()).toBe(false);
+    expect(await other.pollOnce(box.id)).toMatchObject({ status: 'done', fetched: 1 });
+    expect(await ticketsWithSubject('After the crash')).toBe(1);
+    await lease!.release();
+  });
+
+  it('moves a message that fails to the failed folder, keeps it raw, and shows the error to admins', async () => {
+    const box = await mailboxOn('Broken');
+    // The database refuses this one ticket, as a full disk or a broken constraint would.
+    await t.db.query(`
+      CREATE FUNCTION refuse_exploding() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.subject = 'Explodes' THEN RAISE EXCEPTION 'disk full while filing'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_exploding BEFORE INSERT ON tickets
+        FOR EACH ROW EXECUTE FUNCTION refuse_exploding();`);
+    try {
+      const raw = box.mail({ subject: 'Explodes', body: 'Ка-бум' });
+      await rig.append(raw, 'Broken');
+      await rig.append(box.mail({ subject: 'Fine after it' }), 'Broken');
+      const result = await poller.pollOnce(box.id);
+      expect(result).toMatchObject({
+        status: 'done',
+        fetched: 2,
+        outcomes: { failed: 1, created: 1 },
+      });
+      expect(await rig.uids('Broken')).toEqual([]);
+      expect((await rig.status('Broken-failed')).messages).toBe(1);
+      expect((await rig.status('Broken-done')).messages).toBe(1);
+      expect(await ticketsWithSubject('Explodes')).toBe(0);
+
+      const list = await t
+        .http()
+        .get(`/api/v1/admin/mailboxes/${box.id}/failed-messages`)
+        .set('Authorization', admin());
+      expect(list.status).toBe(200);
+      expect(list.body).toEqual([
+        expect.objectContaining({ subject: 'Explodes', fromAddress: 'broken@customer.test' }),
+      ]);
+      expect(list.body[0].error).toMatch(/disk full while filing/);
+      const eml = await t
+        .http()
+        .get(`/api/v1/admin/mailboxes/${box.id}/failed-messages/${list.body[0].id}/raw`)
+        .set('Authorization', admin())
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(eml.status).toBe(200);
+      expect(eml.headers['content-type']).toMatch(/^message\/rfc822/);
+      expect((eml.body as Buffer).equals(Buffer.from(raw))).toBe(true);
+      const agent = await t
+        .http()
+        .get(`/api/v1/admin/mailboxes/${box.id}/failed-messages`)
+        .set('Authorization', bearer(w.agent));
+      expect(agent.status).toBe(403);
+    } finally {
+      await t.db.query(
+        'DROP TRIGGER refuse_exploding ON tickets; DROP FUNCTION refuse_exploding()',
+      );
+    }
+  });
+
+  it('rescans when UIDVALIDITY changes, filing what is new and nothing twice', async () => {
+    const box = await mailboxOn('Epoch');
+    for (const s of ['Epoch one', 'Epoch two', 'Epoch three'])
+      await rig.append(box.mail({ subject: s }), 'Epoch');
+    expect((await poller.pollOnce(box.id)).fetched).toBe(3);
+    const before = (await mailboxOf(box.id)).status;
+    expect(before.lastUid).toBe(3);
+
+    // A message filed but not moved (crash), then the server rebuilds the folder: new UIDVALIDITY,
+    // UIDs from 1 again.
+    const crashed = box.mail({ subject: 'Epoch crashed' });
+    const crashedUid = await rig.append(crashed, 'Epoch');
+    await t.app
+      .get(MailIngestPort)
+      .ingest(
+        { kind: 'imap', mailboxId: box.id, uidValidity: before.uidValidity, uid: crashedUid },
+        Buffer.from(crashed),
+      );
+    const c = await rig.client();
+    await c.mailboxDelete('Epoch');
+    await c.mailboxCreate('Epoch');
+    await c.logout();
+    await rig.append(crashed, 'Epoch');
+    await rig.append(box.mail({ subject: 'Epoch new' }), 'Epoch');
+    const after = await rig.status('Epoch');
+    expect(after.uidValidity).not.toBe(before.uidValidity);
+
+    const result = await poller.pollOnce(box.id);
+    expect(result).toMatchObject({
+      status: 'done',
+      uidValidityChanged: true,
+      fetched: 2,
+      outcomes: { duplicate: 1, created: 1 },
+    });
+    expect(await ticketsWithSubject('Epoch crashed')).toBe(1);
+    expect(await ticketsWithSubject('Epoch new')).toBe(1);
+    expect((await mailboxOf(box.id)).status).toMatchObject({
+      uidValidity: after.uidValidity,
+      lastUid: 2,
+    });
+  });
+
+  async function mailboxOf(id: string) {
+    return (await t.http().get(`/api/v1/admin/mailboxes/${id}`).set('Authorization', admin())).body;
+  }
+
+  it('records a wrong password on the mailbox, keeps the mail, and recovers once it is fixed', async () => {
+    const box = await mailboxOn('Locked', { imapPassword: 'wrong' });
+    await rig.append(box.mail({ subject: 'Behind a wrong password' }), 'Locked');
+    const result = await poller.pollOnce(box.id);
+    expect(result.status).toBe('error');
+    const failed = await mailboxOf(box.id);
+    expect(failed.status.lastError).toMatch(/refused the user name or password/);
+    expect(failed.status.lastErrorAt).not.toBeNull();
+    expect(failed.status.lastSuccessAt).toBeNull();
+    expect(JSON.stringify(failed)).not.toContain('wrong');
+    expect((await rig.uids('Locked')).length).toBe(1);
+
+    const fixed = await t
+      .http()
+      .patch(`/api/v1/admin/mailboxes/${box.id}`)
+      .set('Authorization', admin())
+      .send({ version: failed.version, imapPassword: rig.users[SUPPORT] });
+    expect(fixed.status).toBe(200);
+    expect((await poller.pollOnce(box.id)).status).toBe('done');
+    const ok = await mailboxOf(box.id);
+    expect(ok.status.lastError).toBeNull();
+    expect(ok.status.lastSuccessAt).not.toBeNull();
+    expect(await ticketsWithSubject('Behind a wrong password')).toBe(1);
+  });
+
+  it('keeps a message in the folder while the ingest throws, then sets it aside after 3 tries', async () => {
+    const box = await mailboxOn('Stuck');
+    await rig.append(box.mail({ subject: 'Throws' }), 'Stuck');
+    const ingest = t.app.get(MailIngestPort);
+    // The database is away for this call: the ingest itself throws (no outcome to act on).
+    const spy = jest.spyOn(ingest, 'ingest').mockRejectedValue(new Error('connection terminated'));
+    try {
+      for (let i = 1; i <= 2; i++) {
+        const r = await poller.pollOnce(box.id);
+        expect(r.status).toBe('error');
+        expect(r.error).toMatch(/connection terminated/);
+        expect((await rig.uids('Stuck')).length).toBe(1);
+      }
+      const third = await poller.pollOnce(box.id);
+      expect(third).toMatchObject({ setAside: 1 });
+      expect(await rig.uids('Stuck')).toEqual([]);
+      expect((await rig.status('Stuck-failed')).messages).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { problem, sendProblem } from '../errors/problem.js';
+import { rawBodyRead } from './raw-body.js';
 
 /**
  * Deepest nesting of arrays and objects a JSON body may have; no endpoint needs more than a few.
@@ -184,6 +185,11 @@ export function jsonBodyMiddleware(limitBytes: number) {
     verify: (_req, _res, buf) => checkJsonText(buf),
   });
   return (req: Request, res: Response, next: NextFunction): void => {
+    // A route's own reader (rawBodyMiddleware) took it already.
+    if (rawBodyRead(req)) {
+      next();
+      return;
+    }
     const refusal = mediaTypeRefusal(req);
     if (refusal) {
       sendProblem(res, problem(415, refusal));

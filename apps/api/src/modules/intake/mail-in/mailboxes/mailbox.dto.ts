@@ -231,3 +231,18 @@ export class MailboxTestResultDto {
   idle?: boolean;
   @ApiProperty({ type: 'integer' }) durationMs!: number;
 }
+
+/** A message the ingest could not process: kept with its raw bytes and the error. */
+export class FailedMessageDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Message-ID without brackets (synthetic when it had none)' })
+  messageId!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ nullable: true, type: String }) fromAddress!: string | null;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it failed' }) error!:
+    string | null;
+  @ApiProperty({ type: 'integer', format: 'int64', nullable: true, description: 'IMAP UID' })
+  uid!: number | null;
+  @ApiProperty({ type: 'integer', description: 'Size of the raw message in bytes' }) size!: number;
+}

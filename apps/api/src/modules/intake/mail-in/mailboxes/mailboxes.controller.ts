@@ -1,10 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Patch,
+  Post,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission } from '@relaydesk/contracts';
@@ -15,6 +26,7 @@ import { ApiProblems } from '../../../../common/openapi/api-problems.decorator.j
 import { MailboxConnectionTest } from '../imap/mailbox-connection-test.js';
 import {
   CreateMailboxDto,
+  FailedMessageDto,
   MailboxDto,
   MailboxTestResultDto,
   UpdateMailboxDto,
@@ -98,5 +110,36 @@ export class MailboxesController {
   @ApiProblems(401, 403, 404)
   test(@IdParam() id: string): Promise<MailboxTestResultDto> {
     return this.connectionTest.run(id);
+  }
+
+  @Get(':id/failed-messages')
+  @ApiOperation({
+    summary: 'Messages of this mailbox that could not be processed, with the error (admin)',
+    description:
+      'Each was moved to the failed folder on the server and kept here with its raw bytes; ' +
+      'newest first, at most 200.',
+  })
+  @ApiOkResponse({ type: [FailedMessageDto] })
+  @ApiProblems(401, 403, 404)
+  failedMessages(@IdParam() id: string): Promise<FailedMessageDto[]> {
+    return this.mailboxes.failedMessages(id);
+  }
+
+  @Get(':id/failed-messages/:messageId/raw')
+  @Header('Content-Type', 'message/rfc822')
+  @Header('Content-Disposition', 'attachment; filename="message.eml"')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @ApiOperation({ summary: 'The raw .eml of a failed message (admin)' })
+  @ApiProduces('message/rfc822')
+  @ApiOkResponse({
+    description: 'The message as received',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiProblems(401, 403, 404)
+  async failedMessageRaw(
+    @IdParam() id: string,
+    @IdParam('messageId') messageId: string,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.mailboxes.failedMessageRaw(id, messageId));
   }
 }

@@ -18,7 +18,12 @@ import {
 } from '../../../../common/errors/domain-errors.js';
 import { Clock } from '../../../../common/time/clock.js';
 import type { ImapSettings } from '../imap/imap-connection.js';
-import type { CreateMailboxDto, MailboxDto, UpdateMailboxDto } from './mailbox.dto.js';
+import type {
+  CreateMailboxDto,
+  FailedMessageDto,
+  MailboxDto,
+  UpdateMailboxDto,
+} from './mailbox.dto.js';
 import type { MailboxTlsMode, UnknownSenderPolicy } from './support-mailbox.entity.js';
 
 const COLUMNS = `id, name, address, imap_host, imap_port, imap_tls, imap_user, folder,
@@ -234,6 +239,49 @@ export class MailboxesService {
     });
   }
 
+  /** The messages of this mailbox the ingest could not process, newest first (at most 200). */
+  async failedMessages(id: string): Promise<FailedMessageDto[]> {
+    await this.row(id, this.db);
+    const rows = await sql<{
+      id: string;
+      message_id: string;
+      subject: string;
+      from_address: string | null;
+      received_at: Date;
+      reason: string | null;
+      uid: string | null;
+      size: number;
+    }>(
+      this.db,
+      `SELECT id, message_id, subject, from_address, received_at, reason, uid,
+              octet_length(raw) AS size
+         FROM inbound_messages WHERE mailbox_id = $1 AND status = 'failed'
+        ORDER BY received_at DESC, id DESC LIMIT 200`,
+      [id],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      messageId: r.message_id,
+      subject: r.subject,
+      fromAddress: r.from_address,
+      receivedAt: iso(r.received_at),
+      error: r.reason,
+      uid: r.uid === null ? null : Number(r.uid),
+      size: Number(r.size),
+    }));
+  }
+
+  /** The raw bytes of one failed message of this mailbox; 404 otherwise. */
+  async failedMessageRaw(id: string, messageRowId: string): Promise<Buffer> {
+    const [row] = await sql<{ raw: Buffer }>(
+      this.db,
+      `SELECT raw FROM inbound_messages WHERE id = $1 AND mailbox_id = $2 AND status = 'failed'`,
+      [messageRowId, id],
+    );
+    if (!row) throw new NotFoundError('Failed message');
+    return row.raw;
+  }
+
   /** The row and the opened password; 404 when gone. */
   async forPoll(id: string): Promise<MailboxForPoll> {
     const [row] = await sql<MailboxRow & { imap_password_sealed: string }>(
@@ -268,9 +316,9 @@ export class MailboxesService {
     await sql(
       this.db,
       `UPDATE support_mailboxes
-          SET uid_validity = $2,
-              last_uid = CASE WHEN uid_validity IS DISTINCT FROM $2 THEN $3
-                              ELSE GREATEST(last_uid, $3) END
+          SET uid_validity = $2::varchar,
+              last_uid = CASE WHEN uid_validity IS DISTINCT FROM $2::varchar THEN $3::bigint
+                              ELSE GREATEST(last_uid, $3::bigint) END
         WHERE id = $1`,
       [id, uidValidity, lastUid],
     );
