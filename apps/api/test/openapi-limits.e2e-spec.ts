@@ -305,6 +305,8 @@ describe('request limits in the OpenAPI document', () => {
         'POST /api/v1/me/password',
         'POST /api/v1/public/ratings/{token}',
         'POST /api/v1/unsubscribe/{token}',
+        'POST /api/v1/web-form/confirm/{token}',
+        'POST /api/v1/web-form/submissions',
       ]);
       for (const [path, item] of Object.entries(doc.paths)) {
         for (const op of Object.values(item) as { responses: Record<string, object> }[]) {
