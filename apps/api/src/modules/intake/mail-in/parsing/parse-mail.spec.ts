@@ -257,6 +257,15 @@ describe('parseMail: ids and addresses', () => {
     expect(m.inReplyTo).toEqual(['c@helpdesk.test']);
   });
 
+  it('keeps the thread root and the newest 99 of a huge References header', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `<r${i}@x.test>`);
+    const m = await parseMail(mail([...BASIC, `References: ${ids.join(' ')}`]), LIMITS);
+    expect(m.references).toHaveLength(100);
+    expect(m.references[0]).toBe('r0@x.test');
+    expect(m.references[1]).toBe('r401@x.test');
+    expect(m.references[99]).toBe('r499@x.test');
+  });
+
   it('gives a missing Message-ID a synthetic id that is stable per raw message', async () => {
     const raw = mail(['From: a@customer.test', 'Subject: no id']);
     const first = await parseMail(raw, LIMITS);
@@ -345,6 +354,13 @@ describe('parseMail: HTML', () => {
     );
     expect(m.html).toContain('<div>text</div>');
     expect(m.html).toContain('<td colspan="2">cell</td>');
+  });
+
+  it('strips the quoted part of an Outlook HTML reply', async () => {
+    const m = await htmlMail(
+      '<div>Done, thanks.</div><hr><div id="divRplyFwdMsg"><b>From:</b> Help Desk &lt;support@helpdesk.test&gt;<br><b>Sent:</b> Monday, November 23, 2026 10:00<br><b>Subject:</b> [#1234] Printer</div><div>Please restart the printer.</div>',
+    );
+    expect(m.strippedText).toBe('Done, thanks.');
   });
 
   it('derives text from HTML when there is no text part; quoted blockquotes are stripped', async () => {

@@ -88,6 +88,13 @@ async function readStructure(raw: Buffer, problems: string[]): Promise<Structure
   return { raw, root, parsed, rawText: bodyAsText(root) };
 }
 
+/** Beyond this the thread root and the newest ids are kept: each id costs the caller a lookup. */
+const MAX_REFERENCES = 100;
+
+function capReferences(ids: string[]): string[] {
+  return ids.length <= MAX_REFERENCES ? ids : [ids[0], ...ids.slice(-(MAX_REFERENCES - 1))];
+}
+
 function readFrom(headers: RawHeaders, parsed: MailparserMail | null): MailAddress | null {
   const rawFrom = headers.get('from')[0];
   const from = parsed ? firstAddress(parsed.from) : firstAddress(parseAddressHeader(rawFrom ?? ''));
@@ -146,7 +153,7 @@ async function parse(original: Buffer, options: ParseMailOptions): Promise<Parse
     messageId,
     messageIdSynthetic,
     inReplyTo: extractMessageIds(headers.get('in-reply-to').join(' ')),
-    references: extractMessageIds(headers.get('references').join(' ')),
+    references: capReferences(extractMessageIds(headers.get('references').join(' '))),
     from,
     replyTo: parsed ? firstAddress(parsed.replyTo) : null,
     to: parsed ? addressList(parsed.to) : [],

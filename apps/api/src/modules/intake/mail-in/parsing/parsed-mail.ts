@@ -51,7 +51,7 @@ export interface ParsedMail {
   messageIdSynthetic: boolean;
   /** In-Reply-To ids, without brackets (scanned as `<…>`, not split on spaces). */
   inReplyTo: string[];
-  /** References ids, oldest first, without brackets. */
+  /** References ids, oldest first, without brackets; past 100, the root and the newest 99. */
   references: string[];
   /** Null only when the From header has no usable address. */
   from: MailAddress | null;
@@ -79,12 +79,17 @@ export interface ParsedMail {
   bounce: DeliveryStatusReport | null;
   /** Authentication-Results as recorded by the receiving server (a hint, never trusted). */
   authenticationResults: string | null;
-  /** Non-fatal problems met while parsing (broken boundary, undeclared charset guessed, …). */
+  /**
+   * Non-fatal problems met while parsing, each `<code>` or `<code>: <detail>`: unparseable, parse-failed,
+   * multipart-boundary-recovered, multipart-without-parts, charset-guessed, attachment-too-large,
+   * attachment-over-limit, invalid-date, message-id-missing, no-from-address.
+   */
   problems: string[];
 }
 
 export interface ParseMailOptions {
   /** Parts beyond these are dropped with a problem noted (never an error). */
   maxAttachments: number;
+  /** Per attachment (decoded size). */
   maxAttachmentBytes: number;
 }
