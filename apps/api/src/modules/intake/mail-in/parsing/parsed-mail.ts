@@ -80,9 +80,10 @@ export interface ParsedMail {
   /** Authentication-Results as recorded by the receiving server (a hint, never trusted). */
   authenticationResults: string | null;
   /**
-   * Non-fatal problems met while parsing, each `<code>` or `<code>: <detail>`: unparseable, parse-failed,
-   * multipart-boundary-recovered, multipart-without-parts, charset-guessed, attachment-too-large,
-   * attachment-over-limit, invalid-date, message-id-missing, no-from-address.
+   * Non-fatal problems met while parsing, each `<code>` or `<code>: <detail>`: unparseable,
+   * parse-failed, multipart-boundary-recovered, multipart-without-parts, charset-guessed,
+   * attachment-too-large, attachment-over-limit, invalid-date, message-id-missing,
+   * no-from-address.
    */
   problems: string[];
 }
