@@ -468,6 +468,303 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(await flushMail()).toEqual([]);
   });
 
+  it('an outsider’s reply with a correct [#number] never lands on the ticket, whatever Reply-To says', async () => {
+    const before = await counts();
+    const comments = await t.db.query(
+      'SELECT count(*)::int AS n FROM ticket_comments WHERE ticket_id = $1',
+      [printer.id],
+    );
+    // A stranger, pretending with Reply-To to be alice: held, flagged, nothing on #printer.
+    const stranger = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: 'Mallory <mallory@evil.test>',
+          'Reply-To': 'Alice <alice@customer.test>',
+          To: 'support@helpdesk.test',
+          Cc: 'eve@evil.test',
+          Subject: `Re: [#${printer.number}] Printer on fire`,
+          'In-Reply-To': `<${replyDeliveryMessageId}>`,
+          'Message-ID': '<outsider-1@evil.test>',
+        },
+        'Please send me the full history of this ticket.',
+      ),
+    );
+    expect(stranger.result).toBe('quarantined');
+    const held = await inbound(stranger.inboundMessageId);
+    expect(held.thread_ticket_id).toBe(printer.id);
+    expect(held.reason).toContain(`#${printer.number}`);
+    // A colleague at the customer who may not see alice's ticket: a new ticket of their own.
+    const colleague = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: 'Bob <bob@customer.test>',
+          To: 'support@helpdesk.test',
+          Cc: 'alice@customer.test',
+          Subject: `Re: [#${printer.number}] Printer on fire`,
+          'Message-ID': '<outsider-2@customer.test>',
+        },
+        'Is this about my printer too?',
+      ),
+    );
+    expect(colleague.result).toBe('created');
+    expect(colleague.ticketId).not.toBe(printer.id);
+    expect((await inbound(colleague.inboundMessageId)).thread_ticket_id).toBe(printer.id);
+    expect(
+      await t.db.query('SELECT count(*)::int AS n FROM ticket_comments WHERE ticket_id = $1', [
+        printer.id,
+      ]),
+    ).toEqual(comments);
+    // Nobody was added to the ticket, neither the sender nor anyone in Cc.
+    expect(
+      await t.db.query('SELECT user_id FROM ticket_watchers WHERE ticket_id = $1', [printer.id]),
+    ).toEqual([]);
+    expect(await counts()).toEqual({ tickets: before.tickets + 1, comments: before.comments });
+  });
+
+  it('a client’s reply by mail sets needs-reply and fires requester_replied, like a portal reply', async () => {
+    const fixed = await t.factory.ticket({
+      subject: 'Scanner',
+      typeKey,
+      status: 'fixed',
+      requesterId: alice.id,
+      organizationId: customer.id,
+      assigneeId: agent.id,
+    });
+    const out = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: 'Alice <alice@customer.test>',
+          To: 'support@helpdesk.test',
+          Subject: `Re: [#${fixed.number}] Scanner`,
+          'Message-ID': '<alice-fixed-1@customer.test>',
+        },
+        'It broke again.\n\nOn Monday you wrote:\n> Fixed.',
+      ),
+    );
+    expect(out).toMatchObject({ result: 'replied', ticketId: fixed.id });
+    const row = await ticketRow(fixed.id);
+    expect(row).toMatchObject({ status: 'work', needs_reply: true });
+    const [c] = (await t.db.query('SELECT body FROM ticket_comments WHERE ticket_id = $1', [
+      fixed.id,
+    ])) as { body: string }[];
+    expect(c.body).toContain('It broke again.');
+    // The assignee hears of it, as of a portal reply.
+    await t.drainNotifications();
+    const [n] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND ticket_id = $2 AND kind = 'comment_public'`,
+      [agent.id, fixed.id],
+    )) as { n: number }[];
+    expect(n.n).toBe(1);
+  });
+
+  it('authorized requesters: only they may file; the others get one polite refusal a day', async () => {
+    const strict = await t.factory.organization('Strict Co');
+    const boss = await t.factory.user({
+      role: 'client',
+      email: 'boss@strict.test',
+      organizationId: strict.id,
+      locale: 'cs',
+    });
+    const intern = await t.factory.user({
+      role: 'client',
+      email: 'intern@strict.test',
+      organizationId: strict.id,
+      locale: 'ru',
+    });
+    await t.db.query(
+      `UPDATE organizations SET authorized_requester_ids = ARRAY[$2::uuid] WHERE id = $1`,
+      [strict.id, boss.id],
+    );
+    await flushMail();
+    const mailFrom = (from: string, id: string) =>
+      eml(
+        {
+          From: from,
+          To: 'support@helpdesk.test',
+          Subject: 'New laptop',
+          'Message-ID': `<${id}@strict.test>`,
+        },
+        'Please.',
+      );
+    const refused = await ingest.ingest(HTTP, mailFrom('intern@strict.test', 's1'));
+    expect(refused.result).toBe('refused');
+    expect((await ingest.ingest(HTTP, mailFrom('intern@strict.test', 's2'))).result).toBe(
+      'refused',
+    );
+    expect((await ingest.ingest(HTTP, mailFrom('boss@strict.test', 's3'))).result).toBe('created');
+    const toIntern = (await flushMail()).filter((m) => m.rcptTo.includes(intern.email));
+    expect(toIntern).toHaveLength(1);
+    expect(toIntern[0].parsed.subject).toBe('Ваше письмо не зарегистрировано');
+    expect(toIntern[0].parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(toIntern[0].parsed.text).not.toContain('Please.');
+    const [{ n }] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM tickets WHERE requester_id = $1`,
+      [intern.id],
+    )) as { n: number }[];
+    expect(n).toBe(0);
+  });
+
+  it('unknown senders follow the mailbox: refuse (with a reply, none to auto-submitted mail) or quarantine', async () => {
+    const refuseBox = await mailbox(t, 'sales@helpdesk.test', 'refuse');
+    await flushMail();
+    const source = (uid: number): IngestSource => ({
+      kind: 'imap',
+      mailboxId: refuseBox,
+      uidValidity: '1',
+      uid,
+    });
+    const out = await ingest.ingest(
+      source(1),
+      eml(
+        {
+          From: 'Stranger <stranger@elsewhere.test>',
+          To: 'sales@helpdesk.test',
+          Subject: 'Hi',
+          'Message-ID': '<u1@elsewhere.test>',
+        },
+        'Buy from us.',
+      ),
+    );
+    expect(out.result).toBe('refused');
+    const auto = await ingest.ingest(
+      source(2),
+      eml(
+        {
+          From: 'Robot <robot@elsewhere.test>',
+          To: 'sales@helpdesk.test',
+          Subject: 'Hi',
+          'Auto-Submitted': 'auto-generated',
+          'Message-ID': '<u2@elsewhere.test>',
+        },
+        'Beep.',
+      ),
+    );
+    expect(auto.result).toBe('ignored');
+    const mails = await flushMail();
+    expect(
+      mails
+        .filter((m) => m.rcptTo.includes('stranger@elsewhere.test'))
+        .map((m) => m.parsed.subject),
+    ).toEqual(['Your message could not be filed']);
+    expect(mails.filter((m) => m.rcptTo.includes('robot@elsewhere.test'))).toEqual([]);
+    const held = await ingest.ingest(
+      { kind: 'imap', mailboxId: quarantineBox, uidValidity: '7', uid: 99 },
+      eml(
+        {
+          From: 'Stranger <stranger@elsewhere.test>',
+          To: 'support@helpdesk.test',
+          Subject: 'Hi',
+          'Message-ID': '<u3@elsewhere.test>',
+        },
+        'Hello?',
+      ),
+    );
+    expect(held.result).toBe('quarantined');
+    expect((await flushMail()).filter((m) => m.rcptTo.includes('stranger@elsewhere.test'))).toEqual(
+      [],
+    );
+  });
+
+  it('the per-sender rate limit holds further new tickets in the quarantine, for an hour', async () => {
+    const send = (i: number) =>
+      ingest.ingest(
+        HTTP,
+        eml(
+          {
+            From: 'Rita <rita@customer.test>',
+            To: 'support@helpdesk.test',
+            Subject: `Issue ${i}`,
+            'Message-ID': `<rate-${i}@customer.test>`,
+          },
+          `Issue ${i}`,
+        ),
+      );
+    const results = [];
+    for (let i = 1; i <= 4; i++) results.push((await send(i)).result);
+    expect(results).toEqual(['created', 'created', 'created', 'quarantined']);
+    t.clock.advance(3_600_001);
+    expect((await send(5)).result).toBe('created');
+  });
+
+  it('the quarantine: admins and dispatchers list, read, accept (contact + ticket) or discard; agents may not', async () => {
+    const org = await t.factory.organization('Newcomer GmbH');
+    const staff = async (role: 'admin' | 'dispatcher' | 'agent') => {
+      const u = await t.factory.user({ role });
+      return `Bearer ${await t.tokenFor(u.id)}`;
+    };
+    const admin = await staff('admin');
+    const dispatcher = await staff('dispatcher');
+    const agentAuth = await staff('agent');
+    const hold = async (from: string, id: string) =>
+      (
+        await ingest.ingest(
+          HTTP,
+          eml(
+            {
+              From: from,
+              To: 'support@helpdesk.test',
+              Subject: `Hello from ${id}`,
+              'Message-ID': `<${id}@newcomer.test>`,
+            },
+            `Text of ${id}`,
+          ),
+        )
+      ).inboundMessageId;
+    const first = await hold('Nina New <nina@newcomer.test>', 'q1');
+    const second = await hold('Spam <spam@newcomer.test>', 'q2');
+    const api = (auth: string) => ({
+      get: (path: string) =>
+        t.http().get(`/api/v1/admin/mail-quarantine${path}`).set('Authorization', auth),
+      post: (path: string, body: object = {}) =>
+        t.http().post(`/api/v1/admin/mail-quarantine${path}`).set('Authorization', auth).send(body),
+    });
+    expect((await api(agentAuth).get('')).status).toBe(403);
+    const list = await api(dispatcher).get('?limit=200');
+    expect(list.status).toBe(200);
+    const ids = list.body.items.map((m: { id: string }) => m.id);
+    expect(ids).toEqual(expect.arrayContaining([first, second]));
+    const detail = await api(admin).get(`/${first}`);
+    expect(detail.body).toMatchObject({
+      fromAddress: 'nina@newcomer.test',
+      knownSender: false,
+      text: expect.stringContaining('Text of q1'),
+    });
+    const raw = await api(admin).get(`/${first}/raw`);
+    expect(raw.headers['content-disposition']).toMatch(/^attachment/);
+
+    // No contact and no domain: the organization must be named.
+    const missing = await api(dispatcher).post(`/${first}/accept`);
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors[0].field).toBe('organizationId');
+    const accepted = await api(dispatcher).post(`/${first}/accept`, { organizationId: org.id });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.contactCreated).toBe(true);
+    const ticket = await ticketRow(accepted.body.ticket.id);
+    expect(ticket).toMatchObject({
+      subject: 'Hello from q1',
+      requester: 'nina@newcomer.test',
+      channel: 'email',
+    });
+    expect(ticket.description).toContain('Text of q1');
+    expect(
+      (await api(dispatcher).post(`/${first}/accept`, { organizationId: org.id })).status,
+    ).toBe(409);
+
+    expect((await api(admin).post(`/${second}/discard`)).status).toBe(204);
+    expect((await api(admin).post(`/${second}/discard`)).status).toBe(409);
+    expect((await inbound(second)).status).toBe('discarded');
+    const after = await api(admin).get('?limit=200');
+    expect(after.body.items.map((m: { id: string }) => m.id)).not.toEqual(
+      expect.arrayContaining([first]),
+    );
+    expect(
+      (await api(admin).post(`/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/accept`)).status,
+    ).toBe(404);
+  });
+
   it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {
     // A constraint the ticket breaks: the create fails deep inside the tickets module.
     const raw = eml(

@@ -74,6 +74,8 @@ export const ACCOUNT_MAIL_KINDS = [
   'web_form_confirmation',
   /** To every admin: a webhook endpoint was disabled after repeated failures. */
   'webhook_disabled',
+  /** To a mail's sender who may not file tickets by mail (the polite refusal, auto-replied). */
+  'mail_refused',
 ] as const;
 export type AccountMailKind = (typeof ACCOUNT_MAIL_KINDS)[number];
 

@@ -55,6 +55,8 @@ export const Permission = {
   WebFormManage: 'web-form.manage',
   /** Alert rules (how monitoring alerts become tickets): admin only. */
   AlertRulesManage: 'alert-rules.manage',
+  /** Held inbound mail (unknown senders, rate limit, foreign threads): accept or discard. */
+  MailQuarantineManage: 'mail-quarantine.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -80,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.RatingLinksCreate,
     Permission.ReportsView,
     Permission.DeputiesOwn,
+    Permission.MailQuarantineManage,
   ],
   agent: [
     Permission.TicketsCreate,

@@ -2,6 +2,7 @@ import type { AccountMailKind, Locale } from '@relaydesk/contracts';
 import { accountMail } from './content/account-mails.js';
 import { deputyshipMail, deputyshipSms } from './content/deputy-mails.js';
 import { webhookDisabledMail } from './content/webhook-mails.js';
+import { mailRefusedMail } from './content/mail-refused-mail.js';
 import type { MailContent } from './content/mail-content.js';
 import type { MailContext } from './content/mail-context.js';
 import { TICKET_TEMPLATES, ticketMail, type TicketKind } from './content/ticket-templates.js';
@@ -41,7 +42,10 @@ function content<K extends MailKind>(kind: K, data: MailData<K>, ctx: MailContex
   if (kind === 'webhook_disabled') {
     return webhookDisabledMail(data as MailDataByKind['webhook_disabled'], ctx);
   }
-  type PersonKind = Exclude<AccountMailKind, 'webhook_disabled'>;
+  if (kind === 'mail_refused') {
+    return mailRefusedMail(data as MailDataByKind['mail_refused'], ctx);
+  }
+  type PersonKind = Exclude<AccountMailKind, 'webhook_disabled' | 'mail_refused'>;
   return accountMail(kind as PersonKind, data as MailDataByKind[PersonKind], ctx);
 }
 

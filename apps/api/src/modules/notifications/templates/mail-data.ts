@@ -124,6 +124,14 @@ export interface MailDataByKind {
     readonly expiresAt: string;
     readonly audience: 'client';
   };
+  mail_refused: {
+    /** The sender's display name, '' when none. */
+    readonly name: string;
+    /** When their message arrived (no subject: the refusal must not relay what a stranger wrote). */
+    readonly receivedAt: string;
+    readonly why: 'unknown_sender' | 'not_authorized';
+    readonly audience: 'client';
+  };
   webhook_disabled: {
     /** The admin's name. */
     readonly name: string;

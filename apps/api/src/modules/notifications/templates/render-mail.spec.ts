@@ -233,7 +233,9 @@ describe('links', () => {
       const { text, html } = render(kind, locale);
       expect(text).not.toContain(LINKS.unsubscribeUrl!);
       expect(text).not.toContain('/profile');
-      expect(hrefs(html)).toEqual([SAMPLE_MAIL_DATA[kind].actionUrl]);
+      const data = SAMPLE_MAIL_DATA[kind];
+      // The refusal of a mailed request links nowhere.
+      expect(hrefs(html)).toEqual('actionUrl' in data ? [data.actionUrl] : []);
     }
   });
 });

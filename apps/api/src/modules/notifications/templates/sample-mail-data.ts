@@ -98,6 +98,12 @@ export const SAMPLE_MAIL_DATA: { readonly [K in MailKind]: MailData<K> } = {
     expiresAt: '2026-12-08T08:00:00.000Z',
     audience: 'client',
   },
+  mail_refused: {
+    name: 'Olga Petrova',
+    receivedAt: '2026-12-07T08:00:00.000Z',
+    why: 'unknown_sender',
+    audience: 'client',
+  },
   webhook_disabled: {
     name: 'Anna Admin',
     actionUrl: 'https://desk.example.com/agent/admin/webhooks',

@@ -7,11 +7,21 @@ import { MailIngestService } from './mail-ingest.service.js';
 import { MailRefusals } from './mail-refusals.js';
 import { MailThreading } from './mail-threading.js';
 import { MailboxSettings } from './mailbox-settings.js';
+import { MailQuarantineController } from './quarantine/mail-quarantine.controller.js';
+import { MailQuarantineService } from './quarantine/mail-quarantine.service.js';
 
 /** One inbound message in, a ticket, comment, bounce mark or quarantine entry out. */
 @Module({
   imports: [TicketsModule, AttachmentsModule, DirectoryModule, NotificationsModule],
-  providers: [MailIngestService, MailFiling, MailRefusals, MailThreading, MailboxSettings],
+  controllers: [MailQuarantineController],
+  providers: [
+    MailIngestService,
+    MailFiling,
+    MailRefusals,
+    MailThreading,
+    MailboxSettings,
+    MailQuarantineService,
+  ],
   exports: [MailIngestService],
 })
 export class MailIngestModule {}

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Locale } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../../common/auth/auth-user.js';
 import { loadAuthUser } from '../../../../common/auth/auth-user.sql.js';
 import { sql } from '../../../../common/database/sql.js';
@@ -284,8 +285,14 @@ export class MailIngestService {
 
     // 5. A new ticket: who may file.
     const defaults = await this.mailboxes.defaults(em, source.mailboxId);
+    const known = sender.kind === 'user' ? sender.user : null;
     const refused = (reason: string): Promise<Decision> =>
-      this.refuse(em, mail, reason, { threadTicketId, senderId, flag: withFlag(null) });
+      this.refuse(em, mail, reason, 'not_authorized', {
+        threadTicketId,
+        senderId,
+        flag: withFlag(null),
+        recipient: { userId: known?.id ?? null, locale: known?.locale ?? 'en' },
+      });
     if (sender.kind === 'inactive') return refused('the sender’s account is deactivated');
     if (sender.kind === 'unknown') {
       return this.unknownSender(em, mail, defaults, { threadTicketId, flag: withFlag(null) });
@@ -400,7 +407,11 @@ export class MailIngestService {
     extra: { threadTicketId: string | null; flag: string | null },
   ): Promise<Decision> {
     if (defaults.unknownSenderPolicy === 'refuse') {
-      return this.refuse(em, mail, 'unknown sender', { ...extra, senderId: null });
+      return this.refuse(em, mail, 'unknown sender', 'unknown_sender', {
+        ...extra,
+        senderId: null,
+        recipient: { userId: null, locale: 'en' },
+      });
     }
     return {
       status: 'quarantined',
@@ -414,14 +425,22 @@ export class MailIngestService {
     em: EntityManager,
     mail: ParsedMail,
     reason: string,
-    extra: { threadTicketId: string | null; senderId: string | null; flag: string | null },
+    why: 'unknown_sender' | 'not_authorized',
+    extra: {
+      threadTicketId: string | null;
+      senderId: string | null;
+      flag: string | null;
+      recipient: { userId: string | null; locale: Locale };
+    },
   ): Promise<Decision> {
     // Auto-submitted mail never gets here; the refusal itself is limited per address.
-    await this.refusals.send(em, mail);
+    const answered = await this.refusals.send(em, mail, why, extra.recipient);
     return {
       status: 'refused',
       result: 'refused',
-      reason: [reason, extra.flag].filter(Boolean).join('; '),
+      reason: [reason, extra.flag, answered ? null : 'no reply: one went to this address today']
+        .filter(Boolean)
+        .join('; '),
       threadTicketId: extra.threadTicketId,
       senderId: extra.senderId,
     };

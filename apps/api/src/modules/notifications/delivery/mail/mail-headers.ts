@@ -12,6 +12,8 @@ const REPLY_KINDS: ReadonlySet<string> = new Set([
   'web_form_confirmation',
   // The receipt of a new ticket: for a mailed request, the answer to that mail.
   'ticket_acknowledged',
+  // The refusal of a mailed request.
+  'mail_refused',
 ]);
 
 /**

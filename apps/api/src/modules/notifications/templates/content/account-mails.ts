@@ -8,11 +8,9 @@ import type { MailBlock, MailContent } from './mail-content.js';
 // shown once, as the button and its URL in the text part, and never goes into an SMS. The data
 // has no time zone for the expiry: it is shown in UTC, with the zone named.
 
-export function accountMail<K extends Exclude<AccountMailKind, 'webhook_disabled'>>(
-  kind: K,
-  d: MailDataByKind[K],
-  ctx: MailContext,
-): MailContent {
+export function accountMail<
+  K extends Exclude<AccountMailKind, 'webhook_disabled' | 'mail_refused'>,
+>(kind: K, d: MailDataByKind[K], ctx: MailContext): MailContent {
   const { t } = ctx;
   const texts = t[kind];
   const blocks: MailBlock[] = [

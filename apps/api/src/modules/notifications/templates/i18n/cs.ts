@@ -253,6 +253,19 @@ export const cs = {
     ignore: 'Pokud jste nic neposílali, tento e-mail ignorujte: nic se nezaloží.',
     reason: 'Tento e-mail dostáváte, protože tato adresa byla zadána v našem webovém formuláři.',
   },
+  mail_refused: {
+    subject: 'Vaši zprávu nelze zaevidovat',
+    heading: 'Vaši zprávu nelze zaevidovat',
+    intro: (at: string) =>
+      `Vaši zprávu z ${at} jsme obdrželi, ale nemohli jsme k ní založit požadavek.`,
+    unknown_sender:
+      'Požadavky e-mailem přijímáme jen od kontaktních osob našich zákazníků a tato adresa mezi ně nepatří.',
+    not_authorized:
+      'Vaše organizace určila, kdo smí zakládat požadavky, a tato adresa mezi nimi není.',
+    next: 'Požádejte kontaktní osobu své organizace, aby požadavek založila nebo doplnila vaši adresu.',
+    reason:
+      'Tato automatická odpověď přišla, protože zpráva z této adresy dorazila do naší podpory.',
+  },
   webhook_disabled: {
     subject: 'Webhook byl vypnut',
     heading: 'Webhook byl vypnut',
@@ -274,5 +287,6 @@ export const cs = {
     email_change: 'Relaydesk: potvrďte novou adresu odkazem z e-mailu.',
     web_form_confirmation: 'Relaydesk: potvrďte svůj požadavek odkazem z e-mailu.',
     webhook_disabled: 'Relaydesk: webhook byl vypnut po opakovaných chybách.',
+    mail_refused: 'Relaydesk: vaši zprávu nelze zaevidovat jako požadavek. Více v e-mailu.',
   },
 } satisfies MailMessages;

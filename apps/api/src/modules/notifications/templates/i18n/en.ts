@@ -245,6 +245,19 @@ export const en = {
     ignore: 'If you did not send this request, ignore this mail: nothing will be filed.',
     reason: 'You get this mail because this address was entered in our web form.',
   },
+  mail_refused: {
+    subject: 'Your message could not be filed',
+    heading: 'Your message could not be filed',
+    intro: (at: string) =>
+      `We received your message of ${at}, but could not open a request for it.`,
+    unknown_sender:
+      'Requests by e-mail are accepted only from the contacts of our customers, and this address is not one of them.',
+    not_authorized:
+      'Your organization has named the people who may file requests, and this address is not among them.',
+    next: 'Please ask your organization’s contact person to file the request, or to have your address added.',
+    reason:
+      'You get this automatic reply because a message from this address reached our support mailbox.',
+  },
   webhook_disabled: {
     subject: 'A webhook endpoint was disabled',
     heading: 'A webhook endpoint was disabled',
@@ -268,6 +281,7 @@ export const en = {
     email_change: 'Relaydesk: confirm your new e-mail address with the link we mailed to it.',
     web_form_confirmation: 'Relaydesk: confirm your request with the link we mailed to you.',
     webhook_disabled: 'Relaydesk: a webhook endpoint was disabled after repeated failures.',
+    mail_refused: 'Relaydesk: your message could not be filed as a request. See your e-mail.',
   } satisfies Record<AccountMailKind, string>,
 };
 
