@@ -363,6 +363,38 @@ describe('parseMail: HTML', () => {
     expect(m.strippedText).toBe('Done, thanks.');
   });
 
+  it.each([
+    '<IMG SRC="javascript:alert(1)">',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<a href=" javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<img src="cid:x" onerror="alert(1)">',
+    '<img src=x:alert(alt) onerror=eval(src) alt=0>',
+    '<body onload=alert(1)>',
+    '<details open ontoggle=alert(1)>',
+    '<div onmouseover="alert(1)">x</div>',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<object data="javascript:alert(1)"></object>',
+    '<form><button formaction="javascript:alert(1)">x</button></form>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
+    '<a href="https://ok.test" style="position:fixed;inset:0">x</a>',
+    '<scr<script>ipt>alert(1)</script>',
+    '<!--<img src="--><img src=x onerror=alert(1)//">',
+    '<style>@import "https://evil.test/x.css";</style>',
+    '<img srcset="https://evil.test/a.png 1x" src="cid:y">',
+    '<a href="https://ok.test" target="_self" formaction="x" ping="https://evil.test">x</a>',
+  ])('leaves nothing active of %s', async (payload) => {
+    const m = await htmlMail(`<p>x</p>${payload}`);
+    expect(m.html ?? '').not.toMatch(
+      /\son[a-z]+=|javascript:|vbscript:|data:|<(?:script|style|iframe|object|embed|svg|meta|form|button|body|details|noscript)\b|style=|srcset|ping=|background=|evil\.test/i,
+    );
+  });
+
   it('derives text from HTML when there is no text part; quoted blockquotes are stripped', async () => {
     const m = await htmlMail(
       '<div>Thanks, that fixed it &amp; more.</div><div>See <a href="https://kb.test/1">the article</a>.</div>' +
