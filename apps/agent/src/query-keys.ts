@@ -38,6 +38,7 @@ export const queryKeys = {
     policies: ['sla', 'policies'] as const,
   },
   assignmentRules: ['assignment-rules'] as const,
+  alertRules: ['alert-rules'] as const,
   deputies: {
     all: ['deputies'] as const,
     mine: (as: 'principal' | 'deputy') => ['deputies', 'me', as] as const,
@@ -51,6 +52,21 @@ export const queryKeys = {
   },
   webForm: {
     settings: ['web-form', 'settings'] as const,
+  },
+  serviceAccounts: {
+    all: ['service-accounts'] as const,
+    list: (params: Record<string, unknown>) => ['service-accounts', 'list', params] as const,
+    tokens: (id: string) => ['service-accounts', 'tokens', id] as const,
+  },
+  mailboxes: {
+    all: ['mailboxes'] as const,
+    list: ['mailboxes', 'list'] as const,
+    failed: (id: string) => ['mailboxes', 'failed', id] as const,
+  },
+  webhooks: {
+    all: ['webhooks'] as const,
+    list: ['webhooks', 'list'] as const,
+    deliveries: (id: string) => ['webhooks', 'deliveries', id] as const,
   },
   directory: {
     users: (params: Record<string, unknown>) => ['directory', 'users', params] as const,

@@ -15,6 +15,10 @@ import { PoliciesSection } from '../../sla/components/policies-section';
 import { ProjectsSection } from '../components/projects-section';
 import { MailSection } from '../../mail/components/mail-section';
 import { WebFormSection } from '../../web-form/components/web-form-section';
+import { ServiceAccountsSection } from '../../service-accounts/components/service-accounts-section';
+import { WebhooksSection } from '../../webhooks/components/webhooks-section';
+import { MailboxesSection } from '../../mailboxes/components/mailboxes-section';
+import { AlertRulesSection } from '../../alerts/components/alert-rules-section';
 import { NotificationDefaultsSection } from '../../notifications/components/notification-defaults-section';
 import {
   DepartmentsSection,
@@ -33,6 +37,10 @@ preloadStrings([
   'mail',
   'notificationKinds',
   'webFormAdmin',
+  'serviceAccountsAdmin',
+  'alertRules',
+  'webhooksAdmin',
+  'mailboxesAdmin',
 ]);
 
 const SECTIONS = [
@@ -48,8 +56,12 @@ const SECTIONS = [
   'policies',
   'rules',
   'mail',
+  'mailboxes',
   'notificationDefaults',
   'webForm',
+  'serviceAccounts',
+  'alertRules',
+  'webhooks',
 ] as const;
 /** Section → its path under /admin. */
 const PATHS: Record<(typeof SECTIONS)[number], string> = {
@@ -65,8 +77,12 @@ const PATHS: Record<(typeof SECTIONS)[number], string> = {
   policies: 'sla-policies',
   rules: 'assignment-rules',
   mail: 'mail',
+  mailboxes: 'mailboxes',
   notificationDefaults: 'notification-defaults',
   webForm: 'web-form',
+  serviceAccounts: 'service-accounts',
+  alertRules: 'alert-rules',
+  webhooks: 'webhooks',
 };
 
 /** Tabs whose names live in another feature's strings. */
@@ -75,8 +91,12 @@ const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   policies: 'slaAdmin:tabs.policies',
   rules: 'assignmentAdmin:tab',
   mail: 'mail:tab',
+  mailboxes: 'mailboxesAdmin:tab',
   notificationDefaults: 'notificationKinds:defaults.title',
   webForm: 'webFormAdmin:tab',
+  serviceAccounts: 'serviceAccountsAdmin:tab',
+  alertRules: 'alertRules:tab',
+  webhooks: 'webhooksAdmin:tab',
 };
 
 /** Administration of the directory (admins only): one section per kind of record. */
@@ -139,8 +159,12 @@ export default function AdminPage() {
         <Route path="sla-policies" element={<PoliciesSection />} />
         <Route path="assignment-rules" element={<RulesSection />} />
         <Route path="mail" element={<MailSection />} />
+        <Route path="mailboxes" element={<MailboxesSection />} />
         <Route path="notification-defaults" element={<NotificationDefaultsSection />} />
         <Route path="web-form" element={<WebFormSection />} />
+        <Route path="service-accounts" element={<ServiceAccountsSection />} />
+        <Route path="webhooks" element={<WebhooksSection />} />
+        <Route path="alert-rules" element={<AlertRulesSection />} />
         <Route path="*" element={<Navigate to="/admin/users" replace />} />
       </Routes>
     </Stack>
