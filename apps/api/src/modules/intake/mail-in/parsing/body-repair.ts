@@ -1,5 +1,11 @@
 import { guessDecode, hasHighBytes, isValidUtf8 } from './charset-guess.js';
-import { decodedBody, leafParts, splitMultipart, type RawPart } from './raw-mime.js';
+import {
+  decodedBody,
+  leafParts,
+  parseContentType,
+  splitMultipart,
+  type RawPart,
+} from './raw-mime.js';
 
 /** Labels that say nothing about 8-bit bytes (mailparser then decodes them as UTF-8). */
 const NON_LABELS = new Set(['', 'usascii', 'ascii', 'utf8', 'unknown8bit', 'xunknown', 'default']);
@@ -99,4 +105,28 @@ export function recoverBoundary(raw: Buffer, root: RawPart): Buffer | null {
       `Content-Type: ${root.contentType}; boundary="${match[1]}"`,
     );
   return Buffer.from(head + root.body, 'latin1');
+}
+
+/**
+ * File names written as raw 8-bit legacy bytes (no RFC 2231/2047 encoding): mailparser reads them
+ * as latin1 ("Ñ÷¸ò.pdf") or UTF-8 with U+FFFD. Maps both readings to the guessed one.
+ */
+export function undeclaredFilenames(root: RawPart): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const part of leafParts(root)) {
+    for (const header of ['content-disposition', 'content-type']) {
+      const { params } = parseContentType(
+        `x/x; ${part.headers.get(header)[0]?.split(';').slice(1).join(';') ?? ''}`,
+      );
+      for (const value of [params.filename, params.name]) {
+        if (!value) continue;
+        const bytes = Buffer.from(value, 'latin1');
+        const guessed = guessUndeclared(bytes);
+        if (!guessed) continue;
+        names.set(value, guessed.text);
+        names.set(bytes.toString('utf8'), guessed.text);
+      }
+    }
+  }
+  return names;
 }

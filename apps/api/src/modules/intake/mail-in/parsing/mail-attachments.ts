@@ -12,12 +12,15 @@ export function convertAttachments(
   html: string | null,
   options: ParseMailOptions,
   problems: string[],
+  repairedNames: Map<string, string> = new Map(),
 ): ParsedAttachment[] {
   const kept: ParsedAttachment[] = [];
   const lowerHtml = (html ?? '').toLowerCase();
   attachments.forEach((attachment, index) => {
     const contentType = (attachment.contentType || 'application/octet-stream').toLowerCase();
-    const filename = withoutNul(safeFilename(attachment.filename, contentType, index));
+    const declared =
+      attachment.filename && (repairedNames.get(attachment.filename) ?? attachment.filename);
+    const filename = withoutNul(safeFilename(declared, contentType, index));
     const size = attachment.content.length;
     if (size > options.maxAttachmentBytes) {
       problems.push(
@@ -46,7 +49,7 @@ export function convertAttachments(
       contentId,
       // The declared name too: safeFilename may have cut what made it dangerous.
       dangerous:
-        isDangerousAttachment(attachment.filename ?? '', contentType) ||
+        isDangerousAttachment(declared ?? '', contentType) ||
         isDangerousAttachment(filename, contentType),
     });
   });

@@ -568,6 +568,17 @@ describe('parseMail: attachments', () => {
     expect(m.text).toBe('See attached.');
   });
 
+  it('reads a raw 8-bit windows-1251 file name', async () => {
+    const name = encodeLegacy('Счёт за ноябрь', 'windows-1251').toString('latin1');
+    const ascii = multipart('multipart/mixed', 'b4', [
+      text,
+      attachment('NAME.pdf', 'application/pdf', 'x'),
+    ]);
+    const raw = Buffer.from(ascii.toString('latin1').split('NAME').join(name), 'latin1');
+    const m = await parseMail(raw, LIMITS);
+    expect(m.attachments[0].filename).toBe('Счёт за ноябрь.pdf');
+  });
+
   it('never keeps a path or control characters in a file name', async () => {
     const m = await parseMail(
       multipart('multipart/mixed', 'b3', [

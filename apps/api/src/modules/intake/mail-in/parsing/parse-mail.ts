@@ -7,6 +7,7 @@ import {
   recoverBoundary,
   repairHeader,
   repairUndeclaredCharsets,
+  undeclaredFilenames,
 } from './body-repair.js';
 import { detectBounce } from './delivery-status.js';
 import {
@@ -165,7 +166,13 @@ async function parse(original: Buffer, options: ParseMailOptions): Promise<Parse
     text,
     strippedText: stripReply(text, { forwarded: isForwardSubject(subject) }),
     html,
-    attachments: convertAttachments(parsed?.attachments ?? [], html, options, problems),
+    attachments: convertAttachments(
+      parsed?.attachments ?? [],
+      html,
+      options,
+      problems,
+      undeclaredFilenames(root),
+    ),
     autoSubmitted: detectAutoSubmitted(headers, from?.address ?? null, returnPath),
     bounce: detectBounce(root, headers, {
       messageId,
