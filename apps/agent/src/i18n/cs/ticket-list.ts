@@ -32,6 +32,7 @@ export default {
     anyDate: 'Libovolné datum',
     status: 'Stav',
     priority: 'Priorita',
+    channel: 'Kanál',
     type: 'Typ',
     organization: 'Organizace',
     assignee: 'Řešitel',

@@ -30,6 +30,7 @@ export default {
     anyDate: 'Any date',
     status: 'Status',
     priority: 'Priority',
+    channel: 'Channel',
     type: 'Type',
     organization: 'Organization',
     assignee: 'Assignee',

@@ -32,6 +32,7 @@ export default {
     anyDate: 'Любая дата',
     status: 'Статус',
     priority: 'Приоритет',
+    channel: 'Канал',
     type: 'Тип',
     organization: 'Организация',
     assignee: 'Исполнитель',

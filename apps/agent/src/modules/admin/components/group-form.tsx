@@ -15,7 +15,7 @@ import {
 } from '@relaydesk/contracts';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../directory/api';
-import { useSaveGroup } from '../../directory/hooks';
+import { useSaveGroup, useUsers } from '../../directory/hooks';
 import type { RecordFormProps } from '../../../shared/forms/admin-section';
 import { changes, orNull } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
@@ -60,9 +60,20 @@ const toBody = (v: Values) => ({
 export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProps<Group>) {
   const { t } = useTranslation('admin');
   const { t: ta } = useTranslation('assignmentAdmin');
+  const { t: tsa } = useTranslation('serviceAccountsAdmin');
   const save = useSaveGroup();
   const chosen = [...(record?.memberIds ?? []), ...(record?.leadId ? [record.leadId] : [])];
   const staffOptions = useStaffOptions(chosen);
+  // Service accounts are members too (an agent account sees its groups' tickets): offered, and
+  // kept when the members are saved, though they are no staff to lead a group.
+  const serviceAccounts = useUsers({ serviceAccount: true, limit: 200 });
+  const memberOptions = [
+    ...staffOptions,
+    ...(serviceAccounts.data?.items ?? []).map((u) => ({
+      value: u.id,
+      label: tsa('optionLabel', { name: u.name }),
+    })),
+  ];
   const clearable = useClearable();
   const { form, field, errors } = useRecordForm({
     initialValues: valuesOf(record),
@@ -112,7 +123,7 @@ export function GroupForm({ record, onDone, onCancel, onReload }: RecordFormProp
         label={t('fields.members')}
         description={t('fields.membersHint')}
         placeholder={values.memberIds.length ? undefined : t('fields.membersPlaceholder')}
-        data={staffOptions}
+        data={memberOptions}
         {...field('memberIds')}
         searchable
         {...clearable(t('fields.members'))}

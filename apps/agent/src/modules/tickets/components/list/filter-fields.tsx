@@ -1,5 +1,6 @@
 import { MultiSelect, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TICKET_CHANNELS } from '@relaydesk/contracts';
 import { useTranslatedName } from '@relaydesk/web-ui';
 import { useProjects, useTicketTypes, useWorkflows } from '../../hooks';
 import { CategorySelect, ProjectPicker } from '../pickers';
@@ -26,7 +27,7 @@ export interface FilterFieldsProps {
  * page is part of the first load); the search box does not wait for them.
  */
 export default function FilterFields({ state, update, knownLabels }: FilterFieldsProps) {
-  const { t } = useTranslation(['ticketList', 'common']);
+  const { t } = useTranslation(['ticketList', 'common', 'ticketDetail']);
   const translate = useTranslatedName();
   const workflows = useWorkflows();
   const types = useTicketTypes();
@@ -42,6 +43,10 @@ export default function FilterFields({ state, update, knownLabels }: FilterField
   const statusOptions = [...statusNames].map(([value, label]) => ({ value, label }));
 
   const priorityOptions = PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }));
+  const channelOptions = TICKET_CHANNELS.map((c) => ({
+    value: c,
+    label: t(`ticketDetail:channel.${c}`),
+  }));
   const typeOptions = (types.data ?? []).map((ty) => ({ value: ty.id, label: translate(ty.name) }));
   // A project filter from a link: its name, from the (short) list of active projects.
   const projects = useProjects(undefined, !!state.projectId);
@@ -72,6 +77,19 @@ export default function FilterFields({ state, update, knownLabels }: FilterField
         }}
         comboboxProps={{ withinPortal: true }}
         data-testid="filter-priority"
+      />
+      <MultiSelect
+        label={t('filters.channel')}
+        placeholder={state.channel.length ? undefined : t('filters.any')}
+        data={channelOptions}
+        value={state.channel}
+        onChange={(v) => update({ channel: v })}
+        clearable
+        clearButtonProps={{
+          'aria-label': t('filters.clearValue', { label: t('filters.channel') }),
+        }}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="filter-channel"
       />
       <Select
         label={t('filters.type')}

@@ -1,6 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
+import {
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  type TicketChannel,
+  type TicketPriority,
+} from '@relaydesk/contracts';
 import type { ListTicketsQuery } from '../../api';
 
 export type TicketView = NonNullable<ListTicketsQuery['view']>;
@@ -25,6 +30,7 @@ export const VIEWS: readonly TicketView[] = [
 export const FILTER_KEYS = [
   'status',
   'priority',
+  'channel',
   'typeId',
   'organizationId',
   'assigneeId',
@@ -47,6 +53,8 @@ export interface ListState {
   departmentId: string | null;
   status: string[];
   priority: string[];
+  /** Channels the tickets came by (e-mail, API, …). */
+  channel: string[];
   typeId: string | null;
   organizationId: string | null;
   assigneeId: string | null;
@@ -92,6 +100,7 @@ export function parseListState(params: URLSearchParams): ListState {
     departmentId: params.get('departmentId'),
     status: list(params.get('status')),
     priority: list(params.get('priority')),
+    channel: list(params.get('channel')),
     typeId: params.get('typeId'),
     organizationId: params.get('organizationId'),
     assigneeId: params.get('assigneeId'),
@@ -151,6 +160,10 @@ export function toApiQuery(state: ListState): Omit<ListTicketsQuery, 'cursor'> {
     (TICKET_PRIORITIES as readonly string[]).includes(p),
   );
   if (priority.length) query.priority = priority;
+  const channel = state.channel.filter((c): c is TicketChannel =>
+    (TICKET_CHANNELS as readonly string[]).includes(c),
+  );
+  if (channel.length) query.channel = channel;
   if (state.typeId) query.typeId = state.typeId;
   if (state.organizationId) query.organizationId = state.organizationId;
   if (state.assigneeId) query.assigneeId = state.assigneeId;
