@@ -2546,8 +2546,8 @@ export interface components {
       nextCursor: string | null;
     };
     CreateAlertRuleDto: {
-      /** @default true */
-      active: boolean;
+      /** @description Tried at all; on create: true when left out */
+      active?: boolean;
       /**
        * Format: uuid
        * @description An active group
@@ -4487,8 +4487,8 @@ export interface components {
         | 'deputyship_ended';
     };
     UpdateAlertRuleDto: {
-      /** @default true */
-      active: boolean;
+      /** @description Tried at all; on create: true when left out */
+      active?: boolean;
       /**
        * Format: uuid
        * @description An active group

@@ -91,7 +91,7 @@ export class AlertRuleDto {
 
 /** The fields a rule is made of; create requires `name`, update takes any of them. */
 class AlertRuleFieldsDto {
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'Tried at all; on create: true when left out' })
   @IsOptionalNonNull()
   @IsBoolean()
   active?: boolean;
