@@ -289,6 +289,15 @@ describe('parseMail: ids and addresses', () => {
     expect(extractMessageIds('')).toEqual([]);
   });
 
+  it('flags a second From header and keeps the first', async () => {
+    const m = await parseMail(
+      mail(['From: alice@customer.test', 'From: ceo@helpdesk.test', 'Subject: x']),
+      LIMITS,
+    );
+    expect(m.from?.address).toBe('alice@customer.test');
+    expect(m.problems).toContain('multiple-from-headers: the first one is used');
+  });
+
   it('keeps From as the identity and Reply-To apart; reads envelope headers', async () => {
     const m = await parseMail(
       mail([

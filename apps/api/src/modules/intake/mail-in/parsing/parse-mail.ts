@@ -141,6 +141,8 @@ async function parse(original: Buffer, options: ParseMailOptions): Promise<Parse
   const subject = singleLine(repairHeader(parsed?.subject ?? rawSubject ?? '', rawSubject));
   const from = readFrom(headers, parsed);
   if (!from) problems.push('no-from-address');
+  // Clients disagree on which of two From headers they show: worth a flag for the agent.
+  if (headers.get('from').length > 1) problems.push('multiple-from-headers: the first one is used');
   const ids = extractMessageIds(headers.get('message-id')[0]);
   const messageIdSynthetic = ids.length === 0;
   if (messageIdSynthetic) problems.push('message-id-missing: synthetic id from the raw bytes');

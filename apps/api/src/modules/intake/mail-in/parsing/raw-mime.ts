@@ -98,8 +98,13 @@ export function splitMultipart(body: string, boundary: string): string[] {
   return parts;
 }
 
+/** Several readers walk the same tree; splitting a big message once is enough. */
+const leafCache = new WeakMap<RawPart, RawPart[]>();
+
 /** Every leaf of the tree, depth first; `message/*` parts are leaves (their bytes are kept whole). */
 export function leafParts(root: RawPart): RawPart[] {
+  const cached = leafCache.get(root);
+  if (cached) return cached;
   const leaves: RawPart[] = [];
   const visit = (part: RawPart, depth: number) => {
     if (leaves.length >= MAX_PARTS) return;
@@ -112,6 +117,7 @@ export function leafParts(root: RawPart): RawPart[] {
     leaves.push(part);
   };
   visit(root, 0);
+  leafCache.set(root, leaves);
   return leaves;
 }
 
