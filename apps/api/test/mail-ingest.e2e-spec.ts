@@ -765,6 +765,79 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     ).toBe(404);
   });
 
+  it('the directory API sets allowed domains and authorized requesters (staff only), checked', async () => {
+    const dispatcherUser = await t.factory.user({ role: 'dispatcher' });
+    const auth = `Bearer ${await t.tokenFor(dispatcherUser.id)}`;
+    const created = await t
+      .http()
+      .post('/api/v1/organizations')
+      .set('Authorization', auth)
+      .send({ name: 'NewCo', mailDomains: ['NewCo.Test'] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ mailDomains: ['newco.test'], authorizedRequesterIds: [] });
+    const bad = await t
+      .http()
+      .patch(`/api/v1/organizations/${created.body.id}`)
+      .set('Authorization', auth)
+      .send({ version: created.body.version, mailDomains: ['not a domain'] });
+    expect(bad.status).toBe(400);
+    const foreign = await t
+      .http()
+      .patch(`/api/v1/organizations/${created.body.id}`)
+      .set('Authorization', auth)
+      .send({ version: created.body.version, authorizedRequesterIds: [alice.id] });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.errors[0].field).toBe('authorizedRequesterIds');
+
+    const out = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: 'Nora <nora@newco.test>',
+          To: 'support@helpdesk.test',
+          Subject: 'First mail',
+          'Message-ID': '<newco-1@newco.test>',
+        },
+        'Hello.',
+      ),
+    );
+    expect(out.result).toBe('created');
+    const [nora] = (await t.db.query(
+      `SELECT id, organization_id FROM users WHERE email = 'nora@newco.test'`,
+    )) as { id: string; organization_id: string }[];
+    expect(nora.organization_id).toBe(created.body.id);
+    const ok = await t
+      .http()
+      .patch(`/api/v1/organizations/${created.body.id}`)
+      .set('Authorization', auth)
+      .send({ version: created.body.version, authorizedRequesterIds: [nora.id] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.authorizedRequesterIds).toEqual([nora.id]);
+    // A second newcomer from the domain is no authorized requester: refused, no contact made.
+    const other = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: 'Otto <otto@newco.test>',
+          To: 'support@helpdesk.test',
+          Subject: 'Me too',
+          'Message-ID': '<newco-2@newco.test>',
+        },
+        'Hello.',
+      ),
+    );
+    expect(other.result).toBe('refused');
+    expect(await t.db.query(`SELECT id FROM users WHERE email = 'otto@newco.test'`)).toEqual([]);
+    // Clients never see the lists.
+    const noraView = await t
+      .http()
+      .get(`/api/v1/organizations/${created.body.id}`)
+      .set('Authorization', `Bearer ${await t.tokenFor(nora.id)}`);
+    expect(noraView.status).toBe(200);
+    expect(noraView.body.mailDomains).toBeUndefined();
+    expect(noraView.body.authorizedRequesterIds).toBeUndefined();
+  });
+
   it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {
     // A constraint the ticket breaks: the create fails deep inside the tickets module.
     const raw = eml(

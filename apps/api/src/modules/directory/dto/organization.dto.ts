@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import {
   IsNotBlank,
@@ -9,6 +22,56 @@ import {
 import { VersionField } from '../../../common/openapi/request-fields.js';
 
 const STAFF_ONLY = 'Staff only: absent for client contacts.';
+
+const MAX_MAIL_DOMAINS = 20;
+const MAX_AUTHORIZED_REQUESTERS = 200;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const MAIL_DOMAINS_TEXT =
+  'CDESK: mail from an unknown address at one of these domains creates a contact of this ' +
+  'organization and files its ticket (lower case, e.g. `customer.example`)';
+const REQUESTERS_TEXT =
+  'CDESK: when not empty, only these contacts (users of this organization) may file tickets ' +
+  'by mail; the others get a polite refusal';
+
+const lowerCaseAll = () =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v))
+      : value,
+  );
+
+/** The two sender-authorization lists, on create and update. */
+class MailAuthorizationFields {
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_MAIL_DOMAINS,
+    items: { type: 'string', maxLength: 253 },
+    description: MAIL_DOMAINS_TEXT,
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_MAIL_DOMAINS)
+  @lowerCaseAll()
+  @IsString({ each: true })
+  @MaxLength(253, { each: true })
+  @Matches(DOMAIN, { each: true, message: 'each must be a domain name such as customer.example' })
+  @ArrayUnique()
+  mailDomains?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_AUTHORIZED_REQUESTERS,
+    description: `${REQUESTERS_TEXT}; an id that is not a contact of this organization is a 422`,
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_AUTHORIZED_REQUESTERS)
+  @lowerCaseAll()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  authorizedRequesterIds?: string[];
+}
 
 /** An organization; a client contact sees their own, without the optional (staff-only) fields. */
 export class OrganizationDto {
@@ -29,6 +92,14 @@ export class OrganizationDto {
     description: `Send it back with a change; a stale one is a 409. ${STAFF_ONLY}`,
   })
   version?: number;
+  @ApiPropertyOptional({ type: [String], description: `${MAIL_DOMAINS_TEXT}. ${STAFF_ONLY}` })
+  mailDomains?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: `${REQUESTERS_TEXT}. ${STAFF_ONLY}`,
+  })
+  authorizedRequesterIds?: string[];
   @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) createdAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) updatedAt?: string;
 }
@@ -47,7 +118,7 @@ export class OrganizationListQueryDto extends PageQueryDto {
   active?: boolean;
 }
 
-export class CreateOrganizationDto {
+export class CreateOrganizationDto extends MailAuthorizationFields {
   @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @MinLength(1)
@@ -91,7 +162,7 @@ export class CreateOrganizationDto {
   active?: boolean;
 }
 
-export class UpdateOrganizationDto {
+export class UpdateOrganizationDto extends MailAuthorizationFields {
   @VersionField({ description: 'The version you read; a stale one is a 409' })
   version!: number;
 
