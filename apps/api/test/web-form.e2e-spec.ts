@@ -292,6 +292,48 @@ describe('web form', () => {
     }
   });
 
+  it('a new sender of a domain an organization allows joins it; a welcome link lets them sign in later', async () => {
+    const org = await t.factory.organization();
+    await t.db.query(
+      `UPDATE organizations SET mail_domains = '{allowed.example.test}' WHERE id = $1`,
+      [org.id],
+    );
+    const email = `new-${++n}@allowed.example.test`;
+    expect((await submit(await validBody(email))).status).toBe(202);
+    await deliver();
+    const confirmed = await confirm(tokenOf(linkIn(email)));
+    expect(confirmed.body.status).toBe('confirmed');
+    const [ticket] = (await t.db.query(
+      `SELECT t.organization_id, u.organization_id AS contact_org FROM tickets t
+         JOIN users u ON u.id = t.requester_id WHERE t.number = $1`,
+      [confirmed.body.ticketNumber],
+    )) as { organization_id: string; contact_org: string }[];
+    expect(ticket).toEqual({ organization_id: org.id, contact_org: org.id });
+    expect(
+      await countRows('deliveries', `kind = 'account_welcome' AND address = $1`, [email]),
+    ).toBe(1);
+  });
+
+  it('an organization that names its requesters: another contact is not filed at once, and the confirmation refuses', async () => {
+    const org = await t.factory.organization();
+    const named = await t.factory.user({ role: 'client', organizationId: org.id });
+    const other = await t.factory.user({ role: 'client', organizationId: org.id });
+    await t.db.query('UPDATE organizations SET authorized_requester_ids = $2 WHERE id = $1', [
+      org.id,
+      [named.id],
+    ]);
+    expect((await submit(await validBody(named.email))).status).toBe(201);
+    // Answered like an unknown sender: whoever typed the address learns nothing.
+    const held = await submit(await validBody(other.email));
+    expect(held.status).toBe(202);
+    await deliver();
+    const refused = await confirm(tokenOf(linkIn(other.email)));
+    expect(refused.status).toBe(422);
+    expect(
+      await countRows('tickets', `requester_id = $1 AND channel = 'web_form'`, [other.id]),
+    ).toBe(0);
+  });
+
   it('throttles per client address and per e-mail address (429 with RateLimit headers)', async () => {
     expect((await configure({ maxPerIpPerHour: 2 })).status).toBe(200);
     try {

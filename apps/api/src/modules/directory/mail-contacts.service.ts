@@ -68,7 +68,8 @@ export class MailContacts {
    */
   async create(
     em: EntityManager,
-    contact: { email: string; name: string; organizationId: string; locale: Locale },
+    /** organizationId null: a contact of no organization yet (the web form's unknown sender). */
+    contact: { email: string; name: string; organizationId: string | null; locale: Locale },
     actorId: string | null,
   ): Promise<string> {
     const now = this.clock.now();

@@ -4,12 +4,15 @@ import { loadAuthUser } from '../../../common/auth/auth-user.sql.js';
 import { sql } from '../../../common/database/sql.js';
 import { BusinessRuleError, NotFoundError } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
+import { LOCALES, type Locale } from '@relaydesk/contracts';
+import { MailContacts } from '../../directory/index.js';
 import { TicketsService } from '../../tickets/index.js';
 import type { WebFormConfirmationDto } from './dto/web-form-public.dto.js';
 import { ConfirmationExpiredError } from './web-form.errors.js';
 import { WebFormSettingsService } from './web-form-settings.service.js';
 import {
   hashConfirmationToken,
+  mayFile,
   WebFormSubmissionsService,
 } from './web-form-submissions.service.js';
 
@@ -39,6 +42,7 @@ export class WebFormConfirmationsService {
     private readonly settings: WebFormSettingsService,
     private readonly submissions: WebFormSubmissionsService,
     private readonly tickets: TicketsService,
+    private readonly contacts: MailContacts,
   ) {}
 
   async confirm(token: string): Promise<WebFormConfirmationDto> {
@@ -55,11 +59,16 @@ export class WebFormConfirmationsService {
       if (row.confirmed_at) return { status: 'already_confirmed', ticketNumber: row.ticket_number };
       if (row.expires_at <= now) throw new ConfirmationExpiredError();
 
-      const contact = await loadAuthUser(em, await this.contactId(em, row, now), now);
+      const contact = await loadAuthUser(em, await this.contactId(em, row), now);
       if (!contact || contact.role !== 'client') {
         // Staff and deactivated people have their own ways in; the form does not file for them.
         throw new BusinessRuleError(
           'Requests from this address cannot be filed through the form; please contact us directly',
+        );
+      }
+      if (!(await mayFile(em, this.contacts, contact))) {
+        throw new BusinessRuleError(
+          'Your organization lets only named people file requests; please ask one of them, or your administrator',
         );
       }
       const settings = await this.settings.current(em);
@@ -84,23 +93,29 @@ export class WebFormConfirmationsService {
   }
 
   /**
-   * The person behind the address: the existing user, or a new client contact without an
-   * organization (staff attach them to one later), who can sign in to the portal through
-   * "forgot password". Inserted here rather than through the directory's admin service, which
-   * asks for an admin caller; the address is proven by the confirmation itself.
+   * The person behind the address: the existing user, or a new client contact (of the one active
+   * organization that allows the address's domain, else of none; staff attach them later). The
+   * directory creates it, and its welcome mail lets them follow the ticket in the portal. The
+   * lock makes two confirmations for one new address create one contact.
    */
-  private async contactId(em: EntityManager, row: PendingRow, now: Date): Promise<string> {
-    const [inserted] = await sql<{ id: string }>(
-      em,
-      `INSERT INTO users (email, name, locale, role, active, created_at, updated_at)
-       VALUES ($1, $2, $3, 'client', true, $4, $4)
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [row.email, row.name, row.locale, now],
+  private async contactId(em: EntityManager, row: PendingRow): Promise<string> {
+    await em.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('relaydesk:contact:' || lower($1), 0))`,
+      [row.email],
     );
-    if (inserted) return inserted.id;
-    const [existing] = await sql<{ id: string }>(em, 'SELECT id FROM users WHERE email = $1', [
-      row.email,
-    ]);
-    return existing.id;
+    const existing = await this.contacts.findByEmail(em, row.email);
+    if (existing) return existing.id;
+    const domain = row.email.slice(row.email.lastIndexOf('@') + 1);
+    const organization = await this.contacts.organizationForDomain(em, domain);
+    return this.contacts.create(
+      em,
+      {
+        email: row.email,
+        name: row.name,
+        organizationId: organization?.id ?? null,
+        locale: (LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : 'en',
+      },
+      null,
+    );
   }
 }

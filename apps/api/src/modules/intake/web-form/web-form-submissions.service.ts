@@ -12,6 +12,8 @@ import {
   TooManyRequestsError,
 } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
+import type { AuthUser } from '../../../common/auth/auth-user.js';
+import { MailContacts } from '../../directory/index.js';
 import { AccountMailOutbox } from '../../notifications/index.js';
 import { TicketsService } from '../../tickets/index.js';
 import type {
@@ -30,6 +32,22 @@ export const CONFIRMATION_TTL_MS = 48 * 3_600_000;
  * never become a relay for flooding someone's mailbox (Zendesk 2025, shared/email notes §4).
  */
 export const MAX_CONFIRMATION_MAILS_PER_HOUR = 3;
+
+/**
+ * CDESK's authorized requesters: an organization that names people lets only them file. The
+ * form answers an unauthorized contact like an unknown sender (nothing is told to whoever typed
+ * the address); the confirmation then refuses with a message for the mailbox's owner.
+ */
+export async function mayFile(
+  em: EntityManager,
+  contacts: MailContacts,
+  contact: AuthUser,
+): Promise<boolean> {
+  if (!contact.organizationId) return true;
+  const organization = await contacts.organization(em, contact.organizationId);
+  const named = organization?.authorizedRequesterIds ?? [];
+  return named.length === 0 || named.includes(contact.id);
+}
 
 export function hashConfirmationToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -62,6 +80,7 @@ export class WebFormSubmissionsService {
     private readonly throttle: WebFormThrottle,
     private readonly tickets: TicketsService,
     private readonly outbox: AccountMailOutbox,
+    private readonly contacts: MailContacts,
     @InjectConfig(httpConfig) private readonly http: HttpConfig,
   ) {}
 
@@ -171,7 +190,7 @@ export class WebFormSubmissionsService {
         [request.email],
       );
       const contact = user ? await loadAuthUser(em, user.id, this.clock.now()) : null;
-      if (!contact) return null;
+      if (!contact || !(await mayFile(em, this.contacts, contact))) return null;
       const ticket = await this.tickets.create(
         contact,
         {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../../directory/index.js';
 import { NotificationsModule } from '../../notifications/index.js';
 import { TicketsModule } from '../../tickets/index.js';
 import { FormTokens } from './form-token.js';
@@ -12,7 +13,7 @@ import { WebFormController } from './web-form.controller.js';
 
 /** The public web form: a request by e-mail address and question, confirmed by an e-mailed link for unknown senders. */
 @Module({
-  imports: [TicketsModule, NotificationsModule],
+  imports: [TicketsModule, NotificationsModule, DirectoryModule],
   controllers: [WebFormController, WebFormSettingsController],
   providers: [
     FormTokens,
