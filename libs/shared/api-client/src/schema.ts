@@ -2773,8 +2773,12 @@ export interface components {
       /** @default true */
       active: boolean;
       address?: string | null;
+      /** @description CDESK: when not empty, only these contacts (users of this organization) may file tickets by mail; the others get a polite refusal; an id that is not a contact of this organization is a 422 */
+      authorizedRequesterIds?: string[];
       /** Format: email */
       email?: string | null;
+      /** @description CDESK: mail from an unknown address at one of these domains creates a contact of this organization and files its ticket (lower case, e.g. `customer.example`) */
+      mailDomains?: string[];
       name: string;
       notes?: string | null;
       phone?: string | null;
@@ -3686,6 +3690,8 @@ export interface components {
       /** @description Contacts of an inactive organization cannot log in. Staff only: absent for client contacts. */
       active?: boolean;
       address: string | null;
+      /** @description CDESK: when not empty, only these contacts (users of this organization) may file tickets by mail; the others get a polite refusal. Staff only: absent for client contacts. */
+      authorizedRequesterIds?: string[];
       /**
        * Format: date-time
        * @description Staff only: absent for client contacts.
@@ -3695,6 +3701,8 @@ export interface components {
       email: string | null;
       /** Format: uuid */
       id: string;
+      /** @description CDESK: mail from an unknown address at one of these domains creates a contact of this organization and files its ticket (lower case, e.g. `customer.example`). Staff only: absent for client contacts. */
+      mailDomains?: string[];
       name: string;
       /** @description Staff only: absent for client contacts. */
       notes?: string | null;
@@ -4686,8 +4694,12 @@ export interface components {
       /** @description false deactivates; its contacts can no longer log in */
       active?: boolean;
       address?: string | null;
+      /** @description CDESK: when not empty, only these contacts (users of this organization) may file tickets by mail; the others get a polite refusal; an id that is not a contact of this organization is a 422 */
+      authorizedRequesterIds?: string[];
       /** Format: email */
       email?: string | null;
+      /** @description CDESK: mail from an unknown address at one of these domains creates a contact of this organization and files its ticket (lower case, e.g. `customer.example`) */
+      mailDomains?: string[];
       name?: string;
       notes?: string | null;
       phone?: string | null;
