@@ -25,6 +25,7 @@ import {
   judgeTargets,
   TARGETS,
 } from './report.mjs';
+import { formatMailIn, mailInBench } from './mail-in.mjs';
 import { formatMailOutbox, mailOutboxBench } from './mail-outbox.mjs';
 import { slaSweepBench } from './sla-sweep.mjs';
 import { prepareTransitions, restoreTransitionTickets } from './transitions.mjs';
@@ -40,7 +41,7 @@ import {
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const env = process.env;
 /** What `npm run bench` can measure; BENCH_SCENARIOS names some of them (default: all). */
-const SCENARIOS = ['list', 'search', 'floor', 'create', 'transition', 'sla', 'mail'];
+const SCENARIOS = ['list', 'search', 'floor', 'create', 'transition', 'sla', 'mail', 'mail-in'];
 const config = {
   tickets: positiveInt('BENCH_TICKETS', 1_000_000),
   scenarios: scenarioList(),
@@ -50,6 +51,7 @@ const config = {
   createRounds: positiveInt('BENCH_CREATE_ROUNDS', 3),
   transitionTickets: positiveInt('BENCH_TRANSITION_TICKETS', 2000),
   mailMessages: positiveInt('BENCH_MAIL_MESSAGES', 2000),
+  mailInMessages: positiveInt('BENCH_MAIL_IN_MESSAGES', 5000),
   latencyConnections: positiveInt('BENCH_LATENCY_CONNECTIONS', 1, 0),
   pacedPercent: positiveInt('BENCH_PACED_PERCENT', 50, 0),
   deepPages: positiveInt('BENCH_DEEP_PAGES', 200),
@@ -139,6 +141,12 @@ async function main() {
     // Only the mail outbox (quick proof runs).
     const mail = await mailOutboxBench({ cluster, root, log, messages: config.mailMessages });
     process.stdout.write(`\n${formatMailOutbox(mail)}\n\n`);
+    return true;
+  }
+  if (env.BENCH_MAIL_IN_ONLY === 'true') {
+    // Only mail in: the IMAP poller draining a Dovecot mailbox (quick proof runs).
+    const mailIn = await mailInBench({ cluster, root, log, messages: config.mailInMessages });
+    process.stdout.write(`\n${formatMailIn(mailIn)}\n\n`);
     return true;
   }
   if (env.BENCH_SLA_ONLY === 'true') {
@@ -449,12 +457,18 @@ async function main() {
     ? await mailOutboxBench({ cluster, root, log, messages: config.mailMessages })
     : null;
 
+  // Mail in on a database of its own, from a private Dovecot.
+  const mailIn = has('mail-in')
+    ? await mailInBench({ cluster, root, log, messages: config.mailInMessages })
+    : null;
+
   judge(results);
   const targets = judgeTargets(results);
   const table = formatTable(results);
   process.stdout.write(`\n${table}\n\n${formatTargets(targets)}\n\n`);
   if (slaSweep) process.stdout.write(`${formatSlaSweep(slaSweep)}\n\n`);
   if (mailOutbox) process.stdout.write(`${formatMailOutbox(mailOutbox)}\n\n`);
+  if (mailIn) process.stdout.write(`${formatMailIn(mailIn)}\n\n`);
   for (const [name, list] of Object.entries(plans)) {
     for (const p of list)
       process.stdout.write(`Plan of ${name} (${p.durationMs} ms):\n${p.plan}\n\n`);
@@ -483,6 +497,7 @@ async function main() {
     markdownTargets: formatTargets(targets, true),
     slaSweep,
     mailOutbox,
+    mailIn,
     plans,
   };
   const resultsDir = join(root, 'bench/results');
