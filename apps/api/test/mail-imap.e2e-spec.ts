@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MailIngestPort } from '../src/modules/intake/mail-in/imap/mail-ingest-port';
 import { MailboxPoller } from '../src/modules/intake/mail-in/imap/mailbox-poller';
+import { MailboxPollers } from '../src/modules/intake/mail-in/imap/mailbox-pollers';
 import { startDovecotRig, type DovecotRig } from './support/dovecot-rig';
 import { bearer, buildWorld, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -493,5 +494,38 @@ describe('the IMAP poller (real Dovecot, real ingest)', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('keeps a session per mailbox where the scheduler runs: new mail arrives by IDLE, not by the next poll', async () => {
+    await t.db.query('UPDATE support_mailboxes SET active = false');
+    const box = await mailboxOn('Idle');
+    const pollers = t.app.get(MailboxPollers);
+    const ticketSoon = async (subject: string) => {
+      // Waits for the session to file it (no clock to move: IDLE is the server telling us).
+      for (const until = Date.now() + 15_000; Date.now() < until;) {
+        if ((await ticketsWithSubject(subject)) === 1) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    };
+    try {
+      await rig.append(box.mail({ subject: 'Before the session' }), 'Idle');
+      expect(await pollers.supervise()).toMatch(/1 mailbox session/);
+      expect(await ticketSoon('Before the session')).toBe(true);
+      // The session holds the mailbox: another instance's poller stays out.
+      const other = (await t.secondInstance()).get(MailboxPoller);
+      expect((await other.pollOnce(box.id)).status).toBe('busy');
+      // Well within the 60 s fallback poll: the server announced it while the session idled.
+      const started = Date.now();
+      await rig.append(box.mail({ subject: 'While idling' }), 'Idle');
+      expect(await ticketSoon('While idling')).toBe(true);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(await rig.uids('Idle')).toEqual([]);
+      // A second supervise starts nothing new for a mailbox that has its session.
+      expect(await pollers.supervise()).toBeNull();
+    } finally {
+      await pollers.beforeApplicationShutdown();
+    }
+    expect((await mailboxOf(box.id)).status.lastError).toBeNull();
   });
 });
