@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createServiceToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorkflowFixture } from './support/workflow-fixture';
@@ -259,6 +260,47 @@ describe('alerts from monitoring', () => {
       [fp, `${fp}-b`],
     );
     expect(n).toBe(2);
+  });
+
+  it('files one ticket when identical posts reach two API instances at once', async () => {
+    const other = await t.secondInstance();
+    const fp = uniqueFingerprint('race2');
+    const body = am(amAlert(fp, 'firing'));
+    const send = (server: ReturnType<TestApp['http']>) =>
+      server.post(ALERTS).set('Authorization', `Bearer ${token}`).send(body);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => send(i % 2 ? request(other.getHttpServer()) : t.http())),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.filter((a) => a.body.alerts[0].outcome === 'ticket_created')).toHaveLength(1);
+    expect(await ticketsOf(fp)).toHaveLength(1);
+  });
+
+  it('ignores a resolve of an alert it never saw', async () => {
+    const fp = uniqueFingerprint('unknown');
+    const res = await post(am(amAlert(fp, 'resolved')));
+    expect(res.status).toBe(200);
+    expect(res.body.alerts[0]).toMatchObject({ outcome: 'ignored', ticketId: null });
+    expect(await ticketsOf(fp)).toEqual([]);
+  });
+
+  it('still files the ticket, with the defaults, when the matching rule has gone stale', async () => {
+    const group = await t.factory.group();
+    await rule({
+      name: 'Stale rule',
+      matchers: [{ label: 'team', op: 'equals', value: 'stale' }],
+      groupId: group.id,
+      priority: 'low',
+    });
+    await t.db.query('UPDATE groups SET active = false WHERE id = $1', [group.id]);
+    const res = await post(am(amAlert(uniqueFingerprint(), 'firing', { team: 'stale' })));
+    expect(res.status).toBe(200);
+    expect(res.body.alerts[0].outcome).toBe('ticket_created');
+    const created = await ticket(res.body.alerts[0].ticketId);
+    expect(created).toMatchObject({ groupId: null, priority: 'urgent', channel: 'monitoring' });
+    expect(created.description).toMatch(
+      /^The alert rule “Stale rule” could not be applied \(groupId: no active group with this id\)/,
+    );
   });
 
   it('opens a new ticket when the fingerprint fires again after its ticket was closed', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { sql } from '../../../common/database/sql.js';
+import { BusinessRuleError } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
 import {
   type CreateTicketDto,
@@ -19,7 +20,7 @@ import {
 import { AlertRulesService } from './alert-rules.service.js';
 import type { AlertResultDto } from './dto/alert-rule.dto.js';
 import { clip } from './parsing/field-reader.js';
-import type { NormalizedAlert } from './parsing/normalized-alert.js';
+import { ALERT_LIMITS, type NormalizedAlert } from './parsing/normalized-alert.js';
 import {
   type AlertRuleSpec,
   DEFAULT_REPEAT_COMMENT_MINUTES,
@@ -210,16 +211,41 @@ export class AlertIngestService {
     rule: AlertRuleSpec | null,
     now: Date,
   ): Promise<{ id: string; number: number }> {
+    const severityDefault = alert.severity ? severityPriority(alert.severity) : undefined;
     const dto: CreateTicketDto = {
       subject: alertSubject(alert),
       description: alertDescription(alert),
       // No severity and no rule: the type's default priority and the assignment rules decide.
-      priority: rule?.priority ?? (alert.severity ? severityPriority(alert.severity) : undefined),
+      priority: rule?.priority ?? severityDefault,
       typeId: rule?.typeId ?? undefined,
       groupId: rule?.groupId ?? undefined,
       organizationId: rule?.organizationId ?? undefined,
     };
-    const ticket = await this.tickets.create(actor, dto, { em, channel: 'monitoring' });
+    let ticket: { id: string; number: number };
+    // A rule can go stale (its group or type deactivated, a type now requiring a custom field):
+    // the alert must still become a ticket, or monitoring would retry it forever in vain.
+    await em.query('SAVEPOINT alert_ticket');
+    try {
+      ticket = await this.tickets.create(actor, dto, { em, channel: 'monitoring' });
+      await em.query('RELEASE SAVEPOINT alert_ticket');
+    } catch (error) {
+      if (!rule || !(error instanceof BusinessRuleError)) throw error;
+      await em.query('ROLLBACK TO SAVEPOINT alert_ticket');
+      const problems = error.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      ticket = await this.tickets.create(
+        actor,
+        {
+          subject: dto.subject,
+          description: clip(
+            `The alert rule “${rule.name}” could not be applied (${problems || error.message}); ` +
+              `the ticket has the defaults.\n\n${dto.description}`,
+            ALERT_LIMITS.description,
+          ),
+          priority: severityDefault,
+        },
+        { em, channel: 'monitoring' },
+      );
+    }
     await em.query(
       `INSERT INTO alerts (source, fingerprint, status, ticket_id, rule_id, title, severity, labels,
                            first_seen_at, last_seen_at, last_comment_at)
