@@ -53,6 +53,11 @@ export const queryKeys = {
   webForm: {
     settings: ['web-form', 'settings'] as const,
   },
+  mailQuarantine: {
+    all: ['mail-quarantine'] as const,
+    list: ['mail-quarantine', 'list'] as const,
+    detail: (id: string) => ['mail-quarantine', 'detail', id] as const,
+  },
   serviceAccounts: {
     all: ['service-accounts'] as const,
     list: (params: Record<string, unknown>) => ['service-accounts', 'list', params] as const,

@@ -28,6 +28,7 @@ export default {
   notificationsUnread_many: 'Oznámení, {{count}} nepřečteného',
   notificationsUnread_other: 'Oznámení, {{count}} nepřečtených',
   supportLevels: 'Přehled úrovní podpory',
+  mailQuarantine: 'Karanténa pošty',
   navigation: 'Hlavní navigace',
   toggleNavigation: 'Zobrazit nebo skrýt menu',
 } satisfies Translation<typeof en>;

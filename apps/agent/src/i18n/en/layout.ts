@@ -24,6 +24,7 @@ export default {
   notificationsUnread_one: 'Notifications, {{count}} unread',
   notificationsUnread_other: 'Notifications, {{count}} unread',
   supportLevels: 'Support levels report',
+  mailQuarantine: 'Mail quarantine',
   navigation: 'Main navigation',
   toggleNavigation: 'Toggle navigation',
 } as const;

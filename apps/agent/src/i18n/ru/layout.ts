@@ -28,6 +28,7 @@ export default {
   notificationsUnread_many: 'Уведомления, {{count}} непрочитанных',
   notificationsUnread_other: 'Уведомления, {{count}} непрочитанного',
   supportLevels: 'Отчёт по линиям поддержки',
+  mailQuarantine: 'Карантин почты',
   navigation: 'Основная навигация',
   toggleNavigation: 'Показать или скрыть меню',
 } satisfies Translation<typeof en>;

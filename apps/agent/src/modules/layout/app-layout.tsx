@@ -111,6 +111,16 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-support-levels"
         />
       )}
+      {user && roleHasPermission(user.role, Permission.MailQuarantineManage) && (
+        <NavLink
+          component={Link}
+          to="/mail-quarantine"
+          onClick={onNavigate}
+          label={t('mailQuarantine')}
+          active={location.pathname.startsWith('/mail-quarantine')}
+          data-testid="nav-mail-quarantine"
+        />
+      )}
       {user?.role === 'admin' && (
         <NavLink
           component={Link}

@@ -1,13 +1,27 @@
-import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../directory/api';
-import { useSaveOrganization } from '../../directory/hooks';
+import { useSaveOrganization, useUsers } from '../../directory/hooks';
 import type { RecordFormProps } from '../../../shared/forms/admin-section';
 import { changes, looksLikeEmail, orNull } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
 import { useRecordForm } from '../../../shared/forms/use-record-form';
 
-const FIELDS = ['name', 'taxId', 'address', 'phone', 'email', 'notes', 'active'] as const;
+const FIELDS = [
+  'name',
+  'taxId',
+  'address',
+  'phone',
+  'email',
+  'notes',
+  'active',
+  'mailDomains',
+  'authorizedRequesterIds',
+] as const;
+
+/** "customer.example, Branch.Example" → ['customer.example', 'branch.example']. */
+const domainList = (text: string) =>
+  [...new Set(text.split(/[\s,;]+/).map((d) => d.trim().toLowerCase()))].filter(Boolean);
 
 function valuesOf(record?: Organization) {
   return {
@@ -18,6 +32,8 @@ function valuesOf(record?: Organization) {
     email: record?.email ?? '',
     notes: record?.notes ?? '',
     active: record?.active ?? true,
+    mailDomains: (record?.mailDomains ?? []).join(', '),
+    authorizedRequesterIds: record?.authorizedRequesterIds ?? [],
   };
 }
 type Values = ReturnType<typeof valuesOf>;
@@ -30,6 +46,8 @@ const toBody = (v: Values) => ({
   email: orNull(v.email),
   notes: orNull(v.notes),
   active: v.active,
+  mailDomains: domainList(v.mailDomains),
+  authorizedRequesterIds: v.authorizedRequesterIds,
 });
 
 export function OrganizationForm({
@@ -38,8 +56,13 @@ export function OrganizationForm({
   onCancel,
   onReload,
 }: RecordFormProps<Organization>) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'mailQuarantine']);
   const save = useSaveOrganization();
+  // Authorized requesters are this organization's own contacts, so only an existing one has any.
+  const contacts = useUsers(
+    { organizationId: record?.id, role: 'client', limit: 200 },
+    record !== undefined,
+  );
   const { form, field } = useRecordForm({
     initialValues: valuesOf(record),
     validate: (v) => ({
@@ -77,6 +100,25 @@ export function OrganizationForm({
       <TextInput label={t('fields.email')} type="email" {...field('email')} />
       <Textarea label={t('fields.address')} autosize minRows={2} {...field('address')} />
       <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={8} {...field('notes')} />
+      <TextInput
+        label={t('mailQuarantine:orgFields.mailDomains')}
+        description={t('mailQuarantine:orgFields.mailDomainsHint')}
+        placeholder="customer.example"
+        {...field('mailDomains')}
+      />
+      {record && (
+        <MultiSelect
+          label={t('mailQuarantine:orgFields.authorizedRequesters')}
+          description={t('mailQuarantine:orgFields.authorizedRequestersHint')}
+          data={(contacts.data?.items ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.name} <${u.email}>`,
+          }))}
+          searchable
+          clearable
+          {...field('authorizedRequesterIds')}
+        />
+      )}
       <Checkbox
         label={t('status.organizations.active')}
         description={t('fields.organizationActiveHint')}

@@ -1,0 +1,35 @@
+import type en from '../en/mail-quarantine';
+import type { Translation } from '@relaydesk/web-ui';
+
+/** Strings of the namespace `mailQuarantine`: the held inbound mail. */
+export default {
+  title: 'Karanténa pošty',
+  hint: 'Zprávy čekající na rozhodnutí: od odesílatelů, kteří nejsou kontakty (u schránky s karanténou), od odesílatelů nad hodinovým limitem nových tiketů a odpovědi na tiket, který odesílatel nesmí vidět. Přijetím se zpráva založí jako nový tiket (v případě potřeby s novým kontaktem); nikdy nepřibude k tiketu, na který odkazovala. Zamítnutá zpráva zůstává uložena s označením „zamítnuto“.',
+  empty: 'V karanténě nic není.',
+  forbidden: 'O zprávách v karanténě rozhodují jen administrátoři a dispečeři.',
+  received: 'Přijato',
+  from: 'Od',
+  subject: 'Předmět',
+  reason: 'Důvod',
+  noSubject: '(bez předmětu)',
+  noText: '(bez textu)',
+  unknown: 'neznámý',
+  pointsAt: 'odkazuje na #{{number}}',
+  replyToDiffers: 'Reply-To se liší od odesílatele: {{address}} (není to identita odesílatele)',
+  files: 'Soubory',
+  newContact: 'S touto adresou neexistuje žádný kontakt. Vyberte organizaci nového kontaktu:',
+  open: 'Otevřít',
+  accept: 'Přijmout jako nový tiket',
+  discard: 'Zamítnout',
+  download: 'Stáhnout .eml',
+  accepted: 'Založeno jako tiket',
+  close: 'Zavřít',
+  orgFields: {
+    mailDomains: 'Povolené e-mailové domény',
+    mailDomainsHint:
+      'E-mail z neznámé adresy v těchto doménách vytvoří kontakt této organizace (více domén oddělte čárkami).',
+    authorizedRequesters: 'Oprávnění žadatelé',
+    authorizedRequestersHint:
+      'Pokud je zde někdo vybrán, jen tito lidé smějí zakládat tikety e-mailem; ostatní kontakty dostanou zdvořilé odmítnutí.',
+  },
+} satisfies Translation<typeof en>;
