@@ -35,6 +35,8 @@ export function useApiTokens(accountId: string) {
   return useQuery({
     queryKey: queryKeys.serviceAccounts.tokens(accountId),
     queryFn: () => serviceAccountsApi.tokens(api, accountId),
+    // Last use moves with every call the other system makes: read it afresh on each opening.
+    staleTime: 0,
   });
 }
 

@@ -59,7 +59,7 @@ export function NewTokenForm({ accountId }: { accountId: string }) {
 
   if (created) {
     return (
-      <Alert color="yellow" title={t('tokens.shownOnce')} data-testid="token-created">
+      <Alert color="teal" variant="light" title={t('tokens.shownOnce')} data-testid="token-created">
         <Stack gap="xs">
           <Group gap="xs" wrap="nowrap">
             <Code block style={{ wordBreak: 'break-all', flex: 1 }} data-testid="token-value">
