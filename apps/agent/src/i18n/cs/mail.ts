@@ -29,6 +29,7 @@ export default {
   channel: { email: 'E-mail', sms: 'SMS' },
   status: { pending: 'Čeká', sent: 'Odesláno', failed: 'Chyba', suppressed: 'Neodesláno' },
   nextAttempt: 'další pokus {{at}}',
+  bounce: { permanent: 'Adresa nedoručitelná', delay: 'Doručení se zpožďuje' },
   kind: {
     ticket_acknowledged: 'Požadavek přijat',
     ticket_new: 'Nový požadavek',
@@ -48,6 +49,7 @@ export default {
     password_reset: 'Obnova hesla',
     email_change: 'Změna e-mailu',
     web_form_confirmation: 'Potvrzení webového formuláře',
+    mail_refused: 'Odmítnutí e-mailového požadavku',
   },
   admin: {
     title: 'Pošta',

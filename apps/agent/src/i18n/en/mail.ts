@@ -25,6 +25,7 @@ export default {
   channel: { email: 'E-mail', sms: 'SMS' },
   status: { pending: 'Pending', sent: 'Sent', failed: 'Failed', suppressed: 'Suppressed' },
   nextAttempt: 'next try {{at}}',
+  bounce: { permanent: 'Bouncing', delay: 'Delayed' },
   kind: {
     ticket_acknowledged: 'Ticket received',
     ticket_new: 'New ticket',
@@ -44,6 +45,7 @@ export default {
     password_reset: 'Password reset',
     email_change: 'E-mail change',
     web_form_confirmation: 'Web form confirmation',
+    mail_refused: 'Refusal of a mailed request',
   },
   admin: {
     title: 'Mail',

@@ -34,6 +34,7 @@ export default {
     suppressed: 'Не отправлено',
   },
   nextAttempt: 'следующая попытка {{at}}',
+  bounce: { permanent: 'Адрес не принимает почту', delay: 'Доставка задерживается' },
   kind: {
     ticket_acknowledged: 'Заявка принята',
     ticket_new: 'Новая заявка',
@@ -53,6 +54,7 @@ export default {
     password_reset: 'Сброс пароля',
     email_change: 'Смена e-mail',
     web_form_confirmation: 'Подтверждение веб-формы',
+    mail_refused: 'Отказ по письму',
   },
   admin: {
     title: 'Почта',

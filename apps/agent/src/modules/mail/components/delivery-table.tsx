@@ -81,6 +81,21 @@ export function DeliveryTable({
                     {d.lastError}
                   </Text>
                 )}
+                {d.bounce && (
+                  // A bounce (DSN) that came back after the message was sent: 5.x.x means the
+                  // address does not take mail, 4.x.x a delay the remote server still retries.
+                  <Text
+                    size="xs"
+                    c={d.bounce.permanent ? 'red.8' : 'dimmed'}
+                    maw={320}
+                    data-testid={`delivery-bounce-${d.id}`}
+                  >
+                    <Badge color={d.bounce.permanent ? 'red' : 'yellow'} variant="light" size="xs">
+                      {t(d.bounce.permanent ? 'bounce.permanent' : 'bounce.delay')}
+                    </Badge>{' '}
+                    {[d.bounce.status, d.bounce.diagnostic].filter(Boolean).join(' · ')}
+                  </Text>
+                )}
                 {d.status === 'pending' && d.nextAttemptAt && d.attempts > 0 && (
                   <Text size="xs" c="dimmed">
                     {t('nextAttempt', { at: fmt.dateTime(d.nextAttemptAt) })}
