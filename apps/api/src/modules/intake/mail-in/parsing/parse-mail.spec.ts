@@ -404,6 +404,20 @@ describe('parseMail: HTML', () => {
     );
   });
 
+  it('stays linear on a big HTML mail full of tracking pixels, and caps the HTML at 2 MB', async () => {
+    const row =
+      '<tr><td><a href="https://x.test/a">link</a> text</td><td><img src="https://t.test/p.gif"></td></tr>';
+    const html = `<table>${row.repeat(Math.ceil((3 * 1024 * 1024) / row.length))}</table>`;
+    const started = Date.now();
+    const m = await htmlMail(html);
+    // exclusiveFilter took minutes here (quadratic); linear is a few seconds even on a busy machine
+    expect(Date.now() - started).toBeLessThan(20000);
+    expect(m.html).not.toContain('<img');
+    expect(m.problems).toEqual([
+      expect.stringMatching(/^html-truncated: \d+ characters, kept 2097152$/),
+    ]);
+  });
+
   it('derives text from HTML when there is no text part; quoted blockquotes are stripped', async () => {
     const m = await htmlMail(
       '<div>Thanks, that fixed it &amp; more.</div><div>See <a href="https://kb.test/1">the article</a>.</div>' +

@@ -115,6 +115,12 @@ function readDate(headers: RawHeaders, problems: string[]): Date | null {
   return date;
 }
 
+/**
+ * Sanitizing costs about a second per megabyte here; no real mail needs more HTML than this, and
+ * the raw message is kept by the caller anyway.
+ */
+const MAX_HTML_CHARS = 2 * 1024 * 1024;
+
 function readBody(
   { root, parsed, rawText }: Structure,
   problems: string[],
@@ -126,7 +132,12 @@ function readBody(
     typeof parsed?.html === 'string' ? parsed.html : null,
     problems,
   );
-  const html = repaired.html === null ? null : withoutNul(sanitizeMailHtml(repaired.html)) || null;
+  let rawHtml = repaired.html;
+  if (rawHtml !== null && rawHtml.length > MAX_HTML_CHARS) {
+    problems.push(`html-truncated: ${rawHtml.length} characters, kept ${MAX_HTML_CHARS}`);
+    rawHtml = rawHtml.slice(0, MAX_HTML_CHARS);
+  }
+  const html = rawHtml === null ? null : withoutNul(sanitizeMailHtml(rawHtml)) || null;
   const text = repaired.text.trim() === '' && html !== null ? htmlToPlainText(html) : repaired.text;
   return { text: withoutNul(text).trim(), html };
 }

@@ -83,7 +83,7 @@ export interface ParsedMail {
    * Non-fatal problems met while parsing, each `<code>` or `<code>: <detail>`: unparseable,
    * parse-failed, multipart-boundary-recovered, multipart-without-parts, charset-guessed,
    * attachment-too-large, attachment-over-limit, invalid-date, message-id-missing,
-   * no-from-address, multiple-from-headers.
+   * no-from-address, multiple-from-headers, html-truncated.
    */
   problems: string[];
 }
