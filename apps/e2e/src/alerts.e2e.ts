@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { openAs } from '../support/actors';
 import { ApiSession, type ApiComment } from '../support/api';
+import { seriousA11yViolations } from '../support/axe';
 import { BASE_URL, describeBrowser, launch } from '../support/browser';
 
 const ADMIN = 'admin@relaydesk.local';
@@ -74,12 +75,15 @@ describeBrowser('alerts from monitoring', () => {
       await page.getByTestId('alert-rule-matcher-label-0').fill('team');
       await page.getByTestId('alert-rule-matcher-op-0').selectOption('glob');
       await page.getByTestId('alert-rule-matcher-value-0').fill(`storage-${tag}*`);
+      // The form, with a condition row, is usable by keyboard and screen reader.
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await page.getByTestId('alert-rule-priority').selectOption('urgent');
       await page.getByTestId('alert-rule-resolve-status').fill('resolved');
       await page.getByTestId('admin-save').click();
       const row = page.locator(`[data-testid^="alert-rule-row-"][data-name="Storage ${tag}"]`);
       await row.waitFor();
       expect(await row.textContent()).toContain(`team matches pattern “storage-${tag}*”`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
 
       // Alertmanager fires: a ticket on channel Monitoring, urgent by the rule (warning alone
       // would be normal).

@@ -188,7 +188,8 @@ export function AlertRuleForm({
             />
             <ActionIcon
               variant="subtle"
-              color="red.8"
+              color="red"
+              c="red.9"
               size="lg"
               onClick={() => form.removeListItem('matchers', i)}
               aria-label={t('f.removeMatcher', { n: i + 1 })}

@@ -158,7 +158,8 @@ export function AlertRulesSection() {
                     <Button
                       size="compact-sm"
                       variant="subtle"
-                      color="red.8"
+                      color="red"
+                      c="red.9"
                       onClick={() => setDeleting(rule)}
                       aria-label={t('deleteLabel', { name: rule.name })}
                       data-testid="alert-rule-delete"
