@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { WebhookDeliveryWorker, WebhookFeedWorker } from '../src/modules/webhooks';
+import { postWebhook } from '../src/modules/webhooks/delivery/webhook-http-client';
 import { HttpReceiver, type ReceivedRequest } from './support/http-receiver';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -262,6 +263,37 @@ describe('webhooks', () => {
     expect(allowed.requests.map((r) => r.url)).toEqual(['/start', '/final']);
     [, d] = await deliveries(endpoint.id);
     expect(d.status).toBe('delivered');
+  });
+
+  it('connects to the address it checked (no second lookup), and gives up on a silent receiver', async () => {
+    const port = Number(new URL(allowed.url).port);
+    // The system resolver knows no "rebind.test": only the checked address can have been used.
+    const pinned = await postWebhook(
+      `http://rebind.test:${port}/pinned`,
+      '{}',
+      {},
+      {
+        allow: [{ kind: 'host', host: 'rebind.test', port }],
+        timeoutMs: 2_000,
+        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+      },
+    );
+    expect(pinned).toMatchObject({ statusCode: 200, error: null });
+    expect(allowed.requests.map((r) => [r.url, r.headers.host])).toEqual([
+      ['/pinned', `rebind.test:${port}`],
+    ]);
+    allowed.answer = () => ({ hang: true });
+    const silent = await postWebhook(
+      `${allowed.url}/slow`,
+      '{}',
+      {},
+      {
+        allow: [{ kind: 'cidr', cidr: '127.0.0.1/32', port }],
+        timeoutMs: 300,
+      },
+    );
+    expect(silent).toMatchObject({ statusCode: null, error: 'no answer within 300 ms' });
+    expect(silent.durationMs).toBeLessThan(2_000);
   });
 
   it('sends internal notes only to endpoints that chose them', async () => {
