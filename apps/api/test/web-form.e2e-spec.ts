@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { WebFormSweep } from '../src/modules/intake/web-form/web-form-sweep';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { redactUrl } from '../src/common/logging/redact';
 import { withFrameAncestors } from '../src/modules/intake/web-form/web-form-framing';
@@ -32,6 +34,7 @@ describe('web form', () => {
       mailFrom: 'Relaydesk <support@help.example.test>',
       publicUrl: PUBLIC_URL,
       trustProxy: 1,
+      attachmentMaxBytes: 64 * 1024,
     });
     const admin = await t.factory.user({ role: 'admin' });
     adminAuth = `Bearer ${await t.tokenFor(admin.id)}`;
@@ -416,6 +419,141 @@ describe('web form', () => {
     expect(withFrameAncestors("default-src 'self';frame-ancestors 'self';img-src 'self'", [])).toBe(
       "default-src 'self';img-src 'self';frame-ancestors 'self'",
     );
+  });
+
+  /** A multipart submission: the form's fields and `files`. */
+  async function submitWithFiles(
+    email: string,
+    files: { name: string; content: Buffer; type?: string }[],
+    extra: Record<string, string> = {},
+  ) {
+    const body = { ...(await validBody(email)), ...extra } as Record<string, string>;
+    let req = t.http().post('/api/v1/web-form/submissions').set('X-Forwarded-For', ip());
+    for (const [k, v] of Object.entries(body)) req = req.field(k, v);
+    for (const f of files) {
+      req = req.attach('files', f.content, {
+        filename: f.name,
+        contentType: f.type ?? 'application/octet-stream',
+      });
+    }
+    return req;
+  }
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const attachmentsOf = (number: number) =>
+    t.db.query(
+      `SELECT a.file_name, a.content_type, a.sha256, a.internal, a.uploader_id = t.requester_id AS by_requester
+         FROM attachments a JOIN tickets t ON t.id = a.ticket_id
+        WHERE t.number = $1 ORDER BY a.file_name`,
+      [number],
+    ) as Promise<Record<string, unknown>[]>;
+
+  it('files sent with the form wait with the request and become the ticket’s attachments on confirmation', async () => {
+    const email = address('files');
+    const log = Buffer.from('line 1\nline 2\n');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 1)]);
+    const res = await submitWithFiles(email, [
+      { name: 'error.log', content: log, type: 'text/plain' },
+      { name: 'scan.pdf', content: pdf, type: 'application/pdf' },
+    ]);
+    expect(res.status).toBe(202);
+    expect(
+      await countRows(
+        'web_form_files f JOIN web_form_submissions s ON s.id = f.submission_id',
+        's.email = $1',
+        [email],
+      ),
+    ).toBe(2);
+    await deliver();
+    const confirmed = await confirm(tokenOf(linkIn(email)));
+    expect(confirmed.body.status).toBe('confirmed');
+    expect(await attachmentsOf(confirmed.body.ticketNumber)).toEqual([
+      expect.objectContaining({
+        file_name: 'error.log',
+        sha256: sha(log),
+        internal: false,
+        by_requester: true,
+      }),
+      expect.objectContaining({
+        file_name: 'scan.pdf',
+        sha256: sha(pdf),
+        content_type: 'application/pdf',
+      }),
+    ]);
+    // Moved, not copied: the request keeps no files.
+    expect(
+      await countRows(
+        'web_form_files f JOIN web_form_submissions s ON s.id = f.submission_id',
+        's.email = $1',
+        [email],
+      ),
+    ).toBe(0);
+    // A second click adds nothing.
+    await confirm(tokenOf(linkIn(email)));
+    expect(await attachmentsOf(confirmed.body.ticketNumber)).toHaveLength(2);
+  });
+
+  it('a known contact’s files go on the ticket at once; an executable is never served as what it claims', async () => {
+    const org = await t.factory.organization();
+    const contact = await t.factory.user({ role: 'client', organizationId: org.id });
+    const res = await submitWithFiles(contact.email, [
+      { name: 'invoice.pdf.exe', content: Buffer.from('MZ fake'), type: 'application/pdf' },
+    ]);
+    expect(res.status).toBe(201);
+    expect(await attachmentsOf(res.body.ticketNumber)).toEqual([
+      expect.objectContaining({
+        file_name: 'invoice.pdf.exe',
+        content_type: 'application/octet-stream',
+      }),
+    ]);
+  });
+
+  it('limits files like ticket attachments: too large 413, too many 400, and a bot’s files are dropped', async () => {
+    const big = await submitWithFiles(address('big'), [
+      { name: 'a.bin', content: Buffer.alloc(40 * 1024) },
+      { name: 'b.bin', content: Buffer.alloc(40 * 1024) },
+    ]);
+    expect(big.status).toBe(413);
+    expect(big.headers['content-type']).toContain('application/problem+json');
+    const many = await submitWithFiles(
+      address('many'),
+      Array.from({ length: 6 }, (_, i) => ({ name: `f${i}.txt`, content: Buffer.from('x') })),
+    );
+    expect(many.status).toBe(400);
+    const before = await countRows('web_form_files');
+    const bot = await submitWithFiles(
+      address('bot'),
+      [{ name: 'x.txt', content: Buffer.from('x') }],
+      {
+        website: 'spam',
+      },
+    );
+    expect(bot.status).toBe(202);
+    expect(await countRows('web_form_files')).toBe(before);
+  });
+
+  it('forgets the files of an expired request, and the request a week later (then its link is unknown)', async () => {
+    const email = address('sweep');
+    expect(
+      (await submitWithFiles(email, [{ name: 'x.txt', content: Buffer.from('x') }])).status,
+    ).toBe(202);
+    await deliver();
+    const token = tokenOf(linkIn(email));
+    const filesOf = () =>
+      countRows(
+        'web_form_files f JOIN web_form_submissions s ON s.id = f.submission_id',
+        's.email = $1',
+        [email],
+      );
+    await t.app.get(WebFormSweep).sweep();
+    expect(await filesOf()).toBe(1);
+    t.clock.advance(49 * HOUR);
+    await t.app.get(WebFormSweep).sweep();
+    expect(await filesOf()).toBe(0);
+    expect((await confirm(token)).status).toBe(410);
+    t.clock.advance(7 * 24 * HOUR);
+    await t.app.get(WebFormSweep).sweep();
+    expect(await countRows('web_form_submissions', 'email = $1', [email])).toBe(0);
+    expect((await confirm(token)).status).toBe(404);
   });
 
   it('keeps the confirmation token out of the logs', () => {

@@ -46,6 +46,7 @@ import { SupportMailbox } from '../modules/intake/mail-in/mailboxes/support-mail
 import { InboundMessage } from '../modules/intake/mail-in/ingest/entities/inbound-message.entity.js';
 import { WebFormSettings } from '../modules/intake/web-form/entities/web-form-settings.entity.js';
 import { WebFormSubmission } from '../modules/intake/web-form/entities/web-form-submission.entity.js';
+import { WebFormFile } from '../modules/intake/web-form/entities/web-form-file.entity.js';
 import { AlertRule } from '../modules/intake/alerts/entities/alert-rule.entity.js';
 import { Alert } from '../modules/intake/alerts/entities/alert.entity.js';
 
@@ -97,6 +98,7 @@ export const ENTITIES = [
   WebhookAttempt,
   WebFormSettings,
   WebFormSubmission,
+  WebFormFile,
   AlertRule,
   Alert,
 ];

@@ -2106,7 +2106,7 @@ export interface paths {
     put?: never;
     /**
      * Send the web form
-     * @description An unknown sender gets a confirmation link by e-mail (202 `confirmation_sent`): the ticket exists once it is followed. A known contact’s ticket is created at once when the settings say so (201 `created`). A form sent sooner than the minimum fill time after its token was issued is 422; per client address and per e-mail address there are hourly limits (429). 404 while the form is closed.
+     * @description An unknown sender gets a confirmation link by e-mail (202 `confirmation_sent`): the ticket exists once it is followed. A known contact’s ticket is created at once when the settings say so (201 `created`). A form sent sooner than the minimum fill time after its token was issued is 422; per client address and per e-mail address there are hourly limits (429). 404 while the form is closed. With files: multipart/form-data, the same fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES (413); they become the ticket’s attachments.
      */
     post: operations['WebForm_submit'];
     delete?: never;
@@ -19809,6 +19809,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['WebFormSubmissionDto'];
+        'multipart/form-data': components['schemas']['WebFormSubmissionDto'];
       };
     };
     responses: {

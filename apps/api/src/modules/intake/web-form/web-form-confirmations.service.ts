@@ -9,6 +9,7 @@ import { MailContacts } from '../../directory/index.js';
 import { TicketsService } from '../../tickets/index.js';
 import type { WebFormConfirmationDto } from './dto/web-form-public.dto.js';
 import { ConfirmationExpiredError } from './web-form.errors.js';
+import { WebFormFiles } from './web-form-files.js';
 import { WebFormSettingsService } from './web-form-settings.service.js';
 import {
   hashConfirmationToken,
@@ -43,9 +44,20 @@ export class WebFormConfirmationsService {
     private readonly submissions: WebFormSubmissionsService,
     private readonly tickets: TicketsService,
     private readonly contacts: MailContacts,
+    private readonly files: WebFormFiles,
   ) {}
 
   async confirm(token: string): Promise<WebFormConfirmationDto> {
+    const stored: string[] = [];
+    try {
+      return await this.confirmIn(token, stored);
+    } catch (e) {
+      await this.files.discard(stored);
+      throw e;
+    }
+  }
+
+  private confirmIn(token: string, stored: string[]): Promise<WebFormConfirmationDto> {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const [row] = await sql<PendingRow>(
@@ -83,6 +95,11 @@ export class WebFormConfirmationsService {
         },
         { em, channel: 'web_form', defaultGroupId: settings.defaultGroupId },
       );
+      stored.push(
+        ...(await this.files.attach(em, ticket.id, contact.id, await this.files.kept(em, row.id))),
+      );
+      // The files live on the ticket now; the request keeps only what a second click needs.
+      await em.query('DELETE FROM web_form_files WHERE submission_id = $1', [row.id]);
       await em.query(
         `UPDATE web_form_submissions SET confirmed_at = $2, ticket_id = $3, ticket_number = $4
           WHERE id = $1`,

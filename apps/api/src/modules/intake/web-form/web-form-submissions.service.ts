@@ -22,6 +22,7 @@ import type {
 } from './dto/web-form-public.dto.js';
 import type { WebFormSettings } from './entities/web-form-settings.entity.js';
 import { FormTokens } from './form-token.js';
+import { WebFormFiles, type FormFile } from './web-form-files.js';
 import { WebFormSettingsService } from './web-form-settings.service.js';
 import { WEB_FORM_THROTTLERS, WebFormThrottle } from './web-form-throttle.js';
 
@@ -81,6 +82,7 @@ export class WebFormSubmissionsService {
     private readonly tickets: TicketsService,
     private readonly outbox: AccountMailOutbox,
     private readonly contacts: MailContacts,
+    private readonly files: WebFormFiles,
     @InjectConfig(httpConfig) private readonly http: HttpConfig,
   ) {}
 
@@ -88,6 +90,7 @@ export class WebFormSubmissionsService {
     dto: WebFormSubmissionDto,
     clientAddress: string,
     res: Response,
+    files: FormFile[] = [],
   ): Promise<WebFormSubmissionResultDto> {
     const settings = await this.settings.current();
     if (!settings.enabled) throw new NotFoundError('Web form');
@@ -115,10 +118,10 @@ export class WebFormSubmissionsService {
     };
 
     if (settings.knownContactImmediate) {
-      const created = await this.fileForKnownContact(request, settings);
+      const created = await this.fileForKnownContact(request, settings, files);
       if (created !== null) return { status: 'created', ticketNumber: created };
     }
-    await this.holdForConfirmation(request);
+    await this.holdForConfirmation(request, files);
     return { status: 'confirmation_sent' };
   }
 
@@ -182,8 +185,10 @@ export class WebFormSubmissionsService {
   private async fileForKnownContact(
     request: FormRequest,
     settings: WebFormSettings,
+    files: FormFile[],
   ): Promise<number | null> {
-    return this.db.transaction(async (em) => {
+    const stored: string[] = [];
+    const filed = this.db.transaction(async (em) => {
       const [user] = await sql<{ id: string }>(
         em,
         `SELECT id FROM users WHERE email = $1 AND role = 'client'`,
@@ -201,12 +206,19 @@ export class WebFormSubmissionsService {
         },
         { em, channel: 'web_form', defaultGroupId: settings.defaultGroupId },
       );
+      stored.push(...(await this.files.attach(em, ticket.id, contact.id, files)));
       return ticket.number;
     });
+    try {
+      return await filed;
+    } catch (e) {
+      await this.files.discard(stored);
+      throw e;
+    }
   }
 
   /** Stores the request and queues the confirmation mail, in one transaction. */
-  private async holdForConfirmation(request: FormRequest): Promise<void> {
+  private async holdForConfirmation(request: FormRequest, files: FormFile[]): Promise<void> {
     await this.db.transaction(async (em) => {
       const now = this.clock.now();
       // Two submissions for one address at once count one after the other.
@@ -228,10 +240,11 @@ export class WebFormSubmissionsService {
       }
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
-      await em.query(
+      const [{ id }] = await sql<{ id: string }>(
+        em,
         `INSERT INTO web_form_submissions (email, name, subject, description, type_id, locale,
                                            token_hash, expires_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [
           request.email,
           request.name,
@@ -244,6 +257,7 @@ export class WebFormSubmissionsService {
           now,
         ],
       );
+      await this.files.keep(em, id, files);
       await this.outbox.enqueue(em, {
         kind: 'web_form_confirmation',
         userId: null,

@@ -1,6 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiExtension,
   ApiOkResponse,
@@ -25,6 +36,8 @@ import {
   WebFormSubmissionResultDto,
 } from './dto/web-form-public.dto.js';
 import { FormTokens } from './form-token.js';
+import { toFormFiles } from './web-form-files.js';
+import { formUploads, WebFormUploadInterceptor } from './web-form-upload.interceptor.js';
 import { WebFormConfirmationsService } from './web-form-confirmations.service.js';
 import { WebFormSettingsService } from './web-form-settings.service.js';
 import { WebFormSubmissionsService } from './web-form-submissions.service.js';
@@ -69,6 +82,8 @@ export class WebFormController {
   }
 
   @Post('submissions')
+  @UseInterceptors(WebFormUploadInterceptor)
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiExtension('x-rate-limited', true)
   @ApiOperation({
     summary: 'Send the web form',
@@ -77,7 +92,9 @@ export class WebFormController {
       'ticket exists once it is followed. A known contact’s ticket is created at once when the ' +
       'settings say so (201 `created`). A form sent sooner than the minimum fill time after its ' +
       'token was issued is 422; per client address and per e-mail address there are hourly ' +
-      'limits (429). 404 while the form is closed.',
+      'limits (429). 404 while the form is closed. With files: multipart/form-data, the same ' +
+      'fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES ' +
+      '(413); they become the ticket’s attachments.',
   })
   @ApiCreatedResponse({ type: WebFormSubmissionResultDto, description: 'The ticket was created' })
   @ApiAcceptedResponse({
@@ -90,7 +107,12 @@ export class WebFormController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebFormSubmissionResultDto> {
-    const result = await this.submissions.submit(dto, clientAddress(req), res);
+    const result = await this.submissions.submit(
+      dto,
+      clientAddress(req),
+      res,
+      toFormFiles(formUploads(req)),
+    );
     res.status(result.status === 'created' ? 201 : 202);
     return result;
   }
