@@ -506,6 +506,70 @@ describe('alerts from monitoring', () => {
     expect(await t.db.query('SELECT count(*)::int AS n FROM alerts')).toEqual(before);
   });
 
+  it('answers type-confused values in any field with a 2xx or a 4xx problem, never a 5xx', async () => {
+    const hostile: unknown[] = [
+      12,
+      -1.5,
+      true,
+      null,
+      [],
+      {},
+      ['a'],
+      { a: { b: 1 } },
+      'x'.repeat(5000),
+      '\u0000',
+    ];
+    const bodies: [string, Record<string, unknown>, (v: unknown, k: string) => unknown][] = [
+      ['alertmanager', amAlert('h', 'firing'), (v, k) => am({ ...amAlert('h', 'firing'), [k]: v })],
+      [
+        'zabbix',
+        {
+          event_id: '77',
+          status: 'PROBLEM',
+          recovery_event_id: '{EVENT.RECOVERY.ID}',
+          trigger_name: 't',
+          trigger_id: '1',
+          trigger_description: 'd',
+          severity: '3',
+          host: 'h',
+          host_ip: 'i',
+          url: 'u',
+          message: 'm',
+          tags: [],
+        },
+        (v, k) => ({ event_id: '77', status: 'PROBLEM', trigger_name: 't', [k]: v }),
+      ],
+      [
+        'generic',
+        {
+          fingerprint: 'g',
+          status: 'firing',
+          title: 't',
+          description: 'd',
+          severity: 's',
+          labels: {},
+          instance: 'i',
+          url: 'u',
+        },
+        (v, k) => ({ fingerprint: 'g', status: 'firing', title: 't', [k]: v }),
+      ],
+    ];
+    const seen = new Set<number>();
+    for (const [format, valid, withValue] of bodies) {
+      for (const key of Object.keys(valid)) {
+        for (const value of hostile) {
+          const res = await post(withValue(value, key), `?format=${format}`);
+          seen.add(res.status);
+          expect([format, key, value, res.status < 500]).toEqual([format, key, value, true]);
+          if (res.status >= 400) {
+            expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          }
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual([200, 400]);
+  });
+
   it('refuses an unknown ?format= and a body that is not JSON', async () => {
     expect((await post({ fingerprint: 'x' }, '?format=nagios')).status).toBe(400);
     const text = await t
