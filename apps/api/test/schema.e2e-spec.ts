@@ -32,6 +32,7 @@ describe('database schema', () => {
       'status',
       'status_category',
       'priority',
+      'channel',
       'type_id',
       'due_at',
       'created_at',

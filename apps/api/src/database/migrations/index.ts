@@ -15,6 +15,7 @@ import { AccountTokens1765370000000 } from './1765370000000-account-tokens.js';
 import { SearchDoneSplit1765380000000 } from './1765380000000-search-done-split.js';
 import { IntakeChannels1765390000000 } from './1765390000000-intake-channels.js';
 import { ApiTokens1765400000000 } from './1765400000000-api-tokens.js';
+import { TicketChannelIndex1765400000001 } from './1765400000001-ticket-channel-index.js';
 import { Webhooks1765410000000 } from './1765410000000-webhooks.js';
 import { SupportMailboxes1765420000000 } from './1765420000000-support-mailboxes.js';
 import { MailIngest1765430000000 } from './1765430000000-mail-ingest.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   SearchDoneSplit1765380000000,
   IntakeChannels1765390000000,
   ApiTokens1765400000000,
+  TicketChannelIndex1765400000001,
   Webhooks1765410000000,
   SupportMailboxes1765420000000,
   MailIngest1765430000000,

@@ -43,6 +43,7 @@ import { SlaPolicy } from '../../sla/index.js';
 @Index('tickets_status_updated_idx', ['status', 'updatedAt', 'id'])
 @Index('tickets_category_updated_idx', ['statusCategory', 'updatedAt', 'id'])
 @Index('tickets_priority_updated_idx', ['priority', 'updatedAt', 'id'])
+@Index('tickets_channel_updated_idx', ['channel', 'updatedAt', 'id'])
 @Index('tickets_type_updated_idx', ['typeId', 'updatedAt', 'id'])
 @Index('tickets_due_idx', ['dueAt', 'id'])
 @Index('tickets_unassigned_idx', { synchronize: false })
