@@ -30,7 +30,8 @@ export function isValidUtf8(bytes: Buffer): boolean {
 }
 
 export function hasHighBytes(bytes: Buffer): boolean {
-  return bytes.some((b) => b >= 0x80);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
 }
 
 function letterWeight(ch: string): number {

@@ -48,22 +48,22 @@ function isMarker(line: string): boolean {
 
 /** Index of the first line where quoted history or the signature starts; lines.length when none. */
 function cutIndex(lines: string[]): number {
+  // The cheap tests (a trailing ':', a leading '-') come first: a pasted log has a million lines.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
-    if (isMarker(line) || SIGNATURE.test(lines[i]) || ORIGINAL_MESSAGE.test(line)) return i;
+    if (line === '') continue;
+    if (SIGNATURE.test(lines[i]) || isMarker(line)) return i;
+    if (line.startsWith('-') && ORIGINAL_MESSAGE.test(line)) return i;
+    if (line.endsWith(':') && ATTRIBUTION.some((re) => re.test(line))) return i;
     // Gmail and Thunderbird wrap a long attribution over two lines.
-    const joined = i + 1 < lines.length ? `${line} ${lines[i + 1].trim()}` : line;
-    if (ATTRIBUTION.some((re) => re.test(line))) return i;
-    if (
-      !QUOTED.test(lines[i]) &&
-      ATTRIBUTION.some((re) => re.test(joined)) &&
-      QUOTED.test(lines[i + 2] ?? '>')
-    ) {
-      return i;
+    const next = (lines[i + 1] ?? '').trim();
+    if (next.endsWith(':') && !QUOTED.test(lines[i]) && QUOTED.test(lines[i + 2] ?? '>')) {
+      const joined = `${line} ${next}`;
+      if (ATTRIBUTION.some((re) => re.test(joined))) return i;
     }
-    if (OUTLOOK_FROM.test(line)) {
-      const next = lines.slice(i + 1, i + 5).map((l) => l.trim());
-      if (next.some((l) => OUTLOOK_SENT.test(l)))
+    if (line.includes(':') && OUTLOOK_FROM.test(line)) {
+      const header = lines.slice(i + 1, i + 5).map((l) => l.trim());
+      if (header.some((l) => OUTLOOK_SENT.test(l)))
         return i > 0 && /^_{10,}$/.test(lines[i - 1].trim()) ? i - 1 : i;
     }
   }
