@@ -121,6 +121,16 @@ describe('support mailboxes over IMAP (real Dovecot)', () => {
         .send({ version: 1, defaultGroupId: randomUUID() });
       expect(unknownGroup.status).toBe(422);
 
+      const sameFolder = await t
+        .http()
+        .patch(`/api/v1/admin/mailboxes/${first.id}`)
+        .set('Authorization', admin())
+        .send({ version: 1, processedFolder: 'INBOX' });
+      expect(sameFolder.status).toBe(422);
+      expect(sameFolder.body.errors).toEqual([
+        expect.objectContaining({ field: 'processedFolder' }),
+      ]);
+
       const newHost = await t
         .http()
         .patch(`/api/v1/admin/mailboxes/${first.id}`)

@@ -107,6 +107,17 @@ function addressTaken(): ConflictError {
   });
 }
 
+/** A message moved to the folder it is read from would be read again: the three must differ. */
+function assertDistinctFolders(folder: string, processed: string, failed: string): void {
+  const errors: ProblemFieldError[] = [];
+  if (processed === folder)
+    errors.push({ field: 'processedFolder', message: 'must differ from folder' });
+  if (failed === folder) errors.push({ field: 'failedFolder', message: 'must differ from folder' });
+  if (errors.length > 0) {
+    throw new BusinessRuleError('Handled mail must leave the folder that is read', errors);
+  }
+}
+
 const PATCH_COLUMNS = {
   name: 'name',
   imapPort: 'imap_port',
@@ -146,6 +157,11 @@ export class MailboxesService {
   async create(dto: CreateMailboxDto): Promise<MailboxDto> {
     const id = randomUUID();
     try {
+      assertDistinctFolders(
+        dto.folder ?? 'INBOX',
+        dto.processedFolder ?? 'Processed',
+        dto.failedFolder ?? 'Failed',
+      );
       return await this.db.transaction(async (em) => {
         await this.assertReferences(em, dto);
         const now = this.clock.now();
@@ -197,6 +213,11 @@ export class MailboxesService {
           ]);
         }
         await this.assertReferences(em, dto);
+        assertDistinctFolders(
+          dto.folder ?? current.folder,
+          dto.processedFolder ?? current.processed_folder,
+          dto.failedFolder ?? current.failed_folder,
+        );
         const changes = columnChanges(dto, PATCH_COLUMNS);
         for (const key of ['name', 'imap_user'] as const) {
           if (typeof changes[key] === 'string') changes[key] = (changes[key] as string).trim();
