@@ -266,6 +266,19 @@ describe('API tokens and service accounts', () => {
         scopes: ['tickets:read'],
       });
       expect(more.status).toBe(422);
+      // Reactivated, its tokens that were never revoked work again.
+      const on = await admin().patch(`${BASE}/${a.accountId}`, {
+        version: off.body.version,
+        active: true,
+      });
+      expect(on.status).toBe(200);
+      expect((await as(a.token).get('/api/v1/tickets')).status).toBe(200);
+      // A stale version is a 409, as for every versioned record.
+      const stale = await admin().patch(`${BASE}/${a.accountId}`, {
+        version: off.body.version,
+        active: false,
+      });
+      expect(stale.status).toBe(409);
     });
 
     it('records the last use, writing it at most once a minute', async () => {
