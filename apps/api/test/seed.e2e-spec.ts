@@ -6,6 +6,7 @@ import { HAPPYDESK_PRESET } from '../src/modules/workflow/presets/happydesk.pres
 import { OKDESK_PRESET } from '../src/modules/workflow/presets/okdesk.preset';
 import { PYTHAGORAS_PRESET } from '../src/modules/workflow/presets/pythagoras.preset';
 import type { WorkflowSpec } from '../src/modules/workflow/workflow-spec';
+import { createServiceToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 
 async function one<T>(db: DataSource, text: string, params: unknown[] = []): Promise<T> {
@@ -473,6 +474,36 @@ describe('seed on first start: demo data', () => {
         `tickets WHERE next_timer_at IS NOT NULL AND status NOT IN ('fixed', 'needs_clarification')`,
       ),
     ).toBe(0);
+  });
+
+  it('has alert rules: a Zabbix alert from a Yuzhny greenhouse controller goes to L2 for Yuzhny and its recovery resolves it', async () => {
+    const token = await createServiceToken(t, { scopes: ['alerts:write'] });
+    const post = (status: string) =>
+      t.http().post('/api/v1/integrations/alerts').set('Authorization', `Bearer ${token}`).send({
+        event_id: '4242',
+        status,
+        trigger_name: 'Temperature in block 3 above 35 °C',
+        severity: 'High',
+        host: 'gh-yuzhny-3',
+      });
+    const fired = await post('PROBLEM');
+    expect(fired.status).toBe(200);
+    const row = await one(
+      t.db,
+      `SELECT o.name AS org, g.name AS "group", t.priority, t.channel
+         FROM tickets t JOIN organizations o ON o.id = t.organization_id
+         JOIN groups g ON g.id = t.group_id
+        WHERE t.id = $1`,
+      [fired.body.alerts[0].ticketId],
+    );
+    expect(row).toEqual({
+      org: 'АО «Агрокомбинат Южный»',
+      group: 'L2 engineering',
+      priority: 'high',
+      channel: 'monitoring',
+    });
+    const resolved = await post('RESOLVED');
+    expect(resolved.body.alerts[0]).toMatchObject({ outcome: 'resolved', transitioned: true });
   });
 
   it('does not seed again on the next start', async () => {

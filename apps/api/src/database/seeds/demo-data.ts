@@ -6,6 +6,7 @@ import { buildDemoTickets, insertDemoTickets } from './demo-tickets.js';
 import { insertDemoWorkflows } from './demo-workflows.js';
 import { insertDemoAssignment } from './demo-assignment.js';
 import { insertDemoSla } from './demo-sla.js';
+import { insertDemoAlertRules } from './demo-alerts.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -44,6 +45,7 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   await insertDemoWorkflows(em, ids, now);
   // Support levels, group distribution and assignment rules, with their history lines.
   await insertDemoAssignment(em, ids);
+  await insertDemoAlertRules(em, ids);
   // Last: the SLA clocks of every demo ticket, computed from its creation time.
   await insertDemoSla(em);
 }
