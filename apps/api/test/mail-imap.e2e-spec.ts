@@ -199,6 +199,20 @@ describe('support mailboxes over IMAP (real Dovecot)', () => {
       expect(down.body).toMatchObject({ ok: false });
       expect(down.body.error).toMatch(/Connection refused/);
 
+      // Sealed under another SECRETS_KEY (or altered): an answer that says what to do, no 500.
+      const resealed = await createMailbox();
+      await t.db.query(
+        `UPDATE support_mailboxes SET imap_password_sealed = 'v1:AAAA:AAAA:AAAA' WHERE id = $1`,
+        [resealed.id],
+      );
+      const unreadable = await t
+        .http()
+        .post(`/api/v1/admin/mailboxes/${resealed.id}/test`)
+        .set('Authorization', admin());
+      expect(unreadable.status).toBe(200);
+      expect(unreadable.body).toMatchObject({ ok: false });
+      expect(unreadable.body.error).toMatch(/SECRETS_KEY/);
+
       const missing = await createMailbox({ folder: 'No such folder' });
       const nofolder = await t
         .http()

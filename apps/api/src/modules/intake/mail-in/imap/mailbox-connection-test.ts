@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SecretUnreadableError } from '../../../../common/crypto/secret-box.js';
 import { MailboxesService } from '../mailboxes/mailboxes.service.js';
 import type { MailboxTestResultDto } from '../mailboxes/mailbox.dto.js';
 import { closeImap, connectImap, describeImapError } from './imap-connection.js';
@@ -15,9 +16,16 @@ export class MailboxConnectionTest {
   constructor(private readonly mailboxes: MailboxesService) {}
 
   async run(id: string): Promise<MailboxTestResultDto> {
-    const { row, imap } = await this.mailboxes.forPoll(id);
     const started = Date.now();
     const took = () => Date.now() - started;
+    let loaded;
+    try {
+      loaded = await this.mailboxes.forPoll(id);
+    } catch (e) {
+      if (!(e instanceof SecretUnreadableError)) throw e;
+      return { ok: false, error: e.message, durationMs: took() };
+    }
+    const { row, imap } = loaded;
     let client;
     try {
       client = await connectImap(imap, TEST_TIMEOUTS);

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ImapFlow } from 'imapflow';
+import { SecretUnreadableError } from '../../../../common/crypto/secret-box.js';
 import {
   databaseConfig,
   InjectConfig,
@@ -99,7 +100,16 @@ export class MailboxPoller {
     mailboxId: string,
     work: (client: ImapFlow, row: MailboxRow) => Promise<PollResult>,
   ): Promise<PollResult> {
-    const { row, imap } = await this.mailboxes.forPoll(mailboxId);
+    let loaded;
+    try {
+      loaded = await this.mailboxes.forPoll(mailboxId);
+    } catch (e) {
+      // Another SECRETS_KEY than the one that sealed it: say so on the mailbox, as for any error.
+      if (!(e instanceof SecretUnreadableError)) throw e;
+      await this.mailboxes.recordError(mailboxId, e.message);
+      return { ...newResult(), status: 'error', error: e.message };
+    }
+    const { row, imap } = loaded;
     let client: ImapFlow;
     try {
       client = await connectImap(imap);
