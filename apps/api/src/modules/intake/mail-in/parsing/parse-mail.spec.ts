@@ -235,6 +235,22 @@ describe('parseMail: charsets', () => {
     expect(m.from).toEqual({ address: 'olga@customer.test', name: 'Ольга Петрова' });
   });
 
+  it('decodes KOI8-R and windows-1251 encoded words in the subject and display name', async () => {
+    const b = (text: string, charset: string) =>
+      `=?${charset}?B?${encodeLegacy(text, charset).toString('base64')}?=`;
+    const m = await parseMail(
+      mail([
+        `From: ${b('Ольга Петрова', 'koi8-r')} <olga@customer.test>`,
+        `Subject: ${b('Счёт за ноябрь', 'koi8-r')}`,
+        ` ${b(' не пришёл', 'windows-1251')}`,
+      ]),
+      LIMITS,
+    );
+    expect(m.subject).toBe('Счёт за ноябрь не пришёл');
+    expect(m.from).toEqual({ address: 'olga@customer.test', name: 'Ольга Петрова' });
+    expect(m.problems).toEqual(['message-id-missing: synthetic id from the raw bytes']);
+  });
+
   it('leaves valid UTF-8 without a label alone', async () => {
     const m = await parseMail(mail([...BASIC, 'Content-Type: text/plain'], 'Grüße, Jiří'), LIMITS);
     expect(m.text).toBe('Grüße, Jiří');
