@@ -9,7 +9,7 @@ import type { AppConfig } from '../src/config/app-config';
 import { wakeDeliveryWorkers } from '../src/modules/notifications/delivery/delivery-wakeup';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { VerpAddresses } from '../src/modules/notifications/delivery/mail/verp-address';
-import { AccountMailOutbox } from '../src/modules/notifications/index';
+import { AccountMailOutbox, ReplyAddresses } from '../src/modules/notifications/index';
 import { UnsubscribeTokens } from '../src/modules/notifications/preferences/unsubscribe-token';
 import { renderMail } from '../src/modules/notifications/templates/index';
 import { freePort, SmtpSink } from './support/smtp-sink';
@@ -254,7 +254,10 @@ describe('mail delivery (real SMTP server)', () => {
       expect(mail.parsed.from?.value).toEqual([
         { name: 'Relaydesk Support', address: 'support@helpdesk.test' },
       ]);
-      expect(mail.parsed.replyTo).toBeUndefined();
+      // Replies go to the ticket's signed address: they thread even without References.
+      const replyTo = mail.parsed.replyTo?.value[0].address ?? '';
+      expect(replyTo).toMatch(/^support\+t\d+-[0-9a-f]{16}@helpdesk\.test$/);
+      expect(t.app.get(ReplyAddresses).ticketNumber(replyTo)).toBe(ticket.number);
       expect(mail.parsed.text).toBeTruthy();
       expect(mail.parsed.html).toBeTruthy();
       // The envelope sender names the row, signed; the From header stays MAIL_FROM.

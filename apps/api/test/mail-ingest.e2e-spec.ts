@@ -838,6 +838,41 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(noraView.body.authorizedRequesterIds).toBeUndefined();
   });
 
+  it('one acknowledgement per sender per 24 hours for mailed tickets; portal filings keep theirs', async () => {
+    await flushMail();
+    const send = (i: number) =>
+      ingest.ingest(
+        HTTP,
+        eml(
+          {
+            From: 'Ack <ack@customer.test>',
+            To: 'support@helpdesk.test',
+            Subject: `Ack ${i}`,
+            'Message-ID': `<ack-${i}@customer.test>`,
+          },
+          `Request ${i}`,
+        ),
+      );
+    expect((await send(1)).result).toBe('created');
+    expect((await send(2)).result).toBe('created');
+    const acks = () =>
+      t.db.query(
+        `SELECT status FROM deliveries WHERE address = 'ack@customer.test' AND kind = 'ticket_acknowledged' ORDER BY id`,
+      );
+    // The new contact's welcome mail aside: only mails about a ticket.
+    const aboutTickets = (mails: Awaited<ReturnType<typeof flushMail>>) =>
+      mails.filter(
+        (m) => m.rcptTo.includes('ack@customer.test') && m.parsed.subject?.includes('[#'),
+      );
+    const first = aboutTickets(await flushMail());
+    expect(first).toHaveLength(1);
+    expect(first[0].parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(await acks()).toEqual([{ status: 'sent' }, { status: 'suppressed' }]);
+    t.clock.advance(24 * 3_600_000 + 1);
+    expect((await send(3)).result).toBe('created');
+    expect(aboutTickets(await flushMail())).toHaveLength(1);
+  });
+
   it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {
     // A constraint the ticket breaks: the create fails deep inside the tickets module.
     const raw = eml(
