@@ -58,6 +58,8 @@ export default async function globalSetup() {
       LOG_LEVEL: 'warn',
       LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
       LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '1000',
+      // The webhook test's receiver listens on the loopback.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

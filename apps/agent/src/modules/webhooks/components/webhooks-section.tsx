@@ -60,11 +60,11 @@ export function WebhooksSection() {
 
   const stateBadge = (e: WebhookEndpoint) =>
     e.active ? (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="dot">
         {t('state.active')}
       </Badge>
     ) : (
-      <Badge color={e.disabledAt ? 'red' : 'gray'} variant="light" title={e.disabledReason ?? ''}>
+      <Badge color={e.disabledAt ? 'red' : 'gray'} variant="dot" title={e.disabledReason ?? ''}>
         {e.disabledAt ? t('state.disabledAuto') : t('state.inactive')}
       </Badge>
     );
@@ -108,7 +108,7 @@ export function WebhooksSection() {
                       </Text>
                     )}
                     {e.includeInternalComments && (
-                      <Badge size="xs" color="orange" variant="light">
+                      <Badge size="xs" color="orange" variant="dot">
                         {t('internalIncluded')}
                       </Badge>
                     )}
@@ -188,6 +188,7 @@ export function WebhooksSection() {
         onClose={() => setEditing(null)}
         title={editing?.endpoint ? t('editTitle') : t('addTitle')}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('common:close') }}
       >
         {editing && (
           <WebhookForm
@@ -204,6 +205,7 @@ export function WebhooksSection() {
         onClose={() => setSecret(null)}
         title={t('secretTitle')}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('common:close') }}
         closeOnClickOutside={false}
       >
         {secret && (
