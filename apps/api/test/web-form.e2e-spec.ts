@@ -122,6 +122,8 @@ describe('web form', () => {
     expect(res.body).toMatchObject({
       enabled: true,
       types: [{ id: publicType, name: { en: 'Question', cs: 'Dotaz', ru: 'Вопрос' } }],
+      maxFiles: 5,
+      maxFileBytes: 64 * 1024,
     });
     expect(res.body.formToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
   });

@@ -83,6 +83,11 @@ describeBrowser('public web form', () => {
       // The honeypot is there for bots, not for people or screen readers.
       expect(await page.getByRole('textbox', { name: /leave this field empty/i }).count()).toBe(0);
       await fillForm(page, email, subject);
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'vpn.log',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('12:00 tunnel down\n'),
+      });
       await page.getByTestId('web-form-send').click();
       await page.getByText(/check your mailbox/i).waitFor();
       expect(await page.getByTestId('web-form-result').textContent()).toContain(email);
@@ -109,6 +114,10 @@ describeBrowser('public web form', () => {
       };
       expect(ticket.subject).toBe(subject);
       expect(ticket.channel).toBe('web_form');
+      const files = await admin.get<{ items: { fileName: string }[] }>(
+        `/tickets/${(ticket as unknown as { id: string }).id}/attachments`,
+      );
+      expect(files.items.map((f) => f.fileName)).toEqual(['vpn.log']);
 
       // A second visit says it is done and files nothing more.
       await page.reload();

@@ -2280,8 +2280,6 @@ export interface components {
     };
     AlertmanagerWebhookDoc: {
       alerts: components['schemas']['AlertmanagerAlertDoc'][];
-      groupKey?: string;
-      receiver?: string;
       /** @enum {string} */
       version: '4';
     };
@@ -5005,6 +5003,10 @@ export interface components {
       enabled: boolean;
       /** @description Send it back with the submission: it carries the time the form was opened (signed), for the minimum fill time */
       formToken: string;
+      /** @description Bytes all files of one submission may have together */
+      maxFileBytes: number;
+      /** @description Files one submission may carry */
+      maxFiles: number;
       types: components['schemas']['WebFormTypeDto'][];
     };
     WebFormConfirmationDto: {

@@ -15,7 +15,10 @@ export function useWebFormConfig() {
 }
 
 export function useSubmitWebForm() {
-  return useMutation({ mutationFn: (body: WebFormSubmission) => webFormApi.submit(body) });
+  return useMutation({
+    mutationFn: ({ body, files }: { body: WebFormSubmission; files: File[] }) =>
+      webFormApi.submit(body, files),
+  });
 }
 
 export function useConfirmWebForm() {

@@ -37,7 +37,16 @@ import {
 } from './dto/web-form-public.dto.js';
 import { FormTokens } from './form-token.js';
 import { toFormFiles } from './web-form-files.js';
-import { formUploads, WebFormUploadInterceptor } from './web-form-upload.interceptor.js';
+import {
+  formUploads,
+  MAX_FORM_FILES,
+  WebFormUploadInterceptor,
+} from './web-form-upload.interceptor.js';
+import {
+  InjectConfig,
+  storageConfig,
+  type StorageConfig,
+} from '../../../config/config-namespaces.js';
 import { WebFormConfirmationsService } from './web-form-confirmations.service.js';
 import { WebFormSettingsService } from './web-form-settings.service.js';
 import { WebFormSubmissionsService } from './web-form-submissions.service.js';
@@ -58,6 +67,7 @@ export class WebFormController {
     private readonly tokens: FormTokens,
     private readonly submissions: WebFormSubmissionsService,
     private readonly confirmations: WebFormConfirmationsService,
+    @InjectConfig(storageConfig) private readonly storage: StorageConfig,
   ) {}
 
   @Get()
@@ -70,7 +80,8 @@ export class WebFormController {
   @ApiOkResponse({ type: WebFormConfigDto })
   async config(): Promise<WebFormConfigDto> {
     const settings = await this.settings.current();
-    if (!settings.enabled) return { enabled: false, types: [], formToken: '' };
+    const limits = { maxFiles: MAX_FORM_FILES, maxFileBytes: this.storage.attachmentMaxBytes };
+    if (!settings.enabled) return { enabled: false, types: [], formToken: '', ...limits };
     const types = await sql<{ id: string; name: TranslatedText }>(
       this.db.manager,
       `SELECT t.id, t.name FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n)
@@ -78,7 +89,7 @@ export class WebFormController {
         ORDER BY o.n`,
       [settings.typeIds],
     );
-    return { enabled: true, types, formToken: this.tokens.issue() };
+    return { enabled: true, types, formToken: this.tokens.issue(), ...limits };
   }
 
   @Post('submissions')

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Center,
+  FileInput,
   Loader,
   NativeSelect,
   Stack,
@@ -22,6 +23,8 @@ const LIMITS = { email: 254, name: 200, subject: 250, description: 20_000 } as c
 type Field = keyof typeof LIMITS | 'typeId';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const megabytes = (bytes: number) => `${Math.max(1, Math.round(bytes / (1024 * 1024)))} MB`;
+
 /** The honeypot: off-screen, out of the tab order and hidden from screen readers. */
 const HONEYPOT_STYLE = {
   position: 'absolute',
@@ -40,6 +43,8 @@ export default function WebFormPage() {
   const [values, setValues] = useState({ email: '', name: '', subject: '', description: '' });
   const [typeId, setTypeId] = useState('');
   const [website, setWebsite] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesError, setFilesError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [result, setResult] = useState<{ outcome: WebFormSubmissionResult; email: string } | null>(
     null,
@@ -90,6 +95,7 @@ export default function WebFormPage() {
           onClick={() => {
             setResult(null);
             setValues((v) => ({ ...v, subject: '', description: '' }));
+            setFiles([]);
             // A new visit of the form: a fresh token, so the fill time counts from now.
             void config.refetch();
           }}
@@ -115,12 +121,26 @@ export default function WebFormPage() {
     return found;
   };
 
+  const filesProblem = (chosen: File[]): string | null => {
+    if (chosen.length > form.maxFiles) return t('tooManyFiles', { max: form.maxFiles });
+    const total = chosen.reduce((sum, f) => sum + f.size, 0);
+    return total > form.maxFileBytes
+      ? t('filesTooLarge', { size: megabytes(form.maxFileBytes) })
+      : null;
+  };
+
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (submit.isPending) return;
     const found = validate();
     setErrors(found);
     setFormError(null);
+    const tooMuch = filesProblem(files);
+    setFilesError(tooMuch);
+    if (tooMuch && !Object.keys(found).length) {
+      document.getElementById('web-form-files')?.focus();
+      return;
+    }
     if (Object.keys(found).length) {
       document.getElementById(`web-form-${Object.keys(found)[0]}`)?.focus();
       return;
@@ -128,14 +148,17 @@ export default function WebFormPage() {
     const email = values.email.trim();
     try {
       const outcome = await submit.mutateAsync({
-        email,
-        name: values.name.trim(),
-        subject: values.subject.trim(),
-        description: values.description,
-        ...(chosenType ? { typeId: chosenType } : {}),
-        locale: i18n.language as Locale,
-        formToken: form.formToken,
-        ...(website ? { website } : {}),
+        body: {
+          email,
+          name: values.name.trim(),
+          subject: values.subject.trim(),
+          description: values.description,
+          ...(chosenType ? { typeId: chosenType } : {}),
+          locale: i18n.language as Locale,
+          formToken: form.formToken,
+          ...(website ? { website } : {}),
+        },
+        files,
       });
       setResult({ outcome, email });
     } catch (error) {
@@ -153,6 +176,7 @@ export default function WebFormPage() {
   const messageFor = (error: unknown): string => {
     if (!(error instanceof ApiError)) return t('failed');
     if (error.status === 429) return t('throttled');
+    if (error.status === 413) return t('filesTooLarge', { size: megabytes(form.maxFileBytes) });
     const onToken = error.problem.errors?.some((e) => e.field === 'formToken');
     if (error.status === 422 && onToken) {
       return /too quickly/.test(error.problem.detail ?? '') ? t('tooFast') : t('staleForm');
@@ -229,6 +253,23 @@ export default function WebFormPage() {
             value={values.description}
             onChange={(e) => set('description')(e.currentTarget.value)}
             error={errors.description}
+          />
+          <FileInput
+            id="web-form-files"
+            label={t('files')}
+            description={t('filesHint', {
+              max: form.maxFiles,
+              size: megabytes(form.maxFileBytes),
+            })}
+            multiple
+            clearable
+            value={files}
+            onChange={(chosen) => {
+              setFiles(chosen);
+              setFilesError(filesProblem(chosen));
+            }}
+            error={filesError}
+            data-testid="web-form-files"
           />
           <div aria-hidden="true" style={HONEYPOT_STYLE}>
             <label htmlFor="web-form-website">{t('honeypot')}</label>

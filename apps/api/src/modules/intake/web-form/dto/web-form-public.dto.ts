@@ -20,6 +20,13 @@ export class WebFormConfigDto {
   @ApiProperty({ description: 'false: the form is closed; nothing else is given' })
   enabled!: boolean;
   @ApiProperty({ type: [WebFormTypeDto] }) types!: WebFormTypeDto[];
+  @ApiProperty({ type: 'integer', description: 'Files one submission may carry' })
+  maxFiles!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Bytes all files of one submission may have together',
+  })
+  maxFileBytes!: number;
   @ApiProperty({
     description:
       'Send it back with the submission: it carries the time the form was opened (signed), for the minimum fill time',
