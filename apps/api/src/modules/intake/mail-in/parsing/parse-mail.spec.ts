@@ -755,6 +755,32 @@ describe('parseMail never throws', () => {
     expect(m.text).not.toContain('\u0000');
   });
 
+  it('keeps the raw body when a nested multipart is broken and nothing else is readable', async () => {
+    const raw = multipart('multipart/mixed', 'outer', [
+      [
+        'Content-Type: multipart/alternative; boundary="inner"',
+        '',
+        '--wrong',
+        'Content-Type: text/plain',
+        '',
+        'The scanner at desk 4 is jammed.',
+        '--wrong--',
+      ],
+    ]);
+    const m = await parseMail(raw, LIMITS);
+    expect(m.text).toContain('The scanner at desk 4 is jammed.');
+    expect(m.problems).toEqual(['empty-multipart: no readable part, raw body kept as text']);
+  });
+
+  it('an empty multipart stays empty without a problem', async () => {
+    const m = await parseMail(
+      multipart('multipart/mixed', 'e', [['Content-Type: text/plain', '', '']]),
+      LIMITS,
+    );
+    expect(m.text).toBe('');
+    expect(m.problems).toEqual([]);
+  });
+
   it('keeps the raw body as text when a multipart has no parts and no recoverable boundary', async () => {
     const m = await parseMail(
       mail([...BASIC, 'Content-Type: multipart/mixed; boundary="gone"'], 'Please call me back.\n'),

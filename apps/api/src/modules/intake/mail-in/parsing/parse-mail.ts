@@ -121,6 +121,18 @@ function readDate(headers: RawHeaders, problems: string[]): Date | null {
  */
 const MAX_HTML_CHARS = 2 * 1024 * 1024;
 
+/** Anything besides MIME structure: boundary lines, part headers, the usual preamble. */
+function hasContent(rawBody: string): boolean {
+  return rawBody
+    .split('\n')
+    .some(
+      (line) =>
+        !/^\s*$|^--\S*\s*$|^content-[a-z-]+:|^this is a multi-?part message in mime format/i.test(
+          line,
+        ),
+    );
+}
+
 function readBody(
   { root, parsed, rawText }: Structure,
   problems: string[],
@@ -139,6 +151,17 @@ function readBody(
   }
   const html = rawHtml === null ? null : withoutNul(sanitizeMailHtml(rawHtml)) || null;
   const text = repaired.text.trim() === '' && html !== null ? htmlToPlainText(html) : repaired.text;
+  const emptyMultipart =
+    text.trim() === '' &&
+    html === null &&
+    (parsed?.attachments.length ?? 0) === 0 &&
+    root.contentType.startsWith('multipart/');
+  // A broken nested multipart also parses to nothing: keep the raw body rather than lose it.
+  const rawBody = emptyMultipart ? bodyAsText(root) : '';
+  if (hasContent(rawBody)) {
+    problems.push('empty-multipart: no readable part, raw body kept as text');
+    return { text: withoutNul(rawBody), html: null };
+  }
   return { text: withoutNul(text).trim(), html };
 }
 

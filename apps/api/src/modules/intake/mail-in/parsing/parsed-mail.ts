@@ -81,7 +81,8 @@ export interface ParsedMail {
   authenticationResults: string | null;
   /**
    * Non-fatal problems met while parsing, each `<code>` or `<code>: <detail>`: unparseable,
-   * parse-failed, multipart-boundary-recovered, multipart-without-parts, charset-guessed,
+   * parse-failed, multipart-boundary-recovered, multipart-without-parts, empty-multipart,
+   * charset-guessed,
    * attachment-too-large, attachment-over-limit, invalid-date, message-id-missing,
    * no-from-address, multiple-from-headers, html-truncated.
    */
