@@ -25,8 +25,8 @@ export class AlertmanagerAlertDoc {
     description: 'summary, description…',
   })
   annotations?: Record<string, string>;
-  @ApiPropertyOptional({ format: 'date-time' }) startsAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', maxLength: 40 }) startsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', maxLength: 40 }) endsAt?: string;
   @ApiPropertyOptional({ maxLength: ALERT_LIMITS.url }) generatorURL?: string;
   @ApiPropertyOptional({
     maxLength: ALERT_LIMITS.fingerprint,
@@ -37,8 +37,6 @@ export class AlertmanagerAlertDoc {
 
 export class AlertmanagerWebhookDoc {
   @ApiProperty({ enum: ['4'] }) version!: string;
-  @ApiPropertyOptional() receiver?: string;
-  @ApiPropertyOptional() groupKey?: string;
   @ApiProperty({
     type: [AlertmanagerAlertDoc],
     minItems: 1,
@@ -55,6 +53,7 @@ export class ZabbixTagDoc {
 export class ZabbixAlertDoc {
   @ApiProperty({
     example: '12345',
+    maxLength: 40,
     description: '{EVENT.ID}: the problem event, also in its recovery',
   })
   event_id!: string;
@@ -63,11 +62,14 @@ export class ZabbixAlertDoc {
     description: '{EVENT.STATUS}; required unless recovery_event_id is set',
   })
   status?: string;
-  @ApiPropertyOptional({ description: '{EVENT.RECOVERY.ID}: set (expanded) means resolved' })
+  @ApiPropertyOptional({
+    maxLength: 40,
+    description: '{EVENT.RECOVERY.ID}: set (expanded) means resolved',
+  })
   recovery_event_id?: string;
   @ApiProperty({ maxLength: ALERT_LIMITS.title, description: '{EVENT.NAME} or {TRIGGER.NAME}' })
   trigger_name!: string;
-  @ApiPropertyOptional() trigger_id?: string;
+  @ApiPropertyOptional({ maxLength: 40 }) trigger_id?: string;
   @ApiPropertyOptional({ maxLength: ALERT_LIMITS.annotationValue }) trigger_description?: string;
   @ApiPropertyOptional({
     maxLength: ALERT_LIMITS.severity,
@@ -76,7 +78,7 @@ export class ZabbixAlertDoc {
   severity?: string;
   @ApiPropertyOptional({ maxLength: ALERT_LIMITS.labelValue, description: '{HOST.NAME}' })
   host?: string;
-  @ApiPropertyOptional({ description: '{HOST.IP}' }) host_ip?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: '{HOST.IP}' }) host_ip?: string;
   @ApiPropertyOptional({ maxLength: ALERT_LIMITS.url }) url?: string;
   @ApiPropertyOptional({ maxLength: ALERT_LIMITS.annotationValue }) message?: string;
   @ApiPropertyOptional({
