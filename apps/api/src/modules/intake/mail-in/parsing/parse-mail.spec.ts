@@ -510,6 +510,21 @@ describe('parseMail: reply stripping', () => {
       `Nové údaje.\n${REPLY_ABOVE_MARKERS.cs.toUpperCase()}\nPožadavek #1234`,
       'Nové údaje.',
     ],
+    [
+      'Gmail in Russian (no verb)',
+      'Получилось.\n\nпн, 23 нояб. 2026 г. в 10:00, Help Desk <support@helpdesk.test>:\n> Перезапустите.',
+      'Получилось.',
+    ],
+    [
+      'Seznam',
+      'Funguje.\n\n---------- Původní e-mail ----------\nOd: Help Desk <support@helpdesk.test>\nRestartujte.',
+      'Funguje.',
+    ],
+    [
+      'a colon line above a quote without time or address stays',
+      'Steps:\n> 1. open\nthat is all',
+      'Steps:\nthat is all',
+    ],
     ['bottom-posted', 'On Mon, Help Desk wrote:\n> Which floor?\n\nFloor 2.', 'Floor 2.'],
     [
       'nothing but a quote: keep the text',

@@ -26,7 +26,7 @@ const ATTRIBUTION = [
 
 /** Outlook's separator lines, in the languages of our users. */
 const ORIGINAL_MESSAGE =
-  /^-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Исходное сообщение|Původní zpráva|Message d'origine)\s*-{2,}$/i;
+  /^-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Исходное сообщение|Původní zpráva|Původní e-mail|Message d'origine)\s*-{2,}$/i;
 const OUTLOOK_FROM = /^\*?(?:From|Von|От|Od|De)\s*:\*?\s*\S/i;
 const OUTLOOK_SENT = /^\*?(?:Sent|Date|Gesendet|Datum|Отправлено|Дата|Odesláno|Envoyé)\s*:/i;
 const SIGNATURE = /^-- ?$/;
@@ -55,6 +55,11 @@ function cutIndex(lines: string[]): number {
     if (SIGNATURE.test(lines[i]) || isMarker(line)) return i;
     if (line.startsWith('-') && ORIGINAL_MESSAGE.test(line)) return i;
     if (line.endsWith(':') && ATTRIBUTION.some((re) => re.test(line))) return i;
+    // Any other locale (Gmail in Russian has no verb at all): a line with a time or an address,
+    // ending in ':', right above the quote.
+    if (line.endsWith(':') && QUOTED.test(lines[i + 1] ?? '') && /@|\d{1,2}:\d{2}/.test(line)) {
+      return i;
+    }
     // Gmail and Thunderbird wrap a long attribution over two lines.
     const next = (lines[i + 1] ?? '').trim();
     if (next.endsWith(':') && !QUOTED.test(lines[i]) && QUOTED.test(lines[i + 2] ?? '>')) {
