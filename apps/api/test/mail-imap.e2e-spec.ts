@@ -190,6 +190,10 @@ describe('support mailboxes over IMAP (real Dovecot)', () => {
         .set('Authorization', admin());
       expect(refused.body).toMatchObject({ ok: false });
       expect(refused.body.error).toMatch(/refused the user name or password/);
+      expect((await mailboxOf(wrong.id)).status.lastError).toMatch(
+        /^Connection test: The server refused/,
+      );
+      expect((await mailboxOf(good.id)).status.lastError).toBeNull();
 
       const closed = await createMailbox({ imapPort: 1 });
       const down = await t

@@ -9,13 +9,20 @@ const TEST_TIMEOUTS = { connectMs: 10_000, socketMs: 20_000 };
 
 /**
  * The admin's "Test connection": log in, open the folder read-only, count. A refusal is an
- * answer (ok: false and why), not a request error; nothing in the mailbox changes.
+ * answer (ok: false and why), not a request error, and is recorded as the mailbox's last error
+ * (the next successful poll clears it); nothing in the mailbox on the server changes.
  */
 @Injectable()
 export class MailboxConnectionTest {
   constructor(private readonly mailboxes: MailboxesService) {}
 
   async run(id: string): Promise<MailboxTestResultDto> {
+    const result = await this.attempt(id);
+    if (!result.ok) await this.mailboxes.recordTestFailure(id, result.error ?? 'failed');
+    return result;
+  }
+
+  private async attempt(id: string): Promise<MailboxTestResultDto> {
     const started = Date.now();
     const took = () => Date.now() - started;
     let loaded;

@@ -364,6 +364,15 @@ export class MailboxesService {
     );
   }
 
+  /** A failed connection test says as much about the mailbox as a failed poll: show it too. */
+  async recordTestFailure(id: string, error: string): Promise<void> {
+    await sql(
+      this.db,
+      'UPDATE support_mailboxes SET last_error = $3, last_error_at = $2 WHERE id = $1',
+      [id, this.clock.now(), `Connection test: ${error}`.slice(0, 2000)],
+    );
+  }
+
   private async row(id: string, em: EntityManager | DataSource, lock = ''): Promise<MailboxRow> {
     const [row] = await sql<MailboxRow>(
       em,
