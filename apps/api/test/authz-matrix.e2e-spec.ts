@@ -254,32 +254,6 @@ const matrixFailedMessage = async (
   return { mailboxId, messageId };
 };
 
-/** A support mailbox whose sealed password is unusable (no cell ever logs in with it). */
-const matrixMailbox = async (c: CellContext): Promise<string> =>
-  (
-    await firstRow<{ id: string }>(
-      c,
-      `INSERT INTO support_mailboxes (name, address, imap_host, imap_port, imap_tls, imap_user,
-                                      imap_password_sealed)
-       VALUES ('Matrix', $1, '127.0.0.1', 9, 'none', 'matrix', 'v1:x') RETURNING id`,
-      [`matrix-${uniq()}@helpdesk.test`],
-    )
-  ).id;
-
-/** A failed inbound message of a fresh mailbox. */
-const matrixFailedMessage = async (
-  c: CellContext,
-): Promise<{ mailboxId: string; messageId: string }> => {
-  const mailboxId = await matrixMailbox(c);
-  const { id: messageId } = await firstRow<{ id: string }>(
-    c,
-    `INSERT INTO inbound_messages (mailbox_id, source, message_id, raw, received_at, status, reason)
-     VALUES ($1, 'imap', $2, $3, now(), 'failed', 'matrix failure') RETURNING id`,
-    [mailboxId, `matrix-${uniq()}@example.com`, Buffer.from('From: x@example.com\r\n\r\nx\r\n')],
-  );
-  return { mailboxId, messageId };
-};
-
 /** A fresh webhook endpoint (loopback target, unusable secret) with one pending message. */
 const matrixWebhook = async (
   c: CellContext,
@@ -2113,96 +2087,6 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(401, 403, 403, 403, 403, 403, 204),
-  },
-  // ------------------------------------------- support mailboxes (mail.manage: admin only)
-  {
-    method: 'GET',
-    path: '/api/v1/admin/mailboxes',
-    prepare: async () => ({ path: '/api/v1/admin/mailboxes' }),
-    expect: statuses(401, 403, 403, 403, 403, 403, 200),
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/admin/mailboxes',
-    prepare: async (c) => ({
-      path: '/api/v1/admin/mailboxes',
-      body: {
-        name: 'Matrix mailbox',
-        address: `matrix-${uniq()}@helpdesk.test`,
-        imapHost: '127.0.0.1',
-        imapPort: 993,
-        imapTls: 'tls',
-        imapUser: 'matrix',
-        imapPassword: 'matrix-password',
-      },
-      probe: () => rowCount(c.t, 'support_mailboxes'),
-    }),
-    expect: statuses(401, 403, 403, 403, 403, 403, 201),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/admin/mailboxes/{id}',
-    prepare: async (c) => ({ path: `/api/v1/admin/mailboxes/${await matrixMailbox(c)}` }),
-    expect: statuses(401, 403, 403, 403, 403, 403, 200),
-  },
-  {
-    method: 'PATCH',
-    path: '/api/v1/admin/mailboxes/{id}',
-    async prepare(c) {
-      const id = await matrixMailbox(c);
-      return {
-        path: `/api/v1/admin/mailboxes/${id}`,
-        body: { version: 1, name: `Renamed ${uniq()}` },
-        probe: () => rowState(c.t, 'support_mailboxes', id),
-      };
-    },
-    expect: statuses(401, 403, 403, 403, 403, 403, 200),
-  },
-  {
-    method: 'DELETE',
-    path: '/api/v1/admin/mailboxes/{id}',
-    prepare: async (c) => ({
-      path: `/api/v1/admin/mailboxes/${await matrixMailbox(c)}`,
-      probe: () => rowCount(c.t, 'support_mailboxes'),
-    }),
-    expect: statuses(401, 403, 403, 403, 403, 403, 204),
-  },
-  {
-    // The fixture's password is unusable: the admin gets a result saying so, nothing else runs.
-    method: 'POST',
-    path: '/api/v1/admin/mailboxes/{id}/test',
-    prepare: async (c) => ({ path: `/api/v1/admin/mailboxes/${await matrixMailbox(c)}/test` }),
-    expect: statuses(401, 403, 403, 403, 403, 403, 200),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/admin/mailboxes/{id}/failed-messages',
-    async prepare(c) {
-      const { mailboxId } = await matrixFailedMessage(c);
-      return { path: `/api/v1/admin/mailboxes/${mailboxId}/failed-messages` };
-    },
-    expect: statuses(401, 403, 403, 403, 403, 403, 200),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/admin/mailboxes/{id}/failed-messages/{messageId}/raw',
-    async prepare(c) {
-      const { mailboxId, messageId } = await matrixFailedMessage(c);
-      return { path: `/api/v1/admin/mailboxes/${mailboxId}/failed-messages/${messageId}/raw` };
-    },
-    expect: statuses(401, 403, 403, 403, 403, 403, 200),
-  },
-  {
-    // Only service account tokens with inbound-mail:write pipe mail in (inbound-mail.e2e-spec.ts
-    // has the token cases): every person, admins included, is refused.
-    method: 'POST',
-    path: '/api/v1/inbound-mail',
-    prepare: async (c) => ({
-      path: '/api/v1/inbound-mail',
-      body: { raw: 'From: matrix@example.com' },
-      probe: () => rowCount(c.t, 'inbound_messages'),
-    }),
-    expect: statuses(401, 403, 403, 403, 403, 403, 403),
   },
   // ------------------------------------------- support mailboxes (mail.manage: admin only)
   {
