@@ -53,7 +53,6 @@ async function parseWithMailparser(
 }
 
 interface Structure {
-  raw: Buffer;
   root: RawPart;
   parsed: MailparserMail | null;
   /** Set when the MIME structure gave nothing and the raw body stands in as the text. */
@@ -65,7 +64,7 @@ async function readStructure(raw: Buffer, problems: string[]): Promise<Structure
   const root = readPart(raw.toString('latin1'));
   const parsed = await parseWithMailparser(raw, problems);
   if (!isBrokenMultipart(root)) {
-    return { raw, root, parsed, rawText: parsed ? null : bodyAsText(root) };
+    return { root, parsed, rawText: parsed ? null : bodyAsText(root) };
   }
   const recovered = recoverBoundary(raw, root);
   const reparsed = recovered ? await parseWithMailparser(recovered, problems) : null;
@@ -77,7 +76,6 @@ async function readStructure(raw: Buffer, problems: string[]): Promise<Structure
       `multipart-boundary-recovered: declared '${root.params.boundary ?? ''}', used the one in the body`,
     );
     return {
-      raw: recovered,
       root: readPart(recovered.toString('latin1')),
       parsed: reparsed,
       rawText: null,
@@ -86,7 +84,7 @@ async function readStructure(raw: Buffer, problems: string[]): Promise<Structure
   problems.push(
     'multipart-without-parts: the declared boundary never occurs, raw body kept as text',
   );
-  return { raw, root, parsed, rawText: bodyAsText(root) };
+  return { root, parsed, rawText: bodyAsText(root) };
 }
 
 /** Beyond this the thread root and the newest ids are kept: each id costs the caller a lookup. */
