@@ -217,6 +217,8 @@ const USER: Spec = {
   outOfOfficeFrom: true,
   outOfOfficeUntil: true,
   groupIds: [true],
+  // Always false for a person: service accounts (issue 15) are never clients.
+  serviceAccount: true,
   version: true,
   createdAt: true,
   updatedAt: true,

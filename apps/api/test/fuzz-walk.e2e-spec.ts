@@ -729,8 +729,9 @@ describe('fuzz walk over the OpenAPI document', () => {
 
     it('sent a few thousand requests in all', () => {
       expect(sentCount).toBeGreaterThan(2000);
-      // The bound grows with the API (issue 14 added some twenty operations).
-      expect(sentCount).toBeLessThan(8000);
+      // The bound grows with the API (issue 14 added some twenty operations, issue 15 some
+      // thirty: service accounts, mailboxes, webhooks, alert rules, the web form).
+      expect(sentCount).toBeLessThan(11000);
     });
 
     it('left the other org’s tickets as they were', async () => {
