@@ -63,7 +63,7 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
   const logLines: string[] = [];
   let customer: { id: string };
   let alice: { id: string; email: string };
-  let agent: { id: string; token: string };
+  let agent: { id: string; token: string; email: string };
   let printer: { id: string; number: number };
   let replyDeliveryMessageId: string;
   let goneDelivery: { id: string; messageId: string };
@@ -110,7 +110,7 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
       organizationId: customer.id,
     });
     const agentUser = await t.factory.user({ role: 'agent', name: 'Agent' });
-    agent = { id: agentUser.id, token: await t.tokenFor(agentUser.id) };
+    agent = { id: agentUser.id, token: await t.tokenFor(agentUser.id), email: agentUser.email };
     printer = await t.factory.ticket({
       subject: 'Printer on fire',
       typeKey,
@@ -838,7 +838,7 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(noraView.body.authorizedRequesterIds).toBeUndefined();
   });
 
-  it('one acknowledgement per sender per 24 hours for mailed tickets; portal filings keep theirs', async () => {
+  it('one acknowledgement per sender per 24 hours for mailed tickets', async () => {
     await flushMail();
     const send = (i: number) =>
       ingest.ingest(
@@ -871,6 +871,52 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     t.clock.advance(24 * 3_600_000 + 1);
     expect((await send(3)).result).toBe('created');
     expect(aboutTickets(await flushMail())).toHaveLength(1);
+  });
+
+  it('a staff member’s mail on a ticket is kept as an internal note (a From is easily forged)', async () => {
+    const out = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: `Agent <${agent.email}>`,
+          To: 'support@helpdesk.test',
+          Subject: `Re: [#${printer.number}] Printer on fire`,
+          'Message-ID': '<staff-1@example.test>',
+        },
+        'Replacing the fuser tomorrow.',
+      ),
+    );
+    expect(out).toMatchObject({ result: 'replied', ticketId: printer.id });
+    const [c] = (await t.db.query(
+      `SELECT internal, author_id FROM ticket_comments WHERE body LIKE 'Replacing the fuser%'`,
+    )) as { internal: boolean; author_id: string }[];
+    expect(c).toEqual({ internal: true, author_id: agent.id });
+  });
+
+  it('a deactivated contact may not file or reply by mail', async () => {
+    const gone = await t.factory.user({
+      role: 'client',
+      email: 'former@customer.test',
+      organizationId: customer.id,
+      active: false,
+    });
+    const before = await counts();
+    const out = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: 'Former <former@customer.test>',
+          To: 'support@helpdesk.test',
+          Subject: 'Still here',
+          'Message-ID': '<former-1@customer.test>',
+        },
+        'Hello?',
+      ),
+    );
+    expect(out.result).toBe('refused');
+    expect((await inbound(out.inboundMessageId)).reason).toContain('deactivated');
+    expect(await counts()).toEqual(before);
+    expect(gone.id).toBeTruthy();
   });
 
   it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {

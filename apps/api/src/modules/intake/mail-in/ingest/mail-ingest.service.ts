@@ -20,6 +20,9 @@ import { MailRefusals } from './mail-refusals.js';
 import { MailThreading, isOurMessageId, type ThreadMatch } from './mail-threading.js';
 import { baseAddress, MailboxSettings, type MailboxDefaults } from './mailbox-settings.js';
 
+/** PostgreSQL's serialization failure and deadlock: worth one more try. */
+const TRANSIENT = new Set(['40001', '40P01']);
+
 /** Parts beyond these are dropped by the parser with a problem noted. */
 export const MAIL_LIMITS = { maxAttachments: 20, maxAttachmentBytes: 20 * 1024 * 1024 };
 
@@ -89,7 +92,9 @@ export class MailIngestService {
     }
     const messageId = mail?.messageId || syntheticMessageId(raw);
     const storedKeys: string[] = [];
-    if (mail) {
+    // A deadlock or serialization failure says nothing about the message: once more, then
+    // anything that still fails is kept as failed.
+    for (let attempt = 1; mail && attempt <= 2; attempt++) {
       const parsed = mail;
       try {
         return await this.db.transaction(async (em) => {
@@ -105,7 +110,8 @@ export class MailIngestService {
         });
       } catch (e) {
         error = e;
-        await this.attachments.removeStored(storedKeys);
+        await this.attachments.removeStored(storedKeys.splice(0));
+        if (!TRANSIENT.has((e as { code?: string }).code ?? '')) break;
       }
     }
     return this.keepFailed(source, raw, mail, messageId, error);

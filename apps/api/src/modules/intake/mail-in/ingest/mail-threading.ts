@@ -18,7 +18,11 @@ const THREAD_ROOT = new RegExp(`^ticket-(${UUID})@(.+)$`, 'i');
 const OUR_ID = new RegExp(`^(?:ticket-${UUID}|account)\\.d\\d{1,19}\\.[0-9a-z]{1,40}@(.+)$`, 'i');
 const SUBJECT_TOKEN = /\[#(\d{1,12})\]/g;
 
-/** Whether a Message-ID (no brackets) is one we generated: mail that came back to us. */
+/**
+ * Whether a Message-ID (no brackets) is one we generated: mail that came back to us. Our shapes
+ * in our domain, not the domain alone: an internal desk shares its domain with the colleagues
+ * who mail it, whose own clients' ids may be in that domain too.
+ */
 export function isOurMessageId(id: string, domain: string): boolean {
   const m = OUR_ID.exec(id) ?? THREAD_ROOT.exec(id);
   return m !== null && m[m.length - 1].toLowerCase() === domain.toLowerCase();
