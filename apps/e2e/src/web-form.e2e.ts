@@ -4,7 +4,8 @@ import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { openAs } from '../support/actors';
 import { ApiSession } from '../support/api';
-import { describeBrowser, launch, withPage } from '../support/browser';
+import { seriousA11yViolations } from '../support/axe';
+import { describeBrowser, launch, settle, withPage } from '../support/browser';
 import { sql } from '../support/db';
 
 const ADMIN = 'admin@relaydesk.local';
@@ -145,5 +146,39 @@ describeBrowser('public web form', () => {
     );
     expect(await sql('SELECT 1 FROM deliveries WHERE address = $1', [email])).toHaveLength(0);
     expect(await sql('SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(0);
+  });
+
+  it('the form, its errors, the confirmation page and the settings have no serious axe violations', async () => {
+    await withPage(browser, 'web-form-axe', async (page) => {
+      await page.goto('/form?lang=cs');
+      await page.getByRole('heading', { name: 'Napište nám' }).waitFor();
+      await settle(page);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      // Errors are tied to their fields.
+      await page.getByTestId('web-form-send').click();
+      const email = page.getByLabel(/^váš e-mail/i);
+      expect(await email.getAttribute('aria-invalid')).toBe('true');
+      expect(
+        await page
+          .locator(`#${await email.getAttribute('aria-describedby')}`.split(' ')[0])
+          .count(),
+      ).toBeGreaterThan(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goto('/form/confirm?lang=en#token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      await page.getByTestId('web-form-confirm').waitFor();
+      await settle(page);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.getByTestId('web-form-confirm').click();
+      await page.getByText(/this link is not valid/i).waitFor();
+    });
+    const desk = await openAs(browser, { email: ADMIN, app: 'agent' });
+    try {
+      await desk.open('/admin/web-form');
+      await desk.page.getByTestId('web-form-settings').waitFor();
+      await settle(desk.page);
+      expect(await seriousA11yViolations(desk.page)).toEqual([]);
+    } finally {
+      await desk.context.close();
+    }
   });
 });

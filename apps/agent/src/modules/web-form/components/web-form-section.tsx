@@ -217,7 +217,12 @@ export function WebFormSection() {
                 )}
               </CopyButton>
             </Group>
-            <Code block data-testid={`web-form-embed-${kind}`}>
+            {/* Wrapped, not scrolled: a scrolling block would need to take keyboard focus. */}
+            <Code
+              block
+              style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+              data-testid={`web-form-embed-${kind}`}
+            >
               {code[kind]}
             </Code>
           </Stack>
