@@ -68,6 +68,21 @@ describeBrowser('alerts from monitoring', () => {
       expect(await page.getByTestId('alert-endpoint').textContent()).toMatch(
         /^POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/integrations\/alerts$/,
       );
+      // The examples on the page work as shown, with a real token in place of the placeholder.
+      for (const id of [
+        'alert-setup-alertmanager-curl',
+        'alert-setup-zabbix',
+        'alert-setup-generic',
+      ]) {
+        const shown = (await page.getByTestId(id).textContent()) ?? '';
+        const body = /-d '([\s\S]*)'\s*$/.exec(shown)?.[1] ?? '';
+        const res = await fetch(`${BASE_URL}/api/v1/integrations/alerts`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body,
+        });
+        expect([id, res.status]).toEqual([id, 200]);
+      }
       await page.getByTestId('alert-rule-create').click();
       await page.getByTestId('alert-rule-name').fill(`Storage ${tag}`);
       await page.getByTestId('alert-rule-source').selectOption('alertmanager');

@@ -67,6 +67,7 @@ export default {
     hint: 'Upozornění se posílají s API tokenem servisního účtu, který má oprávnění „alerts:write“ (Administrace > Servisní účty). Lidé upozornění posílat nemohou.',
     endpoint: 'Adresa',
     alertmanager: 'Prometheus Alertmanager (alertmanager.yml)',
+    alertmanagerCurl: 'Zkušební upozornění ve formátu Alertmanageru',
     zabbix: 'Zabbix (typ média Webhook; skript je v docs/alerts.md)',
     generic: 'Jakýkoli skript (obecný formát)',
     tokenPlaceholder: 'rd_…váš token…',

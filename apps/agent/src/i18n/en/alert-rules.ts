@@ -68,6 +68,7 @@ export default {
     hint: 'Alerts are posted with the API token of a service account that has the scope “alerts:write” (Administration > Service accounts). People cannot post alerts.',
     endpoint: 'Endpoint',
     alertmanager: 'Prometheus Alertmanager (alertmanager.yml)',
+    alertmanagerCurl: 'A test alert in Alertmanager’s format',
     zabbix: 'Zabbix (webhook media type; the script is in docs/alerts.md)',
     generic: 'Any script (generic form)',
     tokenPlaceholder: 'rd_…your token…',

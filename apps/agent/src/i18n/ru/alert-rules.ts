@@ -66,6 +66,7 @@ export default {
     hint: 'Оповещения отправляются с API-токеном сервисной учётной записи с правом «alerts:write» (Администрирование > Сервисные учётные записи). Люди отправлять оповещения не могут.',
     endpoint: 'Адрес',
     alertmanager: 'Prometheus Alertmanager (alertmanager.yml)',
+    alertmanagerCurl: 'Проверочное оповещение в формате Alertmanager',
     zabbix: 'Zabbix (тип оповещений Webhook; скрипт — в docs/alerts.md)',
     generic: 'Любой скрипт (общая форма)',
     tokenPlaceholder: 'rd_…ваш токен…',

@@ -20,6 +20,13 @@ export function AlertSetup() {
     '            type: Bearer',
     '            credentials_file: /etc/alertmanager/relaydesk-token',
   ].join('\n');
+  const alertmanagerCurl = [
+    `curl -sS ${endpoint} \\`,
+    `  -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' \\`,
+    `  -d '{"version":"4","receiver":"relaydesk","status":"firing","alerts":[{"status":"firing",`,
+    `       "labels":{"alertname":"HighCpuLoad","instance":"web-1:9100","severity":"critical"},`,
+    `       "annotations":{"description":"CPU above 90% for 10 minutes"},"fingerprint":"a1b2c3"}]}'`,
+  ].join('\n');
   const zabbix = [
     `curl -sS ${endpoint} \\`,
     `  -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' \\`,
@@ -52,6 +59,7 @@ export function AlertSetup() {
         {t('setup.endpoint')}: <Code data-testid="alert-endpoint">POST {endpoint}</Code>
       </Text>
       {example(t('setup.alertmanager'), alertmanager, 'alert-setup-alertmanager')}
+      {example(t('setup.alertmanagerCurl'), alertmanagerCurl, 'alert-setup-alertmanager-curl')}
       {example(t('setup.zabbix'), zabbix, 'alert-setup-zabbix')}
       {example(t('setup.generic'), generic, 'alert-setup-generic')}
     </Stack>
