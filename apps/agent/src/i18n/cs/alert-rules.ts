@@ -64,7 +64,7 @@ export default {
   },
   setup: {
     title: 'Připojení monitoringu',
-    hint: 'Upozornění se posílají s API tokenem servisního účtu, který má oprávnění „alerts:write“ (Administrace > Servisní účty). Lidé upozornění posílat nemohou.',
+    hint: 'Upozornění se posílají s API tokenem servisního účtu, který má oprávnění „alerts:write“ (Správa > Servisní účty). Lidé upozornění posílat nemohou.',
     endpoint: 'Adresa',
     alertmanager: 'Prometheus Alertmanager (alertmanager.yml)',
     alertmanagerCurl: 'Zkušební upozornění ve formátu Alertmanageru',
