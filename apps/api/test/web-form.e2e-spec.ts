@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import request from 'supertest';
 import { WebFormSweep } from '../src/modules/intake/web-form/web-form-sweep';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { redactUrl } from '../src/common/logging/redact';
@@ -189,12 +190,19 @@ describe('web form', () => {
     ).toBe(1);
   });
 
-  it('two clicks at once still file one ticket', async () => {
+  it('two clicks at once, on two API instances, still file one ticket', async () => {
     const email = address('race');
     expect((await submit(await validBody(email))).status).toBe(202);
     await deliver();
     const token = tokenOf(linkIn(email));
-    const [a, b] = await Promise.all([confirm(token), confirm(token)]);
+    // One click on each of two API instances sharing the database.
+    const other = await t.secondInstance();
+    const [a, b] = await Promise.all([
+      confirm(token),
+      request(other.getHttpServer())
+        .post(`/api/v1/web-form/confirm/${token}`)
+        .set('X-Forwarded-For', ip()),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect([a.body.status, b.body.status].sort()).toEqual(['already_confirmed', 'confirmed']);
     expect(a.body.ticketNumber).toBe(b.body.ticketNumber);
