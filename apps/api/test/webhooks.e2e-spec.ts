@@ -358,7 +358,7 @@ describe('webhooks', () => {
   });
 
   it('disables an endpoint after repeated failed messages and mails the admins', async () => {
-    const endpoint = await createEndpoint({ url: allowed.url });
+    const endpoint = await createEndpoint({ url: `${allowed.url}/in?token=receiver-secret` });
     allowed.answer = () => ({ status: 503, body: 'down' });
     await createTicket('First');
     await createTicket('Second');
@@ -383,6 +383,8 @@ describe('webhooks', () => {
     expect(mail?.parsed.subject).toBe('A webhook endpoint was disabled');
     expect(mail?.parsed.text).toContain(`${PUBLIC_URL}/agent/admin/webhooks`);
     expect(mail?.parsed.text).toContain('the receiver answered 503');
+    expect(mail?.parsed.text).toContain(`${new URL(allowed.url).host}/in`);
+    expect(mail?.raw).not.toContain('receiver-secret');
     // Disabled: a new event goes nowhere.
     allowed.requests.length = 0;
     allowed.answer = () => ({ status: 200 });
@@ -420,6 +422,24 @@ describe('webhooks', () => {
       (r) => (JSON.parse(r.body) as { data: { ticket: { subject: string } } }).data.ticket.subject,
     );
     expect(new Set(subjects).size).toBe(12);
+    // The delivery log pages through them: newest first, each once.
+    const [{ id: endpointId }] = (await t.db.query(`SELECT id FROM webhook_endpoints`)) as {
+      id: string;
+    }[];
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t
+        .http()
+        .get(`/api/v1/admin/webhooks/${endpointId}/deliveries`)
+        .query({ limit: 5, ...(cursor ? { cursor } : {}) })
+        .set('Authorization', adminAuth);
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.items as { id: string }[]).map((d) => d.id));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen).size).toBe(12);
   });
 
   it('signs with both secrets for 24 h after a rotation, and both verify', async () => {

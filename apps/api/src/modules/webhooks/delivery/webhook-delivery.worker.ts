@@ -294,7 +294,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
         data: {
           name: admin.name,
           actionUrl,
-          endpointUrl: endpoint.url,
+          endpointUrl: withoutQuery(endpoint.url),
           description: endpoint.description,
           failures: endpoint.consecutive_failures,
           lastError: result.error,
@@ -310,3 +310,13 @@ const DUE_SELECT = `
   SELECT d.id, d.endpoint_id, d.body, d.status, d.attempts, e.url, e.secret, e.previous_secret,
          e.previous_secret_expires_at
     FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id`;
+
+/** A receiver may carry a credential in its query string: the mail names the endpoint without it. */
+function withoutQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
