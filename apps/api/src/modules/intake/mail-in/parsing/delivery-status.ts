@@ -51,6 +51,7 @@ function fromDeliveryStatus(statusPart: RawPart, tree: RawPart[]): DeliveryStatu
   );
   return {
     permanent: action ? action.startsWith('failed') : (status ?? '').startsWith('5'),
+    action: action.split(/[\s(;]/)[0] || null,
     status,
     finalRecipient: recipient
       ? recipientOf(field(recipient, 'final-recipient') ?? field(recipient, 'original-recipient'))
@@ -115,6 +116,7 @@ export function detectBounce(
   return {
     // Exim sets X-Failed-Recipients only once it has given up; a bare 4.x.x means "still trying".
     permanent: status ? status.startsWith('5') : true,
+    action: null,
     status,
     finalRecipient: firstFailed ? recipientOf(firstFailed) : null,
     diagnostic: statusLine ? statusLine.trim() : null,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** Longer ids are refused: RFC 5322 lines stop at 998 characters and a unique index must hold them. */
+/** Longer ids are refused: RFC 5322 lines stop at 998 characters, and a unique index holds them. */
 const MAX_MESSAGE_ID_LENGTH = 998;
 
 /**

@@ -91,6 +91,7 @@ describe('parseMail on the hostile corpus (expectations.json)', () => {
     const m = await hostile('07-bounce-dsn.eml');
     expect(m.bounce).toEqual({
       permanent: true,
+      action: 'failed',
       status: '5.1.1',
       finalRecipient: 'gone@customer.test',
       diagnostic: 'smtp; 550 5.1.1 <gone@customer.test>: Recipient address rejected: User unknown',
@@ -697,6 +698,7 @@ describe('parseMail: non-standard bounces', () => {
     );
     expect(m.bounce).toEqual({
       permanent: true,
+      action: null,
       status: '5.1.1',
       finalRecipient: 'gone@customer.test',
       diagnostic: 'host mx.customer.test said: 550 5.1.1 User unknown',
@@ -736,6 +738,7 @@ describe('parseMail: non-standard bounces', () => {
     const m = await parseMail(raw, LIMITS);
     expect(m.bounce).toMatchObject({
       permanent: false,
+      action: 'delayed',
       status: '4.4.7',
       finalRecipient: 'slow@customer.test',
       originalMessageId: 'ticket-1.article-9@helpdesk.test',

@@ -37,6 +37,8 @@ export type AutoSubmittedReason =
 export interface DeliveryStatusReport {
   /** Action: failed (permanent, 5.x.x) or delayed (4.x.x). */
   permanent: boolean;
+  /** The report's Action, lower-cased (failed, delayed, delivered, relayed, expanded), or null. */
+  action: string | null;
   /** The enhanced status code, e.g. 5.1.1. */
   status: string | null;
   finalRecipient: string | null;

@@ -101,7 +101,7 @@ export function splitMultipart(body: string, boundary: string): string[] {
 /** Several readers walk the same tree; splitting a big message once is enough. */
 const leafCache = new WeakMap<RawPart, RawPart[]>();
 
-/** Every leaf of the tree, depth first; `message/*` parts are leaves (their bytes are kept whole). */
+/** Every leaf of the tree, depth first; `message/*` parts are leaves (their bytes kept whole). */
 export function leafParts(root: RawPart): RawPart[] {
   const cached = leafCache.get(root);
   if (cached) return cached;

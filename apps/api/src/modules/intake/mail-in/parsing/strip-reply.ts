@@ -84,11 +84,11 @@ function tidy(lines: string[]): string {
 }
 
 /**
- * The new part of a reply (a forward is kept whole): quoted lines, the attribution line and everything below it (Outlook
- * quotes without `>`), the signature and our own quoted notification are removed. Never returns ''
- * for a text that has content: a bottom-posted reply keeps its unquoted lines, and when nothing
- * is left the whole text is kept, since a comment that silently lost its body is worse than a
- * long one.
+ * The new part of a reply (a forward is kept whole): quoted lines, the attribution line and
+ * everything below it (Outlook quotes without `>`), the signature and our own quoted notification
+ * are removed. Never returns '' for a text that has content: a bottom-posted reply keeps its
+ * unquoted lines, and when nothing is left the whole text is kept, since a comment that silently
+ * lost its body is worse than a long one.
  */
 export function stripReply(text: string, options: { forwarded?: boolean } = {}): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
