@@ -48,14 +48,14 @@ export class MailContacts {
     return row ? { id: row.id, authorizedRequesterIds: row.authorized_requester_ids } : null;
   }
 
-  /** The user with this address (any role, active or not), by the address's lower case. */
+  /** The user with this address (any role, active or not); citext: whatever its case. */
   async findByEmail(
     em: EntityManager,
     email: string,
   ): Promise<{ id: string; role: AuthUser['role']; active: boolean } | null> {
     const [row] = await sql<{ id: string; role: AuthUser['role']; active: boolean }>(
       em,
-      `SELECT id, role, active FROM users WHERE lower(email) = $1 LIMIT 1`,
+      `SELECT id, role, active FROM users WHERE email = $1::citext LIMIT 1`,
       [email.toLowerCase()],
     );
     return row ?? null;

@@ -41,7 +41,7 @@ interface Row {
 const SELECT = `
   SELECT m.id, m.from_address, m.from_name, m.reply_to, m.subject, m.received_at, m.reason,
          m.mailbox_id, m.thread_ticket_id, tt.number AS thread_ticket_number,
-         EXISTS (SELECT 1 FROM users u WHERE lower(u.email) = m.from_address) AS known_sender,
+         EXISTS (SELECT 1 FROM users u WHERE u.email = m.from_address::citext) AS known_sender,
          m.received_at::text AS cursor_at
     FROM inbound_messages m
     LEFT JOIN tickets tt ON tt.id = m.thread_ticket_id`;
