@@ -162,7 +162,12 @@ describe('alerts from monitoring', () => {
     const ticketId = first.body.alerts[0].ticketId as string;
 
     const again = await post(am(amAlert(fp, 'firing')));
-    expect(again.body.alerts[0]).toMatchObject({ outcome: 'repeat_counted', ticketId });
+    expect(again.body.alerts[0]).toMatchObject({
+      outcome: 'repeat_counted',
+      ticketId,
+      ticketNumber: first.body.alerts[0].ticketNumber,
+    });
+    expect(typeof again.body.alerts[0].ticketNumber).toBe('number');
     t.clock.advance(30 * MINUTE);
     expect((await post(am(amAlert(fp, 'firing')))).body.alerts[0].outcome).toBe('repeat_counted');
     expect(await comments(ticketId)).toEqual([]);
@@ -274,6 +279,28 @@ describe('alerts from monitoring', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(answers.filter((a) => a.body.alerts[0].outcome === 'ticket_created')).toHaveLength(1);
     expect(await ticketsOf(fp)).toHaveLength(1);
+  });
+
+  it('leaves a ticket the posting account may not see alone, without telling that it exists', async () => {
+    const fp = uniqueFingerprint('other');
+    const first = await post(am(amAlert(fp, 'firing')));
+    const ticketId = first.body.alerts[0].ticketId as string;
+    // Taken by an agent: no longer in the unassigned queue every agent sees.
+    const agent = await t.factory.user({ role: 'agent' });
+    await t.db.query('UPDATE tickets SET assignee_id = $2 WHERE id = $1', [ticketId, agent.id]);
+    const stranger = await createServiceToken(t, { scopes: ['alerts:write'], role: 'agent' });
+    for (const status of ['firing', 'resolved'] as const) {
+      const res = await post(am(amAlert(fp, status)), '', stranger);
+      expect(res.status).toBe(200);
+      expect(res.body.alerts[0]).toEqual(
+        expect.objectContaining({ outcome: 'ignored', ticketId: null, ticketNumber: null }),
+      );
+    }
+    expect(await comments(ticketId)).toEqual([]);
+    expect(await ticketsOf(fp)).toEqual([{ ticketId, open: true }]);
+    // The account that filed it still works it.
+    const resolved = await post(am(amAlert(fp, 'resolved')));
+    expect(resolved.body.alerts[0]).toMatchObject({ outcome: 'resolved', ticketId });
   });
 
   it('ignores a resolve of an alert it never saw', async () => {

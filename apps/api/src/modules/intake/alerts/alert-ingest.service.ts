@@ -6,6 +6,7 @@ import { BusinessRuleError } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
 import {
   type CreateTicketDto,
+  isTicketVisible,
   TicketCommentsService,
   TicketsService,
   TicketTransitionsService,
@@ -113,6 +114,12 @@ export class AlertIngestService {
       open = null;
     }
 
+    if (open && !(await isTicketVisible(em, actor, open.ticketId))) {
+      // Another monitoring account's ticket that this one may not see: its notes and moves are
+      // not this account's to make, and the answer must not tell that the ticket exists.
+      return result('ignored', null);
+    }
+
     if (alert.status === 'resolved') {
       if (!open || open.status === 'resolved') {
         if (open) await this.touch(em, open.id, now);
@@ -189,7 +196,8 @@ export class AlertIngestService {
         WHERE a.source = $1 AND a.fingerprint = $2 AND a.open`,
       [alert.source, alert.fingerprint],
     );
-    return row ?? null;
+    // tickets.number is a bigint, which the driver hands over as a string.
+    return row ? { ...row, ticketNumber: Number(row.ticketNumber) } : null;
   }
 
   private async touch(em: EntityManager, id: string, now: Date): Promise<void> {
