@@ -288,6 +288,40 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(await counts()).toEqual({ tickets: before.tickets, comments: before.comments + 1 });
   });
 
+  it('threads by the per-ticket thread root and by the signed reply address; a forged signature threads nothing', async () => {
+    const reply = (headers: Record<string, string>, id: string) =>
+      ingest.ingest(
+        HTTP,
+        eml(
+          {
+            From: 'Alice <alice@customer.test>',
+            Subject: 'no token here',
+            'Message-ID': `<${id}@customer.test>`,
+            ...headers,
+          },
+          `Reply ${id}`,
+        ),
+      );
+    const root = await reply(
+      { To: 'support@helpdesk.test', References: `<ticket-${printer.id}@helpdesk.test>` },
+      'root-1',
+    );
+    expect(root).toMatchObject({ result: 'replied', ticketId: printer.id });
+    const signed = t.app.get(ReplyAddresses).forTicket(printer.number);
+    const byAddress = await reply({ To: signed }, 'addr-1');
+    expect(byAddress).toMatchObject({ result: 'replied', ticketId: printer.id });
+    const forged = signed.replace(/-([0-9a-f]{16})@/, '-0000000000000000@');
+    const notThreaded = await reply({ To: forged }, 'addr-2');
+    expect(notThreaded.result).toBe('created');
+    expect(notThreaded.ticketId).not.toBe(printer.id);
+    // A reply to a message received on the ticket threads too.
+    const onInbound = await reply(
+      { To: 'support@helpdesk.test', 'In-Reply-To': '<addr-1@customer.test>' },
+      'in-1',
+    );
+    expect(onInbound).toMatchObject({ result: 'replied', ticketId: printer.id });
+  });
+
   it('05: an auto-reply to the ticket is kept but changes nothing and sends nothing', async () => {
     await flushMail();
     const statusBefore = (await ticketRow(printer.id)).status;
