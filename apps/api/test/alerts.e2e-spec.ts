@@ -301,6 +301,13 @@ describe('alerts from monitoring', () => {
     // The account that filed it still works it.
     const resolved = await post(am(amAlert(fp, 'resolved')));
     expect(resolved.body.alerts[0]).toMatchObject({ outcome: 'resolved', ticketId });
+    // Closed meanwhile: a late resolve from the stranger still names no ticket.
+    await t.db.query(
+      `UPDATE tickets SET status = 'closed', status_category = 'closed' WHERE id = $1`,
+      [ticketId],
+    );
+    const late = await post(am(amAlert(fp, 'resolved')), '', stranger);
+    expect(late.body.alerts[0]).toMatchObject({ outcome: 'ignored', ticketId: null });
   });
 
   it('ignores a resolve of an alert it never saw', async () => {

@@ -99,6 +99,9 @@ export class AlertIngestService {
     });
 
     let open: OpenAlertRow | null = await this.openAlert(em, alert);
+    // Another monitoring account's ticket that this one may not see: its notes and moves are
+    // not this account's to make, and no answer may tell that the ticket exists.
+    const visible = open !== null && (await isTicketVisible(em, actor, open.ticketId));
     if (open?.ticketClosed) {
       // Its ticket was closed: the alert is history, and a new firing is a new problem.
       await em.query(
@@ -109,16 +112,11 @@ export class AlertIngestService {
         [open.id, now, alert.status === 'resolved'],
       );
       if (alert.status === 'resolved') {
-        return result('ignored', { id: open.ticketId, number: open.ticketNumber });
+        return result('ignored', visible ? { id: open.ticketId, number: open.ticketNumber } : null);
       }
       open = null;
     }
-
-    if (open && !(await isTicketVisible(em, actor, open.ticketId))) {
-      // Another monitoring account's ticket that this one may not see: its notes and moves are
-      // not this account's to make, and the answer must not tell that the ticket exists.
-      return result('ignored', null);
-    }
+    if (open && !visible) return result('ignored', null);
 
     if (alert.status === 'resolved') {
       if (!open || open.status === 'resolved') {
