@@ -90,6 +90,7 @@ export function MailboxesSection() {
         role="status"
         data-testid="mailbox-test-result"
         withCloseButton
+        closeButtonLabel={t('common:close')}
         onClose={() => setTested(null)}
       >
         {r.ok
@@ -209,6 +210,7 @@ export function MailboxesSection() {
         onClose={() => setEditing(null)}
         title={editing?.mailbox ? t('editTitle') : t('addTitle')}
         size="xl"
+        closeButtonProps={{ 'aria-label': t('common:close') }}
       >
         {editing && (
           <MailboxForm
