@@ -1,5 +1,7 @@
 import { Webhook } from 'standardwebhooks';
+import { DomainEvents } from '../src/common/events/domain-events';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
+import { TicketUpdated } from '../src/modules/tickets';
 import { WebhookDeliveryWorker, WebhookFeedWorker } from '../src/modules/webhooks';
 import { postWebhook } from '../src/modules/webhooks/delivery/webhook-http-client';
 import { HttpReceiver, type ReceivedRequest } from './support/http-receiver';
@@ -339,6 +341,48 @@ describe('webhooks', () => {
       staff.secret,
       allowed.requests.find((r) => r.url === '/staff')!,
     );
+  });
+
+  it('leaves staff-only field changes out for endpoints that did not choose internal content', async () => {
+    await createEndpoint({ url: `${allowed.url}/plain`, events: ['ticket.updated'] });
+    await createEndpoint({
+      url: `${allowed.url}/staff`,
+      events: ['ticket.updated'],
+      includeInternalComments: true,
+    });
+    const ticket = await createTicket();
+    const change = (field: string, internal: boolean) => ({
+      field,
+      oldValue: 'a',
+      newValue: 'b',
+      internal,
+    });
+    await t.db.transaction((em) =>
+      t.app
+        .get(DomainEvents)
+        .publish(
+          em,
+          new TicketUpdated(
+            ticket.id,
+            [change('subject', false), change('cost', true)],
+            null,
+            t.clock.now(),
+          ),
+          new TicketUpdated(ticket.id, [change('margin', true)], null, t.clock.now()),
+        ),
+    );
+    await feed();
+    await send();
+    const fields = (path: string) =>
+      allowed.requests
+        .filter((r) => r.url === path)
+        .map((r) =>
+          (JSON.parse(r.body) as { data: { changes: { field: string }[] } }).data.changes.map(
+            (c) => c.field,
+          ),
+        );
+    expect(fields('/plain')).toEqual([['subject']]);
+    expect(fields('/staff')).toEqual([['subject', 'cost'], ['margin']]);
   });
 
   it('is invisible to non-admins', async () => {
