@@ -953,6 +953,57 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(gone.id).toBeTruthy();
   });
 
+  it('new tickets get the mailbox’s defaults: group, priority and a public type (an internal one is left out for a client)', async () => {
+    const group = await t.factory.group('Mail desk');
+    const type = async (isPublic: boolean) =>
+      (
+        (await t.db.query(
+          `INSERT INTO ticket_types (key, name, workflow_id, is_public)
+           SELECT $1, '{"en":"By mail"}', workflow_id, $2 FROM ticket_types WHERE key = $3 RETURNING id`,
+          [`mail_${isPublic ? 'pub' : 'int'}_${Date.now()}`, isPublic, typeKey],
+        )) as { id: string }[]
+      )[0].id;
+    const publicType = await type(true);
+    const internalType = await type(false);
+    const box = await mailbox(t, 'service@helpdesk.test', 'quarantine');
+    const setDefaults = (typeId: string) =>
+      t.db.query(
+        `UPDATE support_mailboxes SET default_group_id = $2, default_priority = 'high', default_type_id = $3 WHERE id = $1`,
+        [box, group.id, typeId],
+      );
+    const file = (uid: number) =>
+      ingest.ingest(
+        { kind: 'imap', mailboxId: box, uidValidity: '3', uid },
+        eml(
+          {
+            From: 'Dora <dora@customer.test>',
+            To: 'service@helpdesk.test',
+            Subject: `Defaults ${uid}`,
+            'Message-ID': `<defaults-${uid}@customer.test>`,
+          },
+          'Please.',
+        ),
+      );
+    const row = async (id: string) =>
+      (
+        await t.db.query('SELECT group_id, priority, type_id FROM tickets WHERE id = $1', [id])
+      )[0] as { group_id: string; priority: string; type_id: string | null };
+    await setDefaults(publicType);
+    const one = await file(1);
+    expect(one.result).toBe('created');
+    expect(await row(one.ticketId!)).toEqual({
+      group_id: group.id,
+      priority: 'high',
+      type_id: publicType,
+    });
+    await setDefaults(internalType);
+    const two = await file(2);
+    expect(two.result).toBe('created');
+    const second = await row(two.ticketId!);
+    expect(second).toMatchObject({ group_id: group.id, priority: 'high' });
+    expect(second.type_id).not.toBe(internalType);
+  });
+
   it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {
     // A constraint the ticket breaks: the create fails deep inside the tickets module.
     const raw = eml(
