@@ -2,7 +2,11 @@ import { Webhook } from 'standardwebhooks';
 import { DomainEvents } from '../src/common/events/domain-events';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { TicketUpdated } from '../src/modules/tickets';
-import { WebhookDeliveryWorker, WebhookFeedWorker } from '../src/modules/webhooks';
+import {
+  WebhookDeliveryWorker,
+  WebhookFeedWorker,
+  WebhookLogPruner,
+} from '../src/modules/webhooks';
 import { postWebhook } from '../src/modules/webhooks/delivery/webhook-http-client';
 import { HttpReceiver, type ReceivedRequest } from './support/http-receiver';
 import { SmtpSink } from './support/smtp-sink';
@@ -515,6 +519,39 @@ describe('webhooks', () => {
     expect(second.headers['webhook-id']).toBe(r.headers['webhook-id']);
     expect(String(second.headers['webhook-signature']).split(' ')).toHaveLength(1);
     t.clock.set(new Date());
+  });
+
+  it('prunes finished messages after 30 days, never a pending one', async () => {
+    const endpoint = await createEndpoint({ url: allowed.url });
+    const insert = async (status: string, ageDays: number) =>
+      (
+        (await t.db.query(
+          `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, body, status,
+                                           next_attempt_at, created_at)
+           VALUES ($1, nextval('event_log_id_seq'), 'ticket.created', '{}', $2, $3, $3)
+           RETURNING id`,
+          [endpoint.id, status, new Date(t.clock.now().getTime() - ageDays * 86_400_000)],
+        )) as { id: string }[]
+      )[0].id;
+    const oldDelivered = await insert('delivered', 31);
+    const oldFailed = await insert('failed', 31);
+    const oldPending = await insert('pending', 31);
+    const recent = await insert('delivered', 29);
+    await t.db.query(
+      `INSERT INTO webhook_attempts (delivery_id, attempted_at, duration_ms) VALUES ($1, now(), 1)`,
+      [oldDelivered],
+    );
+    await t.app.get(WebhookLogPruner).prune();
+    const left = (await t.db.query(`SELECT id FROM webhook_deliveries WHERE endpoint_id = $1`, [
+      endpoint.id,
+    ])) as { id: string }[];
+    expect(left.map((r) => r.id).sort()).toEqual([oldPending, recent].sort());
+    expect(left.map((r) => r.id)).not.toContain(oldFailed);
+    const [{ n }] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM webhook_attempts WHERE delivery_id = $1`,
+      [oldDelivered],
+    )) as { n: number }[];
+    expect(n).toBe(0);
   });
 
   it('answers bad input with problem+json', async () => {

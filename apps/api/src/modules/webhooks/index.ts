@@ -8,3 +8,4 @@ export { WebhooksModule } from './webhooks.module.js';
 /** The feed (event_log → messages) and the sender, for tests and the bench. */
 export { WebhookFeedWorker } from './feed/webhook-feed.worker.js';
 export { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker.js';
+export { WebhookLogPruner } from './delivery/webhook-log-pruner.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SecretBox } from '../../common/crypto/secret-box.js';
 import { NotificationsModule } from '../notifications/index.js';
 import { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker.js';
+import { WebhookLogPruner } from './delivery/webhook-log-pruner.js';
 import { WebhookFeedWorker } from './feed/webhook-feed.worker.js';
 import { WebhookDeliveriesService } from './webhook-deliveries.service.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
@@ -20,7 +21,8 @@ import { WebhooksController } from './webhooks.controller.js';
     WebhookDeliveriesService,
     WebhookFeedWorker,
     WebhookDeliveryWorker,
+    WebhookLogPruner,
   ],
-  exports: [WebhookFeedWorker, WebhookDeliveryWorker],
+  exports: [WebhookFeedWorker, WebhookDeliveryWorker, WebhookLogPruner],
 })
 export class WebhooksModule {}
