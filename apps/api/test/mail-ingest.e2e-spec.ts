@@ -359,6 +359,16 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(gone.bounce.diagnostic).toContain('User unknown');
     const other = res.body.items.find((d: { id: string }) => d.id !== goneDelivery.id);
     expect(other.bounce).toBeNull();
+    // The same report naming another recipient does not mark alice's delivery by its id alone.
+    const forged = hostile('07-bounce-dsn.eml')
+      .toString('latin1')
+      .replaceAll(goneDelivery.messageId, replyDeliveryMessageId)
+      .replace('<dsn7@mx.customer.test>', '<dsn7-forged@mx.customer.test>');
+    expect((await ingest.ingest(HTTP, Buffer.from(forged, 'latin1'))).result).toBe('bounce');
+    const [alices] = (await t.db.query(`SELECT bounced_at FROM deliveries WHERE message_id = $1`, [
+      `<${replyDeliveryMessageId}>`,
+    ])) as { bounced_at: Date | null }[];
+    expect(alices.bounced_at).toBeNull();
   });
 
   it('a DSN to the signed VERP address finds its delivery without the returned headers; a 4.x.x is a note', async () => {

@@ -7,6 +7,8 @@ export interface BouncedDelivery {
   id: string;
   ticketId: string | null;
   address: string;
+  /** Found by the signed VERP address (trusted), or by the returned Message-ID (a hint). */
+  by: 'verp' | 'message-id';
 }
 
 export interface BounceReport {
@@ -37,16 +39,28 @@ export class DeliveryBounces {
   ): Promise<BouncedDelivery | null> {
     const ids = by.addresses.map((a) => this.verp.deliveryId(a)).filter((id) => id !== null);
     // The VERP address first: it names the row even when the remote MTA returned no headers.
-    const [row] = await sql<{ id: string; ticket_id: string | null; address: string }>(
+    const [row] = await sql<{
+      id: string;
+      ticket_id: string | null;
+      address: string;
+      by_verp: boolean;
+    }>(
       em,
-      `SELECT id, ticket_id, address FROM deliveries
+      `SELECT id, ticket_id, address, id = ANY($1::bigint[]) AS by_verp FROM deliveries
         WHERE channel = 'email'
           AND (id = ANY($1::bigint[]) OR ($2::varchar IS NOT NULL AND message_id = $2))
         ORDER BY id = ANY($1::bigint[]) DESC
         LIMIT 1`,
       [ids, by.originalMessageId ? `<${by.originalMessageId}>` : null],
     );
-    return row ? { id: row.id, ticketId: row.ticket_id, address: row.address } : null;
+    return row
+      ? {
+          id: row.id,
+          ticketId: row.ticket_id,
+          address: row.address,
+          by: row.by_verp ? 'verp' : 'message-id',
+        }
+      : null;
   }
 
   /** A later delay never hides an earlier permanent failure. */

@@ -468,6 +468,21 @@ export class MailIngestService {
     if (!delivery) {
       return { status: 'bounce', result: 'bounce', reason: `${what.trim()}; no matching delivery` };
     }
+    // A Message-ID is known to everyone who got the mail: matched by it alone, the report must
+    // at least name that delivery's recipient (the signed VERP address needs no such check, and
+    // a forwarded address may differ there).
+    const named = report.finalRecipient?.toLowerCase() ?? null;
+    if (
+      delivery.by === 'message-id' &&
+      named !== null &&
+      named !== delivery.address.toLowerCase()
+    ) {
+      return {
+        status: 'bounce',
+        result: 'bounce',
+        reason: `${what.trim()}; names another recipient than delivery ${delivery.id}: not marked`,
+      };
+    }
     await this.bounces.record(em, delivery.id, {
       permanent: report.permanent,
       status: report.status,
