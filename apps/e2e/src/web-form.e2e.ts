@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { openAs } from '../support/actors';
 import { ApiSession } from '../support/api';
 import { seriousA11yViolations } from '../support/axe';
-import { describeBrowser, launch, settle, withPage } from '../support/browser';
+import { BASE_URL, describeBrowser, launch, settle, withPage } from '../support/browser';
 import { sql } from '../support/db';
 
 const ADMIN = 'admin@relaydesk.local';
@@ -179,6 +181,61 @@ describeBrowser('public web form', () => {
       expect(await seriousA11yViolations(desk.page)).toEqual([]);
     } finally {
       await desk.context.close();
+    }
+  });
+
+  it('a listed customer site embeds the form with the script, which sizes it; an unlisted one cannot frame it', async () => {
+    // The customer's site: another origin serving a page with our script tag.
+    const site: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(
+        `<!doctype html><html lang="en"><head><title>Customer</title></head><body>` +
+          `<h1>Customer site</h1><script src="${BASE_URL}/form/embed.js" data-lang="en"></script>` +
+          `</body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const port = (site.address() as AddressInfo).port;
+    try {
+      const current = await admin.get<{ version: number }>('/admin/web-form');
+      await admin.request('PUT', '/admin/web-form', {
+        version: current.version,
+        allowedOrigins: [`http://localhost:${port}`],
+      });
+
+      await withPage(browser, 'web-form-embedded', async (page) => {
+        await page.goto(`http://localhost:${port}/`);
+        const frame = page.frameLocator('iframe');
+        await frame.getByRole('heading', { name: 'Write to us' }).waitFor();
+        const iframe = page.locator('iframe');
+        // The form told the page its height, and the script applied it.
+        await page.waitForFunction(() =>
+          /^\d+px$/.test(document.querySelector('iframe')!.style.height),
+        );
+        const sized = await iframe.evaluate((el) => (el as HTMLIFrameElement).style.height);
+        // A message from anyone else (here the page itself) changes nothing. Listeners run in
+        // the order they were added, so once ours has it, the embed script's has handled it.
+        await page.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              window.addEventListener('message', () => resolve(), { once: true });
+              window.postMessage({ type: 'relaydesk:web-form-height', height: 5 }, '*');
+            }),
+        );
+        expect(await iframe.evaluate((el) => (el as HTMLIFrameElement).style.height)).toBe(sized);
+      });
+
+      // The same page under a name that is not listed: the browser refuses to frame the form.
+      await withPage(browser, 'web-form-not-listed', async (page) => {
+        const refused = page.waitForEvent('console', {
+          predicate: (m) => /frame-ancestors/.test(m.text()),
+        });
+        await page.goto(`http://127.0.0.1:${port}/`);
+        await refused;
+        expect(await page.frameLocator('iframe').getByRole('heading').count()).toBe(0);
+      });
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
     }
   });
 });

@@ -33,7 +33,8 @@ function PortalLogin() {
   const { t } = useTranslation('layout');
   return <LoginPage title={t('portal')} />;
 }
-const session = new Session('portal');
+// Not for the web form: a framed page may not touch storage, which the session reads.
+const session = isWebForm ? null : new Session('portal');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -50,7 +51,7 @@ createRoot(document.getElementById('root')!).render(
             <WebFormApp />
           </Suspense>
         ) : (
-          <AuthProvider session={session}>
+          <AuthProvider session={session!}>
             {/* Also waits for the strings: no raw keys flash before they arrive. */}
             <Suspense
               fallback={

@@ -15,8 +15,20 @@ const uiFiles: StringsFiles = import.meta.glob('./*/*.ts');
 
 const STORAGE_KEY = 'relaydesk.locale';
 
+/**
+ * The page's localStorage, or null where there is none or reading it throws: a page framed by
+ * another site (the web form) gets a SecurityError when the browser blocks third-party storage.
+ */
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function storedLocale(): Locale | null {
-  const v = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  const v = storage()?.getItem(STORAGE_KEY) ?? null;
   return LOCALES.includes(v as Locale) ? (v as Locale) : null;
 }
 
@@ -70,7 +82,7 @@ export function createI18n(appFiles: StringsFiles, namespaces: string[]): I18n {
     });
   instance.on('languageChanged', (changed) => {
     document.documentElement.lang = changed;
-    localStorage.setItem(STORAGE_KEY, changed);
+    storage()?.setItem(STORAGE_KEY, changed);
   });
   // Set now: i18next sets its language only once the first strings have arrived.
   document.documentElement.lang = lng;
