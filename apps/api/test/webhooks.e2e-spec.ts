@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { DomainEvents } from '../src/common/events/domain-events';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
-import { TicketUpdated } from '../src/modules/tickets';
+import { SatisfactionRated, SlaBreached, TicketUpdated } from '../src/modules/tickets';
 import {
   WebhookDeliveryWorker,
   WebhookFeedWorker,
@@ -387,6 +387,77 @@ describe('webhooks', () => {
         );
     expect(fields('/plain')).toEqual([['subject']]);
     expect(fields('/staff')).toEqual([['subject', 'cost'], ['margin']]);
+  });
+
+  it('sends status changes, assignments, SLA breaches and ratings with what each says', async () => {
+    await createEndpoint({
+      url: allowed.url,
+      events: ['ticket.status_changed', 'ticket.assigned', 'sla.breached', 'rating.received'],
+    });
+    const ticket = await createTicket('Every kind');
+    const read = async () =>
+      (await t.http().get(`/api/v1/tickets/${ticket.id}`).set('Authorization', adminAuth)).body as {
+        version: number;
+        status: string;
+      };
+    const [next] = (
+      await t.http().get(`/api/v1/tickets/${ticket.id}/transitions`).set('Authorization', adminAuth)
+    ).body as { to: string }[];
+    const before = await read();
+    const moved = await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/transitions`)
+      .set('Authorization', adminAuth)
+      .send({ to: next.to, version: before.version });
+    expect(moved.status).toBe(200);
+    const assigned = await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/assignment`)
+      .set('Authorization', adminAuth)
+      .send({ version: (await read()).version, assigneeId: admin.id });
+    expect(assigned.status).toBe(200);
+    const dueAt = new Date(t.clock.now().getTime() - 60_000);
+    await t.db.query(
+      `INSERT INTO ticket_ratings (ticket_id, rating, comment, via) VALUES ($1, 4, 'Quick fix', 'portal')`,
+      [ticket.id],
+    );
+    await t.db.transaction((em) =>
+      t.app
+        .get(DomainEvents)
+        .publish(
+          em,
+          new SlaBreached(
+            ticket.id,
+            'resolution',
+            dueAt,
+            null,
+            { assigneeId: admin.id, groupId: null },
+            t.clock.now(),
+          ),
+          new SatisfactionRated(ticket.id, 4, true, null, t.clock.now()),
+        ),
+    );
+    await feed();
+    await send();
+    const got = allowed.requests.map(
+      (r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> },
+    );
+    expect(got.map((m) => m.type)).toEqual([
+      'ticket.status_changed',
+      'ticket.assigned',
+      'sla.breached',
+      'rating.received',
+    ]);
+    expect(got[0].data).toMatchObject({ from: before.status, to: next.to });
+    expect(got[1].data).toMatchObject({
+      assigneeId: admin.id,
+      previous: { assigneeId: null },
+      ticket: { assignee: { id: admin.id } },
+    });
+    expect(got[2].data).toMatchObject({ clock: 'resolution', dueAt: dueAt.toISOString() });
+    expect(got[3].data).toMatchObject({ rating: 4, comment: 'Quick fix' });
+    for (const m of got)
+      expect(m.data).toMatchObject({ ticket: { id: ticket.id, number: ticket.number } });
   });
 
   it('is invisible to non-admins', async () => {
