@@ -52,10 +52,11 @@ const SELECT = `
          e.version, e.created_at, e.updated_at,
          d.status AS last_status, d.last_status_code, d.last_error, d.last_attempt_at
     FROM webhook_endpoints e
+    -- The newest message (webhook_deliveries_endpoint_idx, however long the log).
     LEFT JOIN LATERAL (
       SELECT status, last_status_code, last_error, last_attempt_at FROM webhook_deliveries
-       WHERE endpoint_id = e.id AND last_attempt_at IS NOT NULL
-       ORDER BY last_attempt_at DESC, id DESC LIMIT 1) d ON TRUE`;
+       WHERE endpoint_id = e.id
+       ORDER BY created_at DESC, id DESC LIMIT 1) d ON TRUE`;
 
 /** The `webhook:<id>` context a secret is sealed with: a sealed secret copied elsewhere is useless. */
 export const secretContext = (endpointId: string) => `webhook:${endpointId}`;
