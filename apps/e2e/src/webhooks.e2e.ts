@@ -106,6 +106,7 @@ describeBrowser('webhooks', () => {
         await row.getByTestId('webhook-log-toggle').click();
         const delivery = page.getByTestId('webhook-delivery-row').first();
         await delivery.getByText('{"thanks":true}').waitFor();
+        expect(await seriousA11yViolations(page)).toEqual([]);
         const before = hook.received.length;
         await delivery.getByTestId('webhook-redeliver').click();
         await delivery.getByText('2 attempts').waitFor();
