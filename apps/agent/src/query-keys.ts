@@ -57,6 +57,7 @@ export const queryKeys = {
     all: ['mail-quarantine'] as const,
     list: ['mail-quarantine', 'list'] as const,
     detail: (id: string) => ['mail-quarantine', 'detail', id] as const,
+    ticket: (ticketId: string) => ['mail-quarantine', 'ticket', ticketId] as const,
   },
   serviceAccounts: {
     all: ['service-accounts'] as const,

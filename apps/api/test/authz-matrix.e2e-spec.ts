@@ -571,6 +571,16 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 404, 404, 404, 404, 200, 200),
   },
   {
+    // Mail received about the target ticket: the same audience as its deliveries.
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/inbound-mail',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      return { path: `/api/v1/tickets/${ticket.id}/inbound-mail` };
+    },
+    expect: statuses(401, 404, 404, 404, 404, 200, 200),
+  },
+  {
     // Taking needs an UNASSIGNED ticket (the target is assigned, so a take would be a 409), and
     // every agent sees unassigned tickets: agent and departmentHead succeed here. Clients lack
     // tickets.take: 403 for any id.

@@ -1014,6 +1014,45 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(second.type_id).not.toBe(internalType);
   });
 
+  it('staff see a ticket’s mail, with the flagged attempts at it and a differing Reply-To; clients get 404', async () => {
+    const res = await t
+      .http()
+      .get(`/api/v1/tickets/${printer.id}/inbound-mail?limit=200`)
+      .set('Authorization', `Bearer ${agent.token}`);
+    expect(res.status).toBe(200);
+    type Item = { fromAddress: string; replyTo: string | null; flagged: boolean; status: string };
+    const items = res.body.items as Item[];
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        fromAddress: 'mallory@evil.test',
+        replyTo: 'alice@customer.test',
+        flagged: true,
+        status: 'quarantined',
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        fromAddress: 'bob@customer.test',
+        flagged: true,
+        status: 'processed',
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        fromAddress: 'alice@customer.test',
+        flagged: false,
+        status: 'processed',
+      }),
+    );
+    // The auto-reply (05) pointed at it and was ignored.
+    expect(items).toContainEqual(expect.objectContaining({ flagged: true, status: 'ignored' }));
+    const asAlice = await t
+      .http()
+      .get(`/api/v1/tickets/${printer.id}/inbound-mail`)
+      .set('Authorization', `Bearer ${await t.tokenFor(alice.id)}`);
+    expect(asAlice.status).toBe(404);
+  });
+
   it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {
     // A constraint the ticket breaks: the create fails deep inside the tickets module.
     const raw = eml(

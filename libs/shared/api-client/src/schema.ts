@@ -1740,6 +1740,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/inbound-mail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Mail received about the ticket (staff)
+     * @description Newest first: its own messages (sender, a Reply-To that differs, files flagged inline or dangerous) and, flagged, messages that pointed at it but did not land on it (a sender who may not see it, an auto-reply). For a client, as for a ticket you cannot see, it is a 404.
+     */
+    get: operations['TicketInboundMail_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{id}/links': {
     parameters: {
       query?: never;
@@ -3315,6 +3335,15 @@ export interface components {
       /** @enum {string} */
       status: 'ok';
     };
+    InboundFileDto: {
+      /** Format: uuid */
+      attachmentId: string;
+      /** @description Executable or double extension: offered only as an octet-stream download */
+      dangerous: boolean;
+      fileName: string;
+      /** @description An inline image of the HTML (cid:), not an attached file */
+      inline: boolean;
+    };
     InboundMailOutcomeDto: {
       /** @description Why it failed (result failed); the message is kept */
       error?: string;
@@ -4250,6 +4279,33 @@ export interface components {
     };
     TicketEventPageDto: {
       items: components['schemas']['TicketEventDto'][];
+      nextCursor: string | null;
+    };
+    TicketInboundMailDto: {
+      /** Format: uuid */
+      commentId: string | null;
+      files: components['schemas']['InboundFileDto'][];
+      /** @description true: it pointed at this ticket but did not land on it (its sender may not see the ticket, or it was auto-submitted); false: it is this ticket’s own mail */
+      flagged: boolean;
+      /** @description The From address: the identity */
+      fromAddress: string | null;
+      fromName: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Why it was ignored, held or flagged */
+      reason: string | null;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @description Reply-To, when it differs from From (never the sender’s identity) */
+      replyTo: string | null;
+      /** @enum {string} */
+      status:
+        'processed' | 'ignored' | 'quarantined' | 'refused' | 'bounce' | 'failed' | 'discarded';
+      subject: string;
+    };
+    TicketInboundMailPageDto: {
+      items: components['schemas']['TicketInboundMailDto'][];
+      /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
     TicketLinkDto: {
@@ -17457,6 +17513,88 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketEventPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketInboundMail_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketInboundMailPageDto'];
         };
       };
       /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */

@@ -24,6 +24,27 @@ export default {
   download: 'Stáhnout .eml',
   accepted: 'Založeno jako tiket',
   close: 'Zavřít',
+  ticketMail: {
+    heading: 'Přijaté e-maily',
+    show: 'Zobrazit',
+    hide: 'Skrýt',
+    outcome: 'Co se s ním stalo',
+    flagged: 'Nedostal se sem',
+    flaggedCount_one: '{{count}} se sem nedostal',
+    flaggedCount_few: '{{count}} se sem nedostaly',
+    flaggedCount_many: '{{count}} se sem nedostalo',
+    flaggedCount_other: '{{count}} se sem nedostalo',
+    dangerous: 'Nebezpečný soubor, jen ke stažení: {{name}}',
+    status: {
+      processed: 'Založeno',
+      ignored: 'Přeskočeno',
+      quarantined: 'V karanténě',
+      refused: 'Odmítnuto',
+      bounce: 'Nedoručenka',
+      failed: 'Chyba',
+      discarded: 'Zamítnuto',
+    },
+  },
   orgFields: {
     mailDomains: 'Povolené e-mailové domény',
     mailDomainsHint:

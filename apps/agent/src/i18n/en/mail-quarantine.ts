@@ -21,6 +21,25 @@ export default {
   download: 'Download .eml',
   accepted: 'Filed as ticket',
   close: 'Close',
+  ticketMail: {
+    heading: 'Mail received',
+    show: 'Show',
+    hide: 'Hide',
+    outcome: 'What became of it',
+    flagged: 'Did not land here',
+    flaggedCount_one: '{{count}} did not land here',
+    flaggedCount_other: '{{count}} did not land here',
+    dangerous: 'Dangerous file, offered only as a download: {{name}}',
+    status: {
+      processed: 'Filed',
+      ignored: 'Ignored',
+      quarantined: 'Held',
+      refused: 'Refused',
+      bounce: 'Bounce',
+      failed: 'Failed',
+      discarded: 'Discarded',
+    },
+  },
   orgFields: {
     mailDomains: 'Allowed e-mail domains',
     mailDomainsHint:

@@ -24,6 +24,27 @@ export default {
   download: 'Скачать .eml',
   accepted: 'Зарегистрировано как заявка',
   close: 'Закрыть',
+  ticketMail: {
+    heading: 'Полученные письма',
+    show: 'Показать',
+    hide: 'Скрыть',
+    outcome: 'Что с ним стало',
+    flagged: 'Не попало в заявку',
+    flaggedCount_one: '{{count}} не попало в заявку',
+    flaggedCount_few: '{{count}} не попали в заявку',
+    flaggedCount_many: '{{count}} не попали в заявку',
+    flaggedCount_other: '{{count}} не попали в заявку',
+    dangerous: 'Опасный файл, доступен только для скачивания: {{name}}',
+    status: {
+      processed: 'Зарегистрировано',
+      ignored: 'Пропущено',
+      quarantined: 'В карантине',
+      refused: 'Отказано',
+      bounce: 'Возврат',
+      failed: 'Ошибка',
+      discarded: 'Отклонено',
+    },
+  },
   orgFields: {
     mailDomains: 'Разрешённые почтовые домены',
     mailDomainsHint:

@@ -2,6 +2,7 @@ import { unwrap, type ApiClient, type Schemas } from '@relaydesk/api-client';
 
 export type QuarantinedMail = Schemas['QuarantinedMailDto'];
 export type QuarantinedMailDetail = Schemas['QuarantinedMailDetailDto'];
+export type TicketInboundMail = Schemas['TicketInboundMailDto'];
 
 /** The mail quarantine: one function per endpoint. */
 export const mailQuarantineApi = {
@@ -18,6 +19,13 @@ export const mailQuarantineApi = {
     ),
   discard: (api: ApiClient, id: string) =>
     unwrap(api.POST('/api/v1/admin/mail-quarantine/{id}/discard', { params: { path: { id } } })),
+  /** Mail received about a ticket (staff), newest first. */
+  ticketMail: (api: ApiClient, ticketId: string) =>
+    unwrap(
+      api.GET('/api/v1/tickets/{id}/inbound-mail', {
+        params: { path: { id: ticketId }, query: { limit: 200 } },
+      }),
+    ),
   /** The .eml through the authorized client (the token never goes in a URL). */
   raw: (api: ApiClient, id: string) =>
     unwrap(

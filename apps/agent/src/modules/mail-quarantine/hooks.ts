@@ -45,3 +45,11 @@ export function useDiscardMail() {
     onSuccess: invalidate,
   });
 }
+
+export function useTicketInboundMail(ticketId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.mailQuarantine.ticket(ticketId),
+    queryFn: () => mailQuarantineApi.ticketMail(api, ticketId),
+  });
+}

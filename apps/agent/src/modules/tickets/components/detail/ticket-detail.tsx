@@ -12,6 +12,7 @@ import {
 } from '../../hooks';
 import { SlaClocksCard } from '../../../sla/components/sla-clocks-card';
 import { TicketDeliveriesCard } from '../../../mail/components/ticket-deliveries-card';
+import { TicketInboundMailCard } from '../../../mail-quarantine/components/ticket-inbound-mail-card';
 import { AssignmentCard } from './assignment-card';
 import { AttachmentsCard } from './attachments-card';
 import { ConversationCard } from './conversation-card';
@@ -69,6 +70,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
             />
             <HistoryCard ticket={ticket} events={events} nameOf={nameOf} />
             <TicketDeliveriesCard ticketId={ticket.id} />
+            <TicketInboundMailCard ticketId={ticket.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -9,11 +9,13 @@ import { MailThreading } from './mail-threading.js';
 import { MailboxSettings } from './mailbox-settings.js';
 import { MailQuarantineController } from './quarantine/mail-quarantine.controller.js';
 import { MailQuarantineService } from './quarantine/mail-quarantine.service.js';
+import { TicketInboundMailController } from './ticket-mail/ticket-inbound-mail.controller.js';
+import { TicketInboundMailService } from './ticket-mail/ticket-inbound-mail.service.js';
 
 /** One inbound message in, a ticket, comment, bounce mark or quarantine entry out. */
 @Module({
   imports: [TicketsModule, AttachmentsModule, DirectoryModule, NotificationsModule],
-  controllers: [MailQuarantineController],
+  controllers: [MailQuarantineController, TicketInboundMailController],
   providers: [
     MailIngestService,
     MailFiling,
@@ -21,6 +23,7 @@ import { MailQuarantineService } from './quarantine/mail-quarantine.service.js';
     MailThreading,
     MailboxSettings,
     MailQuarantineService,
+    TicketInboundMailService,
   ],
   exports: [MailIngestService],
 })
