@@ -524,6 +524,36 @@ describe('the IMAP poller (real Dovecot, real ingest)', () => {
     }
   });
 
+  it('sets a message over 25 MB aside unfetched, with its headers and the reason for admins', async () => {
+    const box = await mailboxOn('Huge');
+    const big = box.mail({ subject: 'The whole disk image', body: 'x'.repeat(26 * 1024 * 1024) });
+    await rig.append(big, 'Huge');
+    await rig.append(box.mail({ subject: 'Small one after it' }), 'Huge');
+    const result = await poller.pollOnce(box.id);
+    expect(result).toMatchObject({
+      status: 'done',
+      setAside: 1,
+      outcomes: { failed: 1, created: 1 },
+    });
+    expect(await rig.uids('Huge')).toEqual([]);
+    expect((await rig.status('Huge-failed')).messages).toBe(1);
+    expect(await ticketsWithSubject('Small one after it')).toBe(1);
+    const list = (
+      await t
+        .http()
+        .get(`/api/v1/admin/mailboxes/${box.id}/failed-messages`)
+        .set('Authorization', admin())
+    ).body as { subject: string; fromAddress: string; error: string; size: number }[];
+    expect(list).toEqual([
+      expect.objectContaining({
+        subject: 'The whole disk image',
+        fromAddress: 'huge@customer.test',
+      }),
+    ]);
+    expect(list[0].error).toMatch(/more than the 26214400 taken in/);
+    expect(list[0].size).toBeLessThan(2048);
+  });
+
   it('keeps a session per mailbox where the scheduler runs: new mail arrives by IDLE, not by the next poll', async () => {
     await t.db.query('UPDATE support_mailboxes SET active = false');
     const box = await mailboxOn('Idle');

@@ -6,6 +6,7 @@ import {
   InjectConfig,
   type DatabaseConfig,
 } from '../../../../config/config-namespaces.js';
+import { INBOUND_MAIL_MAX_BYTES } from '../http/inbound-mail-body.js';
 import type { IngestResult } from '../ingest/ingest-types.js';
 import { MailboxesService, type MailboxRow } from '../mailboxes/mailboxes.service.js';
 import { closeImap, connectImap, describeImapError } from './imap-connection.js';
@@ -16,6 +17,8 @@ import { MailboxLease } from './mailbox-lease.js';
 const CHUNK = 25;
 /** Messages one round takes from a search, so a full folder is handled in bounded rounds. */
 const ROUND = 500;
+/** Larger messages are moved to the failed folder unfetched (the HTTP pipe's limit too). */
+const MAX_MESSAGE_BYTES = INBOUND_MAIL_MAX_BYTES;
 /** An ingest that throws (not: returns `failed`) this often for one message: set it aside. */
 const MAX_THROWS = 3;
 
@@ -176,11 +179,37 @@ export class MailboxPoller {
     uids: number[],
     result: PollResult,
   ): Promise<string | null> {
-    // Collected first: imapflow cannot run another command inside a running FETCH.
-    const messages = await client.fetchAll(uids, { uid: true, source: true }, { uid: true });
-    messages.sort((a, b) => a.uid - b.uid);
     const processed: number[] = [];
     const failed: number[] = [];
+    // Sizes first: a message too large to hold is never fetched (it would fill the memory, or
+    // break the connection on every try and block the folder). It is moved to the failed folder
+    // whole, and its headers are kept with the reason, so admins see it among the failures.
+    const sizes = await client.fetchAll(uids, { uid: true, size: true }, { uid: true });
+    const tooLarge = sizes.filter((m) => (m.size ?? 0) > MAX_MESSAGE_BYTES).map((m) => m.uid);
+    if (tooLarge.length > 0) {
+      const heads = await client.fetchAll(tooLarge, { uid: true, headers: true }, { uid: true });
+      for (const head of heads) {
+        const size = sizes.find((m) => m.uid === head.uid)?.size ?? 0;
+        await this.mailboxes.keepOversized(
+          row.id,
+          uidValidity,
+          head.uid,
+          head.headers ?? Buffer.alloc(0),
+          size,
+        );
+        failed.push(head.uid);
+        result.setAside++;
+        result.fetched++;
+        result.outcomes.failed = (result.outcomes.failed ?? 0) + 1;
+      }
+    }
+    const wanted = uids.filter((uid) => !tooLarge.includes(uid));
+    // Collected first: imapflow cannot run another command inside a running FETCH.
+    const messages =
+      wanted.length === 0
+        ? []
+        : await client.fetchAll(wanted, { uid: true, source: true }, { uid: true });
+    messages.sort((a, b) => a.uid - b.uid);
     let error: string | null = null;
     for (const message of messages) {
       if (!message.source) continue;

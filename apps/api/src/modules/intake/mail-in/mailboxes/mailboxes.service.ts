@@ -17,7 +17,9 @@ import {
   VersionConflictError,
 } from '../../../../common/errors/domain-errors.js';
 import { Clock } from '../../../../common/time/clock.js';
+import { INBOUND_MAIL_MAX_BYTES } from '../http/inbound-mail-body.js';
 import type { ImapSettings } from '../imap/imap-connection.js';
+import { extractMessageIds, syntheticMessageId } from '../parsing/message-id.js';
 import type {
   CreateMailboxDto,
   FailedMessageDto,
@@ -361,6 +363,44 @@ export class MailboxesService {
       `UPDATE support_mailboxes SET last_polled_at = $2, last_error = $3, last_error_at = $2
         WHERE id = $1`,
       [id, this.clock.now(), error.slice(0, 2000)],
+    );
+  }
+
+  /**
+   * A message too large to take in (the poller never fetches it): its headers and the reason are
+   * kept among the mailbox's failed messages; the message itself stays whole in the failed folder.
+   */
+  async keepOversized(
+    id: string,
+    uidValidity: string,
+    uid: number,
+    headers: Buffer,
+    size: number,
+  ): Promise<void> {
+    const text = headers.toString('latin1');
+    const header = (name: string) =>
+      new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im')
+        .exec(text)?.[1]
+        ?.replace(/\r?\n/g, '') ?? '';
+    const messageId = extractMessageIds(header('Message-ID'))[0] ?? syntheticMessageId(headers);
+    const from = /<([^<>@\s]+@[^<>\s]+)>|([^\s<>@]+@[^\s<>]+)/.exec(header('From'));
+    await sql(
+      this.db,
+      `INSERT INTO inbound_messages (mailbox_id, source, uid_validity, uid, message_id, raw,
+                                     from_address, subject, received_at, status, reason)
+       VALUES ($1, 'imap', $2, $3, $4, $5, $6, $7, $8, 'failed', $9)
+       ON CONFLICT DO NOTHING`,
+      [
+        id,
+        uidValidity,
+        uid,
+        messageId,
+        headers,
+        (from?.[1] ?? from?.[2] ?? null)?.toLowerCase().slice(0, 320) ?? null,
+        header('Subject').slice(0, 1000),
+        this.clock.now(),
+        `The message is ${size} bytes, more than the ${INBOUND_MAIL_MAX_BYTES} taken in: only its headers are kept here; the whole message is in the failed folder on the mail server`,
+      ],
     );
   }
 
