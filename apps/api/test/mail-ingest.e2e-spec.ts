@@ -475,6 +475,8 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     const row = await ticketRow(out.ticketId!);
     expect(row.requester).toBe('frank@customer.test');
     expect(row.description).toContain('scanner at desk 4 is jammed');
+    // What the parser repaired is on record.
+    expect((await inbound(out.inboundMessageId)).reason).toContain('parsing: multipart-boundary');
   });
 
   it('16, 17: KOI8-R and ISO-8859-2 text, subject and name decode exactly', async () => {

@@ -101,6 +101,10 @@ export class MailIngestService {
           const rowId = await this.insert(em, source, raw, parsed, messageId, 'processed');
           if (rowId === null) return this.duplicate(em, source, messageId);
           const decision = await this.decide(em, rowId, source, parsed, raw, storedKeys);
+          // What the parser had to repair (a broken boundary, a guessed charset) stays on record.
+          const repaired =
+            parsed.problems.length > 0 ? `parsing: ${parsed.problems.join('; ')}` : null;
+          decision.reason = [decision.reason, repaired].filter(Boolean).join('; ') || null;
           await this.record(em, rowId, decision);
           return {
             result: decision.result,
