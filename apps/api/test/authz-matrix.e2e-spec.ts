@@ -2184,6 +2184,18 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 403, 403, 403, 403, 403, 200),
   },
   {
+    method: 'POST',
+    path: '/api/v1/admin/mailboxes/{id}/failed-messages/{messageId}/retry',
+    async prepare(c) {
+      const { mailboxId, messageId } = await matrixFailedMessage(c);
+      return {
+        path: `/api/v1/admin/mailboxes/${mailboxId}/failed-messages/${messageId}/retry`,
+        probe: () => firstRow(c, 'SELECT status FROM inbound_messages WHERE id = $1', [messageId]),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
     // Only service account tokens with inbound-mail:write pipe mail in (inbound-mail.e2e-spec.ts
     // has the token cases): every person, admins included, is refused.
     method: 'POST',

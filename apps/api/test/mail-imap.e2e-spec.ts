@@ -382,6 +382,7 @@ describe('the IMAP poller (real Dovecot, real ingest)', () => {
       END $$;
       CREATE TRIGGER refuse_exploding BEFORE INSERT ON tickets
         FOR EACH ROW EXECUTE FUNCTION refuse_exploding();`);
+    let failedId = '';
     try {
       const raw = box.mail({ subject: 'Explodes', body: 'Ка-бум' });
       await rig.append(raw, 'Broken');
@@ -406,6 +407,7 @@ describe('the IMAP poller (real Dovecot, real ingest)', () => {
         expect.objectContaining({ subject: 'Explodes', fromAddress: 'broken@customer.test' }),
       ]);
       expect(list.body[0].error).toMatch(/disk full while filing/);
+      failedId = list.body[0].id;
       const eml = await t
         .http()
         .get(`/api/v1/admin/mailboxes/${box.id}/failed-messages/${list.body[0].id}/raw`)
@@ -429,6 +431,35 @@ describe('the IMAP poller (real Dovecot, real ingest)', () => {
         'DROP TRIGGER refuse_exploding ON tickets; DROP FUNCTION refuse_exploding()',
       );
     }
+    // The cause is gone: the admin retries, and the stored copy is filed once.
+    const retry = () =>
+      t
+        .http()
+        .post(`/api/v1/admin/mailboxes/${box.id}/failed-messages/${failedId}/retry`)
+        .set('Authorization', admin());
+    const retried = await retry();
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ result: 'created' });
+    expect(await ticketsWithSubject('Explodes')).toBe(1);
+    const after = await t
+      .http()
+      .get(`/api/v1/admin/mailboxes/${box.id}/failed-messages`)
+      .set('Authorization', admin());
+    expect(after.body).toEqual([]);
+    const [old] = await t.db.query(
+      'SELECT status, reason, raw FROM inbound_messages WHERE id = $1',
+      [failedId],
+    );
+    expect(old.status).toBe('discarded');
+    expect(old.reason).toMatch(/^Retried: created/);
+    expect((old.raw as Buffer).length).toBeGreaterThan(0);
+    // Once done, it is not a failed message any more.
+    expect((await retry()).status).toBe(404);
+    const agentTry = await t
+      .http()
+      .post(`/api/v1/admin/mailboxes/${box.id}/failed-messages/${failedId}/retry`)
+      .set('Authorization', bearer(w.agent));
+    expect(agentTry.status).toBe(403);
   });
 
   it('rescans when UIDVALIDITY changes, filing what is new and nothing twice', async () => {

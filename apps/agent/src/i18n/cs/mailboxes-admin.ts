@@ -62,5 +62,17 @@ export default {
     noSubject: '(bez předmětu)',
     error: 'Chyba',
     download: 'Stáhnout .eml',
+    retry: 'Zkusit znovu',
+    retried: 'Znovu zpracováno: {{result}}.',
+    results: {
+      created: 'nový požadavek',
+      replied: 'komentář k požadavku',
+      duplicate: 'zpráva už byla zpracována',
+      ignored: 'uloženo, bez požadavku',
+      quarantined: 'v karanténě',
+      refused: 'odmítnuto',
+      bounce: 'nedoručenka',
+      failed: 'opět chyba (viz seznam)',
+    },
   },
 } satisfies Translation<typeof en>;

@@ -60,5 +60,17 @@ export default {
     noSubject: '(no subject)',
     error: 'Error',
     download: 'Download .eml',
+    retry: 'Retry',
+    retried: 'Processed again: {{result}}.',
+    results: {
+      created: 'a new ticket',
+      replied: 'a comment on its ticket',
+      duplicate: 'it was already filed',
+      ignored: 'kept, nothing to file',
+      quarantined: 'held in the quarantine',
+      refused: 'refused',
+      bounce: 'a bounce',
+      failed: 'failed again (see the list)',
+    },
   },
 } as const;

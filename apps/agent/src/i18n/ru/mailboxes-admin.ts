@@ -64,5 +64,17 @@ export default {
     noSubject: '(без темы)',
     error: 'Ошибка',
     download: 'Скачать .eml',
+    retry: 'Повторить',
+    retried: 'Обработано повторно: {{result}}.',
+    results: {
+      created: 'новая заявка',
+      replied: 'комментарий к заявке',
+      duplicate: 'письмо уже было учтено',
+      ignored: 'сохранено, без заявки',
+      quarantined: 'отправлено в карантин',
+      refused: 'отклонено',
+      bounce: 'недоставка',
+      failed: 'снова ошибка (см. список)',
+    },
   },
 } satisfies Translation<typeof en>;

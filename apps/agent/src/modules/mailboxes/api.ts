@@ -19,6 +19,12 @@ export const mailboxesApi = {
     unwrap(api.POST('/api/v1/admin/mailboxes/{id}/test', { params: { path: { id } } })),
   failed: (api: ApiClient, id: string) =>
     unwrap(api.GET('/api/v1/admin/mailboxes/{id}/failed-messages', { params: { path: { id } } })),
+  retry: (api: ApiClient, id: string, messageId: string) =>
+    unwrap(
+      api.POST('/api/v1/admin/mailboxes/{id}/failed-messages/{messageId}/retry', {
+        params: { path: { id, messageId } },
+      }),
+    ),
   /** The .eml through the authorized client (the token never goes in a URL). */
   raw: (api: ApiClient, id: string, messageId: string) =>
     unwrap(

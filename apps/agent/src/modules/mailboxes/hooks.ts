@@ -49,3 +49,12 @@ export function useFailedMessages(id: string) {
     queryFn: () => mailboxesApi.failed(api, id),
   });
 }
+
+export function useRetryFailedMessage(mailboxId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) => mailboxesApi.retry(api, mailboxId, messageId),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.mailboxes.all }),
+  });
+}

@@ -7,6 +7,7 @@ import { MailIngestService } from './ingest/mail-ingest.service.js';
 import { MailboxConnectionTest } from './imap/mailbox-connection-test.js';
 import { MailboxPoller } from './imap/mailbox-poller.js';
 import { MailboxPollers } from './imap/mailbox-pollers.js';
+import { FailedMessageRetry } from './mailboxes/failed-message-retry.js';
 import { MailboxesController } from './mailboxes/mailboxes.controller.js';
 import { MailboxesService } from './mailboxes/mailboxes.service.js';
 
@@ -17,6 +18,7 @@ import { MailboxesService } from './mailboxes/mailboxes.service.js';
   providers: [
     SecretBox,
     MailboxesService,
+    FailedMessageRetry,
     MailboxConnectionTest,
     MailboxPoller,
     MailboxPollers,

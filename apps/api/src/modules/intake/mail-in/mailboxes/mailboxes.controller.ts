@@ -23,7 +23,9 @@ import { RequirePermissions, RequireScope } from '../../../../common/auth/decora
 import { IdParam } from '../../../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../../../common/openapi/api-problems.decorator.js';
+import { InboundMailOutcomeDto } from '../http/inbound-mail.controller.js';
 import { MailboxConnectionTest } from '../imap/mailbox-connection-test.js';
+import { FailedMessageRetry } from './failed-message-retry.js';
 import {
   CreateMailboxDto,
   FailedMessageDto,
@@ -46,6 +48,7 @@ export class MailboxesController {
   constructor(
     private readonly mailboxes: MailboxesService,
     private readonly connectionTest: MailboxConnectionTest,
+    private readonly retries: FailedMessageRetry,
   ) {}
 
   @Get()
@@ -141,5 +144,23 @@ export class MailboxesController {
     @IdParam('messageId') messageId: string,
   ): Promise<StreamableFile> {
     return new StreamableFile(await this.mailboxes.failedMessageRaw(id, messageId));
+  }
+
+  @Post(':id/failed-messages/:messageId/retry')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Run a failed message through the ingest again (admin)',
+    description:
+      'The stored raw copy is filed as if it had just arrived (after a fix, or when the failure ' +
+      'was passing); the answer is the new outcome. The old entry leaves the failed list; a ' +
+      'message that fails again is listed anew with its new error.',
+  })
+  @ApiOkResponse({ type: InboundMailOutcomeDto })
+  @ApiProblems(401, 403, 404)
+  retry(
+    @IdParam() id: string,
+    @IdParam('messageId') messageId: string,
+  ): Promise<InboundMailOutcomeDto> {
+    return this.retries.retry(id, messageId);
   }
 }
