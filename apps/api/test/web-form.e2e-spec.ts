@@ -241,6 +241,7 @@ describe('web form', () => {
     const quick = await submit({ ...(await validBody(email)), formToken: await openForm(1) });
     expect(quick.status).toBe(422);
     expect(quick.body.detail).toMatch(/too quickly/);
+    expect(quick.body.type).toBe('https://relaydesk.dev/problems/web-form-too-fast');
     expect(quick.body.errors).toEqual([{ field: 'formToken', message: expect.any(String) }]);
 
     const token = await openForm();

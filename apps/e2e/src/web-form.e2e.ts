@@ -150,6 +150,39 @@ describeBrowser('public web form', () => {
     expect(await sql('SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(0);
   });
 
+  it('a form sent sooner than the minimum fill time is explained, in the chosen language', async () => {
+    const setMinFill = async (seconds: number) => {
+      const current = await admin.get<{ version: number }>('/admin/web-form');
+      await admin.request('PUT', '/admin/web-form', {
+        version: current.version,
+        minFillSeconds: seconds,
+      });
+    };
+    await setMinFill(600);
+    try {
+      await withPage(browser, 'web-form-too-fast', async (page) => {
+        await page.goto('/form?lang=en');
+        await page.getByRole('heading', { name: 'Write to us' }).waitFor();
+        // What was typed survives a change of language.
+        const email = `quick.${Date.now().toString(36)}@form-e2e.example`;
+        await page.getByLabel(/^your e-mail address/i).fill(email);
+        await page.getByTestId('language-select').selectOption('ru');
+        await page.getByRole('heading', { name: 'Напишите нам' }).waitFor();
+        expect(await page.getByLabel(/^ваш адрес/i).inputValue()).toBe(email);
+        await page.getByLabel(/^ваше имя/i).fill('Быстрый');
+        await page.getByLabel(/^тема/i).fill('Вопрос');
+        await page.getByLabel(/^ваш вопрос/i).fill('Текст');
+        await page.getByTestId('web-form-send').click();
+        await page
+          .getByTestId('web-form-error')
+          .getByText(/слишком быстро/i)
+          .waitFor();
+      });
+    } finally {
+      await setMinFill(0);
+    }
+  });
+
   it('the form, its errors, the confirmation page and the settings have no serious axe violations', async () => {
     await withPage(browser, 'web-form-axe', async (page) => {
       await page.goto('/form?lang=cs');

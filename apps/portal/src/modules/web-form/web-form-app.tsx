@@ -9,10 +9,7 @@ import { useFrameHeight } from './components/frame-height';
 import WebFormConfirmPage from './pages/web-form-confirm-page';
 import WebFormPage from './pages/web-form-page';
 
-/** `/form` and `/form/confirm`: public pages, no session, no router (two pages). */
-export function isWebFormPath(pathname: string): boolean {
-  return pathname === '/form' || pathname.startsWith('/form/');
-}
+let langApplied = false;
 
 /**
  * The public web form, apart from the signed-in portal: another site may frame it, and a visitor
@@ -25,6 +22,10 @@ export default function WebFormApp() {
   );
   useFrameHeight();
   useEffect(() => {
+    // Once per page load: switching the language suspends this tree, which may mount it again,
+    // and the address must not switch it back.
+    if (langApplied) return;
+    langApplied = true;
     const lang = new URLSearchParams(window.location.search).get('lang');
     if (lang && (LOCALES as readonly string[]).includes(lang) && lang !== i18n.language) {
       void i18n.changeLanguage(lang);

@@ -22,6 +22,7 @@ import type {
 } from './dto/web-form-public.dto.js';
 import type { WebFormSettings } from './entities/web-form-settings.entity.js';
 import { FormTokens } from './form-token.js';
+import { FormTokenRefusedError } from './web-form.errors.js';
 import { WebFormFiles, type FormFile } from './web-form-files.js';
 import { WebFormSettingsService } from './web-form-settings.service.js';
 import { WEB_FORM_THROTTLERS, WebFormThrottle } from './web-form-throttle.js';
@@ -128,7 +129,8 @@ export class WebFormSubmissionsService {
   private checkFillTime(formToken: string, settings: WebFormSettings): void {
     const check = this.tokens.check(formToken);
     if (!check.ok) {
-      throw new BusinessRuleError(
+      throw new FormTokenRefusedError(
+        check.reason,
         check.reason === 'stale'
           ? 'The form was open for too long; reload the page and send it again'
           : 'The form could not be verified; reload the page and send it again',
@@ -136,7 +138,8 @@ export class WebFormSubmissionsService {
       );
     }
     if (check.filledInMs < settings.minFillSeconds * 1000) {
-      throw new BusinessRuleError(
+      throw new FormTokenRefusedError(
+        'tooFast',
         'The form was sent too quickly after it was opened; check your entries and send it again in a few seconds',
         [
           {

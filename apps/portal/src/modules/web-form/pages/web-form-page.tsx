@@ -177,10 +177,8 @@ export default function WebFormPage() {
     if (!(error instanceof ApiError)) return t('failed');
     if (error.status === 429) return t('throttled');
     if (error.status === 413) return t('filesTooLarge', { size: megabytes(form.maxFileBytes) });
-    const onToken = error.problem.errors?.some((e) => e.field === 'formToken');
-    if (error.status === 422 && onToken) {
-      return /too quickly/.test(error.problem.detail ?? '') ? t('tooFast') : t('staleForm');
-    }
+    if (error.problem.type.endsWith('/web-form-too-fast')) return t('tooFast');
+    if (/\/web-form-(stale|invalid-token)$/.test(error.problem.type)) return t('staleForm');
     return error.problem.detail ?? t('failed');
   };
 
