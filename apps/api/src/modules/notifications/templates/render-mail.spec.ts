@@ -347,6 +347,17 @@ describe('what each kind says', () => {
     );
   });
 
+  it('the web form confirmation names the request, in the form’s language, and claims no account', () => {
+    const data = SAMPLE_MAIL_DATA.web_form_confirmation;
+    const cs = render('web_form_confirmation', 'cs');
+    expect(cs.subject).toBe('Potvrďte svůj požadavek');
+    expect(cs.text).toContain(`Předmět: ${data.requestSubject}`);
+    expect(cs.text.split(data.actionUrl).length).toBe(2);
+    const en = render('web_form_confirmation', 'en');
+    expect(en.text).toContain('nothing will be filed');
+    expect(en.text).not.toContain('Mails about your account are always sent');
+  });
+
   it('account mails greet by name (Czech without, it would need the vocative), and show the expiry in UTC', () => {
     const en = render('password_reset', 'en');
     expect(en.text).toContain('Hello Olga Petrova,');

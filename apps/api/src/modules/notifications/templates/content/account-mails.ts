@@ -38,7 +38,9 @@ export function accountMail<
     subject: texts.subject,
     heading: texts.heading,
     blocks,
-    reason: `${texts.reason} ${t.account.alwaysSent}`,
+    // The web form's confirmation goes to someone who may have no account yet.
+    reason:
+      kind === 'web_form_confirmation' ? texts.reason : `${texts.reason} ${t.account.alwaysSent}`,
     footerLinks: [],
   };
 }
