@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { openAs } from '../support/actors';
 import { ApiSession } from '../support/api';
 import { seriousA11yViolations } from '../support/axe';
+import { sql } from '../support/db';
 import { describeBrowser, launch, DEMO_PASSWORD } from '../support/browser';
 
 const ADMIN = 'admin@relaydesk.local';
@@ -136,11 +137,68 @@ describeBrowser('support mailboxes', () => {
 
       // The list says the mailbox works.
       await desk.open('/admin/mailboxes');
-      await page
-        .getByTestId('mailbox-row')
-        .filter({ hasText: address })
-        .getByText('Working')
-        .waitFor();
+      const working = page.getByTestId('mailbox-row').filter({ hasText: address });
+      await working.getByText('Working').waitFor();
+
+      // A mail the database refuses to file (as a full disk would) lands among the failed
+      // messages with its error; once the cause is gone, Retry files it.
+      const refused = `Refused ${tag}`;
+      await sql(`
+        CREATE OR REPLACE FUNCTION e2e_refuse_${tag}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.subject = '${refused}' THEN RAISE EXCEPTION 'disk full while filing'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER e2e_refuse_${tag} BEFORE INSERT ON tickets
+          FOR EACH ROW EXECUTE FUNCTION e2e_refuse_${tag}();`);
+      try {
+        const again = new ImapFlow({
+          host: rig.host,
+          port: rig.imapPort,
+          secure: false,
+          doSTARTTLS: false,
+          auth: { user: SUPPORT, pass: rig.users[SUPPORT] },
+          logger: false,
+        });
+        again.on('error', () => undefined);
+        await again.connect();
+        await again.append(
+          `E2E-${tag}`,
+          [
+            `From: Customer <${customer}>`,
+            `To: ${address}`,
+            `Subject: ${refused}`,
+            `Message-ID: <refused-${tag}@mailbox-e2e.example>`,
+            'Content-Type: text/plain; charset=utf-8',
+            '',
+            'This one the database refuses at first.',
+            '',
+          ].join('\r\n'),
+        );
+        await again.logout();
+        let failed: { id: string }[] = [];
+        for (const until = Date.now() + 45_000; failed.length === 0 && Date.now() < until;) {
+          failed = await admin.get<{ id: string }[]>(
+            `/admin/mailboxes/${mailboxId}/failed-messages`,
+          );
+          if (failed.length === 0) await new Promise((r) => setTimeout(r, 500));
+        }
+        expect(failed).toHaveLength(1);
+      } finally {
+        await sql(`DROP TRIGGER e2e_refuse_${tag} ON tickets; DROP FUNCTION e2e_refuse_${tag}()`);
+      }
+      await working.getByRole('button', { name: 'Failed messages' }).click();
+      const failedRow = page.getByTestId('mailbox-failed-row');
+      await failedRow.waitFor();
+      expect(await failedRow.textContent()).toContain('disk full while filing');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await failedRow.getByTestId('mailbox-failed-retry').click();
+      await page.getByText('Processed again: a new ticket.').waitFor();
+      await page.getByText('No failed message.').waitFor();
+      const filed = await admin.get<{ items: { subject: string }[] }>(
+        `/tickets?q=${encodeURIComponent(refused)}`,
+      );
+      expect(filed.items.filter((x) => x.subject === refused)).toHaveLength(1);
     } finally {
       // Stop the server's session before the rig goes away.
       if (mailboxId) {

@@ -40,14 +40,14 @@ export function MailboxesSection() {
   const health = (m: Mailbox) => {
     if (!m.active)
       return (
-        <Badge color="gray" variant="light">
+        <Badge color="gray" variant="dot">
           {t('state.inactive')}
         </Badge>
       );
     if (m.status.lastError) {
       return (
         <Stack gap={2}>
-          <Badge color="red" variant="light">
+          <Badge color="red" variant="dot">
             {t('state.error')}
           </Badge>
           <Text size="xs" c="red" data-testid="mailbox-last-error">
@@ -64,7 +64,7 @@ export function MailboxesSection() {
     if (m.status.lastSuccessAt) {
       return (
         <Stack gap={2}>
-          <Badge color="green" variant="light">
+          <Badge color="green" variant="dot">
             {t('state.ok')}
           </Badge>
           <Text size="xs" c="dimmed">
@@ -74,7 +74,7 @@ export function MailboxesSection() {
       );
     }
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="dot">
         {t('state.waiting')}
       </Badge>
     );
