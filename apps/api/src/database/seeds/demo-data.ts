@@ -7,6 +7,7 @@ import { insertDemoWorkflows } from './demo-workflows.js';
 import { insertDemoAssignment } from './demo-assignment.js';
 import { insertDemoSla } from './demo-sla.js';
 import { insertDemoAlertRules } from './demo-alerts.js';
+import { insertDemoWebForm } from './demo-web-form.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -46,6 +47,7 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   // Support levels, group distribution and assignment rules, with their history lines.
   await insertDemoAssignment(em, ids);
   await insertDemoAlertRules(em, ids);
+  await insertDemoWebForm(em, ids);
   // Last: the SLA clocks of every demo ticket, computed from its creation time.
   await insertDemoSla(em);
 }
