@@ -60,8 +60,8 @@ class MailAuthorizationFields {
 
   @ApiPropertyOptional({
     type: [String],
-    format: 'uuid',
     maxItems: MAX_AUTHORIZED_REQUESTERS,
+    items: { type: 'string', format: 'uuid', maxLength: 36 },
     description: `${REQUESTERS_TEXT}; an id that is not a contact of this organization is a 422`,
   })
   @IsOptionalNonNull()
