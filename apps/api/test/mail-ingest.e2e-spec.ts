@@ -6,6 +6,8 @@ import type { AppConfig } from '../src/config/app-config';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
 import { VerpAddresses } from '../src/modules/notifications/delivery/mail/verp-address';
 import { ReplyAddresses } from '../src/modules/notifications/index';
+import { TicketsService } from '../src/modules/tickets/index';
+import { loadAuthUser } from '../src/common/auth/auth-user.sql';
 import { MailIngestService } from '../src/modules/intake/mail-in/ingest/mail-ingest.service';
 import type { IngestSource } from '../src/modules/intake/mail-in/ingest/ingest-types';
 import { SmtpSink } from './support/smtp-sink';
@@ -919,24 +921,115 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(aboutTickets(await flushMail())).toHaveLength(1);
   });
 
-  it('a staff member’s mail on a ticket is kept as an internal note (a From is easily forged)', async () => {
-    const out = await ingest.ingest(
+  it('one acknowledgement per sender per 24 hours holds for web-form tickets too', async () => {
+    await flushMail();
+    const filer = await t.factory.user({
+      role: 'client',
+      email: 'formfiler@customer.test',
+      organizationId: customer.id,
+    });
+    const viaForm = (i: number) =>
+      t.db.transaction(async (em) => {
+        const user = await loadAuthUser(em, filer.id, t.clock.now());
+        return t.app
+          .get(TicketsService)
+          .create(
+            user!,
+            { subject: `Form ${i}`, description: 'Help' },
+            { em, channel: 'web_form' },
+          );
+      });
+    await viaForm(1);
+    await viaForm(2);
+    const aboutTickets = (await flushMail()).filter(
+      (m) => m.rcptTo.includes('formfiler@customer.test') && m.parsed.subject?.includes('[#'),
+    );
+    expect(aboutTickets).toHaveLength(1);
+    expect(
+      await t.db.query(
+        `SELECT status FROM deliveries WHERE address = 'formfiler@customer.test' AND kind = 'ticket_acknowledged' ORDER BY id`,
+      ),
+    ).toEqual([{ status: 'sent' }, { status: 'suppressed' }]);
+  });
+
+  it('a staff member’s mail lands on a ticket only as an internal note, and only by an unguessable thread signal', async () => {
+    const admin = await t.factory.user({ role: 'admin', name: 'Admin' });
+    const staffMail = (from: string, id: string, headers: Record<string, string>, body: string) =>
+      ingest.ingest(
+        HTTP,
+        eml(
+          {
+            From: from,
+            To: 'support@helpdesk.test',
+            Subject: `Re: [#${printer.number}] Printer on fire`,
+            'Message-ID': `<${id}@example.test>`,
+            ...headers,
+          },
+          body,
+        ),
+      );
+    const before = await counts();
+    // Forged: the admin sees every ticket and the number is guessable; nothing lands.
+    const forged = await staffMail(
+      `Admin <${admin.email}>`,
+      'staff-forged',
+      {},
+      'Refund them all.',
+    );
+    expect(forged.result).toBe('quarantined');
+    expect(forged.ticketId).toBeUndefined();
+    const held = await inbound(forged.inboundMessageId);
+    expect(held.reason).toContain('subject token');
+    expect(held.reason).toContain('agent app');
+    expect(held.thread_ticket_id).toBe(printer.id);
+    // A Message-ID of a mail we received is known to all its recipients: not enough either.
+    const [received] = (await t.db.query(
+      `SELECT message_id FROM inbound_messages WHERE ticket_id = $1 AND status = 'processed' LIMIT 1`,
+      [printer.id],
+    )) as { message_id: string }[];
+    const onReceived = await staffMail(
+      `Admin <${admin.email}>`,
+      'staff-received',
+      { 'In-Reply-To': `<${received.message_id}>` },
+      'Refund them all, again.',
+    );
+    expect(onReceived.result).toBe('quarantined');
+    // Not a reply at all: staff file tickets in the agent app.
+    const fresh = await ingest.ingest(
       HTTP,
       eml(
         {
           From: `Agent <${agent.email}>`,
           To: 'support@helpdesk.test',
-          Subject: `Re: [#${printer.number}] Printer on fire`,
-          'Message-ID': '<staff-1@example.test>',
+          Subject: 'A new problem',
+          'Message-ID': '<staff-new@example.test>',
         },
-        'Replacing the fuser tomorrow.',
+        'Something broke.',
       ),
+    );
+    expect(fresh.result).toBe('quarantined');
+    expect((await inbound(fresh.inboundMessageId)).reason).toContain('not a reply to a ticket');
+    expect(await counts()).toEqual(before);
+    // An answer to our own mail about the ticket lands, as an internal note.
+    const out = await staffMail(
+      `Agent <${agent.email}>`,
+      'staff-1',
+      { 'In-Reply-To': `<${replyDeliveryMessageId}>` },
+      'Replacing the fuser tomorrow.',
     );
     expect(out).toMatchObject({ result: 'replied', ticketId: printer.id });
     const [c] = (await t.db.query(
       `SELECT internal, author_id FROM ticket_comments WHERE body LIKE 'Replacing the fuser%'`,
     )) as { internal: boolean; author_id: string }[];
     expect(c).toEqual({ internal: true, author_id: agent.id });
+    // So does one to the signed reply address (the subject token next to it changes nothing).
+    const signed = await staffMail(
+      `Agent <${agent.email}>`,
+      'staff-2',
+      { To: t.app.get(ReplyAddresses).forTicket(printer.number) },
+      'Fuser ordered.',
+    );
+    expect(signed).toMatchObject({ result: 'replied', ticketId: printer.id });
   });
 
   it('a deactivated contact may not file or reply by mail', async () => {
@@ -1055,6 +1148,138 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     expect(asAlice.status).toBe(404);
   });
 
+  it('staff see the receiving server’s Authentication-Results of a client’s mail', async () => {
+    const verdict = 'mx.helpdesk.test; spf=fail smtp.mailfrom=customer.test; dmarc=fail';
+    const out = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          'Authentication-Results': verdict,
+          From: 'Alice <alice@customer.test>',
+          To: 'support@helpdesk.test',
+          Subject: 'Checked?',
+          'In-Reply-To': `<${replyDeliveryMessageId}>`,
+          'Message-ID': '<auth-1@customer.test>',
+        },
+        'Is it me?',
+      ),
+    );
+    expect(out).toMatchObject({ result: 'replied', ticketId: printer.id });
+    const res = await t
+      .http()
+      .get(`/api/v1/tickets/${printer.id}/inbound-mail?limit=200`)
+      .set('Authorization', `Bearer ${agent.token}`);
+    expect(res.status).toBe(200);
+    const items = res.body.items as { id: string; authenticationResults: string | null }[];
+    expect(items.find((i) => i.id === out.inboundMessageId)?.authenticationResults).toBe(verdict);
+    // None recorded: null, not missing.
+    expect(items.find((i) => i.id !== out.inboundMessageId)).toHaveProperty(
+      'authenticationResults',
+      null,
+    );
+  });
+
+  it('a DSN matched by Message-ID alone that names no recipient marks nothing', async () => {
+    const dsn = Buffer.from(
+      [
+        'To: bounces@helpdesk.test',
+        'From: MAILER-DAEMON@mx.evil.test',
+        'Subject: Delivery Status Notification (Failure)',
+        'Message-ID: <dsn-anon@mx.evil.test>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'Failed.',
+        '--b',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.evil.test',
+        '',
+        'Action: failed',
+        'Status: 5.1.1',
+        '',
+        '--b',
+        'Content-Type: text/rfc822-headers',
+        '',
+        `Message-ID: <${replyDeliveryMessageId}>`,
+        'To: alice@customer.test',
+        '',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const out = await ingest.ingest(HTTP, dsn);
+    expect(out.result).toBe('bounce');
+    expect((await inbound(out.inboundMessageId)).reason).toContain('names no recipient');
+    const [alices] = (await t.db.query(`SELECT bounced_at FROM deliveries WHERE message_id = $1`, [
+      `<${replyDeliveryMessageId}>`,
+    ])) as { bounced_at: Date | null }[];
+    expect(alices.bounced_at).toBeNull();
+  });
+
+  it('refusal mails: one a day per mailbox whatever its +tag or case, neutral greeting, capped per hour for all', async () => {
+    const refuseBox = await mailbox(t, 'orders@helpdesk.test', 'refuse');
+    await flushMail();
+    let uid = 0;
+    const stranger = (from: string) =>
+      ingest.ingest(
+        { kind: 'imap', mailboxId: refuseBox, uidValidity: '1', uid: ++uid },
+        eml(
+          {
+            From: from,
+            To: 'orders@helpdesk.test',
+            Subject: 'Hi',
+            'Message-ID': `<bomb-${uid}@bomb.test>`,
+          },
+          'Hello.',
+        ),
+      );
+    const outs = [
+      await stranger('"Visit pills.example now" <victim+1@bomb.test>'),
+      await stranger('<victim+2@bomb.test>'),
+      await stranger('<Victim@Bomb.test>'),
+    ];
+    expect(outs.map((o) => o.result)).toEqual(['refused', 'refused', 'refused']);
+    expect((await inbound(outs[1].inboundMessageId)).reason).toContain('one went to this address');
+    const toVictim = (await flushMail()).filter((m) =>
+      m.rcptTo.some((r: string) => r.toLowerCase().includes('@bomb.test')),
+    );
+    expect(toVictim).toHaveLength(1);
+    // The sender's display name is their text, sent from our domain: never repeated.
+    expect(toVictim[0].parsed.text).not.toContain('pills');
+    expect(toVictim[0].parsed.html || '').not.toContain('pills');
+    expect(toVictim[0].parsed.text).toContain('Hello,');
+
+    // The installation-wide cap: 50 refusals in the last hour (the default), the next is skipped.
+    await t.db.query(
+      `INSERT INTO deliveries (channel, kind, address, locale, data, status, automatic, created_at)
+       SELECT 'email', 'mail_refused', 'filler' || g || '@bomb.test', 'en', '{}', 'sent', true, $1
+         FROM generate_series(1, 50) g`,
+      [t.clock.now()],
+    );
+    try {
+      const capped = await stranger('<other@elsewhere.test>');
+      expect(capped.result).toBe('refused');
+      expect((await inbound(capped.inboundMessageId)).reason).toContain('hourly limit');
+      expect(
+        logLines.some((l) => l.includes('refusal mail not sent') && l.includes('last hour')),
+      ).toBe(true);
+      expect((await flushMail()).filter((m) => m.rcptTo.includes('other@elsewhere.test'))).toEqual(
+        [],
+      );
+      t.clock.advance(3_600_000 + 1);
+      expect((await stranger('<other2@elsewhere.test>')).result).toBe('refused');
+      expect(
+        (await flushMail()).filter((m) => m.rcptTo.includes('other2@elsewhere.test')),
+      ).toHaveLength(1);
+    } finally {
+      await t.db.query(`DELETE FROM deliveries WHERE address LIKE 'filler%@bomb.test'`);
+    }
+  });
+
   it('keeps a message it cannot process as failed, with its raw bytes and the error', async () => {
     // A constraint the ticket breaks: the create fails deep inside the tickets module.
     const raw = eml(
@@ -1072,9 +1297,11 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     try {
       const out = await ingest.ingest(HTTP, raw);
       expect(out.result).toBe('failed');
-      expect(out.error).toContain('test_no_x');
+      // The caller hears a generic message; the error itself is kept on the row for admins.
+      expect(out.error).toBe('The message could not be processed; it is kept for an administrator');
       const row = await inbound(out.inboundMessageId);
       expect(row.status).toBe('failed');
+      expect(row.reason).toContain('test_no_x');
       expect(row.raw.equals(raw)).toBe(true);
       // Fetched again: not retried in a loop, not lost.
       expect((await ingest.ingest(HTTP, raw)).result).toBe('duplicate');

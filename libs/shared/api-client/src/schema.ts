@@ -4302,6 +4302,8 @@ export interface components {
       nextCursor: string | null;
     };
     TicketInboundMailDto: {
+      /** @description The receiving server’s Authentication-Results header (SPF, DKIM, DMARC), as it wrote it: a hint whether the From is genuine, not checked by us */
+      authenticationResults: string | null;
       /** Format: uuid */
       commentId: string | null;
       files: components['schemas']['InboundFileDto'][];

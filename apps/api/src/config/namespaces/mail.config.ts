@@ -95,6 +95,11 @@ export const mailConfig = configNamespace('mail', (env) => {
       1,
       100000,
     ),
+    /**
+     * Refusal mails (to senders who may not file) the whole installation sends per hour; beyond
+     * it they are skipped and logged, so forged senders cannot make us a mail cannon.
+     */
+    mailRefusalsPerHour: env.int('MAIL_REFUSALS_PER_HOUR', 50, 0, 100000),
     /** Connect, greeting and socket timeouts of the SMTP connection. */
     smtpTimeoutSeconds: env.int('SMTP_TIMEOUT_SECONDS', 30, 1, 600),
   };

@@ -19,6 +19,7 @@ import { TicketChannelIndex1765400000001 } from './1765400000001-ticket-channel-
 import { Webhooks1765410000000 } from './1765410000000-webhooks.js';
 import { SupportMailboxes1765420000000 } from './1765420000000-support-mailboxes.js';
 import { MailIngest1765430000000 } from './1765430000000-mail-ingest.js';
+import { InboundAuthenticationResults1765430000001 } from './1765430000001-inbound-authentication-results.js';
 import { WebForm1765440000000 } from './1765440000000-web-form.js';
 import { WebFormFiles1765440000001 } from './1765440000001-web-form-files.js';
 import { Alerts1765450000000 } from './1765450000000-alerts.js';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Webhooks1765410000000,
   SupportMailboxes1765420000000,
   MailIngest1765430000000,
+  InboundAuthenticationResults1765430000001,
   WebForm1765440000000,
   WebFormFiles1765440000001,
   Alerts1765450000000,

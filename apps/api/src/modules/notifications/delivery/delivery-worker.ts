@@ -261,15 +261,16 @@ export class DeliveryWorker implements OnModuleInit {
   }
 
   /**
-   * RFC 3834 §2: one acknowledgement per sender per 24 hours for tickets filed by mail, so that
-   * a sender (or a forged sender, the e-mail-bomb relay) mailing us repeatedly gets one
-   * automatic answer, not one per message. Portal and agent filings keep theirs.
+   * RFC 3834 §2: one acknowledgement per sender per 24 hours for tickets filed by mail or by the
+   * public web form, so that a sender (or someone typing a stranger's address into the form, the
+   * e-mail-bomb relay) filing repeatedly gets one automatic answer, not one per ticket. Portal
+   * and agent filings keep theirs.
    */
   private async ackLimited(em: EntityManager, row: DueRow, now: Date): Promise<string | null> {
     if (row.kind !== 'ticket_acknowledged' || row.ticket_id === null) return null;
     const [hit] = (await em.query(
       `SELECT 1 FROM tickets t
-        WHERE t.id = $1 AND t.channel = 'email'
+        WHERE t.id = $1 AND t.channel IN ('email', 'web_form')
           AND EXISTS (SELECT 1 FROM deliveries d
                        WHERE d.address = $2 AND d.channel = 'email' AND d.kind = 'ticket_acknowledged'
                          AND d.status = 'sent' AND d.sent_at > $3)`,

@@ -24,6 +24,8 @@ import { Ticket } from '../../tickets/index.js';
 @Index('deliveries_ticket_idx', ['ticketId', 'createdAt'])
 @Index('deliveries_address_created_idx', ['address', 'createdAt'])
 @Index('deliveries_status_created_idx', ['status', 'createdAt'])
+// The refusal mails of the last hour and day, counted by the mail intake.
+@Index('deliveries_refused_created_idx', ['createdAt'], { where: `"kind" = 'mail_refused'` })
 export class Delivery {
   /** Short and numeric: it names the row in the VERP bounce address. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;

@@ -125,8 +125,6 @@ export interface MailDataByKind {
     readonly audience: 'client';
   };
   mail_refused: {
-    /** The sender's display name, '' when none. */
-    readonly name: string;
     /** When their message arrived (no subject: the refusal must not relay what a stranger wrote). */
     readonly receivedAt: string;
     readonly why: 'unknown_sender' | 'not_authorized';

@@ -99,7 +99,6 @@ export const SAMPLE_MAIL_DATA: { readonly [K in MailKind]: MailData<K> } = {
     audience: 'client',
   },
   mail_refused: {
-    name: 'Olga Petrova',
     receivedAt: '2026-12-07T08:00:00.000Z',
     why: 'unknown_sender',
     audience: 'client',

@@ -23,6 +23,9 @@ import { baseAddress, MailboxSettings, type MailboxDefaults } from './mailbox-se
 /** PostgreSQL's serialization failure and deadlock: worth one more try. */
 const TRANSIENT = new Set(['40001', '40P01']);
 
+/** What a source hears of a message that failed: the error itself is on its row. */
+export const FAILED_MESSAGE = 'The message could not be processed; it is kept for an administrator';
+
 /** Parts beyond these are dropped by the parser with a problem noted. */
 export const MAIL_LIMITS = { maxAttachments: 20, maxAttachmentBytes: 20 * 1024 * 1024 };
 
@@ -135,8 +138,8 @@ export class MailIngestService {
       em,
       `INSERT INTO inbound_messages (mailbox_id, source, uid_validity, uid, message_id, raw,
                                      from_address, from_name, reply_to, subject, received_at,
-                                     status, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                     status, reason, authentication_results)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         source.mailboxId,
@@ -154,6 +157,7 @@ export class MailIngestService {
         this.clock.now(),
         status,
         reason,
+        mail?.authenticationResults?.slice(0, 4000) ?? null,
       ],
     );
     return row?.id ?? null;
@@ -198,7 +202,9 @@ export class MailIngestService {
       const rowId = await this.insert(em, source, raw, mail, messageId, 'failed', error);
       // Stored meanwhile (another instance took it): that one counts.
       if (rowId === null) return this.duplicate(em, source, messageId);
-      return { result: 'failed', inboundMessageId: rowId, error };
+      // The error text (table names, constraint names, a library's internals) stays on the row
+      // for administrators; whoever posted the message learns only that it is kept.
+      return { result: 'failed', inboundMessageId: rowId, error: FAILED_MESSAGE };
     });
   }
 
@@ -277,7 +283,12 @@ export class MailIngestService {
     const senderId =
       sender.kind === 'user' ? sender.user.id : sender.kind === 'inactive' ? sender.userId : null;
 
-    // 4. A reply, when the sender may see the ticket it points at.
+    // 4. Staff by mail: only onto a ticket, and only by a signal nobody can guess.
+    if (sender.kind === 'user' && sender.user.role !== 'client') {
+      return this.fromStaff(em, sender.user, thread, mail, raw, storedKeys);
+    }
+
+    // 5. A reply, when the sender may see the ticket it points at.
     let flag: string | null = null;
     if (thread) {
       if (sender.kind === 'user' && (await isTicketVisible(em, sender.user, thread.ticketId))) {
@@ -293,7 +304,7 @@ export class MailIngestService {
     const withFlag = (reason: string | null): string | null =>
       [reason, flag].filter((r): r is string => !!r).join('; ') || null;
 
-    // 5. A new ticket: who may file.
+    // 6. A new ticket: who may file.
     const defaults = await this.mailboxes.defaults(em, source.mailboxId);
     const known = sender.kind === 'user' ? sender.user : null;
     const refused = (reason: string): Promise<Decision> =>
@@ -321,7 +332,7 @@ export class MailIngestService {
       return refused('not an authorized requester of the organization');
     }
 
-    // 6. The per-sender rate limit on new tickets: more are held for staff.
+    // 7. The per-sender rate limit on new tickets: more are held for staff.
     if (await this.overRate(em, mail.from.address)) {
       return {
         status: 'quarantined',
@@ -362,6 +373,49 @@ export class MailIngestService {
       senderId: user.id,
       createdTicket: true,
       attachments: filed.attachments,
+    };
+  }
+
+  /**
+   * A From header is easily forged, and admins and dispatchers see every ticket, whose numbers
+   * are sequential: `From: admin@…` with `Subject: Re: [#1042]` would write a note in the admin's
+   * name anywhere. So a staff member's mail lands (as an internal note) only when it answers
+   * our own mail about the ticket (our Message-IDs or its thread root) or went to its signed
+   * reply address; anything else is held for a look, and staff write in the agent app.
+   */
+  private async fromStaff(
+    em: EntityManager,
+    user: AuthUser,
+    thread: ThreadMatch | null,
+    mail: ParsedMail,
+    raw: Buffer,
+    storedKeys: string[],
+  ): Promise<Decision> {
+    const signed = thread
+      ? await this.threading.find(em, mail, this.mailboxes.domain, { unguessable: true })
+      : null;
+    const visible = signed !== null && (await isTicketVisible(em, user, signed.ticketId));
+    if (signed && visible) {
+      const replied = await this.tryReply(em, user, signed, mail, raw, storedKeys);
+      if (replied) return { ...replied, senderId: user.id };
+    }
+    const why = !thread
+      ? 'not a reply to a ticket'
+      : !signed
+        ? `points at ticket #${thread.ticketNumber} only by ${
+            thread.by === 'subject-token'
+              ? 'the [#number] subject token'
+              : 'a Message-ID we received'
+          }, which anyone can guess or know`
+        : visible
+          ? `ticket #${signed.ticketNumber} is read-only`
+          : `points at ticket #${signed.ticketNumber}, which the sender may not see`;
+    return {
+      status: 'quarantined',
+      result: 'quarantined',
+      reason: `from staff by mail: ${why}; staff write in the agent app`,
+      threadTicketId: (signed ?? thread)?.ticketId ?? null,
+      senderId: user.id,
     };
   }
 
@@ -443,14 +497,18 @@ export class MailIngestService {
       recipient: { userId: string | null; locale: Locale };
     },
   ): Promise<Decision> {
-    // Auto-submitted mail never gets here; the refusal itself is limited per address.
-    const answered = await this.refusals.send(em, mail, why, extra.recipient);
+    // Auto-submitted mail never gets here; the refusal itself is limited per address and hour.
+    const sent = await this.refusals.send(em, mail, why, extra.recipient);
+    const unanswered =
+      sent === 'address_today'
+        ? 'no reply: one went to this address today'
+        : sent === 'hourly_cap'
+          ? 'no reply: the hourly limit of refusal mails is reached'
+          : null;
     return {
       status: 'refused',
       result: 'refused',
-      reason: [reason, extra.flag, answered ? null : 'no reply: one went to this address today']
-        .filter(Boolean)
-        .join('; '),
+      reason: [reason, extra.flag, unanswered].filter(Boolean).join('; '),
       threadTicketId: extra.threadTicketId,
       senderId: extra.senderId,
     };
@@ -473,18 +531,16 @@ export class MailIngestService {
       return { status: 'bounce', result: 'bounce', reason: `${what.trim()}; no matching delivery` };
     }
     // A Message-ID is known to everyone who got the mail: matched by it alone, the report must
-    // at least name that delivery's recipient (the signed VERP address needs no such check, and
-    // a forwarded address may differ there).
+    // name that delivery's recipient, and one naming none proves nothing (the signed VERP
+    // address needs no such check, and a forwarded address may differ there).
     const named = report.finalRecipient?.toLowerCase() ?? null;
-    if (
-      delivery.by === 'message-id' &&
-      named !== null &&
-      named !== delivery.address.toLowerCase()
-    ) {
+    if (delivery.by === 'message-id' && named !== delivery.address.toLowerCase()) {
       return {
         status: 'bounce',
         result: 'bounce',
-        reason: `${what.trim()}; names another recipient than delivery ${delivery.id}: not marked`,
+        reason: `${what.trim()}; matched delivery ${delivery.id} by Message-ID alone and ${
+          named === null ? 'names no recipient' : 'names another recipient'
+        }: not marked`,
       };
     }
     await this.bounces.record(em, delivery.id, {

@@ -33,14 +33,27 @@ export function isOurMessageId(id: string, domain: string): boolean {
  * (or one we received on a ticket) in In-Reply-To/References, newest first; then the `[#number]`
  * subject token; then the signed per-ticket reply address it was sent to. It only says which
  * ticket the message points at: whether the sender may write there is decided by the caller.
+ * `unguessable` leaves out the subject token and the Message-IDs of mail we received (known to
+ * every recipient of that mail), for senders whose word weighs more: staff.
  */
 @Injectable()
 export class MailThreading {
   constructor(private readonly replyAddresses: ReplyAddresses) {}
 
-  async find(em: EntityManager, mail: ParsedMail, domain: string): Promise<ThreadMatch | null> {
+  async find(
+    em: EntityManager,
+    mail: ParsedMail,
+    domain: string,
+    opts: { unguessable?: boolean } = {},
+  ): Promise<ThreadMatch | null> {
+    // Only what an outsider cannot guess or have seen: our own ids, the signed reply address.
+    if (opts.unguessable) {
+      return (
+        (await this.byMessageIds(em, mail, domain, false)) ?? (await this.byReplyAddress(em, mail))
+      );
+    }
     return (
-      (await this.byMessageIds(em, mail, domain)) ??
+      (await this.byMessageIds(em, mail, domain, true)) ??
       (await this.bySubjectToken(em, mail.subject)) ??
       (await this.byReplyAddress(em, mail))
     );
@@ -50,6 +63,7 @@ export class MailThreading {
     em: EntityManager,
     mail: ParsedMail,
     domain: string,
+    withReceived: boolean,
   ): Promise<ThreadMatch | null> {
     const ids = [...mail.inReplyTo, ...[...mail.references].reverse()].filter(
       (id, i, all) => id !== '' && all.indexOf(id) === i,
@@ -71,7 +85,8 @@ export class MailThreading {
             WHERE d.message_id = '<' || x.id || '>' AND d.ticket_id IS NOT NULL
            UNION ALL
            SELECT m.ticket_id FROM inbound_messages m
-            WHERE m.message_id = x.id AND m.ticket_id IS NOT NULL AND m.status = 'processed'
+            WHERE $3::boolean AND m.message_id = x.id AND m.ticket_id IS NOT NULL
+              AND m.status = 'processed'
            UNION ALL
            SELECT r.id FROM unnest($2::uuid[]) AS r(id)
             WHERE x.id ILIKE 'ticket-' || r.id::text || '@%'
@@ -80,7 +95,7 @@ export class MailThreading {
          JOIN tickets t ON t.id = hit.ticket_id
         ORDER BY x.pos
         LIMIT 1`,
-      [ids, roots],
+      [ids, roots, withReceived],
     );
     const row = rows[0];
     return row

@@ -69,6 +69,9 @@ export class InboundMessage {
   /** Shown to staff when it differs from From; never the sender's identity. */
   @Column('varchar', { name: 'reply_to', length: 320, nullable: true }) replyTo!: string | null;
   @Column('varchar', { length: 1000, default: '' }) subject!: string;
+  /** The receiving server's Authentication-Results header: a hint for staff, never trusted. */
+  @Column('text', { name: 'authentication_results', nullable: true })
+  authenticationResults!: string | null;
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
   @Column('varchar', { length: 12 }) status!: InboundStatus;
   /** Why it was ignored, quarantined, refused or flagged; the error for a failed one. */

@@ -33,6 +33,14 @@ export class TicketInboundMailDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why it was ignored, held or flagged' })
   reason!: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The receiving server’s Authentication-Results header (SPF, DKIM, DMARC), as it wrote ' +
+      'it: a hint whether the From is genuine, not checked by us',
+  })
+  authenticationResults!: string | null;
+  @ApiProperty({
     description:
       'true: it pointed at this ticket but did not land on it (its sender may not see the ' +
       'ticket, or it was auto-submitted); false: it is this ticket’s own mail',

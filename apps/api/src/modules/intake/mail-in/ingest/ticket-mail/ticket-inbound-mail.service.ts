@@ -17,6 +17,7 @@ interface Row {
   received_at: Date;
   status: InboundStatus;
   reason: string | null;
+  authentication_results: string | null;
   ticket_id: string | null;
   comment_id: string | null;
   attachments: InboundAttachmentRecord[];
@@ -52,7 +53,7 @@ export class TicketInboundMailService {
     const rows = await sql<Row>(
       this.db,
       `SELECT m.id, m.from_address, m.from_name, m.reply_to, m.subject, m.received_at, m.status,
-              m.reason, m.ticket_id, m.comment_id, m.attachments, m.received_at::text AS cursor_at
+              m.reason, m.authentication_results, m.ticket_id, m.comment_id, m.attachments, m.received_at::text AS cursor_at
          FROM inbound_messages m
         WHERE (m.ticket_id = $1 OR m.thread_ticket_id = $1) ${after}
         ORDER BY m.received_at DESC, m.id DESC
@@ -71,6 +72,7 @@ export class TicketInboundMailService {
         receivedAt: r.received_at.toISOString(),
         status: r.status,
         reason: r.reason,
+        authenticationResults: r.authentication_results,
         flagged: r.ticket_id !== ticketId,
         commentId: r.comment_id,
         files: r.attachments.map((a) => ({
