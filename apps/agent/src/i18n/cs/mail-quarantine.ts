@@ -29,6 +29,7 @@ export default {
     show: 'Zobrazit',
     hide: 'Skrýt',
     outcome: 'Co se s ním stalo',
+    authResults: 'Kontrola přijímajícího serveru: {{value}}',
     flagged: 'Nedostal se sem',
     flaggedCount_one: '{{count}} se sem nedostal',
     flaggedCount_few: '{{count}} se sem nedostaly',

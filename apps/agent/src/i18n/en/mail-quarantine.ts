@@ -26,6 +26,7 @@ export default {
     show: 'Show',
     hide: 'Hide',
     outcome: 'What became of it',
+    authResults: 'Receiving server’s check: {{value}}',
     flagged: 'Did not land here',
     flaggedCount_one: '{{count}} did not land here',
     flaggedCount_other: '{{count}} did not land here',

@@ -29,6 +29,7 @@ export default {
     show: 'Показать',
     hide: 'Скрыть',
     outcome: 'Что с ним стало',
+    authResults: 'Проверка принимающего сервера: {{value}}',
     flagged: 'Не попало в заявку',
     flaggedCount_one: '{{count}} не попало в заявку',
     flaggedCount_few: '{{count}} не попали в заявку',

@@ -75,6 +75,18 @@ export function TicketInboundMailCard({ ticketId }: { ticketId: string }) {
                             {t('replyToDiffers', { address: m.replyTo })}
                           </Text>
                         )}
+                        {/* SPF/DKIM/DMARC as our receiving server saw them: the agent judges. */}
+                        {m.authenticationResults && (
+                          <Text
+                            size="xs"
+                            c="dimmed"
+                            maw={360}
+                            style={{ overflowWrap: 'anywhere' }}
+                            data-testid="inbound-mail-auth"
+                          >
+                            {t('ticketMail.authResults', { value: m.authenticationResults })}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
