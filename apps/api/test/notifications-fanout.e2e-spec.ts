@@ -24,6 +24,7 @@ interface DeliveryRow {
   event_id: string;
   status: string;
   data: Record<string, unknown>;
+  automatic: boolean;
 }
 interface Ticket {
   id: string;
@@ -163,7 +164,8 @@ describe('notification fan-out', () => {
       [before.map((b) => b.id)],
     )) as NotificationRow[];
     const deliveries = (await t.db.query(
-      `SELECT user_id, kind, channel, address, locale, ticket_id, event_id::text, status, data
+      `SELECT user_id, kind, channel, address, locale, ticket_id, event_id::text, status, data,
+              automatic
          FROM deliveries WHERE event_id > $1 ORDER BY id`,
       [last],
     )) as DeliveryRow[];
@@ -382,6 +384,10 @@ describe('notification fan-out', () => {
         authorName: 'Agent',
         body: 'A valve was closed; open now.',
       });
+      // The agent's words go out as the agent's message, not as automatic mail (RFC 3834).
+      expect(r.mail(w.clientA, 'comment_public')!.automatic).toBe(false);
+      const internal = await news(() => comment(w.agent, ticket.id, 'Closed valve 3', true));
+      expect(internal.mail(w.admin, 'comment_internal')!.automatic).toBe(true);
     });
 
     it('an internal note: staff participants only, never a client by any channel', async () => {

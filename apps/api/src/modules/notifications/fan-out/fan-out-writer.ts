@@ -116,10 +116,12 @@ export class FanOutWriter {
       const now = this.clock.now();
       await em.query(
         `INSERT INTO deliveries (event_id, channel, kind, user_id, address, locale, ticket_id, data,
-                                 next_attempt_at, created_at)
-         SELECT $1, x.channel, x.kind, x.user_id, x.address, x.locale, $2, x.data, $3, $3
+                                 automatic, next_attempt_at, created_at)
+         SELECT $1, x.channel, x.kind, x.user_id, x.address, x.locale, $2, x.data, x.automatic,
+                $3, $3
            FROM unnest($4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[],
-                       $9::jsonb[]) AS x(channel, kind, user_id, address, locale, data)`,
+                       $9::jsonb[], $10::boolean[])
+                AS x(channel, kind, user_id, address, locale, data, automatic)`,
         [
           e.id,
           ticketId,
@@ -130,6 +132,10 @@ export class FanOutWriter {
           deliveries.map((d) => d.address),
           deliveries.map((d) => d.locale),
           deliveries.map((d) => d.data),
+          // A person's public reply goes out as their message (RFC 3834: no Auto-Submitted, no
+          // Precedence: bulk, no hourly cap): a correspondent's vacation notice is welcome there,
+          // and the reply is what the client waits for. Everything else is automatic.
+          deliveries.map((d) => !(d.kind === 'comment_public' && e.actor_id !== null)),
         ],
       );
       // Every instance's delivery worker sends them when this commits, not at its next tick.
