@@ -28,9 +28,11 @@ describeBrowser('the mail quarantine in the agent workspace', () => {
       `/admin/service-accounts/${account.id}/tokens`,
       { name: 'pipe', scopes: ['inbound-mail:write'] },
     );
+    const verdict = 'mx.relaydesk.local; spf=pass smtp.mailfrom=newcomer.example';
     const pipe = async (from: string, subject: string, text: string) => {
       const id = `${uniqueText('q').replace(/\W/g, '')}@stranger.example`;
       const raw =
+        `Authentication-Results: ${verdict}\r\n` +
         `From: ${from}\r\nTo: support@relaydesk.local\r\nSubject: ${subject}\r\n` +
         `Message-ID: <${id}>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${text}\r\n`;
       const res = await fetch(`${BASE_URL}/api/v1/inbound-mail`, {
@@ -90,6 +92,15 @@ describeBrowser('the mail quarantine in the agent workspace', () => {
         const ticket = await dispatcher.ticket(number);
         expect(ticket.subject).toBe(keep);
         expect((ticket as unknown as { channel: string }).channel).toBe('email');
+
+        // The accepted mail is the ticket's own: its card shows the receiving server's check.
+        await d.open(`/tickets/${number}`);
+        const card = d.page.getByTestId('ticket-inbound-mail');
+        await card.getByRole('button', { name: 'Show' }).click();
+        await card
+          .getByTestId('inbound-mail-auth')
+          .getByText(`Receiving server’s check: ${verdict}`)
+          .waitFor();
       },
     );
   });
