@@ -139,7 +139,7 @@ describe('web form', () => {
       .set('Host', 'evil.example.net')
       .send({ ...(await validBody(email)), locale: 'cs' });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ status: 'confirmation_sent' });
+    expect(res.body).toEqual({ status: 'accepted' });
     expect(await countRows('tickets', `channel = 'web_form'`)).toBe(0);
     expect(await countRows('users', 'email = $1', [email])).toBe(0);
 
@@ -229,7 +229,7 @@ describe('web form', () => {
     const before = await countRows('web_form_submissions');
     const res = await submit(await validBody(email, { website: 'http://spam.example' }));
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ status: 'confirmation_sent' });
+    expect(res.body).toEqual({ status: 'accepted' });
     expect(await countRows('web_form_submissions')).toBe(before);
     expect(await countRows('deliveries', 'address = $1', [email])).toBe(0);
     await deliver();
@@ -268,41 +268,65 @@ describe('web form', () => {
     expect(settings.body.errors).toEqual([{ field: 'typeIds.1', message: expect.any(String) }]);
   });
 
-  it('a known active contact’s ticket is created at once, or waits for the link when so configured', async () => {
+  /** The web_form tickets of a requester, newest first. */
+  const webFormTickets = async (requesterId: string) =>
+    (await t.db.query(
+      `SELECT number::int AS number, organization_id, group_id FROM tickets
+          WHERE requester_id = $1 AND channel = 'web_form' ORDER BY number DESC`,
+      [requesterId],
+    )) as { number: number; organization_id: string; group_id: string }[];
+
+  it('answers a contact’s address exactly like any other: by default the contact confirms by mail too', async () => {
+    const settings = await t.http().get('/api/v1/admin/web-form').set('Authorization', adminAuth);
+    expect(settings.body.knownContactImmediate).toBe(false);
     const org = await t.factory.organization();
     const contact = await t.factory.user({ role: 'client', organizationId: org.id });
-    const res = await submit(await validBody(contact.email.toUpperCase()));
-    expect(res.status).toBe(201);
-    expect(res.body).toEqual({ status: 'created', ticketNumber: expect.any(Number) });
-    const [ticket] = (await t.db.query(
-      'SELECT channel, requester_id, organization_id, group_id FROM tickets WHERE number = $1',
-      [res.body.ticketNumber],
-    )) as Record<string, unknown>[];
-    expect(ticket).toEqual({
-      channel: 'web_form',
-      requester_id: contact.id,
-      organization_id: org.id,
-      group_id: group,
-    });
-    expect(
-      await countRows('deliveries', `kind = 'web_form_confirmation' AND address = $1`, [
-        contact.email,
-      ]),
-    ).toBe(0);
+    const stranger = await submit(await validBody(address('stranger')));
+    const known = await submit(await validBody(contact.email.toUpperCase()));
+    expect(known.status).toBe(202);
+    expect(known.body).toEqual(stranger.body);
+    expect(known.body).toEqual({ status: 'accepted' });
+    expect(await webFormTickets(contact.id)).toEqual([]);
+    await deliver();
+    const confirmed = await confirm(tokenOf(linkIn(contact.email)));
+    expect(confirmed.body.status).toBe('confirmed');
+    expect((await webFormTickets(contact.id)).map((r) => r.number)).toEqual([
+      confirmed.body.ticketNumber,
+    ]);
+  });
 
-    expect((await configure({ knownContactImmediate: false })).status).toBe(200);
+  it('filing known contacts at once (an admin’s choice) still answers the same; the number comes by the acknowledgement mail', async () => {
+    const org = await t.factory.organization();
+    const contact = await t.factory.user({ role: 'client', organizationId: org.id });
+    expect((await configure({ knownContactImmediate: true })).status).toBe(200);
     try {
-      const held = await submit(await validBody(contact.email));
-      expect(held.status).toBe(202);
+      const stranger = await submit(await validBody(address('stranger')));
+      const res = await submit(await validBody(contact.email.toUpperCase()));
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual(stranger.body);
+      expect(res.headers['content-length']).toBe(stranger.headers['content-length']);
+      const [ticket] = await webFormTickets(contact.id);
+      expect(ticket).toEqual({
+        number: expect.any(Number),
+        organization_id: org.id,
+        group_id: group,
+      });
+      expect(
+        await countRows('deliveries', `kind = 'web_form_confirmation' AND address = $1`, [
+          contact.email,
+        ]),
+      ).toBe(0);
+      await t.drainNotifications();
+      expect(
+        await countRows('deliveries', `kind = 'ticket_acknowledged' AND address = $1`, [
+          contact.email,
+        ]),
+      ).toBe(1);
       await deliver();
-      const confirmed = await confirm(tokenOf(linkIn(contact.email)));
-      expect(confirmed.body.status).toBe('confirmed');
-      const [again] = (await t.db.query('SELECT requester_id FROM tickets WHERE number = $1', [
-        confirmed.body.ticketNumber,
-      ])) as { requester_id: string }[];
-      expect(again.requester_id).toBe(contact.id);
+      const [ack] = sink.to(contact.email);
+      expect(`${ack.parsed.subject} ${ack.parsed.text}`).toContain(`${ticket.number}`);
     } finally {
-      await configure({ knownContactImmediate: true });
+      await configure({ knownContactImmediate: false });
     }
   });
 
@@ -336,16 +360,19 @@ describe('web form', () => {
       org.id,
       [named.id],
     ]);
-    expect((await submit(await validBody(named.email))).status).toBe(201);
-    // Answered like an unknown sender: whoever typed the address learns nothing.
-    const held = await submit(await validBody(other.email));
-    expect(held.status).toBe(202);
-    await deliver();
-    const refused = await confirm(tokenOf(linkIn(other.email)));
-    expect(refused.status).toBe(422);
-    expect(
-      await countRows('tickets', `requester_id = $1 AND channel = 'web_form'`, [other.id]),
-    ).toBe(0);
+    expect((await configure({ knownContactImmediate: true })).status).toBe(200);
+    try {
+      expect((await submit(await validBody(named.email))).status).toBe(202);
+      expect(await webFormTickets(named.id)).toHaveLength(1);
+      const held = await submit(await validBody(other.email));
+      expect(held.status).toBe(202);
+      await deliver();
+      const refused = await confirm(tokenOf(linkIn(other.email)));
+      expect(refused.status).toBe(422);
+      expect(await webFormTickets(other.id)).toEqual([]);
+    } finally {
+      await configure({ knownContactImmediate: false });
+    }
   });
 
   it('throttles per client address and per e-mail address (429 with RateLimit headers)', async () => {
@@ -506,11 +533,17 @@ describe('web form', () => {
   it('a known contact’s files go on the ticket at once; an executable is never served as what it claims', async () => {
     const org = await t.factory.organization();
     const contact = await t.factory.user({ role: 'client', organizationId: org.id });
-    const res = await submitWithFiles(contact.email, [
-      { name: 'invoice.pdf.exe', content: Buffer.from('MZ fake'), type: 'application/pdf' },
-    ]);
-    expect(res.status).toBe(201);
-    expect(await attachmentsOf(res.body.ticketNumber)).toEqual([
+    expect((await configure({ knownContactImmediate: true })).status).toBe(200);
+    try {
+      const res = await submitWithFiles(contact.email, [
+        { name: 'invoice.pdf.exe', content: Buffer.from('MZ fake'), type: 'application/pdf' },
+      ]);
+      expect(res.status).toBe(202);
+    } finally {
+      await configure({ knownContactImmediate: false });
+    }
+    const [ticket] = await webFormTickets(contact.id);
+    expect(await attachmentsOf(ticket.number)).toEqual([
       expect.objectContaining({
         file_name: 'invoice.pdf.exe',
         content_type: 'application/octet-stream',

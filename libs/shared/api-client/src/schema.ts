@@ -2146,7 +2146,7 @@ export interface paths {
     put?: never;
     /**
      * Send the web form
-     * @description An unknown sender gets a confirmation link by e-mail (202 `confirmation_sent`): the ticket exists once it is followed. A known contact’s ticket is created at once when the settings say so (201 `created`). A form sent sooner than the minimum fill time after its token was issued is 422; per client address and per e-mail address there are hourly limits (429). 404 while the form is closed. With files: multipart/form-data, the same fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES (413); they become the ticket’s attachments.
+     * @description Always 202 `accepted` ("check your mail"), whoever the address belongs to: the sender gets a confirmation link by e-mail and the ticket exists once it is followed; only when the settings file known contacts at once is a contact’s ticket created now, and its number comes by the acknowledgement mail. A form sent sooner than the minimum fill time after its token was issued is 422; per client address and per e-mail address there are hourly limits (429). 404 while the form is closed. With files: multipart/form-data, the same fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES (413); they become the ticket’s attachments.
      */
     post: operations['WebForm_submit'];
     delete?: never;
@@ -5105,7 +5105,7 @@ export interface components {
       defaultPriority: 'low' | 'normal' | 'high' | 'urgent' | null;
       /** @description The form accepts submissions */
       enabled: boolean;
-      /** @description A known active contact’s ticket is created at once; false: they confirm by e-mail like a new sender */
+      /** @description true: a known active contact’s ticket is created at once, so anyone who types their address files in their name (they learn of it by the acknowledgement mail); false (default): everyone confirms by e-mail */
       knownContactImmediate: boolean;
       /** @description Submissions per e-mail address per hour */
       maxPerAddressPerHour: number;
@@ -5143,12 +5143,10 @@ export interface components {
     };
     WebFormSubmissionResultDto: {
       /**
-       * @description confirmation_sent: a link was mailed to the address, the ticket exists once it is followed; created: the ticket exists
+       * @description accepted: the sender is told by e-mail what happens next (a confirmation link, or the ticket’s acknowledgement)
        * @enum {string}
        */
-      status: 'confirmation_sent' | 'created';
-      /** @description With `created` */
-      ticketNumber?: number;
+      status: 'accepted';
     };
     WebFormTypeDto: {
       /** Format: uuid */
@@ -20054,19 +20052,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The ticket was created */
-      201: {
-        headers: {
-          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
-          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
-          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WebFormSubmissionResultDto'];
-        };
-      };
-      /** @description A confirmation link was mailed to the address */
+      /** @description Accepted; what follows is told by e-mail to the address */
       202: {
         headers: {
           'RateLimit-Limit': components['headers']['RateLimit-Limit'];

@@ -14,6 +14,8 @@ export default {
   priority: 'Priorita',
   typeDefault: 'Výchozí podle typu',
   knownContactImmediate: 'Tiket známého kontaktu se založí hned (jinak také potvrzuje e-mailem)',
+  knownContactImmediateHint:
+    'Vypnuto (doporučeno): všichni potvrzují e-mailem. Zapnuto: kdokoli, kdo zadá adresu kontaktu, hned založí tiket jeho jménem; kontakt se o něm dozví jen z e-mailu o přijetí.',
   origins: 'Weby, které smějí formulář vložit',
   originsHint:
     'Jeden na řádek, ve tvaru https://www.example.com (bez cesty). Jiné weby formulář vložit nemohou.',

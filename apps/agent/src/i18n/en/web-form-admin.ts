@@ -13,6 +13,8 @@ export default {
   typeDefault: 'The type’s default',
   knownContactImmediate:
     'A known contact’s ticket is created at once (otherwise they confirm by mail too)',
+  knownContactImmediateHint:
+    'Off (recommended): everyone confirms by mail. On: anyone who types a contact’s address files a ticket in their name at once; the contact learns of it only by the acknowledgement mail.',
   origins: 'Sites that may embed the form',
   originsHint:
     'One per line, as https://www.example.com (no path). Other sites cannot frame the form.',

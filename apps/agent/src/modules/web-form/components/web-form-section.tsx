@@ -148,6 +148,7 @@ export function WebFormSection() {
           />
           <Switch
             label={t('knownContactImmediate')}
+            description={t('knownContactImmediateHint')}
             checked={draft.knownContactImmediate}
             onChange={(e) => set('knownContactImmediate', e.currentTarget.checked)}
           />

@@ -65,8 +65,8 @@ export interface FormRequest {
   locale: Locale;
 }
 
-/** What the honeypot answers: the same as a real unknown sender gets. */
-const LOOKS_ACCEPTED: WebFormSubmissionResultDto = { status: 'confirmation_sent' };
+/** The one answer to every accepted submission (and to the honeypot): "check your mail". */
+const ACCEPTED: WebFormSubmissionResultDto = { status: 'accepted' };
 
 /**
  * A submission of the public form. The checks run cheapest first and the answers give a bot
@@ -101,7 +101,7 @@ export class WebFormSubmissionsService {
       key: clientAddress,
       perHour: settings.maxPerIpPerHour,
     });
-    if (dto.website) return LOOKS_ACCEPTED;
+    if (dto.website) return ACCEPTED;
     this.checkFillTime(dto.formToken, settings);
     const email = dto.email.toLowerCase();
     await this.throttle.hit(res, {
@@ -118,12 +118,14 @@ export class WebFormSubmissionsService {
       locale: dto.locale ?? 'en',
     };
 
+    // One answer whatever happens behind it: a different one for a known contact would tell
+    // anyone who is a contact. A ticket filed at once is announced by its acknowledgement mail,
+    // which only the mailbox's owner reads.
     if (settings.knownContactImmediate) {
-      const created = await this.fileForKnownContact(request, settings, files);
-      if (created !== null) return { status: 'created', ticketNumber: created };
+      if (await this.fileForKnownContact(request, settings, files)) return ACCEPTED;
     }
     await this.holdForConfirmation(request, files);
-    return { status: 'confirmation_sent' };
+    return ACCEPTED;
   }
 
   private checkFillTime(formToken: string, settings: WebFormSettings): void {
@@ -184,12 +186,12 @@ export class WebFormSubmissionsService {
     ]);
   }
 
-  /** The ticket of a known active client contact, filed at once; null when the address is not one. */
+  /** Files the ticket of a known active client contact at once; false when the address is not one. */
   private async fileForKnownContact(
     request: FormRequest,
     settings: WebFormSettings,
     files: FormFile[],
-  ): Promise<number | null> {
+  ): Promise<boolean> {
     const stored: string[] = [];
     const filed = this.db.transaction(async (em) => {
       const [user] = await sql<{ id: string }>(
@@ -198,7 +200,7 @@ export class WebFormSubmissionsService {
         [request.email],
       );
       const contact = user ? await loadAuthUser(em, user.id, this.clock.now()) : null;
-      if (!contact || !(await mayFile(em, this.contacts, contact))) return null;
+      if (!contact || !(await mayFile(em, this.contacts, contact))) return false;
       const ticket = await this.tickets.create(
         contact,
         {
@@ -210,7 +212,7 @@ export class WebFormSubmissionsService {
         { em, channel: 'web_form', defaultGroupId: settings.defaultGroupId },
       );
       stored.push(...(await this.files.attach(em, ticket.id, contact.id, files)));
-      return ticket.number;
+      return true;
     });
     try {
       return await filed;

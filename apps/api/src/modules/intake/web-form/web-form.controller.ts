@@ -12,7 +12,6 @@ import {
 import {
   ApiAcceptedResponse,
   ApiConsumes,
-  ApiCreatedResponse,
   ApiExtension,
   ApiOkResponse,
   ApiOperation,
@@ -93,24 +92,25 @@ export class WebFormController {
   }
 
   @Post('submissions')
+  @HttpCode(202)
   @UseInterceptors(WebFormUploadInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiExtension('x-rate-limited', true)
   @ApiOperation({
     summary: 'Send the web form',
     description:
-      'An unknown sender gets a confirmation link by e-mail (202 `confirmation_sent`): the ' +
-      'ticket exists once it is followed. A known contact’s ticket is created at once when the ' +
-      'settings say so (201 `created`). A form sent sooner than the minimum fill time after its ' +
+      'Always 202 `accepted` ("check your mail"), whoever the address belongs to: the sender ' +
+      'gets a confirmation link by e-mail and the ticket exists once it is followed; only when ' +
+      'the settings file known contacts at once is a contact’s ticket created now, and its ' +
+      'number comes by the acknowledgement mail. A form sent sooner than the minimum fill time after its ' +
       'token was issued is 422; per client address and per e-mail address there are hourly ' +
       'limits (429). 404 while the form is closed. With files: multipart/form-data, the same ' +
       'fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES ' +
       '(413); they become the ticket’s attachments.',
   })
-  @ApiCreatedResponse({ type: WebFormSubmissionResultDto, description: 'The ticket was created' })
   @ApiAcceptedResponse({
     type: WebFormSubmissionResultDto,
-    description: 'A confirmation link was mailed to the address',
+    description: 'Accepted; what follows is told by e-mail to the address',
   })
   @ApiProblems(400, 404, 413, 422, 429)
   async submit(
@@ -118,14 +118,7 @@ export class WebFormController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebFormSubmissionResultDto> {
-    const result = await this.submissions.submit(
-      dto,
-      clientAddress(req),
-      res,
-      toFormFiles(formUploads(req)),
-    );
-    res.status(result.status === 'created' ? 201 : 202);
-    return result;
+    return this.submissions.submit(dto, clientAddress(req), res, toFormFiles(formUploads(req)));
   }
 
   @Post('confirm/:token')

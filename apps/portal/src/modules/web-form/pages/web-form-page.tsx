@@ -16,7 +16,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
 import { useTranslatedName } from '@relaydesk/web-ui';
 import type { Locale } from '@relaydesk/contracts';
-import type { WebFormSubmissionResult } from '../api';
 import { useSubmitWebForm, useWebFormConfig } from '../hooks';
 
 const LIMITS = { email: 254, name: 200, subject: 250, description: 20_000 } as const;
@@ -46,9 +45,7 @@ export default function WebFormPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [filesError, setFilesError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [result, setResult] = useState<{ outcome: WebFormSubmissionResult; email: string } | null>(
-    null,
-  );
+  const [result, setResult] = useState<{ email: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
   if (config.isPending) {
@@ -79,16 +76,14 @@ export default function WebFormPage() {
   }
 
   if (result) {
-    const created = result.outcome.status === 'created';
+    // One message whatever the address: the page must not tell who has an account.
     return (
       <Stack data-testid="web-form-result">
         <Title order={1} size="h2">
-          {t(created ? 'createdTitle' : 'sentTitle')}
+          {t('sentTitle')}
         </Title>
         <Alert color="green" role="status">
-          {created
-            ? t('created', { number: result.outcome.ticketNumber })
-            : t('sent', { email: result.email })}
+          {t('sent', { email: result.email })}
         </Alert>
         <Button
           variant="subtle"
@@ -147,7 +142,7 @@ export default function WebFormPage() {
     }
     const email = values.email.trim();
     try {
-      const outcome = await submit.mutateAsync({
+      await submit.mutateAsync({
         body: {
           email,
           name: values.name.trim(),
@@ -160,7 +155,7 @@ export default function WebFormPage() {
         },
         files,
       });
-      setResult({ outcome, email });
+      setResult({ email });
     } catch (error) {
       setFormError(messageFor(error));
       if (error instanceof ApiError) {

@@ -84,17 +84,16 @@ export class WebFormSubmissionDto {
   website?: string;
 }
 
-export const SUBMISSION_OUTCOMES = ['confirmation_sent', 'created'] as const;
+export const SUBMISSION_OUTCOMES = ['accepted'] as const;
 
+/** The same for every address: whether a contact's ticket was filed at once is told by mail only. */
 export class WebFormSubmissionResultDto {
   @ApiProperty({
     enum: SUBMISSION_OUTCOMES,
     description:
-      'confirmation_sent: a link was mailed to the address, the ticket exists once it is followed; created: the ticket exists',
+      'accepted: the sender is told by e-mail what happens next (a confirmation link, or the ticket’s acknowledgement)',
   })
   status!: (typeof SUBMISSION_OUTCOMES)[number];
-  @ApiPropertyOptional({ type: 'integer', description: 'With `created`' })
-  ticketNumber?: number;
 }
 
 export const CONFIRMATION_OUTCOMES = ['confirmed', 'already_confirmed'] as const;

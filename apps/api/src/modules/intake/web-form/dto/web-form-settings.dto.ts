@@ -41,7 +41,7 @@ export class WebFormSettingsDto {
   defaultPriority!: TicketPriority | null;
   @ApiProperty({
     description:
-      'A known active contact’s ticket is created at once; false: they confirm by e-mail like a new sender',
+      'true: a known active contact’s ticket is created at once, so anyone who types their address files in their name (they learn of it by the acknowledgement mail); false (default): everyone confirms by e-mail',
   })
   knownContactImmediate!: boolean;
   @ApiProperty({

@@ -30,8 +30,11 @@ export class WebFormSettings {
   defaultGroup?: Relation<Group>;
   @Column('varchar', { name: 'default_priority', length: 10, nullable: true })
   defaultPriority!: TicketPriority | null;
-  /** A known active contact's ticket is created at once; off: they confirm by mail too. */
-  @Column('boolean', { name: 'known_contact_immediate', default: true })
+  /**
+   * On: a known active contact's ticket is created at once, so whoever knows their address files
+   * in their name (they learn of it by the acknowledgement). Off (default): everyone confirms by mail.
+   */
+  @Column('boolean', { name: 'known_contact_immediate', default: false })
   knownContactImmediate!: boolean;
   /** Origins (scheme://host[:port]) that may frame /form: its CSP frame-ancestors. */
   @Column('text', { name: 'allowed_origins', array: true, default: () => "'{}'" })
