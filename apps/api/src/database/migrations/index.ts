@@ -22,6 +22,7 @@ import { MailIngest1765430000000 } from './1765430000000-mail-ingest.js';
 import { InboundAuthenticationResults1765430000001 } from './1765430000001-inbound-authentication-results.js';
 import { WebForm1765440000000 } from './1765440000000-web-form.js';
 import { WebFormFiles1765440000001 } from './1765440000001-web-form-files.js';
+import { WebFormConfirmEveryone1765440000002 } from './1765440000002-web-form-confirm-everyone.js';
 import { Alerts1765450000000 } from './1765450000000-alerts.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   InboundAuthenticationResults1765430000001,
   WebForm1765440000000,
   WebFormFiles1765440000001,
+  WebFormConfirmEveryone1765440000002,
   Alerts1765450000000,
 ];
