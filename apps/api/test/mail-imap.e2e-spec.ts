@@ -533,26 +533,100 @@ describe('the IMAP poller (real Dovecot, real ingest)', () => {
     expect(await ticketsWithSubject('Behind a wrong password')).toBe(1);
   });
 
-  it('keeps a message in the folder while the ingest throws, then sets it aside after 3 tries', async () => {
-    const box = await mailboxOn('Stuck');
-    await rig.append(box.mail({ subject: 'Throws' }), 'Stuck');
+  const failedList = async (id: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/v1/admin/mailboxes/${id}/failed-messages`)
+        .set('Authorization', admin())
+    ).body as { id: string; subject: string; error: string; size: number; uid: number }[];
+
+  it('keeps a message in the folder for as long as the database is away, read-only or full', async () => {
+    const box = await mailboxOn('Away');
+    await rig.append(box.mail({ subject: 'Waits for the database' }), 'Away');
     const ingest = t.app.get(MailIngestPort);
-    // The database is away for this call: the ingest itself throws (no outcome to act on).
-    const spy = jest.spyOn(ingest, 'ingest').mockRejectedValue(new Error('connection terminated'));
+    const sqlError = (code: string, message: string) => Object.assign(new Error(message), { code });
+    const thrown = [
+      new Error('Connection terminated unexpectedly'),
+      sqlError('25006', 'cannot execute INSERT in a read-only transaction'),
+      sqlError('53100', 'could not extend file: No space left on device'),
+      sqlError('40001', 'could not serialize access due to concurrent update'),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ];
+    const spy = jest.spyOn(ingest, 'ingest');
     try {
-      for (let i = 1; i <= 2; i++) {
+      for (const error of thrown) {
+        spy.mockRejectedValueOnce(error);
         const r = await poller.pollOnce(box.id);
-        expect(r.status).toBe('error');
-        expect(r.error).toMatch(/connection terminated/);
-        expect((await rig.uids('Stuck')).length).toBe(1);
+        expect(r).toMatchObject({ status: 'error', setAside: 0 });
+        expect(r.error).toContain(error.message);
+        expect((await rig.uids('Away')).length).toBe(1);
       }
-      const third = await poller.pollOnce(box.id);
-      expect(third).toMatchObject({ setAside: 1 });
-      expect(await rig.uids('Stuck')).toEqual([]);
-      expect((await rig.status('Stuck-failed')).messages).toBe(1);
+      expect((await rig.status('Away-failed')).messages).toBe(0);
+      expect(await failedList(box.id)).toEqual([]);
+      expect(
+        await count('SELECT count(*)::int AS n FROM mailbox_ingest_throws WHERE mailbox_id = $1', [
+          box.id,
+        ]),
+      ).toBe(0);
     } finally {
       spy.mockRestore();
     }
+    // Once the database is back, the message is filed as if nothing had happened.
+    expect(await poller.pollOnce(box.id)).toMatchObject({
+      status: 'done',
+      outcomes: { created: 1 },
+    });
+    expect(await ticketsWithSubject('Waits for the database')).toBe(1);
+  });
+
+  it('sets a message aside after 3 throws counted across instances, keeping it raw with the error for admins', async () => {
+    const box = await mailboxOn('Stuck');
+    const raw = box.mail({ subject: 'Throws' });
+    await rig.append(raw, 'Stuck');
+    const other = await t.secondInstance();
+    const otherPoller = other.get(MailboxPoller);
+    // A bug or a constraint the message breaks: the ingest throws, and would again and again.
+    const bug = () =>
+      Object.assign(new Error('new row violates check constraint "x"'), { code: '23514' });
+    const spies = [t.app.get(MailIngestPort), other.get(MailIngestPort)].map((p) =>
+      jest.spyOn(p, 'ingest').mockImplementation(() => Promise.reject(bug())),
+    );
+    try {
+      // The session moves between instances (as after a restart): the count goes with it.
+      for (const p of [poller, otherPoller]) {
+        const r = await p.pollOnce(box.id);
+        expect(r.status).toBe('error');
+        expect(r.error).toMatch(/violates check constraint/);
+        expect((await rig.uids('Stuck')).length).toBe(1);
+      }
+      const third = await poller.pollOnce(box.id);
+      expect(third).toMatchObject({ status: 'done', setAside: 1 });
+      expect(await rig.uids('Stuck')).toEqual([]);
+      expect((await rig.status('Stuck-failed')).messages).toBe(1);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
+    // Admins see it: among the failed messages with its error, and as the mailbox's last error,
+    // which the pass that set it aside did not wipe with its own success.
+    const list = await failedList(box.id);
+    expect(list).toEqual([expect.objectContaining({ subject: 'Throws', size: raw.length })]);
+    expect(list[0].error).toMatch(/after 3 failed attempts.*violates check constraint/);
+    const status = (await mailboxOf(box.id)).status;
+    expect(status.lastError).toMatch(/1 message\(s\) set aside in "Stuck-failed"/);
+    expect(status.lastSuccessAt).not.toBeNull();
+    expect(
+      await count('SELECT count(*)::int AS n FROM mailbox_ingest_throws WHERE mailbox_id = $1', [
+        box.id,
+      ]),
+    ).toBe(0);
+    // The kept copy is whole: Retry files it once the cause is gone.
+    const retried = await t
+      .http()
+      .post(`/api/v1/admin/mailboxes/${box.id}/failed-messages/${list[0].id}/retry`)
+      .set('Authorization', admin());
+    expect(retried.status).toBe(200);
+    expect(await ticketsWithSubject('Throws')).toBe(1);
   });
 
   it('sets a message over 25 MB aside unfetched, with its headers and the reason for admins', async () => {
@@ -583,6 +657,10 @@ describe('the IMAP poller (real Dovecot, real ingest)', () => {
     ]);
     expect(list[0].error).toMatch(/more than the 26214400 taken in/);
     expect(list[0].size).toBeLessThan(2048);
+    // The pass went well, but what it set aside stays on the mailbox for admins to see.
+    const status = (await mailboxOf(box.id)).status;
+    expect(status.lastError).toMatch(/1 message\(s\) set aside in "Huge-failed"/);
+    expect(status.lastSuccessAt).not.toBeNull();
   });
 
   it('keeps a session per mailbox where the scheduler runs: new mail arrives by IDLE, not by the next poll', async () => {

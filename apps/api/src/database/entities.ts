@@ -43,6 +43,7 @@ import { WebhookEndpoint } from '../modules/webhooks/entities/webhook-endpoint.e
 import { WebhookDelivery } from '../modules/webhooks/entities/webhook-delivery.entity.js';
 import { WebhookAttempt } from '../modules/webhooks/entities/webhook-attempt.entity.js';
 import { SupportMailbox } from '../modules/intake/mail-in/mailboxes/support-mailbox.entity.js';
+import { MailboxIngestThrow } from '../modules/intake/mail-in/mailboxes/mailbox-ingest-throw.entity.js';
 import { InboundMessage } from '../modules/intake/mail-in/ingest/entities/inbound-message.entity.js';
 import { WebFormSettings } from '../modules/intake/web-form/entities/web-form-settings.entity.js';
 import { WebFormSubmission } from '../modules/intake/web-form/entities/web-form-submission.entity.js';
@@ -92,6 +93,7 @@ export const ENTITIES = [
   TicketWatcher,
   ProjectWatcher,
   SupportMailbox,
+  MailboxIngestThrow,
   InboundMessage,
   WebhookEndpoint,
   WebhookDelivery,

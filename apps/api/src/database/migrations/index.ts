@@ -24,6 +24,7 @@ import { WebForm1765440000000 } from './1765440000000-web-form.js';
 import { WebFormFiles1765440000001 } from './1765440000001-web-form-files.js';
 import { WebFormConfirmEveryone1765440000002 } from './1765440000002-web-form-confirm-everyone.js';
 import { Alerts1765450000000 } from './1765450000000-alerts.js';
+import { MailboxIngestThrows1765491500000 } from './1765491500000-mailbox-ingest-throws.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   WebFormFiles1765440000001,
   WebFormConfirmEveryone1765440000002,
   Alerts1765450000000,
+  MailboxIngestThrows1765491500000,
 ];

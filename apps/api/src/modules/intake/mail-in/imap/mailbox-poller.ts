@@ -10,6 +10,7 @@ import { INBOUND_MAIL_MAX_BYTES } from '../http/inbound-mail-body.js';
 import type { IngestResult } from '../ingest/ingest-types.js';
 import { MailboxesService, type MailboxRow } from '../mailboxes/mailboxes.service.js';
 import { closeImap, connectImap, describeImapError } from './imap-connection.js';
+import { isInfrastructureError } from './ingest-throw-kind.js';
 import { MailIngestPort } from './mail-ingest-port.js';
 import { MailboxLease } from './mailbox-lease.js';
 
@@ -19,7 +20,10 @@ const CHUNK = 25;
 const ROUND = 500;
 /** Larger messages are moved to the failed folder unfetched (the HTTP pipe's limit too). */
 const MAX_MESSAGE_BYTES = INBOUND_MAIL_MAX_BYTES;
-/** An ingest that throws (not: returns `failed`) this often for one message: set it aside. */
+/**
+ * An ingest that throws (not: returns `failed`) this often for one message: set it aside. Throws
+ * because the database is away, read-only or out of resources do not count (ingest-throw-kind).
+ */
 const MAX_THROWS = 3;
 
 export interface PollResult {
@@ -33,6 +37,8 @@ export interface PollResult {
   /** The folder's UIDVALIDITY differs from the one stored: everything in it was looked at again. */
   uidValidityChanged: boolean;
   error?: string;
+  /** What a pass that ended well set aside: kept as the mailbox's last error for admins. */
+  notice?: string;
 }
 
 const newResult = (): PollResult => ({
@@ -56,15 +62,16 @@ const newResult = (): PollResult => ({
  *   ingest. A crash between commit and move leaves the message in the folder: the next session
  *   fetches it again, the ingest answers `duplicate` (mailbox + UIDVALIDITY + UID, or the
  *   Message-ID after a UIDVALIDITY change) and it is moved then. Nothing is ever deleted.
- * - An ingest that throws (the database is away) leaves the message where it is and ends the
- *   session with the error recorded on the mailbox; one that throws for the same message
- *   MAX_THROWS times in a row moves it to the failed folder so it cannot block the rest.
+ * - An ingest that throws leaves the message where it is and ends the session with the error
+ *   recorded on the mailbox (the session is tried again after a backoff). When the database is
+ *   away, read-only or out of resources that is all: those throws say nothing about the message.
+ *   Other throws are counted per message in the database (across instances and restarts); at
+ *   MAX_THROWS the message is moved to the failed folder so it cannot block the rest, and its
+ *   raw copy and the error are kept among the mailbox's failed messages (Retry takes it again).
  */
 @Injectable()
 export class MailboxPoller {
   private readonly logger = new Logger(MailboxPoller.name);
-  /** `<mailbox>:<uidvalidity>:<uid>` → how often the ingest threw on it. */
-  private readonly throws = new Map<string, number>();
 
   constructor(
     private readonly mailboxes: MailboxesService,
@@ -125,7 +132,7 @@ export class MailboxPoller {
       await this.ensureFolders(client, [row.processed_folder, row.failed_folder]);
       const result = await work(client, row);
       if (result.status === 'error') await this.mailboxes.recordError(mailboxId, result.error!);
-      else await this.mailboxes.recordSuccess(mailboxId);
+      else await this.mailboxes.recordSuccess(mailboxId, result.notice ?? null);
       return result;
     } catch (e) {
       const error = describeImapError(e, imap);
@@ -148,6 +155,7 @@ export class MailboxPoller {
       result.uidValidityChanged = row.uid_validity !== null && row.uid_validity !== uidValidity;
       if (row.uid_validity !== uidValidity) {
         await this.mailboxes.recordProgress(row.id, uidValidity, 0);
+        await this.mailboxes.forgetThrows(row.id, uidValidity, 'other-validity');
       }
       // A message that cannot be moved stays in the folder: look at each UID once per session.
       const looked = new Set<number>();
@@ -213,30 +221,22 @@ export class MailboxPoller {
     let error: string | null = null;
     for (const message of messages) {
       if (!message.source) continue;
-      const key = `${row.id}:${uidValidity}:${message.uid}`;
       result.fetched++;
       try {
         const outcome = await this.ingest.ingest(
           { kind: 'imap', mailboxId: row.id, uidValidity, uid: message.uid },
           message.source,
         );
-        this.throws.delete(key);
         result.outcomes[outcome.result] = (result.outcomes[outcome.result] ?? 0) + 1;
         (outcome.result === 'failed' ? failed : processed).push(message.uid);
       } catch (e) {
-        const count = (this.throws.get(key) ?? 0) + 1;
         const why = e instanceof Error ? e.message : String(e);
-        if (count >= MAX_THROWS) {
-          // Not stored by the ingest, but not lost: the failed folder keeps the message.
-          this.throws.delete(key);
+        const setAside = await this.afterThrow(row, uidValidity, message.uid, message.source, e);
+        if (setAside === 'set-aside') {
           failed.push(message.uid);
           result.setAside++;
-          this.logger.error(
-            `mailbox ${row.id}: UID ${message.uid} set aside in "${row.failed_folder}" after ${count} failed attempts: ${why}`,
-          );
           continue;
         }
-        this.throws.set(key, count);
         error = `Processing UID ${message.uid} failed (${why}); it stays in "${row.folder}" and is retried`;
         break;
       }
@@ -250,8 +250,47 @@ export class MailboxPoller {
     const handled = [...processed, ...failed];
     if (handled.length > 0) {
       await this.mailboxes.recordProgress(row.id, uidValidity, Math.max(...handled));
+      await this.mailboxes.forgetThrows(row.id, uidValidity, handled);
+    }
+    if (result.setAside > 0) {
+      result.notice = `${result.setAside} message(s) set aside in "${row.failed_folder}": see the mailbox's failed messages`;
     }
     return error;
+  }
+
+  /**
+   * Counts a throw of the ingest on one message, and at MAX_THROWS keeps its raw copy and the
+   * error among the failed messages: then (only then) it may leave the folder. The database being
+   * away is no fault of the message: not counted, and the session ends to be tried again later.
+   */
+  private async afterThrow(
+    row: MailboxRow,
+    uidValidity: string,
+    uid: number,
+    raw: Buffer,
+    thrown: unknown,
+  ): Promise<'set-aside' | 'retry'> {
+    if (isInfrastructureError(thrown)) return 'retry';
+    const why = thrown instanceof Error ? thrown.message : String(thrown);
+    try {
+      const count = await this.mailboxes.countThrow(row.id, uidValidity, uid, why);
+      if (count < MAX_THROWS) return 'retry';
+      await this.mailboxes.keepSetAside(
+        row.id,
+        uidValidity,
+        uid,
+        raw,
+        `Set aside after ${count} failed attempts to process it: ${why}`,
+      );
+      this.logger.error(
+        `mailbox ${row.id}: UID ${uid} set aside in "${row.failed_folder}" after ${count} failed attempts: ${why}`,
+      );
+      return 'set-aside';
+    } catch (e) {
+      // Neither counted nor kept: the message stays in the folder, which is never wrong.
+      this.logger.warn(`mailbox ${row.id}: UID ${uid}: could not record the failure: ${String(e)}`);
+      return 'retry';
+    }
   }
 
   private async ensureFolders(client: ImapFlow, folders: string[]): Promise<void> {

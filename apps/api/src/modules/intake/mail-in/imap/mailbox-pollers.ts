@@ -74,7 +74,7 @@ export class MailboxPollers implements BeforeApplicationShutdown {
           for (;;) {
             const pass = await this.poller.drain(client, row, lease);
             if (pass.status === 'error' || stopped || !lease.held) return pass;
-            await this.mailboxes.recordSuccess(id);
+            await this.mailboxes.recordSuccess(id, pass.notice ?? null);
             await this.waitForMail(client, (w) => (wake = w));
             if (stopped || !(await lease.stillHeld())) return pass;
             // Settings changed (folders, credentials): start over with the new ones.

@@ -347,13 +347,56 @@ export class MailboxesService {
     );
   }
 
-  async recordSuccess(id: string): Promise<void> {
+  /**
+   * A pass that ended well. `notice`: what it set aside, which stays the mailbox's last error so
+   * admins see it (clearing it here would hide what this very pass recorded).
+   */
+  async recordSuccess(id: string, notice: string | null = null): Promise<void> {
     const now = this.clock.now();
     await sql(
       this.db,
-      `UPDATE support_mailboxes SET last_polled_at = $2, last_success_at = $2, last_error = NULL,
-              last_error_at = NULL WHERE id = $1`,
-      [id, now],
+      `UPDATE support_mailboxes SET last_polled_at = $2::timestamptz, last_success_at = $2::timestamptz,
+              last_error = $3::text, last_error_at = CASE WHEN $3::text IS NULL THEN NULL ELSE $2::timestamptz END
+        WHERE id = $1`,
+      [id, now, notice?.slice(0, 2000) ?? null],
+    );
+  }
+
+  /** One more throw of the ingest on this message; how many there have been in all. */
+  async countThrow(id: string, uidValidity: string, uid: number, error: string): Promise<number> {
+    const [row] = await sql<{ throws: number }>(
+      this.db,
+      `INSERT INTO mailbox_ingest_throws (mailbox_id, uid_validity, uid, throws, last_error, updated_at)
+       VALUES ($1, $2, $3, 1, $4, $5)
+       ON CONFLICT (mailbox_id, uid_validity, uid) DO UPDATE
+          SET throws = mailbox_ingest_throws.throws + 1, last_error = EXCLUDED.last_error,
+              updated_at = EXCLUDED.updated_at
+       RETURNING throws`,
+      [id, uidValidity, uid, error.slice(0, 2000), this.clock.now()],
+    );
+    return row.throws;
+  }
+
+  /** The counts of messages that left the folder, or of a folder whose UIDVALIDITY is gone. */
+  async forgetThrows(
+    id: string,
+    uidValidity: string,
+    uids: number[] | 'other-validity',
+  ): Promise<void> {
+    if (uids === 'other-validity') {
+      await sql(
+        this.db,
+        'DELETE FROM mailbox_ingest_throws WHERE mailbox_id = $1 AND uid_validity <> $2',
+        [id, uidValidity],
+      );
+      return;
+    }
+    if (uids.length === 0) return;
+    await sql(
+      this.db,
+      `DELETE FROM mailbox_ingest_throws
+        WHERE mailbox_id = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[])`,
+      [id, uidValidity, uids],
     );
   }
 
@@ -377,6 +420,40 @@ export class MailboxesService {
     headers: Buffer,
     size: number,
   ): Promise<void> {
+    await this.keepFailed(
+      id,
+      uidValidity,
+      uid,
+      headers,
+      headers,
+      `The message is ${size} bytes, more than the ${INBOUND_MAIL_MAX_BYTES} taken in: only its headers are kept here; the whole message is in the failed folder on the mail server`,
+    );
+  }
+
+  /**
+   * A message the ingest kept throwing on, moved to the failed folder by the poller: its raw
+   * copy and the error are kept among the mailbox's failed messages, where Retry takes it again.
+   */
+  async keepSetAside(
+    id: string,
+    uidValidity: string,
+    uid: number,
+    raw: Buffer,
+    reason: string,
+  ): Promise<void> {
+    const end = raw.indexOf('\r\n\r\n');
+    const headers = end < 0 ? raw : raw.subarray(0, end);
+    await this.keepFailed(id, uidValidity, uid, headers, raw, reason);
+  }
+
+  private async keepFailed(
+    id: string,
+    uidValidity: string,
+    uid: number,
+    headers: Buffer,
+    raw: Buffer,
+    reason: string,
+  ): Promise<void> {
     const text = headers.toString('latin1');
     const header = (name: string) =>
       new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im')
@@ -384,24 +461,34 @@ export class MailboxesService {
         ?.replace(/\r?\n/g, '') ?? '';
     const messageId = extractMessageIds(header('Message-ID'))[0] ?? syntheticMessageId(headers);
     const from = /<([^<>@\s]+@[^<>\s]+)>|([^\s<>@]+@[^\s<>]+)/.exec(header('From'));
-    await sql(
+    const insert = (messageIdToUse: string) =>
+      sql<{ id: string }>(
+        this.db,
+        `INSERT INTO inbound_messages (mailbox_id, source, uid_validity, uid, message_id, raw,
+                                       from_address, subject, received_at, status, reason)
+         VALUES ($1, 'imap', $2, $3, $4, $5, $6, $7, $8, 'failed', $9)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          id,
+          uidValidity,
+          uid,
+          messageIdToUse,
+          raw,
+          (from?.[1] ?? from?.[2] ?? null)?.toLowerCase().slice(0, 320) ?? null,
+          header('Subject').slice(0, 1000),
+          this.clock.now(),
+          reason.slice(0, 4000),
+        ],
+      );
+    if ((await insert(messageId)).length > 0) return;
+    const [sameUid] = await sql(
       this.db,
-      `INSERT INTO inbound_messages (mailbox_id, source, uid_validity, uid, message_id, raw,
-                                     from_address, subject, received_at, status, reason)
-       VALUES ($1, 'imap', $2, $3, $4, $5, $6, $7, $8, 'failed', $9)
-       ON CONFLICT DO NOTHING`,
-      [
-        id,
-        uidValidity,
-        uid,
-        messageId,
-        headers,
-        (from?.[1] ?? from?.[2] ?? null)?.toLowerCase().slice(0, 320) ?? null,
-        header('Subject').slice(0, 1000),
-        this.clock.now(),
-        `The message is ${size} bytes, more than the ${INBOUND_MAIL_MAX_BYTES} taken in: only its headers are kept here; the whole message is in the failed folder on the mail server`,
-      ],
+      'SELECT 1 FROM inbound_messages WHERE mailbox_id = $1 AND uid_validity = $2 AND uid = $3',
+      [id, uidValidity, uid],
     );
+    // Its Message-ID is taken by another row (the same mail by another way, or a forged ID):
+    // the trace is kept all the same, under an ID of its own.
+    if (!sameUid) await insert(`${messageId.slice(0, 960)}#set-aside-${uidValidity}-${uid}`);
   }
 
   /** A failed connection test says as much about the mailbox as a failed poll: show it too. */
