@@ -17,6 +17,7 @@ import { mountSwagger } from './common/openapi/openapi.js';
 import { hostSpas } from './common/http/spa-hosting.js';
 import { usePreparedStatements } from './common/database/sql.js';
 import { WebFormFraming } from './modules/intake/index.js';
+import { ApiTokenAuthenticator, apiTokenFirst } from './modules/auth/index.js';
 
 export interface CreateAppOptions extends AppModuleOptions {
   logger?: Logger;
@@ -63,9 +64,11 @@ export function configureApp(
   // Any answer given before the body was read (401, 404, 413, 415) closes a connection with a
   // large body instead of reading all of it.
   app.use(closeConnectionOnUnreadBody);
-  // Raw mail piped in by an MTA: bytes, read before (and instead of) the JSON parser.
+  // Raw mail piped in by an MTA: bytes, read before (and instead of) the JSON parser, and only
+  // for a valid API token (checked first: up to 25 MB is not read for an anonymous 401).
   app.use(
     INBOUND_MAIL_PATH,
+    apiTokenFirst(app.get(ApiTokenAuthenticator)),
     rawBodyMiddleware(INBOUND_MAIL_TYPES, INBOUND_MAIL_MAX_BYTES, 'message'),
   );
   app.use(jsonBodyMiddleware(config.jsonBodyLimitBytes));

@@ -6,3 +6,5 @@
  */
 export { AuthUserLoader } from './auth-user.loader.js';
 export { AuthModule } from './auth.module.js';
+export { ApiTokenAuthenticator } from './service-accounts/api-token-authenticator.js';
+export { apiTokenFirst } from './service-accounts/api-token-first.middleware.js';
