@@ -193,6 +193,14 @@ describe('the hostile-mail corpus through a real Dovecot and the real poller', (
       });
     }
     expect((await counts()).inbound).toBe(files.length);
+    // The .eml as it came over IMAP is the one appended, byte for byte.
+    for (const file of files) {
+      const [{ raw }] = (await t.db.query(
+        'SELECT raw FROM inbound_messages WHERE mailbox_id = $1 AND message_id = $2',
+        [mailboxId, messageIds.get(file)],
+      )) as { raw: Buffer }[];
+      expect({ file, same: raw.equals(fx.rewrite(file)) }).toEqual({ file, same: true });
+    }
   });
 
   it('IMAP: every message left INBOX (Processed, flagged \\Seen; Failed if it failed), none deleted', async () => {
@@ -311,6 +319,14 @@ describe('the hostile-mail corpus through a real Dovecot and the real poller', (
     const description = (await ticketRow(row.ticket_id!)).description;
     expect(description).toContain(`/api/v1/attachments/${id}/content`);
     expect(description).not.toContain('cid:');
+    const stored = (await t.db.query(
+      `SELECT file_name, internal FROM attachments WHERE ticket_id = $1 ORDER BY file_name`,
+      [row.ticket_id],
+    )) as { file_name: string; internal: boolean }[];
+    expect(stored).toEqual([
+      { file_name: 'original-message.eml', internal: true },
+      { file_name: 'shot.png', internal: false },
+    ]);
     const png = await download(id);
     expect(png.status).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
@@ -338,6 +354,7 @@ describe('the hostile-mail corpus through a real Dovecot and the real poller', (
     expect(res.headers['content-type']).not.toMatch(/html/);
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain('sandbox');
   });
 
   it('14: the broken boundary gives one ticket from frank with the text', async () => {
