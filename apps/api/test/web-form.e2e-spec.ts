@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { WebFormSweep } from '../src/modules/intake/web-form/web-form-sweep';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
@@ -126,7 +128,7 @@ describe('web form', () => {
       maxFiles: 5,
       maxFileBytes: 64 * 1024,
     });
-    expect(res.body.formToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(res.body.formToken).toMatch(/^\d+\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
   });
 
   it('a new sender confirms by the mailed link: one ticket on channel web_form, a second click files nothing', async () => {
@@ -147,7 +149,11 @@ describe('web form', () => {
     const [mail] = sink.to(email);
     expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-replied');
     expect(mail.parsed.subject).toBe('Potvrďte svůj požadavek');
-    expect(mail.parsed.text).toContain('The printer jams');
+    // Nothing the sender typed comes back from our domain: a neutral greeting, "your request".
+    expect(mail.parsed.text).not.toContain('The printer jams');
+    expect(mail.parsed.text).not.toContain('Jana');
+    expect(mail.parsed.html).not.toContain('Jana');
+    expect(mail.parsed.text).toContain('Dobrý den,');
     const link = linkIn(email);
     expect(link.startsWith(`${PUBLIC_URL}/form/confirm#token=`)).toBe(true);
     // Only the hash is stored.
@@ -245,7 +251,8 @@ describe('web form', () => {
     expect(quick.body.errors).toEqual([{ field: 'formToken', message: expect.any(String) }]);
 
     const token = await openForm();
-    const forged = `${Number(token.split('.')[0]) - 60_000}.${token.split('.')[1]}`;
+    const [issuedAt, nonce, signature] = token.split('.');
+    const forged = `${Number(issuedAt) - 60_000}.${nonce}.${signature}`;
     const res = await submit({ ...(await validBody(email)), formToken: forged });
     expect(res.status).toBe(422);
     expect(await countRows('web_form_submissions', 'email = $1', [email])).toBe(0);
@@ -408,14 +415,55 @@ describe('web form', () => {
     }
   });
 
-  it('never mails one address more than 3 confirmations an hour, whatever the throttles allow', async () => {
-    const email = address('bomb');
-    for (let i = 0; i < 3; i++) expect((await submit(await validBody(email))).status).toBe(202);
-    const fourth = await submit(await validBody(email));
+  it('never mails one mailbox more than 3 confirmations an hour, however its address is spelled', async () => {
+    const local = `bomb-${++n}`;
+    const spelled = (s: string) => `${s}@sender.example.test`;
+    for (const email of [
+      spelled(`${local}+1`),
+      spelled(`${local}+2`),
+      spelled(local.toUpperCase()),
+    ])
+      expect((await submit(await validBody(email))).status).toBe(202);
+    const fourth = await submit(await validBody(spelled(`${local}+3`)));
     expect(fourth.status).toBe(429);
     expect(
-      await countRows('deliveries', `kind = 'web_form_confirmation' AND address = $1`, [email]),
+      await countRows('deliveries', `kind = 'web_form_confirmation' AND address ILIKE $1`, [
+        `${local}%`,
+      ]),
     ).toBe(3);
+  });
+
+  it('counts an IPv6 client by its /64', async () => {
+    expect((await configure({ maxPerIpPerHour: 2 })).status).toBe(200);
+    try {
+      const net = `2001:db8:${++ipSeq}:7`;
+      expect((await submit(await validBody(address('v6')), `${net}::1`)).status).toBe(202);
+      expect((await submit(await validBody(address('v6')), `${net}:ffff::2`)).status).toBe(202);
+      expect((await submit(await validBody(address('v6')), `${net}:1:2:3:4`)).status).toBe(429);
+      // The neighbouring /64 is someone else.
+      expect((await submit(await validBody(address('v6')), `${net}1::1`)).status).toBe(202);
+    } finally {
+      await configure({ maxPerIpPerHour: 1000 });
+    }
+  });
+
+  it('a form token serves one submission; a refused one may be corrected and sent again', async () => {
+    const formToken = await openForm();
+    const wrongType = await submit({
+      ...(await validBody(address('once'))),
+      typeId: internalType,
+      formToken,
+    });
+    expect(wrongType.status).toBe(422);
+    const email = address('once');
+    expect((await submit({ ...(await validBody(email)), formToken })).status).toBe(202);
+    const again = await submit({ ...(await validBody(address('once'))), formToken });
+    expect(again.status).toBe(422);
+    expect(again.body.type).toBe('https://relaydesk.dev/problems/web-form-stale');
+    expect(again.body.errors).toEqual([{ field: 'formToken', message: 'was already used' }]);
+    // Even a day later, within the token's life, from another network.
+    t.clock.advance(20 * HOUR);
+    expect((await submit({ ...(await validBody(address('once'))), formToken })).status).toBe(422);
   });
 
   it('is closed (404) while disabled', async () => {
@@ -575,6 +623,90 @@ describe('web form', () => {
     expect(await countRows('web_form_files')).toBe(before);
   });
 
+  /**
+   * A multipart submission sent chunked (no Content-Length) by a raw client: the fields, then one
+   * file of `fileBytes` written as the server takes them, and the body never ended, so an
+   * answer can only come from a server that does not wait for the whole body.
+   */
+  async function openUpload(from: string, fileBytes: number) {
+    const server = t.app.getHttpServer() as http.Server;
+    if (!server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const boundary = 'relaydesk-chunked';
+    const fields = await validBody(address('chunked'));
+    let sent = 0;
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/web-form/submissions',
+      headers: {
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Transfer-Encoding': 'chunked',
+        'X-Forwarded-For': from,
+      },
+    });
+    const answered = new Promise<{ status: number; body: string; sent: number }>(
+      (resolve, reject) => {
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
+        });
+        req.on('error', reject);
+      },
+    );
+    let head = '';
+    for (const [k, v] of Object.entries(fields)) {
+      head += `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+    }
+    head += `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    req.write(head);
+    const chunk = Buffer.alloc(16 * 1024, 0x61);
+    const pump = () => {
+      while (sent < fileBytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+    };
+    pump();
+    // Bounded: a server that waits for the end of the body never answers.
+    const timeout = new Promise<null>((r) => setTimeout(() => r(null), 8000).unref());
+    try {
+      return await Promise.race([answered, timeout]);
+    } finally {
+      req.destroy();
+    }
+  }
+
+  it('a chunked upload is answered 413 as soon as it passes the limit, not when (if ever) it ends', async () => {
+    const before = await countRows('web_form_submissions');
+    const res = await openUpload(ip(), 4 * 1024 * 1024);
+    expect(res).not.toBeNull();
+    expect(res!.status).toBe(413);
+    expect(res!.body).toContain('at most');
+    expect(await countRows('web_form_submissions')).toBe(before);
+  }, 15_000);
+
+  it('a closed form and a network over its limit are refused before the body is read', async () => {
+    expect((await configure({ enabled: false })).status).toBe(200);
+    try {
+      const res = await openUpload(ip(), 32 * 1024);
+      expect(res?.status).toBe(404);
+    } finally {
+      await configure({ enabled: true });
+    }
+    expect((await configure({ maxPerIpPerHour: 1 })).status).toBe(200);
+    try {
+      const from = ip();
+      expect((await submit(await validBody(address('first')), from)).status).toBe(202);
+      const res = await openUpload(from, 32 * 1024);
+      expect(res?.status).toBe(429);
+    } finally {
+      await configure({ maxPerIpPerHour: 1000 });
+    }
+  }, 30_000);
+
   it('forgets the files of an expired request, and the request a week later (then its link is unknown)', async () => {
     const email = address('sweep');
     expect(
@@ -604,5 +736,55 @@ describe('web form', () => {
     expect(redactUrl('/api/v1/web-form/confirm/abcDEF123_-xyz')).toBe(
       '/api/v1/web-form/confirm/[redacted]',
     );
+  });
+});
+
+describe('web form, installation-wide cap on confirmation mails', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ webFormConfirmationsPerHour: 2, trustProxy: 1 });
+    const admin = await t.factory.user({ role: 'admin' });
+    const auth = `Bearer ${await t.tokenFor(admin.id)}`;
+    const current = await t.http().get('/api/v1/admin/web-form').set('Authorization', auth);
+    const saved = await t
+      .http()
+      .put('/api/v1/admin/web-form')
+      .set('Authorization', auth)
+      .send({ version: current.body.version, enabled: true, minFillSeconds: 0 });
+    expect(saved.status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const submit = async (email: string) => {
+    const { formToken } = (await t.http().get('/api/v1/web-form')).body as { formToken: string };
+    return t
+      .http()
+      .post('/api/v1/web-form/submissions')
+      .set('X-Forwarded-For', '198.51.100.1')
+      .send({ email, name: 'N', subject: 'S', description: 'D', formToken });
+  };
+  const rows = async (table: string, email: string) =>
+    (
+      (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE address = $1`, [email])) as {
+        n: number;
+      }[]
+    )[0].n;
+
+  it('beyond WEB_FORM_CONFIRMATIONS_PER_HOUR: the same answer, nothing stored or mailed; the next hour mails again', async () => {
+    for (const email of ['a@cap.example.test', 'b@cap.example.test']) {
+      expect((await submit(email)).status).toBe(202);
+      expect(await rows('deliveries', email)).toBe(1);
+    }
+    const over = await submit('c@cap.example.test');
+    expect(over.status).toBe(202);
+    expect(over.body).toEqual({ status: 'accepted' });
+    expect(await rows('deliveries', 'c@cap.example.test')).toBe(0);
+    const stored = (await t.db.query(
+      `SELECT count(*)::int AS n FROM web_form_submissions WHERE email = 'c@cap.example.test'`,
+    )) as { n: number }[];
+    expect(stored[0].n).toBe(0);
+    t.clock.advance(3_600_000 + 1000);
+    expect((await submit('d@cap.example.test')).status).toBe(202);
+    expect(await rows('deliveries', 'd@cap.example.test')).toBe(1);
   });
 });

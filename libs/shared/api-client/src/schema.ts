@@ -2146,7 +2146,7 @@ export interface paths {
     put?: never;
     /**
      * Send the web form
-     * @description Always 202 `accepted` ("check your mail"), whoever the address belongs to: the sender gets a confirmation link by e-mail and the ticket exists once it is followed; only when the settings file known contacts at once is a contact’s ticket created now, and its number comes by the acknowledgement mail. A form sent sooner than the minimum fill time after its token was issued is 422; per client address and per e-mail address there are hourly limits (429). 404 while the form is closed. With files: multipart/form-data, the same fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES (413); they become the ticket’s attachments.
+     * @description Always 202 `accepted` ("check your mail"), whoever the address belongs to: the sender gets a confirmation link by e-mail and the ticket exists once it is followed; only when the settings file known contacts at once is a contact’s ticket created now, and its number comes by the acknowledgement mail. A form sent sooner than the minimum fill time after its token was issued, or with a token already used, is 422; per network (IPv6: per /64) and per mailbox there are hourly limits (429). 404 while the form is closed. The closed form and the network limit are answered before the body is read. With files: multipart/form-data, the same fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES (413, as soon as the bytes received pass it); they become the ticket’s attachments.
      */
     post: operations['WebForm_submit'];
     delete?: never;
@@ -5079,7 +5079,7 @@ export interface components {
     WebFormConfigDto: {
       /** @description false: the form is closed; nothing else is given */
       enabled: boolean;
-      /** @description Send it back with the submission: it carries the time the form was opened (signed), for the minimum fill time */
+      /** @description Send it back with the submission: it carries the time the form was opened (signed), for the minimum fill time. It serves one accepted submission; fetch a new one for the next */
       formToken: string;
       /** @description Bytes all files of one submission may have together */
       maxFileBytes: number;

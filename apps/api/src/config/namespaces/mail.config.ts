@@ -100,6 +100,11 @@ export const mailConfig = configNamespace('mail', (env) => {
      * it they are skipped and logged, so forged senders cannot make us a mail cannon.
      */
     mailRefusalsPerHour: env.int('MAIL_REFUSALS_PER_HOUR', 50, 0, 100000),
+    /**
+     * Web form confirmation mails the whole installation sends per hour; beyond it the form
+     * answers as usual but mails nothing (logged): many addresses cannot make us a mail cannon.
+     */
+    webFormConfirmationsPerHour: env.int('WEB_FORM_CONFIRMATIONS_PER_HOUR', 200, 0, 100000),
     /** Connect, greeting and socket timeouts of the SMTP connection. */
     smtpTimeoutSeconds: env.int('SMTP_TIMEOUT_SECONDS', 30, 1, 600),
   };

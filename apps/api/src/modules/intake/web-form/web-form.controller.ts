@@ -23,7 +23,7 @@ import { sql } from '../../../common/database/sql.js';
 import { Public } from '../../../common/auth/decorators.js';
 import { NotFoundError } from '../../../common/errors/domain-errors.js';
 import { RateLimited } from '../../../common/http/rate-limit.js';
-import { clientAddress, THROTTLERS } from '../../../common/http/throttling/throttlers.js';
+import { THROTTLERS } from '../../../common/http/throttling/throttlers.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { FIELD_LIMITS } from '../../../common/openapi/request-fields.js';
 import { DataSource } from 'typeorm';
@@ -37,6 +37,7 @@ import {
 import { FormTokens } from './form-token.js';
 import { toFormFiles } from './web-form-files.js';
 import {
+  admittedSettings,
   formUploads,
   MAX_FORM_FILES,
   WebFormUploadInterceptor,
@@ -103,10 +104,12 @@ export class WebFormController {
       'gets a confirmation link by e-mail and the ticket exists once it is followed; only when ' +
       'the settings file known contacts at once is a contact’s ticket created now, and its ' +
       'number comes by the acknowledgement mail. A form sent sooner than the minimum fill time after its ' +
-      'token was issued is 422; per client address and per e-mail address there are hourly ' +
-      'limits (429). 404 while the form is closed. With files: multipart/form-data, the same ' +
-      'fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES ' +
-      '(413); they become the ticket’s attachments.',
+      'token was issued, or with a token already used, is 422; per network (IPv6: per /64) and ' +
+      'per mailbox there are hourly limits (429). 404 while the form is closed. The closed form ' +
+      'and the network limit are answered before the body is read. With files: ' +
+      'multipart/form-data, the same fields and up to 5 files in `files`, each and all together ' +
+      'at most ATTACHMENT_MAX_BYTES (413, as soon as the bytes received pass it); they become ' +
+      'the ticket’s attachments.',
   })
   @ApiAcceptedResponse({
     type: WebFormSubmissionResultDto,
@@ -118,7 +121,7 @@ export class WebFormController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WebFormSubmissionResultDto> {
-    return this.submissions.submit(dto, clientAddress(req), res, toFormFiles(formUploads(req)));
+    return this.submissions.submit(dto, admittedSettings(req), res, toFormFiles(formUploads(req)));
   }
 
   @Post('confirm/:token')

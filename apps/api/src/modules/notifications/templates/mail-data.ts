@@ -116,9 +116,7 @@ export interface MailDataByKind {
     readonly audience: MailAudience;
   };
   web_form_confirmation: {
-    readonly name: string;
-    /** The subject the sender typed, so they recognise their request. */
-    readonly requestSubject: string;
+    // No name, no subject: whoever filled the form typed them, and this goes to any address.
     /** The portal page that confirms the request (single use; a secret: never logged). */
     readonly actionUrl: string;
     readonly expiresAt: string;

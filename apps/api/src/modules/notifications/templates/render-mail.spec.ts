@@ -347,12 +347,19 @@ describe('what each kind says', () => {
     );
   });
 
-  it('the web form confirmation names the request, in the form’s language, and claims no account', () => {
+  it('the web form confirmation speaks of "your request" only (no name, no subject a stranger typed), and claims no account', () => {
     const data = SAMPLE_MAIL_DATA.web_form_confirmation;
     const cs = render('web_form_confirmation', 'cs');
     expect(cs.subject).toBe('Potvrďte svůj požadavek');
-    expect(cs.text).toContain(`Předmět: ${data.requestSubject}`);
+    expect(cs.text).not.toContain('Předmět:');
     expect(cs.text.split(data.actionUrl).length).toBe(2);
+    // Data queued before the change still carries them: they are not shown.
+    const typed = { ...data, name: 'Visit evil.example', requestSubject: 'You won a prize' };
+    for (const locale of ['en', 'ru', 'cs'] as const) {
+      const mail = render('web_form_confirmation', locale, typed);
+      expect(mail.text).not.toContain('evil.example');
+      expect(mail.html).not.toContain('prize');
+    }
     const en = render('web_form_confirmation', 'en');
     expect(en.text).toContain('nothing will be filed');
     expect(en.text).not.toContain('Mails about your account are always sent');

@@ -92,8 +92,6 @@ export const SAMPLE_MAIL_DATA: { readonly [K in MailKind]: MailData<K> } = {
     audience: 'staff',
   },
   web_form_confirmation: {
-    name: 'Olga Petrova',
-    requestSubject: 'The printer on the 2nd floor jams',
     actionUrl: 'https://desk.example.com/form/confirm#token=sample-secret-token',
     expiresAt: '2026-12-08T08:00:00.000Z',
     audience: 'client',

@@ -29,7 +29,7 @@ export class WebFormConfigDto {
   maxFileBytes!: number;
   @ApiProperty({
     description:
-      'Send it back with the submission: it carries the time the form was opened (signed), for the minimum fill time',
+      'Send it back with the submission: it carries the time the form was opened (signed), for the minimum fill time. It serves one accepted submission; fetch a new one for the next',
   })
   formToken!: string;
 }

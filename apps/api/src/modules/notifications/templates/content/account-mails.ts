@@ -14,19 +14,19 @@ export function accountMail<
   const { t } = ctx;
   const texts = t[kind];
   const blocks: MailBlock[] = [
-    { type: 'paragraph', text: t.account.greeting(name(d.name, '')) },
+    // The web form's confirmation greets no one: the name is whatever a stranger typed.
+    {
+      type: 'paragraph',
+      text: t.account.greeting(
+        kind !== 'web_form_confirmation' && 'name' in d ? name(d.name, '') : '',
+      ),
+    },
     { type: 'paragraph', text: texts.intro },
   ];
   if ('newEmail' in d) {
     blocks.push({
       type: 'facts',
       rows: [{ label: t.labels.newEmail, value: name(d.newEmail, '') }],
-    });
-  }
-  if ('requestSubject' in d) {
-    blocks.push({
-      type: 'facts',
-      rows: [{ label: t.labels.subject, value: name(d.requestSubject, '') }],
     });
   }
   blocks.push(
