@@ -131,6 +131,27 @@ describeBrowser('public web form', () => {
     });
   });
 
+  it('a contact’s address is answered with the very message a stranger’s gets, and nothing is filed before the link', async () => {
+    const tag = Date.now().toString(36);
+    const subject = `Who is a contact ${tag}`;
+    const shown: string[] = [];
+    // A demo client contact, then an address nobody has.
+    for (const email of ['s.petrov@agro-yuzhny.example', `stranger.${tag}@form-e2e.example`]) {
+      await withPage(browser, 'web-form-same-answer', async (page) => {
+        await page.goto('/form?lang=en');
+        await page.getByRole('heading', { name: 'Write to us' }).waitFor();
+        await fillForm(page, email, subject);
+        await page.getByTestId('web-form-send').click();
+        await page.getByText(/check your mailbox/i).waitFor();
+        const text = (await page.getByTestId('web-form-result').textContent()) ?? '';
+        shown.push(text.replace(email, '<address>'));
+      });
+    }
+    expect(shown[0]).toBe(shown[1]);
+    expect(shown[0]).not.toMatch(/#\d/);
+    expect(await sql('SELECT 1 FROM tickets WHERE subject = $1', [subject])).toHaveLength(0);
+  });
+
   it('a bot that fills the honeypot is told the same, and gets no ticket and no mail', async () => {
     const tag = Date.now().toString(36);
     const email = `bot.${tag}@form-e2e.example`;
