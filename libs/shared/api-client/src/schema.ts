@@ -19922,6 +19922,27 @@ export interface operations {
           'application/json': components['schemas']['WebFormConfigDto'];
         };
       };
+      /** @description The database is unavailable for now; see Retry-After */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
     };
   };
   WebForm_confirm: {

@@ -78,6 +78,8 @@ export class WebFormController {
       'fresh form token: send it back with the submission (it dates the opening of the form).',
   })
   @ApiOkResponse({ type: WebFormConfigDto })
+  // It reads the settings and types from the database: 503 while that is away.
+  @ApiProblems(503)
   async config(): Promise<WebFormConfigDto> {
     const settings = await this.settings.current();
     const limits = { maxFiles: MAX_FORM_FILES, maxFileBytes: this.storage.attachmentMaxBytes };
