@@ -65,6 +65,15 @@ describeBrowser('support mailboxes', () => {
     try {
       const page = desk.page;
       await desk.open('/admin/mailboxes');
+      // Its own tab is the current one (not "Mail", whose path is a prefix of it), and every
+      // tab is named although each name lives in another feature's lazily loaded strings.
+      expect(await page.getByTestId('admin-tab-mailboxes').getAttribute('aria-current')).toBe(
+        'page',
+      );
+      expect(await page.getByTestId('admin-tab-mail').getAttribute('aria-current')).toBeNull();
+      const tabNames = await page.locator('[data-testid^="admin-tab-"]').allInnerTexts();
+      expect(tabNames.length).toBeGreaterThan(15);
+      expect(tabNames.filter((name) => /^(tab|tabs\.|defaults\.)/.test(name.trim()))).toEqual([]);
       await page.getByTestId('mailbox-add').click();
       await page.getByTestId('mailbox-name').fill(`Desk ${tag}`);
       await page.getByTestId('mailbox-address').fill(address);

@@ -99,9 +99,12 @@ const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   webhooks: 'webhooksAdmin:tab',
 };
 
+/** The features whose strings name a tab: loaded with the page, or a tab shows its key. */
+const TAB_NAMESPACES = [...new Set(Object.values(TAB_LABELS).map((key) => key.split(':')[0]))];
+
 /** Administration of the directory (admins only): one section per kind of record. */
 export default function AdminPage() {
-  const { t } = useTranslation(['admin', 'common']);
+  const { t } = useTranslation(['admin', 'common', ...TAB_NAMESPACES]);
   useDocumentTitle(`${t('title')} · ${t('common:appName')}`);
   const user = useUser();
   const { pathname } = useLocation();
@@ -117,7 +120,10 @@ export default function AdminPage() {
     );
   }
 
-  const current = SECTIONS.find((s) => pathname.startsWith(`/admin/${PATHS[s]}`));
+  // By whole path segments: `/admin/mail` must not claim `/admin/mailboxes`.
+  const current = SECTIONS.find(
+    (s) => pathname === `/admin/${PATHS[s]}` || pathname.startsWith(`/admin/${PATHS[s]}/`),
+  );
   return (
     <Stack gap="md">
       <Title order={2}>{t('title')}</Title>

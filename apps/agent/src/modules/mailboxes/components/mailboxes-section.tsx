@@ -40,14 +40,14 @@ export function MailboxesSection() {
   const health = (m: Mailbox) => {
     if (!m.active)
       return (
-        <Badge color="gray" variant="dot">
+        <Badge color="gray" variant="dot" miw="max-content">
           {t('state.inactive')}
         </Badge>
       );
     if (m.status.lastError) {
       return (
         <Stack gap={2}>
-          <Badge color="red" variant="dot">
+          <Badge color="red" variant="dot" miw="max-content">
             {t('state.error')}
           </Badge>
           <Text size="xs" c="red" data-testid="mailbox-last-error">
@@ -64,7 +64,7 @@ export function MailboxesSection() {
     if (m.status.lastSuccessAt) {
       return (
         <Stack gap={2}>
-          <Badge color="green" variant="dot">
+          <Badge color="green" variant="dot" miw="max-content">
             {t('state.ok')}
           </Badge>
           <Text size="xs" c="dimmed">
@@ -74,7 +74,7 @@ export function MailboxesSection() {
       );
     }
     return (
-      <Badge color="gray" variant="dot">
+      <Badge color="gray" variant="dot" miw="max-content">
         {t('state.waiting')}
       </Badge>
     );

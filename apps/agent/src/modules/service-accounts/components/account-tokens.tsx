@@ -69,7 +69,11 @@ export function AccountTokens({ account }: { account: ServiceAccount }) {
                       {token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="dot" color={state === 'active' ? 'green' : 'gray'}>
+                      <Badge
+                        variant="dot"
+                        miw="max-content"
+                        color={state === 'active' ? 'green' : 'gray'}
+                      >
                         {t(`tokens.${state}`)}
                       </Badge>
                     </Table.Td>

@@ -105,7 +105,7 @@ export function ServiceAccountsSection() {
                   </Table.Td>
                   <Table.Td>{a.activeTokens}</Table.Td>
                   <Table.Td>
-                    <Badge variant="dot" color={a.active ? 'green' : 'gray'}>
+                    <Badge variant="dot" miw="max-content" color={a.active ? 'green' : 'gray'}>
                       {t(a.active ? 'status.active' : 'status.inactive')}
                     </Badge>
                   </Table.Td>

@@ -45,7 +45,7 @@ export function WebhookDeliveries({ endpointId }: { endpointId: string }) {
                 <Code>{d.eventType}</Code>
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[d.status]} variant="dot">
+                <Badge color={STATUS_COLOR[d.status]} variant="dot" miw="max-content">
                   {t(`status.${d.status}`)}
                 </Badge>
                 <Text size="xs" c="dimmed">

@@ -60,11 +60,16 @@ export function WebhooksSection() {
 
   const stateBadge = (e: WebhookEndpoint) =>
     e.active ? (
-      <Badge color="green" variant="dot">
+      <Badge color="green" variant="dot" miw="max-content">
         {t('state.active')}
       </Badge>
     ) : (
-      <Badge color={e.disabledAt ? 'red' : 'gray'} variant="dot" title={e.disabledReason ?? ''}>
+      <Badge
+        color={e.disabledAt ? 'red' : 'gray'}
+        variant="dot"
+        miw="max-content"
+        title={e.disabledReason ?? ''}
+      >
         {e.disabledAt ? t('state.disabledAuto') : t('state.inactive')}
       </Badge>
     );
@@ -108,7 +113,7 @@ export function WebhooksSection() {
                       </Text>
                     )}
                     {e.includeInternalComments && (
-                      <Badge size="xs" color="orange" variant="dot">
+                      <Badge size="xs" color="orange" variant="dot" miw="max-content">
                         {t('internalIncluded')}
                       </Badge>
                     )}
