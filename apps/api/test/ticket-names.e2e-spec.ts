@@ -133,6 +133,34 @@ describe('names of referenced rows in ticket lists', () => {
     expect(item.statusName).toEqual({ en: 'Open', ru: expect.any(String), cs: expect.any(String) });
   });
 
+  it('a filtered page (names read by a second statement) names rows as the plain page does', async () => {
+    const plain = (await list(bearer(w.admin))).find((i) => i.id === full.id)!;
+    const res = await t
+      .http()
+      .get(`/api/v1/tickets?limit=100&organizationId=${w.orgA.id}`)
+      .set('Authorization', bearer(w.admin));
+    expect(res.status).toBe(200);
+    const filtered = (res.body.items as Item[]).find((i) => i.id === full.id)!;
+    expect(refsOf(filtered)).toEqual(refsOf(plain));
+  });
+
+  it('the plain page keeps its order in every sort while it reads the names with it', async () => {
+    for (const sort of ['number:asc', 'number:desc', 'createdAt:asc', 'updatedAt:asc']) {
+      const res = await t
+        .http()
+        .get(`/api/v1/tickets?limit=100&sort=${sort}`)
+        .set('Authorization', bearer(w.admin));
+      expect(res.status).toBe(200);
+      const [field, dir] = sort.split(':') as ['number' | 'createdAt' | 'updatedAt', string];
+      const keys = (res.body.items as Record<string, unknown>[]).map((i) =>
+        field === 'number' ? Number(i.number) : Date.parse(String(i[field])),
+      );
+      expect(keys.length).toBeGreaterThan(2);
+      const sorted = [...keys].sort((a, b) => (dir === 'asc' ? a - b : b - a));
+      expect(keys).toEqual(sorted);
+    }
+  });
+
   it('a renamed organization shows its new name on the next page', async () => {
     await t.db.query(`UPDATE organizations SET name = 'Org A (renamed)' WHERE id = $1`, [
       w.orgA.id,
