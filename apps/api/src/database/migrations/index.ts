@@ -25,6 +25,7 @@ import { WebFormFiles1765440000001 } from './1765440000001-web-form-files.js';
 import { WebFormConfirmEveryone1765440000002 } from './1765440000002-web-form-confirm-everyone.js';
 import { Alerts1765450000000 } from './1765450000000-alerts.js';
 import { MailboxIngestThrows1765491500000 } from './1765491500000-mailbox-ingest-throws.js';
+import { SlaClockPauses1765530000000 } from './1765530000000-sla-clock-pauses.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   WebFormConfirmEveryone1765440000002,
   Alerts1765450000000,
   MailboxIngestThrows1765491500000,
+  SlaClockPauses1765530000000,
 ];

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { TicketPriority, WorkingInterval } from '@relaydesk/contracts';
 import { BusinessCalendar } from '../../modules/sla/business-time.js';
-import { clocksStopped, deadlines, nextCheckAt } from '../../modules/sla/sla-clock.js';
+import { clocksStopped, deadlines, nextCheckAt, NOT_PAUSED } from '../../modules/sla/sla-clock.js';
 
 const OFFICE: WorkingInterval[] = [{ start: '09:00', end: '18:00' }];
 const SHORT: WorkingInterval[] = [{ start: '09:00', end: '17:00' }];
@@ -101,7 +101,7 @@ export async function insertDemoSla(em: EntityManager): Promise<void> {
       calendar,
       { firstResponseSeconds: policy.fr, resolutionSeconds: policy.res, reminderPercent: 75 },
       t.created_at,
-      0,
+      NOT_PAUSED,
     );
     const pausedAt = clocksStopped({ pausesSla: t.pauses_sla, category: t.status_category })
       ? t.status_changed_at

@@ -36,31 +36,69 @@ export interface SlaEvent {
   dueAt: Date;
 }
 
-/** Statuses where the clocks stand still: pausing ones, and resolved/closed/canceled. */
+/** Categories whose statuses stop the clocks whatever their pausesSla says. */
+const STOPPING_CATEGORIES: readonly string[] = ['resolved', 'closed', 'canceled', 'informational'];
+
+/**
+ * Statuses where the clocks stand still: pausing ones, resolved/closed/canceled, and
+ * informational (PayDox's "Информационное": kept for the record, no work owed on it).
+ */
 export function clocksStopped(status: { pausesSla: boolean; category: string }): boolean {
-  return status.pausesSla || ['resolved', 'closed', 'canceled'].includes(status.category);
+  return status.pausesSla || STOPPING_CATEGORIES.includes(status.category);
 }
 
 /**
- * Due and reminder instants: the ticket's creation plus the target plus the business time its
- * clocks stood still so far. Stored on the ticket, but always derivable from these inputs, so
- * a recompute anywhere gives the same instants.
+ * Business seconds the clocks stood still, per clock. They differ once a clock has run out: a
+ * stop that begins at or after a clock's due does not move that due (the time was used up
+ * before the stop), while the other clock, still running, moves by the whole stop.
+ */
+export interface PausedSeconds {
+  firstResponse: number;
+  resolution: number;
+}
+
+export const NOT_PAUSED: PausedSeconds = { firstResponse: 0, resolution: 0 };
+
+/**
+ * Each clock's paused seconds after a stop that began at `stoppedSince` and lasted `seconds` of
+ * business time: only a clock whose due was still ahead at the stop counts it. A clock without
+ * a due (no target) carries the stop too, so that the two stay equal unless one ran out.
+ */
+export function addPause(
+  before: PausedSeconds,
+  dues: Pick<SlaDeadlines, 'firstResponseDueAt' | 'resolutionDueAt'>,
+  stoppedSince: Date,
+  seconds: number,
+): PausedSeconds {
+  const counts = (due: Date | null) => (due === null || due > stoppedSince ? seconds : 0);
+  return {
+    firstResponse: before.firstResponse + counts(dues.firstResponseDueAt),
+    resolution: before.resolution + counts(dues.resolutionDueAt),
+  };
+}
+
+/**
+ * Due and reminder instants: the ticket's creation plus the target plus the business time that
+ * clock stood still before it ran out. Stored on the ticket, but always derivable from these
+ * inputs, so a recompute anywhere gives the same instants.
  */
 export function deadlines(
   calendar: BusinessCalendar,
   targets: SlaTargets,
   createdAt: Date,
-  pausedSeconds: number,
+  paused: PausedSeconds,
 ): SlaDeadlines {
-  const at = (seconds: number | null, share = 100) =>
+  const at = (seconds: number | null, pausedSeconds: number, share = 100) =>
     seconds === null
       ? null
       : calendar.addSeconds(createdAt, Math.floor((seconds * share) / 100) + pausedSeconds);
+  const first = targets.firstResponseSeconds;
+  const resolution = targets.resolutionSeconds;
   return {
-    firstResponseDueAt: at(targets.firstResponseSeconds),
-    firstResponseRemindAt: at(targets.firstResponseSeconds, targets.reminderPercent),
-    resolutionDueAt: at(targets.resolutionSeconds),
-    resolutionRemindAt: at(targets.resolutionSeconds, targets.reminderPercent),
+    firstResponseDueAt: at(first, paused.firstResponse),
+    firstResponseRemindAt: at(first, paused.firstResponse, targets.reminderPercent),
+    resolutionDueAt: at(resolution, paused.resolution),
+    resolutionRemindAt: at(resolution, paused.resolution, targets.reminderPercent),
   };
 }
 

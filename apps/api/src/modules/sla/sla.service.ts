@@ -3,10 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type { StatusCategory, TicketPriority } from '@relaydesk/contracts';
 import { SlaConfigService, type SlaSnapshot, type SlaSubject } from './sla-config.service.js';
 import {
+  addPause,
   clocksStopped,
   deadlines,
   nextCheckAt,
+  NOT_PAUSED,
   REMINDER_BIT,
+  type PausedSeconds,
   type SlaDeadlines,
   type SlaState,
 } from './sla-clock.js';
@@ -25,6 +28,8 @@ export type SlaPatch = Partial<
     | 'resolutionRemindAt'
     | 'slaPausedAt'
     | 'slaPausedSeconds'
+    | 'slaFirstResponsePausedSeconds'
+    | 'slaResolutionPausedSeconds'
     | 'slaRemindersSent'
   >
 > & { slaNextCheckAt?: Date | null };
@@ -48,7 +53,11 @@ export interface SlaTicket extends SlaSubject {
   resolutionDueAt: Date | null;
   resolutionRemindAt: Date | null;
   slaPausedAt: Date | null;
+  /** Business seconds the clocks stood still in all. */
   slaPausedSeconds: number;
+  /** Of those, the ones before each clock ran out: what moves its due (see PausedSeconds). */
+  slaFirstResponsePausedSeconds: number;
+  slaResolutionPausedSeconds: number;
   firstRespondedAt: Date | null;
   firstResponseBreachedAt: Date | null;
   resolutionBreachedAt: Date | null;
@@ -64,6 +73,13 @@ const NO_SLA: NewTicketSla = {
   slaPausedAt: null,
   slaNextCheckAt: null,
 };
+
+function pausedOf(t: SlaTicket): PausedSeconds {
+  return {
+    firstResponse: t.slaFirstResponsePausedSeconds,
+    resolution: t.slaResolutionPausedSeconds,
+  };
+}
 
 function stateOf(t: SlaTicket): SlaState {
   return {
@@ -97,7 +113,7 @@ export class SlaService {
     const policy = this.config.match(snapshot, t);
     const calendar = policy && snapshot.calendars.get(policy.calendarId);
     if (!policy || !calendar) return NO_SLA;
-    const d = deadlines(calendar, this.config.targets(policy, t.priority), t.createdAt, 0);
+    const d = deadlines(calendar, this.config.targets(policy, t.priority), t.createdAt, NOT_PAUSED);
     const pausedAt = clocksStopped(t.status) ? t.createdAt : null;
     return {
       slaPolicyId: policy.id,
@@ -122,14 +138,15 @@ export class SlaService {
   async recompute(em: EntityManager, ticket: SlaTicket, at: Date): Promise<SlaPatch> {
     const snapshot = await this.config.snapshot(em);
     const policy = this.config.match(snapshot, ticket);
-    return this.patch(ticket, snapshot, policy?.id ?? null, ticket.slaPausedSeconds, at, {
+    return this.patch(ticket, snapshot, policy?.id ?? null, pausedOf(ticket), at, {
       pausedAt: ticket.slaPausedAt,
     });
   }
 
   /**
-   * Stops the clocks on entering a pausing or resolved/closed/canceled status and resumes them
-   * on leaving one: the deadlines move by the business time they stood still. Asked by
+   * Stops the clocks on entering a pausing or resolved/closed/canceled/informational status and
+   * resumes them on leaving one: a deadline still ahead at the stop moves by the business time
+   * they stood still; one that had come keeps its instant and its breach. Asked by
    * TicketStatusChanger for every status change; null when the clocks carry on as they were.
    */
   async onStatusChange(
@@ -152,8 +169,10 @@ export class SlaService {
     const calendar = policy && snapshot.calendars.get(policy.calendarId);
     const stoppedSince = ticket.slaPausedAt ?? at;
     const paused = calendar ? calendar.secondsBetween(stoppedSince, at) : 0;
-    return this.patch(ticket, snapshot, ticket.slaPolicyId, ticket.slaPausedSeconds + paused, at, {
+    const perClock = addPause(pausedOf(ticket), ticket, stoppedSince, paused);
+    return this.patch(ticket, snapshot, ticket.slaPolicyId, perClock, at, {
       pausedAt: null,
+      totalPausedSeconds: ticket.slaPausedSeconds + paused,
     });
   }
 
@@ -161,9 +180,9 @@ export class SlaService {
     ticket: SlaTicket,
     snapshot: SlaSnapshot,
     policyId: string | null,
-    pausedSeconds: number,
+    paused: PausedSeconds,
     at: Date,
-    opts: { pausedAt: Date | null },
+    opts: { pausedAt: Date | null; totalPausedSeconds?: number },
   ): SlaPatch {
     const policy = policyId ? snapshot.byId.get(policyId) : undefined;
     const calendar = policy && snapshot.calendars.get(policy.calendarId);
@@ -173,7 +192,7 @@ export class SlaService {
             calendar,
             this.config.targets(policy, ticket.priority as TicketPriority),
             ticket.createdAt,
-            pausedSeconds,
+            paused,
           )
         : {
             firstResponseDueAt: null,
@@ -196,7 +215,9 @@ export class SlaService {
       slaPolicyId: policy && calendar ? policyId : null,
       ...d,
       slaPausedAt: opts.pausedAt,
-      slaPausedSeconds: pausedSeconds,
+      slaPausedSeconds: opts.totalPausedSeconds ?? ticket.slaPausedSeconds,
+      slaFirstResponsePausedSeconds: paused.firstResponse,
+      slaResolutionPausedSeconds: paused.resolution,
       slaRemindersSent: reminders,
       slaNextCheckAt: nextCheckAt(state),
     };

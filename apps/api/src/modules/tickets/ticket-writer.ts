@@ -41,6 +41,8 @@ const WRITABLE = new Set([
   'resolution_remind_at',
   'sla_paused_at',
   'sla_paused_seconds',
+  'sla_first_response_paused_seconds',
+  'sla_resolution_paused_seconds',
   'sla_reminders_sent',
   'sla_next_check_at',
   'first_response_breached_at',

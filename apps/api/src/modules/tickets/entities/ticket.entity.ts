@@ -159,6 +159,14 @@ export class Ticket {
   @Column('timestamptz', { name: 'sla_paused_at', nullable: true }) slaPausedAt!: Date | null;
   /** Business seconds the clocks stood still so far. */
   @Column('int', { name: 'sla_paused_seconds', default: 0 }) slaPausedSeconds!: number;
+  /**
+   * Of those, the seconds before each clock ran out: a stop that begins at or after a clock's
+   * due does not move it (migration 1765530000000).
+   */
+  @Column('int', { name: 'sla_first_response_paused_seconds', default: 0 })
+  slaFirstResponsePausedSeconds!: number;
+  @Column('int', { name: 'sla_resolution_paused_seconds', default: 0 })
+  slaResolutionPausedSeconds!: number;
   /** Reminders already sent: 1 first response, 2 resolution. */
   @Column('smallint', { name: 'sla_reminders_sent', default: 0 }) slaRemindersSent!: number;
   /** When the SLA sweep next has to look at the ticket; null: nothing pending. */
