@@ -2909,6 +2909,11 @@ export interface components {
        * @description An active category; clients may pick public ones only
        */
       categoryId?: string;
+      /**
+       * @description API tokens only: the source this integration relays (a mail gateway files `email`, a monitoring tool `monitoring`); without it a token files `api`. A person (session) may not declare a channel (422): theirs is `portal` for clients, `agent` for staff.
+       * @enum {string}
+       */
+      channel?: 'api' | 'email' | 'web_form' | 'monitoring';
       /** @description Values by field key of the ticket type: text/long_text strings (≤ 1000 / 20000), number, date (YYYY-MM-DD), date_time (ISO 8601 with offset), select (an option value), multi_select (distinct option values), checkbox (boolean), user / organization (UUID of an active one). Every failing field is reported at once (422, field `customFields.<key>`). Required fields must be filled; clients may set client-editable fields only (and are not asked for required fields they cannot edit). */
       customFields?: {
         [key: string]: unknown;

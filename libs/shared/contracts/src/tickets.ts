@@ -15,6 +15,15 @@ export const TICKET_CHANNELS = [
 ] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
+/**
+ * The channels a service account's token may declare when it files a ticket for the source it
+ * relays (a mail gateway, a form on another site, a monitoring tool), so assignment rules and
+ * reports treat the ticket as that source. `portal` and `agent` name our own apps and are never
+ * declared; a person's request (a session) may declare none: its channel follows from who calls.
+ */
+export const DECLARABLE_CHANNELS = ['api', 'email', 'web_form', 'monitoring'] as const;
+export type DeclarableChannel = (typeof DECLARABLE_CHANNELS)[number];
+
 /** Status keys of the Okdesk preset, the workflow every installation starts with. */
 export const OKDESK_STATUSES = [
   'open',

@@ -115,6 +115,13 @@ export class TicketsService {
       }
     }
 
+    // Only an integration knows which source it relays; a person's channel follows from who they
+    // are, so a session that declares one (a script sending `email` to jump a routing rule) is
+    // refused rather than believed or silently overridden.
+    if (dto.channel !== undefined && !user.token) {
+      refs.fail('channel', 'only an API token may declare the channel');
+    }
+
     const type = dto.typeId ? await refs.type(dto.typeId) : null;
     if (type && isClient && !type.isPublic) {
       // An internal type does not exist as far as a client is concerned.
@@ -172,7 +179,7 @@ export class TicketsService {
     const initial = this.workflows.initialStatus(def);
     const requestedPriority: TicketPriority = dto.priority ?? type?.defaultPriority ?? 'normal';
     const channel: TicketChannel =
-      options.channel ?? (user.token ? 'api' : isClient ? 'portal' : 'agent');
+      options.channel ?? (user.token ? (dto.channel ?? 'api') : isClient ? 'portal' : 'agent');
     const requestedGroupId = isClient ? null : (dto.groupId ?? null);
     const requestedAssigneeId = isClient ? null : (dto.assigneeId ?? null);
     // Assignment rules fill in what the request left open (evaluated here, written by the

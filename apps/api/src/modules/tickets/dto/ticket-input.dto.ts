@@ -18,10 +18,12 @@ import {
   ValidateIf,
 } from 'class-validator';
 import {
+  DECLARABLE_CHANNELS,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_SORT_FIELDS,
   TICKET_VIEWS,
+  type DeclarableChannel,
   type TicketChannel,
   type TicketPriority,
   type TicketView,
@@ -122,6 +124,17 @@ export class CreateTicketDto {
   @IsOptional()
   @IsUUID()
   projectId?: string;
+
+  @ApiPropertyOptional({
+    enum: DECLARABLE_CHANNELS,
+    description:
+      'API tokens only: the source this integration relays (a mail gateway files `email`, a ' +
+      'monitoring tool `monitoring`); without it a token files `api`. A person (session) may not ' +
+      'declare a channel (422): theirs is `portal` for clients, `agent` for staff.',
+  })
+  @IsOptional()
+  @IsIn(DECLARABLE_CHANNELS)
+  channel?: DeclarableChannel;
 }
 
 export class UpdateTicketDto {
