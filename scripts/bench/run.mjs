@@ -54,6 +54,10 @@ const config = {
   mailInMessages: positiveInt('BENCH_MAIL_IN_MESSAGES', 5000),
   latencyConnections: positiveInt('BENCH_LATENCY_CONNECTIONS', 1, 0),
   pacedPercent: positiveInt('BENCH_PACED_PERCENT', 50, 0),
+  // A stated load (proposed targets, see docs/performance.md): a desk of about 500 agents
+  // refreshing or paging a queue every 10 s, and searching about once a minute each.
+  statedListRate: positiveInt('BENCH_STATED_LIST_RATE', 50, 0),
+  statedSearchRate: positiveInt('BENCH_STATED_SEARCH_RATE', 10, 0),
   deepPages: positiveInt('BENCH_DEEP_PAGES', 200),
   durableDatabase: env.BENCH_PG_FAST !== 'true',
   dataDir: resolve(root, env.BENCH_DATA_DIR || '.data/bench'),
@@ -268,6 +272,15 @@ async function main() {
     connections: config.connections,
     expectStatus: 200,
   };
+  // The bare page: the page's own statement and about its answer, without the page's code
+  // (GET /api/bench/page). Measured in alternation with the queue page and the floor.
+  const barePage = {
+    name: 'bare page: GET /api/bench/page (1 prepared SELECT, rows as JSON)',
+    kind: 'page-baseline',
+    method: 'GET',
+    path: '/api/bench/page',
+  };
+  const barePageLoad = { ...floorLoad, path: barePage.path };
   let floorDone = false;
   for (const connections of [config.connections, config.latencyConnections].filter(Boolean)) {
     for (const s of reads) {
@@ -286,10 +299,15 @@ async function main() {
       const row = { name: s.name, kind: s.kind, method: 'GET', path: s.path, probe };
       if (s.withFloor && has('floor') && connections === config.connections) {
         // In alternating rounds, so that the ratio compares the same machine.
-        const [r, f] = await measureAlternating([load, floorLoad], config.createRounds);
+        const [r, f, b] = await measureAlternating(
+          [load, floorLoad, barePageLoad],
+          config.createRounds,
+        );
         results.push({ ...row, ...r });
         logResult(results.at(-1));
         results.push({ ...floor, ...f });
+        logResult(results.at(-1));
+        results.push({ ...barePage, ...b });
         logResult(results.at(-1));
         floorDone = true;
       } else {
@@ -330,6 +348,31 @@ async function main() {
       });
       logResult(results.at(-1));
     }
+  }
+
+  // The same reads at a stated load: a rate fixed in advance, so the row means the same on any
+  // machine, where a share of the measured capacity moves with what else shares the cores.
+  for (const s of reads.filter((r) => r.paced)) {
+    const rate = s.kind === 'list' ? config.statedListRate : config.statedSearchRate;
+    if (rate === 0) continue;
+    const r = await measurePaced({
+      ...loadOptions,
+      path: s.path,
+      token: s.token ?? token,
+      connections: config.connections,
+      rate,
+      expectStatus: 200,
+    });
+    results.push({
+      name: `${s.name}, at a stated load of ${rate} req/s`,
+      kind: 'stated',
+      of: s.kind,
+      method: 'GET',
+      path: s.path,
+      offeredReqPerSec: rate,
+      ...r,
+    });
+    logResult(results.at(-1));
   }
 
   // Before the writes: their tickets (created, or transitioned to the top of the open queue) would

@@ -14,6 +14,7 @@ describe('production start', () => {
   it('does not mount the bench route unless asked', async () => {
     const res = await t.http().post('/api/bench/baseline').send({ subject: 'x' });
     expect(res.status).toBe(404);
+    expect((await t.http().get('/api/bench/page')).status).toBe(404);
     expect(
       (await t.db.query(`SELECT count(*)::int AS n FROM tickets WHERE subject = 'x'`))[0].n,
     ).toBe(0);
@@ -64,5 +65,22 @@ describe('bench routes when switched on', () => {
 
   it('mounts the baseline route', async () => {
     expect((await t.http().post('/api/bench/baseline').send({ subject: 'b' })).status).toBe(201);
+  });
+
+  it("mounts the bare page: the open queue's first 51 rows in the queue's order, without sign-in", async () => {
+    for (const subject of ['p1', 'p2']) {
+      expect((await t.http().post('/api/bench/baseline').send({ subject })).status).toBe(201);
+    }
+    const res = await t.http().get('/api/bench/page');
+    expect(res.status).toBe(200);
+    const items = res.body.items as { id: string; status_category: string; updated_at: string }[];
+    const [{ n }] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM tickets WHERE status_category NOT IN ('closed', 'canceled')`,
+    )) as { n: number }[];
+    expect(n).toBeGreaterThan(0);
+    expect(items).toHaveLength(Math.min(n, 51));
+    expect(items.every((i) => !['closed', 'canceled'].includes(i.status_category))).toBe(true);
+    const times = items.map((i) => Date.parse(i.updated_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 });

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators.js';
-import { sql } from '../../common/database/sql.js';
+import { preparedSql, sql } from '../../common/database/sql.js';
 import { FanOutWorker } from '../notifications/index.js';
 
 /**
@@ -42,6 +42,30 @@ export class BenchController {
       [subject, await this.defaultWorkflowId()],
     );
     return { id: row.id };
+  }
+
+  /**
+   * The floor for the queue page (`GET /api/v1/tickets?view=open&limit=50`): the same HTTP stack
+   * and pool, one prepared statement walking the same index for the same 51 rows and their list
+   * columns, sent as JSON, and nothing else (no auth, visibility, names, DTO mapping or
+   * validation). It makes the page's own round trip and sends an answer of about its size, so
+   * the share of it that the page reaches is what the page's code costs, whatever a round trip
+   * or a written byte costs on the machine.
+   */
+  @Public()
+  @Get('page')
+  async page(): Promise<{ items: unknown[] }> {
+    const rows = await preparedSql<Record<string, unknown>>(
+      this.db,
+      `SELECT t.id, t.number, t.subject, t.priority, t.status, t.status_category, t.workflow_id,
+              t.type_id, t.organization_id, t.requester_id, t.assignee_id, t.group_id,
+              t.created_at, t.updated_at, t.due_at, t.resolution_due_at, t.sla_paused_at
+         FROM tickets t
+        WHERE t.status_category NOT IN ('closed', 'canceled')
+        ORDER BY t.updated_at DESC, t.id DESC
+        LIMIT 51`,
+    );
+    return { items: rows };
   }
 
   /**
