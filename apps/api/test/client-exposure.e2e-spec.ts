@@ -61,6 +61,7 @@ const TICKET_SUMMARY: Spec = {
   organization: REF,
   requester: REF,
   sla: { resolutionDueAt: true },
+  promise: { firstResponseBy: true, resolutionBy: true, paused: true },
   createdAt: true,
   updatedAt: true,
 };
@@ -84,6 +85,7 @@ const TICKET_FIELDS = {
   statusChangedAt: true,
   // The promised times; no policy, breaches or pauses.
   sla: { firstResponseDueAt: true, resolutionDueAt: true },
+  promise: { firstResponseBy: true, resolutionBy: true, paused: true },
   postponedUntil: true,
   firstRespondedAt: true,
   resolvedAt: true,
@@ -131,6 +133,8 @@ const EVENT: Spec = {
   onBehalfOf: REF,
   internal: true,
   createdAt: true,
+  oldStatusName: 'text',
+  newStatusName: 'text',
 };
 const TRANSITION_OPTION: Spec = {
   to: true,
@@ -414,7 +418,6 @@ describe('what clients see', () => {
         `groupId=${w.group.id}`,
         `assigneeId=${w.agent.id}`,
         `solverId=${w.agent.id}`,
-        `projectId=${refs.projectId}`,
         'dueFrom=2020-01-01T00:00:00Z',
         'dueTo=2100-01-01T00:00:00Z',
         'view=unassigned',
@@ -425,6 +428,13 @@ describe('what clients see', () => {
         const res = await c.get(`/tickets?${query}`);
         expect({ query, status: res.status }).toEqual({ query, status: 400 });
       }
+      // A project the client is no member of finds nothing, though their ticket is in it.
+      const byProject = seen(
+        await c.get(`/tickets?projectId=${refs.projectId}`),
+        200,
+        page(TICKET_SUMMARY),
+      );
+      expect(byProject.items).toEqual([]);
     });
 
     it('creating a ticket answers with the client view', async () => {
@@ -484,6 +494,7 @@ describe('what clients see', () => {
               'comment_added',
               'attachment_added',
               'rated',
+              'assigned',
             ].includes(k as string),
         ),
       ).toEqual([]);

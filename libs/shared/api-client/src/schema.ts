@@ -1223,6 +1223,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The active projects I am a member or the manager of
+     * @description Names and ids only, by name. A client may file a ticket against one of these (`projectId`) and filter their list by it; other projects stay unknown to them.
+     */
+    get: operations['MeProjects_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/sessions': {
     parameters: {
       query?: never;
@@ -3596,6 +3616,14 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+      /**
+       * @description Staff: which tickets the user sees (docs/visibility.md): `own` their own work, `groups` also their groups’ and unassigned tickets, `department` also those of their department tree, `all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins and dispatchers see every ticket whatever it says; clients have none (null)
+       * @enum {string|null}
+       */
+      visibilityScope: 'own' | 'groups' | 'department' | 'all' | null;
+    };
+    MyProjectListDto: {
+      items: components['schemas']['ProjectRefDto'][];
     };
     NotificationDefaultChangeDto: {
       /** @enum {string} */
@@ -3836,7 +3864,7 @@ export interface components {
        * @description Staff user to whom new tickets of the project are addressed
        */
       managerId: string;
-      /** @description Staff users who, with the manager, see every ticket of the project */
+      /** @description Staff users who, with the manager, see every ticket of the project, and client contacts who may file tickets against it (they still see only their own or their organization’s tickets) */
       memberIds: string[];
       name: string;
       /** Format: date-time */
@@ -3848,6 +3876,11 @@ export interface components {
       items: components['schemas']['ProjectDto'][];
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
+    };
+    ProjectRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
     };
     ProjectWatcherDto: {
       /** @description false: deactivated since; hears of nothing */
@@ -4233,6 +4266,8 @@ export interface components {
        * @description Staff only: absent for clients.
        */
       projectId?: string | null;
+      /** @description The promised response and resolution times, as the requester sees them */
+      promise: components['schemas']['TicketPromiseDto'];
       requester: components['schemas']['RefDto'] | null;
       /** Format: uuid */
       requesterId: string | null;
@@ -4295,8 +4330,12 @@ export interface components {
       id: string;
       internal: boolean;
       kind: string;
+      /** @description status_changed lines: the new status as the ticket’s workflow names it */
+      newStatusName: components['schemas']['TranslatedTextDto'] | null;
       /** @description New value (any JSON) */
       newValue?: Record<string, never> | null;
+      /** @description status_changed lines: the old status as the ticket’s workflow names it (null on other lines, or when the workflow no longer has it) */
+      oldStatusName: components['schemas']['TranslatedTextDto'] | null;
       /** @description Previous value (any JSON) */
       oldValue?: Record<string, never> | null;
       /** @description The assignee the actor stood in for, as their active deputy; null otherwise */
@@ -4352,6 +4391,20 @@ export interface components {
       items: components['schemas']['TicketSummaryDto'][];
       nextCursor: string | null;
     };
+    TicketPromiseDto: {
+      /**
+       * Format: date-time
+       * @description The first answer is due by then; null once answered, finished or without SLA
+       */
+      firstResponseBy: string | null;
+      /** @description The clocks stand still (a pausing status, e.g. waiting for the customer) */
+      paused: boolean;
+      /**
+       * Format: date-time
+       * @description A solution is due by then; null once resolved, closed or without SLA
+       */
+      resolutionBy: string | null;
+    };
     TicketSlaDto: {
       /**
        * Format: date-time
@@ -4394,6 +4447,8 @@ export interface components {
       organization: components['schemas']['RefDto'] | null;
       /** @enum {string} */
       priority: 'low' | 'normal' | 'high' | 'urgent';
+      /** @description The promised response and resolution times, as the requester sees them */
+      promise: components['schemas']['TicketPromiseDto'];
       requester: components['schemas']['RefDto'] | null;
       /** @description The Overdue queue uses resolutionDueAt when dueAt is not set */
       sla: components['schemas']['TicketSummarySlaDto'];
@@ -13179,6 +13234,44 @@ export interface operations {
       };
     };
   };
+  MeProjects_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyProjectListDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Me_revokeAllSessions: {
     parameters: {
       query?: never;
@@ -16179,6 +16272,8 @@ export interface operations {
         sort?: string;
         /** @description Status keys, comma-separated */
         status?: string[];
+        /** @description Status categories, comma-separated: the same meaning in every workflow (a HappyDesk "Hold" and an Okdesk "Needs clarification" are both pending) */
+        statusCategory?: ('new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled')[];
         typeId?: string;
         /** @description With view=by_user */
         userId?: string;

@@ -8,6 +8,7 @@ import { GroupsController } from './groups.controller.js';
 import { GroupsService } from './groups.service.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsService } from './organizations.service.js';
+import { MeProjectsController } from './me-projects.controller.js';
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsService } from './projects.service.js';
 import { ProjectWatchersController } from './project-watchers.controller.js';
@@ -23,6 +24,7 @@ import { UsersService } from './users.service.js';
     GroupsController,
     UsersController,
     ProjectsController,
+    MeProjectsController,
     ProjectWatchersController,
   ],
   providers: [

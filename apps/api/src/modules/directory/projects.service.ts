@@ -10,17 +10,13 @@ import { Project } from './entities/project.entity.js';
 import { ProjectMember } from './entities/project-member.entity.js';
 import type {
   CreateProjectDto,
+  MyProjectListDto,
   ProjectDto,
   ProjectListQueryDto,
   ProjectPageDto,
   UpdateProjectDto,
 } from './dto/project.dto.js';
-import {
-  findNonStaff,
-  nonStaffErrors,
-  replaceMembers,
-  staffFieldErrors,
-} from './staff-references.js';
+import { findNonUsers, replaceMembers, staffFieldErrors } from './staff-references.js';
 
 interface ProjectRow extends Omit<ProjectDto, 'createdAt' | 'updatedAt' | 'manager'> {
   managerName: string;
@@ -35,6 +31,12 @@ const COLUMNS = `p.id, p.name, p.description, p.manager_id AS "managerId",
   p.active, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 const WRITABLE = ['name', 'description', 'managerId', 'active'] as const;
+
+/** More than anyone files against; the portal offers them in one list. */
+const MAX_MY_PROJECTS = 200;
+
+const memberErrors = (ids: string[]): ProblemFieldError[] =>
+  ids.map((id) => ({ field: 'memberIds', message: `${id} is not an active user` }));
 
 function toDto({ managerName, ...row }: ProjectRow): ProjectDto {
   return {
@@ -86,6 +88,19 @@ export class ProjectsService {
     );
   }
 
+  /** The active projects a person is a member or the manager of (a client files against them). */
+  async forMember(userId: string): Promise<MyProjectListDto> {
+    const items = await sql<{ id: string; name: string }>(
+      this.db.manager,
+      `SELECT p.id, p.name FROM projects p
+        WHERE p.active AND (p.manager_id = $1
+              OR EXISTS (SELECT 1 FROM project_members pm WHERE pm.project_id = p.id AND pm.user_id = $1))
+        ORDER BY p.name, p.id LIMIT ${MAX_MY_PROJECTS}`,
+      [userId],
+    );
+    return { items };
+  }
+
   async get(id: string, em: EntityManager = this.db.manager): Promise<ProjectDto> {
     const [row] = await sql<ProjectRow>(em, `SELECT ${COLUMNS} FROM projects p WHERE p.id = $1`, [
       id,
@@ -99,7 +114,7 @@ export class ProjectsService {
       const memberIds = dto.memberIds ?? [];
       const errors = [
         ...(await staffFieldErrors(em, 'managerId', dto.managerId)),
-        ...nonStaffErrors('memberIds', await findNonStaff(em, memberIds)),
+        ...memberErrors(await findNonUsers(em, memberIds)),
       ];
       if (errors.length) throw new BusinessRuleError('The project cannot be saved', errors);
       const now = this.clock.now();
@@ -129,8 +144,7 @@ export class ProjectsService {
       if (dto.memberIds) {
         const members = await em.getRepository(ProjectMember).findBy({ projectId: id });
         const memberIds = members.map((m) => m.userId);
-        const bad = await findNonStaff(em, dto.memberIds, memberIds);
-        errors.push(...nonStaffErrors('memberIds', bad));
+        errors.push(...memberErrors(await findNonUsers(em, dto.memberIds, memberIds)));
       }
       if (errors.length) throw new BusinessRuleError('The project cannot be saved', errors);
       await repo.update(id, { ...sentFields(dto, WRITABLE), updatedAt: this.clock.now() });

@@ -23,6 +23,25 @@ export async function findNonStaff(
   return ids.filter((id) => !ok.has(id));
 }
 
+/**
+ * Of `ids`, those that are no active user of any role (a former member stays acceptable): a
+ * project's members may be client contacts too, as Pythagoras' customers file against it.
+ */
+export async function findNonUsers(
+  em: EntityManager,
+  ids: string[],
+  alreadyLinked: string[] = [],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<{ id: string }>(
+    em,
+    `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND (active OR id = ANY($2::uuid[]))`,
+    [ids, alreadyLinked],
+  );
+  const ok = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !ok.has(id));
+}
+
 export function nonStaffErrors(field: string, ids: string[]): ProblemFieldError[] {
   return ids.map((id) => ({ field, message: `${id} is not an active staff user` }));
 }

@@ -1,7 +1,17 @@
 import type { TicketDto, TicketFieldsDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import type { TicketRow } from './ticket-query.sql.js';
+import { ticketPromise } from './ticket-promise.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+const promiseOf = (r: TicketRow) =>
+  ticketPromise({
+    statusCategory: r.t_status_category,
+    firstResponseDueAt: r.t_first_response_due_at,
+    firstRespondedAt: r.t_first_responded_at,
+    resolutionDueAt: r.t_resolution_due_at,
+    slaPausedAt: r.t_sla_paused_at,
+  });
 
 /** Ticket fields only staff receive (documented as such in TicketFieldsDto). */
 export const CLIENT_HIDDEN_TICKET_FIELDS = [
@@ -32,6 +42,7 @@ export function toSummaryDto(r: TicketRow, isClient: boolean): TicketSummaryDto 
     createdAt: r.t_created_at.toISOString(),
     updatedAt: (isClient ? r.t_client_updated_at : r.t_updated_at).toISOString(),
     sla: { resolutionDueAt: iso(r.t_resolution_due_at) },
+    promise: promiseOf(r),
   };
   if (!isClient) {
     dto.assignee = r.t_assignee_id ? { id: r.t_assignee_id, name: r.assignee_name ?? '' } : null;
@@ -90,6 +101,7 @@ export function toDto(r: TicketRow, isClient: boolean): TicketFieldsDto | Ticket
       resolutionBreachedAt: iso(r.t_resolution_breached_at),
       pausedAt: iso(r.t_sla_paused_at),
     },
+    promise: promiseOf(r),
     postponedUntil: iso(r.t_postponed_until),
     needsReply: r.t_needs_reply,
     firstRespondedAt: iso(r.t_first_responded_at),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { TranslatedText } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
 import type { TicketEventDto } from './dto/ticket.dto.js';
@@ -16,9 +17,14 @@ interface EventRow {
   actor_name: string | null;
   on_behalf_of_id: string | null;
   on_behalf_of_name: string | null;
+  old_status_name: TranslatedText | null;
+  new_status_name: TranslatedText | null;
   created_at: Date;
   cursor_at: string;
 }
+
+/** Lines that give the ticket an assignee, whoever or whatever did it. */
+const ASSIGNMENT_KINDS = ['assigned', 'taken', 'auto_assigned'];
 
 /**
  * What a client's history holds: a whitelist, so a new kind of line stays staff-only until
@@ -35,6 +41,8 @@ const CLIENT_EVENT_KINDS = [
   // Only client watchers' lines: a staff watcher's are internal.
   'watcher_added',
   'watcher_removed',
+  // Shown as "assigned to the support team": who and which group stay the desk's (see below).
+  ...ASSIGNMENT_KINDS,
 ];
 /** The field_changed lines a client sees; `custom:<key>` lines carry their own internal flag. */
 const CLIENT_EVENT_FIELDS = [
@@ -56,6 +64,11 @@ function clientValue(kind: string, value: unknown): unknown {
     Object.entries(value).filter(([key]) => CLIENT_CREATED_KEYS.includes(key)),
   );
 }
+
+/** A status key of a status_changed line, named as the ticket's workflow names it. */
+const STATUS_NAME = (side: 'old' | 'new') =>
+  `CASE WHEN e.kind = 'status_changed' THEN (SELECT ws.name FROM workflow_statuses ws
+     WHERE ws.workflow_id = t.workflow_id AND ws.key = e.${side}_value #>> '{}') END`;
 
 @Injectable()
 export class TicketHistoryService {
@@ -85,13 +98,18 @@ export class TicketHistoryService {
       const [kinds, fields] = [`$${params.length - 1}`, `$${params.length}`];
       where +=
         ` AND NOT e.internal AND e.kind = ANY(${kinds}::text[])` +
-        ` AND (e.kind <> 'field_changed' OR e.field = ANY(${fields}::text[]) OR e.field LIKE 'custom:%')`;
+        ` AND (e.kind <> 'field_changed' OR e.field = ANY(${fields}::text[]) OR e.field LIKE 'custom:%')` +
+        // A client learns that someone took the ticket on, not of regrouping or unassigning.
+        ` AND (e.kind NOT IN ('assigned', 'taken', 'auto_assigned') OR (e.new_value ->> 'assigneeId' IS NOT NULL` +
+        ` AND e.new_value ->> 'assigneeId' IS DISTINCT FROM e.old_value ->> 'assigneeId'))`;
     }
     const rows = (await this.db.query(
       `SELECT e.id, e.kind, e.field, e.old_value, e.new_value, e.internal, e.actor_id, u.name AS actor_name,
               e.on_behalf_of_id, ob.name AS on_behalf_of_name,
+              ${STATUS_NAME('old')} AS old_status_name, ${STATUS_NAME('new')} AS new_status_name,
               e.created_at, e.created_at::text AS cursor_at
-         FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id
+         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+         LEFT JOIN users u ON u.id = e.actor_id
          LEFT JOIN users ob ON ob.id = e.on_behalf_of_id
         WHERE ${where}
         ORDER BY e.created_at, e.id
@@ -101,20 +119,43 @@ export class TicketHistoryService {
     return toPage(
       rows,
       limit,
-      (r) => ({
-        id: r.id,
-        kind: r.kind,
-        field: r.field,
-        oldValue: isClient ? clientValue(r.kind, r.old_value) : r.old_value,
-        newValue: isClient ? clientValue(r.kind, r.new_value) : r.new_value,
-        actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
-        onBehalfOf: r.on_behalf_of_id
-          ? { id: r.on_behalf_of_id, name: r.on_behalf_of_name ?? '' }
-          : null,
-        internal: r.internal,
-        createdAt: r.created_at.toISOString(),
-      }),
+      (r) => (isClient ? toClientEvent(r) : toEvent(r)),
       (r) => ({ v: r.cursor_at, id: r.id }),
     );
   }
+}
+
+function toEvent(r: EventRow): TicketEventDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+    onBehalfOf: r.on_behalf_of_id
+      ? { id: r.on_behalf_of_id, name: r.on_behalf_of_name ?? '' }
+      : null,
+    internal: r.internal,
+    createdAt: r.created_at.toISOString(),
+    oldStatusName: r.old_status_name,
+    newStatusName: r.new_status_name,
+  };
+}
+
+/**
+ * A line as a client sees it: no deputy (it would name the assignee), and an assignment is
+ * "the support team took it on", without the person, the group or who handed it over.
+ */
+function toClientEvent(r: EventRow): TicketEventDto {
+  const dto = toEvent(r);
+  dto.onBehalfOf = null;
+  if (ASSIGNMENT_KINDS.includes(r.kind)) {
+    return { ...dto, kind: 'assigned', field: null, oldValue: null, newValue: null, actor: null };
+  }
+  return {
+    ...dto,
+    oldValue: clientValue(r.kind, r.old_value),
+    newValue: clientValue(r.kind, r.new_value),
+  };
 }

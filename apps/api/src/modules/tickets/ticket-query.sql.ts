@@ -142,6 +142,9 @@ const SUMMARY_COLUMNS = [
   'due_at',
   'resolution_due_at',
   'sla_paused_at',
+  // For the requester's promise (TicketPromiseDto).
+  'first_response_due_at',
+  'first_responded_at',
   'created_at',
 ];
 

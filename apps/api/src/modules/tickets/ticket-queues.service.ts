@@ -47,9 +47,10 @@ const VIEW_CATEGORIES: Partial<Record<TicketView, StatusCategoryRule>> = {
 };
 
 /**
- * Views and filters about the desk's own work (assignee, group, project, due dates, the
- * needs-reply flag). A client's ticket shows none of that, so a client may not filter by it
- * either: a filter that keeps or drops their ticket would tell them the value (400).
+ * Views and filters about the desk's own work (assignee, group, due dates, the needs-reply
+ * flag). A client's ticket shows none of that, so a client may not filter by it either: a
+ * filter that keeps or drops their ticket would tell them the value (400). A project is a
+ * client's business only when they are its member (see list).
  */
 const STAFF_VIEWS: readonly TicketView[] = [
   'unassigned',
@@ -63,7 +64,6 @@ const STAFF_FILTERS: readonly (keyof ListTicketsQueryDto)[] = [
   'assigneeId',
   'groupId',
   'solverId',
-  'projectId',
   'dueFrom',
   'dueTo',
 ];
@@ -144,6 +144,7 @@ export class TicketQueuesService {
         't.category_id IN (SELECT c.id FROM categories c WHERE c.id = :categoryId OR c.parent_id = :categoryId)',
       ],
       ['status', 't.status = ANY(:status)'],
+      ['statusCategory', 't.status_category = ANY(:statusCategory)'],
       ['priority', 't.priority = ANY(:priority)'],
       ['channel', 't.channel = ANY(:channel)'],
       ['createdFrom', 't.created_at >= :createdFrom'],
@@ -156,6 +157,15 @@ export class TicketQueuesService {
       if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
         conditions.push({ sql: cond, params: { [key]: value } });
       }
+    }
+
+    if (user.role === 'client' && query.projectId !== undefined) {
+      // A client narrows by their own projects only: another project's id finds nothing, as an
+      // unknown one does, so the list tells nothing about projects they are not in.
+      conditions.push({
+        sql: 't.project_id IN (SELECT pm.project_id FROM project_members pm WHERE pm.user_id = :me)',
+        params: { me: user.id },
+      });
     }
 
     let sort = defaultSort;

@@ -81,14 +81,21 @@ export class TicketReferences {
   }
 
   /** An active project, with its manager when that user is active (new tickets go to them). */
+  /**
+   * An active project; with `memberId`, only one that person is a member of (a client's
+   * choice), and any other answers as an unknown id would.
+   */
   async project(
     id: string,
     field = 'projectId',
+    memberId?: string,
   ): Promise<{ id: string; activeManagerId: string | null } | null> {
     const [row] = (await this.em.query(
       `SELECT p.id, (SELECT u.id FROM users u WHERE u.id = p.manager_id AND u.active) AS "activeManagerId"
-         FROM projects p WHERE p.id = $1 AND p.active`,
-      [id],
+         FROM projects p WHERE p.id = $1 AND p.active
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM project_members pm
+                                            WHERE pm.project_id = p.id AND pm.user_id = $2))`,
+      [id, memberId ?? null],
     )) as { id: string; activeManagerId: string | null }[];
     if (!row) this.errors.push({ field, message: 'no active project with this id' });
     return row ?? null;

@@ -107,7 +107,6 @@ export class TicketsService {
         'assigneeId',
         'groupId',
         'dueAt',
-        'projectId',
       ] as const) {
         if (dto[field] !== undefined && !(field === 'requesterId' && dto[field] === user.id)) {
           refs.fail(field, 'clients cannot set this field');
@@ -153,7 +152,10 @@ export class TicketsService {
     }
     if (!isClient && dto.groupId) await refs.group(dto.groupId);
     if (dto.categoryId) await refs.category(dto.categoryId, isClient);
-    const project = !isClient && dto.projectId ? await refs.project(dto.projectId) : null;
+    // Pythagoras: a customer files against a project they are a member of, and no other.
+    const project = dto.projectId
+      ? await refs.project(dto.projectId, 'projectId', isClient ? user.id : undefined)
+      : null;
 
     // Values are checked against the type's fields only once the type itself is known to be
     // usable: against no type at all, every key would be reported as unknown.
@@ -203,11 +205,7 @@ export class TicketsService {
       },
     );
     // Pythagoras: a new ticket of a project is addressed to the project's manager.
-    const assigneeId =
-      requestedAssigneeId ??
-      plan.assigneeId ??
-      (isClient ? null : project?.activeManagerId) ??
-      null;
+    const assigneeId = requestedAssigneeId ?? plan.assigneeId ?? project?.activeManagerId ?? null;
     const groupId = requestedGroupId ?? plan.groupId ?? options.defaultGroupId ?? null;
     const priority = plan.priority ?? requestedPriority;
     // The SLA clocks go into the same single INSERT (policies are cached: no query here).

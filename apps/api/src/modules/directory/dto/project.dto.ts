@@ -39,7 +39,8 @@ export class ProjectDto {
   @ApiProperty({
     type: [String],
     format: 'uuid',
-    description: 'Staff users who, with the manager, see every ticket of the project',
+    description:
+      'Staff users who, with the manager, see every ticket of the project, and client contacts who may file tickets against it (they still see only their own or their organization’s tickets)',
   })
   memberIds!: string[];
   @ApiProperty() active!: boolean;
@@ -47,6 +48,16 @@ export class ProjectDto {
   version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+class ProjectRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+/** The projects one may file tickets against: their ids and names, nothing of the rest. */
+export class MyProjectListDto {
+  @ApiProperty({ type: [ProjectRefDto], maxItems: 200 }) items!: ProjectRefDto[];
 }
 
 export class ProjectPageDto {

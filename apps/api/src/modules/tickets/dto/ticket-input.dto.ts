@@ -19,10 +19,12 @@ import {
 } from 'class-validator';
 import {
   DECLARABLE_CHANNELS,
+  STATUS_CATEGORIES,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_SORT_FIELDS,
   TICKET_VIEWS,
+  type StatusCategory,
   type DeclarableChannel,
   type TicketChannel,
   type TicketPriority,
@@ -324,6 +326,20 @@ export class ListTicketsQueryDto {
   @IsString({ each: true })
   @MaxLength(FIELD_LIMITS.key, { each: true })
   status?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Status categories, comma-separated: the same meaning in every workflow (a HappyDesk "Hold" and an Okdesk "Needs clarification" are both pending)',
+    example: ['new', 'open'],
+    enum: STATUS_CATEGORIES,
+    isArray: true,
+    maxItems: STATUS_CATEGORIES.length,
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(STATUS_CATEGORIES.length)
+  @IsIn(STATUS_CATEGORIES, { each: true })
+  statusCategory?: StatusCategory[];
 
   @ApiPropertyOptional({
     description: 'Comma-separated',

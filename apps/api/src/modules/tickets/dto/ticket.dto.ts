@@ -53,6 +53,28 @@ export class TicketSummarySlaDto {
   pausedAt?: string | null;
 }
 
+/** What the requester is promised (SLA deadlines while they run); safe for clients. */
+export class TicketPromiseDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The first answer is due by then; null once answered, finished or without SLA',
+  })
+  firstResponseBy!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'A solution is due by then; null once resolved, closed or without SLA',
+  })
+  resolutionBy!: string | null;
+  @ApiProperty({
+    description: 'The clocks stand still (a pausing status, e.g. waiting for the customer)',
+  })
+  paused!: boolean;
+}
+
 /**
  * A ticket as lists show it (queues, search, calendar, pickers): what a row displays and what
  * it links to, with the names of what it refers to. Everything else (description, custom
@@ -87,6 +109,11 @@ export class TicketSummaryDto {
     description: 'The Overdue queue uses resolutionDueAt when dueAt is not set',
   })
   sla!: TicketSummarySlaDto;
+  @ApiProperty({
+    type: TicketPromiseDto,
+    description: 'The promised response and resolution times, as the requester sees them',
+  })
+  promise!: TicketPromiseDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({
     format: 'date-time',
@@ -153,6 +180,11 @@ export class TicketFieldsDto {
       'SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set. Clients get the promised times only (firstResponseDueAt, resolutionDueAt)',
   })
   sla!: TicketSlaDto;
+  @ApiProperty({
+    type: TicketPromiseDto,
+    description: 'The promised response and resolution times, as the requester sees them',
+  })
+  promise!: TicketPromiseDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) postponedUntil!:
     string | null;
   @ApiPropertyOptional({ description: `The desk owes the client an answer. ${STAFF_ONLY}` })
@@ -265,6 +297,19 @@ export class TicketEventDto {
   onBehalfOf!: RefDto | null;
   @ApiProperty() internal!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: TranslatedTextDto,
+    nullable: true,
+    description:
+      'status_changed lines: the old status as the ticket’s workflow names it (null on other lines, or when the workflow no longer has it)',
+  })
+  oldStatusName!: TranslatedTextDto | null;
+  @ApiProperty({
+    type: TranslatedTextDto,
+    nullable: true,
+    description: 'status_changed lines: the new status as the ticket’s workflow names it',
+  })
+  newStatusName!: TranslatedTextDto | null;
 }
 
 export class TicketEventPageDto {
