@@ -491,7 +491,9 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 403, 403, 404, 404, 200, 200),
   },
   {
-    // tickets.assign is for dispatchers and admins only: everyone else 403 before any lookup.
+    // tickets.assign is for dispatchers and admins; clients get 403 before any lookup. Agents
+    // may hand over tickets of projects they manage (tickets.hand-over), so theirs is decided on
+    // the ticket: invisible here, 404 (assignment-transitions.e2e-spec has their 403 and 422).
     method: 'POST',
     path: '/api/v1/tickets/{id}/assignment',
     async prepare(c) {
@@ -502,7 +504,7 @@ const ROWS: MatrixRow[] = [
         probe: () => ticketState(c.t, ticket.id),
       };
     },
-    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+    expect: statuses(401, 403, 403, 404, 404, 200, 200),
   },
   {
     method: 'GET',
@@ -1918,6 +1920,38 @@ const ROWS: MatrixRow[] = [
     },
     expect: statuses(401, 403, 403, 403, 403, 403, 200),
   },
+  // ---------------------------------------------------------------- visibility settings
+  {
+    // users.manage: admin only.
+    method: 'GET',
+    path: '/api/v1/admin/visibility-settings',
+    prepare: async () => ({ path: '/api/v1/admin/visibility-settings' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // The same values at the current version: the write shows in the version alone, and every
+    // other row keeps the visibility it was written for.
+    method: 'PUT',
+    path: '/api/v1/admin/visibility-settings',
+    async prepare(c) {
+      const read = () =>
+        firstRow<{ version: number; default_scope: string; unassigned_group_only: boolean }>(
+          c,
+          'SELECT version, default_scope, unassigned_group_only FROM visibility_settings',
+        );
+      const current = await read();
+      return {
+        path: '/api/v1/admin/visibility-settings',
+        body: {
+          version: current.version,
+          defaultScope: current.default_scope,
+          unassignedGroupOnly: current.unassigned_group_only,
+        },
+        probe: read,
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
   // ---------------------------------------------------------------- account mails
   {
     // Public, and the same for everyone: a fresh account per cell gets its reset mail (written
@@ -2429,9 +2463,12 @@ describe('authorization', () => {
         const countedVsListed: Record<string, [number, number]> = {};
         const outsideAll: string[] = [];
         // Clients get the counts of their own views only; the staff queues are a 400 for them.
-        const views = name.startsWith('client')
-          ? COUNTED_VIEWS.filter((v) => camel(v) in counts)
-          : COUNTED_VIEWS;
+        // Undistributed is the dispatchers' and admins' queue (a 403 for agents, not counted).
+        const views = COUNTED_VIEWS.filter((v) => camel(v) in counts);
+        if (!name.startsWith('client')) {
+          const distributes = name === 'dispatcher' || name === 'admin';
+          expect(views).toEqual(COUNTED_VIEWS.filter((v) => distributes || v !== 'undistributed'));
+        }
         if (name.startsWith('client')) {
           expect(Object.keys(counts).sort()).toEqual(['closed', 'createdByMe', 'open']);
         }

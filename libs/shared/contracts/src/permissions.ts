@@ -12,6 +12,11 @@ export const Permission = {
   TicketsEditClientFields: 'tickets.edit-client-fields',
   TicketsTake: 'tickets.take',
   TicketsAssign: 'tickets.assign',
+  /**
+   * Hand a ticket of a project one manages to a member of that project (Pythagoras), for staff
+   * whose role has no tickets.assign: checked against the ticket's project, not the role alone.
+   */
+  TicketsHandOver: 'tickets.hand-over',
   TicketsCommentInternal: 'tickets.comment-internal',
   TicketsViewByUser: 'tickets.view-by-user',
   DirectoryRead: 'directory.read',
@@ -89,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TicketsRead,
     Permission.TicketsUpdate,
     Permission.TicketsTake,
+    Permission.TicketsHandOver,
     Permission.TicketsEscalate,
     Permission.TicketsCommentInternal,
     Permission.DirectoryRead,

@@ -6,6 +6,18 @@ export const AUTO_TRANSITION_TRIGGERS = [
   'after_time',
   /** When the requester adds a comment (HappyDesk: a reply to Fixed resumes work). */
   'requester_replied',
+  /**
+   * When the ticket gets an assignee by any means: assign, an assignment rule, group
+   * distribution, escalation, a take, a handover (HappyDesk: New → In Progress).
+   */
+  'assigned',
+  /** When a staff member takes the ticket themselves; wins over `assigned` for a take. */
+  'taken',
+  /**
+   * When the manager of the ticket's project hands it to a member of the project (Pythagoras:
+   * New → Solving); wins over `assigned` for a handover.
+   */
+  'handed_over',
 ] as const;
 export type AutoTransitionTrigger = (typeof AUTO_TRANSITION_TRIGGERS)[number];
 

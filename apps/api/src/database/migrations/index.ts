@@ -25,7 +25,12 @@ import { WebFormFiles1765440000001 } from './1765440000001-web-form-files.js';
 import { WebFormConfirmEveryone1765440000002 } from './1765440000002-web-form-confirm-everyone.js';
 import { Alerts1765450000000 } from './1765450000000-alerts.js';
 import { MailboxIngestThrows1765491500000 } from './1765491500000-mailbox-ingest-throws.js';
+import { AssignmentTriggers1765500000000 } from './1765500000000-assignment-triggers.js';
+import { PresetAssignmentTransitions1765500000001 } from './1765500000001-preset-assignment-transitions.js';
+import { VisibilityScopes1765510000000 } from './1765510000000-visibility-scopes.js';
+import { PaydoxQueueIndexes1765520000000 } from './1765520000000-paydox-queue-indexes.js';
 import { SlaClockPauses1765530000000 } from './1765530000000-sla-clock-pauses.js';
+import { InformationalCategory1765530000001 } from './1765530000001-informational-category.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -56,5 +61,10 @@ export const MIGRATIONS = [
   WebFormConfirmEveryone1765440000002,
   Alerts1765450000000,
   MailboxIngestThrows1765491500000,
+  AssignmentTriggers1765500000000,
+  PresetAssignmentTransitions1765500000001,
+  VisibilityScopes1765510000000,
+  PaydoxQueueIndexes1765520000000,
   SlaClockPauses1765530000000,
+  InformationalCategory1765530000001,
 ];

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import {
   BusinessRuleError,
   ConflictError,
+  ForbiddenError,
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { sql } from '../../common/database/sql.js';
@@ -22,6 +24,8 @@ import {
 } from '../assignment/index.js';
 import { TicketReferences } from './ticket-references.js';
 import { TicketQueries } from './ticket-queries.js';
+import { AssignmentStatusTriggers, type AssignmentWay } from './assignment-status-triggers.js';
+import { projectHandover } from './project-handover.js';
 
 @Injectable()
 export class TicketAssignmentService {
@@ -32,6 +36,7 @@ export class TicketAssignmentService {
     private readonly queries: TicketQueries,
     private readonly distribution: GroupDistributionService,
     private readonly writer: TicketWriter,
+    private readonly statusTriggers: AssignmentStatusTriggers,
   ) {}
 
   /**
@@ -67,6 +72,8 @@ export class TicketAssignmentService {
             now,
           ),
         );
+      // HappyDesk: taking a ticket in New starts the work (same UPDATE, same claim).
+      await this.statusTriggers.plan(em, ticket, user.id, 'taken', write);
       const claimed = await this.writer.write(
         em,
         write,
@@ -88,7 +95,17 @@ export class TicketAssignmentService {
     return this.queries.get(user, ticketId);
   }
 
+  /**
+   * Dispatchers and admins assign to anyone (dispatchers within their departments) and to any
+   * group. Staff without that right may only hand over: the manager of the ticket's project
+   * gives it to a member of the project (Pythagoras), nothing else.
+   */
   async assign(user: AuthUser, ticketId: string, dto: AssignmentDto): Promise<TicketDto> {
+    const mayAssign = roleHasPermission(user.role, Permission.TicketsAssign);
+    // Decided from the role alone, before any lookup, like the permission guard would.
+    if (!mayAssign && !roleHasPermission(user.role, Permission.TicketsHandOver)) {
+      throw new ForbiddenError('Your role does not allow this action');
+    }
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
@@ -103,6 +120,8 @@ export class TicketAssignmentService {
       if (dto.groupId) await refs.group(dto.groupId);
       if (refs.errors.length > 0)
         throw new BusinessRuleError('The ticket cannot be assigned', refs.errors);
+      const handover = await projectHandover(em, user, ticket, dto.assigneeId ?? null);
+      if (!mayAssign) handover.assertAllowed(dto, ticket.groupId);
       if (dto.assigneeId && dto.assigneeId !== ticket.assigneeId) {
         await assertMayAssignTo(em, user, dto.assigneeId);
       }
@@ -144,6 +163,9 @@ export class TicketAssignmentService {
       }
       const write = reassignment(ticket, { assigneeId, groupId, supportLevel }, user.id, now);
       write.record(user.id, events);
+      const way: AssignmentWay =
+        handover.isHandover && assigneeId === dto.assigneeId ? 'handed_over' : 'assigned';
+      await this.statusTriggers.plan(em, ticket, assigneeId, way, write);
       await this.writer.write(em, write);
     });
     return this.queries.get(user, ticketId);

@@ -22,6 +22,8 @@ export async function recordTicketEvents(
   actorId: string | null,
   at: Date,
   events: NewTicketEvent[],
+  /** Lines an earlier call wrote for the same change (another actor's): these come after. */
+  offset = 0,
 ): Promise<void> {
   if (events.length === 0) return;
   const values: unknown[] = [ticketId, actorId, at];
@@ -35,7 +37,7 @@ export async function recordTicketEvents(
       e.internal ?? false,
     );
     // Events of one write keep their order: each is a microsecond after the previous.
-    return `($${b + 1}::varchar, $${b + 2}::varchar, $${b + 3}::jsonb, $${b + 4}::jsonb, $${b + 5}::boolean, ${i})`;
+    return `($${b + 1}::varchar, $${b + 2}::varchar, $${b + 3}::jsonb, $${b + 4}::jsonb, $${b + 5}::boolean, ${offset + i})`;
   });
   await em.query(
     `INSERT INTO ticket_events (ticket_id, actor_id, on_behalf_of_id, kind, field, old_value, new_value, internal, created_at)

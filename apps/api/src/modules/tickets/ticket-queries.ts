@@ -6,6 +6,7 @@ import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
 import { preparedSql } from '../../common/database/sql.js';
 import { Ticket } from './entities/ticket.entity.js';
+import { departmentSubtreeSql } from '../directory/index.js';
 import { departmentMembersSql, ticketVisibility } from './ticket-visibility.js';
 import type { TicketDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import { toDto, toSummaryDto } from './ticket-dto-mapping.js';
@@ -105,12 +106,14 @@ export class TicketQueries {
     return dto;
   }
 
+  /** `em`: read inside a transaction that has not committed yet (a create's follow-up write). */
   async findOneDto(
     user: AuthUser,
     where: { id?: string; number?: number },
+    em?: EntityManager,
   ): Promise<TicketDto | null> {
     const isClient = user.role === 'client';
-    const qb = this.withRefs(this.visibleTickets(user), true, isClient);
+    const qb = this.withRefs(this.visibleTickets(user, em), true, isClient);
     if (where.id !== undefined) qb.andWhere('t.id = :id', { id: where.id });
     if (where.number !== undefined) qb.andWhere('t.number = :number', { number: where.number });
     const row = await qb.getRawOne<TicketRow>();
@@ -237,6 +240,15 @@ export class TicketQueries {
     const rows = (await this.db.query(
       `SELECT 1 FROM users u WHERE u.id = $1 AND u.id IN ${departmentMembersSql('x').replace(':x', '$2')}`,
       [userId, departmentIds],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Whether `departmentId` is one of `roots` or below one of them. */
+  async isDepartmentBelow(departmentId: string, roots: string[]): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 WHERE $1::uuid IN ${departmentSubtreeSql('d.id = ANY($2::uuid[])')}`,
+      [departmentId, roots],
     )) as unknown[];
     return rows.length > 0;
   }

@@ -162,8 +162,11 @@ export class TicketWriter {
       );
       if (written.length === 0) return false;
     }
+    // One change's lines keep their order across actors (an assignment, then the system's move).
+    let offset = 0;
     for (const h of change.history) {
-      await recordTicketEvents(em, change.ticketId, h.actorId, change.at, h.lines);
+      await recordTicketEvents(em, change.ticketId, h.actorId, change.at, h.lines, offset);
+      offset += h.lines.length;
     }
     await this.events.publish(em, ...change.events);
     return true;

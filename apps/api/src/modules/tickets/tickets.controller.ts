@@ -176,8 +176,12 @@ export class TicketsController {
   @RequireScope('tickets:write')
   @Post(':id/assignment')
   @HttpCode(200)
-  @RequirePermissions(Permission.TicketsAssign)
-  @ApiOperation({ summary: 'Assign or reassign to an agent and/or a group (dispatchers, admins)' })
+  // tickets.assign, or tickets.hand-over checked against the ticket's project (in the service).
+  @ApiOperation({
+    summary: 'Assign or reassign to an agent and/or a group (dispatchers, admins)',
+    description:
+      "Staff without tickets.assign may only hand a ticket of a project they manage to a member of that project (Pythagoras): another ticket or a group change is a 403, no assignee or a non-member a 422. A workflow's automatic transitions on assignment (assigned, handed_over) apply in the same write.",
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   assign(

@@ -3,6 +3,7 @@ import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.int
 import { WorkflowModule } from '../workflow/index.js';
 import { AssignmentModule } from '../assignment/index.js';
 import { SlaModule } from '../sla/index.js';
+import { AssignmentStatusTriggers } from './assignment-status-triggers.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
 import { TicketCommentsService } from './ticket-comments.service.js';
@@ -40,6 +41,7 @@ import { TicketWatchersService } from './watchers/ticket-watchers.service.js';
   ],
   providers: [
     IdempotencyInterceptor,
+    AssignmentStatusTriggers,
     CategoriesService,
     TicketAccessService,
     TicketAssignmentService,

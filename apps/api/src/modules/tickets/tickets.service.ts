@@ -38,6 +38,8 @@ import type { NewTicketRow } from './ticket-insert.sql.js';
 import { TicketQueries } from './ticket-queries.js';
 import { TicketAssigned, TicketCreated, TicketUpdated } from './events/ticket.events.js';
 import { columnsOf, TicketChange, TicketWriter } from './ticket-writer.js';
+import { AssignmentStatusTriggers } from './assignment-status-triggers.js';
+import { Ticket } from './entities/ticket.entity.js';
 
 /** The edits that pick the SLA policy again and recompute the deadlines. */
 const SLA_COLUMNS = ['priority', 'type_id', 'organization_id'];
@@ -82,6 +84,7 @@ export class TicketsService {
     private readonly sla: SlaService,
     private readonly writer: TicketWriter,
     private readonly events: DomainEvents,
+    private readonly statusTriggers: AssignmentStatusTriggers,
   ) {}
 
   /**
@@ -128,6 +131,7 @@ export class TicketsService {
     }
 
     let requesterId: string | null = isClient ? user.id : (dto.requesterId ?? null);
+    let requesterIsClient = isClient;
     let organizationId: string | null = isClient
       ? user.organizationId
       : (dto.organizationId ?? null);
@@ -140,6 +144,7 @@ export class TicketsService {
         organizationId ??= requester.organizationId;
       }
       requesterId = requester?.id ?? null;
+      requesterIsClient = requester?.role === 'client';
     }
     if (!isClient && dto.organizationId) await refs.organization(dto.organizationId);
     if (!isClient && dto.assigneeId) {
@@ -242,11 +247,25 @@ export class TicketsService {
       distribute: assigneeId === null && groupId !== null,
       routingEvents: plan.events,
       sla,
+      // Whoever files it (the client by portal, mail or web form, or staff on their behalf),
+      // a client's request is unanswered until staff reply publicly (writeComment clears it).
+      needsReply: requesterIsClient,
     };
     // One statement writes the ticket and records its TicketCreated (ticket-insert.sql.ts): on
     // the pool, unless in-process listeners write with it or an Idempotency-Key claim must be
     // marked in the same transaction (the commit is what marks it).
-    if (!options.em && !this.events.listens(TicketCreated) && !inIdempotentRequest()) {
+    // A workflow that moves a ticket when it gets an assignee (HappyDesk: New → In Progress)
+    // moves one filed with an assignee (requested, by a rule or the group's distribution) too:
+    // a second UPDATE in the create's transaction, as the pick happens inside the INSERT.
+    const movesOnAssignment =
+      (assigneeId !== null || row.distribute) &&
+      def.timers.some((t) => t.statusKey === initial.key && t.trigger === 'assigned');
+    if (
+      !options.em &&
+      !movesOnAssignment &&
+      !this.events.listens(TicketCreated) &&
+      !inIdempotentRequest()
+    ) {
       return this.writer.insert(row);
     }
     const inTransaction = <T>(work: (tx: EntityManager) => Promise<T>): Promise<T> =>
@@ -269,7 +288,21 @@ export class TicketsService {
           now,
         ),
       );
-      return created;
+      if (!movesOnAssignment) return created;
+      // From the row: a client's view of the ticket does not show the assignee.
+      const ticket = await tx.findOneByOrFail(Ticket, { id: created.id });
+      if (!ticket.assigneeId) return created;
+      const write = new TicketChange(ticket.id, now);
+      await this.statusTriggers.plan(
+        tx,
+        { ...ticket, assigneeId: null },
+        ticket.assigneeId,
+        'assigned',
+        write,
+      );
+      if (write.isEmpty) return created;
+      await this.writer.write(tx, write);
+      return (await this.queries.findOneDto(user, { id: ticket.id }, tx)) ?? created;
     });
   }
 
@@ -464,6 +497,14 @@ export class TicketsService {
             null,
             now,
           ),
+        );
+        // A rule (applyOnUpdate) or the new group's distribution gave it an agent.
+        await this.statusTriggers.plan(
+          em,
+          ticket,
+          after('assignee_id', ticket.assigneeId),
+          'assigned',
+          write,
         );
       }
       if (!(await this.writer.write(em, write))) throw new NotFoundError('Ticket');

@@ -15,6 +15,7 @@ import type { NewTicketEvent } from '../ticket-events.js';
 import { TicketEscalated } from '../events/ticket.events.js';
 import { reassignment, TicketWriter } from '../ticket-writer.js';
 import { TicketQueries } from '../ticket-queries.js';
+import { AssignmentStatusTriggers } from '../assignment-status-triggers.js';
 import {
   autoAssignedEvent,
   firstGroupOfLevel,
@@ -38,6 +39,7 @@ export class TicketEscalationService {
     private readonly queries: TicketQueries,
     private readonly distribution: GroupDistributionService,
     private readonly writer: TicketWriter,
+    private readonly statusTriggers: AssignmentStatusTriggers,
   ) {}
 
   async escalate(
@@ -124,6 +126,8 @@ export class TicketEscalationService {
             now,
           ),
         );
+      // The new group's distribution picked an agent: an `assigned` transition applies.
+      await this.statusTriggers.plan(em, ticket, assigneeId, 'assigned', write);
       await this.writer.write(em, write);
       return { supportLevel: level, groupId, assigneeId };
     });

@@ -13,12 +13,14 @@ import { Workflow } from './workflow.entity.js';
 
 /**
  * A transition the system makes by itself for a ticket in `statusKey`: at its postpone-until
- * time, `afterSeconds` after it entered the status, or when its requester replies.
+ * time, `afterSeconds` after it entered the status, when its requester replies, or when it gets
+ * an assignee (any assignment, a take, a project manager's handover). Several from-statuses are
+ * several rows.
  */
 @Entity('workflow_timers')
 @Check(
   'workflow_timers_trigger_check',
-  `"trigger" IN ('postpone_expired', 'after_time', 'requester_replied')`,
+  `"trigger" IN ('postpone_expired', 'after_time', 'requester_replied', 'assigned', 'taken', 'handed_over')`,
 )
 @Check(
   'workflow_timers_after_seconds_check',

@@ -83,6 +83,8 @@ export const HAPPYDESK_PRESET: WorkflowPreset = {
     { status: 'fixed', trigger: 'after_time', afterSeconds: 48 * HOUR, to: 'closed' },
     { status: 'fixed', trigger: 'requester_replied', afterSeconds: null, to: 'in_progress' },
     { status: 'hold', trigger: 'postpone_expired', afterSeconds: null, to: 'in_progress' },
+    // Taken or assigned (by anyone, a rule or the group's distribution): work has started.
+    { status: 'new', trigger: 'assigned', afterSeconds: null, to: 'in_progress' },
     {
       status: 'waiting_for_customer',
       trigger: 'requester_replied',

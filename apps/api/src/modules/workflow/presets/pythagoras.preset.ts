@@ -62,5 +62,6 @@ export const PYTHAGORAS_PRESET: WorkflowPreset = {
     transition('done', 'closed', SUBMITTER),
     transition('done', 'solving', { ...SUBMITTER, commentRequired: true }),
   ],
-  autoTransitions: [],
+  // The manager hands a new ticket to a member of the project: the solver starts on it.
+  autoTransitions: [{ status: 'new', trigger: 'handed_over', afterSeconds: null, to: 'solving' }],
 };
