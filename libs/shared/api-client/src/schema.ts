@@ -3446,7 +3446,8 @@ export interface components {
       number: number;
       status: string;
       /** @enum {string} */
-      statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      statusCategory:
+        'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled' | 'informational';
       /** @description The status name in its workflow */
       statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
@@ -3616,11 +3617,6 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
-      /**
-       * @description Staff: which tickets the user sees (docs/visibility.md): `own` their own work, `groups` also their groups’ and unassigned tickets, `department` also those of their department tree, `all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins and dispatchers see every ticket whatever it says; clients have none (null)
-       * @enum {string|null}
-       */
-      visibilityScope: 'own' | 'groups' | 'department' | 'all' | null;
     };
     MyProjectListDto: {
       items: components['schemas']['ProjectRefDto'][];
@@ -4280,7 +4276,8 @@ export interface components {
       /** @description Status key in the ticket workflow */
       status: string;
       /** @enum {string} */
-      statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      statusCategory:
+        'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled' | 'informational';
       /**
        * Format: date-time
        * @description When the ticket entered its status
@@ -4455,7 +4452,8 @@ export interface components {
       /** @description Status key in the ticket workflow */
       status: string;
       /** @enum {string} */
-      statusCategory: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      statusCategory:
+        'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled' | 'informational';
       /** @description The status name in the ticket workflow */
       statusName: components['schemas']['TranslatedTextDto'];
       subject: string;
@@ -4574,7 +4572,7 @@ export interface components {
     };
     TransitionOptionDto: {
       /** @enum {string} */
-      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled' | 'informational';
       commentRequired: boolean;
       /** @description Of requiredFields, those this ticket has not filled yet */
       missingFields: string[];
@@ -5467,7 +5465,7 @@ export interface components {
     };
     WorkflowStatusDto: {
       /** @enum {string} */
-      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled' | 'informational';
       isFinal: boolean;
       isInitial: boolean;
       key: string;
@@ -5480,7 +5478,7 @@ export interface components {
     };
     WorkflowStatusInputDto: {
       /** @enum {string} */
-      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled';
+      category: 'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled' | 'informational';
       /**
        * @description No transition leaves a final status
        * @default false
@@ -16273,7 +16271,9 @@ export interface operations {
         /** @description Status keys, comma-separated */
         status?: string[];
         /** @description Status categories, comma-separated: the same meaning in every workflow (a HappyDesk "Hold" and an Okdesk "Needs clarification" are both pending) */
-        statusCategory?: ('new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled')[];
+        statusCategory?: (
+          'new' | 'open' | 'pending' | 'resolved' | 'closed' | 'canceled' | 'informational'
+        )[];
         typeId?: string;
         /** @description With view=by_user */
         userId?: string;

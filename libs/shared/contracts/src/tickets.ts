@@ -34,6 +34,10 @@ export const OKDESK_STATUSES = [
 ] as const;
 export type OkdeskStatus = (typeof OKDESK_STATUSES)[number];
 
+/**
+ * What the rest of the product reads of a status. `informational` (PayDox's "Информационное"):
+ * kept for the record, not open work: never overdue, in no work queue, SLA clocks stopped.
+ */
 export const STATUS_CATEGORIES = [
   'new',
   'open',
@@ -41,6 +45,7 @@ export const STATUS_CATEGORIES = [
   'resolved',
   'closed',
   'canceled',
+  'informational',
 ] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 

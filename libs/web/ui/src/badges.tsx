@@ -17,6 +17,7 @@ const CATEGORY_COLORS: Record<string, string> = {
   resolved: '#237032',
   closed: 'gray.8',
   canceled: 'gray.8',
+  informational: 'cyan.9',
 };
 
 export function PriorityBadge({ priority }: { priority: string }) {

@@ -118,8 +118,9 @@ export class CalendarFeedService {
         from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
         to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),
       })
-      // Work that is done or dropped leaves the calendar.
-      .andWhere(`t.status_category NOT IN ('closed', 'canceled')`)
+      // Work that is done or dropped leaves the calendar, and so does what is kept for the
+      // record only (informational: no work owed, never overdue).
+      .andWhere(`t.status_category NOT IN ('closed', 'canceled', 'informational')`)
       .andWhere(vis.sql, vis.params)
       .setParameter('locale', user.locale)
       .orderBy(due, 'ASC')

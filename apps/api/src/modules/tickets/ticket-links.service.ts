@@ -227,7 +227,10 @@ export class TicketLinksService {
     });
   }
 
-  /** Children of a ticket that are not closed or canceled (the parent close rule). */
+  /**
+   * Children of a ticket that are still work (the parent close rule): not closed or canceled,
+   * nor informational (kept for the record only).
+   */
   async openChildren(
     em: EntityManager,
     ticketId: string,
@@ -235,7 +238,7 @@ export class TicketLinksService {
     const rows = (await em.query(
       `SELECT c.id, c.number FROM ticket_links l JOIN tickets c ON c.id = l.ticket_id
         WHERE l.linked_ticket_id = $1 AND l.kind = 'child_of'
-          AND c.status_category NOT IN ('closed', 'canceled')
+          AND c.status_category NOT IN ('closed', 'canceled', 'informational')
         ORDER BY c.number`,
       [ticketId],
     )) as { id: string; number: string }[];

@@ -10,7 +10,12 @@ import { departmentMembersSql } from './ticket-visibility.js';
 import { TicketQueries, type StatusCategoryRule, type TicketListFilter } from './ticket-queries.js';
 
 const ACTIVE: StatusCategoryRule = { in: ['new', 'open', 'pending'] };
-const NOT_DONE: StatusCategoryRule = { notIn: ['closed', 'canceled'] };
+/**
+ * Open work. Informational tickets (PayDox's "Информационное") are not work: kept out of every
+ * work queue and its count, shown by `all` and an explicit filter. The partial queue indexes
+ * say NOT IN ('closed', 'canceled'); the planner proves this longer list implies it.
+ */
+const NOT_DONE: StatusCategoryRule = { notIn: ['closed', 'canceled', 'informational'] };
 const DONE: StatusCategoryRule = { in: ['closed', 'canceled'] };
 
 /** A rule as a condition on t, written as the partial indexes' predicates are (planner). */

@@ -6,7 +6,8 @@ import { useFormat, useStatusLabel } from '@relaydesk/web-ui';
 import type { TicketSummary } from '../../tickets/api';
 import classes from './calendar.module.css';
 
-const DONE = new Set(['resolved', 'closed', 'canceled']);
+/** No work owed on these: never marked overdue. */
+const DONE = new Set(['resolved', 'closed', 'canceled', 'informational']);
 
 export interface TicketChipProps {
   ticket: TicketSummary;

@@ -17,6 +17,7 @@ const COLORS: Record<StatusCategory, string> = {
   resolved: 'green',
   closed: 'gray',
   canceled: 'red',
+  informational: 'cyan',
 };
 
 const shorten = (text: string, max: number) =>

@@ -35,6 +35,7 @@ import { NAME_LANGS } from '../../../shared/forms/names-inputs';
 import { useCreateWorkflow, useReplaceWorkflow } from '../hooks';
 import { AutoTransitionsTable } from './auto-transitions-table';
 import { StatusMappingModal, type RemovedStatus } from './status-mapping-modal';
+import { InformationalOption } from './informational-option';
 import { StatusesTable } from './statuses-table';
 import { TransitionsTable } from './transitions-table';
 import { useDiagramOf } from './use-diagram-of';
@@ -287,6 +288,7 @@ export function WorkflowEditor({ workflow, onReload }: WorkflowEditorProps) {
             {errors.statuses}
           </Text>
         )}
+        <InformationalOption draft={draft} onChange={update} />
         <StatusesTable draft={draft} onChange={update} errors={errors} />
       </Stack>
       <Stack gap={4}>

@@ -15,7 +15,7 @@ import { Workflow } from './workflow.entity.js';
 @Unique('workflow_statuses_workflow_key_key', ['workflowId', 'key'])
 @Check(
   'workflow_statuses_category_check',
-  `"category" IN ('new', 'open', 'pending', 'resolved', 'closed', 'canceled')`,
+  `"category" IN ('new', 'open', 'pending', 'resolved', 'closed', 'canceled', 'informational')`,
 )
 export class WorkflowStatus {
   @PrimaryGeneratedColumn('uuid') id!: string;

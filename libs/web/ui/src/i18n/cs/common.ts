@@ -51,6 +51,7 @@ export default {
     resolved: 'Vyřešené',
     closed: 'Uzavřené',
     canceled: 'Zrušené',
+    informational: 'Informativní',
   },
   status: {
     open: 'Otevřený',
@@ -67,5 +68,6 @@ export default {
     solving: 'Řeší se',
     returned: 'Vráceno',
     done: 'Hotovo',
+    informational: 'Informativní',
   },
 } satisfies Translation<typeof en>;

@@ -52,6 +52,7 @@ export default {
     resolved: 'Resolved',
     closed: 'Closed',
     canceled: 'Canceled',
+    informational: 'Informational',
   },
   status: {
     open: 'Open',
@@ -68,5 +69,7 @@ export default {
     solving: 'Solving',
     returned: 'Returned',
     done: 'Done',
+    // The Informational status an admin adds to the Okdesk workflow (PayDox).
+    informational: 'Informational',
   },
 } as const;

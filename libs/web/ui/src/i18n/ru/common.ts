@@ -51,6 +51,7 @@ export default {
     resolved: 'Решённые',
     closed: 'Закрытые',
     canceled: 'Отменённые',
+    informational: 'Информационные',
   },
   status: {
     open: 'Открыта',
@@ -67,5 +68,6 @@ export default {
     solving: 'Решается',
     returned: 'Возвращена',
     done: 'Выполнена',
+    informational: 'Информационная',
   },
 } satisfies Translation<typeof en>;

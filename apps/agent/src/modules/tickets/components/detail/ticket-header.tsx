@@ -27,7 +27,7 @@ export function TicketHeader({
   const name = useTranslatedName();
   const overdue =
     !!ticket.dueAt &&
-    !['resolved', 'closed', 'canceled'].includes(ticket.statusCategory) &&
+    !['resolved', 'closed', 'canceled', 'informational'].includes(ticket.statusCategory) &&
     new Date(ticket.dueAt).getTime() < Date.now();
   return (
     <Stack gap={6}>
