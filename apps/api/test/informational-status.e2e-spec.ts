@@ -92,7 +92,7 @@ describe('informational status', () => {
     });
     expect(res.status).toBe(201);
     await t.db.query('UPDATE tickets SET needs_reply = true WHERE id = $1', [res.body.id]);
-    if (!status) return res.body as { id: string; version: number };
+    if (!status) return res.body as { id: string; version: number; sla: Record<string, unknown> };
     const moved = await api(w.dispatcher).post(`/tickets/${res.body.id}/transitions`, {
       to: status,
       version: res.body.version,

@@ -31,7 +31,6 @@ import { VisibilityScopes1765510000000 } from './1765510000000-visibility-scopes
 import { PaydoxQueueIndexes1765520000000 } from './1765520000000-paydox-queue-indexes.js';
 import { SlaClockPauses1765530000000 } from './1765530000000-sla-clock-pauses.js';
 import { InformationalCategory1765530000001 } from './1765530000001-informational-category.js';
-import { InformationalCategory1765530000001 } from './1765530000001-informational-category.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -67,6 +66,5 @@ export const MIGRATIONS = [
   VisibilityScopes1765510000000,
   PaydoxQueueIndexes1765520000000,
   SlaClockPauses1765530000000,
-  InformationalCategory1765530000001,
   InformationalCategory1765530000001,
 ];
