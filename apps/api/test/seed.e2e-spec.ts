@@ -100,7 +100,7 @@ describe('seed on first start: demo data', () => {
     });
     expect(c.agents).toBeGreaterThanOrEqual(3);
     expect(c.admins).toBeGreaterThanOrEqual(1);
-    expect(await count(`users WHERE role = 'admin' AND can_view_all`)).toBe(c.admins);
+    expect(await count(`users WHERE role = 'admin' AND visibility_scope = 'all'`)).toBe(c.admins);
     // Users' phones are what an SMS gateway takes (E.164); staff with one get SMS in the demo.
     expect(await count(`users WHERE phone IS NOT NULL AND phone !~ '^\\+[1-9][0-9]{6,14}$'`)).toBe(
       0,

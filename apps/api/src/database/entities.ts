@@ -3,6 +3,7 @@ import { Department } from '../modules/directory/entities/department.entity.js';
 import { Group } from '../modules/directory/entities/group.entity.js';
 import { GroupMember } from '../modules/directory/entities/group-member.entity.js';
 import { User } from '../modules/directory/entities/user.entity.js';
+import { VisibilitySettings } from '../modules/directory/entities/visibility-settings.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
@@ -58,6 +59,7 @@ export const ENTITIES = [
   Group,
   GroupMember,
   User,
+  VisibilitySettings,
   AuthSession,
   RefreshToken,
   AccountToken,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash, Algorithm } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
-import type { Locale, Role, TicketPriority } from '@relaydesk/contracts';
+import type { Locale, Role, TicketPriority, VisibilityScope } from '@relaydesk/contracts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | null = null;
@@ -23,7 +23,9 @@ export interface UserSeed {
   role?: Role;
   organizationId?: string | null;
   departmentId?: string | null;
+  /** Sugar for `visibilityScope: 'all'`. */
   canViewAll?: boolean;
+  visibilityScope?: VisibilityScope | null;
   canViewOrganizationTickets?: boolean;
   active?: boolean;
   locale?: Locale;
@@ -84,7 +86,7 @@ export class Factory {
   async user(seed: UserSeed = {}): Promise<{ id: string; email: string; role: Role }> {
     const role = seed.role ?? 'agent';
     return this.one(
-      `INSERT INTO users (email, password_hash, name, role, organization_id, department_id, can_view_all,
+      `INSERT INTO users (email, password_hash, name, role, organization_id, department_id, visibility_scope,
                           can_view_organization_tickets, active, locale)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, email, role`,
       [
@@ -94,7 +96,7 @@ export class Factory {
         role,
         seed.organizationId ?? null,
         seed.departmentId ?? null,
-        seed.canViewAll ?? false,
+        seed.visibilityScope ?? (seed.canViewAll ? 'all' : null),
         seed.canViewOrganizationTickets ?? false,
         seed.active ?? true,
         seed.locale ?? 'en',

@@ -34,13 +34,13 @@ export async function createServiceAccountToken(
 ): Promise<ServiceToken> {
   const tag = randomBytes(4).toString('hex');
   const [account] = (await t.db.query(
-    `INSERT INTO users (email, name, role, can_view_all, service_account, description)
+    `INSERT INTO users (email, name, role, visibility_scope, service_account, description)
      VALUES ($1, $2, $3, $4, true, 'test fixture') RETURNING id`,
     [
       `service-${tag}@service-accounts.invalid`,
       options.name ?? `Service ${tag}`,
       options.role ?? 'agent',
-      options.canViewAll ?? false,
+      options.canViewAll ? 'all' : null,
     ],
   )) as { id: string }[];
   for (const groupId of options.groupIds ?? []) {

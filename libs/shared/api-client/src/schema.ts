@@ -467,6 +467,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/visibility-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who sees which ticket, installation-wide (admins)
+     * @description The default visibility scope of agents without their own, and whether unassigned tickets reach only their group. See docs/visibility.md.
+     */
+    get: operations['VisibilitySettings_get'];
+    /**
+     * Change who sees which ticket, installation-wide (admins)
+     * @description Only the fields sent change; `version` is the one you read (409 when stale). Holds from every user’s next request, and for notifications from the next one sent.
+     */
+    put: operations['VisibilitySettings_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/web-form': {
     parameters: {
       query?: never;
@@ -1676,7 +1700,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Assign or reassign to an agent and/or a group (dispatchers, admins) */
+    /**
+     * Assign or reassign to an agent and/or a group (dispatchers, admins)
+     * @description Staff without tickets.assign may only hand a ticket of a project they manage to a member of that project (Pythagoras): another ticket or a group change is a 403, no assignee or a non-member a 422. A workflow's automatic transitions on assignment (assigned, handed_over) apply in the same write.
+     */
     post: operations['Tickets_assign'];
     delete?: never;
     options?: never;
@@ -3052,10 +3079,10 @@ export interface components {
       /** @default true */
       active: boolean;
       /**
-       * @description Staff: sees every ticket
-       * @default false
+       * @deprecated
+       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
        */
-      canViewAll: boolean;
+      canViewAll?: boolean;
       /**
        * @description Client: sees every ticket of their organization, not only their own
        * @default false
@@ -3097,6 +3124,11 @@ export interface components {
        * @enum {string}
        */
       role: 'admin' | 'dispatcher' | 'agent' | 'client';
+      /**
+       * @description Staff: which tickets the user sees (docs/visibility.md): `own` their own work, `groups` also their groups’ and unassigned tickets, `department` also those of their department tree, `all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins and dispatchers see every ticket whatever it says; clients have none (null)
+       * @enum {string|null}
+       */
+      visibilityScope?: 'own' | 'groups' | 'department' | 'all' | null;
     };
     CreateWebhookEndpointDto: {
       /** @default true */
@@ -3575,12 +3607,21 @@ export interface components {
     };
     MeDto: {
       active: boolean;
+      /**
+       * @deprecated
+       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
+       */
       canViewAll: boolean;
       canViewOrganizationTickets: boolean;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
       departmentId: string | null;
+      /**
+       * @description Staff: the scope in force, their own or the installation default (`all` for admins and dispatchers); here `canViewAll` says whether it is `all`. null for clients
+       * @enum {string|null}
+       */
+      effectiveVisibilityScope: 'own' | 'groups' | 'department' | 'all' | null;
       /** Format: email */
       email: string;
       /** @description Groups the user belongs to */
@@ -3617,6 +3658,11 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+      /**
+       * @description Staff: which tickets the user sees (docs/visibility.md): `own` their own work, `groups` also their groups’ and unassigned tickets, `department` also those of their department tree, `all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins and dispatchers see every ticket whatever it says; clients have none (null)
+       * @enum {string|null}
+       */
+      visibilityScope: 'own' | 'groups' | 'department' | 'all' | null;
     };
     MyProjectListDto: {
       items: components['schemas']['ProjectRefDto'][];
@@ -3862,11 +3908,20 @@ export interface components {
       managerId: string;
       /** @description Staff users who, with the manager, see every ticket of the project, and client contacts who may file tickets against it (they still see only their own or their organization’s tickets) */
       memberIds: string[];
+      /** @description The active members by name: whom the manager may hand a ticket of the project to (staff) */
+      members: components['schemas']['ProjectMemberRefDto'][];
       name: string;
       /** Format: date-time */
       updatedAt: string;
       /** @description Send it back with a change; a stale one is a 409 */
       version: number;
+    };
+    ProjectMemberRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'dispatcher' | 'agent' | 'client';
     };
     ProjectPageDto: {
       items: components['schemas']['ProjectDto'][];
@@ -4059,7 +4114,7 @@ export interface components {
       active: boolean;
       /** @description Tokens neither revoked nor expired */
       activeTokens: number;
-      /** @description Sees every ticket, as staff with the same flag */
+      /** @description Sees every ticket (the visibility scope `all`); false: the installation’s default scope */
       canViewAll: boolean;
       /** Format: date-time */
       createdAt: string;
@@ -4203,6 +4258,8 @@ export interface components {
       overdue?: number;
       /** @description Staff only: absent for clients. */
       unassigned?: number;
+      /** @description Dispatchers and admins only: no group and no assignee (view=undistributed) */
+      undistributed?: number;
     };
     TicketDto: {
       /** @description Staff only: absent for clients. */
@@ -4995,6 +5052,10 @@ export interface components {
     UpdateUserDto: {
       /** @description false deactivates the user and ends their sessions. Admins cannot deactivate themselves, nor the last active admin. */
       active?: boolean;
+      /**
+       * @deprecated
+       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
+       */
       canViewAll?: boolean;
       canViewOrganizationTickets?: boolean;
       /** Format: uuid */
@@ -5031,6 +5092,25 @@ export interface components {
        * @enum {string}
        */
       role?: 'admin' | 'dispatcher' | 'agent' | 'client';
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
+      version: number;
+      /**
+       * @description Staff: which tickets the user sees (docs/visibility.md): `own` their own work, `groups` also their groups’ and unassigned tickets, `department` also those of their department tree, `all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins and dispatchers see every ticket whatever it says; clients have none (null)
+       * @enum {string|null}
+       */
+      visibilityScope?: 'own' | 'groups' | 'department' | 'all' | null;
+    };
+    UpdateVisibilitySettingsDto: {
+      /**
+       * @description The scope of every agent whose own `visibilityScope` is null (docs/visibility.md). `all` is the Okdesk way (all staff see all tickets); `groups` what Relaydesk did before scopes
+       * @enum {string}
+       */
+      defaultScope?: 'own' | 'groups' | 'department' | 'all';
+      /** @description true: an unassigned ticket is seen by the members of the group it is routed to (and whoever sees it for another reason: its requester, creator, project, department), not by every agent in scope `groups` or `department`. Admins, dispatchers and scope `all` see it either way */
+      unassignedGroupOnly?: boolean;
       /**
        * Format: int32
        * @description The version you read; a stale one is a 409
@@ -5083,6 +5163,10 @@ export interface components {
     };
     UserDto: {
       active: boolean;
+      /**
+       * @deprecated
+       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
+       */
       canViewAll: boolean;
       canViewOrganizationTickets: boolean;
       /** Format: date-time */
@@ -5121,11 +5205,28 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+      /**
+       * @description Staff: which tickets the user sees (docs/visibility.md): `own` their own work, `groups` also their groups’ and unassigned tickets, `department` also those of their department tree, `all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins and dispatchers see every ticket whatever it says; clients have none (null)
+       * @enum {string|null}
+       */
+      visibilityScope: 'own' | 'groups' | 'department' | 'all' | null;
     };
     UserPageDto: {
       items: components['schemas']['UserDto'][];
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
+    };
+    VisibilitySettingsDto: {
+      /**
+       * @description The scope of every agent whose own `visibilityScope` is null (docs/visibility.md). `all` is the Okdesk way (all staff see all tickets); `groups` what Relaydesk did before scopes
+       * @enum {string}
+       */
+      defaultScope: 'own' | 'groups' | 'department' | 'all';
+      /** @description true: an unassigned ticket is seen by the members of the group it is routed to (and whoever sees it for another reason: its requester, creator, project, department), not by every agent in scope `groups` or `department`. Admins, dispatchers and scope `all` see it either way */
+      unassignedGroupOnly: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
     };
     WatcherCandidateDto: {
       /** Format: uuid */
@@ -5432,7 +5533,13 @@ export interface components {
       /** @description Status it moves to */
       to: string;
       /** @enum {string} */
-      trigger: 'postpone_expired' | 'after_time' | 'requester_replied';
+      trigger:
+        | 'postpone_expired'
+        | 'after_time'
+        | 'requester_replied'
+        | 'assigned'
+        | 'taken'
+        | 'handed_over';
     };
     WorkflowAutoTransitionInputDto: {
       /**
@@ -5445,7 +5552,13 @@ export interface components {
       /** @description Status it moves to */
       to: string;
       /** @enum {string} */
-      trigger: 'postpone_expired' | 'after_time' | 'requester_replied';
+      trigger:
+        | 'postpone_expired'
+        | 'after_time'
+        | 'requester_replied'
+        | 'assigned'
+        | 'taken'
+        | 'handed_over';
     };
     WorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionDto'][];
@@ -8438,6 +8551,162 @@ export interface operations {
       };
     };
   };
+  VisibilitySettings_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisibilitySettingsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  VisibilitySettings_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateVisibilitySettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisibilitySettingsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   WebFormSettings_get: {
     parameters: {
       query?: never;
@@ -10820,6 +11089,8 @@ export interface operations {
         parentId?: string;
         /** @description Search text */
         q?: string;
+        /** @description These departments (comma-separated) and every department below them: a department head's tree */
+        subtreeOf?: unknown[];
       };
       header?: never;
       path?: never;
@@ -16268,6 +16539,8 @@ export interface operations {
         solverId?: string;
         /** @description field:direction with field one of updatedAt, createdAt, number */
         sort?: string;
+        /** @description With view=by_user or view=by_department (400 with any other view): open tickets (not closed or canceled, as PayDox shows them), closed ones, or all */
+        state?: 'open' | 'closed' | 'all';
         /** @description Status keys, comma-separated */
         status?: string[];
         /** @description Status categories, comma-separated: the same meaning in every workflow (a HappyDesk "Hold" and an Okdesk "Needs clarification" are both pending) */
@@ -16280,6 +16553,7 @@ export interface operations {
         view?:
           | 'all'
           | 'unassigned'
+          | 'undistributed'
           | 'mine'
           | 'created_by_me'
           | 'open'
@@ -19174,6 +19448,8 @@ export interface operations {
         role?: 'admin' | 'dispatcher' | 'agent' | 'client';
         /** @description true: only service accounts; false or absent: only people */
         serviceAccount?: boolean;
+        /** @description Staff of these departments (comma-separated) and of every department below them: a department head's people */
+        subtreeOf?: unknown[];
       };
       header?: never;
       path?: never;

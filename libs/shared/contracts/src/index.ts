@@ -11,3 +11,4 @@ export * from './assignment.js';
 export * from './phone.js';
 export * from './integrations.js';
 export * from './webhooks.js';
+export * from './visibility.js';

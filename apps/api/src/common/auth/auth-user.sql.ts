@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../database/sql.js';
+import { DEFAULT_VISIBILITY_SCOPE, type VisibilityScope } from '@relaydesk/contracts';
 import type { AuthUser } from './auth-user.js';
 
 // How a user becomes an AuthUser, written once: the auth module loads the caller of a request
@@ -11,7 +12,12 @@ import type { AuthUser } from './auth-user.js';
 /** The columns of `AuthUserRow` on `users u`; deputyships in force at the `at` parameter. */
 export function authUserColumns(at: string): string {
   return `u.id, u.email, u.name, u.role, u.locale, u.organization_id, u.department_id,
-              u.can_view_all, u.can_view_organization_tickets,
+              COALESCE(u.visibility_scope,
+                       (SELECT vs.default_scope FROM visibility_settings vs WHERE vs.id = 1),
+                       '${DEFAULT_VISIBILITY_SCOPE}') AS visibility_scope,
+              COALESCE((SELECT vs.unassigned_group_only FROM visibility_settings vs WHERE vs.id = 1),
+                       false) AS unassigned_group_only,
+              u.can_view_organization_tickets,
               ARRAY(SELECT gm.group_id FROM group_members gm WHERE gm.user_id = u.id) AS group_ids,
               ARRAY(SELECT d.id FROM departments d WHERE d.head_id = u.id AND d.active) AS head_ids,
               ARRAY(SELECT dp.principal_id FROM deputyships dp
@@ -33,7 +39,8 @@ export interface AuthUserRow {
   locale: AuthUser['locale'];
   organization_id: string | null;
   department_id: string | null;
-  can_view_all: boolean;
+  visibility_scope: VisibilityScope;
+  unassigned_group_only: boolean;
   can_view_organization_tickets: boolean;
   group_ids: string[];
   head_ids: string[];
@@ -50,7 +57,9 @@ export function toAuthUser(r: AuthUserRow, sessionId = ''): AuthUser {
     locale: r.locale,
     organizationId: r.organization_id,
     departmentId: r.department_id,
-    canViewAll: r.can_view_all,
+    visibilityScope: r.visibility_scope,
+    unassignedGroupOnly: r.unassigned_group_only,
+    canViewAll: r.role !== 'client' && r.visibility_scope === 'all',
     canViewOrganizationTickets: r.can_view_organization_tickets,
     groupIds: r.group_ids,
     headOfDepartmentIds: r.head_ids,

@@ -1,4 +1,4 @@
-import type { ApiScope, Locale, Role } from '@relaydesk/contracts';
+import type { ApiScope, Locale, Role, VisibilityScope } from '@relaydesk/contracts';
 
 /**
  * The caller, as loaded from the database on every request: a deactivated or demoted user is
@@ -13,6 +13,14 @@ export interface AuthUser {
   locale: Locale;
   organizationId: string | null;
   departmentId: string | null;
+  /**
+   * Staff: which tickets they see (docs/visibility.md), their own setting else the installation's
+   * default. Admins and dispatchers see every ticket whatever it says.
+   */
+  visibilityScope: VisibilityScope;
+  /** Installation setting: unassigned tickets are seen by their group's members only. */
+  unassignedGroupOnly: boolean;
+  /** Staff whose scope is `all` (kept for the callers that ask "sees every ticket by scope?"). */
   canViewAll: boolean;
   canViewOrganizationTickets: boolean;
   /** Groups the user is a member of. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Locale, Role } from '@relaydesk/contracts';
+import type { Locale, Role, VisibilityScope } from '@relaydesk/contracts';
 
 type OrgKey = 'yuzhny' | 'novak';
 type DepartmentKey = 'service' | 'engineering';
@@ -20,7 +20,8 @@ interface PersonSeed {
   role: Role;
   organization: OrgKey | null;
   department: DepartmentKey | null;
-  canViewAll: boolean;
+  /** Staff: null is the installation default. */
+  visibilityScope: VisibilityScope | null;
   canViewOrganizationTickets: boolean;
 }
 
@@ -31,6 +32,7 @@ const staff = (
   locale: Locale,
   department: DepartmentKey | null,
   phone: string | null = null,
+  visibilityScope: VisibilityScope | null = role === 'admin' ? 'all' : null,
 ): PersonSeed => ({
   email,
   name,
@@ -40,7 +42,7 @@ const staff = (
   role,
   organization: null,
   department,
-  canViewAll: role === 'admin',
+  visibilityScope,
   canViewOrganizationTickets: false,
 });
 
@@ -60,7 +62,7 @@ const contact = (
   role: 'client',
   organization,
   department: null,
-  canViewAll: false,
+  visibilityScope: null,
   canViewOrganizationTickets,
 });
 
@@ -272,13 +274,13 @@ export async function insertDirectory(
 
   await em.query(
     `INSERT INTO users (id, email, password_hash, name, phone, sms_opt_in, locale, role,
-                        organization_id, department_id, can_view_all,
+                        organization_id, department_id, visibility_scope,
                         can_view_organization_tickets, created_at, updated_at)
      SELECT x.id, x.email, $2, x.name, x.phone, x.sms_opt_in, x.locale, x.role, x.organization_id,
-            x.department_id, x.can_view_all, x.can_view_organization_tickets, $3, $3
+            x.department_id, x.visibility_scope, x.can_view_organization_tickets, $3, $3
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, email text, name text, phone text,
               sms_opt_in boolean, locale text, role text, organization_id uuid, department_id uuid,
-              can_view_all boolean, can_view_organization_tickets boolean)`,
+              visibility_scope text, can_view_organization_tickets boolean)`,
     [
       JSON.stringify(
         keysOf(PEOPLE).map((k) => {
@@ -293,7 +295,7 @@ export async function insertDirectory(
             role: p.role,
             organization_id: p.organization ? ids.organizations[p.organization] : null,
             department_id: p.department ? departmentIds[p.department] : null,
-            can_view_all: p.canViewAll,
+            visibility_scope: p.visibilityScope,
             can_view_organization_tickets: p.canViewOrganizationTickets,
           };
         }),

@@ -30,8 +30,8 @@ export async function seedOnFirstStart(ds: DataSource, config: AppConfig): Promi
     // data already uses is left alone rather than failing the start.
     if (config.adminEmail && config.adminPassword && admins === 0) {
       await em.query(
-        `INSERT INTO users (email, password_hash, name, role, can_view_all)
-         VALUES ($1, $2, 'Administrator', 'admin', true) ON CONFLICT (email) DO NOTHING`,
+        `INSERT INTO users (email, password_hash, name, role, visibility_scope)
+         VALUES ($1, $2, 'Administrator', 'admin', 'all') ON CONFLICT (email) DO NOTHING`,
         [config.adminEmail, await passwords.hash(config.adminPassword)],
       );
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { roleHasPermission, Permission } from '@relaydesk/contracts';
+import { roleHasPermission, Permission, type VisibilityScope } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/time/clock.js';
 import { sql } from '../../common/database/sql.js';
@@ -13,6 +13,11 @@ import {
 } from '../directory/index.js';
 import type { MeDto, UpdateMeDto } from './dto/auth.dto.js';
 import { BusinessRuleError } from '../../common/errors/domain-errors.js';
+
+function effectiveScope(caller: AuthUser): VisibilityScope | null {
+  if (caller.role === 'client') return null;
+  return caller.role === 'agent' ? caller.visibilityScope : 'all';
+}
 
 @Injectable()
 export class ProfileService {
@@ -27,6 +32,9 @@ export class ProfileService {
       ...toUserDto(user, caller.groupIds),
       permissions: Object.values(Permission).filter((p) => roleHasPermission(caller.role, p)),
       headOfDepartmentIds: caller.headOfDepartmentIds,
+      // The SPA shows what the caller may see, so it needs the scope in force, default included.
+      canViewAll: caller.canViewAll,
+      effectiveVisibilityScope: effectiveScope(caller),
     };
   }
 

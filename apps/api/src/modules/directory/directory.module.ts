@@ -15,6 +15,8 @@ import { ProjectWatchersController } from './project-watchers.controller.js';
 import { ProjectWatchersService } from './project-watchers.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
+import { VisibilitySettingsController } from './visibility/visibility-settings.controller.js';
+import { VisibilitySettingsService } from './visibility/visibility-settings.service.js';
 
 /** Organizations, departments, groups, users and projects: who is who, and who belongs where. */
 @Module({
@@ -26,6 +28,7 @@ import { UsersService } from './users.service.js';
     ProjectsController,
     MeProjectsController,
     ProjectWatchersController,
+    VisibilitySettingsController,
   ],
   providers: [
     IdempotencyInterceptor,
@@ -37,6 +40,7 @@ import { UsersService } from './users.service.js';
     ProjectWatchersService,
     PasswordService,
     MailContacts,
+    VisibilitySettingsService,
   ],
   // PasswordService: users own their credentials; auth checks them through this module.
   // MailContacts: the mail intake authorizes senders and creates their contacts.

@@ -6,6 +6,7 @@ import {
   roleHasPermission,
   type ProblemFieldError,
   type Role,
+  type VisibilityScope,
 } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { sql } from '../../common/database/sql.js';
@@ -40,12 +41,15 @@ import {
 } from './dto/user.dto.js';
 import type { User } from './entities/user.entity.js';
 import { outOfOfficeErrors } from './out-of-office.js';
+import { departmentSubtreeSql } from './department-subtree.js';
+import { visibilityScopeChange, visibilityScopeErrors } from './visibility-scope-input.js';
 
 type UserRow = Omit<User, 'passwordHash' | 'organization' | 'department'> & { groupIds: string[] };
 
 const COLUMNS = `u.id, u.email, u.name, u.phone, u.sms_opt_in AS "smsOptIn", u.locale, u.role,
   u.organization_id AS "organizationId", u.department_id AS "departmentId",
-  u.can_view_all AS "canViewAll", u.can_view_organization_tickets AS "canViewOrganizationTickets",
+  u.visibility_scope AS "visibilityScope",
+  u.can_view_organization_tickets AS "canViewOrganizationTickets",
   u.active, u.last_login_at AS "lastLoginAt", u.version, u.service_account AS "serviceAccount",
   u.out_of_office_from AS "outOfOfficeFrom", u.out_of_office_until AS "outOfOfficeUntil",
   u.created_at AS "createdAt", u.updated_at AS "updatedAt",
@@ -60,7 +64,6 @@ const WRITABLE: Partial<Record<keyof UpdateUserDto, string>> = {
   role: 'role',
   organizationId: 'organization_id',
   departmentId: 'department_id',
-  canViewAll: 'can_view_all',
   canViewOrganizationTickets: 'can_view_organization_tickets',
   active: 'active',
   outOfOfficeFrom: 'out_of_office_from',
@@ -78,6 +81,7 @@ interface Placement {
 
 interface CurrentUserRow extends Placement {
   serviceAccount: boolean;
+  visibilityScope: VisibilityScope | null;
   version: number;
   active: boolean;
   email: string;
@@ -112,6 +116,10 @@ export class UsersService {
     }
     if (query.departmentId !== undefined) {
       where.push(`u.department_id = ${p.add(query.departmentId)}`);
+    }
+    if (query.subtreeOf !== undefined) {
+      const roots = `d.id = ANY(${p.add(query.subtreeOf)}::uuid[])`;
+      where.push(`u.department_id IN ${departmentSubtreeSql(roots)}`);
     }
     if (query.groupId !== undefined) {
       where.push(
@@ -154,13 +162,15 @@ export class UsersService {
           organizationId: dto.organizationId ?? null,
           departmentId: dto.departmentId ?? null,
         };
+        const scope = visibilityScopeChange(dto, null) ?? null;
         const errors = await this.placementErrors(em, placement, null);
+        errors.push(...visibilityScopeErrors(dto, dto.role, scope));
         if (errors.length) throw new BusinessRuleError('The user cannot be saved', errors);
         const now = this.clock.now();
         const [{ id }] = await sql<{ id: string }>(
           em,
           `INSERT INTO users (email, password_hash, name, phone, locale, role, organization_id,
-                              department_id, can_view_all, can_view_organization_tickets, active,
+                              department_id, visibility_scope, can_view_organization_tickets, active,
                               created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
           [
@@ -172,7 +182,7 @@ export class UsersService {
             dto.role,
             placement.organizationId,
             placement.departmentId,
-            dto.canViewAll ?? false,
+            scope,
             dto.canViewOrganizationTickets ?? false,
             dto.active ?? true,
             now,
@@ -194,7 +204,8 @@ export class UsersService {
         const [current] = await sql<CurrentUserRow>(
           em,
           `SELECT role, active, version, email, organization_id AS "organizationId",
-                  department_id AS "departmentId", service_account AS "serviceAccount"
+                  department_id AS "departmentId", service_account AS "serviceAccount",
+                  visibility_scope AS "visibilityScope"
              FROM users WHERE id = $1 FOR NO KEY UPDATE`,
           [id],
         );
@@ -220,7 +231,9 @@ export class UsersService {
           departmentId: dto.departmentId !== undefined ? dto.departmentId : current.departmentId,
           active: dto.active ?? current.active,
         };
+        const scope = visibilityScopeChange(dto, current.visibilityScope);
         const errors = await this.placementErrors(em, next, current);
+        errors.push(...visibilityScopeErrors(dto, next.role, scope));
         errors.push(...(await outOfOfficeErrors(em, id, dto)));
         if (errors.length) throw new BusinessRuleError('The user cannot be saved', errors);
         if (current.role === 'admin' && current.active && (next.role !== 'admin' || !next.active)) {
@@ -231,6 +244,11 @@ export class UsersService {
         const changes = columnChanges(dto, WRITABLE);
         // Consent is the user's own (PATCH /me); an admin removing the number withdraws it.
         if (dto.phone === null) changes.sms_opt_in = false;
+        if (scope !== undefined) changes.visibility_scope = scope;
+        // A user who became a client keeps no staff scope to come back to.
+        if (!isStaffRole(next.role) && current.visibilityScope !== null) {
+          changes.visibility_scope = null;
+        }
         if (passwordHash) changes.password_hash = passwordHash;
         await updateVersioned(em, 'users', id, dto.version, changes, now, 'User');
         if (dto.email !== undefined && dto.email.toLowerCase() !== current.email.toLowerCase()) {

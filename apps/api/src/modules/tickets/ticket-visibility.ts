@@ -7,12 +7,12 @@ export interface SqlFragment {
   params: Record<string, unknown>;
 }
 
-/** Staff who see every ticket. */
+/** Staff who see every ticket: admins, dispatchers, and agents whose scope is `all`. */
 export function seesAllTickets(user: AuthUser): boolean {
   return (
     user.role === 'admin' ||
     user.role === 'dispatcher' ||
-    (user.role !== 'client' && user.canViewAll)
+    (user.role !== 'client' && user.visibilityScope === 'all')
   );
 }
 
@@ -41,9 +41,11 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
   }
   if (seesAllTickets(user)) return { sql: 'TRUE', params: {} };
 
+  // The scopes nest (docs/visibility.md): `own` is a person's own work, `groups` adds their
+  // groups, the departments they head and the unassigned queue, `department` adds the people of
+  // their department tree.
   const ors = [
     `${alias}.assignee_id = :visUserId`,
-    `${alias}.assignee_id IS NULL`,
     `${alias}.created_by_id = :visUserId`,
     `${alias}.requester_id = :visUserId`,
     // Pythagoras: a project's manager and members see all of its tickets.
@@ -57,14 +59,23 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
     ors.push(`${alias}.assignee_id = ANY(:visDeputyFor)`);
     params.visDeputyFor = user.deputyForIds;
   }
+  if (user.visibilityScope === 'own') return { sql: `(${ors.join(' OR ')})`, params };
+
+  // HappyDesk: with the installation's option on, an unassigned ticket reaches only the group it
+  // is routed to (the group clause below), not every agent.
+  if (!user.unassignedGroupOnly) ors.push(`${alias}.assignee_id IS NULL`);
   if (user.groupIds.length > 0) {
     ors.push(`${alias}.group_id = ANY(:visGroupIds)`);
     params.visGroupIds = user.groupIds;
   }
-  if (user.headOfDepartmentIds.length > 0) {
+  const departments = new Set(user.headOfDepartmentIds);
+  if (user.visibilityScope === 'department' && user.departmentId) {
+    departments.add(user.departmentId);
+  }
+  if (departments.size > 0) {
     const members = departmentMembersSql('visHeadDepts');
     ors.push(`${alias}.requester_id IN ${members}`, `${alias}.assignee_id IN ${members}`);
-    params.visHeadDepts = user.headOfDepartmentIds;
+    params.visHeadDepts = [...departments];
   }
   return { sql: `(${ors.join(' OR ')})`, params };
 }

@@ -8,7 +8,13 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { LOCALES, type Locale, type Permission } from '@relaydesk/contracts';
+import {
+  LOCALES,
+  VISIBILITY_SCOPES,
+  type Locale,
+  type Permission,
+  type VisibilityScope,
+} from '@relaydesk/contracts';
 import {
   OUT_OF_OFFICE_FROM_TEXT,
   OUT_OF_OFFICE_UNTIL_TEXT,
@@ -149,4 +155,13 @@ export class MeDto extends UserDto {
   permissions!: Permission[];
   @ApiProperty({ type: [String], description: 'Departments the caller heads' })
   headOfDepartmentIds!: string[];
+  @ApiProperty({
+    enum: VISIBILITY_SCOPES,
+    type: String,
+    nullable: true,
+    description:
+      'Staff: the scope in force, their own or the installation default (`all` for admins and ' +
+      'dispatchers); here `canViewAll` says whether it is `all`. null for clients',
+  })
+  effectiveVisibilityScope!: VisibilityScope | null;
 }

@@ -37,7 +37,8 @@ interface Row {
 }
 
 // $1 is the clock's now in every statement that selects these columns.
-const COLUMNS = `u.id, u.name, u.description, u.role, u.can_view_all AS "canViewAll", u.active,
+const COLUMNS = `u.id, u.name, u.description, u.role,
+  COALESCE(u.visibility_scope = 'all', false) AS "canViewAll", u.active,
   u.version, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   ARRAY(SELECT gm.group_id FROM group_members gm WHERE gm.user_id = u.id ORDER BY gm.group_id)
     AS "groupIds",
@@ -48,7 +49,6 @@ const WRITABLE: Partial<Record<keyof UpdateServiceAccountDto, string>> = {
   name: 'name',
   description: 'description',
   role: 'role',
-  canViewAll: 'can_view_all',
   active: 'active',
 };
 
@@ -109,7 +109,7 @@ export class ServiceAccountsService {
       const now = this.clock.now();
       const [{ id }] = await sql<{ id: string }>(
         em,
-        `INSERT INTO users (email, name, description, role, can_view_all, service_account,
+        `INSERT INTO users (email, name, description, role, visibility_scope, service_account,
                             created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, true, $6, $6) RETURNING id`,
         [
@@ -117,7 +117,7 @@ export class ServiceAccountsService {
           dto.name.trim(),
           dto.description ?? null,
           dto.role,
-          dto.canViewAll ?? false,
+          dto.canViewAll ? 'all' : null,
           now,
         ],
       );
@@ -141,6 +141,8 @@ export class ServiceAccountsService {
       if (dto.groupIds) await this.checkGroups(em, dto.groupIds);
       const changes = columnChanges(dto, WRITABLE);
       if (typeof changes.name === 'string') changes.name = changes.name.trim();
+      // An account's "sees every ticket" is the visibility scope `all`; off, the installation's default.
+      if (dto.canViewAll !== undefined) changes.visibility_scope = dto.canViewAll ? 'all' : null;
       await updateVersioned(
         em,
         'users',

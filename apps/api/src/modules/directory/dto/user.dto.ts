@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -9,7 +11,14 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LOCALES, ROLES, type Locale, type Role } from '@relaydesk/contracts';
+import {
+  LOCALES,
+  ROLES,
+  VISIBILITY_SCOPES,
+  type Locale,
+  type Role,
+  type VisibilityScope,
+} from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import type { User } from '../entities/user.entity.js';
 import {
@@ -34,6 +43,15 @@ export const OUT_OF_OFFICE_FROM_TEXT =
 export const OUT_OF_OFFICE_UNTIL_TEXT =
   'Back at this instant (open end when null); must be after `outOfOfficeFrom`';
 
+export const VISIBILITY_SCOPE_TEXT =
+  'Staff: which tickets the user sees (docs/visibility.md): `own` their own work, `groups` also ' +
+  'their groups’ and unassigned tickets, `department` also those of their department tree, ' +
+  '`all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins ' +
+  'and dispatchers see every ticket whatever it says; clients have none (null)';
+const CAN_VIEW_ALL_TEXT =
+  'Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` ' +
+  'scope back to the installation default. `visibilityScope`, when sent too, wins';
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'email' }) email!: string;
@@ -54,7 +72,14 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizationId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId!: string | null;
-  @ApiProperty() canViewAll!: boolean;
+  @ApiProperty({
+    enum: VISIBILITY_SCOPES,
+    nullable: true,
+    type: String,
+    description: VISIBILITY_SCOPE_TEXT,
+  })
+  visibilityScope!: VisibilityScope | null;
+  @ApiProperty({ deprecated: true, description: CAN_VIEW_ALL_TEXT }) canViewAll!: boolean;
   @ApiProperty() canViewOrganizationTickets!: boolean;
   @ApiProperty() active!: boolean;
   @ApiProperty({
@@ -92,7 +117,8 @@ export function toUserDto(user: User, groupIds: string[] = []): UserDto {
     role: user.role,
     organizationId: user.organizationId,
     departmentId: user.departmentId,
-    canViewAll: user.canViewAll,
+    visibilityScope: user.visibilityScope,
+    canViewAll: user.visibilityScope === 'all',
     canViewOrganizationTickets: user.canViewOrganizationTickets,
     active: user.active,
     outOfOfficeFrom: user.outOfOfficeFrom ? user.outOfOfficeFrom.toISOString() : null,
@@ -111,6 +137,9 @@ export class UserPageDto {
   nextCursor!: string | null;
 }
 
+/** Departments one may list the subtrees of at once (a head rarely heads more than a few). */
+export const MAX_SUBTREE_ROOTS = 20;
+
 export class UserListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -128,6 +157,22 @@ export class UserListQueryDto extends PageQueryDto {
   @LowerCaseIds()
   @IsUUID('loose')
   departmentId?: string;
+
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    type: 'array',
+    items: { ...UUID_SCHEMA },
+    maxItems: MAX_SUBTREE_ROOTS,
+    description:
+      "Staff of these departments (comma-separated) and of every department below them: a department head's people",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').filter(Boolean) : value,
+  )
+  @ArrayMaxSize(MAX_SUBTREE_ROOTS)
+  @IsUUID('loose', { each: true })
+  subtreeOf?: string[];
 
   @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Members of this group' })
   @IsOptional()
@@ -199,7 +244,17 @@ export class CreateUserDto {
   @IsUUID('loose')
   departmentId?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'Staff: sees every ticket' })
+  @ApiPropertyOptional({
+    enum: VISIBILITY_SCOPES,
+    nullable: true,
+    type: String,
+    description: VISIBILITY_SCOPE_TEXT,
+  })
+  @IsOptional()
+  @IsIn(VISIBILITY_SCOPES)
+  visibilityScope?: VisibilityScope | null;
+
+  @ApiPropertyOptional({ deprecated: true, description: CAN_VIEW_ALL_TEXT })
   @IsOptionalNonNull()
   @IsBoolean()
   canViewAll?: boolean;
@@ -275,7 +330,17 @@ export class UpdateUserDto {
   @IsUUID('loose')
   departmentId?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    enum: VISIBILITY_SCOPES,
+    nullable: true,
+    type: String,
+    description: VISIBILITY_SCOPE_TEXT,
+  })
+  @IsOptional()
+  @IsIn(VISIBILITY_SCOPES)
+  visibilityScope?: VisibilityScope | null;
+
+  @ApiPropertyOptional({ deprecated: true, description: CAN_VIEW_ALL_TEXT })
   @IsOptionalNonNull()
   @IsBoolean()
   canViewAll?: boolean;

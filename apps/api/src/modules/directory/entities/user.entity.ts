@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import type { Locale, Role } from '@relaydesk/contracts';
+import type { Locale, Role, VisibilityScope } from '@relaydesk/contracts';
 import { Organization } from './organization.entity.js';
 import { Department } from './department.entity.js';
 
@@ -18,6 +18,10 @@ import { Department } from './department.entity.js';
 @Entity('users')
 @Check('users_role_check', `"role" IN ('admin', 'dispatcher', 'agent', 'client')`)
 @Check('users_locale_check', `"locale" IN ('en', 'ru', 'cs')`)
+@Check(
+  'users_visibility_scope_check',
+  `"visibility_scope" IN ('own', 'groups', 'department', 'all')`,
+)
 @Index('users_name_id_idx', ['name', 'id'])
 @Index('users_search_trgm_idx', { synchronize: false })
 @Check(
@@ -57,7 +61,9 @@ export class User {
   @JoinColumn({ name: 'department_id' })
   department?: Relation<Department>;
 
-  @Column('boolean', { name: 'can_view_all', default: false }) canViewAll!: boolean;
+  /** Staff: which tickets they see (docs/visibility.md); null: the installation's default. */
+  @Column('varchar', { name: 'visibility_scope', length: 16, nullable: true })
+  visibilityScope!: VisibilityScope | null;
   @Column('boolean', { name: 'can_view_organization_tickets', default: false })
   canViewOrganizationTickets!: boolean;
   @Column('boolean', { default: true }) active!: boolean;

@@ -36,7 +36,10 @@ export class ServiceAccountDto {
   @ApiProperty({ type: String, nullable: true, maxLength: 500 }) description!: string | null;
   @ApiProperty({ enum: SERVICE_ACCOUNT_ROLES, description: ROLE_TEXT }) role!: ServiceAccountRole;
   @ApiProperty({ type: [String], format: 'uuid', description: GROUPS_TEXT }) groupIds!: string[];
-  @ApiProperty({ description: 'Sees every ticket, as staff with the same flag' })
+  @ApiProperty({
+    description:
+      'Sees every ticket (the visibility scope `all`); false: the installation’s default scope',
+  })
   canViewAll!: boolean;
   @ApiProperty({ description: 'false: deactivated, and none of its tokens works' })
   active!: boolean;
