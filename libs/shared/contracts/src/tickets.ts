@@ -52,6 +52,7 @@ export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 export const TICKET_VIEWS = [
   'all',
   'unassigned',
+  'undistributed',
   'mine',
   'created_by_me',
   'open',
@@ -67,6 +68,7 @@ export type TicketView = (typeof TICKET_VIEWS)[number];
 /** Views that /tickets/counts reports; by_user and by_department need a parameter. */
 export const COUNTED_VIEWS = [
   'unassigned',
+  'undistributed',
   'mine',
   'created_by_me',
   'open',
@@ -74,6 +76,13 @@ export const COUNTED_VIEWS = [
   'needs_reply',
   'overdue',
 ] as const satisfies readonly TicketView[];
+
+/**
+ * Which tickets "For user" and "For department" list: PayDox shows the open ones (not closed or
+ * canceled, as view=open), with a switch for the closed ones or both.
+ */
+export const BY_SUBJECT_STATES = ['open', 'closed', 'all'] as const;
+export type BySubjectState = (typeof BY_SUBJECT_STATES)[number];
 
 export const TICKET_SORT_FIELDS = ['updatedAt', 'createdAt', 'number'] as const;
 export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];

@@ -52,6 +52,10 @@ export class DepartmentsService {
     const where: string[] = [];
     if (query.active !== undefined) where.push(`d.active = ${p.add(query.active)}`);
     if (query.parentId !== undefined) where.push(`d.parent_id = ${p.add(query.parentId)}`);
+    if (query.subtreeOf !== undefined) {
+      const roots = `d.id = ANY(${p.add(query.subtreeOf)}::uuid[])`;
+      where.push(`d.id IN ${departmentSubtreeSql(roots)}`);
+    }
     if (query.q) where.push(`d.name ILIKE ${p.add(containsPattern(query.q))}`);
     return pageByName<DepartmentRow, DepartmentDto>(
       this.db,

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { TicketSortField, TicketView } from '@relaydesk/contracts';
+import {
+  Permission,
+  roleHasPermission,
+  type BySubjectState,
+  type TicketSortField,
+  type TicketView,
+} from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ForbiddenError, InvalidInputError } from '../../common/errors/domain-errors.js';
 import type { Page } from '../../common/pagination/cursor.js';
@@ -32,6 +38,8 @@ function categorySql(rule: StatusCategoryRule): string {
  */
 const VIEW_CONDITIONS = {
   unassigned: `t.assignee_id IS NULL AND ${categorySql(ACTIVE)}`,
+  // PayDox "Нераспределенные": not yet given to a group of consultants, nor to anyone.
+  undistributed: `t.assignee_id IS NULL AND t.group_id IS NULL AND ${categorySql(ACTIVE)}`,
   mine: `t.assignee_id = :me AND ${categorySql(NOT_DONE)}`,
   createdByMe: `t.created_by_id = :me`,
   open: categorySql(NOT_DONE),
@@ -41,9 +49,30 @@ const VIEW_CONDITIONS = {
   overdue: `t.effective_due_at < :now AND ${categorySql(ACTIVE)}`,
 } as const;
 
+/**
+ * An agent's Unassigned: the tickets waiting in their own groups (none without a group). One
+ * group, the common case, is an equality: a range of tickets_group_unassigned_idx in page order
+ * (= ANY of a one-element array is planned as a scan of every unassigned ticket and a sort).
+ */
+const GROUP_UNASSIGNED = `${VIEW_CONDITIONS.unassigned} AND t.group_id = :myGroup`;
+const GROUPS_UNASSIGNED = `${VIEW_CONDITIONS.unassigned} AND t.group_id = ANY(:myGroups)`;
+
+/** "For user" / "For department": open by default (PayDox), closed or all by the switch. */
+const SUBJECT_STATE: Record<BySubjectState, string | null> = {
+  open: VIEW_CONDITIONS.open,
+  closed: VIEW_CONDITIONS.closed,
+  all: null,
+};
+const SUBJECT_CATEGORIES: Record<BySubjectState, StatusCategoryRule | undefined> = {
+  open: NOT_DONE,
+  closed: DONE,
+  all: undefined,
+};
+
 /** The status-category rule inside each view's condition, handed to search to narrow by. */
 const VIEW_CATEGORIES: Partial<Record<TicketView, StatusCategoryRule>> = {
   unassigned: ACTIVE,
+  undistributed: ACTIVE,
   mine: NOT_DONE,
   open: NOT_DONE,
   closed: DONE,
@@ -59,6 +88,7 @@ const VIEW_CATEGORIES: Partial<Record<TicketView, StatusCategoryRule>> = {
  */
 const STAFF_VIEWS: readonly TicketView[] = [
   'unassigned',
+  'undistributed',
   'mine',
   'needs_reply',
   'overdue',
@@ -85,6 +115,11 @@ export class TicketQueuesService {
   async list(user: AuthUser, query: ListTicketsQueryDto): Promise<Page<TicketSummaryDto>> {
     const view = query.view ?? 'all';
     if (user.role === 'client') this.assertClientQuery(view, query);
+    if (query.state !== undefined && !BY_SUBJECT.includes(view)) {
+      throw new InvalidInputError('state is a switch of view=by_user and view=by_department', [
+        { field: 'state', message: 'only with view=by_user or view=by_department' },
+      ]);
+    }
     const conditions: TicketListFilter['conditions'] = [];
     const base = { me: user.id, now: this.clock.now() };
     let defaultSort: TicketListFilter['sort'] = { field: 'updatedAt', direction: 'desc' };
@@ -96,7 +131,13 @@ export class TicketQueuesService {
         defaultSort = { field: 'createdAt', direction: 'desc' };
         break;
       case 'unassigned':
-        conditions.push({ sql: VIEW_CONDITIONS.unassigned });
+        conditions.push(this.unassignedCondition(user));
+        break;
+      case 'undistributed':
+        if (!distributes(user)) {
+          throw new ForbiddenError('Undistributed tickets are the queue of dispatchers and admins');
+        }
+        conditions.push({ sql: VIEW_CONDITIONS.undistributed });
         break;
       case 'mine':
         conditions.push({ sql: VIEW_CONDITIONS.mine, params: base });
@@ -123,14 +164,16 @@ export class TicketQueuesService {
           sql: '(t.requester_id = :byUser OR t.assignee_id = :byUser)',
           params: { byUser: query.userId },
         });
+        this.pushSubjectState(conditions, query.state);
         break;
       case 'by_department':
         if (!query.departmentId) throw this.missing('departmentId', 'by_department');
-        this.assertMayViewDepartment(user, query.departmentId);
+        await this.assertMayViewDepartment(user, query.departmentId);
         conditions.push({
           sql: `(t.requester_id IN ${departmentMembersSql('byDept')} OR t.assignee_id IN ${departmentMembersSql('byDept')})`,
           params: { byDept: [query.departmentId] },
         });
+        this.pushSubjectState(conditions, query.state);
         break;
     }
 
@@ -181,7 +224,9 @@ export class TicketQueuesService {
     return this.queries.list(user, {
       conditions,
       q: query.q,
-      statusCategories: VIEW_CATEGORIES[view],
+      statusCategories: BY_SUBJECT.includes(view)
+        ? SUBJECT_CATEGORIES[query.state ?? 'open']
+        : VIEW_CATEGORIES[view],
       sort,
       limit: query.limit ?? 50,
       cursor: query.cursor,
@@ -195,12 +240,22 @@ export class TicketQueuesService {
       const row = await this.queries.count(user, conditions, { me: user.id });
       return { createdByMe: row.createdByMe ?? 0, open: row.open ?? 0, closed: row.closed ?? 0 };
     }
-    const row = await this.queries.count(user, VIEW_CONDITIONS, {
+    // The same conditions as the lists: Unassigned per role, Undistributed for distributors only.
+    const { undistributed, ...common } = VIEW_CONDITIONS;
+    const unassigned = this.unassignedCondition(user);
+    const conditions: Record<string, string> = {
+      ...common,
+      unassigned: unassigned.sql,
+      ...(distributes(user) ? { undistributed } : {}),
+    };
+    const row = await this.queries.count(user, conditions, {
+      ...unassigned.params,
       me: user.id,
       now: this.clock.now(),
     });
     return {
       unassigned: row.unassigned ?? 0,
+      ...(distributes(user) ? { undistributed: row.undistributed ?? 0 } : {}),
       mine: row.mine ?? 0,
       createdByMe: row.createdByMe ?? 0,
       open: row.open ?? 0,
@@ -227,9 +282,33 @@ export class TicketQueuesService {
     ]);
   }
 
-  /** Admins and canViewAll users: anyone. Department heads: people of their departments. */
+  /**
+   * Distributors see every unassigned ticket; anyone else the ones waiting in their groups, as a
+   * PayDox consultant sees what was distributed to their group (Undistributed is the rest).
+   */
+  private unassignedCondition(user: AuthUser): { sql: string; params?: Record<string, unknown> } {
+    if (distributes(user)) return { sql: VIEW_CONDITIONS.unassigned };
+    const groups = user.groupIds;
+    if (groups.length === 0) return { sql: 'FALSE' };
+    return groups.length === 1
+      ? { sql: GROUP_UNASSIGNED, params: { myGroup: groups[0] } }
+      : { sql: GROUPS_UNASSIGNED, params: { myGroups: groups } };
+  }
+
+  private pushSubjectState(
+    conditions: TicketListFilter['conditions'],
+    state: BySubjectState = 'open',
+  ): void {
+    const sql = SUBJECT_STATE[state];
+    if (sql) conditions.push({ sql });
+  }
+
+  /**
+   * "For user": anyone for those who may list by user; a department head the people of the
+   * departments they head and every department below. Everyone else (themselves included) 403.
+   */
   private async assertMayViewByUser(user: AuthUser, userId: string): Promise<void> {
-    if (this.seesEverything(user) || userId === user.id) return;
+    if (listsByAnyone(user)) return;
     if (user.headOfDepartmentIds.length > 0) {
       const inDept = await this.queries.isInDepartments(userId, user.headOfDepartmentIds);
       if (inDept) return;
@@ -237,12 +316,33 @@ export class TicketQueuesService {
     throw new ForbiddenError('You may list tickets by user only for people of your departments');
   }
 
-  private assertMayViewDepartment(user: AuthUser, departmentId: string): void {
-    if (this.seesEverything(user) || user.headOfDepartmentIds.includes(departmentId)) return;
+  /** "For department": any for those who may; a head the departments they head and below. */
+  private async assertMayViewDepartment(user: AuthUser, departmentId: string): Promise<void> {
+    if (listsByAnyone(user)) return;
+    if (user.headOfDepartmentIds.length > 0) {
+      const below = await this.queries.isDepartmentBelow(departmentId, user.headOfDepartmentIds);
+      if (below) return;
+    }
     throw new ForbiddenError('You may list tickets by department only for departments you head');
   }
+}
 
-  private seesEverything(user: AuthUser): boolean {
-    return user.role === 'admin' || (user.role !== 'client' && user.canViewAll);
-  }
+const BY_SUBJECT: readonly TicketView[] = ['by_user', 'by_department'];
+
+/**
+ * Admins, canViewAll staff and roles granted tickets.view-by-user (dispatchers) list "For user"
+ * and "For department" for anyone; the lists still show only what THE visibility rule lets them.
+ */
+export function listsByAnyone(user: AuthUser): boolean {
+  if (user.role === 'client') return false;
+  return (
+    user.role === 'admin' ||
+    user.canViewAll ||
+    roleHasPermission(user.role, Permission.TicketsViewByUser)
+  );
+}
+
+/** Who hands out work (assigns): dispatchers and admins, the ones Undistributed is for. */
+function distributes(user: AuthUser): boolean {
+  return user.role !== 'client' && roleHasPermission(user.role, Permission.TicketsAssign);
 }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import {
   IsNotBlank,
@@ -8,6 +17,7 @@ import {
   QueryBoolean,
 } from '../../../common/validation/dto-decorators.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
+import { MAX_SUBTREE_ROOTS } from './user.dto.js';
 
 export class DepartmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -46,6 +56,22 @@ export class DepartmentListQueryDto extends PageQueryDto {
   @LowerCaseIds()
   @IsUUID('loose')
   parentId?: string;
+
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    type: 'array',
+    items: { ...UUID_SCHEMA },
+    maxItems: MAX_SUBTREE_ROOTS,
+    description:
+      "These departments (comma-separated) and every department below them: a department head's tree",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').filter(Boolean) : value,
+  )
+  @ArrayMaxSize(MAX_SUBTREE_ROOTS)
+  @IsUUID('loose', { each: true })
+  subtreeOf?: string[];
 }
 
 export class CreateDepartmentDto {

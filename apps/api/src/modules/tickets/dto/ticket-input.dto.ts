@@ -18,6 +18,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import {
+  BY_SUBJECT_STATES,
+  type BySubjectState,
   DECLARABLE_CHANNELS,
   STATUS_CATEGORIES,
   TICKET_CHANNELS,
@@ -312,6 +314,16 @@ export class ListTicketsQueryDto {
   @IsOptional()
   @IsUUID()
   departmentId?: string;
+
+  @ApiPropertyOptional({
+    enum: BY_SUBJECT_STATES,
+    default: 'open',
+    description:
+      'With view=by_user or view=by_department (400 with any other view): open tickets (not closed or canceled, as PayDox shows them), closed ones, or all',
+  })
+  @IsOptional()
+  @IsIn(BY_SUBJECT_STATES)
+  state?: BySubjectState;
 
   @ApiPropertyOptional({
     description: 'Status keys, comma-separated',

@@ -231,6 +231,10 @@ export class TicketPageDto {
 /** Queue sizes; clients get createdByMe, open and closed only (the rest are staff queues). */
 export class TicketCountsDto {
   @ApiPropertyOptional({ description: STAFF_ONLY }) unassigned?: number;
+  @ApiPropertyOptional({
+    description: 'Dispatchers and admins only: no group and no assignee (view=undistributed)',
+  })
+  undistributed?: number;
   @ApiPropertyOptional({ description: STAFF_ONLY }) mine?: number;
   @ApiProperty() createdByMe!: number;
   @ApiProperty() open!: number;

@@ -47,6 +47,9 @@ import { SlaPolicy } from '../../sla/index.js';
 @Index('tickets_type_updated_idx', ['typeId', 'updatedAt', 'id'])
 @Index('tickets_due_idx', ['dueAt', 'id'])
 @Index('tickets_unassigned_idx', { synchronize: false })
+// Undistributed and an agent's Unassigned (partial, migration 1765520000000).
+@Index('tickets_undistributed_idx', { synchronize: false })
+@Index('tickets_group_unassigned_idx', { synchronize: false })
 @Index('tickets_needs_reply_idx', { synchronize: false })
 @Index('tickets_overdue_idx', { synchronize: false })
 @Index('tickets_next_timer_idx', { synchronize: false })
