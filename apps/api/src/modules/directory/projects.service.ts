@@ -28,6 +28,10 @@ const COLUMNS = `p.id, p.name, p.description, p.manager_id AS "managerId",
   (SELECT u.name FROM users u WHERE u.id = p.manager_id) AS "managerName",
   ARRAY(SELECT pm.user_id FROM project_members pm WHERE pm.project_id = p.id ORDER BY pm.user_id)
     AS "memberIds",
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'name', u.name, 'role', u.role)
+                            ORDER BY u.name, u.id), '[]')
+     FROM project_members pm JOIN users u ON u.id = pm.user_id
+    WHERE pm.project_id = p.id AND u.active) AS "members",
   p.active, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 const WRITABLE = ['name', 'description', 'managerId', 'active'] as const;

@@ -10,6 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { ROLES, type Role } from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import {
   IsNotBlank,
@@ -24,6 +25,10 @@ export const MAX_PROJECT_MEMBERS = 1000;
 class PersonRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+}
+
+class ProjectMemberRefDto extends PersonRefDto {
+  @ApiProperty({ enum: ROLES }) role!: Role;
 }
 
 export class ProjectDto {
@@ -43,6 +48,12 @@ export class ProjectDto {
       'Staff users who, with the manager, see every ticket of the project, and client contacts who may file tickets against it (they still see only their own or their organization’s tickets)',
   })
   memberIds!: string[];
+  @ApiProperty({
+    type: [ProjectMemberRefDto],
+    description:
+      'The active members by name: whom the manager may hand a ticket of the project to (staff)',
+  })
+  members!: ProjectMemberRefDto[];
   @ApiProperty() active!: boolean;
   @ApiProperty({ description: 'Send it back with a change; a stale one is a 409' })
   version!: number;
