@@ -4,6 +4,7 @@ import { ticketQueryKeys } from '@relaydesk/web-tickets';
 export const queryKeys = {
   // tickets, ticketTypes, categories: the keys of the shared ticket hooks.
   ...ticketQueryKeys,
+  myProjects: ['me', 'projects'] as const,
   notifications: {
     all: ['notifications'] as const,
     unreadCount: ['notifications', 'unread-count'] as const,

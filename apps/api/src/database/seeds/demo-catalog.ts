@@ -52,7 +52,8 @@ export async function insertDemoCatalog(em: EntityManager, ids: DirectoryIds): P
   )) as { id: string }[];
   await em.query(
     `INSERT INTO project_members (project_id, user_id) SELECT $1, unnest($2::uuid[])`,
-    [project.id, [ids.people.jan, ids.people.alexey]],
+    // Sergey, the customer, files against the project from the portal (Pythagoras).
+    [project.id, [ids.people.jan, ids.people.alexey, ids.people.sergey]],
   );
 
   await em.query(

@@ -14,7 +14,7 @@ export default {
       label: 'Stav',
       all: 'Všechny stavy',
       open: 'Otevřené',
-      waiting: 'Čekají na mou odpověď',
+      waiting: 'Čekají (na mou odpověď nebo odložené)',
       resolved: 'Vyřešené',
       closed: 'Uzavřené',
     },

@@ -12,7 +12,7 @@ export default {
       label: 'Status',
       all: 'All statuses',
       open: 'Open',
-      waiting: 'Waiting for my reply',
+      waiting: 'Waiting (for my reply or on hold)',
       resolved: 'Resolved',
       closed: 'Closed',
     },

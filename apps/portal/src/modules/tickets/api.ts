@@ -12,6 +12,8 @@ export type {
   TransitionOption,
 } from '@relaydesk/web-tickets';
 export type Priority = Ticket['priority'];
+export type TicketEvent = Schemas['TicketEventDto'];
+export type TicketPromise = Schemas['TicketPromiseDto'];
 
 /**
  * The ticket endpoints only the portal calls; the ones both apps call are `ticketsApi` in
@@ -20,4 +22,9 @@ export type Priority = Ticket['priority'];
 export const portalTicketsApi = {
   acceptance: (api: ApiClient, id: string, body: Schemas['AcceptanceDto']) =>
     unwrap(api.POST('/api/v1/tickets/{id}/acceptance', { params: { path: { id } }, body })),
+  /** The history a client may see (the API leaves out the desk's own lines). */
+  history: (api: ApiClient, id: string, page: { cursor?: string; limit: number }) =>
+    unwrap(api.GET('/api/v1/tickets/{id}/history', { params: { path: { id }, query: page } })),
+  /** The projects the client is a member of: what they may file against and filter by. */
+  myProjects: (api: ApiClient) => unwrap(api.GET('/api/v1/me/projects')),
 };

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useApi, useLiveConnected } from '@relaydesk/web-auth';
 import { ApiError, type Schemas } from '@relaydesk/api-client';
 import {
@@ -11,6 +11,7 @@ import {
   useUpdateTicket as useSharedUpdateTicket,
   type ListTicketsQuery,
 } from '@relaydesk/web-tickets';
+import { queryKeys } from '../../query-keys';
 import { portalTicketsApi } from './api';
 
 /*
@@ -81,4 +82,27 @@ export function useAcceptance(id: string) {
 /** Changes the client-editable custom fields of a ticket. */
 export function useUpdateTicket(id: string) {
   return useSharedUpdateTicket(id, { refreshOnError: true });
+}
+
+/** The ticket's history as the client may see it, oldest first, page by page. */
+export function useTicketHistory(id: string) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: ticketQueryKeys.tickets.history(id),
+    queryFn: ({ pageParam }) =>
+      portalTicketsApi.history(api, id, { cursor: pageParam, limit: 100 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: useRefreshInterval(),
+  });
+}
+
+/** The client's projects; most clients have none, and then nothing about projects shows. */
+export function useMyProjects() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.myProjects,
+    queryFn: () => portalTicketsApi.myProjects(api),
+    staleTime: 5 * 60_000,
+  });
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { StatusBadge, useFormat, useTranslatedName } from '@relaydesk/web-ui';
 import type { TicketSummary } from '../api';
 import classes from './ticket-card.module.css';
+import { PromisedTimesLine } from './promised-times';
 
 /** One ticket as a card: reads on a phone as well as on a desktop, no wide table. */
 export function TicketCard({
@@ -50,6 +51,7 @@ export function TicketCard({
           .filter(Boolean)
           .join(' · ')}
       </Text>
+      <PromisedTimesLine promise={ticket.promise} />
     </Paper>
   );
 }

@@ -8,19 +8,25 @@ export type Scope = 'mine' | 'organization';
 export interface TicketFilterValues {
   scope: Scope;
   status: StatusFilter | '';
+  /** A project id of the client's, or '' for all. */
+  project: string;
   search: string;
 }
 
 export function TicketFilters({
   values,
   canViewOrganization,
+  projects,
   onChange,
 }: {
   values: TicketFilterValues;
   canViewOrganization: boolean;
+  /** The client's projects; without any, there is no project filter. */
+  projects: { id: string; name: string }[];
   onChange: (patch: Partial<TicketFilterValues>) => void;
 }) {
   const { t } = useTranslation('tickets');
+  const { t: tp } = useTranslation('ticketProgress');
   return (
     <>
       {canViewOrganization && (
@@ -62,6 +68,19 @@ export function TicketFilters({
           miw={{ xs: 220 }}
           data-testid="portal-status-filter"
         />
+        {projects.length > 0 && (
+          <NativeSelect
+            label={tp('project.label')}
+            value={values.project}
+            onChange={(e) => onChange({ project: e.currentTarget.value })}
+            data={[
+              { value: '', label: tp('project.all') },
+              ...projects.map((p) => ({ value: p.id, label: p.name })),
+            ]}
+            miw={{ xs: 200 }}
+            data-testid="portal-project-filter"
+          />
+        )}
       </Flex>
     </>
   );

@@ -8,7 +8,7 @@ import { ProblemMessage } from '@relaydesk/web-ui';
 import { Loading } from '../components/loading';
 import { TicketCard } from '../components/ticket-card';
 import { TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
-import { useTicketList } from '../hooks';
+import { useMyProjects, useTicketList } from '../hooks';
 import { isStatusFilter, STATUS_FILTERS } from '../status-filters';
 
 const PAGE_SIZE = 25;
@@ -23,6 +23,10 @@ export default function MyTicketsPage() {
     canViewOrganization && params.get('scope') === 'organization' ? 'organization' : 'mine';
   const statusParam = params.get('status');
   const status = isStatusFilter(statusParam) ? statusParam : '';
+  const projects = useMyProjects().data?.items ?? [];
+  // A project id the client no longer belongs to would list nothing; treat it as no filter.
+  const projectParam = params.get('project') ?? '';
+  const project = projects.some((p) => p.id === projectParam) ? projectParam : '';
   const urlSearch = params.get('q') ?? '';
   const [search, setSearch] = useState(urlSearch);
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
@@ -48,7 +52,9 @@ export default function MyTicketsPage() {
 
   const onChange = (patch: Partial<TicketFilterValues>) => {
     if (patch.search !== undefined) setSearch(patch.search);
-    if (patch.scope === undefined && patch.status === undefined) return;
+    if (patch.scope === undefined && patch.status === undefined && patch.project === undefined) {
+      return;
+    }
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -60,6 +66,10 @@ export default function MyTicketsPage() {
           if (patch.status) next.set('status', patch.status);
           else next.delete('status');
         }
+        if (patch.project !== undefined) {
+          if (patch.project) next.set('project', patch.project);
+          else next.delete('project');
+        }
         return next;
       },
       { replace: true },
@@ -70,11 +80,13 @@ export default function MyTicketsPage() {
     limit: PAGE_SIZE,
     sort: 'updatedAt:desc',
     ...(canViewOrganization && scope === 'mine' ? { requesterId: user.id } : {}),
-    ...(status ? { status: [...STATUS_FILTERS[status]] } : {}),
+    // By category, so the filter means the same for every workflow (HappyDesk, Pythagoras...).
+    ...(status ? { statusCategory: [...STATUS_FILTERS[status]] } : {}),
+    ...(project ? { projectId: project } : {}),
     ...(debouncedSearch ? { q: debouncedSearch } : {}),
   });
   const tickets = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = !!status || !!debouncedSearch;
+  const filtered = !!status || !!project || !!debouncedSearch;
 
   return (
     <Stack gap="md">
@@ -82,8 +94,9 @@ export default function MyTicketsPage() {
         {scope === 'organization' ? t('list.organizationTitle') : t('list.title')}
       </Title>
       <TicketFilters
-        values={{ scope, status, search }}
+        values={{ scope, status, project, search }}
         canViewOrganization={canViewOrganization}
+        projects={projects}
         onChange={onChange}
       />
       {list.isPending ? (

@@ -25,11 +25,17 @@ import type { Priority } from '../api';
 import { ChosenFiles } from '../components/chosen-files';
 import { UploadZone } from '../components/upload-zone';
 import { useIdempotencyKey } from '@relaydesk/web-tickets';
-import { useCategories, useCreateTicket, useTicketTypes, useUploadAttachment } from '../hooks';
+import {
+  useCategories,
+  useCreateTicket,
+  useMyProjects,
+  useTicketTypes,
+  useUploadAttachment,
+} from '../hooks';
 
 const SUBJECT_MAX = 250;
 const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
-const FORM_FIELDS = ['subject', 'typeId', 'priority', 'description', 'categoryId'];
+const FORM_FIELDS = ['subject', 'typeId', 'priority', 'description', 'categoryId', 'projectId'];
 /** A client fills the fields they may edit; the rest are for support to fill. */
 const clientEditable = (field: CustomFieldDefinition) => field.clientEditable === true;
 
@@ -38,6 +44,10 @@ export default function NewTicketPage() {
   const navigate = useNavigate();
   const name = useTranslatedName();
   const { t: tw } = useTranslation('ticketWork');
+  const { t: tp } = useTranslation('ticketProgress');
+  // Pythagoras: a customer who is a member of projects files against one of them.
+  const projects = useMyProjects().data?.items ?? [];
+  const [projectId, setProjectId] = useState('');
   const categories = useCategories();
   const errorText = useErrorText();
   const types = useTicketTypes();
@@ -98,6 +108,7 @@ export default function NewTicketPage() {
           priority,
           ...(typeId ? { typeId } : {}),
           ...(categoryId ? { categoryId } : {}),
+          ...(projectId ? { projectId } : {}),
           ...(Object.keys(customFields).length ? { customFields } : {}),
         },
         idempotencyKey: idempotencyKey.key,
@@ -197,6 +208,19 @@ export default function NewTicketPage() {
               ]}
               error={errors.categoryId}
               data-testid="portal-category"
+            />
+          )}
+          {projects.length > 0 && (
+            <NativeSelect
+              label={tp('project.label')}
+              value={projectId}
+              onChange={(e) => setProjectId(e.currentTarget.value)}
+              data={[
+                { value: '', label: tp('project.none') },
+                ...projects.map((p) => ({ value: p.id, label: p.name })),
+              ]}
+              error={errors.projectId}
+              data-testid="portal-project"
             />
           )}
           {fields.length > 0 && (

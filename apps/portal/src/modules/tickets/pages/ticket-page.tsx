@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Anchor, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,8 @@ import { TicketFiles } from '../components/ticket-files';
 import { useTicket } from '../hooks';
 import { TicketCustomFields } from '../components/ticket-custom-fields';
 import { TicketWatchers } from '../components/ticket-watchers';
+import { PromisedTimes } from '../components/promised-times';
+import { TicketTimeline } from '../components/ticket-timeline';
 
 function BackLink() {
   const { t } = useTranslation('tickets');
@@ -35,6 +37,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
       </Title>
       {children}
     </Box>
+  );
+}
+
+function HistorySection({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation('ticketProgress');
+  return (
+    <Section id="ticket-history" title={t('history.title')}>
+      <TicketTimeline ticketId={ticketId} />
+    </Section>
   );
 }
 
@@ -102,12 +113,19 @@ export default function TicketPage() {
           </Text>
         </Paper>
       </Section>
-      <Section id="ticket-conversation" title={t('ticket.conversation')}>
-        <Stack gap="md">
-          <Conversation ticketId={ticket.id} />
-          <ReplyForm ticketId={ticket.id} />
-        </Stack>
-      </Section>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Section id="ticket-conversation" title={t('ticket.conversation')}>
+            <Stack gap="md">
+              <Conversation ticketId={ticket.id} />
+              <ReplyForm ticketId={ticket.id} />
+            </Stack>
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <HistorySection ticketId={ticket.id} />
+        </Grid.Col>
+      </Grid>
       <Section id="ticket-files" title={t('ticket.files')}>
         <TicketFiles ticketId={ticket.id} />
       </Section>
