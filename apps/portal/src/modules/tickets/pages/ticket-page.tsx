@@ -104,6 +104,7 @@ export default function TicketPage() {
         </Group>
       </div>
       <ResolutionPanel ticket={ticket} />
+      <PromisedTimes promise={ticket.promise} />
       <TicketFacts ticket={ticket} />
       <TicketCustomFields ticket={ticket} />
       <Section id="ticket-description" title={t('ticket.description')}>
