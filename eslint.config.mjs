@@ -43,7 +43,7 @@ export default tseslint.config(
         'error',
         {
           // Build tooling shared by both Vite configs lives with the other scripts.
-          allow: ['../../scripts/lib/vite-precompress.mjs'],
+          allow: ['../../scripts/lib/vite-precompress.mjs', '../../scripts/lib/vite-pwa.mjs'],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },

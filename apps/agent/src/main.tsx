@@ -10,7 +10,12 @@ import {
   Session,
   type SessionUser,
 } from '@relaydesk/web-auth';
-import { createI18n, UiProvider } from '@relaydesk/web-ui';
+import {
+  ConnectivityBanner,
+  createI18n,
+  registerServiceWorker,
+  UiProvider,
+} from '@relaydesk/web-ui';
 import { agentStrings, SIGN_IN_NAMESPACES, WORKSPACE_NAMESPACES } from './i18n';
 
 // The sign-in form's strings, in the user's language only; the workspace fetches the rest.
@@ -24,6 +29,8 @@ const AgentApp = lazy(() =>
   ),
 );
 const session = new Session('agent');
+// Installable and openable offline (docs/pwa.md); `npm run dev` has no built worker.
+if (import.meta.env.PROD) registerServiceWorker(import.meta.env.BASE_URL);
 
 /** The workspace is for staff: a client who signs in here is refused (and signed out). */
 const isStaff = (u: SessionUser) => u.role !== 'client';
@@ -43,6 +50,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <UiProvider>
+        <ConnectivityBanner />
         <AuthProvider session={session}>
           {/* Also waits for the strings: no raw keys flash before they arrive. */}
           <Suspense

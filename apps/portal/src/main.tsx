@@ -9,7 +9,12 @@ import {
   RequireAuth,
   Session,
 } from '@relaydesk/web-auth';
-import { createI18n, UiProvider } from '@relaydesk/web-ui';
+import {
+  ConnectivityBanner,
+  createI18n,
+  registerServiceWorker,
+  UiProvider,
+} from '@relaydesk/web-ui';
 import { APP_NAMESPACES, portalStrings, SIGN_IN_NAMESPACES } from './i18n';
 
 // The sign-in form's strings, in the user's language only; the rest come with the app.
@@ -35,6 +40,9 @@ function PortalLogin() {
 }
 // Not for the web form: a framed page may not touch storage, which the session reads.
 const session = isWebForm ? null : new Session('portal');
+// Installable and openable offline (docs/pwa.md); not the framed web form, which the worker
+// leaves alone; `npm run dev` has no built worker.
+if (import.meta.env.PROD && !isWebForm) registerServiceWorker(import.meta.env.BASE_URL);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -52,6 +60,7 @@ createRoot(document.getElementById('root')!).render(
           </Suspense>
         ) : (
           <AuthProvider session={session!}>
+            <ConnectivityBanner />
             {/* Also waits for the strings: no raw keys flash before they arrive. */}
             <Suspense
               fallback={

@@ -1,4 +1,5 @@
 import { ApiError, createApiClient, type ApiClient, type Schemas } from '@relaydesk/api-client';
+import { OfflineSnapshot, type SavedList } from './offline/offline-snapshot';
 
 export type SessionUser = Schemas['UserDto'];
 
@@ -15,16 +16,25 @@ type Listener = (user: SessionUser | null) => void;
  * Nothing about the session is stored where page scripts can read it: the access token lives in
  * memory only, and the refresh token in an HttpOnly cookie the API sets for this app (sent only
  * to /api/v1/auth). After a reload the SPA asks for a new access token with that cookie.
+ *
+ * Opened without a network, the SPA shows the user and lists it last saw (`offlineLists`, kept
+ * in IndexedDB by `OfflineSnapshot`, no token among them) until the API can be asked again: the
+ * first request then gets a 401, the refresh cookie is tried, and the session either goes on or
+ * ends (and the snapshot with it). See docs/pwa.md.
  */
 export class Session {
   private accessTokenValue: string | null = null;
   private user: SessionUser | null = null;
   private refreshing: Promise<boolean> | null = null;
   private readonly listeners = new Set<Listener>();
+  private unreachable = false;
+  private offlineListsValue: SavedList[] = [];
+  readonly offline: OfflineSnapshot;
   readonly api: ApiClient;
   private readonly bare: ApiClient;
 
   constructor(readonly app: WebApp) {
+    this.offline = new OfflineSnapshot(app);
     this.bare = createApiClient();
     this.api = createApiClient({ fetch: (request) => this.authorizedFetch(request) });
     // Versions before the cookie kept the refresh token in localStorage: do not leave it there.
@@ -44,9 +54,24 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
-  /** On start: resume the session if this app's refresh cookie still works. */
+  /** The lists saved for offline use, loaded when the session resumed without a network. */
+  get offlineLists(): readonly SavedList[] {
+    return this.offlineListsValue;
+  }
+
+  /**
+   * On start: resume the session if this app's refresh cookie still works; when the API cannot
+   * be reached at all, the user of the offline snapshot (if any) with its lists.
+   */
   async resume(): Promise<SessionUser | null> {
-    return (await this.refresh()) ? this.user : null;
+    if (await this.refresh()) return this.user;
+    if (!this.unreachable) return null;
+    const user = await this.offline.readUser();
+    if (!user) return null;
+    this.offlineListsValue = await this.offline.readLists();
+    this.user = user;
+    this.emit();
+    return user;
   }
 
   async login(email: string, password: string): Promise<SessionUser> {
@@ -77,6 +102,7 @@ export class Session {
   /** Replaces the user after the profile changed (e.g. the language). */
   setUser(user: SessionUser): void {
     this.user = user;
+    void this.offline.keepUser(user);
     this.emit();
   }
 
@@ -91,12 +117,15 @@ export class Session {
   private accept(data: { accessToken: string; user: SessionUser }): void {
     this.accessTokenValue = data.accessToken;
     this.user = data.user;
+    void this.offline.keepUser(data.user);
     this.emit();
   }
 
   private clear(): void {
     this.accessTokenValue = null;
     this.user = null;
+    this.offlineListsValue = [];
+    void this.offline.clear();
     this.emit();
   }
 
@@ -112,6 +141,7 @@ export class Session {
         const { data, response } = await this.bare.POST('/api/v1/auth/refresh', {
           body: { app: this.app },
         });
+        this.unreachable = false;
         if (!response.ok || !data) {
           this.clear();
           return false;
@@ -119,6 +149,8 @@ export class Session {
         this.accept(data);
         return true;
       } catch {
+        // No answer at all (offline, server down): the session may still be good.
+        this.unreachable = true;
         return false;
       }
     }).finally(() => {

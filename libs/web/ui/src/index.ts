@@ -7,3 +7,5 @@ export { ProblemMessage, useErrorText, fieldErrors, isVersionConflict } from './
 export { PriorityBadge, StatusBadge, useStatusLabel } from './badges';
 export { LanguageSelect } from './language-select';
 export { useNotificationText } from './notification-text';
+export { registerServiceWorker } from './pwa/service-worker-registration';
+export { ConnectivityBanner } from './pwa/connectivity-banner';

@@ -29,6 +29,10 @@ export default {
   none: '—',
   loadMore: 'Načíst další',
   empty: 'Zatím tu nic není',
+  pwa: {
+    offline: 'Jste offline. Zobrazuje se, co bylo načteno dříve; změny vyžadují připojení.',
+    updated: 'Je k dispozici nová verze Relaydesku.',
+  },
   errors: {
     generic: 'Něco se pokazilo. Zkuste to prosím znovu.',
     network: 'Server není dostupný.',

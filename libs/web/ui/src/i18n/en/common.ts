@@ -30,6 +30,10 @@ export default {
   none: '—',
   loadMore: 'Load more',
   empty: 'Nothing here yet',
+  pwa: {
+    offline: 'You are offline. What you see was loaded earlier; changes need a connection.',
+    updated: 'A new version of Relaydesk is available.',
+  },
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'The server cannot be reached.',
