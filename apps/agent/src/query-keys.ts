@@ -9,6 +9,7 @@ export const queryKeys = {
     all: ['projects'] as const,
     list: (params: Record<string, unknown>) => ['projects', 'list', params] as const,
     watchers: (id: string) => ['projects', 'watchers', id] as const,
+    detail: (id: string) => ['projects', 'detail', id] as const,
   },
   workflows: ['workflows'] as const,
   // Administration: under the same prefixes, so invalidating `workflows`, `ticketTypes` or
@@ -52,6 +53,9 @@ export const queryKeys = {
   },
   webForm: {
     settings: ['web-form', 'settings'] as const,
+  },
+  visibility: {
+    settings: ['visibility', 'settings'] as const,
   },
   mailQuarantine: {
     all: ['mail-quarantine'] as const,

@@ -89,6 +89,39 @@ describe('seed on first start: demo data', () => {
     expect(own.organization_id).toBe(orgWide.organization_id);
   });
 
+  it('offers an agent in scope “own only” who, in a group with unassigned tickets, sees her own work and nothing else', async () => {
+    const email = logins.find((l) => l.role === 'agent, own only')!.email;
+    const olga = await one<{ id: string; visibility_scope: string }>(
+      t.db,
+      'SELECT id, visibility_scope FROM users WHERE email = $1',
+      [email],
+    );
+    expect(olga.visibility_scope).toBe('own');
+    const auth = `Bearer ${await t.tokenFor(olga.id)}`;
+    const mine = (
+      (await t.db.query(
+        `SELECT id FROM tickets WHERE assignee_id = $1 OR requester_id = $1 OR created_by_id = $1
+            OR project_id IN (SELECT project_id FROM project_members WHERE user_id = $1)`,
+        [olga.id],
+      )) as { id: string }[]
+    )
+      .map((r) => r.id)
+      .sort();
+    expect(mine.length).toBeGreaterThan(0);
+    // Her group has unassigned tickets an agent of the default scope would see.
+    expect(
+      await count(
+        `tickets WHERE assignee_id IS NULL AND group_id IN (SELECT group_id FROM group_members WHERE user_id = $1)`,
+        [olga.id],
+      ),
+    ).toBeGreaterThan(0);
+    const list = await t.http().get('/api/v1/tickets?limit=200').set('Authorization', auth);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((x: { id: string }) => x.id).sort()).toEqual(mine);
+    const counts = await t.http().get('/api/v1/tickets/counts').set('Authorization', auth);
+    expect(counts.body.open + counts.body.closed).toBeLessThanOrEqual(mine.length);
+  });
+
   it('creates the directory: organizations, departments, groups and people', async () => {
     const c = await counts(t.db);
     expect(c).toMatchObject({
@@ -444,21 +477,44 @@ describe('seed on first start: demo data', () => {
         is_public: false,
         default_priority: 'normal',
         workflow: 'pythagoras',
-        tickets: 2,
+        tickets: 3,
       },
       {
         key: 'website_issue',
         is_public: true,
         default_priority: 'high',
         workflow: 'happydesk',
-        tickets: 2,
+        tickets: 3,
       },
     ]);
-    // Beyond the initial status, and waiting on the right timer: Fixed closes after 48 hours.
+    // Two wait in New to show the automatic transitions on assignment: a customer's HappyDesk
+    // ticket nobody has taken yet, and a project task its manager (an agent) can hand over.
     expect(
-      await count(`tickets tk JOIN workflows w ON w.id = tk.workflow_id
-                   WHERE w.key <> 'okdesk' AND tk.status IN ('new')`),
-    ).toBe(0);
+      await t.db.query(
+        `SELECT w.key AS workflow, tk.assignee_id = p.manager_id AS "toManager",
+                tk.assignee_id IS NULL AS unassigned, pu.role AS "managerRole",
+                (SELECT count(*)::int FROM project_members pm JOIN users u ON u.id = pm.user_id
+                  WHERE pm.project_id = p.id AND u.role <> 'client') AS "staffMembers"
+           FROM tickets tk JOIN workflows w ON w.id = tk.workflow_id
+           LEFT JOIN projects p ON p.id = tk.project_id LEFT JOIN users pu ON pu.id = p.manager_id
+          WHERE w.key <> 'okdesk' AND tk.status = 'new' ORDER BY w.key`,
+      ),
+    ).toEqual([
+      {
+        workflow: 'happydesk',
+        toManager: null,
+        unassigned: true,
+        managerRole: null,
+        staffMembers: 0,
+      },
+      {
+        workflow: 'pythagoras',
+        toManager: true,
+        unassigned: false,
+        managerRole: 'agent',
+        staffMembers: 2,
+      },
+    ]);
     // Project tasks sit in the demo project, addressed to (or handed on by) its manager.
     expect(
       await count(`tickets tk JOIN ticket_types tt ON tt.id = tk.type_id

@@ -24,6 +24,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { role: 'dispatcher', email: PEOPLE.marina.email, password: DEMO_PASSWORD },
   { role: 'agent', email: PEOPLE.alexey.email, password: DEMO_PASSWORD },
   { role: 'agent, dept head', email: PEOPLE.tereza.email, password: DEMO_PASSWORD },
+  { role: 'agent, own only', email: PEOPLE.olga.email, password: DEMO_PASSWORD },
   { role: 'client, org-wide', email: PEOPLE.sergey.email, password: DEMO_PASSWORD },
   { role: 'client', email: PEOPLE.anna.email, password: DEMO_PASSWORD },
 ];

@@ -6,7 +6,7 @@ type OrgKey = 'yuzhny' | 'novak';
 type DepartmentKey = 'service' | 'engineering';
 type GroupKey = 'l1' | 'l2';
 
-export type StaffKey = 'admin' | 'marina' | 'alexey' | 'tereza' | 'dmitry' | 'jan';
+export type StaffKey = 'admin' | 'marina' | 'alexey' | 'tereza' | 'dmitry' | 'jan' | 'olga';
 export type ClientKey = 'sergey' | 'anna' | 'nikolay' | 'petr' | 'lucie' | 'martin';
 export type PersonKey = StaffKey | ClientKey;
 
@@ -113,6 +113,16 @@ export const PEOPLE: Record<PersonKey, PersonSeed> = {
     'engineering',
     '+420602345678',
   ),
+  // CDESK's help-desk worker: in L1, yet sees only her own work (visibility scope `own`).
+  olga: staff(
+    'olga.belova@relaydesk.local',
+    'Ольга Белова',
+    'agent',
+    'ru',
+    'service',
+    '+78612001014',
+    'own',
+  ),
 
   sergey: contact(
     's.petrov@agro-yuzhny.example',
@@ -190,7 +200,7 @@ export const GROUPS: Record<
     name: 'L1 support',
     description: 'Первая линия: приём заявок, удалённая диагностика / První linie podpory',
     lead: 'tereza',
-    members: ['alexey', 'tereza'],
+    members: ['alexey', 'tereza', 'olga'],
   },
   l2: {
     name: 'L2 engineering',

@@ -19,6 +19,7 @@ import { DateTimeInput } from '../../tickets/components/detail/date-time-input';
 import { OrganizationSelect } from './organization-select';
 import { useClearable } from '../../../shared/forms/clearable';
 import { InvitationButton } from './invitation-button';
+import { VisibilityScopeSelect } from '../../visibility/components/visibility-scope-select';
 
 export const ROLES = ['admin', 'dispatcher', 'agent', 'client'] as const;
 type Role = (typeof ROLES)[number];
@@ -38,7 +39,7 @@ const FIELDS = [
   'role',
   'organizationId',
   'departmentId',
-  'canViewAll',
+  'visibilityScope',
   'canViewOrganizationTickets',
   'active',
   'outOfOfficeFrom',
@@ -55,7 +56,7 @@ function valuesOf(record?: User) {
     role: (record?.role ?? 'agent') as Role,
     organizationId: record?.organizationId ?? null,
     departmentId: record?.departmentId ?? null,
-    canViewAll: record?.canViewAll ?? false,
+    visibilityScope: record?.visibilityScope ?? null,
     canViewOrganizationTickets: record?.canViewOrganizationTickets ?? false,
     active: record?.active ?? true,
     outOfOfficeFrom: record?.outOfOfficeFrom ?? null,
@@ -75,7 +76,7 @@ function toBody(v: Values) {
     role: v.role,
     organizationId: client ? v.organizationId : null,
     departmentId: client ? null : v.departmentId,
-    canViewAll: client ? false : v.canViewAll,
+    visibilityScope: client ? null : v.visibilityScope,
     canViewOrganizationTickets: client ? v.canViewOrganizationTickets : false,
     active: v.active,
     outOfOfficeFrom: client ? null : v.outOfOfficeFrom,
@@ -198,10 +199,10 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
           {...field('canViewOrganizationTickets', { type: 'checkbox' })}
         />
       ) : (
-        <Checkbox
-          label={t('fields.canViewAll')}
-          description={t('fields.canViewAllHint')}
-          {...field('canViewAll', { type: 'checkbox' })}
+        <VisibilityScopeSelect
+          value={values.visibilityScope}
+          onChange={(scope) => form.setFieldValue('visibilityScope', scope)}
+          error={errors.visibilityScope}
         />
       )}
       <Checkbox

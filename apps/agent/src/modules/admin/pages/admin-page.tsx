@@ -20,6 +20,7 @@ import { WebhooksSection } from '../../webhooks/components/webhooks-section';
 import { MailboxesSection } from '../../mailboxes/components/mailboxes-section';
 import { AlertRulesSection } from '../../alerts/components/alert-rules-section';
 import { NotificationDefaultsSection } from '../../notifications/components/notification-defaults-section';
+import { VisibilitySection } from '../../visibility/components/visibility-section';
 import {
   DepartmentsSection,
   GroupsSection,
@@ -41,10 +42,12 @@ preloadStrings([
   'alertRules',
   'webhooksAdmin',
   'mailboxesAdmin',
+  'visibilityAdmin',
 ]);
 
 const SECTIONS = [
   'users',
+  'visibility',
   'organizations',
   'departments',
   'groups',
@@ -66,6 +69,7 @@ const SECTIONS = [
 /** Section → its path under /admin. */
 const PATHS: Record<(typeof SECTIONS)[number], string> = {
   users: 'users',
+  visibility: 'visibility',
   organizations: 'organizations',
   departments: 'departments',
   groups: 'groups',
@@ -97,6 +101,7 @@ const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   serviceAccounts: 'serviceAccountsAdmin:tab',
   alertRules: 'alertRules:tab',
   webhooks: 'webhooksAdmin:tab',
+  visibility: 'visibilityAdmin:tab',
 };
 
 /** The features whose strings name a tab: loaded with the page, or a tab shows its key. */
@@ -152,6 +157,7 @@ export default function AdminPage() {
       <Routes>
         <Route index element={<Navigate to="/admin/users" replace />} />
         <Route path="users" element={<UsersSection />} />
+        <Route path="visibility" element={<VisibilitySection />} />
         <Route path="organizations" element={<OrganizationsSection />} />
         <Route path="departments" element={<DepartmentsSection />} />
         <Route path="groups" element={<GroupsSection />} />
