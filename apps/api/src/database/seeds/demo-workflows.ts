@@ -40,8 +40,11 @@ interface DemoWorkflowTicket {
   subject: string;
   description: string;
   requester: PersonKey;
-  /** Who works on it; a customer's ticket is routed to them by the dispatcher. */
-  assignee: StaffKey;
+  /**
+   * Who works on it; a customer's ticket is routed to them by the dispatcher. null: nobody yet
+   * (a customer's ticket waiting in New for someone to take it).
+   */
+  assignee: StaffKey | null;
   group: 'l1' | 'l2';
   channel: 'portal' | 'agent';
   /** Status keys after the initial one, each a transition of the workflow, by the assignee. */
@@ -100,6 +103,30 @@ const TICKETS: DemoWorkflowTicket[] = [
     path: ['solving', 'done'],
     minutesAgo: 25,
   },
+  {
+    // Waiting in New for an agent: taking it (or the dispatcher assigning it) starts the work.
+    type: 'website_issue',
+    subject: 'Не приходит SMS с кодом для входа в личный кабинет',
+    description: 'Нажимаю «Получить код», но сообщение так и не приходит уже полчаса.',
+    requester: 'sergey',
+    assignee: null,
+    group: 'l1',
+    channel: 'portal',
+    path: [],
+    minutesAgo: 15,
+  },
+  {
+    // Addressed to the project's manager, who hands it to a member: it becomes Solving.
+    type: 'project_task',
+    subject: 'Подобрать датчики влажности почвы для секций A–D',
+    description: 'Нужны модели с выходом 4–20 мА, по два датчика на секцию.',
+    requester: 'marina',
+    assignee: PROJECT_MANAGER,
+    group: 'l2',
+    channel: 'agent',
+    path: [],
+    minutesAgo: 10,
+  },
 ];
 
 /**
@@ -144,7 +171,9 @@ async function insertTickets(em: EntityManager, ids: DirectoryIds, now: Date): P
     const initial = preset.statuses.find((s) => s.isInitial)!.key;
     const requester = PEOPLE[t.requester];
     const fromCustomer = requester.role === 'client';
-    const routing = { assigneeId: ids.people[t.assignee], groupId: ids.groups[t.group] };
+    const routing = t.assignee
+      ? { assigneeId: ids.people[t.assignee], groupId: ids.groups[t.group] }
+      : { assigneeId: null, groupId: null };
     const id = randomUUID();
     const subject = t.subject;
     let at = now.getTime() - t.minutesAgo * MINUTE;
@@ -166,7 +195,7 @@ async function insertTickets(em: EntityManager, ids: DirectoryIds, now: Date): P
     event(t.requester, 'created', {
       new_value: { subject, status: initial, priority: type.defaultPriority, ...atCreation },
     });
-    if (fromCustomer) {
+    if (fromCustomer && t.assignee) {
       at += 3 * MINUTE;
       event('marina', 'assigned', {
         field: 'assigneeId',
@@ -178,7 +207,7 @@ async function insertTickets(em: EntityManager, ids: DirectoryIds, now: Date): P
     let resolvedAt: string | null = null;
     for (const next of t.path) {
       at += (5 + t.minutesAgo / 5) * MINUTE;
-      event(t.assignee, 'status_changed', { field: 'status', old_value: status, new_value: next });
+      event(t.assignee!, 'status_changed', { field: 'status', old_value: status, new_value: next });
       status = next;
       const category = preset.statuses.find((s) => s.key === next)!.category;
       resolvedAt = category === 'resolved' ? iso(at) : null;
