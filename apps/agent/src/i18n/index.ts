@@ -16,4 +16,10 @@ export const SIGN_IN_NAMESPACES = ['layout'];
  * reports) fetch theirs when they load: their components suspend until their namespaces are
  * there, and `preloadStrings` starts what they need deeper down early.
  */
-export const WORKSPACE_NAMESPACES = ['ticketList', 'ticketDetail', 'ticketWork', 'slaClock'];
+export const WORKSPACE_NAMESPACES = [
+  'ticketList',
+  'ticketDetail',
+  'ticketWork',
+  'slaClock',
+  'queueSubjects',
+];

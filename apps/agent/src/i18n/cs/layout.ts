@@ -7,6 +7,7 @@ export default {
   queues: 'Fronty',
   views: {
     unassigned: 'Nepřiřazené',
+    undistributed: 'Nerozdělené',
     mine: 'Pro mě',
     created_by_me: 'Vytvořené mnou',
     open: 'Otevřené',

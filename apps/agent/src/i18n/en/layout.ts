@@ -5,6 +5,7 @@ export default {
   queues: 'Queues',
   views: {
     unassigned: 'Unassigned',
+    undistributed: 'Undistributed',
     mine: 'For me',
     created_by_me: 'Created by me',
     open: 'Open',

@@ -7,6 +7,7 @@ export default {
   queues: 'Очереди',
   views: {
     unassigned: 'Неназначенные',
+    undistributed: 'Нераспределённые',
     mine: 'Для меня',
     created_by_me: 'Созданные мной',
     open: 'Открытые',

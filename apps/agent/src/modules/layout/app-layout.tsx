@@ -15,16 +15,22 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { useAuth, type SessionUser } from '@relaydesk/web-auth';
+import { useAuth } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { useAgentLiveUpdates } from '../live/use-agent-live-updates';
 import { NotificationBell } from '../notifications/components/notification-bell';
+import { useMe } from '../directory/hooks';
 import { useTicketCounts } from '../tickets/hooks';
+import { distributesWork, mayViewByUser } from '../tickets/queue-access';
 import type { TicketCounts } from '../tickets/api';
 
-/** Queues in the sidebar and the count each one shows. */
-const QUEUES: { view: string; count?: keyof TicketCounts }[] = [
+/**
+ * Queues in the sidebar and the count each one shows. Undistributed (no group, no assignee) is
+ * the queue of those who distribute work; the API answers anyone else 403 and counts it not.
+ */
+const QUEUES: { view: string; count?: keyof TicketCounts; distributors?: true }[] = [
+  { view: 'undistributed', count: 'undistributed', distributors: true },
   { view: 'unassigned', count: 'unassigned' },
   { view: 'mine', count: 'mine' },
   { view: 'created_by_me', count: 'createdByMe' },
@@ -35,10 +41,6 @@ const QUEUES: { view: string; count?: keyof TicketCounts }[] = [
   { view: 'recent' },
 ];
 
-export function mayViewByUser(user: SessionUser, headOfDepartments: boolean): boolean {
-  return user.role === 'admin' || user.canViewAll || headOfDepartments;
-}
-
 function Sidebar({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation('layout');
   const { user } = useAuth();
@@ -47,7 +49,10 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
   const [params] = useSearchParams();
   const currentView = location.pathname === '/tickets' ? (params.get('view') ?? 'all') : null;
   // Department heads are known from /me; the session user carries the flags for the others.
-  const byUserAllowed = !!user && (user.role === 'admin' || user.canViewAll);
+  const me = useMe();
+  const heads = (me.data?.headOfDepartmentIds.length ?? 0) > 0;
+  const byUserAllowed = !!user && mayViewByUser(user, heads);
+  const distributes = !!user && distributesWork(user);
 
   const link = (view: string, count?: number) => (
     <NavLink
@@ -80,7 +85,9 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
       <Text size="xs" c="dimmed" tt="uppercase" fw={700} px="sm">
         {t('queues')}
       </Text>
-      {QUEUES.map((q) => link(q.view, q.count ? counts.data?.[q.count] : undefined))}
+      {QUEUES.filter((q) => distributes || !q.distributors).map((q) =>
+        link(q.view, q.count ? counts.data?.[q.count] : undefined),
+      )}
       {link('all')}
       {byUserAllowed && link('by_user')}
       {byUserAllowed && link('by_department')}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useDepartments, useGroups, useOrganizations, useUsers } from '../../../directory/hooks';
 import { RemoteSelect, type RemoteOption, type RemoteSelectProps } from './remote-select';
 
@@ -51,3 +52,45 @@ export const GroupSelect = (props: Props) => (
 export const DepartmentSelect = (props: Props) => (
   <RemoteSelect {...props} useOptions={useDepartmentOptions} />
 );
+
+/**
+ * A department head's pickers: the people of the departments they head and of every
+ * department below (`subtreeOf`), and those departments; what the API lets them list.
+ */
+export function TreeUserSelect({ roots, ...props }: Props & { roots: string[] }) {
+  const key = roots.join(',');
+  const useOptions = useMemo(
+    () =>
+      function useTreeUserOptions(q: string, enabled: boolean) {
+        const users = useUsers(
+          { q: q || undefined, limit: LIMIT, active: true, subtreeOf: key.split(',') },
+          enabled,
+        );
+        const options = users.data?.items.map((u) => ({
+          value: u.id,
+          label: u.name,
+          description: u.email,
+        }));
+        return { options, isFetching: users.isFetching };
+      },
+    [key],
+  );
+  return <RemoteSelect {...props} useOptions={useOptions} />;
+}
+
+export function TreeDepartmentSelect({ roots, ...props }: Props & { roots: string[] }) {
+  const key = roots.join(',');
+  const useOptions = useMemo(
+    () =>
+      function useTreeDepartmentOptions(q: string, enabled: boolean) {
+        const departments = useDepartments(
+          { q: q || undefined, limit: LIMIT, subtreeOf: key.split(',') },
+          enabled,
+        );
+        const options = departments.data?.items.map((d) => ({ value: d.id, label: d.name }));
+        return { options, isFetching: departments.isFetching };
+      },
+    [key],
+  );
+  return <RemoteSelect {...props} useOptions={useOptions} />;
+}

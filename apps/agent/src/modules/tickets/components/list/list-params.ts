@@ -1,6 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import {
+  BY_SUBJECT_STATES,
+  type BySubjectState,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
   type TicketChannel,
@@ -15,6 +17,7 @@ export type SortDirection = 'asc' | 'desc';
 export const VIEWS: readonly TicketView[] = [
   'all',
   'unassigned',
+  'undistributed',
   'mine',
   'created_by_me',
   'open',
@@ -51,6 +54,8 @@ export interface ListState {
   view: TicketView;
   userId: string | null;
   departmentId: string | null;
+  /** "For user" / "For department": open (the default), closed or all tickets. */
+  subjectState: BySubjectState;
   status: string[];
   priority: string[];
   /** Channels the tickets came by (e-mail, API, …). */
@@ -98,6 +103,7 @@ export function parseListState(params: URLSearchParams): ListState {
     view,
     userId: params.get('userId'),
     departmentId: params.get('departmentId'),
+    subjectState: parseSubjectState(params.get('state')),
     status: list(params.get('status')),
     priority: list(params.get('priority')),
     channel: list(params.get('channel')),
@@ -119,6 +125,12 @@ export function parseListState(params: URLSearchParams): ListState {
     sortExplicit: !!sortMatch,
     limit: parseLimit(params.get('limit')),
   };
+}
+
+function parseSubjectState(v: string | null): BySubjectState {
+  return (BY_SUBJECT_STATES as readonly string[]).includes(v ?? '')
+    ? (v as BySubjectState)
+    : 'open';
 }
 
 export function activeFilterCount(state: ListState): number {
@@ -154,6 +166,8 @@ export function toApiQuery(state: ListState): Omit<ListTicketsQuery, 'cursor'> {
   const query: Omit<ListTicketsQuery, 'cursor'> = { view: state.view };
   if (state.view === 'by_user' && state.userId) query.userId = state.userId;
   if (state.view === 'by_department' && state.departmentId) query.departmentId = state.departmentId;
+  const bySubject = state.view === 'by_user' || state.view === 'by_department';
+  if (bySubject && state.subjectState !== 'open') query.state = state.subjectState;
   if (state.status.length) query.status = state.status;
   // The address bar may hold anything: only known priorities reach the API.
   const priority = state.priority.filter((p): p is TicketPriority =>
