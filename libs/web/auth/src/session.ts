@@ -60,12 +60,14 @@ export class Session {
   }
 
   /**
-   * On start: resume the session if this app's refresh cookie still works; when the API cannot
-   * be reached at all, the user of the offline snapshot (if any) with its lists.
+   * On start: resume the session if this app's refresh cookie still works; when the device is
+   * offline, the user of the offline snapshot (if any) with its lists.
    */
   async resume(): Promise<SessionUser | null> {
     if (await this.refresh()) return this.user;
-    if (!this.unreachable) return null;
+    // Only when the device itself is offline: with a network but no answer (the server down),
+    // queries would fail rather than wait, and nothing would say why the lists are old.
+    if (!this.unreachable || typeof navigator === 'undefined' || navigator.onLine) return null;
     const user = await this.offline.readUser();
     if (!user) return null;
     this.offlineListsValue = await this.offline.readLists();
