@@ -8,6 +8,12 @@ export default {
     requester_replied: 'Když žadatel odpoví',
     postpone_expiredShort: 'datum odložení',
     requester_repliedShort: 'odpověď žadatele',
+    assigned: 'Když dostane řešitele',
+    taken: 'Když si ho pracovník převezme',
+    handed_over: 'Když ho vedoucí projektu předá',
+    assignedShort: 'přiřazen',
+    takenShort: 'převzat',
+    handed_overShort: 'předán',
     afterShort: 'po {{hours}} h',
   },
   requiredFields: {
@@ -74,7 +80,7 @@ export default {
     transitions: 'Přechody',
     autoTransitions: 'Automatické přechody',
     autoHint:
-      'Provádí je systém: k datu odložení, po určité době ve stavu nebo když žadatel odpoví.',
+      'Provádí je systém: k datu odložení, po určité době ve stavu, když žadatel odpoví nebo když požadavek dostane řešitele (jakékoli přiřazení, pravidlo či rozdělení; převzetí; předání vedoucím projektu členovi). Převzetí a předání použijí vlastní řádek stavu, pokud existuje, jinak řádek „dostane řešitele“. Pro více stavů přidejte řádek pro každý.',
     unsaved: 'Neuložené změny',
     saved: 'Workflow uloženo',
     conflict:

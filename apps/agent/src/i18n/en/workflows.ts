@@ -6,6 +6,12 @@ export default {
     requester_replied: 'When the requester replies',
     postpone_expiredShort: 'postpone date',
     requester_repliedShort: 'requester replies',
+    assigned: 'When it gets an assignee',
+    taken: 'When an agent takes it',
+    handed_over: 'When the project manager hands it over',
+    assignedShort: 'assigned',
+    takenShort: 'taken',
+    handed_overShort: 'handed over',
     afterShort: 'after {{hours}} h',
   },
   requiredFields: {
@@ -68,7 +74,7 @@ export default {
     transitions: 'Transitions',
     autoTransitions: 'Automatic transitions',
     autoHint:
-      'Made by the system: at the ticket’s postpone date, after some time in a status, or when the requester replies.',
+      'Made by the system: at the ticket’s postpone date, after some time in a status, when the requester replies, or when the ticket gets an assignee (any assignment, a rule or distribution; a take; the project manager’s handover to a member). A take or a handover uses its own row of the status if it has one, else the status’s “gets an assignee” row. For several statuses, add a row for each.',
     unsaved: 'Unsaved changes',
     saved: 'Workflow saved',
     conflict:

@@ -67,3 +67,13 @@ export function useReplaceProjectWatchers(id: string) {
     onSuccess: (list) => client.setQueryData(queryKeys.projects.watchers(id), list),
   });
 }
+
+/** One project (its manager and members), e.g. for its manager's handover on a ticket. */
+export function useProject(id: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.projects.detail(id ?? ''),
+    queryFn: () => projectsApi.get(api, id!),
+    enabled: id !== null,
+  });
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBigUpLines, IconHandGrab, IconUserShare } from '@tabler/icons-react';
+import { IconArrowBigUpLines, IconHandGrab, IconSend, IconUserShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '@relaydesk/web-ui';
 import { useUser } from '@relaydesk/web-auth';
@@ -10,21 +10,28 @@ import type { Ticket } from '../../api';
 import { useTake } from '../../hooks';
 import { EscalateModal } from '../../../assignment/components/escalate-modal';
 import { AssignModal } from './assign-modal';
+import { HandOverModal } from './hand-over-modal';
+import { useProject } from '../../../projects/hooks';
 import { useTicketConcurrency } from './ticket-concurrency';
 import { useSingleFlight } from './use-single-flight';
 
 const TAKEABLE = new Set(['new', 'open', 'pending']);
 
-/** Who works on the ticket; Take for any staff member, Assign… for dispatchers and admins. */
+/**
+ * Who works on the ticket; Take for any staff member, Assign… for dispatchers and admins, Hand
+ * over for the manager of the ticket's project (whatever their role).
+ */
 export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly: boolean }) {
   const { t } = useTranslation('ticketDetail');
   const { t: tr } = useTranslation('ticketRouting');
+  const { t: th } = useTranslation('ticketHandover');
   const me = useUser();
   const errorText = useErrorText();
   const concurrency = useTicketConcurrency();
   const take = useTake(ticket.id);
   const [assigning, setAssigning] = useState(false);
   const [escalating, setEscalating] = useState(false);
+  const [handingOver, setHandingOver] = useState(false);
 
   const mayTake =
     !readOnly &&
@@ -32,6 +39,14 @@ export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly:
     TAKEABLE.has(ticket.statusCategory) &&
     roleHasPermission(me.role, Permission.TicketsTake);
   const mayAssign = !readOnly && roleHasPermission(me.role, Permission.TicketsAssign);
+  // Staff who may not assign may still hand over a ticket of a project they manage.
+  const handOverCandidate =
+    !readOnly &&
+    !mayAssign &&
+    !!ticket.projectId &&
+    roleHasPermission(me.role, Permission.TicketsHandOver);
+  const project = useProject(handOverCandidate ? (ticket.projectId ?? null) : null);
+  const mayHandOver = handOverCandidate && project.data?.managerId === me.id;
   // Only a ticket in a group of L1 or L2 has a next level to go to.
   const mayEscalate =
     !readOnly &&
@@ -101,7 +116,7 @@ export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly:
             </Group>
           )}
         </Stack>
-        {(mayTake || mayAssign || mayEscalate) && (
+        {(mayTake || mayAssign || mayHandOver || mayEscalate) && (
           <Group gap="xs">
             {mayTake && (
               <Button
@@ -125,6 +140,17 @@ export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly:
                 {t('assignment.assign')}
               </Button>
             )}
+            {mayHandOver && (
+              <Button
+                size="xs"
+                variant="outline"
+                leftSection={<IconSend size={16} aria-hidden />}
+                onClick={() => setHandingOver(true)}
+                data-testid="hand-over-button"
+              >
+                {th('button')}
+              </Button>
+            )}
             {mayEscalate && (
               <Button
                 size="xs"
@@ -142,6 +168,13 @@ export function AssignmentCard({ ticket, readOnly }: { ticket: Ticket; readOnly:
       </Stack>
       {assigning && <AssignModal ticket={ticket} onClose={() => setAssigning(false)} />}
       {escalating && <EscalateModal ticket={ticket} onClose={() => setEscalating(false)} />}
+      {handingOver && project.data && (
+        <HandOverModal
+          ticket={ticket}
+          project={project.data}
+          onClose={() => setHandingOver(false)}
+        />
+      )}
     </Card>
   );
 }
