@@ -18,6 +18,7 @@ export default {
   moreHint: ' — všechny požadavky dne ({{count}}): {{date}}',
   chip: {
     due: 'termín {{date}}',
+    slaDue: 'termín SLA {{date}}',
     created: 'vytvořen {{date}}, bez termínu',
     priority: 'priorita: {{priority}}',
     overdue: 'po termínu',

@@ -16,6 +16,7 @@ export default {
   moreHint: ' — all tickets of the day ({{count}}): {{date}}',
   chip: {
     due: 'due {{date}}',
+    slaDue: 'SLA deadline {{date}}',
     created: 'created {{date}}, no due date',
     priority: 'priority: {{priority}}',
     overdue: 'overdue',

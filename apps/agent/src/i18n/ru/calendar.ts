@@ -18,6 +18,7 @@ export default {
   moreHint: ' — все заявки дня ({{count}}): {{date}}',
   chip: {
     due: 'срок {{date}}',
+    slaDue: 'срок по SLA {{date}}',
     created: 'создана {{date}}, срок не задан',
     priority: 'приоритет: {{priority}}',
     overdue: 'просрочена',

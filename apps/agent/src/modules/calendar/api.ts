@@ -1,6 +1,7 @@
 import type { ApiClient } from '@relaydesk/api-client';
 import { ticketsApi } from '@relaydesk/web-tickets';
 import type { ListTicketsQuery, TicketPage, TicketSummary } from '../tickets/api';
+import { deadlineOf } from '../sla/components/time-left-cell';
 
 /** Queues the calendar can show: the user's own tickets, or every ticket they may see. */
 export type CalendarScope = 'mine' | 'all';
@@ -42,7 +43,8 @@ async function allPages(
 }
 
 /**
- * Tickets to place in a date range: those due in it, and those without a due date created in
+ * Tickets to place in a date range: those due in it (the effective due: the manual due date,
+ * else the SLA resolution deadline, as dueFrom/dueTo filter), and those with neither created in
  * it (the list endpoint, twice, every page).
  */
 export async function calendarTickets(
@@ -55,6 +57,7 @@ export async function calendarTickets(
   ]);
   const byId = new Map<string, TicketSummary>();
   for (const ticket of due.items) byId.set(ticket.id, ticket);
-  for (const ticket of created.items) if (ticket.dueAt === null) byId.set(ticket.id, ticket);
+  // One created here but due elsewhere belongs to its due day, which another range shows.
+  for (const ticket of created.items) if (!deadlineOf(ticket)) byId.set(ticket.id, ticket);
   return { tickets: [...byId.values()], truncated: due.truncated || created.truncated };
 }

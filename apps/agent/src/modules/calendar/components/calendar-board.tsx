@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { localeTag } from '@relaydesk/web-ui';
 import type { TicketSummary } from '../../tickets/api';
+import { deadlineOf } from '../../sla/components/time-left-cell';
 import { capitalize, dayKey, weekdayNames, type CalendarMode } from '../calendar-dates';
 import { TicketChip } from './ticket-chip';
 import classes from './calendar.module.css';
@@ -11,11 +12,17 @@ import classes from './calendar.module.css';
 /** How many tickets fit in a month cell before the rest go behind "+N more". */
 const MONTH_CELL_LIMIT = 3;
 
-/** Tickets by local day: on the due date, or on the creation date when there is none. */
+/**
+ * Tickets by local day: on the effective due date (manual, else the SLA resolution deadline),
+ * or on the creation date when there is neither.
+ */
 export function ticketsByDay(tickets: TicketSummary[]): Map<string, TicketSummary[]> {
   const byDay = new Map<string, TicketSummary[]>();
   const placed = tickets
-    .map((ticket) => ({ ticket, at: new Date(ticket.dueAt ?? ticket.createdAt) }))
+    .map((ticket) => ({
+      ticket,
+      at: new Date(deadlineOf(ticket)?.dueAt ?? ticket.createdAt),
+    }))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.ticket.number - b.ticket.number);
   for (const { ticket, at } of placed) {
     const key = dayKey(at);

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat, useStatusLabel } from '@relaydesk/web-ui';
+import { deadlineOf } from '../../sla/components/time-left-cell';
 import type { TicketSummary } from '../../tickets/api';
 import classes from './calendar.module.css';
 
@@ -27,10 +28,14 @@ export function TicketChip({ ticket, now, withTime, timeFormat }: TicketChipProp
   const format = useFormat();
   const statusLabel = useStatusLabel();
   const done = DONE.has(ticket.statusCategory);
-  const overdue = !done && !!ticket.dueAt && new Date(ticket.dueAt).getTime() < now;
+  // Placed and coloured by the effective due, as the Overdue queue and the iCal feed count it.
+  const deadline = deadlineOf(ticket);
+  const overdue = !done && !!deadline && Date.parse(deadline.dueAt) < now;
   const priority = t(`common:priority.${ticket.priority}`);
-  const when = ticket.dueAt
-    ? t('calendar:chip.due', { date: format.dateTime(ticket.dueAt) })
+  const when = deadline
+    ? t(deadline.source === 'sla' ? 'calendar:chip.slaDue' : 'calendar:chip.due', {
+        date: format.dateTime(deadline.dueAt),
+      })
     : t('calendar:chip.created', { date: format.dateTime(ticket.createdAt) });
   const details = [
     t('calendar:chip.priority', { priority }),
@@ -46,13 +51,14 @@ export function TicketChip({ ticket, now, withTime, timeFormat }: TicketChipProp
       className={`${classes.tone} ${classes.chip}`}
       data-priority={ticket.priority}
       data-done={done || undefined}
+      data-overdue={overdue || undefined}
       data-testid={`calendar-chip-${ticket.number}`}
       title={`#${ticket.number} ${ticket.subject} (${hint})`}
     >
       {overdue && <IconAlertTriangle size={12} className={classes.overdue} aria-hidden />}
       {withTime && timeFormat && (
         <span className={classes.time}>
-          {timeFormat.format(new Date(ticket.dueAt ?? ticket.createdAt))}
+          {timeFormat.format(new Date(deadline?.dueAt ?? ticket.createdAt))}
         </span>
       )}{' '}
       <span className={classes.number}>#{ticket.number}</span>{' '}
