@@ -215,6 +215,8 @@ const USER: Spec = {
   role: true,
   organizationId: true,
   departmentId: true,
+  // Staff fields, null and false for a client (their own account: nothing about anyone else).
+  visibilityScope: true,
   canViewAll: true,
   canViewOrganizationTickets: true,
   active: true,
@@ -227,7 +229,12 @@ const USER: Spec = {
   createdAt: true,
   updatedAt: true,
 };
-const ME: Spec = { ...(USER as object), permissions: [true], headOfDepartmentIds: [true] };
+const ME: Spec = {
+  ...(USER as object),
+  permissions: [true],
+  headOfDepartmentIds: [true],
+  effectiveVisibilityScope: true,
+};
 const NOTIFICATION: Spec = {
   id: true,
   kind: true,
