@@ -1559,6 +1559,13 @@ const ROWS: MatrixRow[] = [
     expect: statuses(401, 200, 200, 200, 200, 200, 200),
   },
   {
+    // Everyone's own projects (a client's are what they may file against).
+    method: 'GET',
+    path: '/api/v1/me/projects',
+    prepare: async () => ({ path: '/api/v1/me/projects' }),
+    expect: statuses(401, 200, 200, 200, 200, 200, 200),
+  },
+  {
     // Each caller marks a fresh notification of their own.
     method: 'POST',
     path: '/api/v1/me/notifications/{id}/read',
