@@ -5,6 +5,11 @@ import { describeBrowser, launch, settle } from '../support/browser';
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
 const AGENT = 'alexey.smirnov@relaydesk.local';
+/**
+ * A portal ticket without a routing rule has no group: it waits in the dispatchers' Unassigned
+ * (and Undistributed), not in an agent's, which holds their groups' tickets only.
+ */
+const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
 /** The sidebar counts and the lists poll every 10 s; give them two rounds. */
 const LIVE = 20_000;
 
@@ -42,11 +47,11 @@ describeBrowser('a ticket from the portal to the desk and back', () => {
   });
   afterAll(() => browser?.close());
 
-  it('a client files a ticket; an agent sees it in Unassigned, takes it, replies and notes; the client sees the reply but never the note', async () => {
+  it('a client files a ticket; the dispatcher sees it in Unassigned, takes it, replies and notes; the client sees the reply but never the note', async () => {
     await withActors(
       browser,
       'lifecycle-reply-and-note',
-      { client: { email: CLIENT, app: 'portal' }, agent: { email: AGENT, app: 'agent' } },
+      { client: { email: CLIENT, app: 'portal' }, agent: { email: DISPATCHER, app: 'agent' } },
       async ({ client, agent }) => {
         const subject = uniqueText('Greenhouse 7: vents stuck');
         const reply = uniqueText('Public reply: an engineer comes tomorrow');
