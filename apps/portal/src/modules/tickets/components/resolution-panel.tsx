@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
-import { Button, Group, Input, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Input, Rating, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useErrorText } from '@relaydesk/web-ui';
-import { useUser } from '@relaydesk/web-auth';
 import type { Schemas } from '@relaydesk/api-client';
 import type { Ticket } from '../api';
 import { useAcceptance } from '../hooks';
@@ -20,10 +19,11 @@ function decisionFrom(params: URLSearchParams): Mode {
 /**
  * On a resolved ticket its requester accepts the solution (with a rating 1–5 and an optional
  * comment; the ticket closes) or rejects it (saying what is still wrong; it goes back to work).
+ * These are the workflow's requester transitions out of a resolved status, made through the
+ * acceptance endpoint so that closing carries the rating; RequesterActionsPanel holds it.
  */
-export function ResolutionPanel({ ticket }: { ticket: Ticket }) {
+export function AcceptanceChoice({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation('ticketWork');
-  const me = useUser();
   const acceptance = useAcceptance(ticket.id);
   const errorText = useErrorText();
   // A mailed Accept / Reject link opens its form; the answer is still sent only by a click here
@@ -35,7 +35,6 @@ export function ResolutionPanel({ ticket }: { ticket: Ticket }) {
   const [problem, setProblem] = useState<string | null>(null);
   // One answer per click, even on a double click (the second would carry a stale version).
   const inFlight = useRef(false);
-  if (ticket.statusCategory !== 'resolved' || ticket.requesterId !== me.id) return null;
 
   const send = (body: Omit<Schemas['AcceptanceDto'], 'version'>) => {
     if (inFlight.current) return;
@@ -79,103 +78,81 @@ export function ResolutionPanel({ ticket }: { ticket: Ticket }) {
   };
 
   return (
-    <Paper
-      component="section"
-      withBorder
-      radius="md"
-      p="md"
-      bg="green.0"
-      aria-labelledby="resolution-title"
-      data-testid="portal-resolution"
-    >
-      <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4" id="resolution-title">
-            {t('resolvedTitle')}
-          </Title>
-          <Text size="sm" mt={4}>
-            {t('resolvedText')}
-          </Text>
-        </div>
-        {mode === null && (
-          <Group gap="sm">
-            <Button onClick={() => choose('accept')} data-testid="portal-accept">
-              {t('accept')}
-            </Button>
-            <Button variant="default" onClick={() => choose('reject')} data-testid="portal-reject">
-              {t('reject')}
-            </Button>
-          </Group>
-        )}
-        {mode !== null && (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              submit();
-            }}
-            data-testid={`portal-${mode}-form`}
-          >
-            <Stack gap="sm">
-              {mode === 'accept' && (
-                <Input.Wrapper
-                  label={t('rating')}
-                  labelElement="div"
-                  id="portal-rating-label"
-                  required
-                  error={problem}
-                >
-                  <div role="radiogroup" aria-labelledby="portal-rating-label-label">
-                    <Rating
-                      value={rating}
-                      onChange={(v) => {
-                        setRating(v);
-                        setProblem(null);
-                      }}
-                      size="xl"
-                      color="orange.8"
-                      getSymbolLabel={(v) => t('ratingLabel', { count: v })}
-                      data-testid="portal-rating"
-                      mt={4}
-                    />
-                  </div>
-                </Input.Wrapper>
-              )}
-              <Textarea
-                label={mode === 'accept' ? t('acceptComment') : t('rejectComment')}
-                required={mode === 'reject'}
-                autosize
-                minRows={2}
-                maxRows={8}
-                maxLength={mode === 'accept' ? 5000 : 100000}
-                value={comment}
-                onChange={(e) => {
-                  setComment(e.currentTarget.value);
-                  if (mode === 'reject') setProblem(null);
-                }}
-                error={mode === 'reject' ? problem : null}
-                data-testid="portal-acceptance-comment"
-              />
-              <Group gap="sm">
-                <Button
-                  type="submit"
-                  loading={acceptance.isPending}
-                  data-testid={`portal-${mode}-confirm`}
-                >
-                  {mode === 'accept' ? t('acceptConfirm') : t('rejectConfirm')}
-                </Button>
-                <Button
-                  variant="subtle"
-                  disabled={acceptance.isPending}
-                  onClick={() => choose(null)}
-                >
-                  {t('cancel')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Paper>
+    <>
+      {mode === null && (
+        <Group gap="sm">
+          <Button onClick={() => choose('accept')} data-testid="portal-accept">
+            {t('accept')}
+          </Button>
+          <Button variant="default" onClick={() => choose('reject')} data-testid="portal-reject">
+            {t('reject')}
+          </Button>
+        </Group>
+      )}
+      {mode !== null && (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          data-testid={`portal-${mode}-form`}
+        >
+          <Stack gap="sm">
+            {mode === 'accept' && (
+              <Input.Wrapper
+                label={t('rating')}
+                labelElement="div"
+                id="portal-rating-label"
+                required
+                error={problem}
+              >
+                <div role="radiogroup" aria-labelledby="portal-rating-label-label">
+                  <Rating
+                    value={rating}
+                    onChange={(v) => {
+                      setRating(v);
+                      setProblem(null);
+                    }}
+                    size="xl"
+                    color="orange.8"
+                    getSymbolLabel={(v) => t('ratingLabel', { count: v })}
+                    data-testid="portal-rating"
+                    mt={4}
+                  />
+                </div>
+              </Input.Wrapper>
+            )}
+            <Textarea
+              label={mode === 'accept' ? t('acceptComment') : t('rejectComment')}
+              required={mode === 'reject'}
+              autosize
+              minRows={2}
+              maxRows={8}
+              maxLength={mode === 'accept' ? 5000 : 100000}
+              value={comment}
+              onChange={(e) => {
+                setComment(e.currentTarget.value);
+                if (mode === 'reject') setProblem(null);
+              }}
+              error={mode === 'reject' ? problem : null}
+              data-testid="portal-acceptance-comment"
+            />
+            <Group gap="sm">
+              <Button
+                type="submit"
+                loading={acceptance.isPending}
+                data-testid={`portal-${mode}-confirm`}
+              >
+                {mode === 'accept' ? t('acceptConfirm') : t('rejectConfirm')}
+              </Button>
+              <Button variant="subtle" disabled={acceptance.isPending} onClick={() => choose(null)}>
+                {t('cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { PriorityBadge, ProblemMessage, StatusBadge } from '@relaydesk/web-ui';
 import { Conversation } from '../components/conversation';
 import { Loading } from '../components/loading';
 import { ReplyForm } from '../components/reply-form';
-import { ResolutionPanel } from '../components/resolution-panel';
+import { RequesterActionsPanel } from '../components/requester-actions-panel';
 import { TicketFacts } from '../components/ticket-facts';
 import { TicketFiles } from '../components/ticket-files';
 import { useTicket } from '../hooks';
@@ -103,7 +103,7 @@ export default function TicketPage() {
           <PriorityBadge priority={ticket.priority} />
         </Group>
       </div>
-      <ResolutionPanel ticket={ticket} />
+      <RequesterActionsPanel ticket={ticket} />
       <PromisedTimes promise={ticket.promise} />
       <TicketFacts ticket={ticket} />
       <TicketCustomFields ticket={ticket} />
