@@ -59,6 +59,7 @@ export function TicketHeader({
             color="red.9"
             variant="filled"
             leftSection={<IconAlertTriangle size={12} aria-hidden />}
+            data-testid="ticket-overdue"
           >
             {t('overdue')}
           </Badge>
