@@ -123,8 +123,6 @@ export default {
     organizationPlaceholder: 'Najděte organizaci',
     department: 'Oddělení',
     noDepartment: 'Bez oddělení',
-    canViewAll: 'Vidí všechny požadavky',
-    canViewAllHint: 'Všechny požadavky, nejen ty přiřazené jemu nebo jeho skupinám',
     canViewOrganizationTickets: 'Vidí všechny požadavky organizace',
     canViewOrganizationTicketsHint: 'Jinak jen požadavky, které sám zadal',
     userActiveHint: 'Neaktivní uživatelé se nemohou přihlásit',

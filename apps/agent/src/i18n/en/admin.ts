@@ -115,8 +115,6 @@ export default {
     organizationPlaceholder: 'Find an organization',
     department: 'Department',
     noDepartment: 'No department',
-    canViewAll: 'Sees all tickets',
-    canViewAllHint: 'Every ticket, not only those assigned to them or to their groups',
     canViewOrganizationTickets: 'Sees all tickets of the organization',
     canViewOrganizationTicketsHint: 'Otherwise only the tickets they requested themselves',
     userActiveHint: 'Inactive users cannot sign in',

@@ -123,8 +123,6 @@ export default {
     organizationPlaceholder: 'Найдите организацию',
     department: 'Подразделение',
     noDepartment: 'Без подразделения',
-    canViewAll: 'Видит все заявки',
-    canViewAllHint: 'Все заявки, а не только назначенные ему или его группам',
     canViewOrganizationTickets: 'Видит все заявки организации',
     canViewOrganizationTicketsHint: 'Иначе — только заявки, которые он подал сам',
     userActiveHint: 'Неактивные пользователи не могут войти',
