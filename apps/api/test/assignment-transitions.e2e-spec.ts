@@ -23,6 +23,7 @@ describe('automatic transitions on assignment, take and handover', () => {
       t.http().post(`/api/v1${path}`).set('Authorization', bearer(who)).send(body),
     put: (path: string, body: object) =>
       t.http().put(`/api/v1${path}`).set('Authorization', bearer(who)).send(body),
+    delete: (path: string) => t.http().delete(`/api/v1${path}`).set('Authorization', bearer(who)),
   });
   const row = async (id: string) =>
     (
@@ -175,6 +176,47 @@ describe('automatic transitions on assignment, take and handover', () => {
       });
       const unassigned = await api(w.clientA).post('/tickets', { subject: 'Nobody yet', typeId });
       expect(unassigned.body.status).toBe('new');
+    });
+
+    it('a rule applied on an edit, and an escalation whose group picks an agent, are assignments too', async () => {
+      const rule = await api(w.admin).post('/assignment-rules', {
+        name: `Urgent to the other agent ${uniq()}`,
+        conditions: { priorities: ['urgent'] },
+        actions: { assigneeId: w.otherAgent.id },
+        applyOnUpdate: true,
+      });
+      expect(rule.status).toBe(201);
+      try {
+        const edited = await happy('new');
+        const fixtureUpdates = await updates(edited.id);
+        const res = await t
+          .http()
+          .patch(`/api/v1/tickets/${edited.id}`)
+          .set('Authorization', bearer(w.dispatcher))
+          .send({ version: 1, priority: 'urgent' });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ status: 'in_progress', assigneeId: w.otherAgent.id });
+        expect((await updates(edited.id)) - fixtureUpdates).toBe(1);
+      } finally {
+        await api(w.admin).delete(`/assignment-rules/${rule.body.id}`).expect(204);
+      }
+
+      const level1 = await t.factory.group(`L1 ${uniq()}`, [w.otherAgent.id]);
+      await t.db.query(
+        `UPDATE groups SET support_level = 1, distribution = 'round_robin' WHERE id = $1`,
+        [level1.id],
+      );
+      const escalated = await happy('new');
+      const esc = await api(w.agent).post(`/tickets/${escalated.id}/escalation`, {
+        version: 1,
+        reason: 'Needs the second pair of eyes',
+        groupId: level1.id,
+      });
+      expect(esc.status).toBe(200);
+      expect(await row(escalated.id)).toMatchObject({
+        status: 'in_progress',
+        assignee_id: w.otherAgent.id,
+      });
     });
 
     it.each(['waiting_for_customer', 'hold', 'in_progress'])(
