@@ -112,7 +112,7 @@ describeBrowser('a ticket from the portal to the desk and back', () => {
 
         // Not hidden by the SPA: the API itself never gives the client the note.
         const clientApi = await ApiSession.as(CLIENT);
-        const agentApi = await ApiSession.as(AGENT);
+        const agentApi = await ApiSession.as(DISPATCHER);
         const ticket = await clientApi.ticket(number);
         const seenByClient = await clientApi.comments(ticket.id);
         expect(seenByClient.map((c) => c.body)).toContain(reply);
