@@ -117,6 +117,21 @@ describe('SLA: a pause after a clock ran out', () => {
       sla_first_response_paused_seconds: 0,
       sla_resolution_paused_seconds: 3600,
     });
+
+    // A later edit that recomputes the deadlines (priority) keeps each clock's own pause.
+    t.clock.set(prague('12:30'));
+    const current = (await api(w.admin).get(`/tickets/${tk.id}`)).body;
+    const edited = await t
+      .http()
+      .patch(`/api/v1/tickets/${tk.id}`)
+      .set('Authorization', bearer(w.dispatcher))
+      .send({ version: current.version, priority: 'high' });
+    expect(edited.status).toBe(200);
+    expect(edited.body.sla).toMatchObject({
+      firstResponseDueAt: prague('11:00'),
+      resolutionDueAt: wednesday(10),
+      firstResponseBreachedAt: prague('11:00'),
+    });
   });
 
   it('a pause that starts exactly at the due instant does not move it either', async () => {
