@@ -2986,7 +2986,7 @@ export interface components {
       priority?: 'low' | 'normal' | 'high' | 'urgent';
       /**
        * Format: uuid
-       * @description Staff only. An active project; without assigneeId the ticket is addressed to the project's manager
+       * @description An active project; without assigneeId the ticket is addressed to the project's manager. A client may name only a project they are a member of (GET /me/projects); any other id is 422
        */
       projectId?: string;
       /**
@@ -16531,6 +16531,7 @@ export interface operations {
         organizationId?: string;
         /** @description Comma-separated */
         priority?: ('low' | 'normal' | 'high' | 'urgent')[];
+        /** @description Clients: one of their own projects (GET /me/projects); any other project finds nothing */
         projectId?: string;
         /** @description Full-text search (Russian, Czech, English); a number finds that ticket */
         q?: string;

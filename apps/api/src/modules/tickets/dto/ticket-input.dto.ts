@@ -123,7 +123,7 @@ export class CreateTicketDto {
   @ApiPropertyOptional({
     ...UUID_SCHEMA,
     description:
-      "Staff only. An active project; without assigneeId the ticket is addressed to the project's manager",
+      "An active project; without assigneeId the ticket is addressed to the project's manager. A client may name only a project they are a member of (GET /me/projects); any other id is 422",
   })
   @IsOptional()
   @IsUUID()
@@ -393,7 +393,14 @@ export class ListTicketsQueryDto {
   @IsUUID()
   categoryId?: string;
 
-  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() projectId?: string;
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    description:
+      'Clients: one of their own projects (GET /me/projects); any other project finds nothing',
+  })
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
 
   @ApiPropertyOptional({
     ...UUID_SCHEMA,
