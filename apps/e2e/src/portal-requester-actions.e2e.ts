@@ -266,4 +266,78 @@ describeBrowser('portal: the requester’s own workflow moves as buttons', () =>
       },
     );
   });
+  it('the API’s 422 is said at the field it names: a hold asked for too far ahead (en)', async () => {
+    const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    // An Okdesk copy where the requester may also put a solved ticket on hold for up to 7 days
+    // ("I can test it on Monday"): the limit is the workflow's, checked by the API.
+    const wf = await admin.post<Omit<Workflow, 'statuses'> & { statuses: { key: string }[] }>(
+      '/workflows/presets/okdesk/install',
+      { key: `okdesk_${tag}` },
+    );
+    await admin.request('PUT', `/workflows/${wf.id}`, {
+      key: wf.key,
+      name: wf.name,
+      version: wf.version,
+      statuses: wf.statuses.map((st) =>
+        st.key === 'needs_clarification' ? { ...st, postponeMaxDays: 7 } : st,
+      ),
+      autoTransitions: wf.autoTransitions,
+      transitions: [
+        ...wf.transitions,
+        {
+          from: 'resolved',
+          to: 'needs_clarification',
+          allowedRoles: [],
+          allowRequester: true,
+          requiresPostpone: true,
+        },
+      ],
+    });
+    const type = await admin.post<{ id: string }>('/ticket-types', {
+      key: `hold_${tag}`,
+      name: { en: `Hold ${tag}`, ru: `Пауза ${tag}`, cs: `Pauza ${tag}` },
+      workflowId: wf.id,
+      isPublic: true,
+    });
+    const ticket = await client.post<ApiTicket>('/tickets', {
+      subject: uniqueText('Printer offline'),
+      typeId: type.id,
+    });
+    await admin.transition(ticket.number, 'resolved');
+
+    await withActors(
+      browser,
+      'portal-move-422',
+      { client: { email: CLIENT, app: 'portal' } },
+      async ({ client: c }) => {
+        const p = c.page;
+        await c.open(`/tickets/${ticket.number}`);
+        await statusIs(p, 'resolved');
+        // Accept and Reject, and the hold as a move of its own.
+        await p.getByTestId('portal-accept').waitFor();
+        await p.getByTestId('portal-transition-needs_clarification').click();
+        const until = p.getByTestId('portal-transition-postpone');
+        const local = (d: Date) => {
+          const pad = (n: number) => String(n).padStart(2, '0');
+          return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
+        };
+        await until.fill(local(new Date(Date.now() + 30 * 86_400_000)));
+        const sent = p.waitForResponse(
+          (r) => r.url().endsWith('/transitions') && r.request().method() === 'POST',
+        );
+        await p.getByTestId('portal-transition-confirm').click();
+        expect((await sent).status()).toBe(422);
+        await p
+          .locator('[data-testid="portal-transition-postpone"][aria-invalid="true"]')
+          .waitFor();
+        await p.getByText('must be at most 7 days ahead').waitFor();
+        expect(await client.ticket(ticket.number)).toMatchObject({ status: 'resolved' });
+
+        await until.fill(local(new Date(Date.now() + 3 * 86_400_000)));
+        await p.getByTestId('portal-transition-confirm').click();
+        await statusIs(p, 'needs_clarification');
+        expect((await client.ticket(ticket.number)).postponedUntil).not.toBeNull();
+      },
+    );
+  });
 });
