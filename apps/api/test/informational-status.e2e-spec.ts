@@ -172,6 +172,31 @@ describe('informational status', () => {
     });
   });
 
+  it('leaves the iCal feed, and does not keep a parent from closing', async () => {
+    t.clock.set('2026-03-04T09:00:00Z');
+    const work = await ticket();
+    const info = await ticket('informational');
+    const number = async (id: string) =>
+      (await api(w.admin).get(`/tickets/${id}`)).body.number as number;
+    const feed = await api(w.agent).post('/me/calendar-feed');
+    expect(feed.status).toBe(201);
+    const ics = (await t.http().get(feed.body.path).buffer(true)).text;
+    expect(ics).toContain(`#${await number(work.id)} `);
+    expect(ics).not.toContain(`#${await number(info.id)} `);
+
+    // A resolved parent whose only child is informational closes.
+    const parent = await ticket('resolved');
+    await t.db.query(
+      `INSERT INTO ticket_links (ticket_id, linked_ticket_id, kind) VALUES ($1, $2, 'child_of')`,
+      [info.id, parent.id],
+    );
+    const closed = await api(w.dispatcher).post(`/tickets/${parent.id}/transitions`, {
+      to: 'closed',
+      version: parent.version,
+    });
+    expect(closed.status).toBe(200);
+  });
+
   it('the open queue still walks its partial index with the longer NOT IN', async () => {
     await t.db.transaction(async (em) => {
       await em.query('SET LOCAL enable_seqscan = off');
