@@ -128,6 +128,9 @@ describe('informational status', () => {
 
     expect(await ids(w.agent, 'view=all')).toEqual(expect.arrayContaining([work.id, info.id]));
     expect(await ids(w.agent, 'status=informational')).toEqual(expect.arrayContaining([info.id]));
+    const byCategory = await ids(w.agent, 'statusCategory=informational');
+    expect(byCategory).toContain(info.id);
+    expect(byCategory).not.toContain(work.id);
     const row = (await api(w.agent).get('/tickets?view=all&limit=200')).body.items.find(
       (i: { id: string }) => i.id === info.id,
     );
