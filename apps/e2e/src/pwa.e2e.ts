@@ -47,13 +47,19 @@ function freePort(): Promise<number> {
 /** Waits until a service worker controls the page (the first visit's worker claims it). */
 function controller(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) =>
-        navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
-      );
-    }
-    return navigator.serviceWorker.controller!.scriptURL;
+    const controlled = (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) =>
+          navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
+        );
+      }
+      return navigator.serviceWorker.controller!.scriptURL;
+    })();
+    const none = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no service worker controls the page')), 15_000),
+    );
+    return Promise.race([controlled, none]);
   });
 }
 
@@ -189,6 +195,11 @@ describeBrowser('both apps install on a phone and open offline', () => {
           expect(pngSize(await png.body())).toBe(sizes);
         }
         expect(await page.locator('link[rel="apple-touch-icon"]').count()).toBe(1);
+        // Chromium's own reading of the manifest, through the page (so under its CSP).
+        const cdp = await page.context().newCDPSession(page);
+        const parsed = await cdp.send('Page.getAppManifest');
+        expect(parsed.url).toBe(new URL(href!, BASE_URL).href);
+        expect(parsed.errors).toEqual([]);
 
         // The worker: served as a script that is never cached by HTTP, and it takes the page.
         const sw = await page.request.get(`${base}sw.js`);
@@ -203,6 +214,9 @@ describeBrowser('both apps install on a phone and open offline', () => {
         const cached = (await cachedEntries(page)).map((e) => new URL(e.url).pathname);
         expect(cached).toEqual(expect.arrayContaining([base, entry]));
         expect(cached.filter((p) => p.startsWith('/api/'))).toEqual([]);
+        // And Chromium's installability check, but for the browser context being off the record.
+        const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+        expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
       });
     });
 
@@ -266,9 +280,16 @@ describeBrowser('both apps install on a phone and open offline', () => {
         expect(stored.join('\n')).not.toContain(accessToken);
         expect(records.join('\n')).not.toMatch(/token/i);
 
-        // Back online, the session goes on (the refresh cookie), then the user signs out.
+        // Back online, the paused queries go out without an access token, get a 401, and the
+        // refresh cookie carries the session on, in place (a reload while that refresh is in flight
+        // would lose the rotated cookie, as it would for any refresh).
+        const refreshed = page.waitForResponse(
+          (r) => r.url().endsWith('/api/v1/auth/refresh') && r.status() === 200,
+        );
         await context.setOffline(false);
-        await page.reload();
+        await refreshed;
+        await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
+        await settle(page);
         await page.getByTestId(list).waitFor();
         if (app === 'agent') await page.getByTestId('user-menu').click();
         await page.getByTestId('logout').click();
