@@ -39,7 +39,7 @@ export function AutoTransitionsTable({ draft, onChange, errors }: AutoTransition
     });
 
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={850}>
       <Table verticalSpacing={4} horizontalSpacing={6} data-testid="auto-transitions-table">
         <Table.Thead>
           <Table.Tr>
@@ -78,7 +78,7 @@ export function AutoTransitionsTable({ draft, onChange, errors }: AutoTransition
               <Table.Td>
                 <NativeSelect
                   size="xs"
-                  w={200}
+                  w={290}
                   aria-label={t('auto.triggerOf', { n: i + 1 })}
                   data={AUTO_TRANSITION_TRIGGERS.map((tr) => ({
                     value: tr,
