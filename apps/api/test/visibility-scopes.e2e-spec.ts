@@ -1,5 +1,6 @@
 import type { VisibilityScope } from '@relaydesk/contracts';
 import { startTestApp, type TestApp } from './support/test-app';
+import { TEST_PASSWORD } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 
 interface Fixture {
@@ -277,6 +278,16 @@ describe('visibility scopes', () => {
       await settings({ defaultScope: 'all' });
       await expectSees(c.byDefault, () => true);
       expect(await me()).toMatchObject({ effectiveVisibilityScope: 'all', canViewAll: true });
+      // Wherever the SPA gets its user from, "sees every ticket" is the scope in force.
+      expect((await api(w.admin).get(`/users/${c.byDefault.id}`)).body).toMatchObject({
+        visibilityScope: null,
+        canViewAll: true,
+      });
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: c.byDefault.email, password: TEST_PASSWORD });
+      expect(login.body.user).toMatchObject({ visibilityScope: null, canViewAll: true });
       // Admins and dispatchers see all whatever the default; the admin's own form stays null.
       await settings({ defaultScope: 'own' });
       await expectSees(w.dispatcher, () => true);

@@ -3080,7 +3080,7 @@ export interface components {
       active: boolean;
       /**
        * @deprecated
-       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
+       * @description Deprecated: the scope in force (`visibilityScope`, else the installation default) is `all`. Writing true sets the scope `all`; false takes an `all` scope back to the default (which may be `all` itself). `visibilityScope`, when sent too, wins
        */
       canViewAll?: boolean;
       /**
@@ -3609,7 +3609,7 @@ export interface components {
       active: boolean;
       /**
        * @deprecated
-       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
+       * @description Deprecated: the scope in force (`visibilityScope`, else the installation default) is `all`. Writing true sets the scope `all`; false takes an `all` scope back to the default (which may be `all` itself). `visibilityScope`, when sent too, wins
        */
       canViewAll: boolean;
       canViewOrganizationTickets: boolean;
@@ -5054,7 +5054,7 @@ export interface components {
       active?: boolean;
       /**
        * @deprecated
-       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
+       * @description Deprecated: the scope in force (`visibilityScope`, else the installation default) is `all`. Writing true sets the scope `all`; false takes an `all` scope back to the default (which may be `all` itself). `visibilityScope`, when sent too, wins
        */
       canViewAll?: boolean;
       canViewOrganizationTickets?: boolean;
@@ -5165,7 +5165,7 @@ export interface components {
       active: boolean;
       /**
        * @deprecated
-       * @description Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` scope back to the installation default. `visibilityScope`, when sent too, wins
+       * @description Deprecated: the scope in force (`visibilityScope`, else the installation default) is `all`. Writing true sets the scope `all`; false takes an `all` scope back to the default (which may be `all` itself). `visibilityScope`, when sent too, wins
        */
       canViewAll: boolean;
       canViewOrganizationTickets: boolean;

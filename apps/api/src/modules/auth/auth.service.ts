@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { VisibilityScope } from '@relaydesk/contracts';
 import { authConfig, InjectConfig, type AuthConfig } from '../../config/config-namespaces.js';
 import { UnauthenticatedError, BusinessRuleError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
@@ -235,11 +236,12 @@ export class AuthService {
         Math.floor((sessionEnd.getTime() - this.clock.now().getTime()) / 1000),
       ),
     );
-    const groupIds = (
-      (await this.db.query('SELECT group_id FROM group_members WHERE user_id = $1', [user.id])) as {
-        group_id: string;
-      }[]
-    ).map((r) => r.group_id);
+    // The SPA keeps this user: its canViewAll must be the scope in force, default included.
+    const [{ groupIds, defaultScope }] = (await this.db.query(
+      `SELECT ARRAY(SELECT group_id FROM group_members WHERE user_id = $1) AS "groupIds",
+              (SELECT default_scope FROM visibility_settings WHERE id = 1) AS "defaultScope"`,
+      [user.id],
+    )) as { groupIds: string[]; defaultScope: VisibilityScope | null }[];
     return {
       accessToken: await this.jwt.signAsync(payload, {
         expiresIn: accessTtl,
@@ -249,7 +251,7 @@ export class AuthService {
       expiresIn: accessTtl,
       refreshToken: `${id}.${secret}`,
       refreshExpiresAt: expiresAt,
-      user: toUserDto(user, groupIds),
+      user: toUserDto(user, groupIds, defaultScope),
     };
   }
 }

@@ -44,11 +44,15 @@ import { outOfOfficeErrors } from './out-of-office.js';
 import { departmentSubtreeSql } from './department-subtree.js';
 import { visibilityScopeChange, visibilityScopeErrors } from './visibility-scope-input.js';
 
-type UserRow = Omit<User, 'passwordHash' | 'organization' | 'department'> & { groupIds: string[] };
+type UserRow = Omit<User, 'passwordHash' | 'organization' | 'department'> & {
+  groupIds: string[];
+  defaultScope: VisibilityScope | null;
+};
 
 const COLUMNS = `u.id, u.email, u.name, u.phone, u.sms_opt_in AS "smsOptIn", u.locale, u.role,
   u.organization_id AS "organizationId", u.department_id AS "departmentId",
   u.visibility_scope AS "visibilityScope",
+  (SELECT vs.default_scope FROM visibility_settings vs WHERE vs.id = 1) AS "defaultScope",
   u.can_view_organization_tickets AS "canViewOrganizationTickets",
   u.active, u.last_login_at AS "lastLoginAt", u.version, u.service_account AS "serviceAccount",
   u.out_of_office_from AS "outOfOfficeFrom", u.out_of_office_until AS "outOfOfficeUntil",
@@ -88,7 +92,7 @@ interface CurrentUserRow extends Placement {
 }
 
 function toDto(row: UserRow): UserDto {
-  return toUserDto({ ...row, passwordHash: null }, row.groupIds);
+  return toUserDto({ ...row, passwordHash: null }, row.groupIds, row.defaultScope);
 }
 
 function emailTaken(): ConflictError {

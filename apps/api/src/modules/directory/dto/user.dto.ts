@@ -49,8 +49,9 @@ export const VISIBILITY_SCOPE_TEXT =
   '`all` every ticket. null: the installation default (GET /admin/visibility-settings). Admins ' +
   'and dispatchers see every ticket whatever it says; clients have none (null)';
 const CAN_VIEW_ALL_TEXT =
-  'Deprecated: `visibilityScope` is `all`. Writing true sets that scope; false clears an `all` ' +
-  'scope back to the installation default. `visibilityScope`, when sent too, wins';
+  'Deprecated: the scope in force (`visibilityScope`, else the installation default) is `all`. ' +
+  'Writing true sets the scope `all`; false takes an `all` scope back to the default (which may ' +
+  'be `all` itself). `visibilityScope`, when sent too, wins';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -106,7 +107,12 @@ export class UserDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export function toUserDto(user: User, groupIds: string[] = []): UserDto {
+/** `defaultScope`: the installation's, which a user without a scope of their own has. */
+export function toUserDto(
+  user: User,
+  groupIds: string[] = [],
+  defaultScope: VisibilityScope | null = null,
+): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -118,7 +124,7 @@ export function toUserDto(user: User, groupIds: string[] = []): UserDto {
     organizationId: user.organizationId,
     departmentId: user.departmentId,
     visibilityScope: user.visibilityScope,
-    canViewAll: user.visibilityScope === 'all',
+    canViewAll: user.role !== 'client' && (user.visibilityScope ?? defaultScope) === 'all',
     canViewOrganizationTickets: user.canViewOrganizationTickets,
     active: user.active,
     outOfOfficeFrom: user.outOfOfficeFrom ? user.outOfOfficeFrom.toISOString() : null,
