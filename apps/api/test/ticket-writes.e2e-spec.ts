@@ -199,7 +199,8 @@ describe('ticket writes', () => {
       tk.id,
     ]);
     expect(comments).toHaveLength(0);
+    // A client's ticket needs a reply from its filing on; the answer rolled back did not clear it.
     const ticket = await api(w.dispatcher).get(`/tickets/${tk.id}`);
-    expect(ticket.body.needsReply).toBe(false);
+    expect(ticket.body.needsReply).toBe(true);
   });
 });
