@@ -103,6 +103,13 @@ describeBrowser('informational status', () => {
         await badge.filter({ hasText: 'Informational' }).waitFor();
         // Never overdue: no overdue mark on its page although its due date has passed.
         expect(await page.getByTestId('ticket-overdue').count()).toBe(0);
+        // Its SLA clocks (the demo's Standard policy) stand still: paused, not met as a resolved
+        // ticket's would be.
+        const sla = await api.get<{ sla: { pausedAt: string | null } }>(`/tickets/${ticket.id}`);
+        expect(sla.sla.pausedAt).not.toBeNull();
+        expect(await page.getByTestId('sla-clock-resolution').getAttribute('data-state')).toBe(
+          'paused',
+        );
         // Back to open work, the same ticket is overdue.
         await api.transition(ticket.number, 'open');
         await page.getByTestId('ticket-overdue').waitFor();

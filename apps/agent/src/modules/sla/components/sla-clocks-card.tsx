@@ -140,9 +140,11 @@ export function SlaClocksCard({ ticket }: { ticket: Ticket }) {
   const format = useFormat();
   const now = useNow();
   const sla = ticket.sla;
-  const active = ACTIVE_CATEGORIES.has(ticket.statusCategory);
+  // An informational ticket is not done either: its clocks stand still, as in a waiting status.
+  const active =
+    ACTIVE_CATEGORIES.has(ticket.statusCategory) || ticket.statusCategory === 'informational';
   const resolvedAt = active ? null : (ticket.resolvedAt ?? ticket.closedAt ?? ticket.updatedAt);
-  // Resolved tickets stand still too; "paused" is for waiting statuses of open tickets.
+  // Resolved tickets stand still too; "paused" is for waiting and informational statuses.
   const pausedAt = active ? sla.pausedAt : null;
 
   return (
