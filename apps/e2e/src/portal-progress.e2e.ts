@@ -14,6 +14,8 @@ const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
 /** The demo's Russian customer, a member of the demo project; the UI runs in English here. */
 const CLIENT = 's.petrov@agro-yuzhny.example';
 const ASSIGNEE_NAME = 'Алексей Смирнов';
+/** A Czech customer of another organization, in no project. */
+const LUCIE = 'lucie.svobodova@zahradnictvi-novak.example';
 const DAY = 86_400_000;
 const CLIENT_KINDS = ['created', 'assigned', 'status_changed', 'field_changed'];
 
@@ -185,5 +187,56 @@ describeBrowser('the portal: status by category, promised times, history, projec
         expect(await cardVisible(p, outside.number)).toBe(true);
       },
     );
+  });
+
+  it('an admin makes a customer a project member in the agent app; the customer may then file against it', async () => {
+    const admin = await ApiSession.as(ADMIN);
+    const lucie = await ApiSession.as(LUCIE);
+    const {
+      items: [project],
+    } = await (
+      await ApiSession.as(CLIENT)
+    ).get<{ items: { id: string; name: string }[] }>('/me/projects');
+    expect((await lucie.get<{ items: unknown[] }>('/me/projects')).items).toEqual([]);
+    try {
+      await withActors(
+        browser,
+        'project-customers',
+        { desk: { email: ADMIN, app: 'agent', lang: 'en' } },
+        async ({ desk }) => {
+          const a = desk.page;
+          await desk.open('/admin/projects');
+          await a.getByTestId(`admin-row-${project.id}`).getByTestId('admin-edit').click();
+          const members = a.getByTestId('project-members');
+          await members.waitFor();
+          // The seeded customer shows as a member, marked as a customer.
+          const field = a.locator('.mantine-MultiSelect-root', { has: members });
+          await field.getByText('Сергей Петров (customer)').waitFor();
+          await members.click();
+          await members.fill('Svobodov');
+          await a.getByRole('option', { name: 'Lucie Svobodová (customer)' }).click();
+          await field.getByText('Lucie Svobodová (customer)').waitFor();
+          // The picker stays open for more picks; close it as a user does.
+          await a.keyboard.press('Escape');
+          await a.getByTestId('admin-save').click();
+          await a.getByTestId('admin-save').waitFor({ state: 'detached' });
+        },
+      );
+      const mine = await lucie.get<{ items: { id: string }[] }>('/me/projects');
+      expect(mine.items.map((x) => x.id)).toEqual([project.id]);
+      const stored = await admin.get<{ memberIds: string[] }>(`/projects/${project.id}`);
+      expect(stored.memberIds).toContain(lucie.user.id);
+    } finally {
+      // Leave the demo as seeded for the other files.
+      const current = await admin.get<{ memberIds: string[]; version: number }>(
+        `/projects/${project.id}`,
+      );
+      if (current.memberIds.includes(lucie.user.id)) {
+        await admin.request('PATCH', `/projects/${project.id}`, {
+          version: current.version,
+          memberIds: current.memberIds.filter((id) => id !== lucie.user.id),
+        });
+      }
+    }
   });
 });

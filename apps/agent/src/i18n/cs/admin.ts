@@ -150,7 +150,9 @@ export default {
     manager: 'Vedoucí projektu',
     managerHint: 'Nové požadavky projektu dostává on',
     managerPlaceholder: 'Vyberte zaměstnance',
-    projectMembersHint: 'Zaměstnanci, kteří spolu s vedoucím vidí všechny požadavky projektu',
+    projectMembersHint:
+      'Zaměstnanci, kteří spolu s vedoucím vidí všechny požadavky projektu, a zákazníci (kontakty organizací), kteří k projektu zadávají požadavky z portálu',
+    projectCustomer: '{{name}} (zákazník)',
     projectActiveHint: 'Do neaktivního projektu nelze přidávat nové požadavky',
     name_en: 'Název (anglicky)',
     name_ru: 'Název (rusky)',

@@ -141,7 +141,9 @@ export default {
     manager: 'Manager',
     managerHint: 'New tickets of the project are addressed to them',
     managerPlaceholder: 'Pick a staff user',
-    projectMembersHint: 'Staff users who, with the manager, see every ticket of the project',
+    projectMembersHint:
+      'Staff users who, with the manager, see every ticket of the project, and customers (client contacts) who file tickets against it from the portal',
+    projectCustomer: '{{name}} (customer)',
     projectActiveHint: 'New tickets cannot join an inactive project',
     name_en: 'Name (English)',
     name_ru: 'Name (Russian)',

@@ -8,6 +8,7 @@ import { FormShell } from '../../../shared/forms/form-shell';
 import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { useClearable } from '../../../shared/forms/clearable';
 import { useStaffOptions } from './staff-options';
+import { useProjectMemberOptions } from './project-member-options';
 import { ProjectWatchers } from './project-watchers';
 
 const FIELDS = ['name', 'description', 'managerId', 'memberIds', 'active'] as const;
@@ -32,7 +33,10 @@ const toBody = (v: Values) => ({
   active: v.active,
 });
 
-/** A project (Pythagoras): its manager gets its new tickets; members see all of them. */
+/**
+ * A project (Pythagoras): its manager gets its new tickets; staff members see all of them, and
+ * client contacts among the members file tickets against it from the portal.
+ */
 export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormProps<Project>) {
   const { t } = useTranslation('admin');
   const save = useSaveProject();
@@ -48,6 +52,7 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
     saveError: save.error,
   });
   const { values } = form;
+  const members = useProjectMemberOptions(values.memberIds);
 
   const submit = (submitted: Values) => {
     const body = toBody(submitted);
@@ -100,9 +105,10 @@ export function ProjectForm({ record, onDone, onCancel, onReload }: RecordFormPr
           label={t('fields.members')}
           description={t('fields.projectMembersHint')}
           placeholder={values.memberIds.length ? undefined : t('fields.membersPlaceholder')}
-          data={staffOptions}
+          data={members.options}
           {...field('memberIds')}
           searchable
+          onSearchChange={members.onSearchChange}
           {...clearable(t('fields.members'))}
           hidePickedOptions
           nothingFoundMessage={t('list.nothingFound')}
