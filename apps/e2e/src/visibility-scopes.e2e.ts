@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { openAs, screenshotOnFailure } from '../support/actors';
 import { ApiSession, type ApiTicket } from '../support/api';
+import { seriousA11yViolations } from '../support/axe';
 import { describeBrowser, launch, DEMO_PASSWORD } from '../support/browser';
 
 const ADMIN = 'admin@relaydesk.local';
@@ -87,6 +88,7 @@ describeBrowser('visibility scopes', () => {
         // Empty: the installation default, named.
         expect(await scope.inputValue()).toBe('');
         expect(await scope.locator('option:checked').innerText()).toMatch(/default.*own and/i);
+        expect(await seriousA11yViolations(page)).toEqual([]);
         await scope.selectOption('own');
         await page.getByTestId('admin-save').click();
         await page.getByTestId('admin-save').waitFor({ state: 'detached' });
@@ -99,6 +101,8 @@ describeBrowser('visibility scopes', () => {
         expect(await page.getByTestId('admin-tab-visibility').getAttribute('aria-current')).toBe(
           'page',
         );
+        await page.getByTestId('visibility-settings').waitFor();
+        expect(await seriousA11yViolations(page)).toEqual([]);
         await page.getByTestId('visibility-default-all').check();
         await page.getByTestId('visibility-unassigned-group-only').check();
         await page.getByTestId('visibility-save').click();
