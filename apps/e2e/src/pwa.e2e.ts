@@ -306,6 +306,39 @@ describeBrowser('both apps install on a phone and open offline', () => {
     });
   });
 
+  it('signing out in an app opened offline ends the session once the network is back', async () => {
+    await withContext(browser, 'pwa-offline-sign-out', async (page, context) => {
+      await signIn(page, '/', CLIENT);
+      await page.getByTestId('portal-ticket-list').waitFor();
+      await controller(page);
+      await settle(page);
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByTestId('portal-ticket-list').waitFor();
+      // No access token to tell the API with: the lists go at once, the sign-out is owed.
+      await page.getByTestId('logout').click();
+      await page.getByRole('button', { name: SIGN_IN }).waitFor();
+      // The user and lists are gone; what may stay is the note that the API is owed a sign-out.
+      await until(page, async () =>
+        (await offlineRecords(page, 'portal')).every((record) => record === 'true'),
+      );
+
+      // Online again, the refresh cookie would resume the session: the start ends it instead.
+      await context.setOffline(false);
+      const loggedOut = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/auth/logout') && r.status() === 204,
+      );
+      await page.reload();
+      await loggedOut;
+      await page.getByRole('button', { name: SIGN_IN }).waitFor();
+      expect(await page.getByTestId('portal-ticket-list').count()).toBe(0);
+      expect((await context.cookies()).map((c) => c.name)).not.toContain('rd_refresh_portal');
+      expect(await offlineRecords(page, 'portal')).toEqual([]);
+      await page.reload();
+      await page.getByRole('button', { name: SIGN_IN }).waitFor();
+    });
+  });
+
   it('the portal’s worker leaves the agent workspace and the web form alone', async () => {
     await withContext(browser, 'pwa-portal-scope', async (page, context) => {
       await page.goto('/');

@@ -64,7 +64,12 @@ export class Session {
    * offline, the user of the offline snapshot (if any) with its lists.
    */
   async resume(): Promise<SessionUser | null> {
-    if (await this.refresh()) return this.user;
+    if (await this.refresh()) {
+      // Signed out while offline (no token to tell the API with): tell it now.
+      if (!(await this.offline.takeSignedOutOffline())) return this.user;
+      await this.logout();
+      return null;
+    }
     // Only when the device itself is offline: with a network but no answer (the server down),
     // queries would fail rather than wait, and nothing would say why the lists are old.
     if (!this.unreachable || typeof navigator === 'undefined' || navigator.onLine) return null;
@@ -86,12 +91,15 @@ export class Session {
   }
 
   async logout(): Promise<void> {
-    if (this.accessTokenValue) {
-      await this.api
-        .POST('/api/v1/auth/logout', { body: { app: this.app } })
-        .catch(() => undefined);
-    }
-    this.clear();
+    // Offline (no access token after an offline start, or no answer) the API cannot be told now,
+    // and the refresh cookie would resume the session on the next start: that start ends it.
+    const told =
+      this.accessTokenValue !== null &&
+      (await this.api.POST('/api/v1/auth/logout', { body: { app: this.app } }).then(
+        ({ response }) => response.ok,
+        () => false,
+      ));
+    this.clear(!told);
   }
 
   /** Ends every session of the user (other browsers and apps too), then this one locally. */
@@ -123,11 +131,11 @@ export class Session {
     this.emit();
   }
 
-  private clear(): void {
+  private clear(signedOutOffline = false): void {
     this.accessTokenValue = null;
     this.user = null;
     this.offlineListsValue = [];
-    void this.offline.clear();
+    void this.offline.clear(signedOutOffline);
     this.emit();
   }
 

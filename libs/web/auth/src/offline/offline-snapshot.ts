@@ -10,6 +10,7 @@ export interface SavedList {
 const STORE = 'snapshot';
 const USER = 'user';
 const LIST = 'list ';
+const SIGNED_OUT = 'signed-out-offline';
 /** Enough for the queues and filters someone switches between; searches must not pile up. */
 const MAX_LISTS = 20;
 
@@ -68,8 +69,25 @@ export class OfflineSnapshot {
     });
   }
 
-  async clear(): Promise<void> {
-    await this.run('readwrite', (s) => done(s.clear()));
+  /**
+   * Deletes everything. `signedOutOffline`: the user signed out while the API was out of reach,
+   * so the session's refresh cookie still works; the next start ends it (`takeSignedOutOffline`).
+   */
+  async clear(signedOutOffline = false): Promise<void> {
+    await this.run('readwrite', async (s) => {
+      await done(s.clear());
+      if (signedOutOffline) await done(s.put(true, SIGNED_OUT));
+    });
+  }
+
+  /** Whether a sign-out is still owed to the API; forgets it. */
+  async takeSignedOutOffline(): Promise<boolean> {
+    const owed = await this.run('readwrite', async (s) => {
+      const value = (await done(s.get(SIGNED_OUT))) === true;
+      if (value) await done(s.delete(SIGNED_OUT));
+      return value;
+    });
+    return owed === true;
   }
 
   private open(): Promise<IDBDatabase | null> {
