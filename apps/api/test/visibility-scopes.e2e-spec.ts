@@ -1,7 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import type { VisibilityScope } from '@relaydesk/contracts';
+import { EventLogListener } from '../src/common/events/event-log-listener';
 import { startTestApp, type TestApp } from './support/test-app';
 import { TEST_PASSWORD } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
+import { SseReader, type SseEvent } from './support/sse-reader';
 
 interface Fixture {
   id: string;
@@ -457,5 +460,45 @@ describe('visibility scopes', () => {
     expect(bad.status).toBe(400);
     expect((await api(c.all).get('/admin/visibility-settings')).status).toBe(403);
     expect((await api(w.admin).get('/admin/visibility-settings')).body.defaultScope).toBe('groups');
+  });
+
+  // Last: it files tickets that the list checks above do not expect.
+  it('live events follow the scope: a group member in scope own hears of her own ticket only', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    await t.app.get(EventLogListener).ready();
+    const url = `http://127.0.0.1:${port}/api/v1/me/events`;
+    const streams: SseReader[] = [];
+    try {
+      const open = async (p: Persona) => {
+        const s = await SseReader.open(url, p.token);
+        streams.push(s);
+        expect(s.status).toBe(200);
+        // The stream is registered once its first frame (retry + id) has come.
+        const started = Date.now();
+        while (s.retry === null && Date.now() - started < 10_000) {
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(s.retry).not.toBeNull();
+        return s;
+      };
+      const own = await open(c.own);
+      const groups = await open(c.groups);
+      const about = (id: string) => (e: SseEvent) =>
+        e.event === 'ticket' && (e.data as { ticketId: string }).ticketId === id;
+      const file = async (body: object) => {
+        const res = await api(w.dispatcher).post('/tickets', { subject: 'Live scope', ...body });
+        expect(res.status).toBe(201);
+        return res.body as { id: string };
+      };
+      const unassigned = await file({ groupId: w.group.id });
+      await groups.next(about(unassigned.id));
+      // Events come in commit order: once she hears of the later one, the earlier was not for her.
+      const hers = await file({ groupId: w.group.id, assigneeId: c.own.id });
+      await own.next(about(hers.id));
+      expect(own.events.filter(about(unassigned.id))).toEqual([]);
+    } finally {
+      for (const s of streams) s.close();
+    }
   });
 });
