@@ -11090,7 +11090,7 @@ export interface operations {
         /** @description Search text */
         q?: string;
         /** @description These departments (comma-separated) and every department below them: a department head's tree */
-        subtreeOf?: unknown[];
+        subtreeOf?: string[];
       };
       header?: never;
       path?: never;
@@ -19450,7 +19450,7 @@ export interface operations {
         /** @description true: only service accounts; false or absent: only people */
         serviceAccount?: boolean;
         /** @description Staff of these departments (comma-separated) and of every department below them: a department head's people */
-        subtreeOf?: unknown[];
+        subtreeOf?: string[];
       };
       header?: never;
       path?: never;

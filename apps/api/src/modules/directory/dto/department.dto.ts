@@ -58,9 +58,8 @@ export class DepartmentListQueryDto extends PageQueryDto {
   parentId?: string;
 
   @ApiPropertyOptional({
-    ...UUID_SCHEMA,
     type: 'array',
-    items: { ...UUID_SCHEMA },
+    items: { type: 'string', ...UUID_SCHEMA },
     maxItems: MAX_SUBTREE_ROOTS,
     description:
       "These departments (comma-separated) and every department below them: a department head's tree",

@@ -165,9 +165,8 @@ export class UserListQueryDto extends PageQueryDto {
   departmentId?: string;
 
   @ApiPropertyOptional({
-    ...UUID_SCHEMA,
     type: 'array',
-    items: { ...UUID_SCHEMA },
+    items: { type: 'string', ...UUID_SCHEMA },
     maxItems: MAX_SUBTREE_ROOTS,
     description:
       "Staff of these departments (comma-separated) and of every department below them: a department head's people",
