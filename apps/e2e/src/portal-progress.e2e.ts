@@ -93,6 +93,11 @@ describeBrowser('the portal: status by category, promised times, history, projec
           internal: true,
         });
         ticket = await dispatcher.ticket(created.number);
+        await dispatcher.request('PATCH', `/tickets/${ticket.id}`, {
+          version: ticket.version,
+          priority: 'low',
+        });
+        ticket = await dispatcher.ticket(created.number);
         // Taking or assigning may already have moved it to In Progress (HappyDesk).
         if (ticket.status === 'new') await dispatcher.transition(created.number, 'in_progress');
         await dispatcher.transition(created.number, 'hold', {
@@ -133,6 +138,7 @@ describeBrowser('the portal: status by category, promised times, history, projec
         const text = (await timeline.textContent()) ?? '';
         expect(text).toContain('Taken on by the support team');
         expect(text).toContain('In Progress → Hold');
+        expect(text).toContain('Priority: Low');
         expect(text).not.toContain(ASSIGNEE_NAME);
         expect(text).not.toContain('CDN');
         // Beside the conversation on a desktop-wide page.

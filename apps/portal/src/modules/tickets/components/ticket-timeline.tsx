@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '@relaydesk/web-auth';
 import { ProblemMessage, useFormat, useTranslatedName } from '@relaydesk/web-ui';
 import type { Priority, TicketEvent } from '../api';
-import { useTicketHistory } from '../hooks';
+import { useCategories, useTicketHistory, useTicketTypes } from '../hooks';
 import { Loading } from './loading';
 
 const FIELD_KEYS = [
@@ -18,15 +18,29 @@ const FIELD_KEYS = [
 ] as const;
 
 /** One line of the history in the client's words. */
-function useDescribe(): (e: TicketEvent) => string {
+function useDescribe(typeId: string | null): (e: TicketEvent) => string {
   const { t } = useTranslation(['ticketProgress', 'common']);
   const format = useFormat();
   const name = useTranslatedName();
+  // What a client may read anyway (public types, their client-visible fields, categories):
+  // enough to name a changed field or value; anything else stays "changed".
+  const types = useTicketTypes().data ?? [];
+  const categories = useCategories().data ?? [];
+  const typeFields = types.find((x) => x.id === typeId)?.fields ?? [];
 
   const fieldLine = (e: TicketEvent): string => {
     const key = FIELD_KEYS.find((k) => k === e.field) ?? 'custom';
-    const field = t(`history.fields.${key}`);
-    // Values worth repeating; ids (type, category, ...) would mean nothing to the reader.
+    const custom = e.field?.startsWith('custom:')
+      ? typeFields.find((f) => `custom:${f.key}` === e.field)
+      : undefined;
+    const field = custom ? name(custom.name) : t(`history.fields.${key}`);
+    if (e.field === 'typeId' || e.field === 'categoryId') {
+      const list = e.field === 'typeId' ? types : categories;
+      const id: unknown = e.newValue;
+      const found = list.find((x) => x.id === id);
+      if (found) return t('history.fieldValue', { field, value: name(found.name) });
+    }
+    // Values worth repeating; other ids (organization, requester) would mean little here.
     if (e.field === 'priority' && typeof e.newValue === 'string') {
       return t('history.fieldValue', {
         field,
@@ -76,11 +90,11 @@ function useDescribe(): (e: TicketEvent) => string {
  * The ticket's history beside the conversation: what the API shows a client (status changes
  * by name, "taken on by the support team", their own edits), never the desk's internal lines.
  */
-export function TicketTimeline({ ticketId }: { ticketId: string }) {
+export function TicketTimeline({ ticketId, typeId }: { ticketId: string; typeId: string | null }) {
   const { t } = useTranslation(['ticketProgress', 'common']);
   const user = useUser();
   const format = useFormat();
-  const describe = useDescribe();
+  const describe = useDescribe(typeId);
   const history = useTicketHistory(ticketId);
 
   if (history.isPending) return <Loading size="sm" />;

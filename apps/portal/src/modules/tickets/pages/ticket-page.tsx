@@ -16,6 +16,7 @@ import { TicketCustomFields } from '../components/ticket-custom-fields';
 import { TicketWatchers } from '../components/ticket-watchers';
 import { PromisedTimes } from '../components/promised-times';
 import { TicketTimeline } from '../components/ticket-timeline';
+import type { Ticket } from '../api';
 
 function BackLink() {
   const { t } = useTranslation('tickets');
@@ -40,11 +41,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function HistorySection({ ticketId }: { ticketId: string }) {
+function HistorySection({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation('ticketProgress');
   return (
     <Section id="ticket-history" title={t('history.title')}>
-      <TicketTimeline ticketId={ticketId} />
+      <TicketTimeline ticketId={ticket.id} typeId={ticket.typeId} />
     </Section>
   );
 }
@@ -124,7 +125,7 @@ export default function TicketPage() {
           </Section>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <HistorySection ticketId={ticket.id} />
+          <HistorySection ticket={ticket} />
         </Grid.Col>
       </Grid>
       <Section id="ticket-files" title={t('ticket.files')}>
