@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { PresetAssignmentTransitions1765500000001 } from '../src/database/migrations/1765500000001-preset-assignment-transitions';
 import { startTestApp, type TestApp } from './support/test-app';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
@@ -425,6 +425,111 @@ describe('automatic transitions on assignment, take and handover', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('new');
+    });
+
+    describe('a dispatcher who manages the project (the department rule is for other assignments)', () => {
+      let dispatcherManager: Persona;
+      let ownProjectId: string;
+
+      beforeAll(async () => {
+        // In a department of their own, so `member` (in none) is outside it.
+        const dept = await t.factory.department(`Dispatch ${uniq()}`);
+        const u = await t.factory.user({
+          role: 'dispatcher',
+          departmentId: dept.id,
+          name: 'Dispatcher managing a project',
+        });
+        dispatcherManager = { id: u.id, email: u.email, token: await t.tokenFor(u.id) };
+        const [p] = await t.db.query(
+          'INSERT INTO projects (name, manager_id) VALUES ($1, $2) RETURNING id',
+          [`Project ${uniq()}`, u.id],
+        );
+        ownProjectId = p.id as string;
+        await t.db.query('INSERT INTO project_members (project_id, user_id) VALUES ($1, $2)', [
+          ownProjectId,
+          member.id,
+        ]);
+      });
+
+      const ownTicket = async () => {
+        const tk = await projectTicket(ownProjectId);
+        await t.db.query('UPDATE tickets SET assignee_id = $2 WHERE id = $1', [
+          tk.id,
+          dispatcherManager.id,
+        ]);
+        return tk;
+      };
+
+      it('hands a ticket of their project to a member outside their department: it becomes Solving', async () => {
+        const tk = await ownTicket();
+        const res = await api(dispatcherManager).post(`/tickets/${tk.id}/assignment`, {
+          version: tk.version,
+          assigneeId: member.id,
+        });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ status: 'solving', assigneeId: member.id });
+      });
+
+      it('the department rule still holds outside the project, for a non-member and with a group change', async () => {
+        // Another manager's project: an ordinary dispatcher's assignment.
+        const elsewhere = await projectTicket(projectId);
+        const notTheirProject = await api(dispatcherManager).post(
+          `/tickets/${elsewhere.id}/assignment`,
+          { version: elsewhere.version, assigneeId: member.id },
+        );
+        expect(notTheirProject.status).toBe(403);
+        const own = await ownTicket();
+        const notMember = await api(dispatcherManager).post(`/tickets/${own.id}/assignment`, {
+          version: own.version,
+          assigneeId: outsider.id,
+        });
+        expect(notMember.status).toBe(403);
+        const withGroup = await api(dispatcherManager).post(`/tickets/${own.id}/assignment`, {
+          version: own.version,
+          assigneeId: member.id,
+          groupId: w.group.id,
+        });
+        expect(withGroup.status).toBe(403);
+        expect(await row(elsewhere.id)).toMatchObject({ status: 'new', assignee_id: manager.id });
+        expect(await row(own.id)).toMatchObject({
+          status: 'new',
+          assignee_id: dispatcherManager.id,
+        });
+      });
+    });
+
+    it('the permission is decided before the references: 403 for one who manages no project, 422 after it for the manager', async () => {
+      const unknownId = randomUUID();
+      // `w.agent` sees this ticket (their group) and manages no project.
+      const tk = await happy('new');
+      for (const body of [
+        { version: tk.version, assigneeId: unknownId },
+        { version: tk.version, assigneeId: w.clientA.id },
+        { version: tk.version, assigneeId: w.otherAgent.id },
+        { version: tk.version, groupId: unknownId },
+        { version: tk.version + 5, assigneeId: unknownId },
+      ]) {
+        const res = await api(w.agent).post(`/tickets/${tk.id}/assignment`, body);
+        expect({ body, status: res.status }).toEqual({ body, status: 403 });
+      }
+      const own = await projectTicket();
+      const unknown = await api(manager).post(`/tickets/${own.id}/assignment`, {
+        version: own.version,
+        assigneeId: unknownId,
+      });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors).toEqual([
+        { field: 'assigneeId', message: 'no active user with this id' },
+      ]);
+      // A group change is refused as such, whether or not the group exists.
+      const group = await api(manager).post(`/tickets/${own.id}/assignment`, {
+        version: own.version,
+        assigneeId: member.id,
+        groupId: unknownId,
+      });
+      expect(group.status).toBe(403);
+      expect(await row(tk.id)).toMatchObject({ status: 'new', assignee_id: null, version: 1 });
+      expect(await row(own.id)).toMatchObject({ status: 'new', assignee_id: manager.id });
     });
   });
 

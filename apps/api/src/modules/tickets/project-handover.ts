@@ -8,14 +8,16 @@ export interface ProjectHandover {
   /** The caller manages the ticket's active project and gives it to another member of it. */
   isHandover: boolean;
   /**
-   * For staff whose role may not assign: the request must be exactly a handover, else 403 (not
-   * their project, or a group change) or 422 (no assignee, or not a member of the project).
+   * For staff whose role may not assign, the permission: the ticket's project is theirs and the
+   * group stays, else 403. Decided before the references are looked at, so the answer does not
+   * tell whether an id exists.
    */
-  assertAllowed(
-    dto: { assigneeId?: string | null; groupId?: string | null },
-    currentGroupId: string | null,
-  ): void;
+  assertPermitted(dto: HandoverRequest, currentGroupId: string | null): void;
+  /** For the same staff, once the references are valid: 422 unless a member is named. */
+  assertTarget(dto: HandoverRequest): void;
 }
+
+type HandoverRequest = { assigneeId?: string | null; groupId?: string | null };
 
 /** One query: does the caller manage the ticket's project, and is `assigneeId` a member of it. */
 export async function projectHandover(
@@ -38,7 +40,7 @@ export async function projectHandover(
   const member = row?.member ?? false;
   return {
     isHandover: manages && member && assigneeId !== null && assigneeId !== user.id,
-    assertAllowed(dto, currentGroupId) {
+    assertPermitted(dto, currentGroupId) {
       if (!manages) {
         throw new ForbiddenError(
           "Only the manager of the ticket's project may hand it over; other assignments are for dispatchers and admins",
@@ -49,6 +51,8 @@ export async function projectHandover(
           'A project manager hands a ticket to a member of the project; groups are for dispatchers and admins',
         );
       }
+    },
+    assertTarget(dto) {
       if (!dto.assigneeId) {
         throw new BusinessRuleError('Name the member of the project to hand the ticket to', [
           { field: 'assigneeId', message: "a member of the ticket's project is required" },

@@ -109,6 +109,10 @@ export class TicketAssignmentService {
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       const ticket = await this.access.loadVisible(user, ticketId, { em, lock: true });
+      // The permission first (404, then 403), then the request (409, 422): otherwise an
+      // unknown id would be a 422 where a valid one is a 403.
+      const handover = await projectHandover(em, user, ticket, dto.assigneeId ?? null);
+      if (!mayAssign) handover.assertPermitted(dto, ticket.groupId);
       if (ticket.version !== dto.version) throw new VersionConflictError(ticket.version);
       if (dto.assigneeId === undefined && dto.groupId === undefined) {
         throw new BusinessRuleError('Say whom to assign: assigneeId and/or groupId', [
@@ -120,9 +124,12 @@ export class TicketAssignmentService {
       if (dto.groupId) await refs.group(dto.groupId);
       if (refs.errors.length > 0)
         throw new BusinessRuleError('The ticket cannot be assigned', refs.errors);
-      const handover = await projectHandover(em, user, ticket, dto.assigneeId ?? null);
-      if (!mayAssign) handover.assertAllowed(dto, ticket.groupId);
-      if (dto.assigneeId && dto.assigneeId !== ticket.assigneeId) {
+      if (!mayAssign) handover.assertTarget(dto);
+      // Pythagoras: the project's manager, whatever their role, hands its tickets to its
+      // members; a dispatcher's department bounds their other assignments only.
+      const groupKept = dto.groupId === undefined || dto.groupId === ticket.groupId;
+      const projectHandsOver = handover.isHandover && groupKept;
+      if (dto.assigneeId && dto.assigneeId !== ticket.assigneeId && !projectHandsOver) {
         await assertMayAssignTo(em, user, dto.assigneeId);
       }
 
