@@ -533,6 +533,58 @@ describe('automatic transitions on assignment, take and handover', () => {
     });
   });
 
+  describe('notifications of the automatic change', () => {
+    it('skip the person whose assignment caused it, and reach the others', async () => {
+      // A workflow that reopens a resolved ticket once it is assigned: a reopen is told to
+      // the assignee, who here may be the dispatcher who just assigned it to themselves.
+      const { typeKey } = await createWorkflowFixture(t.db, {
+        statuses: [
+          { key: 'new', category: 'new', initial: true },
+          { key: 'open', category: 'open' },
+          { key: 'done', category: 'resolved' },
+        ],
+        transitions: [],
+        timers: [{ status: 'done', trigger: 'assigned', to: 'open' }],
+      });
+      const done = () =>
+        t.factory.ticket({
+          typeKey,
+          status: 'done',
+          requesterId: w.clientA.id,
+          organizationId: w.orgA.id,
+          groupId: w.group.id,
+          assigneeId: w.otherAgent.id,
+        });
+      const reopenedTo = async (id: string) =>
+        (
+          await t.db.query(
+            `SELECT user_id FROM notifications WHERE ticket_id = $1 AND kind = 'ticket_reopened'`,
+            [id],
+          )
+        ).map((r: { user_id: string }) => r.user_id);
+      await t.drainNotifications();
+
+      const self = await done();
+      const mine = await api(w.dispatcher).post(`/tickets/${self.id}/assignment`, {
+        version: self.version,
+        assigneeId: w.dispatcher.id,
+      });
+      expect(mine.status).toBe(200);
+      expect(mine.body.status).toBe('open');
+      const other = await done();
+      const theirs = await api(w.dispatcher).post(`/tickets/${other.id}/assignment`, {
+        version: other.version,
+        assigneeId: w.agent.id,
+      });
+      expect(theirs.body.status).toBe('open');
+      await t.drainNotifications();
+      expect(await reopenedTo(self.id)).toEqual([]);
+      expect(await reopenedTo(other.id)).toEqual([w.agent.id]);
+      // The change itself stays the system's.
+      expect(await statusEvents(self.id)).toEqual([{ from: 'done', to: 'open', actorId: null }]);
+    });
+  });
+
   describe('the editor round trip', () => {
     it('stores and returns the new triggers; afterSeconds stays for after_time only', async () => {
       const created = await api(w.admin).post('/workflows', {

@@ -37,6 +37,7 @@ export class AssignmentStatusTriggers {
    * Adds to `write` the status change the ticket's workflow makes when `ticket` (as it was
    * before this change, row locked) gets `assigneeId` in this `way`. Nothing when the
    * assignee is unchanged or cleared, or the current status has no such transition.
+   * `causedById`: the person who took, assigned or handed over, told of their own act already.
    */
   async plan(
     em: EntityManager,
@@ -44,6 +45,7 @@ export class AssignmentStatusTriggers {
     assigneeId: string | null,
     way: AssignmentWay,
     write: TicketChange,
+    causedById: string | null = null,
   ): Promise<void> {
     if (assigneeId === null || assigneeId === ticket.assigneeId) return;
     const find = (def: WorkflowDefinition) => {
@@ -69,6 +71,7 @@ export class AssignmentStatusTriggers {
         actorId: null,
         postponeUntil: null,
         at: write.at,
+        causedById,
       },
       write,
     );

@@ -73,7 +73,7 @@ export class TicketAssignmentService {
           ),
         );
       // HappyDesk: taking a ticket in New starts the work (same UPDATE, same claim).
-      await this.statusTriggers.plan(em, ticket, user.id, 'taken', write);
+      await this.statusTriggers.plan(em, ticket, user.id, 'taken', write, user.id);
       const claimed = await this.writer.write(
         em,
         write,
@@ -172,7 +172,7 @@ export class TicketAssignmentService {
       write.record(user.id, events);
       const way: AssignmentWay =
         handover.isHandover && assigneeId === dto.assigneeId ? 'handed_over' : 'assigned';
-      await this.statusTriggers.plan(em, ticket, assigneeId, way, write);
+      await this.statusTriggers.plan(em, ticket, assigneeId, way, write, user.id);
       await this.writer.write(em, write);
     });
     return this.queries.get(user, ticketId);

@@ -18,6 +18,8 @@ export interface StatusChange {
   at: Date;
   /** Extra history lines written with the status change (e.g. why the system moved it). */
   extraEvents?: NewTicketEvent[];
+  /** With no actor: the person whose action set the system moving, if any. */
+  causedById?: string | null;
 }
 
 /**
@@ -83,7 +85,15 @@ export class TicketStatusChanger {
     }
     write.record(actorId, [...events, ...(change.extraEvents ?? [])]);
     write.publish(
-      new TicketStatusChanged(ticket.id, ticket.status, target.key, category, actorId, at),
+      new TicketStatusChanged(
+        ticket.id,
+        ticket.status,
+        target.key,
+        category,
+        actorId,
+        at,
+        change.causedById ?? null,
+      ),
     );
   }
 }

@@ -291,6 +291,8 @@ export class EventNotices {
     base: (r: Recipient, status?: string) => TicketMailBase,
   ): Promise<Notice[]> {
     const notices: Notice[] = [];
+    // An automatic change after someone's take or assignment: they know, as an actor would.
+    const notCause = (ids: (string | null)[]) => ids.filter((id) => id !== p.causedById);
     if (CLIENT_CATEGORIES.has(p.category)) {
       const watchers = await watchersOf(em, t.id, t.projectId);
       // The comment that came with the change: the question of a pending status, the note of a
@@ -301,7 +303,10 @@ export class EventNotices {
       notices.push(
         notice({
           kind: 'status_changed',
-          userIds: [t.requesterId, ...watchers.filter((w) => w.client).map((w) => w.userId)],
+          userIds: notCause([
+            t.requesterId,
+            ...watchers.filter((w) => w.client).map((w) => w.userId),
+          ]),
           data: (r) => {
             // Only the requester rates and accepts.
             const requester = r.user.id === t.requesterId;
@@ -321,7 +326,7 @@ export class EventNotices {
       notices.push(
         notice({
           kind: 'ticket_reopened',
-          userIds: t.assigneeId ? [t.assigneeId] : await groupMembers(em, t.groupId),
+          userIds: notCause(t.assigneeId ? [t.assigneeId] : await groupMembers(em, t.groupId)),
           data: (r) => base(r, p.to),
         }),
       );

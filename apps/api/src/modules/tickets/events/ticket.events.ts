@@ -53,6 +53,11 @@ export class TicketStatusChanged implements DomainEvent {
     readonly category: string,
     readonly actorId: string | null,
     readonly at: Date,
+    /**
+     * For an automatic change that followed a person's action (taken, assigned, handed over):
+     * that person, whom the notifications skip as they skip the actor.
+     */
+    readonly causedById: string | null = null,
   ) {}
 }
 
