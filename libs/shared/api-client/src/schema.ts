@@ -1702,7 +1702,7 @@ export interface paths {
     put?: never;
     /**
      * Assign or reassign to an agent and/or a group (dispatchers, admins)
-     * @description Staff without tickets.assign may only hand a ticket of a project they manage to a member of that project (Pythagoras): another ticket or a group change is a 403, no assignee or a non-member a 422. A workflow's automatic transitions on assignment (assigned, handed_over) apply in the same write.
+     * @description Staff without tickets.assign may only hand a ticket of a project they manage to a member of that project (Pythagoras): another ticket or a group change is a 403, no assignee or a non-member a 422; the permission is decided before the ids are looked up. A dispatcher assigns to staff of their own departments, except when handing a ticket of a project they manage to its member. A workflow's automatic transitions on assignment (assigned, handed_over) apply in the same write.
      */
     post: operations['Tickets_assign'];
     delete?: never;
