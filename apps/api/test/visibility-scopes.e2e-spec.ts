@@ -300,6 +300,40 @@ describe('visibility scopes', () => {
     }
   });
 
+  it('a restricted API token stays restricted when the default becomes all', async () => {
+    const outside = fixtures.find(
+      (x) =>
+        x.requesterId === w.clientA.id &&
+        x.assigneeId === w.otherAgent.id &&
+        x.groupId === w.otherGroup.id,
+    )!;
+    const created = await api(w.admin).post('/admin/service-accounts', {
+      name: 'Restricted monitoring',
+      role: 'agent',
+      groupIds: [w.group.id],
+      canViewAll: false,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.canViewAll).toBe(false);
+    const issued = await api(w.admin).post(`/admin/service-accounts/${created.body.id}/tokens`, {
+      name: 'prod',
+      scopes: ['tickets:read'],
+    });
+    expect(issued.status).toBe(201);
+    const asToken = (path: string) =>
+      t.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${issued.body.token}`);
+    expect((await asToken(`/tickets/${outside.id}`)).status).toBe(404);
+    try {
+      await settings({ defaultScope: 'all' });
+      expect((await asToken(`/tickets/${outside.id}`)).status).toBe(404);
+      // The admin API says what the token gets: not every ticket.
+      const read = await api(w.admin).get(`/admin/service-accounts/${created.body.id}`);
+      expect(read.body.canViewAll).toBe(false);
+    } finally {
+      await settings({ defaultScope: 'groups' });
+    }
+  });
+
   it('with unassigned tickets for their group only, no agent sees another group’s unassigned ticket', async () => {
     try {
       await settings({ unassignedGroupOnly: true });

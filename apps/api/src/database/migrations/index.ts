@@ -28,6 +28,7 @@ import { MailboxIngestThrows1765491500000 } from './1765491500000-mailbox-ingest
 import { AssignmentTriggers1765500000000 } from './1765500000000-assignment-triggers.js';
 import { PresetAssignmentTransitions1765500000001 } from './1765500000001-preset-assignment-transitions.js';
 import { VisibilityScopes1765510000000 } from './1765510000000-visibility-scopes.js';
+import { ServiceAccountScopes1765510000010 } from './1765510000010-service-account-scopes.js';
 import { PaydoxQueueIndexes1765520000000 } from './1765520000000-paydox-queue-indexes.js';
 import { SlaClockPauses1765530000000 } from './1765530000000-sla-clock-pauses.js';
 import { InformationalCategory1765530000001 } from './1765530000001-informational-category.js';
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   AssignmentTriggers1765500000000,
   PresetAssignmentTransitions1765500000001,
   VisibilityScopes1765510000000,
+  ServiceAccountScopes1765510000010,
   PaydoxQueueIndexes1765520000000,
   SlaClockPauses1765530000000,
   InformationalCategory1765530000001,

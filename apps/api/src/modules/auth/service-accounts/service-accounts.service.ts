@@ -117,7 +117,9 @@ export class ServiceAccountsService {
           dto.name.trim(),
           dto.description ?? null,
           dto.role,
-          dto.canViewAll ? 'all' : null,
+          // Explicit, never null: null follows the installation default, and a default switched to
+          // `all` must not widen a restricted token.
+          dto.canViewAll ? 'all' : 'groups',
           now,
         ],
       );
@@ -141,8 +143,10 @@ export class ServiceAccountsService {
       if (dto.groupIds) await this.checkGroups(em, dto.groupIds);
       const changes = columnChanges(dto, WRITABLE);
       if (typeof changes.name === 'string') changes.name = changes.name.trim();
-      // An account's "sees every ticket" is the visibility scope `all`; off, the installation's default.
-      if (dto.canViewAll !== undefined) changes.visibility_scope = dto.canViewAll ? 'all' : null;
+      // An account's "sees every ticket" is the scope `all`; off is `groups`, never null (the
+      // installation default), so switching the default to `all` does not widen the token.
+      if (dto.canViewAll !== undefined)
+        changes.visibility_scope = dto.canViewAll ? 'all' : 'groups';
       await updateVersioned(
         em,
         'users',
