@@ -398,7 +398,12 @@ describe('what clients see', () => {
       }
       const list = seen(await c.get('/tickets?q=pump'), 200, page(TICKET_SUMMARY));
       expect(list.items.map((i) => i.id)).toEqual([ticket.id]);
-      seen(await c.get('/tickets/counts'), 200, { createdByMe: true, open: true, closed: true });
+      seen(await c.get('/tickets/counts'), 200, {
+        createdByMe: true,
+        open: true,
+        closed: true,
+        informational: true,
+      });
       seen(await c.get(`/tickets/${ticket.id}`), 200, TICKET);
       seen(await c.get(`/tickets/by-number/${ticket.number}`), 200, TICKET);
     });

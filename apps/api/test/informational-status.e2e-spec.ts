@@ -147,6 +147,23 @@ describe('informational status', () => {
     expect(dispatcherAfter.closed).toBe(dispatcherBefore.closed);
   });
 
+  it("counts a client's informational tickets on their own, and their filter finds them (portal)", async () => {
+    t.clock.set('2026-03-02T12:00:00Z');
+    const before = (await api(w.clientA).get('/tickets/counts')).body;
+    const info = await ticket('informational', {
+      requesterId: w.clientA.id,
+      organizationId: w.orgA.id,
+    });
+    const after = (await api(w.clientA).get('/tickets/counts')).body;
+    // Neither open nor closed: counted as informational, and only there.
+    expect(after).toEqual({ ...before, informational: before.informational + 1 });
+    expect(await ids(w.clientA, 'statusCategory=informational')).toContain(info.id);
+    expect(await ids(w.clientA, 'statusCategory=new&statusCategory=open')).not.toContain(info.id);
+    // Another organization's client counts none of it.
+    const other = (await api(w.clientB).get('/tickets/counts')).body;
+    expect(other.informational).toBe(0);
+  });
+
   it('stops the SLA clocks: no breach while informational; back to open they run on', async () => {
     t.clock.set('2026-03-03T09:00:00Z');
     const info = await ticket('informational', { dueAt: undefined });

@@ -4249,6 +4249,8 @@ export interface components {
     TicketCountsDto: {
       closed: number;
       createdByMe: number;
+      /** @description Clients only: their tickets in the status category informational, neither open nor closed */
+      informational?: number;
       /** @description Staff only: absent for clients. */
       mine?: number;
       /** @description Staff only: absent for clients. */

@@ -102,8 +102,17 @@ const STAFF_FILTERS: readonly (keyof ListTicketsQueryDto)[] = [
   'dueFrom',
   'dueTo',
 ];
-/** The sidebar counts a client gets: the others count the desk's queues. */
-const CLIENT_COUNTS = ['createdByMe', 'open', 'closed'] as const;
+/**
+ * The counts a client gets (the others count the desk's queues). Informational tickets are
+ * neither open nor closed, so they count on their own: the portal offers their filter ("For
+ * information") only when there are some.
+ */
+const CLIENT_CONDITIONS = {
+  createdByMe: VIEW_CONDITIONS.createdByMe,
+  open: VIEW_CONDITIONS.open,
+  closed: VIEW_CONDITIONS.closed,
+  informational: categorySql({ in: ['informational'] }),
+} as const;
 
 @Injectable()
 export class TicketQueuesService {
@@ -236,9 +245,13 @@ export class TicketQueuesService {
 
   async counts(user: AuthUser): Promise<TicketCountsDto> {
     if (user.role === 'client') {
-      const conditions = Object.fromEntries(CLIENT_COUNTS.map((k) => [k, VIEW_CONDITIONS[k]]));
-      const row = await this.queries.count(user, conditions, { me: user.id });
-      return { createdByMe: row.createdByMe ?? 0, open: row.open ?? 0, closed: row.closed ?? 0 };
+      const row = await this.queries.count(user, { ...CLIENT_CONDITIONS }, { me: user.id });
+      return {
+        createdByMe: row.createdByMe ?? 0,
+        open: row.open ?? 0,
+        closed: row.closed ?? 0,
+        informational: row.informational ?? 0,
+      };
     }
     // The same conditions as the lists: Unassigned per role, Undistributed for distributors only.
     const { undistributed, ...common } = VIEW_CONDITIONS;

@@ -241,6 +241,11 @@ export class TicketCountsDto {
   @ApiProperty() closed!: number;
   @ApiPropertyOptional({ description: STAFF_ONLY }) needsReply?: number;
   @ApiPropertyOptional({ description: STAFF_ONLY }) overdue?: number;
+  @ApiPropertyOptional({
+    description:
+      'Clients only: their tickets in the status category informational, neither open nor closed',
+  })
+  informational?: number;
 }
 
 export class TicketTypeDto {
