@@ -32,6 +32,7 @@ import { ServiceAccountScopes1765510000010 } from './1765510000010-service-accou
 import { PaydoxQueueIndexes1765520000000 } from './1765520000000-paydox-queue-indexes.js';
 import { SlaClockPauses1765530000000 } from './1765530000000-sla-clock-pauses.js';
 import { InformationalCategory1765530000001 } from './1765530000001-informational-category.js';
+import { SlaPauses1765530000010 } from './1765530000010-sla-pauses.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   PaydoxQueueIndexes1765520000000,
   SlaClockPauses1765530000000,
   InformationalCategory1765530000001,
+  SlaPauses1765530000010,
 ];

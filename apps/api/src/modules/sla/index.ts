@@ -8,7 +8,7 @@
 export { TicketSlaDto } from './dto/ticket-sla.dto.js';
 export { SlaPolicy } from './entities/sla-policy.entity.js';
 export { REMINDER_BIT, dueEvents, nextCheckAt } from './sla-clock.js';
-export type { SlaEvent, SlaState } from './sla-clock.js';
+export type { SlaEvent, SlaState, SlaStop } from './sla-clock.js';
 export { SlaModule } from './sla.module.js';
 export { SlaService } from './sla.service.js';
 export type { NewTicketSla, SlaPatch, SlaTicket } from './sla.service.js';

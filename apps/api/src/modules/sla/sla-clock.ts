@@ -78,6 +78,69 @@ export function addPause(
 }
 
 /**
+ * One stop of the clocks that has ended, as ISO instants [began, ended]: what a ticket keeps of
+ * its stops (`tickets.sla_pauses`), so that a recompute can decide again, against the new dues,
+ * which of them count.
+ */
+export type SlaStop = readonly [string, string];
+
+/**
+ * Stops a ticket keeps at most. A ticket goes on hold a few times in its life; a list this long
+ * means a status flapping (an automation, an integration), and it must not grow the row without
+ * end. Past it, the two neighbouring stops with the shortest gap become one (see withStop).
+ */
+export const MAX_SLA_STOPS = 50;
+
+/**
+ * The stops after one more has ended. A stop of no length is dropped: it counts nothing on any
+ * calendar. Past MAX_SLA_STOPS the two neighbours with the shortest gap between them merge:
+ * the gap then counts as stopped time, so later dues may move by at most that gap; the shortest
+ * keeps that error smallest, and a replay stays close to the seconds counted as the stops ended.
+ * `null` (stops before migration 1765530000010, unknown) stays null.
+ */
+export function withStop(stops: readonly SlaStop[] | null, from: Date, to: Date): SlaStop[] | null {
+  if (stops === null) return null;
+  if (to <= from) return [...stops];
+  const next: SlaStop[] = [...stops, [from.toISOString(), to.toISOString()]];
+  if (next.length <= MAX_SLA_STOPS) return next;
+  let merge = 1;
+  let shortest = Infinity;
+  for (let i = 1; i < next.length; i++) {
+    const gap = Date.parse(next[i][0]) - Date.parse(next[i - 1][1]);
+    if (gap < shortest) {
+      shortest = gap;
+      merge = i;
+    }
+  }
+  next.splice(merge - 1, 2, [next[merge - 1][0], next[merge][1]]);
+  return next;
+}
+
+/**
+ * Each clock's paused seconds, replaying the ticket's ended stops in order against `targets` on
+ * `calendar`, exactly as they were counted when each ended (onStatusChange, addPause): a stop
+ * counts for a clock only if it began before that clock's due as the earlier stops had left it
+ * (a stop beginning at the due instant does not). Used when the targets or the calendar change,
+ * since which stops count depends on the dues. `total` is every stop's business seconds.
+ */
+export function replayStops(
+  calendar: BusinessCalendar,
+  targets: SlaTargets,
+  createdAt: Date,
+  stops: readonly SlaStop[],
+): { paused: PausedSeconds; total: number } {
+  let paused = NOT_PAUSED;
+  let total = 0;
+  for (const [from, to] of stops) {
+    const since = new Date(from);
+    const seconds = calendar.secondsBetween(since, new Date(to));
+    paused = addPause(paused, deadlines(calendar, targets, createdAt, paused), since, seconds);
+    total += seconds;
+  }
+  return { paused, total };
+}
+
+/**
  * Due and reminder instants: the ticket's creation plus the target plus the business time that
  * clock stood still before it ran out. Stored on the ticket, but always derivable from these
  * inputs, so a recompute anywhere gives the same instants.

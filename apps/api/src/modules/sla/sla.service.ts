@@ -9,9 +9,12 @@ import {
   nextCheckAt,
   NOT_PAUSED,
   REMINDER_BIT,
+  replayStops,
+  withStop,
   type PausedSeconds,
   type SlaDeadlines,
   type SlaState,
+  type SlaStop,
 } from './sla-clock.js';
 
 /**
@@ -32,7 +35,11 @@ export type SlaPatch = Partial<
     | 'slaResolutionPausedSeconds'
     | 'slaRemindersSent'
   >
-> & { slaNextCheckAt?: Date | null };
+> & {
+  slaNextCheckAt?: Date | null;
+  /** The ticket's ended stops as jsonb text (the writer passes column values as they are). */
+  slaPauses?: string | null;
+};
 
 /** The SLA columns of a ticket about to be inserted. */
 export interface NewTicketSla extends SlaDeadlines {
@@ -58,6 +65,11 @@ export interface SlaTicket extends SlaSubject {
   /** Of those, the ones before each clock ran out: what moves its due (see PausedSeconds). */
   slaFirstResponsePausedSeconds: number;
   slaResolutionPausedSeconds: number;
+  /**
+   * The ended stops, in order (the open one is slaPausedAt); null on a ticket whose stops before
+   * migration 1765530000010 are unknown: its recompute keeps the per-clock seconds above.
+   */
+  slaPauses: SlaStop[] | null;
   firstRespondedAt: Date | null;
   firstResponseBreachedAt: Date | null;
   resolutionBreachedAt: Date | null;
@@ -138,9 +150,29 @@ export class SlaService {
   async recompute(em: EntityManager, ticket: SlaTicket, at: Date): Promise<SlaPatch> {
     const snapshot = await this.config.snapshot(em);
     const policy = this.config.match(snapshot, ticket);
-    return this.patch(ticket, snapshot, policy?.id ?? null, pausedOf(ticket), at, {
-      pausedAt: ticket.slaPausedAt,
-    });
+    const calendar = policy && snapshot.calendars.get(policy.calendarId);
+    // Whether a stop counts depends on the dues, so the stops are decided again against the new
+    // targets and measured on the new calendar; a stop still open is counted when it ends.
+    const replayed =
+      policy && calendar && ticket.slaPauses
+        ? replayStops(
+            calendar,
+            this.config.targets(policy, ticket.priority as TicketPriority),
+            ticket.createdAt,
+            ticket.slaPauses,
+          )
+        : null;
+    return this.patch(
+      ticket,
+      snapshot,
+      policy?.id ?? null,
+      replayed?.paused ?? pausedOf(ticket),
+      at,
+      {
+        pausedAt: ticket.slaPausedAt,
+        totalPausedSeconds: replayed?.total,
+      },
+    );
   }
 
   /**
@@ -170,10 +202,14 @@ export class SlaService {
     const stoppedSince = ticket.slaPausedAt ?? at;
     const paused = calendar ? calendar.secondsBetween(stoppedSince, at) : 0;
     const perClock = addPause(pausedOf(ticket), ticket, stoppedSince, paused);
-    return this.patch(ticket, snapshot, ticket.slaPolicyId, perClock, at, {
-      pausedAt: null,
-      totalPausedSeconds: ticket.slaPausedSeconds + paused,
-    });
+    const stops = withStop(ticket.slaPauses, stoppedSince, at);
+    return {
+      ...this.patch(ticket, snapshot, ticket.slaPolicyId, perClock, at, {
+        pausedAt: null,
+        totalPausedSeconds: ticket.slaPausedSeconds + paused,
+      }),
+      slaPauses: stops && JSON.stringify(stops),
+    };
   }
 
   private patch(

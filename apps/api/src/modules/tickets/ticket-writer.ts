@@ -43,6 +43,7 @@ const WRITABLE = new Set([
   'sla_paused_seconds',
   'sla_first_response_paused_seconds',
   'sla_resolution_paused_seconds',
+  'sla_pauses',
   'sla_reminders_sent',
   'sla_next_check_at',
   'first_response_breached_at',

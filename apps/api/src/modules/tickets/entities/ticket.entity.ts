@@ -18,7 +18,7 @@ import { Group, Organization, Project, User } from '../../directory/index.js';
 import { Workflow } from '../../workflow/index.js';
 import { TicketType } from './ticket-type.entity.js';
 import { Category } from './category.entity.js';
-import { SlaPolicy } from '../../sla/index.js';
+import { SlaPolicy, type SlaStop } from '../../sla/index.js';
 
 /**
  * Every list filter has an index whose tail is (updated_at, id), the default keyset order,
@@ -170,6 +170,12 @@ export class Ticket {
   slaFirstResponsePausedSeconds!: number;
   @Column('int', { name: 'sla_resolution_paused_seconds', default: 0 })
   slaResolutionPausedSeconds!: number;
+  /**
+   * The ended stops [began, ended] in order, so a recompute (new targets or calendar) decides
+   * again which count; null: stops before migration 1765530000010, unknown (see docs/sla.md).
+   */
+  @Column('jsonb', { name: 'sla_pauses', nullable: true, default: () => "'[]'" })
+  slaPauses!: SlaStop[] | null;
   /** Reminders already sent: 1 first response, 2 resolution. */
   @Column('smallint', { name: 'sla_reminders_sent', default: 0 }) slaRemindersSent!: number;
   /** When the SLA sweep next has to look at the ticket; null: nothing pending. */
