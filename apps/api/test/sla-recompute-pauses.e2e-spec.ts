@@ -238,4 +238,16 @@ describe('SLA: a recompute replays the stops of the clocks', () => {
     expect(await dues(tk.id)).toEqual(duesBefore);
     expect(rowBefore.sla_pauses).toHaveLength(2);
   });
+
+  it('a ticket whose stops before the upgrade are unknown keeps its stored seconds', async () => {
+    const tk = await create('normal');
+    await stop(tk.id, tue('12:00'), tue('13:00'));
+    // What migration 1765530000010 leaves on a ticket that had already stood still.
+    await t.db.query('UPDATE tickets SET sla_pauses = NULL WHERE id = $1', [tk.id]);
+    const sla = await reprioritize(tk.id, 'urgent', tue('13:30'));
+    // As before the replay: the hour counted against 4 h stays counted.
+    expect(sla).toMatchObject({ firstResponseDueAt: tue('11:30'), resolutionDueAt: tue('19:00') });
+    await stop(tk.id, tue('13:45'), tue('14:00'));
+    expect(await row(tk.id)).toMatchObject({ sla_pauses: null, sla_paused_seconds: 4500 });
+  });
 });
