@@ -17,6 +17,7 @@ export default {
       waiting: 'Čekají (na mou odpověď nebo odložené)',
       resolved: 'Vyřešené',
       closed: 'Uzavřené',
+      informational: 'Pro informaci',
     },
     search: 'Hledat',
     searchPlaceholder: 'Předmět, text nebo číslo požadavku',

@@ -15,6 +15,7 @@ export default {
       waiting: 'Waiting (for my reply or on hold)',
       resolved: 'Resolved',
       closed: 'Closed',
+      informational: 'For information',
     },
     search: 'Search',
     searchPlaceholder: 'Subject, text or ticket number',

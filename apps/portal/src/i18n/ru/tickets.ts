@@ -17,6 +17,7 @@ export default {
       waiting: 'Ожидают (моего ответа или отложены)',
       resolved: 'Решённые',
       closed: 'Закрытые',
+      informational: 'Для информации',
     },
     search: 'Поиск',
     searchPlaceholder: 'Тема, текст или номер заявки',

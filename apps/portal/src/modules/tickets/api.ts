@@ -25,6 +25,8 @@ export const portalTicketsApi = {
   /** The history a client may see (the API leaves out the desk's own lines). */
   history: (api: ApiClient, id: string, page: { cursor?: string; limit: number }) =>
     unwrap(api.GET('/api/v1/tickets/{id}/history', { params: { path: { id }, query: page } })),
+  /** The client's counts; `informational` decides whether its filter is offered. */
+  counts: (api: ApiClient) => unwrap(api.GET('/api/v1/tickets/counts')),
   /** The projects the client is a member of: what they may file against and filter by. */
   myProjects: (api: ApiClient) => unwrap(api.GET('/api/v1/me/projects')),
 };

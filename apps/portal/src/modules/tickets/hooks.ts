@@ -106,3 +106,13 @@ export function useMyProjects() {
     staleTime: 5 * 60_000,
   });
 }
+
+/** The client's counts (refreshed with the lists: live updates invalidate the same key). */
+export function useTicketCounts() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ticketQueryKeys.tickets.counts,
+    queryFn: () => portalTicketsApi.counts(api),
+    refetchInterval: useRefreshInterval(),
+  });
+}

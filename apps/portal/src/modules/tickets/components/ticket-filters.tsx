@@ -1,7 +1,7 @@
 import { Flex, NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_FILTERS, type StatusFilter } from '../status-filters';
+import { informationalShown, STATUS_FILTERS, type StatusFilter } from '../status-filters';
 
 export type Scope = 'mine' | 'organization';
 
@@ -17,12 +17,15 @@ export function TicketFilters({
   values,
   canViewOrganization,
   projects,
+  informationalCount,
   onChange,
 }: {
   values: TicketFilterValues;
   canViewOrganization: boolean;
   /** The client's projects; without any, there is no project filter. */
   projects: { id: string; name: string }[];
+  /** The client's informational tickets: their filter shows only when there are some. */
+  informationalCount: number | undefined;
   onChange: (patch: Partial<TicketFilterValues>) => void;
 }) {
   const { t } = useTranslation('tickets');
@@ -60,10 +63,12 @@ export function TicketFilters({
           onChange={(e) => onChange({ status: e.currentTarget.value as StatusFilter | '' })}
           data={[
             { value: '', label: t('list.status.all') },
-            ...Object.keys(STATUS_FILTERS).map((key) => ({
-              value: key,
-              label: t(`list.status.${key}`),
-            })),
+            ...(Object.keys(STATUS_FILTERS) as StatusFilter[])
+              .filter(
+                (key) =>
+                  key !== 'informational' || informationalShown(informationalCount, values.status),
+              )
+              .map((key) => ({ value: key, label: t(`list.status.${key}`) })),
           ]}
           miw={{ xs: 220 }}
           data-testid="portal-status-filter"

@@ -8,7 +8,7 @@ import { ProblemMessage } from '@relaydesk/web-ui';
 import { Loading } from '../components/loading';
 import { TicketCard } from '../components/ticket-card';
 import { TicketFilters, type TicketFilterValues } from '../components/ticket-filters';
-import { useMyProjects, useTicketList } from '../hooks';
+import { useMyProjects, useTicketCounts, useTicketList } from '../hooks';
 import { isStatusFilter, STATUS_FILTERS } from '../status-filters';
 
 const PAGE_SIZE = 25;
@@ -24,6 +24,7 @@ export default function MyTicketsPage() {
   const statusParam = params.get('status');
   const status = isStatusFilter(statusParam) ? statusParam : '';
   const projects = useMyProjects().data?.items ?? [];
+  const informationalCount = useTicketCounts().data?.informational;
   // A project id the client no longer belongs to would list nothing; treat it as no filter.
   const projectParam = params.get('project') ?? '';
   const project = projects.some((p) => p.id === projectParam) ? projectParam : '';
@@ -97,6 +98,7 @@ export default function MyTicketsPage() {
         values={{ scope, status, project, search }}
         canViewOrganization={canViewOrganization}
         projects={projects}
+        informationalCount={informationalCount}
         onChange={onChange}
       />
       {list.isPending ? (
