@@ -81,10 +81,10 @@ describe('PayDox queues', () => {
       expect(await list(w.admin, byUser(w.departmentMember.id, 'all'))).toEqual(
         [memberOpen.id, memberClosed.id].sort(),
       );
-      const dept = await list(w.admin, byDept(w.department.id));
-      expect(dept).toEqual(expect.arrayContaining([memberOpen.id, subOpen.id]));
-      expect(dept).not.toContain(memberClosed.id);
-      expect(dept).not.toContain(outsiderOpen.id);
+      // Exact lists: a closed ticket or one from outside the tree would fail them.
+      expect(await list(w.admin, byDept(w.department.id))).toEqual(
+        [memberOpen.id, subOpen.id].sort(),
+      );
       expect(await list(w.admin, byDept(w.department.id, 'closed'))).toEqual([memberClosed.id]);
       // The switch belongs to these two views only.
       const stray = await get(w.admin, '/api/v1/tickets?view=open&state=closed');
@@ -96,9 +96,7 @@ describe('PayDox queues', () => {
 
     it('shows a department head their whole department tree, and nothing outside it', async () => {
       const head = w.departmentHead;
-      expect(await list(head, byDept(w.department.id))).toEqual(
-        expect.arrayContaining([memberOpen.id, subOpen.id]),
-      );
+      expect(await list(head, byDept(w.department.id))).toEqual([memberOpen.id, subOpen.id].sort());
       expect(await list(head, byDept(subDepartment.id))).toEqual([subOpen.id]);
       expect(await list(head, byUser(subMember.id))).toEqual([subOpen.id]);
       expect(await list(head, byUser(w.departmentMember.id, 'closed'))).toEqual([memberClosed.id]);
@@ -373,5 +371,89 @@ describe('PayDox queues', () => {
 
     const counts = async (who: Persona) =>
       (await get(who, '/api/v1/tickets/counts')).body as Record<string, number>;
+  });
+
+  // Last: its unassigned ticket would count in the Undistributed checks above.
+  describe('a department head in scope own (review F5)', () => {
+    // Region > Field office (headed) > Field north; Warehouse is Field office's sibling.
+    let head: Persona;
+    let fieldMember: Persona;
+    let northMember: Persona;
+    let field: { id: string };
+    let north: { id: string };
+    let warehouse: { id: string };
+    let headsOwn: { id: string };
+    let fieldTicket: { id: string };
+    let northTicket: { id: string };
+    let siblingTicket: { id: string };
+    let unassigned: { id: string };
+    beforeAll(async () => {
+      const region = await t.factory.department('Region');
+      head = await persona({ role: 'agent', name: 'Field head', visibilityScope: 'own' });
+      field = await t.factory.department('Field office', head.id, region.id);
+      north = await t.factory.department('Field north', null, field.id);
+      warehouse = await t.factory.department('Warehouse', null, region.id);
+      await t.db.query('UPDATE users SET department_id = $1 WHERE id = $2', [field.id, head.id]);
+      // A plain member in scope own: the grant is the headship, not the department.
+      fieldMember = await persona({
+        role: 'agent',
+        name: 'Field fitter',
+        departmentId: field.id,
+        visibilityScope: 'own',
+      });
+      northMember = await persona({ role: 'agent', name: 'North fitter', departmentId: north.id });
+      const warehouseMember = await persona({
+        role: 'agent',
+        name: 'Storekeeper',
+        departmentId: warehouse.id,
+      });
+      const file = (subject: string, seed: Parameters<TestApp['factory']['ticket']>[0]) =>
+        t.factory.ticket({ subject: `fieldword ${subject}`, status: 'open', ...seed });
+      headsOwn = await file('head', { assigneeId: head.id });
+      fieldTicket = await file('field', { assigneeId: fieldMember.id });
+      northTicket = await file('north', { requesterId: northMember.id });
+      siblingTicket = await file('sibling', { assigneeId: warehouseMember.id });
+      // Scope groups would show it (every unassigned ticket); own does not.
+      unassigned = await file('unassigned', {});
+    });
+
+    const tree = () => [headsOwn.id, fieldTicket.id, northTicket.id].sort();
+
+    it('sees the department tree in the list, search and counts, and nothing else', async () => {
+      expect(await list(head, '')).toEqual(tree());
+      expect(await list(head, 'q=fieldword')).toEqual(tree());
+      expect((await get(head, '/api/v1/tickets/counts')).body.open).toBe(3);
+      // The same tickets under a wider scope: the unassigned one joins them.
+      expect(await list(w.admin, 'q=fieldword')).toEqual(
+        [...tree(), siblingTicket.id, unassigned.id].sort(),
+      );
+    });
+
+    it('opens a sub-department’s ticket; a sibling department’s is a 404', async () => {
+      expect((await get(head, `/api/v1/tickets/${northTicket.id}`)).status).toBe(200);
+      for (const id of [siblingTicket.id, unassigned.id]) {
+        const res = await get(head, `/api/v1/tickets/${id}`);
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+    });
+
+    it('gets For department and For user filled for their tree, 403 outside it', async () => {
+      const byDept = (id: string) => `view=by_department&departmentId=${id}`;
+      expect(await list(head, byDept(field.id))).toEqual(tree());
+      expect(await list(head, byDept(north.id))).toEqual([northTicket.id]);
+      expect(await list(head, `view=by_user&userId=${northMember.id}`)).toEqual([northTicket.id]);
+      expect(await list(head, `view=by_user&userId=${fieldMember.id}`)).toEqual([fieldTicket.id]);
+      expect((await get(head, `/api/v1/tickets?${byDept(warehouse.id)}`)).status).toBe(403);
+    });
+
+    it('a member in scope own who heads nothing still sees only their own work', async () => {
+      expect(await list(fieldMember, '')).toEqual([fieldTicket.id]);
+      expect(await list(fieldMember, 'q=fieldword')).toEqual([fieldTicket.id]);
+      expect((await get(fieldMember, '/api/v1/tickets/counts')).body.open).toBe(1);
+      for (const id of [headsOwn.id, northTicket.id, siblingTicket.id]) {
+        expect((await get(fieldMember, `/api/v1/tickets/${id}`)).status).toBe(404);
+      }
+    });
   });
 });

@@ -15,8 +15,8 @@ export default {
     all: 'Všechny požadavky',
   },
   scopeHint: {
-    own: 'Přiřazené jemu, založené nebo zadané jím, požadavky těch, které zastupuje, a projektů, které vede nebo jichž je členem.',
-    groups: 'Vlastní práce, požadavky jeho skupin, oddělení, která vede, a nepřiřazené požadavky.',
+    own: 'Přiřazené jemu, založené nebo zadané jím, požadavky těch, které zastupuje, projektů, které vede nebo jichž je členem, a pracovníků oddělení, která vede.',
+    groups: 'Vlastní práce, požadavky jeho skupin a nepřiřazené požadavky.',
     department:
       'Jako „Vlastní a jeho skupin“ a navíc každý požadavek zadaný někým z jeho oddělení nebo oddělení pod ním či přiřazený takovému pracovníkovi.',
     all: 'Všechny požadavky.',

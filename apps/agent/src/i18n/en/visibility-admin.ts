@@ -13,9 +13,8 @@ export default {
     all: 'All tickets',
   },
   scopeHint: {
-    own: 'Assigned to them, filed or requested by them, of the people they stand in for, and of the projects they manage or are a member of.',
-    groups:
-      'Their own work, their groups’ tickets, the departments they head and unassigned tickets.',
+    own: 'Assigned to them, filed or requested by them, of the people they stand in for, of the projects they manage or are a member of, and of the people of the departments they head.',
+    groups: 'Their own work, their groups’ tickets and unassigned tickets.',
     department:
       'As “Own and their groups’”, and every ticket requested by or assigned to someone in their department or the departments below it.',
     all: 'Every ticket.',

@@ -39,3 +39,16 @@ export interface AuthUser {
    */
   token?: { id: string; scopes: readonly ApiScope[] };
 }
+
+/**
+ * Staff who see every ticket: admins, dispatchers, and agents whose scope is `all`. THE
+ * visibility rule short-cuts to TRUE for them, and what the caller is told about themselves
+ * (`canViewAll` on login and `GET /me`) is this, so the SPAs offer "all tickets" exactly then.
+ */
+export function seesAllTickets(user: Pick<AuthUser, 'role' | 'visibilityScope'>): boolean {
+  return (
+    user.role === 'admin' ||
+    user.role === 'dispatcher' ||
+    (user.role !== 'client' && user.visibilityScope === 'all')
+  );
+}

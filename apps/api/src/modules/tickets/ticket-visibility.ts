@@ -1,19 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../../common/auth/auth-user.js';
+import { seesAllTickets, type AuthUser } from '../../common/auth/auth-user.js';
 import { departmentSubtreeSql } from '../directory/index.js';
 
 export interface SqlFragment {
   sql: string;
   params: Record<string, unknown>;
-}
-
-/** Staff who see every ticket: admins, dispatchers, and agents whose scope is `all`. */
-export function seesAllTickets(user: AuthUser): boolean {
-  return (
-    user.role === 'admin' ||
-    user.role === 'dispatcher' ||
-    (user.role !== 'client' && user.visibilityScope === 'all')
-  );
 }
 
 /** Users in the given departments and every department below them. */
@@ -42,8 +33,8 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
   if (seesAllTickets(user)) return { sql: 'TRUE', params: {} };
 
   // The scopes nest (docs/visibility.md): `own` is a person's own work, `groups` adds their
-  // groups, the departments they head and the unassigned queue, `department` adds the people of
-  // their department tree.
+  // groups and the unassigned queue, `department` adds the people of their department tree.
+  // Grants hold in every scope: projects, deputyships and department headships.
   const ors = [
     `${alias}.assignee_id = :visUserId`,
     `${alias}.created_by_id = :visUserId`,
@@ -59,15 +50,8 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
     ors.push(`${alias}.assignee_id = ANY(:visDeputyFor)`);
     params.visDeputyFor = user.deputyForIds;
   }
-  if (user.visibilityScope === 'own') return { sql: `(${ors.join(' OR ')})`, params };
-
-  // HappyDesk: with the installation's option on, an unassigned ticket reaches only the group it
-  // is routed to (the group clause below), not every agent.
-  if (!user.unassignedGroupOnly) ors.push(`${alias}.assignee_id IS NULL`);
-  if (user.groupIds.length > 0) {
-    ors.push(`${alias}.group_id = ANY(:visGroupIds)`);
-    params.visGroupIds = user.groupIds;
-  }
+  // PayDox: a department headship is the admin's grant of the department's work, like a project
+  // membership, so a head in scope `own` still sees what their "For department" list promises.
   const departments = new Set(user.headOfDepartmentIds);
   if (user.visibilityScope === 'department' && user.departmentId) {
     departments.add(user.departmentId);
@@ -76,6 +60,15 @@ export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
     const members = departmentMembersSql('visHeadDepts');
     ors.push(`${alias}.requester_id IN ${members}`, `${alias}.assignee_id IN ${members}`);
     params.visHeadDepts = [...departments];
+  }
+  if (user.visibilityScope === 'own') return { sql: `(${ors.join(' OR ')})`, params };
+
+  // HappyDesk: with the installation's option on, an unassigned ticket reaches only the group it
+  // is routed to (the group clause below), not every agent.
+  if (!user.unassignedGroupOnly) ors.push(`${alias}.assignee_id IS NULL`);
+  if (user.groupIds.length > 0) {
+    ors.push(`${alias}.group_id = ANY(:visGroupIds)`);
+    params.visGroupIds = user.groupIds;
   }
   return { sql: `(${ors.join(' OR ')})`, params };
 }
