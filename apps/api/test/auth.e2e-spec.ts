@@ -55,7 +55,9 @@ describe('auth', () => {
     expect(r1.status).toBe(200);
     expect(r1.body.refreshToken).not.toBe(first.body.refreshToken);
 
-    // The first token again: reuse. The whole session dies, including the rotated token.
+    // The first token again, after the reuse grace: reuse. The whole session dies, including
+    // the rotated token.
+    t.clock.advance((t.config.refreshReuseGraceSeconds + 1) * 1000);
     const reuse = await t
       .http()
       .post('/api/v1/auth/refresh')
@@ -403,6 +405,7 @@ describe('auth: refresh cookies of the web apps', () => {
         .status,
     ).toBe(200);
 
+    t.clock.advance((t.config.refreshReuseGraceSeconds + 1) * 1000);
     const reuse = await refresh(first);
     expect(reuse.status).toBe(401);
     // The dead cookie is cleared with the 401.

@@ -800,7 +800,7 @@ export interface paths {
     put?: never;
     /**
      * Exchange a refresh token for a new token pair (rotation)
-     * @description Send `refreshToken` (API clients), or only `app` to use that web app's refresh cookie. A used token presented again revokes the session. No refresh succeeds after the session's absolute lifetime (SESSION_MAX_AGE_DAYS), however recently it rotated.
+     * @description Send `refreshToken` (API clients), or only `app` to use that web app's refresh cookie. A used token presented again revokes the session, except the immediately previous token within REFRESH_REUSE_GRACE_SECONDS of its use while the token it was rotated into is unused (a reload that lost the answer): it gets a new pair, and that unused token stops working. No refresh succeeds after the session's absolute lifetime (SESSION_MAX_AGE_DAYS), however recently it rotated.
      */
     post: operations['Auth_refresh'];
     delete?: never;

@@ -33,6 +33,7 @@ import { PaydoxQueueIndexes1765520000000 } from './1765520000000-paydox-queue-in
 import { SlaClockPauses1765530000000 } from './1765530000000-sla-clock-pauses.js';
 import { InformationalCategory1765530000001 } from './1765530000001-informational-category.js';
 import { SlaPauses1765530000010 } from './1765530000010-sla-pauses.js';
+import { RefreshTokenSuccessor1765545000000 } from './1765545000000-refresh-token-successor.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   SlaClockPauses1765530000000,
   InformationalCategory1765530000001,
   SlaPauses1765530000010,
+  RefreshTokenSuccessor1765545000000,
 ];

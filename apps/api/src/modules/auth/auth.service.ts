@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { VisibilityScope } from '@relaydesk/contracts';
+import { DEFAULT_VISIBILITY_SCOPE, type VisibilityScope } from '@relaydesk/contracts';
 import { authConfig, InjectConfig, type AuthConfig } from '../../config/config-namespaces.js';
 import { UnauthenticatedError, BusinessRuleError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { sql } from '../../common/database/sql.js';
+import { seesAllTickets } from '../../common/auth/auth-user.js';
 import { PasswordService, toUserDto, User } from '../directory/index.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import type { TokenPairDto } from './dto/auth.dto.js';
@@ -89,6 +90,14 @@ export class AuthService {
    * Rotates a refresh token. Each token works once; presenting a used one means it was stolen
    * (or replayed), so the whole session (every token descended from the login) is revoked.
    * Rotation does not extend a session past its absolute lifetime (SESSION_MAX_AGE_DAYS).
+   *
+   * One exception, the reuse grace (REFRESH_REUSE_GRACE_SECONDS): a browser reloaded while its
+   * refresh was in flight never stored the rotated cookie and sends the used one again. Within
+   * the window after its first use, the immediately previous token gets a new pair once more,
+   * provided the pair it was rotated into was never used; that unused successor is consumed, so
+   * whoever holds it (a thief who replayed first, or the owner after a thief's retry) is caught
+   * by reuse detection at its next refresh. Older tokens, or a retry after the successor was
+   * used, still revoke the session.
    */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const [tokenId, secret] = refreshToken.split('.');
@@ -123,7 +132,7 @@ export class AuthService {
       `UPDATE refresh_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id`,
       [row.id, this.clock.now()],
     );
-    if (claimed.length === 0) {
+    if (claimed.length === 0 && !(await this.retryWithinGrace(row.id))) {
       await this.revokeSession(row.session_id, 'refresh_reuse');
       throw new UnauthenticatedError('The refresh token was already used; the session is revoked');
     }
@@ -137,7 +146,27 @@ export class AuthService {
     }
     const user = await this.db.getRepository(User).findOneBy({ id: row.user_id, active: true });
     if (!user) throw new UnauthenticatedError('The session has ended; log in again');
-    return this.issueTokens(user, row.session_id, sessionEnd);
+    return this.issueTokens(user, row.session_id, sessionEnd, row.id);
+  }
+
+  /**
+   * Consumes the unused successor of a token used less than the grace window ago; true when it
+   * did. The row lock of the UPDATE makes two retries, or a retry racing the successor's own
+   * rotation, consume it once: the loser is reuse.
+   */
+  private async retryWithinGrace(tokenId: string): Promise<boolean> {
+    if (this.config.refreshReuseGraceSeconds <= 0) return false;
+    const now = this.clock.now();
+    const consumed = await sql(
+      this.db,
+      `UPDATE refresh_tokens s SET used_at = $2
+         FROM refresh_tokens p
+        WHERE p.id = $1 AND s.id = p.replaced_by_id AND s.used_at IS NULL
+          AND p.used_at > $3
+        RETURNING s.id`,
+      [tokenId, now, new Date(now.getTime() - this.config.refreshReuseGraceSeconds * 1000)],
+    );
+    return consumed.length > 0;
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -210,6 +239,7 @@ export class AuthService {
     user: User,
     sessionId: string,
     sessionEnd: Date,
+    predecessorId?: string,
   ): Promise<IssuedTokens> {
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = new Date(
@@ -222,6 +252,12 @@ export class AuthService {
       `INSERT INTO refresh_tokens (session_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
       [sessionId, sha256(secret), expiresAt, this.clock.now()],
     )) as { id: string }[];
+    if (predecessorId) {
+      await this.db.query('UPDATE refresh_tokens SET replaced_by_id = $2 WHERE id = $1', [
+        predecessorId,
+        id,
+      ]);
+    }
     const payload: AccessTokenPayload = {
       sub: user.id,
       sid: sessionId,
@@ -236,7 +272,8 @@ export class AuthService {
         Math.floor((sessionEnd.getTime() - this.clock.now().getTime()) / 1000),
       ),
     );
-    // The SPA keeps this user: its canViewAll must be the scope in force, default included.
+    // The SPA keeps this user: its canViewAll must be what THE visibility rule does (the scope in
+    // force, default included; every ticket for admins and dispatchers), as on GET /me.
     const [{ groupIds, defaultScope }] = (await this.db.query(
       `SELECT ARRAY(SELECT group_id FROM group_members WHERE user_id = $1) AS "groupIds",
               (SELECT default_scope FROM visibility_settings WHERE id = 1) AS "defaultScope"`,
@@ -251,7 +288,13 @@ export class AuthService {
       expiresIn: accessTtl,
       refreshToken: `${id}.${secret}`,
       refreshExpiresAt: expiresAt,
-      user: toUserDto(user, groupIds, defaultScope),
+      user: {
+        ...toUserDto(user, groupIds, defaultScope),
+        canViewAll: seesAllTickets({
+          role: user.role,
+          visibilityScope: user.visibilityScope ?? defaultScope ?? DEFAULT_VISIBILITY_SCOPE,
+        }),
+      },
     };
   }
 }

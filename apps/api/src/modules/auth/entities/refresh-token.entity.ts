@@ -25,5 +25,10 @@ export class RefreshToken {
   @Column('varchar', { name: 'token_hash', length: 64 }) tokenHash!: string;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
   @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt!: Date | null;
+  /**
+   * The token this one was rotated into: within the reuse grace window only the holder of the
+   * immediately previous token may ask again, and only while this successor is unused.
+   */
+  @Column('uuid', { name: 'replaced_by_id', nullable: true }) replacedById!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
