@@ -40,7 +40,8 @@ export async function createServiceAccountToken(
       `service-${tag}@service-accounts.invalid`,
       options.name ?? `Service ${tag}`,
       options.role ?? 'agent',
-      options.canViewAll ? 'all' : null,
+      // As the service-accounts API stores it: explicit, never the installation default.
+      options.canViewAll ? 'all' : 'groups',
     ],
   )) as { id: string }[];
   for (const groupId of options.groupIds ?? []) {
