@@ -25,6 +25,7 @@ import { SlaModule } from './modules/sla/index.js';
 import { NotificationsModule } from './modules/notifications/index.js';
 import { IntakeModule } from './modules/intake/index.js';
 import { WebhooksModule } from './modules/webhooks/index.js';
+import { CannedResponsesModule } from './modules/canned-responses/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -107,6 +108,7 @@ export class AppModule {
         NotificationsModule,
         IntakeModule,
         WebhooksModule,
+        CannedResponsesModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

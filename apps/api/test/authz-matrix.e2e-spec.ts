@@ -68,6 +68,17 @@ const ratingCount = (c: CellContext, ticketId: string) =>
 const firstRow = async <T>(c: CellContext, text: string, params: unknown[] = []): Promise<T> =>
   ((await c.t.db.query(text, params)) as T[])[0];
 
+/** A global canned response: every staff member sees it, only admins keep it. */
+const matrixCanned = async (c: CellContext): Promise<string> =>
+  (
+    await firstRow<{ id: string }>(
+      c,
+      `INSERT INTO canned_responses (title, body, scope, language)
+       VALUES ($1, 'Hello {{requester.name}}', 'global', 'en') RETURNING id`,
+      [`Matrix global ${uniq()}`],
+    )
+  ).id;
+
 /** A rule no ticket matches (the first match wins: it must not route other rows' tickets). */
 const matrixRuleBody = () => ({
   name: `Matrix rule ${uniq()}`,
@@ -1326,6 +1337,83 @@ const ROWS: MatrixRow[] = [
       };
     },
     expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  // ------------------------------------------------------- canned responses (staff only)
+  // Each cell gets a fresh global template (every staff member sees it; only admins keep it);
+  // to a client any template, and any ticket's picker, is a 404.
+  {
+    method: 'GET',
+    path: '/api/v1/canned-responses',
+    prepare: async () => ({ path: '/api/v1/canned-responses' }),
+    expect: statuses(401, 403, 403, 200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/canned-responses',
+    prepare: async (c) => {
+      const title = `Matrix canned ${uniq()}`;
+      return {
+        path: '/api/v1/canned-responses',
+        body: { title, body: 'Hello {{requester.name}}', scope: 'personal', language: 'en' },
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM canned_responses WHERE title = $1', [title]),
+      };
+    },
+    expect: statuses(401, 403, 403, 201, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/canned-responses/{id}',
+    prepare: async (c) => ({ path: `/api/v1/canned-responses/${await matrixCanned(c)}` }),
+    expect: statuses(401, 404, 404, 200, 200, 200, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/canned-responses/{id}',
+    async prepare(c) {
+      const id = await matrixCanned(c);
+      return {
+        path: `/api/v1/canned-responses/${id}`,
+        body: { version: 1, title: `Renamed ${uniq()}` },
+        probe: () => firstRow(c, 'SELECT title FROM canned_responses WHERE id = $1', [id]),
+      };
+    },
+    expect: statuses(401, 404, 404, 403, 403, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/canned-responses/{id}',
+    async prepare(c) {
+      const id = await matrixCanned(c);
+      return {
+        path: `/api/v1/canned-responses/${id}`,
+        probe: () =>
+          firstRow(c, 'SELECT count(*)::int AS n FROM canned_responses WHERE id = $1', [id]),
+      };
+    },
+    expect: statuses(401, 404, 404, 403, 403, 403, 204),
+  },
+  {
+    // The target ticket: clientA sees it, yet has no picker on it; agent and head do not see it.
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/canned-responses',
+    prepare: async (c) => ({
+      path: `/api/v1/tickets/${(await targetTicket(c)).id}/canned-responses`,
+    }),
+    expect: statuses(401, 404, 404, 404, 404, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/canned-responses/{cannedId}/render',
+    async prepare(c) {
+      const ticket = await targetTicket(c);
+      const id = await matrixCanned(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/canned-responses/${id}/render`,
+        probe: () => firstRow(c, 'SELECT usage_count FROM canned_responses WHERE id = $1', [id]),
+      };
+    },
+    expect: statuses(401, 404, 404, 404, 404, 200, 200),
   },
   // ---------------------------------------------------------------- deputies (staff only)
   {

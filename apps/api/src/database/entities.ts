@@ -4,6 +4,7 @@ import { Group } from '../modules/directory/entities/group.entity.js';
 import { GroupMember } from '../modules/directory/entities/group-member.entity.js';
 import { User } from '../modules/directory/entities/user.entity.js';
 import { VisibilitySettings } from '../modules/directory/entities/visibility-settings.entity.js';
+import { CannedResponse } from '../modules/canned-responses/entities/canned-response.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
@@ -60,6 +61,7 @@ export const ENTITIES = [
   GroupMember,
   User,
   VisibilitySettings,
+  CannedResponse,
   AuthSession,
   RefreshToken,
   AccountToken,

@@ -829,6 +829,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/canned-responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Canned responses the caller sees (staff), by title
+     * @description A caller sees the global templates, their own personal ones and their groups’ (holders of canned-responses.manage: every group’s); someone else’s personal one, or any for a client, is a 404. `q` matches words of the title or body.
+     */
+    get: operations['CannedResponses_list'];
+    put?: never;
+    /**
+     * Create a canned response
+     * @description Personal: the caller’s own. Group: a member of the group, or a holder of canned-responses.manage. Global: holders of canned-responses.manage only (403). A missing or unknown group, an unknown type or category and more than 50 placeholders are 422.
+     */
+    post: operations['CannedResponses_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/canned-responses/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One canned response
+     * @description A caller sees the global templates, their own personal ones and their groups’ (holders of canned-responses.manage: every group’s); someone else’s personal one, or any for a client, is a 404.
+     */
+    get: operations['CannedResponses_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a canned response
+     * @description A caller sees the global templates, their own personal ones and their groups’ (holders of canned-responses.manage: every group’s); someone else’s personal one, or any for a client, is a 404.
+     */
+    delete: operations['CannedResponses_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit a canned response
+     * @description A caller sees the global templates, their own personal ones and their groups’ (holders of canned-responses.manage: every group’s); someone else’s personal one, or any for a client, is a 404. Whoever may create it in its place may edit it (403 otherwise); moving it to another scope or group needs that right in both. A stale version is a 409.
+     */
+    patch: operations['CannedResponses_update'];
+    trace?: never;
+  };
   '/api/v1/categories': {
     parameters: {
       query?: never;
@@ -1732,6 +1784,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/canned-responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Canned responses for a ticket’s reply, best fitting first (staff)
+     * @description The global templates, the caller’s own and their groups’; first those whose hints name the ticket’s type or category, then those in the requester’s language, then the most used. A ticket the caller does not see, or any ticket for a client, is a 404.
+     */
+    get: operations['TicketCannedResponses_suggest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/canned-responses/{cannedId}/render': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Fill a canned response for this ticket (and count the use)
+     * @description Placeholders are filled once, in one pass: `{{ticket.number}}`, `{{ticket.subject}}`, `{{requester.name}}`, `{{agent.name}}` (the caller), `{{organization.name}}`, `{{custom.<key>}}` (a custom field of the ticket’s type, as people read it). An unknown placeholder stays in the text and is listed in unknownPlaceholders; a known one without a value becomes empty and is listed in emptyPlaceholders. Nothing is sent: the composer inserts the text. A ticket or template the caller does not see is a 404; a filled text longer than a comment may be is a 422.
+     */
+    post: operations['TicketCannedResponses_render'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{id}/comments': {
     parameters: {
       query?: never;
@@ -2586,6 +2678,42 @@ export interface components {
       /** @description Whether the user has a feed address that works */
       exists: boolean;
     };
+    CannedResponseDto: {
+      /** @description Plain text as the comment composer sends it, with placeholders filled when inserted: `{{ticket.number}}`, `{{ticket.subject}}`, `{{requester.name}}`, `{{agent.name}}`, `{{organization.name}}` and `{{custom.<key>}}` (a custom field of the ticket’s type). At most 50 placeholders (422 beyond). */
+      body: string;
+      /** @description Whether the caller may edit or delete it */
+      canEdit: boolean;
+      /** @description Categories it fits */
+      categoryIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The group of a group one */
+      group: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** @description The owner of a personal one */
+      owner: components['schemas']['RefDto'] | null;
+      /**
+       * @description `personal`: the owner’s alone (the creator); `group`: the members of `groupId`, who also keep it; `global`: every staff member, kept by holders of canned-responses.manage (admins).
+       * @enum {string}
+       */
+      scope: 'personal' | 'group' | 'global';
+      title: string;
+      /** @description Ticket types it fits */
+      typeIds: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description How often it was inserted */
+      usageCount: number;
+      version: number;
+    };
+    CannedResponsePageDto: {
+      items: components['schemas']['CannedResponseDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
     CategoryDto: {
       active: boolean;
       /** Format: uuid */
@@ -2702,6 +2830,27 @@ export interface components {
        * @description Where to put it in the order; default: last
        */
       position?: number;
+    };
+    CreateCannedResponseDto: {
+      /** @description Plain text as the comment composer sends it, with placeholders filled when inserted: `{{ticket.number}}`, `{{ticket.subject}}`, `{{requester.name}}`, `{{agent.name}}`, `{{organization.name}}` and `{{custom.<key>}}` (a custom field of the ticket’s type). At most 50 placeholders (422 beyond). */
+      body: string;
+      /** @description Categories it fits (ranked first on their tickets); unknown ids are 422 */
+      categoryIds?: string[];
+      /**
+       * Format: uuid
+       * @description Required for scope `group` (422 without it or with another scope)
+       */
+      groupId?: string | null;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /**
+       * @description `personal`: the owner’s alone (the creator); `group`: the members of `groupId`, who also keep it; `global`: every staff member, kept by holders of canned-responses.manage (admins).
+       * @enum {string}
+       */
+      scope: 'personal' | 'group' | 'global';
+      title: string;
+      /** @description Ticket types it fits (ranked first on their tickets); unknown ids are 422 */
+      typeIds?: string[];
     };
     CreateCategoryDto: {
       /** @default true */
@@ -4056,6 +4205,14 @@ export interface components {
       /** @description The refresh token from the body of the last login or refresh (API clients) */
       refreshToken?: string;
     };
+    RenderedCannedResponseDto: {
+      /** @description The text to insert, placeholders filled */
+      body: string;
+      /** @description Known placeholders with no value on this ticket, filled with nothing */
+      emptyPlaceholders: string[];
+      /** @description Placeholders it does not know, left in the text as they were */
+      unknownPlaceholders: string[];
+    };
     ReplaceProjectWatchersDto: {
       /** @description The whole list: active users (staff or client contacts); each other id is a 422 of its own. People already on the list may stay after being deactivated. */
       userIds: string[];
@@ -4245,6 +4402,9 @@ export interface components {
        * @description If given, must be current
        */
       version?: number;
+    };
+    TicketCannedResponseListDto: {
+      items: components['schemas']['CannedResponseDto'][];
     };
     TicketCountsDto: {
       closed: number;
@@ -4743,6 +4903,29 @@ export interface components {
        * @description Moves the rule to this place in the order; the others shift around it
        */
       position?: number;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
+    UpdateCannedResponseDto: {
+      /** @description Plain text as the comment composer sends it, with placeholders filled when inserted: `{{ticket.number}}`, `{{ticket.subject}}`, `{{requester.name}}`, `{{agent.name}}`, `{{organization.name}}` and `{{custom.<key>}}` (a custom field of the ticket’s type). At most 50 placeholders (422 beyond). */
+      body?: string;
+      /** @description Categories it fits (ranked first on their tickets); unknown ids are 422 */
+      categoryIds?: string[];
+      /** Format: uuid */
+      groupId?: string | null;
+      /** @enum {string} */
+      language?: 'en' | 'ru' | 'cs';
+      /**
+       * @description `personal`: the owner’s alone (the creator); `group`: the members of `groupId`, who also keep it; `global`: every staff member, kept by holders of canned-responses.manage (admins). Moving it needs the right to keep it in both places.
+       * @enum {string}
+       */
+      scope?: 'personal' | 'group' | 'global';
+      title?: string;
+      /** @description Ticket types it fits (ranked first on their tickets); unknown ids are 422 */
+      typeIds?: string[];
       /**
        * Format: int32
        * @description The version you read; a stale one is a 409
@@ -10740,6 +10923,525 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  CannedResponses_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        /** @description Only this group’s */
+        groupId?: string;
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Search text */
+        q?: string;
+        scope?: 'personal' | 'group' | 'global';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CannedResponsePageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  CannedResponses_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCannedResponseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CannedResponseDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  CannedResponses_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CannedResponseDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  CannedResponses_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  CannedResponses_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCannedResponseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CannedResponseDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -17485,6 +18187,167 @@ export interface operations {
       };
       /** @description Unsupported media type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketCannedResponses_suggest: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Words of the title or body */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketCannedResponseListDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  TicketCannedResponses_render: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cannedId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RenderedCannedResponseDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };

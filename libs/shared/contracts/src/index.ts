@@ -12,3 +12,4 @@ export * from './phone.js';
 export * from './integrations.js';
 export * from './webhooks.js';
 export * from './visibility.js';
+export * from './canned-responses.js';

@@ -62,6 +62,10 @@ export const Permission = {
   AlertRulesManage: 'alert-rules.manage',
   /** Held inbound mail (unknown senders, rate limit, foreign threads): accept or discard. */
   MailQuarantineManage: 'mail-quarantine.manage',
+  /** Use canned responses and keep one's own and one's groups' (staff). */
+  CannedResponsesUse: 'canned-responses.use',
+  /** Global canned responses, and every group's: admin only. */
+  CannedResponsesManage: 'canned-responses.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -88,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ReportsView,
     Permission.DeputiesOwn,
     Permission.MailQuarantineManage,
+    Permission.CannedResponsesUse,
   ],
   agent: [
     Permission.TicketsCreate,
@@ -101,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.WorkflowsRead,
     Permission.RatingLinksCreate,
     Permission.DeputiesOwn,
+    Permission.CannedResponsesUse,
   ],
   client: [Permission.TicketsCreate, Permission.TicketsRead, Permission.TicketsEditClientFields],
 };
