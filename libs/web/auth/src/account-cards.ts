@@ -6,3 +6,4 @@ export { SessionsCard } from './sessions-card';
 export { EmailChangeCard } from './email-change-card';
 export { ConfirmEmailPage } from './confirm-email-page';
 export { NotificationPreferencesCard } from './notification-preferences-card';
+export { PasswordChangeCard } from './password-change-card';

@@ -15,17 +15,4 @@ export default {
   languageHint: 'Jazyk vašeho pracoviště',
   required: 'Vyplňte toto pole',
   saved: 'Profil uložen',
-  password: {
-    title: 'Heslo',
-    hint: 'Po změně zůstanete přihlášeni zde; ostatní vaše relace skončí.',
-    current: 'Současné heslo',
-    new: 'Nové heslo',
-    newHint: 'Alespoň 8 znaků',
-    confirm: 'Zopakujte nové heslo',
-    save: 'Změnit heslo',
-    saved: 'Heslo bylo změněno',
-    wrong: 'Současné heslo není správné',
-    tooShort: 'Alespoň 8 znaků',
-    mismatch: 'Hesla se neshodují',
-  },
 } satisfies Translation<typeof en>;

@@ -59,6 +59,4 @@ export const directoryApi = {
   me: (api: ApiClient) => unwrap(api.GET('/api/v1/me')),
   updateMe: (api: ApiClient, body: Schemas['UpdateMeDto']) =>
     unwrap(api.PATCH('/api/v1/me', { body })),
-  changePassword: (api: ApiClient, body: Schemas['ChangePasswordDto']) =>
-    unwrap(api.POST('/api/v1/me/password', { body })),
 };

@@ -147,13 +147,6 @@ export function useUpdateMe() {
   });
 }
 
-export function useChangePassword() {
-  const api = useApi();
-  return useMutation({
-    mutationFn: (body: Schemas['ChangePasswordDto']) => directoryApi.changePassword(api, body),
-  });
-}
-
 /** How many staff users of each role `useStaff` reads. */
 const STAFF_LIMIT = 200;
 

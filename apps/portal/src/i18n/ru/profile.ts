@@ -14,17 +14,4 @@ export default {
   nameMissing: 'Укажите имя',
   language: 'Язык',
   languageHint: 'На нём портал и письма, которые мы вам присылаем',
-  passwordTitle: 'Пароль',
-  passwordHint:
-    'После смены пароля вы останетесь в системе здесь, а остальные ваши сеансы завершатся.',
-  passwordCurrent: 'Текущий пароль',
-  passwordNew: 'Новый пароль',
-  passwordNewHint: 'Не короче 8 символов',
-  passwordConfirm: 'Повторите новый пароль',
-  passwordSave: 'Сменить пароль',
-  passwordSaved: 'Пароль изменён',
-  passwordWrong: 'Текущий пароль введён неверно',
-  passwordCurrentMissing: 'Введите текущий пароль',
-  passwordTooShort: 'Не короче 8 символов',
-  passwordMismatch: 'Пароли не совпадают',
 } satisfies Translation<typeof en>;

@@ -6,6 +6,7 @@ import { useUser } from '@relaydesk/web-auth';
 import {
   EmailChangeCard,
   NotificationPreferencesCard,
+  PasswordChangeCard,
   SessionsCard,
 } from '@relaydesk/web-auth/account';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
@@ -14,7 +15,6 @@ import { useMe } from '../../directory/hooks';
 import { CalendarFeedCard } from '../components/calendar-feed-card';
 import { DeputiesCard } from '../components/deputies-card';
 import { OutOfOfficeCard } from '../components/out-of-office-card';
-import { PasswordForm } from '../components/password-form';
 import { ProfileForm } from '../components/profile-form';
 
 preloadStrings(['profile', 'profileAway']);
@@ -52,7 +52,7 @@ export default function ProfilePage() {
       <NotificationPreferencesCard key={me.data ? `${me.data.phone}|${me.data.smsOptIn}` : ''} />
       <CalendarFeedCard />
       <EmailChangeCard />
-      <PasswordForm />
+      <PasswordChangeCard />
       <SessionsCard />
     </Stack>
   );

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import {
   EmailChangeCard,
   NotificationPreferencesCard,
+  PasswordChangeCard,
   SessionsCard,
 } from '@relaydesk/web-auth/account';
-import { PasswordCard } from '../components/password-card';
 import { PhoneSmsCard } from '../components/phone-sms-card';
 import { ProfileDetailsCard } from '../components/profile-details-card';
 
@@ -27,7 +27,7 @@ export default function ProfilePage() {
       <PhoneSmsCard onSaved={() => setPhoneVersion((v) => v + 1)} />
       <NotificationPreferencesCard key={phoneVersion} />
       <EmailChangeCard />
-      <PasswordCard />
+      <PasswordChangeCard />
       <SessionsCard />
     </Stack>
   );

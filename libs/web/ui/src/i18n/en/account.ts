@@ -1,6 +1,7 @@
 /**
  * The account pages both SPAs share: "forgot password", setting a password from a welcome or
- * reset link, and changing one's e-mail address (confirmed through a link to the new address).
+ * reset link, changing one's e-mail address (confirmed through a link to the new address) and
+ * one's password on the profile.
  */
 export default {
   backToSignIn: 'Back to sign-in',
@@ -41,6 +42,20 @@ export default {
     wrongPassword: 'The password is wrong',
     same: 'This is already your address',
     taken: 'Another account uses this address',
+  },
+  passwordChange: {
+    title: 'Password',
+    hint: 'After the change you stay signed in here; your other sessions end.',
+    current: 'Current password',
+    new: 'New password',
+    newHint: 'At least 8 characters',
+    confirm: 'Repeat the new password',
+    save: 'Change password',
+    saved: 'Password changed',
+    wrong: 'The current password is wrong',
+    currentMissing: 'Enter your current password',
+    tooShort: 'At least 8 characters',
+    mismatch: 'The passwords do not match',
   },
   confirmEmail: {
     title: 'Confirm your new e-mail address',

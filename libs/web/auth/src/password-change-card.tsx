@@ -3,15 +3,18 @@ import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError, unwrap } from '@relaydesk/api-client';
-import { useApi } from '@relaydesk/web-auth';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { useApi } from './auth-context';
 
 /** The API's own minimum (ChangePasswordDto): said here before the request, in the user's words. */
 const MIN_LENGTH = 8;
 
-/** Current password and the new one twice. The API ends every other session; this one stays. */
-export function PasswordCard() {
-  const { t } = useTranslation(['profile', 'common']);
+/**
+ * Changing one's own password, for both apps' profile pages: the current password and the new
+ * one twice. The API ends every other session of the account; this one stays.
+ */
+export function PasswordChangeCard() {
+  const { t } = useTranslation('account');
   const api = useApi();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -26,7 +29,7 @@ export function PasswordCard() {
     error instanceof ApiError && error.status === 422 && !!server.currentPassword;
   const errors: Record<string, string | undefined> = {
     currentPassword:
-      local.currentPassword ?? (wrongCurrent ? t('passwordWrong') : server.currentPassword),
+      local.currentPassword ?? (wrongCurrent ? t('passwordChange.wrong') : server.currentPassword),
     newPassword: local.newPassword ?? server.newPassword,
     confirm: local.confirm,
   };
@@ -35,9 +38,9 @@ export function PasswordCard() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!current) problems.currentPassword = t('passwordCurrentMissing');
-    if (next.length < MIN_LENGTH) problems.newPassword = t('passwordTooShort');
-    if (confirm !== next) problems.confirm = t('passwordMismatch');
+    if (!current) problems.currentPassword = t('passwordChange.currentMissing');
+    if (next.length < MIN_LENGTH) problems.newPassword = t('passwordChange.tooShort');
+    if (confirm !== next) problems.confirm = t('passwordChange.mismatch');
     setLocal(problems);
     if (Object.keys(problems).length) return;
     setBusy(true);
@@ -49,7 +52,7 @@ export function PasswordCard() {
       setCurrent('');
       setNext('');
       setConfirm('');
-      notifications.show({ color: 'green', message: t('passwordSaved') });
+      notifications.show({ color: 'green', message: t('passwordChange.saved') });
     } catch (err) {
       setError(err);
     } finally {
@@ -62,13 +65,13 @@ export function PasswordCard() {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           <Title order={3} id="profile-password">
-            {t('passwordTitle')}
+            {t('passwordChange.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('passwordHint')}
+            {t('passwordChange.hint')}
           </Text>
           <PasswordInput
-            label={t('passwordCurrent')}
+            label={t('passwordChange.current')}
             autoComplete="current-password"
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}
@@ -76,8 +79,8 @@ export function PasswordCard() {
             data-testid="password-current"
           />
           <PasswordInput
-            label={t('passwordNew')}
-            description={t('passwordNewHint')}
+            label={t('passwordChange.new')}
+            description={t('passwordChange.newHint')}
             autoComplete="new-password"
             value={next}
             onChange={(e) => setNext(e.currentTarget.value)}
@@ -85,7 +88,7 @@ export function PasswordCard() {
             data-testid="password-new"
           />
           <PasswordInput
-            label={t('passwordConfirm')}
+            label={t('passwordChange.confirm')}
             autoComplete="new-password"
             value={confirm}
             onChange={(e) => setConfirm(e.currentTarget.value)}
@@ -95,7 +98,7 @@ export function PasswordCard() {
           {error != null && !shownAtFields && <ProblemMessage error={error} />}
           <Group>
             <Button type="submit" loading={busy} data-testid="password-save">
-              {t('passwordSave')}
+              {t('passwordChange.save')}
             </Button>
           </Group>
         </Stack>
