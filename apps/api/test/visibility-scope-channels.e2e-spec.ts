@@ -434,6 +434,43 @@ describe('visibility scopes on every other channel', () => {
     },
   );
 
+  it.each(SCOPES)(
+    'scope %s: the bell keeps only notifications of tickets the scope includes',
+    async (scope) => {
+      const p = actors[scope];
+      const rule = includes(scope);
+      // Only these: one about every ticket, as if written while they could see each (before
+      // their scope narrowed).
+      await t.db.query('DELETE FROM notifications WHERE user_id = $1', [p.id]);
+      const rows = (await t.db.query(
+        `INSERT INTO notifications (user_id, kind, ticket_id)
+         SELECT $1, 'sla_reminder', id FROM unnest($2::uuid[]) AS id RETURNING id, ticket_id`,
+        [p.id, fixtures.map((x) => x.id)],
+      )) as { id: string; ticket_id: string }[];
+      try {
+        const listed: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res = await api(p).get(
+            `/me/notifications?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
+          expect(res.status).toBe(200);
+          listed.push(...(res.body.items as { id: string }[]).map((n) => n.id));
+          cursor = res.body.nextCursor as string | null;
+        } while (cursor);
+        const seen = rows.filter((r) => rule(fixtures.find((x) => x.id === r.ticket_id)!));
+        expect(listed.sort()).toEqual(seen.map((r) => r.id).sort());
+        expect((await api(p).get('/me/notifications/unread-count')).body.unread).toBe(seen.length);
+        const hidden = rows.find((r) => !seen.includes(r));
+        if (scope === 'all') return expect(hidden).toBeUndefined();
+        const read = await api(p).post(`/me/notifications/${hidden!.id}/read`, {});
+        expect(read.status).toBe(404);
+      } finally {
+        await t.db.query('DELETE FROM notifications WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      }
+    },
+  );
+
   // Last: it writes events on the fixtures.
   it('live stream and its replay: each scope hears of exactly the tickets it includes', async () => {
     await t.app.listen(0, '127.0.0.1');
