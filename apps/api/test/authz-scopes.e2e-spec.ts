@@ -420,6 +420,32 @@ const ROWS: ScopeRow[] = [
     },
   },
   {
+    // The composer's reply templates for the ticket (issue 17): the ticket decides, a global
+    // template is everyone's.
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/canned-responses',
+    visible: 200,
+    prepare: async (c) => ({ path: `/api/v1/tickets/${(await c.ticket()).id}/canned-responses` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/canned-responses/{cannedId}/render',
+    visible: 200,
+    async prepare(c) {
+      const ticket = await c.ticket();
+      const { id } = await firstRow<{ id: string }>(
+        c.t,
+        `INSERT INTO canned_responses (title, body, scope, language)
+         VALUES ($1, 'Hello {{requester.name}}', 'global', 'en') RETURNING id`,
+        [`Scope template ${uniq()}`],
+      );
+      return {
+        path: `/api/v1/tickets/${ticket.id}/canned-responses/${id}/render`,
+        probe: () => firstRow(c.t, 'SELECT usage_count FROM canned_responses WHERE id = $1', [id]),
+      };
+    },
+  },
+  {
     method: 'GET',
     path: '/api/v1/attachments/{id}',
     visible: 200,
