@@ -79,29 +79,32 @@ describeBrowser('screenshots of the main pages in en, ru and cs', () => {
     await screenshotOnFailure(
       `screenshots-${lang}`,
       { agent: agent.page, client: client.page },
-      async () => {
-        for (const actor of [agent, client]) {
-          await actor.open('/');
-          await chooseLanguage(actor.page, lang);
-        }
-        for (const [actor, name, path, ready] of pages) {
-          const { page } = actor;
-          await actor.open(path);
-          await page.locator(ready).first().waitFor();
-          await settle(page);
-          expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-          if (actor === agent) {
-            expect(await page.getByTestId('queue-unassigned').textContent()).toContain(
-              QUEUE_UNASSIGNED[lang],
-            );
-          } else {
-            await page.getByRole('link', { name: PORTAL_NEW_TICKET[lang] }).first().waitFor();
-          }
-          await freezeAnimations(page);
-          const file = await screenshot(page, `${lang}-${name}`);
-          expect(statSync(file).size).toBeGreaterThan(10_000);
-        }
-      },
+      // The two actors are separate browser contexts and users: their pages are photographed
+      // side by side, each actor's in order (one page waiting to settle while the other renders).
+      () =>
+        Promise.all(
+          [agent, client].map(async (actor) => {
+            const { page } = actor;
+            await actor.open('/');
+            await chooseLanguage(page, lang);
+            for (const [, name, path, ready] of pages.filter(([a]) => a === actor)) {
+              await actor.open(path);
+              await page.locator(ready).first().waitFor();
+              await settle(page);
+              expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+              if (actor === agent) {
+                expect(await page.getByTestId('queue-unassigned').textContent()).toContain(
+                  QUEUE_UNASSIGNED[lang],
+                );
+              } else {
+                await page.getByRole('link', { name: PORTAL_NEW_TICKET[lang] }).first().waitFor();
+              }
+              await freezeAnimations(page);
+              const file = await screenshot(page, `${lang}-${name}`);
+              expect(statSync(file).size).toBeGreaterThan(10_000);
+            }
+          }),
+        ).then(() => undefined),
     );
   });
 });

@@ -8,8 +8,9 @@ import {
   type Page,
   type Request,
 } from 'playwright-core';
+import { BROWSER_ENDPOINT_ENV, CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const BASE_URL = process.env.RELAYDESK_E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 const SCREENSHOTS = join(__dirname, '../../../.test-results/screenshots');
 
@@ -25,19 +26,16 @@ if (!browserAvailable) {
 }
 export const describeBrowser = browserAvailable ? describe : describe.skip;
 
+/**
+ * The run's browser: the global setup starts one Chromium for every test file (starting one per
+ * file cost about a second each), and each file connects to it. A file's `browser.close()` then
+ * closes the contexts it made and disconnects, leaving the browser to the next file. Without the
+ * global setup (a support unit test), a browser of its own.
+ */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const endpoint = process.env[BROWSER_ENDPOINT_ENV];
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export async function newContext(

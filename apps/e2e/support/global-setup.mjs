@@ -5,12 +5,14 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import {
   ensureDatabase,
   freePort,
   startEmbeddedPostgres,
 } from '../../../scripts/lib/embedded-postgres.mjs';
 import { waitForHealth } from '../../../scripts/lib/wait-for-api.mjs';
+import { BROWSER_ENDPOINT_ENV, CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { createE2eDatabase, deriveE2eDatabase, dropE2eDatabase } from './e2e-database.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -73,11 +75,32 @@ export default async function globalSetup() {
     if (pg) await pg.stop();
     throw e;
   }
+  // One browser for the run (each file connects to it; support/browser.ts says why). Without
+  // Chromium none: the files then skip or fail as browser.ts decides.
+  let browser = null;
+  if (existsSync(CHROMIUM)) {
+    try {
+      browser = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    } catch (e) {
+      api.kill('SIGTERM');
+      if (ownDatabase) await dropE2eDatabase(ownDatabase).catch(() => undefined);
+      if (pg) await pg.stop();
+      throw e;
+    }
+    process.env[BROWSER_ENDPOINT_ENV] = browser.wsEndpoint();
+  }
   process.env.RELAYDESK_E2E_BASE_URL = baseUrl;
   process.env.RELAYDESK_E2E_DATABASE_URL = databaseUrl;
   // What the run used, so a test can check it is not the database DATABASE_URL names.
   process.env.RELAYDESK_E2E_DATABASE_NAME = databaseName;
   // Where the API's mail log driver writes each sent mail as an .eml file (DATA_DIR/mail).
   process.env.RELAYDESK_E2E_DATA_DIR = dataDir;
-  globalThis.__RELAYDESK_E2E__ = { api, pg, dataDir, pgDir: pg ? pg.dir : null, ownDatabase };
+  globalThis.__RELAYDESK_E2E__ = {
+    api,
+    browser,
+    pg,
+    dataDir,
+    pgDir: pg ? pg.dir : null,
+    ownDatabase,
+  };
 }

@@ -4,6 +4,7 @@ import { dropE2eDatabase } from './e2e-database.mjs';
 export default async function globalTeardown() {
   const state = globalThis.__RELAYDESK_E2E__;
   if (!state) return;
+  if (state.browser) await state.browser.close();
   if (state.api.exitCode === null) {
     const exited = new Promise((r) => state.api.once('exit', r));
     state.api.kill('SIGTERM');

@@ -1,0 +1,3 @@
+export const CHROMIUM: string;
+export const CHROMIUM_ARGS: string[];
+export const BROWSER_ENDPOINT_ENV: string;
