@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { NativeSelect, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { fieldErrors } from '@relaydesk/web-ui';
 import type { Ticket } from '../../api';
 import { useAssign } from '../../hooks';
 import type { Project } from '../../../projects/api';
-import { isVersionConflict, useTicketConcurrency } from './ticket-concurrency';
-import { useSingleFlight } from './use-single-flight';
+import { TicketActionModal, useTicketAction } from './ticket-action-modal';
 
 /**
  * Pythagoras: the project's manager (whatever their role) gives the ticket to a member of the
@@ -24,85 +23,44 @@ export function HandOverModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation('ticketHandover');
-  const concurrency = useTicketConcurrency();
   const assign = useAssign(ticket.id);
-  const [opened] = useState({ version: ticket.version, epoch: concurrency.epoch });
+  const send = useTicketAction(ticket, assign, onClose);
   const members = project.members.filter((m) => m.role !== 'client' && m.id !== ticket.assigneeId);
   const [assigneeId, setAssigneeId] = useState(members[0]?.id ?? '');
   const errors = fieldErrors(assign.error);
 
-  const once = useSingleFlight();
-  const submit = () =>
-    once((release) =>
-      assign.mutate(
-        {
-          version: opened.epoch === concurrency.epoch ? opened.version : ticket.version,
-          assigneeId,
-        },
-        {
-          onSuccess: () => {
-            concurrency.advance();
-            notifications.show({ color: 'green', message: t('done') });
-            onClose();
-          },
-          onError: (e) => {
-            if (concurrency.report(e)) onClose();
-          },
-          onSettled: release,
-        },
-      ),
-    );
-
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <TicketActionModal
       title={t('title', { project: project.name })}
-      closeButtonProps={{ 'aria-label': t('cancel') }}
-      data-testid="hand-over-modal"
+      testId="hand-over-modal"
+      cancelLabel={t('cancel')}
+      closeLabel={t('cancel')}
+      submitLabel={t('submit')}
+      submitTestId="confirm-hand-over"
+      submitDisabled={!assigneeId}
+      pending={assign.isPending}
+      error={assign.error}
+      onSubmit={() =>
+        send({ assigneeId }, () => notifications.show({ color: 'green', message: t('done') }))
+      }
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          {members.length === 0 ? (
-            <Text size="sm" c="dimmed" data-testid="hand-over-no-members">
-              {t('noMembers')}
-            </Text>
-          ) : (
-            <NativeSelect
-              label={t('member')}
-              description={t('hint')}
-              data={members.map((m) => ({ value: m.id, label: m.name }))}
-              value={assigneeId}
-              onChange={(e) => setAssigneeId(e.currentTarget.value)}
-              error={errors.assigneeId}
-              data-testid="hand-over-member"
-              data-autofocus
-            />
-          )}
-          {!isVersionConflict(assign.error) && Object.keys(errors).length === 0 && (
-            <ProblemMessage error={assign.error} />
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={assign.isPending}
-              disabled={!assigneeId}
-              data-testid="confirm-hand-over"
-            >
-              {t('submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {members.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="hand-over-no-members">
+          {t('noMembers')}
+        </Text>
+      ) : (
+        <NativeSelect
+          label={t('member')}
+          description={t('hint')}
+          data={members.map((m) => ({ value: m.id, label: m.name }))}
+          value={assigneeId}
+          onChange={(e) => setAssigneeId(e.currentTarget.value)}
+          error={errors.assigneeId}
+          data-testid="hand-over-member"
+          data-autofocus
+        />
+      )}
+    </TicketActionModal>
   );
 }
