@@ -300,6 +300,42 @@ describe('visibility scopes', () => {
     }
   });
 
+  it('/me and the signed-in user say canViewAll exactly when the rule shows every ticket (review F8)', async () => {
+    const who: [string, Persona, boolean][] = [
+      ['admin', w.admin, true],
+      ['dispatcher', w.dispatcher, true],
+      ['agent own', c.own, false],
+      ['agent groups', c.groups, false],
+      ['agent department', c.department, false],
+      ['agent all', c.all, true],
+      ['agent by default (groups)', c.byDefault, false],
+      ['client', w.clientA, false],
+    ];
+    for (const [label, p, expected] of who) {
+      const seen = new Set(await listAll(p));
+      // The truth: the list (THE rule) holds every ticket or not.
+      expect({ label, all: fixtures.every((x) => seen.has(x.id)) }).toEqual({
+        label,
+        all: expected,
+      });
+      const me = await api(p).get('/me');
+      expect({ label, canViewAll: me.body.canViewAll }).toEqual({ label, canViewAll: expected });
+      // The SPAs keep the user of the login (and of each refresh): the agent calendar offers
+      // "all tickets" by its canViewAll.
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: p.email, password: TEST_PASSWORD });
+      expect(login.status).toBe(200);
+      expect({ label, canViewAll: login.body.user.canViewAll }).toEqual({
+        label,
+        canViewAll: expected,
+      });
+    }
+    // The users API keeps its stored-scope meaning: a dispatcher's own scope is not `all`.
+    expect((await api(w.admin).get(`/users/${w.dispatcher.id}`)).body.canViewAll).toBe(false);
+  });
+
   it('a restricted API token stays restricted when the default becomes all', async () => {
     const outside = fixtures.find(
       (x) =>

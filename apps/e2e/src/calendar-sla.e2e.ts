@@ -5,6 +5,8 @@ import { describeBrowser, launch, settle } from '../support/browser';
 import { sql } from '../support/db';
 
 const AGENT = 'alexey.smirnov@relaydesk.local';
+/** The demo's dispatcher: sees every ticket by role, with no visibility scope of her own. */
+const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
 const DAY = 86_400_000;
 
 /** `YYYY-MM-DD` of a UTC instant: the browser runs in UTC here, so that is its local day. */
@@ -85,6 +87,41 @@ describeBrowser('agent calendar and SLA deadlines', () => {
         for (const n of [ahead.number, past.number, manual.number]) {
           expect(await chipIn(new Date(now), n).count()).toBe(0);
         }
+      },
+    );
+  });
+
+  it('offers “all tickets” to a dispatcher, who sees every ticket, and not to an agent who does not (review F8)', async () => {
+    const api = await ApiSession.as(AGENT);
+    // Not the dispatcher's: only "all tickets" puts it on her calendar.
+    const his = await api.post<ApiTicket>('/tickets', {
+      subject: uniqueText('Calendar all'),
+      assigneeId: api.user.id,
+    });
+    const at = new Date(Math.floor(Date.now() / DAY) * DAY + 2 * DAY + 10 * 3_600_000);
+    await sql(`UPDATE tickets SET due_at = $2 WHERE id = $1`, [his.id, at]);
+
+    await withActors(
+      browser,
+      'calendar-all',
+      {
+        dispatcher: { email: DISPATCHER, app: 'agent', timezoneId: 'UTC' },
+        agent: { email: AGENT, app: 'agent', timezoneId: 'UTC' },
+      },
+      async ({ dispatcher, agent }) => {
+        const week = `/calendar?mode=week&date=${dayOf(at)}`;
+        const chip = dispatcher.page
+          .getByTestId(`calendar-day-${dayOf(at)}`)
+          .getByTestId(`calendar-chip-${his.number}`);
+        await dispatcher.open(week);
+        await dispatcher.page.getByTestId('calendar-show-all').check();
+        await chip.waitFor();
+
+        // The agent (scope groups by default) is offered his own tickets only.
+        await agent.open(week);
+        await agent.page.getByTestId(`calendar-chip-${his.number}`).waitFor();
+        await settle(agent.page);
+        expect(await agent.page.getByTestId('calendar-show-all').count()).toBe(0);
       },
     );
   });

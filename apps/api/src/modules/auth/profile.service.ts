@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { roleHasPermission, Permission, type VisibilityScope } from '@relaydesk/contracts';
-import type { AuthUser } from '../../common/auth/auth-user.js';
+import { seesAllTickets, type AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/time/clock.js';
 import { sql } from '../../common/database/sql.js';
 import {
@@ -32,8 +32,8 @@ export class ProfileService {
       ...toUserDto(user, caller.groupIds),
       permissions: Object.values(Permission).filter((p) => roleHasPermission(caller.role, p)),
       headOfDepartmentIds: caller.headOfDepartmentIds,
-      // The SPA shows what the caller may see, so it needs the scope in force, default included.
-      canViewAll: caller.canViewAll,
+      // The SPA offers "all tickets" by it: what THE visibility rule does, dispatchers included.
+      canViewAll: seesAllTickets(caller),
       effectiveVisibilityScope: effectiveScope(caller),
     };
   }

@@ -147,7 +147,13 @@ export class TokenPairDto {
       "named a web app: the token is then in that app's HttpOnly cookie only.",
   })
   refreshToken?: string;
-  @ApiProperty({ type: UserDto }) user!: UserDto;
+  @ApiProperty({
+    type: UserDto,
+    description:
+      'The signed-in user; here `canViewAll` is whether they see every ticket (admins and ' +
+      'dispatchers too), as on GET /me',
+  })
+  user!: UserDto;
 }
 
 export class MeDto extends UserDto {
@@ -155,6 +161,13 @@ export class MeDto extends UserDto {
   permissions!: Permission[];
   @ApiProperty({ type: [String], description: 'Departments the caller heads' })
   headOfDepartmentIds!: string[];
+  @ApiProperty({
+    deprecated: true,
+    description:
+      'The caller sees every ticket: an admin, a dispatcher, or staff whose scope in force is ' +
+      '`all` (what the visibility rule does, unlike the stored-scope meaning on the users API)',
+  })
+  declare canViewAll: boolean;
   @ApiProperty({
     enum: VISIBILITY_SCOPES,
     type: String,
