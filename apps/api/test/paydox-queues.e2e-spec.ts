@@ -171,7 +171,16 @@ describe('PayDox queues', () => {
       expect((depts.body.items as Item[]).map((d) => d.id).sort()).toEqual(
         [w.department.id, subDepartment.id].sort(),
       );
-      expect((await get(w.admin, '/api/v1/users?subtreeOf=nope')).status).toBe(400);
+      // One field definition for both lists: a bad id or too many roots is a 400 on each.
+      const many = Array.from({ length: 21 }, () => w.department.id).join(',');
+      for (const list of ['users', 'departments']) {
+        for (const bad of ['nope', `${w.department.id},nope`, many]) {
+          const res = await get(w.admin, `/api/v1/${list}?subtreeOf=${bad}`);
+          expect({ list, bad, status: res.status }).toEqual({ list, bad, status: 400 });
+        }
+      }
+      const twenty = Array.from({ length: 20 }, () => w.department.id).join(',');
+      expect((await get(w.admin, `/api/v1/departments?subtreeOf=${twenty}`)).status).toBe(200);
     });
   });
 

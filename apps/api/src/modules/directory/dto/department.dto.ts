@@ -1,14 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import {
   IsNotBlank,
@@ -17,7 +8,7 @@ import {
   QueryBoolean,
 } from '../../../common/validation/dto-decorators.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
-import { MAX_SUBTREE_ROOTS } from './user.dto.js';
+import { SubtreeOfField } from '../../../common/validation/subtree-of-field.js';
 
 export class DepartmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -57,19 +48,9 @@ export class DepartmentListQueryDto extends PageQueryDto {
   @IsUUID('loose')
   parentId?: string;
 
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'string', ...UUID_SCHEMA },
-    maxItems: MAX_SUBTREE_ROOTS,
-    description:
-      "These departments (comma-separated) and every department below them: a department head's tree",
-  })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').filter(Boolean) : value,
+  @SubtreeOfField(
+    "These departments (comma-separated) and every department below them: a department head's tree",
   )
-  @ArrayMaxSize(MAX_SUBTREE_ROOTS)
-  @IsUUID('loose', { each: true })
   subtreeOf?: string[];
 }
 

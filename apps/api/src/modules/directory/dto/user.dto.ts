@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -36,6 +34,7 @@ import {
   VersionField,
 } from '../../../common/openapi/request-fields.js';
 import { PhoneField } from '../../../common/validation/phone-field.js';
+import { SubtreeOfField } from '../../../common/validation/subtree-of-field.js';
 
 export const OUT_OF_OFFICE_FROM_TEXT =
   'Out of office from this instant (open start when only `outOfOfficeUntil` is set); group ' +
@@ -143,9 +142,6 @@ export class UserPageDto {
   nextCursor!: string | null;
 }
 
-/** Departments one may list the subtrees of at once (a head rarely heads more than a few). */
-export const MAX_SUBTREE_ROOTS = 20;
-
 export class UserListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -164,19 +160,9 @@ export class UserListQueryDto extends PageQueryDto {
   @IsUUID('loose')
   departmentId?: string;
 
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'string', ...UUID_SCHEMA },
-    maxItems: MAX_SUBTREE_ROOTS,
-    description:
-      "Staff of these departments (comma-separated) and of every department below them: a department head's people",
-  })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').filter(Boolean) : value,
+  @SubtreeOfField(
+    "Staff of these departments (comma-separated) and of every department below them: a department head's people",
   )
-  @ArrayMaxSize(MAX_SUBTREE_ROOTS)
-  @IsUUID('loose', { each: true })
   subtreeOf?: string[];
 
   @ApiPropertyOptional({ ...UUID_SCHEMA, description: 'Members of this group' })
