@@ -26,6 +26,7 @@ import { NotificationsModule } from './modules/notifications/index.js';
 import { IntakeModule } from './modules/intake/index.js';
 import { WebhooksModule } from './modules/webhooks/index.js';
 import { CannedResponsesModule } from './modules/canned-responses/index.js';
+import { KnowledgeBaseModule } from './modules/knowledge-base/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -109,6 +110,7 @@ export class AppModule {
         IntakeModule,
         WebhooksModule,
         CannedResponsesModule,
+        KnowledgeBaseModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

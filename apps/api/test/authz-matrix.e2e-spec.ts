@@ -5,6 +5,7 @@ import { RatingLinkService } from '../src/modules/tickets/satisfaction/rating-li
 import { UnsubscribeTokens } from '../src/modules/notifications/preferences/unsubscribe-token';
 import { TEST_PASSWORD, type TicketSeed } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
+import { KB_ROWS } from './support/kb-matrix-rows';
 import { createServiceAccountToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 import {
@@ -2398,6 +2399,8 @@ const ROWS: MatrixRow[] = [
     },
     expect: statuses(401, 403, 403, 403, 403, 403, 204),
   },
+  // ------------------------------------------- knowledge base (support/kb-matrix-rows.ts)
+  ...KB_ROWS,
 ];
 
 describe('authorization', () => {

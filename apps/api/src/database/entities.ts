@@ -52,6 +52,14 @@ import { WebFormSubmission } from '../modules/intake/web-form/entities/web-form-
 import { WebFormFile } from '../modules/intake/web-form/entities/web-form-file.entity.js';
 import { AlertRule } from '../modules/intake/alerts/entities/alert-rule.entity.js';
 import { Alert } from '../modules/intake/alerts/entities/alert.entity.js';
+import { KbSettings } from '../modules/knowledge-base/entities/kb-settings.entity.js';
+import { KbSection } from '../modules/knowledge-base/entities/kb-section.entity.js';
+import { KbSectionOrganization } from '../modules/knowledge-base/entities/kb-section-organization.entity.js';
+import { KbArticle } from '../modules/knowledge-base/entities/kb-article.entity.js';
+import { KbArticleRevision } from '../modules/knowledge-base/entities/kb-article-revision.entity.js';
+import { KbArticleTicket } from '../modules/knowledge-base/entities/kb-article-ticket.entity.js';
+import { KbArticleRating } from '../modules/knowledge-base/entities/kb-article-rating.entity.js';
+import { KbArticleViewDay } from '../modules/knowledge-base/entities/kb-article-view-day.entity.js';
 
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
@@ -107,4 +115,12 @@ export const ENTITIES = [
   WebFormFile,
   AlertRule,
   Alert,
+  KbSettings,
+  KbSection,
+  KbSectionOrganization,
+  KbArticle,
+  KbArticleRevision,
+  KbArticleTicket,
+  KbArticleRating,
+  KbArticleViewDay,
 ];

@@ -123,6 +123,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/kb-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Knowledge-base settings */
+    get: operations['KbSettings_get'];
+    /** Change the knowledge-base settings (send the version you read) */
+    put: operations['KbSettings_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/mail': {
     parameters: {
       query?: never;
@@ -1040,6 +1058,287 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/kb/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Articles the caller sees, most recently updated first
+     * @description Clients: published articles of the sections open to them. Staff: all.
+     */
+    get: operations['KbArticles_list'];
+    put?: never;
+    /** Write an article (a draft; revision 1) */
+    post: operations['KbArticles_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One article, its body rendered and sanitized; 404 when not visible */
+    get: operations['KbArticles_get'];
+    put?: never;
+    post?: never;
+    /** Delete an article with its history (archive it to keep it) */
+    delete: operations['KbArticles_remove'];
+    options?: never;
+    head?: never;
+    /** Edit an article: every save is a revision; a stale version is a 409 */
+    patch: operations['KbArticles_update'];
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/my-vote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Helpful or not: one vote per user and article (voting again replaces it) */
+    put: operations['KbArticles_vote'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readers' votes with their comments (staff) */
+    get: operations['KbArticles_ratings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark the article reviewed now by the caller */
+    post: operations['KbArticles_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The article's revisions, newest first */
+    get: operations['KbArticles_listRevisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/revisions/{number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One revision as saved */
+    get: operations['KbArticles_getRevision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/revisions/{number}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A line diff from revision `from` to this one */
+    get: operations['KbArticles_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/revisions/{number}/restorations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore a revision's text: a new revision, history only grows */
+    post: operations['KbArticles_restore'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/status-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish, archive, or return an article to draft */
+    post: operations['KbArticles_changeStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Related tickets that the caller may see (staff) */
+    get: operations['KbArticles_tickets'];
+    put?: never;
+    /** Relate a ticket to the article; the related tickets afterwards */
+    post: operations['KbArticles_link'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Full-text search of the articles the caller sees, best first, with fragments */
+    get: operations['KbReading_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/sections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sections the caller sees, parents before children (a flat tree by parentId) */
+    get: operations['KbSections_list'];
+    put?: never;
+    /** Add a section */
+    post: operations['KbSections_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/sections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete an empty section (409 while it has subsections or articles) */
+    delete: operations['KbSections_remove'];
+    options?: never;
+    head?: never;
+    /** Change or move a section (its subtree moves with it) */
+    patch: operations['KbSections_update'];
+    trace?: never;
+  };
+  '/api/v1/kb/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Articles that may answer a text (a new ticket, a reply being written) */
+    get: operations['KbReading_suggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/typeahead': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Titles matching what was typed so far (the last word as a prefix) */
+    get: operations['KbReading_typeahead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -1440,6 +1739,91 @@ export interface paths {
      * @description The list becomes exactly `userIds` (send the whole list; an empty one clears it). Staff and client contacts may be on it; each must be active (422 per id). Edits are applied one after the other: the answer is the list as stored.
      */
     put: operations['ProjectWatchers_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/kb/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published articles of public sections (anonymous) */
+    get: operations['KbPublic_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/kb/articles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One public article (anonymous); 404 when not public */
+    get: operations['KbPublic_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/kb/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the public articles (anonymous) */
+    get: operations['KbPublic_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/kb/sections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public sections (anonymous) */
+    get: operations['KbPublic_listSections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/kb/typeahead': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public titles matching what was typed so far (anonymous) */
+    get: operations['KbPublic_typeahead'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2961,6 +3345,39 @@ export interface components {
        */
       supportLevel?: 1 | 2 | 3 | null;
     };
+    CreateKbArticleDto: {
+      /** @description Markdown; raw HTML is shown as text */
+      body: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** Format: uuid */
+      sectionId: string;
+      tags?: string[];
+      title: string;
+      /**
+       * Format: uuid
+       * @description The article this one translates (joins its translation group)
+       */
+      translationOf?: string;
+    };
+    CreateKbSectionDto: {
+      /** @enum {string} */
+      audience: 'public' | 'clients' | 'staff';
+      description?: string;
+      name: string;
+      /** @description For a clients section: only these organizations’ clients (empty: all clients) */
+      organizationIds?: unknown[];
+      /**
+       * Format: uuid
+       * @description null: a top section
+       */
+      parentId?: Record<string, never> | null;
+      /**
+       * Format: int32
+       * @default 0
+       */
+      position: number;
+    };
     CreateMailboxDto: {
       /** @default true */
       active: boolean;
@@ -3606,6 +4023,220 @@ export interface components {
        * @description When the new welcome link stops working
        */
       expiresAt: string;
+    };
+    KbArticleDto: {
+      author: components['schemas']['KbPersonDto'] | null;
+      /** @description The Markdown source: for staff (editors); null for others */
+      body: string | null;
+      /** @description The body as readers see it: Markdown rendered and sanitized */
+      bodyHtml: string;
+      /** Format: date-time */
+      createdAt: string;
+      helpfulCount: number;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** @description The caller's own vote (null: none, or not signed in) */
+      myVote: boolean | null;
+      notHelpfulCount: number;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['KbPersonDto'] | null;
+      /** Format: uuid */
+      sectionId: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      tags: string[];
+      title: string;
+      /** Format: uuid */
+      translationGroupId: string;
+      /** @description The other languages of this article that the reader sees */
+      translations: components['schemas']['KbTranslationDto'][];
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+      /** @description Views counted so far (flushed every minute) */
+      viewCount: number;
+    };
+    KbArticlePageDto: {
+      items: components['schemas']['KbArticleSummaryDto'][];
+      nextCursor: string | null;
+    };
+    KbArticleSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: uuid */
+      sectionId: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      tags: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    KbDiffLineDto: {
+      /** @enum {string} */
+      op: 'same' | 'add' | 'remove';
+      text: string;
+    };
+    KbLinkTicketDto: {
+      /** Format: uuid */
+      ticketId: string;
+    };
+    KbPersonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    KbRatingDto: {
+      comment: string | null;
+      helpful: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      user: components['schemas']['KbPersonDto'];
+    };
+    KbRelatedTicketDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      linkedAt: string;
+      number: number;
+      subject: string;
+    };
+    KbRestoreDto: {
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
+    KbReviewDto: {
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
+    KbRevisionDiffDto: {
+      body: components['schemas']['KbDiffLineDto'][];
+      from: number;
+      tagsAdded: string[];
+      tagsRemoved: string[];
+      title: components['schemas']['KbDiffLineDto'][];
+      to: number;
+    };
+    KbRevisionDto: {
+      author: components['schemas']['KbPersonDto'] | null;
+      /** @description Markdown as saved */
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 1, 2, 3… per article */
+      number: number;
+      /** @description The revision this one restored, if it was a restore */
+      restoredFrom: number | null;
+      tags: string[];
+      title: string;
+    };
+    KbRevisionSummaryDto: {
+      author: components['schemas']['KbPersonDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 1, 2, 3… per article */
+      number: number;
+      /** @description The revision this one restored, if it was a restore */
+      restoredFrom: number | null;
+      title: string;
+    };
+    KbSearchHitDto: {
+      /** @description Fragments of the body with the matches in <mark>…</mark>; everything else is HTML-escaped */
+      highlight: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @description Relevance, higher is better */
+      rank: number;
+      /** Format: uuid */
+      sectionId: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      tags: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    KbSearchResultDto: {
+      items: components['schemas']['KbSearchHitDto'][];
+    };
+    KbSectionDto: {
+      /**
+       * @description Its own audience; a reader must also be let in by every section above it
+       * @enum {string}
+       */
+      audience: 'public' | 'clients' | 'staff';
+      description: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description Staff only (empty for others): a clients section with organizations is for their clients only */
+      organizationIds: string[];
+      /** Format: uuid */
+      parentId: string | null;
+      /** @description Order among its siblings, ascending */
+      position: number;
+      version: number;
+    };
+    KbSettingsDto: {
+      /** @description Public sections are readable without signing in */
+      publicEnabled: boolean;
+      version: number;
+    };
+    KbStatusChangeDto: {
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
+    KbTranslationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      title: string;
+    };
+    KbTypeaheadItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      title: string;
+    };
+    KbTypeaheadResultDto: {
+      items: components['schemas']['KbTypeaheadItemDto'][];
+    };
+    KbVoteDto: {
+      /** @description Seen by staff only */
+      comment?: string;
+      /** @description true: helpful */
+      helpful: boolean;
+    };
+    KbVoteResultDto: {
+      helpful: boolean;
+      helpfulCount: number;
+      notHelpfulCount: number;
     };
     LabelMatcherDto: {
       /**
@@ -4993,6 +5624,45 @@ export interface components {
       /**
        * Format: int32
        * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
+    UpdateKbArticleDto: {
+      body?: string;
+      /** Format: uuid */
+      sectionId?: string;
+      tags?: string[];
+      title?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
+    UpdateKbSectionDto: {
+      /** @enum {string} */
+      audience?: 'public' | 'clients' | 'staff';
+      description?: string;
+      name?: string;
+      organizationIds?: unknown[];
+      /**
+       * Format: uuid
+       * @description Move it (with its subtree)
+       */
+      parentId?: Record<string, never> | null;
+      /** Format: int32 */
+      position?: number;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
+    UpdateKbSettingsDto: {
+      publicEnabled: boolean;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
        */
       version: number;
     };
@@ -6529,6 +7199,162 @@ export interface operations {
       };
       /** @description Authenticated, but the role does not allow this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSettings_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSettingsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSettings_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateKbSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSettingsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -12934,6 +13760,1989 @@ export interface operations {
       };
     };
   };
+  KbArticles_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Search text */
+        q?: string;
+        /** @description Articles of this section only */
+        sectionId?: string;
+        /** @description Staff only matters: others see published ones */
+        status?: 'draft' | 'published' | 'archived';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticlePageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateKbArticleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateKbArticleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_vote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbVoteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbVoteResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_ratings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbRatingDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbReviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_listRevisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbRevisionSummaryDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_getRevision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbRevisionDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_diff: {
+    parameters: {
+      query: {
+        /** @description The older revision to compare with */
+        from: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbRevisionDiffDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_restore: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbRestoreDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_changeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbStatusChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_tickets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbRelatedTicketDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbArticles_link: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbLinkTicketDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbRelatedTicketDto'][];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbReading_find: {
+    parameters: {
+      query: {
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Words; "quotes" and -not work */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSearchResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSections_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSectionDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSections_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateKbSectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSectionDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSections_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSections_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateKbSectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSectionDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbReading_suggestions: {
+    parameters: {
+      query: {
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Free text (a new ticket’s subject and description): any of its words may match */
+        text: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSearchResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbReading_typeahead: {
+    parameters: {
+      query: {
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Words; "quotes" and -not work */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbTypeaheadResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Me_me: {
     parameters: {
       query?: never;
@@ -15249,6 +18058,221 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPublic_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Search text */
+        q?: string;
+        /** @description Articles of this section only */
+        sectionId?: string;
+        /** @description Staff only matters: others see published ones */
+        status?: 'draft' | 'published' | 'archived';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticlePageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPublic_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPublic_find: {
+    parameters: {
+      query: {
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Words; "quotes" and -not work */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSearchResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPublic_listSections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSectionDto'][];
+        };
+      };
+      /** @description The database is unavailable for now; see Retry-After */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPublic_typeahead: {
+    parameters: {
+      query: {
+        language?: 'en' | 'ru' | 'cs';
+        limit?: number;
+        /** @description Words; "quotes" and -not work */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbTypeaheadResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,3 +13,4 @@ export * from './integrations.js';
 export * from './webhooks.js';
 export * from './visibility.js';
 export * from './canned-responses.js';
+export * from './knowledge-base.js';

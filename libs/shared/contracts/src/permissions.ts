@@ -66,6 +66,10 @@ export const Permission = {
   CannedResponsesUse: 'canned-responses.use',
   /** Global canned responses, and every group's: admin only. */
   CannedResponsesManage: 'canned-responses.manage',
+  /** Write knowledge-base articles: create, edit, publish, archive, restore, link tickets (staff). */
+  KbEdit: 'kb.edit',
+  /** Knowledge-base sections (tree, audiences) and the public-KB setting. */
+  KbManage: 'kb.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -93,6 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DeputiesOwn,
     Permission.MailQuarantineManage,
     Permission.CannedResponsesUse,
+    Permission.KbEdit,
+    Permission.KbManage,
   ],
   agent: [
     Permission.TicketsCreate,
@@ -107,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.RatingLinksCreate,
     Permission.DeputiesOwn,
     Permission.CannedResponsesUse,
+    Permission.KbEdit,
   ],
   client: [Permission.TicketsCreate, Permission.TicketsRead, Permission.TicketsEditClientFields],
 };

@@ -34,6 +34,7 @@ import { SlaClockPauses1765530000000 } from './1765530000000-sla-clock-pauses.js
 import { InformationalCategory1765530000001 } from './1765530000001-informational-category.js';
 import { SlaPauses1765530000010 } from './1765530000010-sla-pauses.js';
 import { RefreshTokenSuccessor1765545000000 } from './1765545000000-refresh-token-successor.js';
+import { KnowledgeBase1765600000000 } from './1765600000000-knowledge-base.js';
 import { CannedResponses1765610000000 } from './1765610000000-canned-responses.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
@@ -74,5 +75,6 @@ export const MIGRATIONS = [
   InformationalCategory1765530000001,
   SlaPauses1765530000010,
   RefreshTokenSuccessor1765545000000,
+  KnowledgeBase1765600000000,
   CannedResponses1765610000000,
 ];

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+import { KB_AUDIENCES, type KbAudience } from '@relaydesk/contracts';
+import {
+  FIELD_LIMITS,
+  IntField,
+  IsOptionalOrNull,
+  UUID_SCHEMA,
+  VersionField,
+} from '../../../common/openapi/request-fields.js';
+import {
+  IsNotBlank,
+  IsOptionalNonNull,
+  LowerCaseIds,
+} from '../../../common/validation/dto-decorators.js';
+
+export const SECTION_ORGANIZATIONS_MAX = 200;
+
+export class KbSectionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'Order among its siblings, ascending' }) position!: number;
+  @ApiProperty({
+    enum: KB_AUDIENCES,
+    description: 'Its own audience; a reader must also be let in by every section above it',
+  })
+  audience!: KbAudience;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Staff only (empty for others): a clients section with organizations is for their clients only',
+  })
+  organizationIds!: string[];
+  @ApiProperty() version!: number;
+}
+
+export class CreateKbSectionDto {
+  @ApiPropertyOptional({ ...UUID_SCHEMA, nullable: true, description: 'null: a top section' })
+  @IsOptionalOrNull()
+  @LowerCaseIds()
+  @IsUUID()
+  parentId?: string | null;
+  @ApiProperty({ maxLength: FIELD_LIMITS.name })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(FIELD_LIMITS.name)
+  name!: string;
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptionalNonNull()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+  @IntField({ min: 0, max: 1_000_000, optional: 'non-null', default: 0 })
+  position?: number;
+  @ApiProperty({ enum: KB_AUDIENCES })
+  @IsIn(KB_AUDIENCES)
+  audience!: KbAudience;
+  @ApiPropertyOptional({
+    type: [String],
+    items: UUID_SCHEMA,
+    maxItems: SECTION_ORGANIZATIONS_MAX,
+    description: 'For a clients section: only these organizations’ clients (empty: all clients)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SECTION_ORGANIZATIONS_MAX)
+  @ArrayUnique()
+  @LowerCaseIds()
+  @IsUUID('all', { each: true })
+  organizationIds?: string[];
+}
+
+export class UpdateKbSectionDto {
+  @VersionField() version!: number;
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    nullable: true,
+    description: 'Move it (with its subtree)',
+  })
+  @IsOptionalOrNull()
+  @LowerCaseIds()
+  @IsUUID()
+  parentId?: string | null;
+  @ApiPropertyOptional({ maxLength: FIELD_LIMITS.name })
+  @IsOptionalNonNull()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(FIELD_LIMITS.name)
+  name?: string;
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptionalNonNull()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+  @IntField({ min: 0, max: 1_000_000, optional: 'non-null' })
+  position?: number;
+  @ApiPropertyOptional({ enum: KB_AUDIENCES })
+  @IsOptionalNonNull()
+  @IsIn(KB_AUDIENCES)
+  audience?: KbAudience;
+  @ApiPropertyOptional({ type: [String], items: UUID_SCHEMA, maxItems: SECTION_ORGANIZATIONS_MAX })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(SECTION_ORGANIZATIONS_MAX)
+  @ArrayUnique()
+  @LowerCaseIds()
+  @IsUUID('all', { each: true })
+  organizationIds?: string[];
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SqlParams } from '../../common/database/crud-sql.js';
+import { sql } from '../../common/database/sql.js';
+import type {
+  KbSearchHitDto,
+  KbSearchQueryDto,
+  KbSuggestionsQueryDto,
+  KbTypeaheadItemDto,
+} from './dto/kb-search.dto.js';
+import { kbArticleVisibility, type KbReader } from './kb-audience.js';
+import { SUMMARY_COLUMNS, toSummary, type ArticleSummaryRow } from './kb-article-queries.js';
+
+/** Control characters that cannot occur in an article: they mark the matches in ts_headline. */
+const START = '\u0002';
+const STOP = '\u0003';
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "`;
+
+interface HitRow extends ArticleSummaryRow {
+  rank: number;
+  headline: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The headline as safe HTML: everything escaped, then only our markers become <mark>. */
+export function highlightHtml(headline: string): string {
+  return escapeHtml(headline).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
+}
+
+/** Words of free text for the type-ahead's prefix query: letters and digits only. */
+function words(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
+
+/**
+ * Search across title (A), tags (B) and body with the tickets' text handling (rd_search_query:
+ * Russian stems, unaccented simple words), ranked; the audience rule is IN the query, so a
+ * reader never gets a hit, a count or a fragment of an article they cannot open. ts_headline,
+ * the costly part, runs on the returned page only.
+ */
+@Injectable()
+export class KbSearchService {
+  constructor(private readonly db: DataSource) {}
+
+  async search(reader: KbReader, q: KbSearchQueryDto): Promise<KbSearchHitDto[]> {
+    const p = new SqlParams();
+    const query = `rd_search_query(${p.add(q.q)})`;
+    return this.ranked(reader, p, query, q.language, q.limit ?? 20);
+  }
+
+  /**
+   * Articles that may answer a text being typed (a new ticket's subject and description): any
+   * of its words may match, best first.
+   */
+  async suggestions(reader: KbReader, q: KbSuggestionsQueryDto): Promise<KbSearchHitDto[]> {
+    const terms = words(q.text).length ? q.text : '';
+    if (!terms) return [];
+    const p = new SqlParams();
+    // The AND of every word becomes an OR: a description rarely shares all its words with an
+    // article. plainto_tsquery's text form quotes each lexeme, so '&' only appears as the operator.
+    const query = `replace(rd_plain_query(${p.add(q.text.slice(0, 2000))})::text, '&', '|')::tsquery`;
+    return this.ranked(reader, p, query, q.language, q.limit ?? 5);
+  }
+
+  private async ranked(
+    reader: KbReader,
+    p: SqlParams,
+    query: string,
+    language: string | undefined,
+    limit: number,
+  ): Promise<KbSearchHitDto[]> {
+    const where = [`a.search_doc @@ q.query`, kbArticleVisibility(reader, p, 'a')];
+    if (language) where.push(`a.language = ${p.add(language)}`);
+    const rows = await sql<HitRow>(
+      this.db,
+      `WITH q AS (SELECT ${query} AS query),
+       top AS (
+         SELECT a.id, ts_rank_cd(a.search_doc, q.query) AS rank
+           FROM kb_articles a, q
+          WHERE ${where.join(' AND ')}
+          ORDER BY rank DESC, a.id
+          LIMIT ${p.add(limit)})
+       SELECT ${SUMMARY_COLUMNS}, top.rank,
+              ts_headline('pg_catalog.russian'::regconfig,
+                          translate(left(a.body, 20000), E'\\u0002\\u0003', ''), q.query,
+                          ${p.add(HEADLINE_OPTIONS)}) AS headline
+         FROM top JOIN kb_articles a ON a.id = top.id, q
+        ORDER BY top.rank DESC, a.id`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      ...toSummary(r),
+      rank: r.rank,
+      highlight: highlightHtml(r.headline),
+    }));
+  }
+
+  /** Titles starting with what was typed (the last word as a prefix), for the search box. */
+  async typeahead(
+    reader: KbReader,
+    text: string,
+    language: string | undefined,
+    limit: number,
+  ): Promise<KbTypeaheadItemDto[]> {
+    const ws = words(text);
+    if (ws.length === 0) return [];
+    const p = new SqlParams();
+    const tsquery = ws
+      .map((w, i) => `'${w.replace(/'/g, '')}'${i === ws.length - 1 ? ':*' : ''}`)
+      .join(' & ');
+    const where = [
+      `a.title_doc @@ to_tsquery('pg_catalog.simple'::regconfig, rd_unaccent(${p.add(tsquery)}))`,
+      kbArticleVisibility(reader, p, 'a'),
+    ];
+    if (language) where.push(`a.language = ${p.add(language)}`);
+    return sql<KbTypeaheadItemDto>(
+      this.db,
+      `SELECT a.id, a.title, a.language FROM kb_articles a
+        WHERE ${where.join(' AND ')}
+        ORDER BY a.view_count DESC, a.id
+        LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { KbArticleQueries } from './kb-article-queries.js';
+import { KbArticlesController } from './kb-articles.controller.js';
+import { KbArticlesService } from './kb-articles.service.js';
+import { KbFeedbackService } from './kb-feedback.service.js';
+import { KbPublicController } from './kb-public.controller.js';
+import { KbReadingController } from './kb-reading.controller.js';
+import { KbRevisionsService } from './kb-revisions.service.js';
+import { KbSearchService } from './kb-search.service.js';
+import { KbSectionsController } from './kb-sections.controller.js';
+import { KbSectionsService } from './kb-sections.service.js';
+import { KbSettingsController } from './kb-settings.controller.js';
+import { KbViewCounter } from './kb-view-counter.js';
+
+/**
+ * The knowledge base (issue 17): sections with audiences, articles in Markdown with revisions,
+ * search, votes, ticket links, view counts; the public KB. See docs/knowledge-base.md.
+ */
+@Module({
+  controllers: [
+    KbSectionsController,
+    KbReadingController,
+    KbArticlesController,
+    KbPublicController,
+    KbSettingsController,
+  ],
+  providers: [
+    KbSectionsService,
+    KbArticleQueries,
+    KbArticlesService,
+    KbRevisionsService,
+    KbFeedbackService,
+    KbSearchService,
+    KbViewCounter,
+  ],
+  exports: [KbArticleQueries, KbSearchService, KbViewCounter],
+})
+export class KnowledgeBaseModule {}

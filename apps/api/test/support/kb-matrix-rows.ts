@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import { statuses, type CellContext, type MatrixRow } from './authz-matrix';
+
+/**
+ * The knowledge base's rows of the authorization matrix (authz-matrix.e2e-spec.ts). Each cell
+ * gets fresh rows written in SQL: a section, an article in it (revision 1). The article is for
+ * org A's clients, so clientB's 404 shows the audience rule where a client may act at all.
+ */
+const uniq = () => randomBytes(4).toString('hex');
+
+async function one<T>(c: CellContext, text: string, params: unknown[] = []): Promise<T> {
+  return ((await c.t.db.query(text, params)) as T[])[0];
+}
+
+async function kbSection(c: CellContext, audience = 'clients', orgId?: string): Promise<string> {
+  const row = await one<{ id: string }>(
+    c,
+    `INSERT INTO kb_sections (id, path, name, audience)
+     SELECT g.id, ARRAY[g.id], $1, $2 FROM (SELECT gen_random_uuid() AS id) g RETURNING id`,
+    [`Matrix section ${uniq()}`, audience],
+  );
+  if (orgId) {
+    await c.t.db.query(
+      'INSERT INTO kb_section_organizations (section_id, organization_id) VALUES ($1, $2)',
+      [row.id, orgId],
+    );
+  }
+  return row.id;
+}
+
+/** A published article for org A's clients, with its first revision. */
+async function kbArticle(c: CellContext, audience = 'clients'): Promise<string> {
+  const sectionId = await kbSection(c, audience, audience === 'clients' ? c.w.orgA.id : undefined);
+  const row = await one<{ id: string }>(
+    c,
+    `INSERT INTO kb_articles (id, section_id, title, body, language, translation_group_id, status, published_at)
+     SELECT g.id, $1, $2, 'Matrix body about a heat pump', 'en', g.id, 'published', now()
+       FROM (SELECT gen_random_uuid() AS id) g RETURNING id`,
+    [sectionId, `Matrix article ${uniq()}`],
+  );
+  await c.t.db.query(
+    `INSERT INTO kb_article_revisions (article_id, number, title, body)
+     SELECT id, 1, title, body FROM kb_articles WHERE id = $1`,
+    [row.id],
+  );
+  return row.id;
+}
+
+const articleProbe = (c: CellContext, id: string) => () =>
+  one(c, 'SELECT title, status, version, reviewed_at FROM kb_articles WHERE id = $1', [id]);
+
+const ARTICLE = '/api/v1/kb/articles';
+const readers = statuses(401, 200, 200, 200, 200, 200, 200);
+const orgAReaders = statuses(401, 200, 404, 200, 200, 200, 200);
+const editorsRead = statuses(401, 403, 403, 200, 200, 200, 200);
+const managers = (ok: number) => statuses(401, 403, 403, 403, 403, ok, ok);
+const anyone = statuses(200, 200, 200, 200, 200, 200, 200);
+
+export const KB_ROWS: MatrixRow[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/kb/sections',
+    prepare: async () => ({ path: '/api/v1/kb/sections' }),
+    expect: readers,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/kb/sections',
+    prepare: async (c) => {
+      const name = `Matrix section ${uniq()}`;
+      return {
+        path: '/api/v1/kb/sections',
+        body: { name, audience: 'staff' },
+        probe: () => one(c, 'SELECT count(*)::int AS n FROM kb_sections WHERE name = $1', [name]),
+      };
+    },
+    expect: managers(201),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/kb/sections/{id}',
+    prepare: async (c) => {
+      const id = await kbSection(c);
+      return {
+        path: `/api/v1/kb/sections/${id}`,
+        body: { version: 1, name: `Renamed ${uniq()}` },
+        probe: () => one(c, 'SELECT name FROM kb_sections WHERE id = $1', [id]),
+      };
+    },
+    expect: managers(200),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/kb/sections/{id}',
+    prepare: async (c) => {
+      const id = await kbSection(c);
+      return {
+        path: `/api/v1/kb/sections/${id}`,
+        probe: () => one(c, 'SELECT count(*)::int AS n FROM kb_sections WHERE id = $1', [id]),
+      };
+    },
+    expect: managers(204),
+  },
+  {
+    method: 'GET',
+    path: ARTICLE,
+    prepare: async () => ({ path: ARTICLE }),
+    expect: readers,
+  },
+  {
+    method: 'POST',
+    path: ARTICLE,
+    prepare: async (c) => {
+      const sectionId = await kbSection(c, 'staff');
+      return {
+        path: ARTICLE,
+        body: { sectionId, title: 'Matrix new article', body: 'Text', language: 'en' },
+        probe: () =>
+          one(c, 'SELECT count(*)::int AS n FROM kb_articles WHERE section_id = $1', [sectionId]),
+      };
+    },
+    expect: statuses(401, 403, 403, 201, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}`,
+    prepare: async (c) => ({ path: `${ARTICLE}/${await kbArticle(c)}` }),
+    expect: orgAReaders,
+  },
+  {
+    method: 'PATCH',
+    path: `${ARTICLE}/{id}`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      return {
+        path: `${ARTICLE}/${id}`,
+        body: { version: 1, title: `Edited ${uniq()}` },
+        probe: articleProbe(c, id),
+      };
+    },
+    expect: editorsRead,
+  },
+  {
+    method: 'DELETE',
+    path: `${ARTICLE}/{id}`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      return {
+        path: `${ARTICLE}/${id}`,
+        probe: () => one(c, 'SELECT count(*)::int AS n FROM kb_articles WHERE id = $1', [id]),
+      };
+    },
+    expect: managers(204),
+  },
+  {
+    method: 'POST',
+    path: `${ARTICLE}/{id}/status-changes`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      return {
+        path: `${ARTICLE}/${id}/status-changes`,
+        body: { version: 1, status: 'archived' },
+        probe: articleProbe(c, id),
+      };
+    },
+    expect: editorsRead,
+  },
+  {
+    method: 'POST',
+    path: `${ARTICLE}/{id}/reviews`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      return { path: `${ARTICLE}/${id}/reviews`, body: { version: 1 }, probe: articleProbe(c, id) };
+    },
+    expect: editorsRead,
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}/revisions`,
+    prepare: async (c) => ({ path: `${ARTICLE}/${await kbArticle(c)}/revisions` }),
+    expect: editorsRead,
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}/revisions/{number}`,
+    prepare: async (c) => ({ path: `${ARTICLE}/${await kbArticle(c)}/revisions/1` }),
+    expect: editorsRead,
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}/revisions/{number}/diff`,
+    prepare: async (c) => ({ path: `${ARTICLE}/${await kbArticle(c)}/revisions/1/diff?from=1` }),
+    expect: editorsRead,
+  },
+  {
+    method: 'POST',
+    path: `${ARTICLE}/{id}/revisions/{number}/restorations`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      return {
+        path: `${ARTICLE}/${id}/revisions/1/restorations`,
+        body: { version: 1 },
+        probe: articleProbe(c, id),
+      };
+    },
+    expect: editorsRead,
+  },
+  {
+    method: 'PUT',
+    path: `${ARTICLE}/{id}/my-vote`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      return {
+        path: `${ARTICLE}/${id}/my-vote`,
+        body: { helpful: true },
+        probe: () =>
+          one(c, 'SELECT count(*)::int AS n FROM kb_article_ratings WHERE article_id = $1', [id]),
+      };
+    },
+    expect: orgAReaders,
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}/ratings`,
+    prepare: async (c) => ({ path: `${ARTICLE}/${await kbArticle(c)}/ratings` }),
+    expect: editorsRead,
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}/tickets`,
+    prepare: async (c) => ({ path: `${ARTICLE}/${await kbArticle(c)}/tickets` }),
+    expect: editorsRead,
+  },
+  {
+    // An unassigned ticket: every staff member of the world sees it.
+    method: 'POST',
+    path: `${ARTICLE}/{id}/tickets`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      const ticket = await c.t.factory.ticket({ requesterId: c.w.clientA.id });
+      return {
+        path: `${ARTICLE}/${id}/tickets`,
+        body: { ticketId: ticket.id },
+        probe: () =>
+          one(c, 'SELECT count(*)::int AS n FROM kb_article_tickets WHERE article_id = $1', [id]),
+      };
+    },
+    expect: editorsRead,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/kb/search',
+    prepare: async () => ({ path: '/api/v1/kb/search?q=pump' }),
+    expect: readers,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/kb/typeahead',
+    prepare: async () => ({ path: '/api/v1/kb/typeahead?q=matr' }),
+    expect: readers,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/kb/suggestions',
+    prepare: async () => ({ path: '/api/v1/kb/suggestions?text=heat%20pump%20broken' }),
+    expect: readers,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/kb-settings',
+    prepare: async () => ({ path: '/api/v1/admin/kb-settings' }),
+    expect: managers(200),
+  },
+  {
+    // The same value at the current version: the write shows in the version alone.
+    method: 'PUT',
+    path: '/api/v1/admin/kb-settings',
+    prepare: async (c) => {
+      const read = () =>
+        one<{ version: number; public_enabled: boolean }>(
+          c,
+          'SELECT version, public_enabled FROM kb_settings',
+        );
+      const current = await read();
+      return {
+        path: '/api/v1/admin/kb-settings',
+        body: { version: current.version, publicEnabled: current.public_enabled },
+        probe: read,
+      };
+    },
+    expect: managers(200),
+  },
+  // The public KB: the same answer for everyone (the caller is ignored); 404s while it is off.
+  {
+    method: 'GET',
+    path: '/api/v1/public/kb/sections',
+    prepare: async () => ({ path: '/api/v1/public/kb/sections' }),
+    expect: anyone,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/kb/articles',
+    prepare: async () => ({ path: '/api/v1/public/kb/articles' }),
+    expect: anyone,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/kb/articles/{id}',
+    prepare: async (c) => {
+      await c.t.db.query('UPDATE kb_settings SET public_enabled = true');
+      return { path: `/api/v1/public/kb/articles/${await kbArticle(c, 'public')}` };
+    },
+    expect: anyone,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/kb/search',
+    prepare: async () => ({ path: '/api/v1/public/kb/search?q=pump' }),
+    expect: anyone,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/kb/typeahead',
+    prepare: async () => ({ path: '/api/v1/public/kb/typeahead?q=matr' }),
+    expect: anyone,
+  },
+];

@@ -1,0 +1,13 @@
+/**
+ * Knowledge base (issue 17): who a section is for, where an article stands, its languages.
+ * An article inherits the audience of its section and of every section above it.
+ */
+export const KB_AUDIENCES = ['public', 'clients', 'staff'] as const;
+export type KbAudience = (typeof KB_AUDIENCES)[number];
+
+/** Drafts and archived articles are staff-only whatever their section's audience. */
+export const KB_ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
+export type KbArticleStatus = (typeof KB_ARTICLE_STATUSES)[number];
+
+export const KB_LANGUAGES = ['en', 'ru', 'cs'] as const;
+export type KbLanguage = (typeof KB_LANGUAGES)[number];
