@@ -57,6 +57,12 @@ export const queryKeys = {
   visibility: {
     settings: ['visibility', 'settings'] as const,
   },
+  cannedResponses: {
+    all: ['canned-responses'] as const,
+    list: (params: Record<string, unknown>) => ['canned-responses', 'list', params] as const,
+    forTicket: (ticketId: string, q: string) =>
+      ['canned-responses', 'ticket', ticketId, q] as const,
+  },
   mailQuarantine: {
     all: ['mail-quarantine'] as const,
     list: ['mail-quarantine', 'list'] as const,

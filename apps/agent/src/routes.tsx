@@ -13,6 +13,9 @@ const AdminPage = lazy(() => import('./modules/admin/pages/admin-page'));
 const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
 const SatisfactionPage = lazy(() => import('./modules/reports/pages/satisfaction-page'));
 const SupportLevelsPage = lazy(() => import('./modules/reports/pages/support-levels-page'));
+const CannedResponsesPage = lazy(
+  () => import('./modules/canned-responses/pages/canned-responses-page'),
+);
 const MailQuarantinePage = lazy(
   () => import('./modules/mail-quarantine/pages/mail-quarantine-page'),
 );
@@ -49,6 +52,7 @@ export const router = createBrowserRouter(
         { path: 'reports/satisfaction', element: lazyPage(<SatisfactionPage />) },
         { path: 'reports/support-levels', element: lazyPage(<SupportLevelsPage />) },
         { path: 'mail-quarantine', element: lazyPage(<MailQuarantinePage />) },
+        { path: 'canned-responses', element: lazyPage(<CannedResponsesPage />) },
         { path: '*', element: <Navigate to="/tickets" replace /> },
       ],
     },

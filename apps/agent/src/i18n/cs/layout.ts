@@ -30,6 +30,7 @@ export default {
   notificationsUnread_other: 'Oznámení, {{count}} nepřečtených',
   supportLevels: 'Přehled úrovní podpory',
   mailQuarantine: 'Karanténa pošty',
+  cannedResponses: 'Šablony odpovědí',
   navigation: 'Hlavní navigace',
   toggleNavigation: 'Zobrazit nebo skrýt menu',
 } satisfies Translation<typeof en>;

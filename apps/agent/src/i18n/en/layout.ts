@@ -26,6 +26,7 @@ export default {
   notificationsUnread_other: 'Notifications, {{count}} unread',
   supportLevels: 'Support levels report',
   mailQuarantine: 'Mail quarantine',
+  cannedResponses: 'Canned responses',
   navigation: 'Main navigation',
   toggleNavigation: 'Toggle navigation',
 } as const;

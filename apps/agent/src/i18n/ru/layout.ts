@@ -30,6 +30,7 @@ export default {
   notificationsUnread_other: 'Уведомления, {{count}} непрочитанного',
   supportLevels: 'Отчёт по линиям поддержки',
   mailQuarantine: 'Карантин почты',
+  cannedResponses: 'Шаблоны ответов',
   navigation: 'Основная навигация',
   toggleNavigation: 'Показать или скрыть меню',
 } satisfies Translation<typeof en>;

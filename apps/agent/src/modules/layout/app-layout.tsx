@@ -128,6 +128,16 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-mail-quarantine"
         />
       )}
+      {user && roleHasPermission(user.role, Permission.CannedResponsesUse) && (
+        <NavLink
+          component={Link}
+          to="/canned-responses"
+          onClick={onNavigate}
+          label={t('cannedResponses')}
+          active={location.pathname.startsWith('/canned-responses')}
+          data-testid="nav-canned-responses"
+        />
+      )}
       {user?.role === 'admin' && (
         <NavLink
           component={Link}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Box,
   Button,
@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { IconLock, IconMessage2Bolt, IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import type { Ticket } from '../../api';
@@ -20,11 +20,15 @@ import { useAddComment } from '../../hooks';
 import { useFileSize } from './file-utils';
 import { UploadList, useUploadQueue } from './upload-queue';
 import { useSingleFlight } from './use-single-flight';
+import { CannedResponsePicker } from '../../../canned-responses/components/canned-response-picker';
+import { insertAtCursor } from '../../../canned-responses/insert-at-cursor';
 
 /**
  * Reply or internal note. The whole composer turns yellow with a lock in internal mode, so it
- * is obvious before sending who will read it. Ctrl+Enter (⌘+Enter) sends. The text stays
- * until the comment is really saved.
+ * is obvious before sending who will read it. Ctrl+Enter (⌘+Enter) sends. Ctrl+/ (⌘+/) or the
+ * button opens the canned responses; the chosen one, filled for this ticket, goes in at the
+ * cursor (replacing a selection) and is sent like any typed text. The text stays until the
+ * comment is really saved.
  */
 export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canInternal: boolean }) {
   const { t } = useTranslation('ticketDetail');
@@ -35,6 +39,18 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
   const addComment = useAddComment(ticket.id);
   const queue = useUploadQueue();
   const errors = fieldErrors(addComment.error);
+  const { t: tc } = useTranslation('cannedResponses');
+  const [picking, setPicking] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Where the cursor was when the picker opened: focus moves to its search field.
+  const selection = useRef({ start: 0, end: 0 });
+  const openPicker = () => {
+    const el = textarea.current;
+    selection.current = el
+      ? { start: el.selectionStart, end: el.selectionEnd }
+      : { start: body.length, end: body.length };
+    setPicking(true);
+  };
 
   const once = useSingleFlight();
   const send = () => {
@@ -86,10 +102,14 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
           maxRows={14}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
+          ref={textarea}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               send();
+            } else if (e.key === '/' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              openPicker();
             }
           }}
           error={errors.body}
@@ -132,6 +152,16 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
                 data-testid="comment-internal-switch"
               />
             )}
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconMessage2Bolt size={14} aria-hidden />}
+              onClick={openPicker}
+              title={tc('picker.openHint')}
+              data-testid="canned-picker-open"
+            >
+              {tc('picker.open')}
+            </Button>
             <FileButton
               multiple
               onChange={(picked) => setFiles((f) => [...f, ...picked])}
@@ -171,6 +201,36 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
         </Group>
         <UploadList queue={queue} />
       </Stack>
+      <CannedResponsePicker
+        ticket={ticket}
+        opened={picking}
+        onClose={() => setPicking(false)}
+        onInsert={(rendered, chosen) => {
+          const { text, cursor } = insertAtCursor(body, selection.current, rendered.body);
+          setBody(text);
+          setPicking(false);
+          // After the modal hands focus back: put the cursor after what was inserted.
+          requestAnimationFrame(() => {
+            textarea.current?.focus();
+            textarea.current?.setSelectionRange(cursor, cursor);
+          });
+          const missing = [...rendered.unknownPlaceholders, ...rendered.emptyPlaceholders];
+          notifications.show({
+            color: missing.length ? 'yellow' : 'green',
+            message: [
+              tc('picker.inserted', { title: chosen.title }),
+              rendered.unknownPlaceholders.length
+                ? tc('picker.unknown', { names: rendered.unknownPlaceholders.join(', ') })
+                : '',
+              rendered.emptyPlaceholders.length
+                ? tc('picker.emptyValues', { names: rendered.emptyPlaceholders.join(', ') })
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          });
+        }}
+      />
     </Paper>
   );
 }
