@@ -43,6 +43,7 @@ preloadStrings([
   'webhooksAdmin',
   'mailboxesAdmin',
   'visibilityAdmin',
+  'settingsForm',
 ]);
 
 const SECTIONS = [

@@ -1,11 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import {
   Button,
   Checkbox,
   Code,
   CopyButton,
   Group,
-  Loader,
   NativeSelect,
   NumberInput,
   Stack,
@@ -17,7 +15,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES } from '@relaydesk/contracts';
-import { fieldErrors, ProblemMessage, useTranslatedName } from '@relaydesk/web-ui';
+import { fieldErrors, useTranslatedName } from '@relaydesk/web-ui';
+import { SettingsForm, SettingsFrame, useSettingsDraft } from '../../../shared/forms/settings-form';
 import { useGroups } from '../../directory/hooks';
 import { useAdminTicketTypes } from '../../ticket-types/hooks';
 import type { WebFormSettings } from '../api';
@@ -55,24 +54,27 @@ export function WebFormSection() {
   const types = useAdminTicketTypes();
   const groups = useGroups({ active: true, limit: 100 });
   const save = useSaveWebFormSettings();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const { draft, set, dirty, discard } = useSettingsDraft(settings.data, toDraft);
 
-  useEffect(() => {
-    if (settings.data) setDraft(toDraft(settings.data));
-  }, [settings.data]);
-
-  if (settings.error) return <ProblemMessage error={settings.error} />;
-  if (!settings.data || !draft) return <Loader role="status" aria-label="Loading" />;
+  if (!settings.data || !draft) {
+    return (
+      <SettingsFrame
+        title={t('title')}
+        hint={t('hint')}
+        testId="web-form-settings"
+        loading
+        error={settings.error}
+      >
+        {null}
+      </SettingsFrame>
+    );
+  }
 
   const publicTypes = (types.data ?? []).filter((type) => type.isPublic && type.active);
   const errors = fieldErrors(save.error);
   const origin = window.location.origin;
   const code = embedCode(origin);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((d) => (d ? { ...d, [key]: value } : d));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const { origins, ...rest } = draft;
     save.mutate(
       {
@@ -92,110 +94,110 @@ export function WebFormSection() {
   )?.[1];
 
   return (
-    <Stack gap="lg" maw={760} data-testid="web-form-settings">
-      <div>
-        <Title order={3}>{t('title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('hint')}
-        </Text>
-      </div>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {save.error && <ProblemMessage error={save.error} />}
-          <Switch
-            label={t('enabled')}
-            checked={draft.enabled}
-            onChange={(e) => set('enabled', e.currentTarget.checked)}
-            data-testid="web-form-enabled"
+    <SettingsFrame
+      title={t('title')}
+      hint={t('hint')}
+      testId="web-form-settings"
+      loading={false}
+      error={settings.error}
+    >
+      <SettingsForm
+        onSubmit={submit}
+        saveLabel={t('save')}
+        saveTestId="web-form-save"
+        pending={save.isPending}
+        error={save.error}
+        dirty={dirty}
+        onDiscard={discard}
+      >
+        <Switch
+          label={t('enabled')}
+          checked={draft.enabled}
+          onChange={(e) => set('enabled', e.currentTarget.checked)}
+          data-testid="web-form-enabled"
+        />
+        <Checkbox.Group
+          label={t('types')}
+          description={t('typesHint')}
+          value={draft.typeIds}
+          onChange={(value) => set('typeIds', value)}
+          error={Object.entries(errors).find(([f]) => f.startsWith('typeIds'))?.[1]}
+        >
+          <Stack gap={6} mt={6}>
+            {publicTypes.length === 0 && <Text size="sm">{t('noPublicTypes')}</Text>}
+            {publicTypes.map((type) => (
+              <Checkbox key={type.id} value={type.id} label={name(type.name)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <NativeSelect
+          label={t('group')}
+          data={[
+            { value: '', label: t('noGroup') },
+            ...(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })),
+          ]}
+          value={draft.defaultGroupId ?? ''}
+          onChange={(e) => set('defaultGroupId', e.currentTarget.value || null)}
+          error={errors.defaultGroupId}
+        />
+        <NativeSelect
+          label={t('priority')}
+          data={[
+            { value: '', label: t('typeDefault') },
+            ...TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) })),
+          ]}
+          value={draft.defaultPriority ?? ''}
+          onChange={(e) =>
+            set(
+              'defaultPriority',
+              (e.currentTarget.value || null) as WebFormSettings['defaultPriority'],
+            )
+          }
+        />
+        <Switch
+          label={t('knownContactImmediate')}
+          description={t('knownContactImmediateHint')}
+          checked={draft.knownContactImmediate}
+          onChange={(e) => set('knownContactImmediate', e.currentTarget.checked)}
+        />
+        <Textarea
+          label={t('origins')}
+          description={t('originsHint')}
+          autosize
+          minRows={2}
+          value={draft.origins}
+          onChange={(e) => set('origins', e.currentTarget.value)}
+          error={originError}
+          data-testid="web-form-origins"
+        />
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t('minFill')}
+            description={t('minFillHint')}
+            min={0}
+            max={600}
+            value={draft.minFillSeconds}
+            onChange={(v) => set('minFillSeconds', Number(v) || 0)}
+            error={errors.minFillSeconds}
           />
-          <Checkbox.Group
-            label={t('types')}
-            description={t('typesHint')}
-            value={draft.typeIds}
-            onChange={(value) => set('typeIds', value)}
-            error={Object.entries(errors).find(([f]) => f.startsWith('typeIds'))?.[1]}
-          >
-            <Stack gap={6} mt={6}>
-              {publicTypes.length === 0 && <Text size="sm">{t('noPublicTypes')}</Text>}
-              {publicTypes.map((type) => (
-                <Checkbox key={type.id} value={type.id} label={name(type.name)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <NativeSelect
-            label={t('group')}
-            data={[
-              { value: '', label: t('noGroup') },
-              ...(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })),
-            ]}
-            value={draft.defaultGroupId ?? ''}
-            onChange={(e) => set('defaultGroupId', e.currentTarget.value || null)}
-            error={errors.defaultGroupId}
+          <NumberInput
+            label={t('perIp')}
+            min={1}
+            max={10000}
+            value={draft.maxPerIpPerHour}
+            onChange={(v) => set('maxPerIpPerHour', Number(v) || 1)}
+            error={errors.maxPerIpPerHour}
           />
-          <NativeSelect
-            label={t('priority')}
-            data={[
-              { value: '', label: t('typeDefault') },
-              ...TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) })),
-            ]}
-            value={draft.defaultPriority ?? ''}
-            onChange={(e) =>
-              set(
-                'defaultPriority',
-                (e.currentTarget.value || null) as WebFormSettings['defaultPriority'],
-              )
-            }
+          <NumberInput
+            label={t('perAddress')}
+            min={1}
+            max={100}
+            value={draft.maxPerAddressPerHour}
+            onChange={(v) => set('maxPerAddressPerHour', Number(v) || 1)}
+            error={errors.maxPerAddressPerHour}
           />
-          <Switch
-            label={t('knownContactImmediate')}
-            description={t('knownContactImmediateHint')}
-            checked={draft.knownContactImmediate}
-            onChange={(e) => set('knownContactImmediate', e.currentTarget.checked)}
-          />
-          <Textarea
-            label={t('origins')}
-            description={t('originsHint')}
-            autosize
-            minRows={2}
-            value={draft.origins}
-            onChange={(e) => set('origins', e.currentTarget.value)}
-            error={originError}
-            data-testid="web-form-origins"
-          />
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('minFill')}
-              description={t('minFillHint')}
-              min={0}
-              max={600}
-              value={draft.minFillSeconds}
-              onChange={(v) => set('minFillSeconds', Number(v) || 0)}
-              error={errors.minFillSeconds}
-            />
-            <NumberInput
-              label={t('perIp')}
-              min={1}
-              max={10000}
-              value={draft.maxPerIpPerHour}
-              onChange={(v) => set('maxPerIpPerHour', Number(v) || 1)}
-              error={errors.maxPerIpPerHour}
-            />
-            <NumberInput
-              label={t('perAddress')}
-              min={1}
-              max={100}
-              value={draft.maxPerAddressPerHour}
-              onChange={(v) => set('maxPerAddressPerHour', Number(v) || 1)}
-              error={errors.maxPerAddressPerHour}
-            />
-          </Group>
-          <div>
-            <Button type="submit" loading={save.isPending} data-testid="web-form-save">
-              {t('save')}
-            </Button>
-          </div>
-        </Stack>
-      </form>
+        </Group>
+      </SettingsForm>
       <Stack gap="xs">
         <Title order={4}>{t('embedTitle')}</Title>
         <Text size="sm" c="dimmed">
@@ -229,6 +231,6 @@ export function WebFormSection() {
           </Stack>
         ))}
       </Stack>
-    </Stack>
+    </SettingsFrame>
   );
 }
