@@ -4389,7 +4389,7 @@ export interface components {
       active: boolean;
       /**
        * @deprecated
-       * @description Deprecated: the scope in force (`visibilityScope`, else the installation default) is `all`. Writing true sets the scope `all`; false takes an `all` scope back to the default (which may be `all` itself). `visibilityScope`, when sent too, wins
+       * @description The caller sees every ticket: an admin, a dispatcher, or staff whose scope in force is `all` (what the visibility rule does, unlike the stored-scope meaning on the users API)
        */
       canViewAll: boolean;
       canViewOrganizationTickets: boolean;
@@ -5395,6 +5395,7 @@ export interface components {
       expiresIn: number;
       /** @description Single-use token for POST /auth/refresh; rotated on every use. Absent when the request named a web app: the token is then in that app's HttpOnly cookie only. */
       refreshToken?: string;
+      /** @description The signed-in user; here `canViewAll` is whether they see every ticket (admins and dispatchers too), as on GET /me */
       user: components['schemas']['UserDto'];
     };
     TransitionDto: {
