@@ -372,6 +372,52 @@ describe('visibility scopes on every other channel', () => {
   );
 
   it.each(SCOPES.filter((s) => s !== 'all'))(
+    'scope %s: a ticket’s history does not name a linked ticket outside the scope',
+    async (scope) => {
+      const p = actors[scope];
+      const rule = includes(scope);
+      // Their own open ticket, in no fixture link (the links test counts those).
+      const linked = new Set(links.flatMap(([a, b]) => [a, b]));
+      const isOpen = (x: Fixture) => CATEGORY[x.status as 'open'] === 'open' && !linked.has(x.id);
+      const seen = fixtures.find((x) => x.assigneeId === p.id && isOpen(x))!;
+      // Of nobody here: no other scope's run links to these tickets' histories.
+      const nobodys = (x: Fixture) => !SCOPES.some((s) => x.assigneeId === actors[s].id);
+      const unseen = fixtures.filter(
+        (x) => !rule(x) && notDone(x) && !linked.has(x.id) && nobodys(x),
+      );
+      expect(unseen.length).toBeGreaterThanOrEqual(2);
+      // Linked by the dispatcher through the API, then one link removed: both kinds of line.
+      for (const other of unseen.slice(0, 2)) {
+        const res = await api(w.dispatcher).post(`/tickets/${seen.id}/links`, {
+          relation: 'related',
+          ticketId: other.id,
+        });
+        expect(res.status).toBe(201);
+      }
+      const current = (await api(w.dispatcher).get(`/tickets/${seen.id}/links`)).body as {
+        id: string;
+        ticket: { id: string };
+      }[];
+      const removed = current.find((l) => l.ticket.id === unseen[1].id)!;
+      await api(w.dispatcher).delete(`/tickets/${seen.id}/links/${removed.id}`).expect(204);
+      const aboutUnseen = (m: string) =>
+        unseen.slice(0, 2).some((x) => m.includes(x.id) || m.endsWith(` #${x.number}`));
+      const mentions = async (who: Persona) =>
+        (
+          (await api(who).get(`/tickets/${seen.id}/history`)).body.items as {
+            kind: string;
+            newValue: { ticketId?: string; number?: number } | null;
+          }[]
+        )
+          .filter((e) => e.kind.startsWith('link_'))
+          .map((e) => `${e.kind} ${e.newValue?.ticketId} #${e.newValue?.number}`);
+      // The dispatcher's history has all three lines: the test can see a mention.
+      expect((await mentions(w.dispatcher)).filter(aboutUnseen)).toHaveLength(3);
+      expect((await mentions(p)).filter(aboutUnseen)).toEqual([]);
+    },
+  );
+
+  it.each(SCOPES.filter((s) => s !== 'all'))(
     'scope %s: watching never shows a ticket outside the scope, and nobody makes them watch one',
     async (scope) => {
       const p = actors[scope];

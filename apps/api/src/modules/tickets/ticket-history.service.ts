@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TranslatedText } from '@relaydesk/contracts';
-import type { AuthUser } from '../../common/auth/auth-user.js';
+import { seesAllTickets, type AuthUser } from '../../common/auth/auth-user.js';
 import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.js';
 import type { TicketEventDto } from './dto/ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
+import { ticketVisibility } from './ticket-visibility.js';
 
 interface EventRow {
   id: string;
@@ -102,6 +103,24 @@ export class TicketHistoryService {
         // A client learns that someone took the ticket on, not of regrouping or unassigning.
         ` AND (e.kind NOT IN ('assigned', 'taken', 'auto_assigned') OR (e.new_value ->> 'assigneeId' IS NOT NULL` +
         ` AND e.new_value ->> 'assigneeId' IS DISTINCT FROM e.old_value ->> 'assigneeId'))`;
+    }
+    if (!isClient && !seesAllTickets(user)) {
+      // A link line names the other ticket (id and number): only when the caller may see that
+      // one too, as the links list shows only such links (clients get no link lines at all).
+      const vis = ticketVisibility(user, 'lt');
+      const [visibleSql, visibleParams] = this.db
+        .createQueryBuilder()
+        .select('lt.id')
+        .from('tickets', 'lt')
+        .where(vis.sql, vis.params)
+        .getQueryAndParameters();
+      // The rule's placeholders follow the ones already in `params`.
+      const offset = params.length;
+      params.push(...visibleParams);
+      const visible = visibleSql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      where +=
+        ` AND (e.kind NOT IN ('link_added', 'link_removed')` +
+        ` OR (e.new_value ->> 'ticketId')::uuid IN (${visible}))`;
     }
     const rows = (await this.db.query(
       `SELECT e.id, e.kind, e.field, e.old_value, e.new_value, e.internal, e.actor_id, u.name AS actor_name,
