@@ -122,6 +122,39 @@ describe('seed on first start: demo data', () => {
     expect(counts.body.open + counts.body.closed).toBeLessThanOrEqual(mine.length);
   });
 
+  it('offers canned responses in the three languages; L1’s microclimate one leads and fills on a demo ticket', async () => {
+    const langs = (await t.db.query(
+      `SELECT language, count(*)::int AS n FROM canned_responses GROUP BY language ORDER BY language`,
+    )) as { language: string; n: number }[];
+    expect(langs.map((l) => l.language)).toEqual(['cs', 'en', 'ru']);
+    const alexey = await one<{ id: string }>(
+      t.db,
+      `SELECT id FROM users WHERE email = 'alexey.smirnov@relaydesk.local'`,
+    );
+    const ticket = await one<{ id: string }>(
+      t.db,
+      `SELECT t.id FROM tickets t JOIN ticket_types tt ON tt.id = t.type_id
+        WHERE tt.key = 'microclimate' AND t.assignee_id = $1 ORDER BY t.number LIMIT 1`,
+      [alexey.id],
+    );
+    const auth = `Bearer ${await t.tokenFor(alexey.id)}`;
+    const picker = await t
+      .http()
+      .get(`/api/v1/tickets/${ticket.id}/canned-responses`)
+      .set('Authorization', auth);
+    expect(picker.status).toBe(200);
+    const items = (picker.body as { items: { id: string; title: string }[] }).items;
+    // Alexey is in L1: its template hinted to microclimate comes first on a microclimate ticket.
+    expect(items[0].title).toMatch(/^(Уточнить зону|Upřesnit zónu)/);
+    const rendered = await t
+      .http()
+      .post(`/api/v1/tickets/${ticket.id}/canned-responses/${items[0].id}/render`)
+      .set('Authorization', auth);
+    expect(rendered.status).toBe(200);
+    expect(rendered.body).toMatchObject({ unknownPlaceholders: [] });
+    expect((rendered.body as { body: string }).body).not.toContain('{{');
+  });
+
   it('creates the directory: organizations, departments, groups and people', async () => {
     const c = await counts(t.db);
     expect(c).toMatchObject({

@@ -8,6 +8,7 @@ import { insertDemoAssignment } from './demo-assignment.js';
 import { insertDemoSla } from './demo-sla.js';
 import { insertDemoAlertRules } from './demo-alerts.js';
 import { insertDemoWebForm } from './demo-web-form.js';
+import { insertDemoCannedResponses } from './demo-canned-responses.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -49,6 +50,7 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   await insertDemoAssignment(em, ids);
   await insertDemoAlertRules(em, ids);
   await insertDemoWebForm(em, ids);
+  await insertDemoCannedResponses(em, ids);
   // Last: the SLA clocks of every demo ticket, computed from its creation time.
   await insertDemoSla(em);
 }
