@@ -44,6 +44,7 @@ export class KbSearchService {
   constructor(private readonly db: DataSource) {}
 
   async search(reader: KbReader, q: KbSearchQueryDto): Promise<KbSearchHitDto[]> {
+    if (!q.q || words(q.q).length === 0) return [];
     const p = new SqlParams();
     const query = `rd_search_query(${p.add(q.q)})`;
     return this.ranked(reader, p, query, q.language, q.limit ?? 20);
@@ -54,8 +55,7 @@ export class KbSearchService {
    * of its words may match, best first.
    */
   async suggestions(reader: KbReader, q: KbSuggestionsQueryDto): Promise<KbSearchHitDto[]> {
-    const terms = words(q.text).length ? q.text : '';
-    if (!terms) return [];
+    if (!q.text || words(q.text).length === 0) return [];
     const p = new SqlParams();
     // The AND of every word becomes an OR: a description rarely shares all its words with an
     // article. plainto_tsquery's text form quotes each lexeme, so '&' only appears as the operator.
@@ -99,11 +99,11 @@ export class KbSearchService {
   /** Titles starting with what was typed (the last word as a prefix), for the search box. */
   async typeahead(
     reader: KbReader,
-    text: string,
+    text: string | undefined,
     language: string | undefined,
     limit: number,
   ): Promise<KbTypeaheadItemDto[]> {
-    const ws = words(text);
+    const ws = words(text ?? '');
     if (ws.length === 0) return [];
     const p = new SqlParams();
     const tsquery = ws

@@ -3,15 +3,17 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { KB_LANGUAGES, type KbLanguage } from '@relaydesk/contracts';
 import { FIELD_LIMITS, IntField } from '../../../common/openapi/request-fields.js';
-import { IsNotBlank } from '../../../common/validation/dto-decorators.js';
 import { KbArticleSummaryDto } from './kb-article.dto.js';
 
 export class KbSearchQueryDto {
-  @ApiProperty({ maxLength: FIELD_LIMITS.search, description: 'Words; "quotes" and -not work' })
+  @ApiPropertyOptional({
+    maxLength: FIELD_LIMITS.search,
+    description: 'Words; "quotes" and -not work. Without words, no items',
+  })
+  @IsOptional()
   @IsString()
-  @IsNotBlank()
   @MaxLength(FIELD_LIMITS.search)
-  q!: string;
+  q?: string;
   @ApiPropertyOptional({ enum: KB_LANGUAGES })
   @IsOptional()
   @IsIn(KB_LANGUAGES)
@@ -22,14 +24,15 @@ export class KbSearchQueryDto {
 }
 
 export class KbSuggestionsQueryDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     maxLength: 2000,
-    description: 'Free text (a new ticket’s subject and description): any of its words may match',
+    description:
+      'Free text (a new ticket’s subject and description): any of its words may match. Without words, no items',
   })
+  @IsOptional()
   @IsString()
-  @IsNotBlank()
   @MaxLength(2000)
-  text!: string;
+  text?: string;
   @ApiPropertyOptional({ enum: KB_LANGUAGES })
   @IsOptional()
   @IsIn(KB_LANGUAGES)
