@@ -27,6 +27,7 @@ import {
 } from './report.mjs';
 import { formatMailIn, mailInBench } from './mail-in.mjs';
 import { formatMailOutbox, mailOutboxBench } from './mail-outbox.mjs';
+import { BENCH_CLIENT, kbReads, prepareKb, probeKb } from './kb.mjs';
 import { slaSweepBench } from './sla-sweep.mjs';
 import { prepareTransitions, restoreTransitionTickets } from './transitions.mjs';
 import {
@@ -41,7 +42,17 @@ import {
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const env = process.env;
 /** What `npm run bench` can measure; BENCH_SCENARIOS names some of them (default: all). */
-const SCENARIOS = ['list', 'search', 'floor', 'create', 'transition', 'sla', 'mail', 'mail-in'];
+const SCENARIOS = [
+  'list',
+  'search',
+  'floor',
+  'create',
+  'transition',
+  'sla',
+  'mail',
+  'mail-in',
+  'kb',
+];
 const config = {
   tickets: positiveInt('BENCH_TICKETS', 1_000_000),
   scenarios: scenarioList(),
@@ -52,6 +63,7 @@ const config = {
   transitionTickets: positiveInt('BENCH_TRANSITION_TICKETS', 2000),
   mailMessages: positiveInt('BENCH_MAIL_MESSAGES', 2000),
   mailInMessages: positiveInt('BENCH_MAIL_IN_MESSAGES', 5000),
+  kbArticles: positiveInt('BENCH_KB_ARTICLES', 100_000),
   latencyConnections: positiveInt('BENCH_LATENCY_CONNECTIONS', 1, 0),
   pacedPercent: positiveInt('BENCH_PACED_PERCENT', 50, 0),
   // A stated load (proposed targets, see docs/performance.md): a desk of about 500 agents
@@ -163,6 +175,14 @@ async function main() {
   await removeEarlierRunRows(seed);
   await withBenchDb((db) => restoreTransitionTickets({ db, seed, log }));
   await ensureDispatcher({ url: cluster.urlFor(DATABASE), hashPassword: await passwordHasher() });
+  const kb = has('kb')
+    ? await prepareKb({
+        withDb: withBenchDb,
+        articles: config.kbArticles,
+        hashPassword: await passwordHasher(),
+        log,
+      })
+    : null;
   await cluster.configure(clusterSettings(env));
   await cluster.stop();
   await cluster.start({ fast: !config.durableDatabase });
@@ -314,6 +334,32 @@ async function main() {
         results.push({ ...row, ...(await measure(load)) });
         logResult(results.at(-1));
       }
+    }
+  }
+  // The knowledge base at one connection (issue 17): a client, whose queries carry the audience
+  // rule, and staff, whose do not.
+  if (kb) {
+    const clientToken = await logIn(api.baseUrl, BENCH_CLIENT);
+    for (const s of kbReads({ clientToken, staffToken: token })) {
+      const probe = probeKb(await request(api.baseUrl, 'GET', s.path, { token: s.token }));
+      log(`${s.name}, 1 conn: ${probe.ok ? 'probe ok' : 'PROBE FAILED'} (${probe.detail})`);
+      const load = {
+        ...loadOptions,
+        method: 'GET',
+        path: s.path,
+        token: s.token,
+        connections: 1,
+        expectStatus: 200,
+      };
+      results.push({
+        name: s.name,
+        kind: s.kind,
+        method: 'GET',
+        path: s.path,
+        probe,
+        ...(await measure(load)),
+      });
+      logResult(results.at(-1));
     }
   }
   if (has('floor') && !floorDone) {
@@ -531,6 +577,7 @@ async function main() {
     config: { ...config, dataDir: undefined },
     postgres: pgSettings,
     seed,
+    kbSeed: kb,
     deepCursor: deep,
     commit: gitCommit(),
     targets: TARGETS,
