@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { installTimestampParser } from '../common/database/pg-timestamps.js';
 import { IdempotencyCommitSubscriber } from '../common/idempotency/idempotency-commit.subscriber.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -13,6 +14,7 @@ export function dataSourceOptions(
   poolSize = 20,
   connectTimeoutMs = 5000,
 ): DataSourceOptions {
+  installTimestampParser();
   return {
     type: 'postgres',
     url: databaseUrl,
