@@ -36,6 +36,7 @@ import { SlaPauses1765530000010 } from './1765530000010-sla-pauses.js';
 import { RefreshTokenSuccessor1765545000000 } from './1765545000000-refresh-token-successor.js';
 import { KnowledgeBase1765600000000 } from './1765600000000-knowledge-base.js';
 import { CannedResponses1765610000000 } from './1765610000000-canned-responses.js';
+import { NameVersions1765620000000 } from './1765620000000-name-versions.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   RefreshTokenSuccessor1765545000000,
   KnowledgeBase1765600000000,
   CannedResponses1765610000000,
+  NameVersions1765620000000,
 ];

@@ -119,6 +119,8 @@ export function selectList(
     // Full microsecond precision for cursors: a JS Date would round to milliseconds.
     [isClient ? 't.client_updated_at::text' : 't.updated_at::text', 'cur_updated_at'],
     ['t.created_at::text', 'cur_created_at'],
+    // Read in the tickets' snapshot: whether this instance's cached names are still current.
+    ['(SELECT nv.version::text FROM name_versions nv WHERE nv.id = 1)', 'names_v'],
   ];
 }
 
@@ -154,6 +156,8 @@ export function summarySelectList(isClient: boolean): [string, string][] {
     isClient ? ['t.client_updated_at', 't_client_updated_at'] : ['t.updated_at', 't_updated_at'],
     [isClient ? 't.client_updated_at::text' : 't.updated_at::text', 'cur_updated_at'],
     ['t.created_at::text', 'cur_created_at'],
+    // Read in the tickets' snapshot: whether this instance's cached names are still current.
+    ['(SELECT nv.version::text FROM name_versions nv WHERE nv.id = 1)', 'names_v'],
   ];
 }
 
@@ -179,6 +183,8 @@ export interface NameRow {
 }
 
 export interface TicketRow {
+  /** On list rows: the `name_versions` counter (see TicketNamesCache). */
+  names_v?: string | null;
   t_id: string;
   t_number: string;
   t_subject: string;
