@@ -517,6 +517,45 @@ describe('visibility scopes on every other channel', () => {
     },
   );
 
+  // After the tests that compare lists with the fixtures: it files tickets of its own.
+  it.each(SCOPES.filter((s) => s !== 'all'))(
+    'scope %s: a forced close names only the open children the scope includes',
+    async (scope) => {
+      const p = actors[scope];
+      const parent = await t.factory.ticket({ assigneeId: p.id, status: 'resolved' });
+      const mine = await t.factory.ticket({ assigneeId: p.id, subject: 'Child of mine' });
+      const outside = await t.factory.ticket({
+        requesterId: w.clientA.id,
+        organizationId: w.orgA.id,
+        assigneeId: w.otherAgent.id,
+        groupId: w.otherGroup.id,
+        subject: 'Child elsewhere',
+      });
+      expect((await api(p).get(`/tickets/${outside.id}`)).status).toBe(404);
+      for (const child of [mine, outside]) {
+        await t.db.query(
+          `INSERT INTO ticket_links (ticket_id, linked_ticket_id, kind) VALUES ($1, $2, 'child_of')`,
+          [child.id, parent.id],
+        );
+      }
+      const closed = await api(w.dispatcher).post(`/tickets/${parent.id}/transitions`, {
+        to: 'closed',
+        version: parent.version,
+        force: true,
+      });
+      expect(closed.status).toBe(200);
+      const forced = async (who: Persona) =>
+        (
+          (await api(who).get(`/tickets/${parent.id}/history`)).body.items as {
+            kind: string;
+            newValue: { openChildren: number[] };
+          }[]
+        ).find((e) => e.kind === 'close_forced')?.newValue.openChildren;
+      expect((await forced(w.dispatcher))?.sort()).toEqual([mine.number, outside.number].sort());
+      expect(await forced(p)).toEqual([mine.number]);
+    },
+  );
+
   // Last: it writes events on the fixtures.
   it('live stream and its replay: each scope hears of exactly the tickets it includes', async () => {
     await t.app.listen(0, '127.0.0.1');

@@ -135,6 +135,7 @@ export class TicketHistoryService {
         LIMIT $2`,
       params,
     )) as EventRow[];
+    if (!isClient && !seesAllTickets(user)) await this.hideUnseenChildren(user, rows);
     return toPage(
       rows,
       limit,
@@ -142,6 +143,38 @@ export class TicketHistoryService {
       (r) => ({ v: r.cursor_at, id: r.id }),
     );
   }
+
+  /** Keeps, in each forced close line, only the children the caller sees (one query a page). */
+  private async hideUnseenChildren(user: AuthUser, rows: EventRow[]): Promise<void> {
+    const numbers = rows.flatMap((r) => forcedCloseChildren(r) ?? []);
+    if (numbers.length === 0) return;
+    const vis = ticketVisibility(user, 'ct');
+    const seen = await this.db
+      .createQueryBuilder()
+      .select('ct.number', 'number')
+      .from('tickets', 'ct')
+      .where('ct.number = ANY(:childNumbers)', { childNumbers: numbers })
+      .andWhere(vis.sql, vis.params)
+      .getRawMany<{ number: string }>();
+    const visible = new Set(seen.map((s) => Number(s.number)));
+    for (const r of rows) {
+      const children = forcedCloseChildren(r);
+      if (children) {
+        r.new_value = {
+          ...(r.new_value as object),
+          openChildren: children.filter((n) => visible.has(Number(n))),
+        };
+      }
+    }
+  }
+}
+
+/** A forced close lists the children that were open: numbers of tickets the reader may not see. */
+function forcedCloseChildren(r: EventRow): number[] | null {
+  const v = r.new_value as { openChildren?: unknown } | null;
+  return r.kind === 'close_forced' && Array.isArray(v?.openChildren)
+    ? (v.openChildren as number[])
+    : null;
 }
 
 function toEvent(r: EventRow): TicketEventDto {
