@@ -2568,7 +2568,16 @@ describe('authorization', () => {
           expect(views).toEqual(COUNTED_VIEWS.filter((v) => distributes || v !== 'undistributed'));
         }
         if (name.startsWith('client')) {
-          expect(Object.keys(counts).sort()).toEqual(['closed', 'createdByMe', 'open']);
+          expect(Object.keys(counts).sort()).toEqual([
+            'closed',
+            'createdByMe',
+            'informational',
+            'open',
+          ]);
+          // The portal's "For information" filter is a status category, not a view.
+          const informational = await listAll(p, '&statusCategory=informational');
+          expect(counts.informational).toBe(informational.length);
+          outsideAll.push(...informational.filter((id) => !all.has(id)));
         }
         for (const view of views) {
           const listed = await listAll(p, `&view=${view}`);
