@@ -89,6 +89,23 @@ describe('seed on first start: demo data', () => {
     expect(own.organization_id).toBe(orgWide.organization_id);
   });
 
+  it('offers an agent who manages a project with staff members and a new task to hand over (Pythagoras)', async () => {
+    const email = logins.find((l) => l.role === 'agent, project manager')?.email;
+    expect(email).toBeDefined();
+    const row = await one<{ members: number; fresh: number }>(
+      t.db,
+      `SELECT (SELECT count(*)::int FROM project_members pm JOIN users m ON m.id = pm.user_id
+                WHERE pm.project_id = p.id AND m.role <> 'client' AND m.id <> u.id) AS members,
+              (SELECT count(*)::int FROM tickets tk
+                WHERE tk.project_id = p.id AND tk.status = 'new') AS fresh
+         FROM projects p JOIN users u ON u.id = p.manager_id
+        WHERE u.email = $1 AND u.role = 'agent' AND p.active`,
+      [email],
+    );
+    expect(row.members).toBeGreaterThan(0);
+    expect(row.fresh).toBeGreaterThan(0);
+  });
+
   it('offers an agent in scope “own only” who, in a group with unassigned tickets, sees her own work and nothing else', async () => {
     const email = logins.find((l) => l.role === 'agent, own only')!.email;
     const olga = await one<{ id: string; visibility_scope: string }>(

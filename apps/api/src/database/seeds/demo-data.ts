@@ -26,6 +26,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { role: 'agent', email: PEOPLE.alexey.email, password: DEMO_PASSWORD },
   { role: 'agent, dept head', email: PEOPLE.tereza.email, password: DEMO_PASSWORD },
   { role: 'agent, own only', email: PEOPLE.olga.email, password: DEMO_PASSWORD },
+  // Pythagoras: manages the Greenhouse 7 project and hands its tasks to its members (Solving).
+  { role: 'agent, project manager', email: PEOPLE.dmitry.email, password: DEMO_PASSWORD },
   { role: 'client, org-wide', email: PEOPLE.sergey.email, password: DEMO_PASSWORD },
   { role: 'client', email: PEOPLE.anna.email, password: DEMO_PASSWORD },
 ];
