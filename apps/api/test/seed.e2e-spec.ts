@@ -172,6 +172,44 @@ describe('seed on first start: demo data', () => {
     expect((rendered.body as { body: string }).body).not.toContain('{{');
   });
 
+  it('offers a knowledge base in three languages: each reader finds what they may see', async () => {
+    const token = async (email: string) => {
+      const u = await one<{ id: string }>(t.db, 'SELECT id FROM users WHERE email = $1', [email]);
+      return `Bearer ${await t.tokenFor(u.id)}`;
+    };
+    const search = async (auth: string | null, q: string) => {
+      const req = t
+        .http()
+        .get(`/api/v1/${auth ? '' : 'public/'}kb/search?q=${encodeURIComponent(q)}`);
+      const res = await (auth ? req.set('Authorization', auth) : req);
+      expect(res.status).toBe(200);
+      return (res.body as { items: { title: string }[] }).items.map((i) => i.title);
+    };
+    const langs = (await t.db.query(
+      `SELECT DISTINCT language FROM kb_articles WHERE status = 'published' ORDER BY language`,
+    )) as { language: string }[];
+    expect(langs.map((l) => l.language)).toEqual(['cs', 'en', 'ru']);
+    // Agro-Yuzhny's client finds his organization's article by an inflected word; Novák's does not.
+    const sergey = await token('s.petrov@agro-yuzhny.example');
+    const petr = await token('petr.novak@zahradnictvi-novak.example');
+    expect(await search(sergey, 'насосов')).toEqual([
+      'Замена циркуляционного насоса в теплице № 3',
+    ]);
+    expect(await search(petr, 'насосов')).toEqual([]);
+    // Czech without accents; the public KB without signing in; runbooks for staff only.
+    expect(await search(petr, 'cidlo vlhkosti')).toEqual(['Čidlo vlhkosti ukazuje 100 %']);
+    // The Czech article's tag "portál" matches unaccented too.
+    expect((await search(null, 'portal')).sort()).toEqual([
+      'How to file a request in the portal',
+      'Jak podat požadavek na portálu',
+    ]);
+    expect(await search(petr, 'controller')).toEqual([]);
+    const admin = await token(logins[0].email);
+    expect(await search(admin, 'controller')).toEqual([
+      'Rebooting a greenhouse controller remotely',
+    ]);
+  });
+
   it('creates the directory: organizations, departments, groups and people', async () => {
     const c = await counts(t.db);
     expect(c).toMatchObject({

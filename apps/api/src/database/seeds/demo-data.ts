@@ -9,6 +9,7 @@ import { insertDemoSla } from './demo-sla.js';
 import { insertDemoAlertRules } from './demo-alerts.js';
 import { insertDemoWebForm } from './demo-web-form.js';
 import { insertDemoCannedResponses } from './demo-canned-responses.js';
+import { insertDemoKnowledgeBase } from './demo-knowledge-base.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -53,6 +54,7 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   await insertDemoAlertRules(em, ids);
   await insertDemoWebForm(em, ids);
   await insertDemoCannedResponses(em, ids);
+  await insertDemoKnowledgeBase(em, ids);
   // Last: the SLA clocks of every demo ticket, computed from its creation time.
   await insertDemoSla(em);
 }
