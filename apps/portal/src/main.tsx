@@ -1,6 +1,5 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Center, Loader } from '@mantine/core';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import {
   AuthProvider,
@@ -12,6 +11,7 @@ import {
 import {
   ConnectivityBanner,
   createI18n,
+  PageLoader,
   registerServiceWorker,
   UiProvider,
 } from '@relaydesk/web-ui';
@@ -49,26 +49,14 @@ createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <UiProvider>
         {isWebForm ? (
-          <Suspense
-            fallback={
-              <Center h="100vh">
-                <Loader role="status" aria-label="Loading" />
-              </Center>
-            }
-          >
+          <Suspense fallback={<PageLoader fullHeight />}>
             <WebFormApp />
           </Suspense>
         ) : (
           <AuthProvider session={session!}>
             <ConnectivityBanner />
             {/* Also waits for the strings: no raw keys flash before they arrive. */}
-            <Suspense
-              fallback={
-                <Center h="100vh">
-                  <Loader role="status" aria-label="Loading" />
-                </Center>
-              }
-            >
+            <Suspense fallback={<PageLoader fullHeight />}>
               <PublicAccountPages app="portal">
                 <RequireAuth login={<PortalLogin />}>
                   <PortalApp />

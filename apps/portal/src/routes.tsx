@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { Center, Loader } from '@mantine/core';
+import { PageLoader } from '@relaydesk/web-ui';
 import { ConfirmEmailPage } from '@relaydesk/web-auth/account';
 import { PortalLayout } from './modules/layout/portal-layout';
 
@@ -12,13 +12,7 @@ const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
 
 export function AppRoutes() {
   return (
-    <Suspense
-      fallback={
-        <Center p="xl">
-          <Loader role="status" aria-label="Loading" />
-        </Center>
-      }
-    >
+    <Suspense fallback={<PageLoader />}>
       <Routes>
         <Route element={<PortalLayout />}>
           <Route index element={<Navigate to="/tickets" replace />} />

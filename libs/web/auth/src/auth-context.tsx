@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Center, Loader } from '@mantine/core';
+import { PageLoader } from '@relaydesk/web-ui';
 import type { ApiClient } from '@relaydesk/api-client';
 import { type Session, type SessionUser } from './session';
 
@@ -26,11 +26,7 @@ export function AuthProvider({ session, children }: { session: Session; children
 
   const value = useMemo(() => ({ session, user, api: session.api }), [session, user]);
   if (!ready) {
-    return (
-      <Center h="100vh">
-        <Loader role="status" aria-label="Loading" />
-      </Center>
-    );
+    return <PageLoader fullHeight />;
   }
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -16,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { unwrap, type ApiClient, type Schemas } from '@relaydesk/api-client';
 import { useApi, useUser } from '@relaydesk/web-auth';
-import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { useFieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import { ticketQueryKeys } from './query-keys';
 
 export type TicketWatcher = Schemas['TicketWatcherDto'];
@@ -141,6 +141,7 @@ export interface TicketWatchersCardProps {
  */
 export function TicketWatchersCard({ ticketId, canRemove, picker }: TicketWatchersCardProps) {
   const { t } = useTranslation('watchers');
+  const fieldErrorsOf = useFieldErrors();
   const me = useUser();
   const watchers = useTicketWatchers(ticketId);
   const add = useAddWatcher(ticketId);
@@ -225,9 +226,9 @@ export function TicketWatchersCard({ ticketId, canRemove, picker }: TicketWatche
         )}
         {/* Remounted after each change, so the picker starts empty again. */}
         <Fragment key={items.map((w) => w.user.id).join()}>
-          {picker?.((id) => run(id, 'add'), fieldErrors(add.error).userId)}
+          {picker?.((id) => run(id, 'add'), fieldErrorsOf(add.error).userId)}
         </Fragment>
-        {error != null && !fieldErrors(add.error).userId && <ProblemMessage error={error} />}
+        {error != null && !fieldErrorsOf(add.error).userId && <ProblemMessage error={error} />}
       </Stack>
     </Card>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Checkbox, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '@relaydesk/web-ui';
+import { useFieldErrors } from '@relaydesk/web-ui';
 import { ProfileCard, useOwnProfile } from './profile-card';
 
 /**
@@ -11,6 +11,7 @@ import { ProfileCard, useOwnProfile } from './profile-card';
  */
 export function PhoneSmsCard({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation(['profile', 'common']);
+  const fieldErrorsOf = useFieldErrors();
   const [phone, setPhone] = useState('');
   const [smsOptIn, setSmsOptIn] = useState(false);
   const { loaded, busy, error, save } = useOwnProfile((me) => {
@@ -27,7 +28,7 @@ export function PhoneSmsCard({ onSaved }: { onSaved: () => void }) {
     notifications.show({ color: 'green', message: t('saved') });
     onSaved();
   };
-  const errors = fieldErrors(error);
+  const errors = fieldErrorsOf(error);
 
   return (
     <ProfileCard

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '@relaydesk/contracts';
 import { useAuth } from '@relaydesk/web-auth';
-import { fieldErrors } from '@relaydesk/web-ui';
+import { useFieldErrors } from '@relaydesk/web-ui';
 import { ProfileCard, useOwnProfile } from './profile-card';
 
 /** Each language by its own name, as language pickers do. */
@@ -16,6 +16,7 @@ const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русск�
  */
 export function ProfileDetailsCard() {
   const { t, i18n } = useTranslation(['profile', 'common']);
+  const fieldErrorsOf = useFieldErrors();
   const { user } = useAuth();
   const [name, setName] = useState(user?.name ?? '');
   const [locale, setLocale] = useState<Locale>((user?.locale as Locale | undefined) ?? 'en');
@@ -37,7 +38,7 @@ export function ProfileDetailsCard() {
     const tNew = i18n.getFixedT(me.locale, ['profile', 'common']);
     notifications.show({ color: 'green', message: tNew('saved') });
   };
-  const errors = fieldErrors(error);
+  const errors = fieldErrorsOf(error);
 
   return (
     <ProfileCard

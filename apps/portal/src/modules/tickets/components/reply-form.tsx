@@ -3,12 +3,13 @@ import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { useFieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import { useIdempotencyKey } from '@relaydesk/web-tickets';
 import { useAddComment } from '../hooks';
 
 export function ReplyForm({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation('tickets');
+  const fieldErrorsOf = useFieldErrors();
   const add = useAddComment(ticketId);
   const [body, setBody] = useState('');
   const [missing, setMissing] = useState(false);
@@ -16,7 +17,7 @@ export function ReplyForm({ ticketId }: { ticketId: string }) {
   const idempotencyKey = useIdempotencyKey();
   // A double click fires twice before the button turns busy; send the message once.
   const sending = useRef(false);
-  const serverError = fieldErrors(add.error).body;
+  const serverError = fieldErrorsOf(add.error).body;
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();

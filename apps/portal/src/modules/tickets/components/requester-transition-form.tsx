@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
 import type { CustomFieldValue, CustomFieldValues } from '@relaydesk/contracts';
-import { fieldErrors, ProblemMessage, useErrorText } from '@relaydesk/web-ui';
+import { useFieldErrors, ProblemMessage, useErrorText } from '@relaydesk/web-ui';
 import {
   CustomFieldsForm,
   fromLocalDateTime,
@@ -36,6 +36,7 @@ interface Props {
  */
 export function RequesterTransitionForm({ ticket, option, label, fields, onClose }: Props) {
   const { t } = useTranslation('requesterActions');
+  const fieldErrorsOf = useFieldErrors();
   const errorText = useErrorText();
   const update = useUpdateTicket(ticket.id);
   const transition = useTransition(ticket.id, { refreshOnError: true });
@@ -48,9 +49,9 @@ export function RequesterTransitionForm({ ticket, option, label, fields, onClose
   // One move per click: a double click would send the same (by then stale) version twice.
   const inFlight = useRef(false);
 
-  const errors = { ...fieldErrors(error), ...local };
+  const errors = { ...fieldErrorsOf(error), ...local };
   const elsewhere =
-    error != null && !Object.keys(fieldErrors(error)).some((f) => AT_INPUTS.test(f));
+    error != null && !Object.keys(fieldErrorsOf(error)).some((f) => AT_INPUTS.test(f));
 
   const validate = (): Record<string, string> => {
     const problems: Record<string, string> = {};

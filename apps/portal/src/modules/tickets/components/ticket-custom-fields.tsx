@@ -3,7 +3,7 @@ import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, isVersionConflict, ProblemMessage } from '@relaydesk/web-ui';
+import { useFieldErrors, isVersionConflict, ProblemMessage } from '@relaydesk/web-ui';
 import {
   changedValues,
   CustomFieldList,
@@ -33,6 +33,7 @@ interface Draft {
  */
 export function TicketCustomFields({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation('ticketWork');
+  const fieldErrorsOf = useFieldErrors();
   const types = useTicketTypes();
   const refetch = useTicket(ticket.number).refetch;
   const update = useUpdateTicket(ticket.id);
@@ -55,7 +56,7 @@ export function TicketCustomFields({ ticket }: { ticket: Ticket }) {
       fields.some((f) => f.key === key && editable(f)),
     ),
   );
-  const errors = { ...fieldErrors(update.error), ...missing };
+  const errors = { ...fieldErrorsOf(update.error), ...missing };
   const conflict = isVersionConflict(update.error);
 
   const close = () => {
@@ -177,7 +178,7 @@ export function TicketCustomFields({ ticket }: { ticket: Ticket }) {
                   </Stack>
                 </Alert>
               )}
-              {!conflict && Object.keys(fieldErrors(update.error)).length === 0 && (
+              {!conflict && Object.keys(fieldErrorsOf(update.error)).length === 0 && (
                 <ProblemMessage error={update.error} />
               )}
               <Group gap="sm">

@@ -13,7 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { fieldErrors, ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
+import { useFieldErrors, ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
 import {
   CustomFieldsForm,
   missingRequired,
@@ -45,6 +45,7 @@ export default function NewTicketPage() {
   const name = useTranslatedName();
   const { t: tw } = useTranslation('ticketWork');
   const { t: tp } = useTranslation('ticketProgress');
+  const fieldErrorsOf = useFieldErrors();
   // Pythagoras: a customer who is a member of projects files against one of them.
   const projects = useMyProjects().data?.items ?? [];
   const [projectId, setProjectId] = useState('');
@@ -76,7 +77,7 @@ export default function NewTicketPage() {
   // Until the client picks one, the priority follows the type's default.
   const priority = chosenPriority ?? type?.defaultPriority ?? 'normal';
   const fields = (type?.fields ?? []).filter((f) => f.active && clientEditable(f));
-  const serverErrors = fieldErrors(create.error);
+  const serverErrors = fieldErrorsOf(create.error);
   const errors = { ...serverErrors, ...customMissing };
   const categoryList = categories.data ?? [];
   const parentName = (id: string | null) => {

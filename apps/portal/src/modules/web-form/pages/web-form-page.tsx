@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import {
   Alert,
   Button,
-  Center,
   FileInput,
-  Loader,
   NativeSelect,
   Stack,
   Text,
@@ -14,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
-import { useTranslatedName } from '@relaydesk/web-ui';
+import { PageLoader, useErrorText, useFieldErrors, useTranslatedName } from '@relaydesk/web-ui';
 import type { Locale } from '@relaydesk/contracts';
 import { useSubmitWebForm, useWebFormConfig } from '../hooks';
 
@@ -36,6 +34,8 @@ const HONEYPOT_STYLE = {
 
 export default function WebFormPage() {
   const { t, i18n } = useTranslation('webForm');
+  const errorText = useErrorText();
+  const fieldErrorsOf = useFieldErrors();
   const name = useTranslatedName();
   const config = useWebFormConfig();
   const submit = useSubmitWebForm();
@@ -49,11 +49,7 @@ export default function WebFormPage() {
   const [formError, setFormError] = useState<string | null>(null);
 
   if (config.isPending) {
-    return (
-      <Center p="xl">
-        <Loader role="status" aria-label="Loading" />
-      </Center>
-    );
+    return <PageLoader />;
   }
   if (config.isError)
     return (
@@ -160,8 +156,8 @@ export default function WebFormPage() {
       setFormError(messageFor(error));
       if (error instanceof ApiError) {
         const byField: Partial<Record<Field, string>> = {};
-        for (const fe of error.problem.errors ?? []) {
-          if (fe.field in LIMITS || fe.field === 'typeId') byField[fe.field as Field] = fe.message;
+        for (const [field, message] of Object.entries(fieldErrorsOf(error))) {
+          if (field in LIMITS || field === 'typeId') byField[field as Field] = message;
         }
         setErrors(byField);
       }
@@ -174,7 +170,7 @@ export default function WebFormPage() {
     if (error.status === 413) return t('filesTooLarge', { size: megabytes(form.maxFileBytes) });
     if (error.problem.type.endsWith('/web-form-too-fast')) return t('tooFast');
     if (/\/web-form-(stale|invalid-token)$/.test(error.problem.type)) return t('staleForm');
-    return error.problem.detail ?? t('failed');
+    return errorText(error);
   };
 
   return (
