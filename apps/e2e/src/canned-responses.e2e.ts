@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { ApiSession, uniqueText } from '../support/api';
 import { withActors } from '../support/actors';
-import { describeBrowser, launch, screenshot } from '../support/browser';
+import { seriousA11yViolations } from '../support/axe';
+import { describeBrowser, launch, screenshot, settle } from '../support/browser';
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
 const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
@@ -19,7 +20,8 @@ interface TicketView {
  * management page (the preview names what each fills), opens the picker in a ticket's
  * composer with Ctrl+/, inserts it at the cursor filled for that ticket, and sends it: the
  * client reads the reply with the ticket's number, subject, their own name, their organization
- * and the dispatcher's name in it, and no placeholder left.
+ * and the dispatcher's name in it, and no placeholder left. The page, the form and the picker
+ * have no serious accessibility violations.
  */
 describeBrowser('canned responses in the agent workspace', () => {
   let browser: Browser;
@@ -60,8 +62,11 @@ describeBrowser('canned responses in the agent workspace', () => {
         expect(await dialog.getByTestId('preview-placeholder').count()).toBe(5);
         expect(await dialog.getByTestId('preview-unknown').count()).toBe(0);
         await screenshot(d.page, 'canned-response-form');
+        expect(await seriousA11yViolations(d.page)).toEqual([]);
         await dialog.getByTestId('canned-save').click();
         await d.page.getByTestId('canned-row').filter({ hasText: title }).waitFor();
+        await settle(d.page);
+        expect(await seriousA11yViolations(d.page)).toEqual([]);
 
         // The ticket: some text, the cursor between, the picker by keyboard.
         await d.open(`/tickets/${ticket.number}`);
@@ -74,9 +79,13 @@ describeBrowser('canned responses in the agent workspace', () => {
         const search = d.page.getByTestId('canned-picker-search');
         await search.waitFor();
         await search.fill(title);
-        await d.page.getByTestId('canned-picker-item').filter({ hasText: title }).waitFor();
-        expect(await d.page.getByTestId('canned-picker-item').count()).toBe(1);
+        // The search narrows the list (debounced) to the one template: Enter takes the first.
+        await d.page.waitForFunction((wanted) => {
+          const items = document.querySelectorAll('[data-testid="canned-picker-item"]');
+          return items.length === 1 && (items[0].textContent ?? '').includes(wanted);
+        }, title);
         await screenshot(d.page, 'canned-response-picker');
+        expect(await seriousA11yViolations(d.page)).toEqual([]);
         await search.press('Enter');
         await search.waitFor({ state: 'detached' });
 

@@ -35,7 +35,7 @@ interface PickerProps {
  * The chosen one is filled by the server for this ticket and handed to the composer to insert.
  */
 export function CannedResponsePicker({ ticket, opened, onClose, onInsert }: PickerProps) {
-  const { t } = useTranslation('cannedResponses');
+  const { t } = useTranslation(['cannedResponses', 'common']);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
   const [active, setActive] = useState(0);
@@ -61,7 +61,13 @@ export function CannedResponsePicker({ ticket, opened, onClose, onInsert }: Pick
     (!!ticket.categoryId && c.categoryIds.includes(ticket.categoryId));
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('picker.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('picker.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+    >
       <Stack gap="sm">
         <TextInput
           data-autofocus
@@ -103,7 +109,8 @@ export function CannedResponsePicker({ ticket, opened, onClose, onInsert }: Pick
                 p="xs"
                 style={{
                   borderRadius: 'var(--mantine-radius-sm)',
-                  background: i === active ? 'var(--mantine-color-blue-light)' : undefined,
+                  background: i === active ? 'var(--mantine-color-gray-1)' : undefined,
+                  outline: i === active ? '1px solid var(--mantine-color-gray-4)' : undefined,
                 }}
                 data-testid="canned-picker-item"
               >
@@ -117,7 +124,7 @@ export function CannedResponsePicker({ ticket, opened, onClose, onInsert }: Pick
                         {t('picker.fits')}
                       </Badge>
                     )}
-                    <Badge size="xs" variant="outline">
+                    <Badge size="xs" variant="outline" color="dark">
                       {item.language}
                     </Badge>
                     <Badge size="xs" variant="light" color="gray">

@@ -162,6 +162,7 @@ export default function CannedResponsesPage() {
         </Table.ScrollContainer>
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common:close') }}
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={deleting ? t('deleteConfirm', { title: deleting.title }) : ''}
@@ -189,6 +190,7 @@ export default function CannedResponsesPage() {
         </Group>
       </Modal>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common:close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('create') : t('edit')}
