@@ -15185,11 +15185,11 @@ export interface operations {
   };
   KbReading_find: {
     parameters: {
-      query: {
+      query?: {
         language?: 'en' | 'ru' | 'cs';
         limit?: number;
-        /** @description Words; "quotes" and -not work */
-        q: string;
+        /** @description Words; "quotes" and -not work. Without words, no items */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -15622,11 +15622,11 @@ export interface operations {
   };
   KbReading_suggestions: {
     parameters: {
-      query: {
+      query?: {
         language?: 'en' | 'ru' | 'cs';
         limit?: number;
-        /** @description Free text (a new ticket’s subject and description): any of its words may match */
-        text: string;
+        /** @description Free text (a new ticket’s subject and description): any of its words may match. Without words, no items */
+        text?: string;
       };
       header?: never;
       path?: never;
@@ -15684,11 +15684,11 @@ export interface operations {
   };
   KbReading_typeahead: {
     parameters: {
-      query: {
+      query?: {
         language?: 'en' | 'ru' | 'cs';
         limit?: number;
-        /** @description Words; "quotes" and -not work */
-        q: string;
+        /** @description Words; "quotes" and -not work. Without words, no items */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -18169,11 +18169,11 @@ export interface operations {
   };
   KbPublic_find: {
     parameters: {
-      query: {
+      query?: {
         language?: 'en' | 'ru' | 'cs';
         limit?: number;
-        /** @description Words; "quotes" and -not work */
-        q: string;
+        /** @description Words; "quotes" and -not work. Without words, no items */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -18252,11 +18252,11 @@ export interface operations {
   };
   KbPublic_typeahead: {
     parameters: {
-      query: {
+      query?: {
         language?: 'en' | 'ru' | 'cs';
         limit?: number;
-        /** @description Words; "quotes" and -not work */
-        q: string;
+        /** @description Words; "quotes" and -not work. Without words, no items */
+        q?: string;
       };
       header?: never;
       path?: never;
