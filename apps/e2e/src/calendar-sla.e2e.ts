@@ -114,8 +114,13 @@ describeBrowser('agent calendar and SLA deadlines', () => {
           .getByTestId(`calendar-day-${dayOf(at)}`)
           .getByTestId(`calendar-chip-${his.number}`);
         await dispatcher.open(week);
-        await dispatcher.page.getByTestId('calendar-show-all').check();
+        // The switch writes ?all=1 and the page re-renders from the address, so the switch is
+        // checked a moment after the click, not during it (Playwright's check() then fails):
+        // click, wait for what only "all tickets" shows, then read the switch.
+        const showAll = dispatcher.page.getByTestId('calendar-show-all');
+        await showAll.click();
         await chip.waitFor();
+        expect(await showAll.isChecked()).toBe(true);
 
         // The agent (scope groups by default) is offered his own tickets only.
         await agent.open(week);
