@@ -44,11 +44,17 @@ export class TicketNamesCache {
   }
 
   /**
-   * Keeps the rows of a names statement; the statuses of `workflowIds` were asked for and are
-   * all among them. Without a counter (no `sync` with one) nothing is kept.
+   * Keeps the rows of a names statement read after a page statement that carried `version`; the
+   * statuses of `workflowIds` were asked for and are all among them. Nothing is kept without a
+   * counter, or when another page has synced the cache to a different counter in the meantime:
+   * rows read after an older counter may predate the newer one.
    */
-  add(rows: readonly NameRow[], workflowIds: readonly string[]): void {
-    if (this.version === null) return;
+  add(
+    rows: readonly NameRow[],
+    workflowIds: readonly string[],
+    version: string | null | undefined,
+  ): void {
+    if (this.version === null || version !== this.version) return;
     if (this.size + rows.length > MAX_ENTRIES) this.clear();
     for (const id of workflowIds) this.statuses.set(id, new Map());
     for (const n of rows) {

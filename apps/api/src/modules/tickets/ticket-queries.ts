@@ -166,7 +166,7 @@ export class TicketQueries {
       let compiled = this.pageStatements.get(key);
       if (!compiled) {
         const qb = this.pageQuery(user, isClient, filter, column, desc, isNumber, !!cursor);
-        compiled = compileNamed(qb.getQuery(), { ...qb.getParameters(), ...cursorParams });
+        compiled = compileNamed(qb.getQuery(), params);
         if (this.pageStatements.size >= MAX_PAGE_STATEMENTS) this.pageStatements.clear();
         this.pageStatements.set(key, compiled);
       }
@@ -343,7 +343,7 @@ export class TicketQueries {
         [...workflows],
       ]);
       for (const n of fresh) found.set(n.k === 'w' ? `w:${n.id}:${n.x}` : `${n.k}:${n.id}`, n);
-      cache.add(fresh, [...workflows]);
+      cache.add(fresh, [...workflows], rows[0].names_v);
     }
     const get = (k: NameRow['k'], id: string | null) =>
       id === null ? undefined : (cache.get(k, id) ?? found.get(`${k}:${id}`));
