@@ -1,0 +1,3 @@
+export * from './api';
+export * from './query-keys';
+export * from './hooks';
