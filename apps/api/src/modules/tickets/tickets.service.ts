@@ -23,20 +23,23 @@ import { SlaService } from '../sla/index.js';
 import { assertMayAssignTo, AssignmentRulesEngine } from '../assignment/index.js';
 import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
+import { typeFieldDefinitions } from './custom-fields/custom-field-store.js';
 import {
   customFieldReferenceErrors,
-  typeFieldDefinitions,
-} from './custom-fields/custom-field-store.js';
-import {
   validateCustomFields,
   type CustomFieldResult,
-} from './custom-fields/custom-field-validator.js';
+} from '../custom-fields/index.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import type { NewTicketEvent } from './ticket-events.js';
 import { TicketReferences } from './ticket-references.js';
 import type { NewTicketRow } from './ticket-insert.sql.js';
 import { TicketQueries } from './ticket-queries.js';
-import { TicketAssigned, TicketCreated, TicketUpdated } from './events/ticket.events.js';
+import {
+  TicketAssigned,
+  TicketCreated,
+  TicketFiledAfterSuggestions,
+  TicketUpdated,
+} from './events/ticket.events.js';
 import { columnsOf, TicketChange, TicketWriter } from './ticket-writer.js';
 import { AssignmentStatusTriggers } from './assignment-status-triggers.js';
 import { Ticket } from './entities/ticket.entity.js';
@@ -260,10 +263,14 @@ export class TicketsService {
     const movesOnAssignment =
       (assigneeId !== null || row.distribute) &&
       def.timers.some((t) => t.statusKey === initial.key && t.trigger === 'assigned');
+    const suggestionSessionId = this.events.listens(TicketFiledAfterSuggestions)
+      ? (dto.suggestionSessionId ?? null)
+      : null;
     if (
       !options.em &&
       !movesOnAssignment &&
       !this.events.listens(TicketCreated) &&
+      !suggestionSessionId &&
       !inIdempotentRequest()
     ) {
       return this.writer.insert(row);
@@ -288,6 +295,12 @@ export class TicketsService {
           now,
         ),
       );
+      if (suggestionSessionId) {
+        await this.events.runListeners(
+          tx,
+          new TicketFiledAfterSuggestions(created.id, suggestionSessionId, user.id, now),
+        );
+      }
       if (!movesOnAssignment) return created;
       // From the row: a client's view of the ticket does not show the assignee.
       const ticket = await tx.findOneByOrFail(Ticket, { id: created.id });

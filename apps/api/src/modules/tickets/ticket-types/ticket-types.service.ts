@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ProblemFieldError } from '@relaydesk/contracts';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { sql } from '../../../common/database/sql.js';
 import {
@@ -10,6 +9,7 @@ import {
   VersionConflictError,
 } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
+import { fieldRuleErrors } from '../../custom-fields/index.js';
 import type { TicketTypesQueryDto } from '../dto/ticket-input.dto.js';
 import type { TicketTypeDto } from '../dto/ticket.dto.js';
 import type {
@@ -51,34 +51,6 @@ const FIELD_WRITABLE: Partial<Record<keyof UpdateTicketTypeFieldDto, string>> = 
 /** Values for a jsonb column go over the wire as JSON text. */
 const columnValue = (column: string, value: unknown) =>
   column === 'name' || column === 'options' ? JSON.stringify(value) : value;
-
-const hasOptions = (kind: string) => kind === 'select' || kind === 'multi_select';
-
-/**
- * The rules a field's settings must keep together, checked on the merged state of a create or
- * update so that a PATCH of one flag cannot break another.
- */
-function fieldRuleErrors(f: {
-  kind: string;
-  clientVisible: boolean;
-  clientEditable: boolean;
-  options: { value: string }[];
-}): ProblemFieldError[] {
-  const errors: ProblemFieldError[] = [];
-  if (f.clientEditable && !f.clientVisible) {
-    errors.push({ field: 'clientEditable', message: 'requires clientVisible' });
-  }
-  if (hasOptions(f.kind)) {
-    if (f.options.length === 0) {
-      errors.push({ field: 'options', message: `a ${f.kind} field needs at least one option` });
-    } else if (new Set(f.options.map((o) => o.value)).size !== f.options.length) {
-      errors.push({ field: 'options', message: 'option values must be distinct' });
-    }
-  } else if (f.options.length > 0) {
-    errors.push({ field: 'options', message: 'only select and multi_select fields have options' });
-  }
-  return errors;
-}
 
 /** Ticket types and their custom fields: reference data for forms, configured by admins. */
 @Injectable()

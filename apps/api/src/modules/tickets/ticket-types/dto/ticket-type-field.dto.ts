@@ -7,31 +7,19 @@ import {
   IsIn,
   IsObject,
   IsString,
-  Length,
   Matches,
   ValidateNested,
 } from 'class-validator';
 import { CUSTOM_FIELD_KINDS, type CustomFieldKind } from '@relaydesk/contracts';
 import { TranslatedTextDto } from '../../../../common/openapi/translated-text.dto.js';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
+import {
+  CustomFieldOptionDto,
+  FIELD_KEY_PATTERN,
+  MAX_FIELD_OPTIONS,
+} from '../../../custom-fields/index.js';
 import { IsOptionalNonNull } from '../../../../common/validation/dto-decorators.js';
 import { FIELD_LIMITS, IntField, VersionField } from '../../../../common/openapi/request-fields.js';
-
-export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,49}$/;
-export const MAX_FIELD_OPTIONS = 200;
-
-export class CustomFieldOptionDto {
-  @ApiProperty({ description: 'Stored on tickets', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  value!: string;
-
-  @ApiProperty({ type: TranslatedTextInputDto })
-  @IsObject() // ValidateNested alone lets a missing object or [] through
-  @ValidateNested()
-  @Type(() => TranslatedTextInputDto)
-  name!: TranslatedTextInputDto;
-}
 
 export class TicketTypeFieldDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

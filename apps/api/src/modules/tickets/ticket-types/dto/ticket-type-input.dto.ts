@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '@relaydesk/contracts';
 import { TranslatedTextInputDto } from '../../../../common/openapi/translated-text-input.dto.js';
-import { FIELD_KEY_PATTERN } from './ticket-type-field.dto.js';
+import { FIELD_KEY_PATTERN } from '../../../custom-fields/index.js';
 import { IsOptionalNonNull } from '../../../../common/validation/dto-decorators.js';
 import {
   FIELD_LIMITS,
