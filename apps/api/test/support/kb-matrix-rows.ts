@@ -267,6 +267,18 @@ export const KB_ROWS: MatrixRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/kb/review-queue',
+    prepare: async () => ({ path: '/api/v1/kb/review-queue?months=1' }),
+    expect: editorsRead,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/kb/review-queue/count',
+    prepare: async () => ({ path: '/api/v1/kb/review-queue/count' }),
+    expect: editorsRead,
+  },
+  {
+    method: 'GET',
     path: '/api/v1/admin/kb-settings',
     prepare: async () => ({ path: '/api/v1/admin/kb-settings' }),
     expect: managers(200),

@@ -132,7 +132,7 @@ export interface paths {
     };
     /** Knowledge-base settings */
     get: operations['KbSettings_get'];
-    /** Change the knowledge-base settings (send the version you read) */
+    /** Change the knowledge-base settings (send the version you read; omitted ones stay) */
     put: operations['KbSettings_put'];
     post?: never;
     delete?: never;
@@ -1246,6 +1246,43 @@ export interface paths {
     put?: never;
     /** Relate a ticket to the article; the related tickets afterwards */
     post: operations['KbArticles_link'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Published articles not reviewed for N months, the oldest review first (keyset)
+     * @description An article never reviewed counts from its creation. `months` defaults to the setting `reviewIntervalMonths`.
+     */
+    get: operations['KbReviewQueue_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/review-queue/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many articles are due at the configured interval (capped) */
+    get: operations['KbReviewQueue_count'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4124,6 +4161,47 @@ export interface components {
        */
       version: number;
     };
+    KbReviewQueueCountDto: {
+      /** @description The count stops here: a badge shows "cap+" */
+      cap: number;
+      /** @description Articles due (counted up to `cap`) */
+      count: number;
+      months: number;
+    };
+    KbReviewQueueItemDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /**
+       * Format: date-time
+       * @description The last review, or the creation of an article never reviewed: the queue order
+       */
+      lastReviewedOrCreatedAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['KbPersonDto'] | null;
+      /** Format: uuid */
+      sectionId: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      tags: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description For "mark reviewed" */
+      version: number;
+    };
+    KbReviewQueuePageDto: {
+      items: components['schemas']['KbReviewQueueItemDto'][];
+      /** @description The interval the page was read with */
+      months: number;
+      nextCursor: string | null;
+    };
     KbRevisionDiffDto: {
       body: components['schemas']['KbDiffLineDto'][];
       from: number;
@@ -4199,6 +4277,8 @@ export interface components {
     KbSettingsDto: {
       /** @description Public sections are readable without signing in */
       publicEnabled: boolean;
+      /** @description The review queue lists published articles not reviewed for this many months */
+      reviewIntervalMonths: number;
       version: number;
     };
     KbStatusChangeDto: {
@@ -5660,7 +5740,9 @@ export interface components {
       version: number;
     };
     UpdateKbSettingsDto: {
-      publicEnabled: boolean;
+      publicEnabled?: boolean;
+      /** Format: int32 */
+      reviewIntervalMonths?: number;
       /**
        * Format: int32
        * @description The version you read; a stale one gets 409
@@ -15164,6 +15246,145 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbReviewQueue_page: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Not reviewed for this many months (default: the setting reviewIntervalMonths) */
+        months?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbReviewQueuePageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbReviewQueue_count: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbReviewQueueCountDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

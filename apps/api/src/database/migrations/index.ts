@@ -37,6 +37,7 @@ import { RefreshTokenSuccessor1765545000000 } from './1765545000000-refresh-toke
 import { KnowledgeBase1765600000000 } from './1765600000000-knowledge-base.js';
 import { CannedResponses1765610000000 } from './1765610000000-canned-responses.js';
 import { NameVersions1765620000000 } from './1765620000000-name-versions.js';
+import { KbReviewQueue1765710000000 } from './1765710000000-kb-review-queue.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   KnowledgeBase1765600000000,
   CannedResponses1765610000000,
   NameVersions1765620000000,
+  KbReviewQueue1765710000000,
 ];

@@ -5,11 +5,14 @@ import { KbArticlesService } from './kb-articles.service.js';
 import { KbFeedbackService } from './kb-feedback.service.js';
 import { KbPublicController } from './kb-public.controller.js';
 import { KbReadingController } from './kb-reading.controller.js';
+import { KbReviewQueueController } from './kb-review-queue.controller.js';
+import { KbReviewQueueService } from './kb-review-queue.service.js';
 import { KbRevisionsService } from './kb-revisions.service.js';
 import { KbSearchService } from './kb-search.service.js';
 import { KbSectionsController } from './kb-sections.controller.js';
 import { KbSectionsService } from './kb-sections.service.js';
 import { KbSettingsController } from './kb-settings.controller.js';
+import { KbSettingsService } from './kb-settings.service.js';
 import { KbViewCounter } from './kb-view-counter.js';
 
 /**
@@ -23,6 +26,7 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbArticlesController,
     KbPublicController,
     KbSettingsController,
+    KbReviewQueueController,
   ],
   providers: [
     KbSectionsService,
@@ -32,7 +36,9 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbFeedbackService,
     KbSearchService,
     KbViewCounter,
+    KbSettingsService,
+    KbReviewQueueService,
   ],
-  exports: [KbArticleQueries, KbSearchService, KbViewCounter],
+  exports: [KbArticleQueries, KbSearchService, KbViewCounter, KbSettingsService],
 })
 export class KnowledgeBaseModule {}

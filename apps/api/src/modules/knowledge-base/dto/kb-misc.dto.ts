@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, IsUUID, MaxLength } from 'class-validator';
-import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
+import { UUID_SCHEMA } from '../../../common/openapi/request-fields.js';
 import { IsOptionalNonNull, LowerCaseIds } from '../../../common/validation/dto-decorators.js';
 import { KbPersonDto } from './kb-article.dto.js';
 
@@ -42,17 +42,4 @@ export class KbRelatedTicketDto {
   @ApiProperty() number!: number;
   @ApiProperty() subject!: string;
   @ApiProperty({ format: 'date-time' }) linkedAt!: string;
-}
-
-export class KbSettingsDto {
-  @ApiProperty({ description: 'Public sections are readable without signing in' })
-  publicEnabled!: boolean;
-  @ApiProperty() version!: number;
-}
-
-export class UpdateKbSettingsDto {
-  @VersionField() version!: number;
-  @ApiProperty()
-  @IsBoolean()
-  publicEnabled!: boolean;
 }

@@ -26,6 +26,8 @@ import { KbSection } from './kb-section.entity.js';
 @Index('kb_articles_reviewed_idx', ['reviewedAt', 'id'])
 @Index('kb_articles_search_idx', { synchronize: false })
 @Index('kb_articles_title_search_idx', { synchronize: false })
+/** The review queue's order: coalesce(reviewed_at, created_at), id, published only (1765710000000). */
+@Index('kb_articles_review_due_idx', { synchronize: false })
 @Check('kb_articles_status_check', `"status" IN ('draft', 'published', 'archived')`)
 @Check('kb_articles_language_check', `"language" IN ('en', 'ru', 'cs')`)
 export class KbArticle {
