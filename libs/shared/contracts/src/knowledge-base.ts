@@ -11,3 +11,7 @@ export type KbArticleStatus = (typeof KB_ARTICLE_STATUSES)[number];
 
 export const KB_LANGUAGES = ['en', 'ru', 'cs'] as const;
 export type KbLanguage = (typeof KB_LANGUAGES)[number];
+
+/** Orders of an article list: most recently updated first, or most viewed first. */
+export const KB_ARTICLE_SORTS = ['recent', 'popular'] as const;
+export type KbArticleSort = (typeof KB_ARTICLE_SORTS)[number];

@@ -71,6 +71,8 @@ export class KbArticleQueries {
     if (q.sectionId) where.push(`a.section_id = ${p.add(q.sectionId)}`);
     if (q.language) where.push(`a.language = ${p.add(q.language)}`);
     if (q.status) where.push(`a.status = ${p.add(q.status)}`);
+    const limit = q.limit ?? 50;
+    if (q.sort === 'popular') return this.popularPage(q.cursor, where, p, limit);
     const cursor = decodeCursor(q.cursor, 'timestamp');
     if (cursor) {
       if (typeof cursor.v !== 'string') throw invalidCursorError();
@@ -78,7 +80,6 @@ export class KbArticleQueries {
         `(a.updated_at, a.id) < (${p.add(cursor.v)}::timestamptz, ${p.add(cursor.id)}::uuid)`,
       );
     }
-    const limit = q.limit ?? 50;
     const rows = await sql<ArticleSummaryRow>(
       this.db,
       `SELECT ${SUMMARY_COLUMNS} FROM kb_articles a WHERE ${where.join(' AND ')}
@@ -86,6 +87,30 @@ export class KbArticleQueries {
       p.values,
     );
     return toPage(rows, limit, toSummary, (r) => ({ v: r.updated_at.toISOString(), id: r.id }));
+  }
+
+  /**
+   * Most viewed first, keyset on (view_count, id): read backwards along kb_articles_popular_idx,
+   * so a page stops after `limit` visible rows instead of sorting every article the reader sees.
+   * The count is a number in the cursor, so a cursor of the `recent` order is a 400 here.
+   */
+  private async popularPage(
+    rawCursor: string | undefined,
+    where: string[],
+    p: SqlParams,
+    limit: number,
+  ): Promise<Page<KbArticleSummaryDto>> {
+    const cursor = decodeCursor(rawCursor, 'integer');
+    if (cursor) {
+      where.push(`(a.view_count, a.id) < (${p.add(cursor.v)}::bigint, ${p.add(cursor.id)}::uuid)`);
+    }
+    const rows = await sql<ArticleSummaryRow & { view_count: string }>(
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS}, a.view_count FROM kb_articles a WHERE ${where.join(' AND ')}
+        ORDER BY a.view_count DESC, a.id DESC LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    return toPage(rows, limit, toSummary, (r) => ({ v: Number(r.view_count), id: r.id }));
   }
 
   /** Whether the reader sees the article (404 otherwise); for the paths that act on one. */
@@ -141,7 +166,7 @@ export class KbArticleQueries {
     const staff = isKbStaff(reader);
     return {
       ...toSummary(row),
-      bodyHtml: renderMarkdown(row.body),
+      bodyHtml: renderMarkdown(row.body, { publicReader: reader === null }),
       body: staff ? row.body : null,
       translationGroupId: row.translation_group_id,
       translations,

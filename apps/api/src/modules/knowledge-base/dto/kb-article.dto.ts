@@ -10,8 +10,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import {
+  KB_ARTICLE_SORTS,
   KB_ARTICLE_STATUSES,
   KB_LANGUAGES,
+  type KbArticleSort,
   type KbArticleStatus,
   type KbLanguage,
 } from '@relaydesk/contracts';
@@ -105,6 +107,15 @@ export class KbArticlesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(KB_ARTICLE_STATUSES)
   status?: KbArticleStatus;
+  @ApiPropertyOptional({
+    enum: KB_ARTICLE_SORTS,
+    default: 'recent',
+    description:
+      'recent: most recently updated first; popular: most viewed first. A cursor holds to the order it came from',
+  })
+  @IsOptional()
+  @IsIn(KB_ARTICLE_SORTS)
+  sort?: KbArticleSort;
 }
 
 class ArticleFields {
