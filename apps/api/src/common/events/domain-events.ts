@@ -58,7 +58,8 @@ export class DomainEvents {
 
   /**
    * The in-process listeners of events that the caller's own statement has already recorded in
-   * `event_log` (the ticket create records its TicketCreated in its INSERT).
+   * `event_log` (the ticket create records its TicketCreated in its INSERT), or of in-process-only
+   * events that are no news for anyone (TicketFiledAfterSuggestions).
    */
   async runListeners(em: EntityManager, ...events: DomainEvent[]): Promise<void> {
     for (const event of events) {

@@ -30,6 +30,7 @@ export {
   TicketAssigned,
   TicketCreated,
   TicketEscalated,
+  TicketFiledAfterSuggestions,
   TicketStatusChanged,
   TicketUpdated,
 } from './events/ticket.events.js';

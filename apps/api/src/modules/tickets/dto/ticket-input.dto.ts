@@ -139,6 +139,17 @@ export class CreateTicketDto {
   @IsOptional()
   @IsIn(DECLARABLE_CHANNELS)
   channel?: DeclarableChannel;
+
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    description:
+      'The new-ticket form’s knowledge-base suggestion session (POST /kb/suggestion-opens): the ' +
+      'ticket marks the caller’s own session filed, so its opened articles do not count as a ' +
+      'deflection. Any other id changes nothing.',
+  })
+  @IsOptional()
+  @IsUUID()
+  suggestionSessionId?: string;
 }
 
 export class UpdateTicketDto {

@@ -100,6 +100,22 @@ export class AttachmentAdded implements DomainEvent {
   ) {}
 }
 
+/**
+ * A ticket was filed from a form that showed knowledge-base suggestions, naming the form's
+ * suggestion session (the knowledge base marks it filed, in the create's transaction). Run
+ * in-process only (`DomainEvents.runListeners`), never recorded in `event_log`: it is no news for
+ * anyone, and a create without a session pays nothing for it.
+ */
+export class TicketFiledAfterSuggestions implements DomainEvent {
+  static readonly eventName = 'ticket.filed_after_suggestions';
+  constructor(
+    readonly ticketId: string,
+    readonly suggestionSessionId: string,
+    readonly actorId: string,
+    readonly at: Date,
+  ) {}
+}
+
 /** The ticket moved to another support level (and group). */
 export class TicketEscalated implements DomainEvent {
   static readonly eventName = 'ticket.escalated';
