@@ -3,6 +3,7 @@ import { KbArticleQueries } from './kb-article-queries.js';
 import { KbArticlesController } from './kb-articles.controller.js';
 import { KbArticlesService } from './kb-articles.service.js';
 import { KbFeedbackService } from './kb-feedback.service.js';
+import { KbPreviewsController } from './kb-previews.controller.js';
 import { KbPublicController } from './kb-public.controller.js';
 import { KbReadingController } from './kb-reading.controller.js';
 import { KbReviewQueueController } from './kb-review-queue.controller.js';
@@ -26,6 +27,7 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbArticlesController,
     KbPublicController,
     KbSettingsController,
+    KbPreviewsController,
     KbReviewQueueController,
   ],
   providers: [
