@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { statuses, type CellContext, type MatrixRow } from './authz-matrix';
+import { bearer } from './personas';
 
 /**
  * The knowledge base's rows of the authorization matrix (authz-matrix.e2e-spec.ts). Each cell
@@ -44,6 +45,42 @@ async function kbArticle(c: CellContext, audience = 'clients'): Promise<string> 
     [row.id],
   );
   return row.id;
+}
+
+/** A valid 1x1 PNG, for article files. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A file on a fresh article (uploaded by the admin), as `{ articleId, fileId }`. */
+async function kbFile(
+  c: CellContext,
+  audience = 'clients',
+): Promise<{ articleId: string; fileId: string }> {
+  const articleId = await kbArticle(c, audience);
+  const res = await c.t
+    .http()
+    .post(`${ARTICLE}/${articleId}/attachments`)
+    .set('Authorization', bearer(c.w.admin))
+    .attach('file', PNG, { filename: 'matrix.png', contentType: 'image/png' });
+  if (res.status !== 201) throw new Error(`fixture upload failed: ${res.status}`);
+  return { articleId, fileId: (res.body as { id: string }).id };
+}
+
+/** A ticket of org A's clientA, assigned to otherAgent in otherGroup (the matrix's target). */
+async function kbTicket(c: CellContext, status: string): Promise<string> {
+  const ticket = await c.t.factory.ticket({
+    subject: `Matrix ticket ${uniq()}`,
+    description: 'The heat pump rattles',
+    status,
+    organizationId: c.w.orgA.id,
+    requesterId: c.w.clientA.id,
+    createdById: c.w.clientA.id,
+    assigneeId: c.w.otherAgent.id,
+    groupId: c.w.otherGroup.id,
+  });
+  return ticket.id;
 }
 
 const articleProbe = (c: CellContext, id: string) => () =>
@@ -247,6 +284,79 @@ export const KB_ROWS: MatrixRow[] = [
     },
     expect: editorsRead,
   },
+  // Article files: read through the audience rule (org A's clients and staff), written by kb.edit.
+  {
+    method: 'POST',
+    path: `${ARTICLE}/{id}/attachments`,
+    prepare: async (c) => {
+      const id = await kbArticle(c);
+      return {
+        path: `${ARTICLE}/${id}/attachments`,
+        file: { name: 'matrix.png', content: PNG },
+        probe: () =>
+          one(c, 'SELECT count(*)::int AS n FROM kb_article_attachments WHERE article_id = $1', [
+            id,
+          ]),
+      };
+    },
+    expect: statuses(401, 403, 403, 201, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}/attachments`,
+    prepare: async (c) => ({ path: `${ARTICLE}/${(await kbFile(c)).articleId}/attachments` }),
+    expect: orgAReaders,
+  },
+  {
+    method: 'GET',
+    path: `${ARTICLE}/{id}/attachments/{attachmentId}`,
+    prepare: async (c) => {
+      const { articleId, fileId } = await kbFile(c);
+      return { path: `${ARTICLE}/${articleId}/attachments/${fileId}` };
+    },
+    expect: orgAReaders,
+  },
+  {
+    method: 'DELETE',
+    path: `${ARTICLE}/{id}/attachments/{attachmentId}`,
+    prepare: async (c) => {
+      const { articleId, fileId } = await kbFile(c);
+      return {
+        path: `${ARTICLE}/${articleId}/attachments/${fileId}`,
+        probe: () =>
+          one(c, 'SELECT deleted_at FROM kb_article_attachments WHERE id = $1', [fileId]),
+      };
+    },
+    expect: statuses(401, 403, 403, 204, 204, 204, 204),
+  },
+  // From tickets (kb-tickets.controller.ts): the ticket's visibility first (404), then staff
+  // only (its client 403). The ticket is org A's, assigned in another group: as the matrix's
+  // target ticket, only clientA, the dispatcher and the admin see it.
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/kb-articles',
+    prepare: async (c) => {
+      const sectionId = await kbSection(c, 'staff');
+      const ticket = await kbTicket(c, 'resolved');
+      return {
+        path: `/api/v1/tickets/${ticket}/kb-articles`,
+        body: { sectionId },
+        probe: () =>
+          one(c, 'SELECT count(*)::int AS n FROM kb_article_tickets WHERE ticket_id = $1', [
+            ticket,
+          ]),
+      };
+    },
+    expect: statuses(401, 403, 404, 404, 404, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/kb-reply-suggestions',
+    prepare: async (c) => ({
+      path: `/api/v1/tickets/${await kbTicket(c, 'open')}/kb-reply-suggestions`,
+    }),
+    expect: statuses(401, 403, 404, 404, 404, 200, 200),
+  },
   {
     method: 'GET',
     path: '/api/v1/kb/search',
@@ -264,13 +374,6 @@ export const KB_ROWS: MatrixRow[] = [
     path: '/api/v1/kb/suggestions',
     prepare: async () => ({ path: '/api/v1/kb/suggestions?text=heat%20pump%20broken' }),
     expect: readers,
-  },
-  {
-    // Nothing is stored: the answer alone tells who may render.
-    method: 'POST',
-    path: '/api/v1/kb/previews',
-    prepare: async () => ({ path: '/api/v1/kb/previews', body: { body: '**Matrix**' } }),
-    expect: editorsRead,
   },
   {
     method: 'GET',
@@ -328,6 +431,27 @@ export const KB_ROWS: MatrixRow[] = [
     prepare: async (c) => {
       await c.t.db.query('UPDATE kb_settings SET public_enabled = true');
       return { path: `/api/v1/public/kb/articles/${await kbArticle(c, 'public')}` };
+    },
+    expect: anyone,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/kb/articles/{id}/attachments',
+    prepare: async (c) => {
+      await c.t.db.query('UPDATE kb_settings SET public_enabled = true');
+      return {
+        path: `/api/v1/public/kb/articles/${(await kbFile(c, 'public')).articleId}/attachments`,
+      };
+    },
+    expect: anyone,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/kb/articles/{id}/attachments/{attachmentId}',
+    prepare: async (c) => {
+      await c.t.db.query('UPDATE kb_settings SET public_enabled = true');
+      const { articleId, fileId } = await kbFile(c, 'public');
+      return { path: `/api/v1/public/kb/articles/${articleId}/attachments/${fileId}` };
     },
     expect: anyone,
   },

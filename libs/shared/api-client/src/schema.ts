@@ -1098,6 +1098,51 @@ export interface paths {
     patch: operations['KbArticles_update'];
     trace?: never;
   };
+  '/api/v1/kb/articles/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An article's files, oldest first; 404 when the article is not visible */
+    get: operations['KbAttachments_list'];
+    put?: never;
+    /**
+     * Attach a file or an image to an article
+     * @description multipart/form-data with the file in `file` (one file, at most ATTACHMENT_MAX_BYTES; at most 100 files per article). The type is detected from the bytes; the declared one is ignored. Refer to an image from the Markdown as `![alt](url)` with the returned `url`.
+     */
+    post: operations['KbAttachments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/kb/articles/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download an article's file (or show an image)
+     * @description PNG, JPEG, GIF and WebP images are served inline with their type (so `<img>` shows them); every other file, SVG included, as a download (Content-Disposition: attachment). Always with nosniff and a sandboxing Content-Security-Policy, so a file never runs in our origin.
+     */
+    get: operations['KbAttachments_download'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an article's file
+     * @description The bytes are removed; the record stays in the file history (`includeDeleted`) with who deleted it and when.
+     */
+    delete: operations['KbAttachments_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/kb/articles/{id}/my-vote': {
     parameters: {
       query?: never;
@@ -1246,23 +1291,6 @@ export interface paths {
     put?: never;
     /** Relate a ticket to the article; the related tickets afterwards */
     post: operations['KbArticles_link'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/kb/previews': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Render a Markdown body as readers will see it (nothing is stored) */
-    post: operations['KbPreviews_preview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1826,6 +1854,43 @@ export interface paths {
     };
     /** One public article (anonymous); 404 when not public */
     get: operations['KbPublic_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/kb/articles/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A public article's files (anonymous); 404 when not public */
+    get: operations['KbPublicAttachments_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/kb/articles/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a public article's file (anonymous)
+     * @description PNG, JPEG, GIF and WebP images are served inline with their type (so `<img>` shows them); every other file, SVG included, as a download (Content-Disposition: attachment). Always with nosniff and a sandboxing Content-Security-Policy, so a file never runs in our origin.
+     */
+    get: operations['KbPublicAttachments_download'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4135,6 +4200,43 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    KbAttachmentDto: {
+      /** Format: uuid */
+      articleId: string;
+      /**
+       * @description Detected from the file contents; what the uploader declared is ignored
+       * @example image/png
+       */
+      contentType: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Set on deleted files, which only staff list (`includeDeleted`)
+       */
+      deletedAt: string | null;
+      /** @description Who deleted it (staff only) */
+      deletedBy: components['schemas']['KbPersonDto'] | null;
+      /** @example pump-diagram.png */
+      fileName: string;
+      /** Format: uuid */
+      id: string;
+      /** @description A PNG, JPEG, GIF or WebP image, served inline so Markdown can show it (`![alt](url)`); any other file (SVG included) is served as a download */
+      inline: boolean;
+      /** @example 48213 */
+      sizeBytes: number;
+      /** @description Staff only; null for clients and the public KB */
+      uploadedBy: components['schemas']['KbPersonDto'] | null;
+      /**
+       * @description Where this reader downloads it: under /api/v1/kb for signed-in readers (send the Authorization header), under /api/v1/public/kb for the public KB. Markdown refers to the /api/v1/kb form; anonymous readers get it rewritten to the public one in `bodyHtml`.
+       * @example /api/v1/kb/articles/4f0c…/attachments/0b7e…
+       */
+      url: string;
+    };
+    KbAttachmentListDto: {
+      /** @description Oldest first */
+      items: components['schemas']['KbAttachmentDto'][];
+    };
     KbDiffLineDto: {
       /** @enum {string} */
       op: 'same' | 'add' | 'remove';
@@ -4148,14 +4250,6 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
-    };
-    KbPreviewDto: {
-      /** @description The body rendered and sanitized exactly as for readers */
-      html: string;
-    };
-    KbPreviewRequestDto: {
-      /** @description Markdown; raw HTML is shown as text */
-      body: string;
     };
     KbRatingDto: {
       comment: string | null;
@@ -14313,6 +14407,387 @@ export interface operations {
       };
     };
   };
+  KbAttachments_list: {
+    parameters: {
+      query?: {
+        /** @description true: deleted files too, with who deleted them and when (the article's file history). Staff only: for other readers deleted files do not exist. */
+        includeDeleted?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbAttachmentListDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbAttachments_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbAttachmentDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbAttachments_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with the detected Content-Type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbAttachments_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   KbArticles_vote: {
     parameters: {
       query?: never;
@@ -15271,105 +15746,6 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-    };
-  };
-  KbPreviews_preview: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['KbPreviewRequestDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['KbPreviewDto'];
-        };
-      };
-      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Missing, invalid or expired credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Authenticated, but the role does not allow this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Body or upload too large */
-      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -18489,6 +18865,88 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPublicAttachments_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbAttachmentListDto'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPublicAttachments_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with the detected Content-Type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
         };
       };
       /** @description Not found, or not visible to the caller */

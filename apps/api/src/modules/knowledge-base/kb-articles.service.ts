@@ -15,6 +15,7 @@ import type {
   UpdateKbArticleDto,
 } from './dto/kb-article.dto.js';
 import { KbArticleQueries } from './kb-article-queries.js';
+import { KbAttachmentsService } from './kb-attachments.service.js';
 
 interface Snapshot {
   title: string;
@@ -47,6 +48,7 @@ export class KbArticlesService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly queries: KbArticleQueries,
+    private readonly files: KbAttachmentsService,
   ) {}
 
   async create(user: AuthUser, dto: CreateKbArticleDto): Promise<KbArticleDto> {
@@ -138,12 +140,25 @@ export class KbArticlesService {
   }
 
   async remove(id: string): Promise<void> {
-    const rows = await sql<{ id: string }>(
-      this.db,
-      'DELETE FROM kb_articles WHERE id = $1 RETURNING id',
-      [id],
-    );
-    if (rows.length === 0) throw new NotFoundError('Article');
+    const storageKeys = await this.db.transaction(async (em) => {
+      // Locked first, so an upload still running either finished (its file is listed here) or
+      // finds the article gone (and removes its own bytes).
+      const rows = await sql<{ id: string }>(
+        em,
+        'SELECT id FROM kb_articles WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (rows.length === 0) throw new NotFoundError('Article');
+      const files = await sql<{ storage_key: string }>(
+        em,
+        'SELECT storage_key FROM kb_article_attachments WHERE article_id = $1 AND deleted_at IS NULL',
+        [id],
+      );
+      await em.query('DELETE FROM kb_articles WHERE id = $1', [id]);
+      return files.map((f) => f.storage_key);
+    });
+    // The rows went with the article (cascade); their bytes go once that is committed.
+    await this.files.removeStored(storageKeys);
   }
 
   /** Restoring writes a NEW revision with the old text: history only grows. */

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../tickets/index.js';
 import { KbArticleQueries } from './kb-article-queries.js';
 import { KbArticlesController } from './kb-articles.controller.js';
 import { KbArticlesService } from './kb-articles.service.js';
+import {
+  KbAttachmentsController,
+  KbPublicAttachmentsController,
+} from './kb-attachments.controller.js';
+import { KbAttachmentsService } from './kb-attachments.service.js';
 import { KbFeedbackService } from './kb-feedback.service.js';
-import { KbPreviewsController } from './kb-previews.controller.js';
 import { KbPublicController } from './kb-public.controller.js';
 import { KbReadingController } from './kb-reading.controller.js';
 import { KbReviewQueueController } from './kb-review-queue.controller.js';
@@ -21,14 +26,17 @@ import { KbViewCounter } from './kb-view-counter.js';
  * search, votes, ticket links, view counts; the public KB. See docs/knowledge-base.md.
  */
 @Module({
+  // AttachmentsModule: article files live in the ticket attachments' store, received alike.
+  imports: [AttachmentsModule],
   controllers: [
     KbSectionsController,
     KbReadingController,
     KbArticlesController,
     KbPublicController,
     KbSettingsController,
-    KbPreviewsController,
     KbReviewQueueController,
+    KbAttachmentsController,
+    KbPublicAttachmentsController,
   ],
   providers: [
     KbSectionsService,
@@ -38,6 +46,7 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbFeedbackService,
     KbSearchService,
     KbViewCounter,
+    KbAttachmentsService,
     KbSettingsService,
     KbReviewQueueService,
   ],

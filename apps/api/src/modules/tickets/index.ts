@@ -8,6 +8,12 @@
 export { AttachmentsModule } from './attachments/attachments.module.js';
 export { AttachmentsService } from './attachments/attachments.service.js';
 export type { MailAttachmentInput } from './attachments/attachments.service.js';
+/** The file store and its upload path, shared with the knowledge base's article files. */
+export { AttachmentStorage } from './attachments/attachment-storage.js';
+export { AttachmentUploadReceiver } from './attachments/attachment-upload.receiver.js';
+export type { ReceivedUpload } from './attachments/attachment-upload.receiver.js';
+export { sniffContentType } from './attachments/content-type-sniffer.js';
+export { attachmentDisposition, sanitizeFileName } from './attachments/file-name.js';
 export { RefDto } from './dto/ticket.dto.js';
 export { Ticket } from './entities/ticket.entity.js';
 export { TicketType } from './entities/ticket-type.entity.js';
@@ -30,7 +36,6 @@ export {
   TicketAssigned,
   TicketCreated,
   TicketEscalated,
-  TicketFiledAfterSuggestions,
   TicketStatusChanged,
   TicketUpdated,
 } from './events/ticket.events.js';

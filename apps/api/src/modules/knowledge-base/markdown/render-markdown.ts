@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { toPublicAttachmentPath } from '../kb-attachment-paths.js';
 
 /**
  * Authors' raw HTML is never passed through: markdown-it escapes it (`html: false`), and the
@@ -59,7 +60,37 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+/** After the allowlist's own transform: an article file's URL becomes its public path. */
+function toPublicFiles(
+  attribute: string,
+  transform: sanitizeHtml.Transformer,
+): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const out = transform(tagName, attribs);
+    const url = out.attribs[attribute];
+    return url
+      ? { ...out, attribs: { ...out.attribs, [attribute]: toPublicAttachmentPath(url) } }
+      : out;
+  };
+}
+
+const transforms = OPTIONS.transformTags as Record<'a' | 'img', sanitizeHtml.Transformer>;
+/** The public KB's readers have no session: article files point at the public download path. */
+const PUBLIC_OPTIONS: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  transformTags: {
+    a: toPublicFiles('href', transforms.a),
+    img: toPublicFiles('src', transforms.img),
+  },
+};
+
+/** Who the HTML is for. */
+export interface RenderOptions {
+  /** An anonymous reader of the public KB. */
+  publicReader?: boolean;
+}
+
 /** An article's Markdown as the HTML readers get: rendered, then sanitized by an allowlist. */
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(markdown.render(source), OPTIONS);
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  return sanitizeHtml(markdown.render(source), options.publicReader ? PUBLIC_OPTIONS : OPTIONS);
 }

@@ -18,7 +18,8 @@ import { HashingTempStorage, type TempFileInfo } from './hashing-temp-storage.js
 
 /** Room for the multipart framing and the small text fields around the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
-const ALLOWED_FIELDS = new Set(['commentId']);
+/** The ticket upload's one optional field; other callers (article files) pass their own set. */
+const TICKET_FIELDS: ReadonlySet<string> = new Set(['commentId']);
 
 /** An upload that has been written to a temp file: the caller owns `tempPath` and deletes it. */
 export interface ReceivedUpload {
@@ -60,7 +61,10 @@ export class AttachmentUploadReceiver {
     }
   }
 
-  async receive(req: Request): Promise<ReceivedUpload> {
+  async receive(
+    req: Request,
+    allowedFields: ReadonlySet<string> = TICKET_FIELDS,
+  ): Promise<ReceivedUpload> {
     this.checkHeaders(req);
     await mkdir(this.tmpDir, { recursive: true });
     const middleware = multer({
@@ -90,7 +94,7 @@ export class AttachmentUploadReceiver {
     try {
       return {
         ...this.parseFile(file),
-        fields: this.parseFields(req.body as Record<string, unknown>),
+        fields: this.parseFields(req.body as Record<string, unknown>, allowedFields),
       };
     } catch (e) {
       if (file?.path) await unlink(file.path).catch(() => undefined);
@@ -112,9 +116,12 @@ export class AttachmentUploadReceiver {
     };
   }
 
-  private parseFields(body: Record<string, unknown>): ReceivedUpload['fields'] {
+  private parseFields(
+    body: Record<string, unknown>,
+    allowedFields: ReadonlySet<string>,
+  ): ReceivedUpload['fields'] {
     for (const name of Object.keys(body)) {
-      if (!ALLOWED_FIELDS.has(name)) {
+      if (!allowedFields.has(name)) {
         throw new InvalidInputError('The upload has an unknown field', [
           { field: name, message: 'is not an allowed field' },
         ]);

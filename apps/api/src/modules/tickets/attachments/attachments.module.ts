@@ -24,7 +24,8 @@ import { LocalDiskAttachmentStorage } from './local-disk-attachment-storage.js';
     // Swap for an object-store adapter by providing another AttachmentStorage here.
     { provide: AttachmentStorage, useClass: LocalDiskAttachmentStorage },
   ],
-  // The mail intake stores a message's files in the transaction that files it.
-  exports: [AttachmentsService],
+  // The mail intake stores a message's files in the transaction that files it; the knowledge
+  // base keeps its articles' files in the same store, received the same way.
+  exports: [AttachmentsService, AttachmentStorage, AttachmentUploadReceiver],
 })
 export class AttachmentsModule {}

@@ -30,13 +30,17 @@ export function sanitizeFileName(raw: string | null | undefined): string {
 
 /**
  * `Content-Disposition: attachment` with both forms of the name (RFC 6266): a plain-ASCII
- * `filename` for old clients and the exact UTF-8 name in `filename*` (RFC 8187).
+ * `filename` for old clients and the exact UTF-8 name in `filename*` (RFC 8187). `inline` is for
+ * the few types a caller has decided a browser may show in place (article images).
  */
-export function attachmentDisposition(fileName: string): string {
+export function attachmentDisposition(
+  fileName: string,
+  type: 'attachment' | 'inline' = 'attachment',
+): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
