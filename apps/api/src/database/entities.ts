@@ -60,6 +60,7 @@ import { KbArticleRevision } from '../modules/knowledge-base/entities/kb-article
 import { KbArticleTicket } from '../modules/knowledge-base/entities/kb-article-ticket.entity.js';
 import { KbArticleRating } from '../modules/knowledge-base/entities/kb-article-rating.entity.js';
 import { KbArticleViewDay } from '../modules/knowledge-base/entities/kb-article-view-day.entity.js';
+import { TicketKbSuggestion } from '../modules/knowledge-base/entities/ticket-kb-suggestion.entity.js';
 import { KbArticleAttachment } from '../modules/knowledge-base/entities/kb-article-attachment.entity.js';
 
 /** Every entity, listed once: the data source and the drift test both use this list. */
@@ -124,5 +125,6 @@ export const ENTITIES = [
   KbArticleTicket,
   KbArticleRating,
   KbArticleViewDay,
+  TicketKbSuggestion,
   KbArticleAttachment,
 ];

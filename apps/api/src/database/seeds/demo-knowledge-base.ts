@@ -147,5 +147,6 @@ export async function insertDemoKnowledgeBase(em: EntityManager, ids: DirectoryI
       [row.id, a.title, a.body, a.tags, ids.people.marina],
     );
   }
-  await em.query('UPDATE kb_settings SET public_enabled = true');
+  // The demo shows the automatic answer: a client's new ticket gets matching articles.
+  await em.query('UPDATE kb_settings SET public_enabled = true, auto_answer_enabled = true');
 }

@@ -13,3 +13,5 @@ export { KbSettingsService } from './kb-settings.service.js';
 /** The view counter, whose flush tests and the bench call directly. */
 export { KbViewCounter } from './kb-view-counter.js';
 export { kbArticleVisibility, kbSectionVisibility, type KbReader } from './kb-audience.js';
+/** The automatic answer's articles of a new ticket, for its acknowledgement mail. */
+export { autoAnswerArticlesForMail } from './kb-auto-answer.service.js';

@@ -12,6 +12,8 @@ type Setting = Exclude<keyof KbSettingsDto, 'version'>;
 const COLUMNS: Record<Setting, string> = {
   publicEnabled: 'public_enabled',
   reviewIntervalMonths: 'review_interval_months',
+  autoAnswerEnabled: 'auto_answer_enabled',
+  autoAnswerMinScore: 'auto_answer_min_score',
 };
 const SELECT_LIST = [
   ...Object.entries(COLUMNS).map(([key, column]) => `${column} AS "${key}"`),

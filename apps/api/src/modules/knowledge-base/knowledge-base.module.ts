@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AttachmentsModule } from '../tickets/index.js';
+import { AttachmentsModule, TicketsModule } from '../tickets/index.js';
 import { KbArticleQueries } from './kb-article-queries.js';
 import { KbArticlesController } from './kb-articles.controller.js';
 import { KbArticlesService } from './kb-articles.service.js';
@@ -8,6 +8,7 @@ import {
   KbPublicAttachmentsController,
 } from './kb-attachments.controller.js';
 import { KbAttachmentsService } from './kb-attachments.service.js';
+import { KbAutoAnswer } from './kb-auto-answer.service.js';
 import { KbFeedbackService } from './kb-feedback.service.js';
 import { KbPublicController } from './kb-public.controller.js';
 import { KbReadingController } from './kb-reading.controller.js';
@@ -19,6 +20,7 @@ import { KbSectionsController } from './kb-sections.controller.js';
 import { KbSectionsService } from './kb-sections.service.js';
 import { KbSettingsController } from './kb-settings.controller.js';
 import { KbSettingsService } from './kb-settings.service.js';
+import { KbTicketSuggestionsController } from './kb-ticket-suggestions.controller.js';
 import { KbViewCounter } from './kb-view-counter.js';
 
 /**
@@ -27,13 +29,14 @@ import { KbViewCounter } from './kb-view-counter.js';
  */
 @Module({
   // AttachmentsModule: article files live in the ticket attachments' store, received alike.
-  imports: [AttachmentsModule],
+  imports: [TicketsModule, AttachmentsModule],
   controllers: [
     KbSectionsController,
     KbReadingController,
     KbArticlesController,
     KbPublicController,
     KbSettingsController,
+    KbTicketSuggestionsController,
     KbReviewQueueController,
     KbAttachmentsController,
     KbPublicAttachmentsController,
@@ -47,6 +50,7 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbSearchService,
     KbViewCounter,
     KbAttachmentsService,
+    KbAutoAnswer,
     KbSettingsService,
     KbReviewQueueService,
   ],

@@ -97,9 +97,10 @@ export class TicketTransitionsService {
   /**
    * A person's transition inside the caller's transaction. Checks, in order: the version, that
    * the workflow allows this actor the move, then every business rule of the transition,
-   * reporting them together.
+   * reporting them together. Public for actions of other modules that must commit with the
+   * transition (the knowledge base's "this article solved my problem").
    */
-  private async transitionIn(
+  async transitionIn(
     em: EntityManager,
     user: AuthUser,
     ticketId: string,

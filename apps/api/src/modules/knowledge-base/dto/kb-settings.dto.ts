@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
+import { IsBoolean, IsNumber, Max, Min } from 'class-validator';
 import { IntField, VersionField } from '../../../common/openapi/request-fields.js';
 import { IsOptionalNonNull } from '../../../common/validation/dto-decorators.js';
 
@@ -13,6 +13,18 @@ export class KbSettingsDto {
     description: 'The review queue lists published articles not reviewed for this many months',
   })
   reviewIntervalMonths!: number;
+  @ApiProperty({
+    description:
+      "The automatic answer: a new client ticket's acknowledgement lists matching articles",
+  })
+  autoAnswerEnabled!: boolean;
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1,
+    description:
+      "The share of an article title's words a new ticket must contain for the automatic answer to offer it",
+  })
+  autoAnswerMinScore!: number;
   @ApiProperty() version!: number;
 }
 
@@ -25,4 +37,14 @@ export class UpdateKbSettingsDto {
   publicEnabled?: boolean;
   @IntField({ min: REVIEW_INTERVAL_MIN, max: REVIEW_INTERVAL_MAX, optional: 'non-null' })
   reviewIntervalMonths?: number;
+  @ApiPropertyOptional()
+  @IsOptionalNonNull()
+  @IsBoolean()
+  autoAnswerEnabled?: boolean;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
+  @IsOptionalNonNull()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  autoAnswerMinScore?: number;
 }

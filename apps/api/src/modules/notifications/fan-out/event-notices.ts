@@ -4,6 +4,7 @@ import type { NotificationKind } from '@relaydesk/contracts';
 import { sql } from '../../../common/database/sql.js';
 import { httpConfig, InjectConfig, type HttpConfig } from '../../../config/config-namespaces.js';
 import { DeputyshipEnded, DeputyshipStarted } from '../../deputies/index.js';
+import { autoAnswerArticlesForMail } from '../../knowledge-base/index.js';
 import {
   CommentAdded,
   RatingLinkService,
@@ -190,6 +191,8 @@ export class EventNotices {
   ): Promise<Notice[]> {
     const promised = t.firstResponseDueAt !== null || t.resolutionDueAt !== null;
     const desk = p.groupId ? await groupMembers(em, p.groupId) : await activeDispatchers(em);
+    // The automatic answer's articles, as the requester may read them now (docs/knowledge-base.md).
+    const answer = await autoAnswerArticlesForMail(em, p.ticketId);
     return [
       notice({
         kind: 'ticket_acknowledged',
@@ -202,6 +205,9 @@ export class EventNotices {
           resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
           workingHours:
             !promised && t.calendar ? workingHoursInWords(t.calendar.week, r.user.locale) : null,
+          ...(answer.articles.length
+            ? { articles: answer.articles, articlesClosable: answer.closable }
+            : {}),
         }),
       }),
       notice({

@@ -52,6 +52,10 @@ export interface MailDataByKind {
     readonly resolutionDueAt: string | null;
     /** The calendar's working hours in words ("Mon–Fri 09:00–17:00"), when there is no policy. */
     readonly workingHours: string | null;
+    /** The automatic answer: articles that may solve it (the requester can read them). */
+    readonly articles?: readonly { readonly id: string; readonly title: string }[];
+    /** The requester may close the ticket as solved now: the mail offers "This solved my problem". */
+    readonly articlesClosable?: boolean;
   };
   ticket_new: TicketMailBase & {
     readonly requesterName: string | null;

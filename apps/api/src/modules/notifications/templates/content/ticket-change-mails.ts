@@ -1,11 +1,46 @@
+import type { MailDataByKind } from '../mail-data.js';
 import { between } from '../render/date-format.js';
+import { kbArticleUrl, kbSolvedUrl } from '../render/mail-links.js';
 import { multiline, oneLine } from '../render/plain-text.js';
-import type { Fact } from './mail-content.js';
-import { actorFact, duration, name, openTicket, ticketFacts, when } from './mail-context.js';
+import type { Fact, MailBlock } from './mail-content.js';
+import {
+  actorFact,
+  duration,
+  name,
+  openTicket,
+  ticketFacts,
+  when,
+  type MailContext,
+} from './mail-context.js';
 import { actions, facts, group, paragraph, type TicketTemplate } from './ticket-template.js';
 
 // A ticket's life as its people hear of it: filed (to the requester, with the promised times),
 // new to the desk, assigned and unassigned, escalated, reopened.
+
+/** The automatic answer: each article with its link and "This solved my problem". */
+function autoAnswerBlocks(d: MailDataByKind['ticket_acknowledged'], ctx: MailContext): MailBlock[] {
+  const articles = d.audience === 'client' ? (d.articles ?? []).slice(0, 3) : [];
+  if (!articles.length) return [];
+  const { t } = ctx;
+  return [
+    paragraph(t.ticket_acknowledged.articlesIntro),
+    ...articles.flatMap((a) => [
+      paragraph(oneLine(a.title, 300)),
+      actions(
+        { label: t.ticket_acknowledged.readArticle, url: kbArticleUrl(ctx.links.publicUrl, a.id) },
+        ...(d.articlesClosable
+          ? [
+              {
+                label: t.ticket_acknowledged.solved,
+                url: kbSolvedUrl(ctx.links.publicUrl, d.ticket.number, a.id),
+              },
+            ]
+          : []),
+      ),
+    ]),
+    ...(d.articlesClosable ? [paragraph(t.ticket_acknowledged.solvedHint)] : []),
+  ];
+}
 
 export const ticketAcknowledged: TicketTemplate<'ticket_acknowledged'> = {
   verb: (_d, t) => t.ticket_acknowledged.subject,
@@ -33,6 +68,7 @@ export const ticketAcknowledged: TicketTemplate<'ticket_acknowledged'> = {
         facts(ticketFacts(d, t), promises),
         ...(promises.length ? [] : [paragraph(t.ticket_acknowledged.noPromise)]),
         actions(openTicket(d, ctx, t.ticket_acknowledged.action)),
+        ...autoAnswerBlocks(d, ctx),
       ],
     };
   },

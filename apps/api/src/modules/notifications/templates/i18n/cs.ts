@@ -80,6 +80,12 @@ export const cs = {
     noPromise: 'Odpovíme, jakmile to bude možné.',
     action: 'Zobrazit požadavek',
     reason: 'Tento e-mail dostáváte, protože jste tento požadavek zadali.',
+    articlesIntro: 'Odpověď na váš dotaz možná už najdete v naší znalostní bázi:',
+    readArticle: 'Přečíst článek',
+    solved: 'Tohle vyřešilo můj problém',
+    solvedHint:
+      'Pokud vám některý článek pomohl, otevřete odkaz „Tohle vyřešilo můj problém“ a potvrďte ' +
+      'to na stránce požadavku: uzavřeme ho.',
   },
   ticket_new: {
     subject: 'Nový požadavek',

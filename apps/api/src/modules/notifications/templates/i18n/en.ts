@@ -81,6 +81,12 @@ export const en = {
     noPromise: 'We will answer as soon as we can.',
     action: 'View your request',
     reason: 'You get this mail because you submitted this request.',
+    articlesIntro: 'These articles from our knowledge base may already answer your question:',
+    readArticle: 'Read the article',
+    solved: 'This solved my problem',
+    solvedHint:
+      'If one of them solved it, open the link "This solved my problem" and confirm on the ' +
+      'page of your request: we will close it.',
   },
   ticket_new: {
     subject: 'New ticket',

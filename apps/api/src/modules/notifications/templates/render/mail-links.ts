@@ -30,6 +30,20 @@ export function decisionUrl(
   return `${base(publicUrl, 'client')}/tickets/${ticketNumber}?decision=${decision}`;
 }
 
+/** The portal's page of a knowledge-base article (the automatic answer's links). */
+export function kbArticleUrl(publicUrl: string, articleId: string): string {
+  return `${base(publicUrl, 'client')}/kb/articles/${encodeURIComponent(articleId)}`;
+}
+
+/**
+ * "This solved my problem" opens the portal's ticket page with the article named; the page
+ * asks for the click that closes the ticket (a GET decides nothing: link scanners follow
+ * links), and the requester must be signed in, so the link carries no secret.
+ */
+export function kbSolvedUrl(publicUrl: string, ticketNumber: number, articleId: string): string {
+  return `${base(publicUrl, 'client')}/tickets/${ticketNumber}?solvedBy=${encodeURIComponent(articleId)}`;
+}
+
 /**
  * Only http(s) links go into a mail: anything else (javascript:, data:) from a bad
  * configuration or bad data stops the render rather than reach a reader.
