@@ -75,76 +75,264 @@ describe('knowledge base', () => {
     expect(res.status).toBe(200);
   };
 
+  /**
+   * THE audience rule through every channel, as tables: which articles each reader reaches
+   * (READERS), by which path (CHANNELS), over a fixture of every section audience × every
+   * status (SECTIONS × STATUSES). What a reader does not reach must be a 404, as for an id that
+   * does not exist; staff-only channels answer clients 403.
+   */
   describe('audience matrix', () => {
-    const ALL = ['public', 'publicDraft', 'clients', 'orgA', 'belowOrgA', 'staff'];
-    const expected: Record<string, string[]> = {
-      anonymousOff: [],
-      anonymous: ['public'],
-      clientA: ['public', 'clients', 'orgA', 'belowOrgA'],
-      clientB: ['public', 'clients'],
-      agent: ALL,
-      admin: ALL,
+    type SectionKey = 'public' | 'clients' | 'orgA' | 'belowOrgA' | 'staff';
+    type Status = 'draft' | 'published' | 'archived';
+    type ArticleKey = `${SectionKey}/${Status}`;
+    /** The sections of the fixture; belowOrgA is public itself, but under org A's section. */
+    const SECTIONS: Record<SectionKey, { audience: string; orgA?: true; parent?: SectionKey }> = {
+      public: { audience: 'public' },
+      clients: { audience: 'clients' },
+      orgA: { audience: 'clients', orgA: true },
+      belowOrgA: { audience: 'public', parent: 'orgA' },
+      staff: { audience: 'staff' },
     };
+    const STATUSES: Status[] = ['draft', 'published', 'archived'];
+    const ARTICLES = (Object.keys(SECTIONS) as SectionKey[]).flatMap((s) =>
+      STATUSES.map((status) => `${s}/${status}` as ArticleKey),
+    );
 
-    async function seen(who: string): Promise<Record<string, string[]>> {
-      const persona =
-        who === 'anonymous' || who === 'anonymousOff' ? null : (w[who as keyof World] as Persona);
-      const base = persona ? '/api/v1/kb' : '/api/v1/public/kb';
-      const list = await as(persona).get(`${base}/articles?limit=200`);
-      expect(list.status).toBe(200);
-      const opened: string[] = [];
-      for (const key of ALL) {
-        const res = await as(persona).get(`${base}/articles/${ids[key]}`);
-        expect([200, 404]).toContain(res.status);
-        if (res.status === 200) opened.push(key);
+    interface Reader {
+      name: string;
+      persona: 'clientA' | 'clientB' | 'agent' | 'admin' | null;
+      publicKb: boolean;
+      /** The sections whose PUBLISHED articles the reader reaches; staff reach every article. */
+      sections: SectionKey[] | 'everything';
+    }
+    const READERS: Reader[] = [
+      { name: 'anonymous, public KB off', persona: null, publicKb: false, sections: [] },
+      { name: 'anonymous, public KB on', persona: null, publicKb: true, sections: ['public'] },
+      {
+        name: 'client of the allowed organization',
+        persona: 'clientA',
+        publicKb: true,
+        sections: ['public', 'clients', 'orgA', 'belowOrgA'],
+      },
+      {
+        // The switch is for readers who do not sign in: clients keep the public sections.
+        name: 'client of the allowed organization, public KB off',
+        persona: 'clientA',
+        publicKb: false,
+        sections: ['public', 'clients', 'orgA', 'belowOrgA'],
+      },
+      {
+        name: 'client of another organization',
+        persona: 'clientB',
+        publicKb: true,
+        sections: ['public', 'clients'],
+      },
+      { name: 'agent', persona: 'agent', publicKb: true, sections: 'everything' },
+      { name: 'admin', persona: 'admin', publicKb: false, sections: 'everything' },
+    ];
+    const reaches = (r: Reader): ArticleKey[] =>
+      r.sections === 'everything'
+        ? ARTICLES
+        : r.sections.map((s) => `${s}/published` as ArticleKey);
+    /** What anonymous readers reach under the reader's setting: the public endpoints' answer. */
+    const anonymousReach = (r: Reader): ArticleKey[] => (r.publicKb ? ['public/published'] : []);
+
+    const art: Partial<Record<ArticleKey, string>> = {};
+    const sec: Partial<Record<SectionKey, string>> = {};
+    const WORD = 'quasar';
+    /** A word only the articles of one section have. */
+    const SECTION_WORD: Record<SectionKey, string> = {
+      public: 'alphazed',
+      clients: 'betazed',
+      orgA: 'gammazed',
+      belowOrgA: 'deltazed',
+      staff: 'epsilonzed',
+    };
+    /** The fixture's articles in a list answer (which must be a 200). */
+    const keysOf = (res: { status: number; body: { items: { id: string }[] } }) => {
+      expect(res.status).toBe(200);
+      return ARTICLES.filter((k) => res.body.items.some((i) => i.id === art[k]));
+    };
+    const persona = (r: Reader) => (r.persona ? w[r.persona] : null);
+
+    /** Every article through a one-article path: 200 is reached, anything but 404 is a failure. */
+    async function oneByOne(
+      r: Reader,
+      request: (id: string) => Promise<{ status: number }>,
+      denied = 404,
+    ): Promise<ArticleKey[]> {
+      const got: ArticleKey[] = [];
+      for (const key of ARTICLES) {
+        const { status } = await request(art[key]!);
+        expect({ key, status }).toEqual({ key, status: status === 200 ? 200 : denied });
+        if (status === 200) got.push(key);
       }
-      const search = await as(persona).get(`${base}/search?q=zephyr&limit=50`);
-      expect(search.status).toBe(200);
-      const typeahead = await as(persona).get(`${base}/typeahead?q=pum`);
-      expect(typeahead.status).toBe(200);
-      const byId = (items: { id: string }[]) =>
-        ALL.filter((k) => items.some((i) => i.id === ids[k]));
-      const result: Record<string, string[]> = {
-        list: byId(list.body.items),
-        opened,
-        search: byId(search.body.items),
-        typeahead: byId(typeahead.body.items),
-      };
-      if (persona) {
-        const suggestions = await as(persona).get(
-          `/api/v1/kb/suggestions?text=${encodeURIComponent('my zephyr broke down')}&limit=10`,
-        );
-        expect(suggestions.status).toBe(200);
-        result.suggestions = byId(suggestions.body.items);
-      }
-      return result;
+      return got;
     }
 
-    it.each(Object.keys(expected))('%s sees exactly their articles by every path', async (who) => {
-      await setPublic(who !== 'anonymousOff');
-      const got = await seen(who);
-      for (const [path, keys] of Object.entries(got)) {
-        expect({ who, path, keys }).toEqual({ who, path, keys: expected[who] });
+    interface Channel {
+      name: string;
+      /** Readers it is for: signed-in ones (the /api/v1/kb paths) or anyone (/public/kb). */
+      for: 'signed-in' | 'anonymous' | 'everyone';
+      /** What the reader should get, when it is not what the reader reaches (reaches()). */
+      expected?: (r: Reader) => ArticleKey[];
+      run: (r: Reader) => Promise<ArticleKey[]>;
+    }
+    const staffOnly = (r: Reader) => (r.sections === 'everything' ? ARTICLES : []);
+    const CHANNELS: Channel[] = [
+      {
+        name: 'list',
+        for: 'signed-in',
+        run: async (r) => keysOf(await as(persona(r)).get('/api/v1/kb/articles?limit=200')),
+      },
+      {
+        name: 'one article',
+        for: 'signed-in',
+        run: (r) => oneByOne(r, (id) => as(persona(r)).get(`/api/v1/kb/articles/${id}`)),
+      },
+      {
+        name: 'search',
+        for: 'signed-in',
+        run: async (r) => keysOf(await as(persona(r)).get(`/api/v1/kb/search?q=${WORD}&limit=50`)),
+      },
+      {
+        name: 'type-ahead',
+        for: 'signed-in',
+        run: async (r) => keysOf(await as(persona(r)).get(`/api/v1/kb/typeahead?q=quas&limit=20`)),
+      },
+      {
+        // At most 10 suggestions a call: one call per section, by the word only its articles have.
+        name: 'suggestions',
+        for: 'signed-in',
+        run: async (r) => {
+          const got: ArticleKey[] = [];
+          for (const key of Object.keys(SECTIONS) as SectionKey[]) {
+            const res = await as(persona(r)).get(
+              `/api/v1/kb/suggestions?text=my%20${SECTION_WORD[key]}%20broke&limit=10`,
+            );
+            got.push(...keysOf(res));
+          }
+          return ARTICLES.filter((k) => got.includes(k));
+        },
+      },
+      {
+        name: 'vote',
+        for: 'signed-in',
+        run: (r) =>
+          oneByOne(r, (id) =>
+            as(persona(r)).put(`/api/v1/kb/articles/${id}/my-vote`, { helpful: true }),
+          ),
+      },
+      {
+        name: 'revisions (staff only: 403 for clients)',
+        for: 'signed-in',
+        expected: staffOnly,
+        run: (r) =>
+          oneByOne(r, (id) => as(persona(r)).get(`/api/v1/kb/articles/${id}/revisions`), 403),
+      },
+      {
+        name: 'ratings (staff only: 403 for clients)',
+        for: 'signed-in',
+        expected: staffOnly,
+        run: (r) =>
+          oneByOne(r, (id) => as(persona(r)).get(`/api/v1/kb/articles/${id}/ratings`), 403),
+      },
+      {
+        name: 'related tickets (staff only: 403 for clients)',
+        for: 'signed-in',
+        expected: staffOnly,
+        run: (r) =>
+          oneByOne(r, (id) => as(persona(r)).get(`/api/v1/kb/articles/${id}/tickets`), 403),
+      },
+      // The public KB answers everyone as anonymous, whatever Authorization says.
+      {
+        name: 'public list',
+        for: 'everyone',
+        expected: anonymousReach,
+        run: async (r) => keysOf(await as(persona(r)).get('/api/v1/public/kb/articles?limit=200')),
+      },
+      {
+        name: 'public article',
+        for: 'everyone',
+        expected: anonymousReach,
+        run: (r) => oneByOne(r, (id) => as(persona(r)).get(`/api/v1/public/kb/articles/${id}`)),
+      },
+      {
+        name: 'public search',
+        for: 'everyone',
+        expected: anonymousReach,
+        run: async (r) =>
+          keysOf(await as(persona(r)).get(`/api/v1/public/kb/search?q=${WORD}&limit=50`)),
+      },
+      {
+        name: 'public type-ahead',
+        for: 'everyone',
+        expected: anonymousReach,
+        run: async (r) =>
+          keysOf(await as(persona(r)).get('/api/v1/public/kb/typeahead?q=quas&limit=20')),
+      },
+      // Attachments (helper G): add the download channels here, one entry per path.
+    ];
+
+    beforeAll(async () => {
+      for (const [key, s] of Object.entries(SECTIONS) as [
+        SectionKey,
+        (typeof SECTIONS)[SectionKey],
+      ][]) {
+        sec[key] = await section(`Matrix ${key}`, s.audience, {
+          ...(s.orgA ? { organizationIds: [w.orgA.id] } : {}),
+          ...(s.parent ? { parentId: sec[s.parent] } : {}),
+        });
+      }
+      for (const key of ARTICLES) {
+        const [s, status] = key.split('/') as [SectionKey, Status];
+        const id = await article(
+          sec[s]!,
+          `Quasar ${s} ${status}`,
+          `A ${WORD} in ${key}, ${SECTION_WORD[s]}.`,
+          false,
+        );
+        if (status !== 'draft') {
+          const res = await as(w.agent).post(`/api/v1/kb/articles/${id}/status-changes`, {
+            version: 1,
+            status,
+          });
+          expect(res.status).toBe(200);
+        }
+        art[key] = id;
       }
     });
 
-    it('sections: a client sees no section above which another one shuts them out', async () => {
-      const s = JSON.parse(ids.sections) as Record<string, string>;
-      const names = async (p: Persona) =>
-        ((await as(p).get('/api/v1/kb/sections')).body as { id: string }[]).map((x) => x.id);
-      expect((await names(w.clientB)).sort()).toEqual([s.pub, s.clients].sort());
-      expect((await names(w.clientA)).sort()).toEqual(
-        [s.pub, s.clients, s.orgA, s.belowOrgA].sort(),
-      );
-      expect(await names(w.agent)).toHaveLength(5);
+    const cases = READERS.flatMap((r) =>
+      CHANNELS.filter(
+        (c) => c.for === 'everyone' || (c.for === 'signed-in') === (r.persona !== null),
+      ).map((c) => [r.name, c.name, r, c] as const),
+    );
+    // Anonymous readers' own channels are the public ones (above, 'everyone').
+    it.each(cases)('%s × %s', async (_reader, _channel, r, c) => {
+      await setPublic(r.publicKb);
+      const expected = (c.expected ?? reaches)(r);
+      expect(await c.run(r)).toEqual(expected);
     });
 
-    it('votes, ratings and ticket links of an invisible article are 404 too', async () => {
-      expect(
-        (await as(w.clientB).put(`/api/v1/kb/articles/${ids.orgA}/my-vote`, { helpful: true }))
-          .status,
-      ).toBe(404);
-      expect((await as(w.clientA).get(`/api/v1/kb/articles/${ids.orgA}/ratings`)).status).toBe(403);
+    it('sections: each reader gets the sections it reaches, never one below a section shut to it', async () => {
+      const ids = async (r: Reader) => {
+        const res = await as(persona(r)).get(
+          r.persona ? '/api/v1/kb/sections' : '/api/v1/public/kb/sections',
+        );
+        expect(res.status).toBe(200);
+        return (Object.keys(SECTIONS) as SectionKey[]).filter((k) =>
+          (res.body as { id: string }[]).some((s) => s.id === sec[k]),
+        );
+      };
+      for (const r of READERS) {
+        await setPublic(r.publicKb);
+        const expected = r.sections === 'everything' ? Object.keys(SECTIONS) : r.sections;
+        expect({ reader: r.name, sections: await ids(r) }).toEqual({
+          reader: r.name,
+          sections: expected,
+        });
+      }
     });
   });
 
