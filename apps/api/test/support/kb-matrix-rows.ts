@@ -376,6 +376,13 @@ export const KB_ROWS: MatrixRow[] = [
     expect: readers,
   },
   {
+    // Nothing is stored: the answer alone tells who may render.
+    method: 'POST',
+    path: '/api/v1/kb/previews',
+    prepare: async () => ({ path: '/api/v1/kb/previews', body: { body: '**Matrix**' } }),
+    expect: editorsRead,
+  },
+  {
     method: 'GET',
     path: '/api/v1/kb/review-queue',
     prepare: async () => ({ path: '/api/v1/kb/review-queue?months=1' }),

@@ -1297,6 +1297,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/kb/previews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a Markdown body as readers will see it (nothing is stored) */
+    post: operations['KbPreviews_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/kb/review-queue': {
     parameters: {
       query?: never;
@@ -4250,6 +4267,14 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    KbPreviewDto: {
+      /** @description The body rendered and sanitized exactly as for readers */
+      html: string;
+    };
+    KbPreviewRequestDto: {
+      /** @description Markdown; raw HTML is shown as text */
+      body: string;
     };
     KbRatingDto: {
       comment: string | null;
@@ -15746,6 +15771,105 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbPreviews_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbPreviewRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbPreviewDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };

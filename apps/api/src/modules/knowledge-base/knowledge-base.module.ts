@@ -10,6 +10,7 @@ import {
 import { KbAttachmentsService } from './kb-attachments.service.js';
 import { KbAutoAnswer } from './kb-auto-answer.service.js';
 import { KbFeedbackService } from './kb-feedback.service.js';
+import { KbPreviewsController } from './kb-previews.controller.js';
 import { KbPublicController } from './kb-public.controller.js';
 import { KbReadingController } from './kb-reading.controller.js';
 import { KbReviewQueueController } from './kb-review-queue.controller.js';
@@ -37,6 +38,7 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbPublicController,
     KbSettingsController,
     KbTicketSuggestionsController,
+    KbPreviewsController,
     KbReviewQueueController,
     KbAttachmentsController,
     KbPublicAttachmentsController,
