@@ -36,6 +36,7 @@ export {
   TicketAssigned,
   TicketCreated,
   TicketEscalated,
+  TicketFiledAfterSuggestions,
   TicketStatusChanged,
   TicketUpdated,
 } from './events/ticket.events.js';
