@@ -60,6 +60,8 @@ import { KbArticleRevision } from '../modules/knowledge-base/entities/kb-article
 import { KbArticleTicket } from '../modules/knowledge-base/entities/kb-article-ticket.entity.js';
 import { KbArticleRating } from '../modules/knowledge-base/entities/kb-article-rating.entity.js';
 import { KbArticleViewDay } from '../modules/knowledge-base/entities/kb-article-view-day.entity.js';
+import { KbSuggestionSession } from '../modules/knowledge-base/entities/kb-suggestion-session.entity.js';
+import { KbSuggestionOpen } from '../modules/knowledge-base/entities/kb-suggestion-open.entity.js';
 import { TicketKbSuggestion } from '../modules/knowledge-base/entities/ticket-kb-suggestion.entity.js';
 import { KbArticleAttachment } from '../modules/knowledge-base/entities/kb-article-attachment.entity.js';
 
@@ -125,6 +127,8 @@ export const ENTITIES = [
   KbArticleTicket,
   KbArticleRating,
   KbArticleViewDay,
+  KbSuggestionSession,
+  KbSuggestionOpen,
   TicketKbSuggestion,
   KbArticleAttachment,
 ];

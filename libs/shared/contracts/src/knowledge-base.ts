@@ -15,3 +15,9 @@ export type KbLanguage = (typeof KB_LANGUAGES)[number];
 /** Orders of an article list: most recently updated first, or most viewed first. */
 export const KB_ARTICLE_SORTS = ['recent', 'popular'] as const;
 export type KbArticleSort = (typeof KB_ARTICLE_SORTS)[number];
+
+/**
+ * Deflection: a new-ticket form session in which the client opened suggested articles is a
+ * deflection when no ticket was filed with it within this many hours after its last open.
+ */
+export const KB_DEFLECTION_WINDOW_HOURS = 24;

@@ -22,6 +22,10 @@ import { KbSectionsService } from './kb-sections.service.js';
 import { KbSettingsController } from './kb-settings.controller.js';
 import { KbSettingsService } from './kb-settings.service.js';
 import { KbTicketSuggestionsController } from './kb-ticket-suggestions.controller.js';
+import { KbDeflectionReportController } from './kb-deflection-report.controller.js';
+import { KbDeflectionReportService } from './kb-deflection-report.service.js';
+import { KbSuggestionOpensController } from './kb-suggestion-opens.controller.js';
+import { KbSuggestionOpensService } from './kb-suggestion-opens.service.js';
 import { KbViewCounter } from './kb-view-counter.js';
 
 /**
@@ -32,6 +36,8 @@ import { KbViewCounter } from './kb-view-counter.js';
   // AttachmentsModule: article files live in the ticket attachments' store, received alike.
   imports: [TicketsModule, AttachmentsModule],
   controllers: [
+    KbSuggestionOpensController,
+    KbDeflectionReportController,
     KbSectionsController,
     KbReadingController,
     KbArticlesController,
@@ -44,6 +50,8 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbPublicAttachmentsController,
   ],
   providers: [
+    KbSuggestionOpensService,
+    KbDeflectionReportService,
     KbSectionsService,
     KbArticleQueries,
     KbArticlesService,
