@@ -1297,23 +1297,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/kb/previews': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Render a Markdown body as readers will see it (nothing is stored) */
-    post: operations['KbPreviews_preview'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/kb/review-queue': {
     parameters: {
       query?: never;
@@ -2431,6 +2414,40 @@ export interface paths {
      * @description Newest first: its own messages (sender, a Reply-To that differs, files flagged inline or dangerous) and, flagged, messages that pointed at it but did not land on it (a sender who may not see it, an auto-reply). For a client, as for a ticket you cannot see, it is a 404.
      */
     get: operations['TicketInboundMail_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/kb-solutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The requester closes the ticket with a suggested article that solved the problem (the workflow's requester transition to closed, else resolved, with a comment naming the article); once */
+    post: operations['KbTicketSuggestions_solve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/kb-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Articles the automatic answer offered the ticket's requester, that the caller may read now */
+    get: operations['KbTicketSuggestions_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3697,6 +3714,11 @@ export interface components {
        */
       requesterId?: string;
       subject: string;
+      /**
+       * Format: uuid
+       * @description The new-ticket form’s knowledge-base suggestion session (POST /kb/suggestion-opens): the ticket marks the caller’s own session filed, so its opened articles do not count as a deflection. Any other id changes nothing.
+       */
+      suggestionSessionId?: string;
       /** Format: uuid */
       typeId?: string;
     };
@@ -4268,14 +4290,6 @@ export interface components {
       id: string;
       name: string;
     };
-    KbPreviewDto: {
-      /** @description The body rendered and sanitized exactly as for readers */
-      html: string;
-    };
-    KbPreviewRequestDto: {
-      /** @description Markdown; raw HTML is shown as text */
-      body: string;
-    };
     KbRatingDto: {
       comment: string | null;
       helpful: boolean;
@@ -4419,6 +4433,10 @@ export interface components {
       version: number;
     };
     KbSettingsDto: {
+      /** @description The automatic answer: a new client ticket's acknowledgement lists matching articles */
+      autoAnswerEnabled: boolean;
+      /** @description The share of an article title's words a new ticket must contain for the automatic answer to offer it */
+      autoAnswerMinScore: number;
       /** @description Public sections are readable without signing in */
       publicEnabled: boolean;
       /** @description The review queue lists published articles not reviewed for this many months */
@@ -5445,6 +5463,41 @@ export interface components {
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
+    TicketKbSolutionDto: {
+      /**
+       * Format: uuid
+       * @description The suggested article that solved the problem
+       */
+      articleId: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
+    TicketKbSuggestionDto: {
+      /** Format: uuid */
+      articleId: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** @description 1-3, best first */
+      position: number;
+      /** @description Staff only: the match score (0-1) that let the article through */
+      score?: number;
+      /**
+       * Format: date-time
+       * @description When the requester closed the ticket with this article
+       */
+      solvedAt: string | null;
+      /** @description Staff only */
+      solvedBy?: components['schemas']['KbPersonDto'] | null;
+      title: string;
+    };
+    TicketKbSuggestionsDto: {
+      /** @description The caller is the requester and the workflow lets them close the ticket now with one of these ('This solved my problem') */
+      canClose: boolean;
+      items: components['schemas']['TicketKbSuggestionDto'][];
+    };
     TicketLinkDto: {
       /** Format: date-time */
       createdAt: string;
@@ -5884,6 +5937,8 @@ export interface components {
       version: number;
     };
     UpdateKbSettingsDto: {
+      autoAnswerEnabled?: boolean;
+      autoAnswerMinScore?: number;
       publicEnabled?: boolean;
       /** Format: int32 */
       reviewIntervalMonths?: number;
@@ -13998,6 +14053,8 @@ export interface operations {
         q?: string;
         /** @description Articles of this section only */
         sectionId?: string;
+        /** @description recent: most recently updated first; popular: most viewed first. A cursor holds to the order it came from */
+        sort?: 'recent' | 'popular';
         /** @description Staff only matters: others see published ones */
         status?: 'draft' | 'published' | 'archived';
       };
@@ -15771,105 +15828,6 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-    };
-  };
-  KbPreviews_preview: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['KbPreviewRequestDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['KbPreviewDto'];
-        };
-      };
-      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Missing, invalid or expired credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Authenticated, but the role does not allow this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Body or upload too large */
-      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -18934,6 +18892,8 @@ export interface operations {
         q?: string;
         /** @description Articles of this section only */
         sectionId?: string;
+        /** @description recent: most recently updated first; popular: most viewed first. A cursor holds to the order it came from */
+        sort?: 'recent' | 'popular';
         /** @description Staff only matters: others see published ones */
         status?: 'draft' | 'published' | 'archived';
       };
@@ -22886,6 +22846,223 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketInboundMailPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbTicketSuggestions_solve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TicketKbSolutionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketKbSuggestionsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbTicketSuggestions_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketKbSuggestionsDto'];
         };
       };
       /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
