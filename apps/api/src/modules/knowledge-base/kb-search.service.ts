@@ -9,6 +9,7 @@ import type {
   KbTypeaheadItemDto,
 } from './dto/kb-search.dto.js';
 import { kbArticleVisibility, type KbReader } from './kb-audience.js';
+import { suggestionTermsSql, type SuggestionTier } from './kb-suggestion-terms.sql.js';
 import { SUMMARY_COLUMNS, toSummary, type ArticleSummaryRow } from './kb-article-queries.js';
 
 /** Control characters that cannot occur in an article: they mark the matches in ts_headline. */
@@ -27,6 +28,14 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function highlightHtml(headline: string): string {
   return escapeHtml(headline).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
 }
+
+/**
+ * Matches ranked at most, so that no query costs more than this many ranks (about 1 µs each):
+ * a word in more articles than this is ranked among the first ones found, not all of them.
+ */
+const SEARCH_CANDIDATES = 10_000;
+/** The same bound for suggestions, which run while a client types and in ticket intake. */
+const SUGGESTION_CANDIDATES = 500;
 
 /** Words of free text for the type-ahead's prefix query: letters and digits only. */
 function words(text: string): string[] {
@@ -58,15 +67,22 @@ export class KbSearchService {
 
   /**
    * Articles that may answer a text being typed (a new ticket's subject and description): any
-   * of its words may match, best first.
+   * of its telling words may match (kb-suggestion-terms.sql.ts picks them), best first.
    */
   async suggestions(reader: KbReader, q: KbSuggestionsQueryDto): Promise<KbSearchHitDto[]> {
     if (!q.text || words(q.text).length === 0) return [];
-    const p = new SqlParams();
-    // The AND of every word becomes an OR: a description rarely shares all its words with an
-    // article. plainto_tsquery's text form quotes each lexeme, so '&' only appears as the operator.
-    const query = `replace(rd_plain_query(${p.add(q.text.slice(0, 2000))})::text, '&', '|')::tsquery`;
-    return this.ranked(reader, p, query, q.language, q.limit ?? 5);
+    const text = q.text.slice(0, 2000);
+    const limit = q.limit ?? 5;
+    const search = (tier: SuggestionTier) => {
+      const p = new SqlParams();
+      const query = suggestionTermsSql(p.add(text), tier);
+      return this.ranked(reader, p, query, q.language, limit, SUGGESTION_CANDIDATES);
+    };
+    const hits = await search('telling');
+    if (hits.length >= limit) return hits;
+    const seen = new Set(hits.map((h) => h.id));
+    const more = (await search('common')).filter((h) => !seen.has(h.id));
+    return [...hits, ...more].slice(0, limit);
   }
 
   private async ranked(
@@ -75,17 +91,21 @@ export class KbSearchService {
     query: string,
     language: string | undefined,
     limit: number,
+    candidates = SEARCH_CANDIDATES,
   ): Promise<KbSearchHitDto[]> {
     const where = [`a.search_doc @@ q.query`, kbArticleVisibility(reader, p, 'a')];
     if (language) where.push(`a.language = ${p.add(language)}`);
     const rows = await sql<HitRow>(
       this.db,
       `WITH q AS (SELECT ${query} AS query),
-       top AS (
-         SELECT a.id, ts_rank(a.search_doc, q.query, 1) AS rank
-           FROM kb_articles a, q
+       matches AS (
+         SELECT a.id, a.search_doc FROM kb_articles a, q
           WHERE ${where.join(' AND ')}
-          ORDER BY rank DESC, a.id
+          LIMIT ${candidates}),
+       top AS (
+         SELECT m.id, ts_rank(m.search_doc, q.query, 1) AS rank
+           FROM matches m, q
+          ORDER BY rank DESC, m.id
           LIMIT ${p.add(limit)})
        SELECT ${SUMMARY_COLUMNS}, top.rank,
               ts_headline('pg_catalog.russian'::regconfig,
