@@ -1297,6 +1297,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/kb/previews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a Markdown body as readers will see it (nothing is stored) */
+    post: operations['KbPreviews_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/kb/review-queue': {
     parameters: {
       query?: never;
@@ -1385,6 +1402,26 @@ export interface paths {
     head?: never;
     /** Change or move a section (its subtree moves with it) */
     patch: operations['KbSections_update'];
+    trace?: never;
+  };
+  '/api/v1/kb/suggestion-opens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that a client opened a suggested article from the new-ticket form
+     * @description Clients only (403 for staff). Once per session and article: sending it again changes nothing. A session in which articles were opened and no ticket was filed with its id (`suggestionSessionId` of POST /tickets) within 24 hours of its last open is a deflection. An article the client cannot see, or another client’s session, is a 404.
+     */
+    post: operations['KbSuggestionOpens_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/kb/suggestions': {
@@ -1968,6 +2005,26 @@ export interface paths {
      * @description The page’s form (application/x-www-form-urlencoded, answered with an HTML page) or JSON (answered with JSON). The ticket’s status does not change. A link records one answer: a second submit is 409 ("already recorded" page in a browser); an expired link is 410, a forged or altered one 404.
      */
     post: operations['PublicRatings_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/kb-deflections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Knowledge-base deflections: new tickets not filed after suggested articles
+     * @description Sessions of the portal’s new-ticket form whose first suggested article was opened in [from, to): deflected (no ticket filed with the session within 24 hours of its last open; a client counts at most once per UTC day), filed, or pending (the window is still open), in total, per period and per article.
+     */
+    get: operations['KbDeflectionReport_deflections'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4276,6 +4333,60 @@ export interface components {
       /** @description Oldest first */
       items: components['schemas']['KbAttachmentDto'][];
     };
+    KbDeflectionArticleDto: {
+      /** Format: uuid */
+      articleId: string;
+      /** @description Sessions that ended without a ticket; a client counts at most once per UTC day (and per article in `byArticle`) */
+      deflections: number;
+      /** @description Sessions with opened suggestions that still ended in a ticket */
+      filed: number;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** @description Sessions in which the article was opened */
+      opens: number;
+      /** @description Sessions whose window has not ended yet: not decided */
+      pending: number;
+      /** @description deflections / (deflections + filed), two decimals; null when both are 0 */
+      rate: number | null;
+      title: string;
+    };
+    KbDeflectionPeriodDto: {
+      /** @description Sessions that ended without a ticket; a client counts at most once per UTC day (and per article in `byArticle`) */
+      deflections: number;
+      /** @description Sessions with opened suggestions that still ended in a ticket */
+      filed: number;
+      /** @description Sessions whose window has not ended yet: not decided */
+      pending: number;
+      /**
+       * @description First day of the period (UTC)
+       * @example 2026-03-01
+       */
+      period: string;
+      /** @description deflections / (deflections + filed), two decimals; null when both are 0 */
+      rate: number | null;
+    };
+    KbDeflectionReportDto: {
+      /** @description Most deflections first, then most opens; at most 100 articles */
+      byArticle: components['schemas']['KbDeflectionArticleDto'][];
+      /** @description Oldest first, by the day of each session’s first open; empty periods left out */
+      byPeriod: components['schemas']['KbDeflectionPeriodDto'][];
+      /** @description Sessions that ended without a ticket; a client counts at most once per UTC day (and per article in `byArticle`) */
+      deflections: number;
+      /** @description Sessions with opened suggestions that still ended in a ticket */
+      filed: number;
+      /** Format: date-time */
+      from: string;
+      /** @enum {string} */
+      groupBy: 'day' | 'week' | 'month';
+      /** @description Sessions whose window has not ended yet: not decided */
+      pending: number;
+      /** @description deflections / (deflections + filed), two decimals; null when both are 0 */
+      rate: number | null;
+      /** Format: date-time */
+      to: string;
+      /** @description Hours after a session’s last open within which a ticket filed with it is not a deflection */
+      windowHours: number;
+    };
     KbDiffLineDto: {
       /** @enum {string} */
       op: 'same' | 'add' | 'remove';
@@ -4289,6 +4400,14 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    KbPreviewDto: {
+      /** @description The body rendered and sanitized exactly as for readers */
+      html: string;
+    };
+    KbPreviewRequestDto: {
+      /** @description Markdown; raw HTML is shown as text */
+      body: string;
     };
     KbRatingDto: {
       comment: string | null;
@@ -5063,6 +5182,18 @@ export interface components {
       migrations: 'applied';
       /** @enum {string} */
       status: 'ok';
+    };
+    RecordKbSuggestionOpenDto: {
+      /**
+       * Format: uuid
+       * @description The suggested article the client opened
+       */
+      articleId: string;
+      /**
+       * Format: uuid
+       * @description The new-ticket form’s suggestion session: a random id the form makes when it is opened and sends again as `suggestionSessionId` when the ticket is filed
+       */
+      sessionId: string;
     };
     RefDto: {
       /** Format: uuid */
@@ -15847,6 +15978,105 @@ export interface operations {
       };
     };
   };
+  KbPreviews_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbPreviewRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbPreviewDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   KbReviewQueue_page: {
     parameters: {
       query?: {
@@ -16404,6 +16634,104 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSuggestionOpens_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordKbSuggestionOpenDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded (or already recorded) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -19412,6 +19740,89 @@ export interface operations {
           'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbDeflectionReport_deflections: {
+    parameters: {
+      query?: {
+        /** @description Sessions whose first open is at or after this instant; default: 30 days before `to` */
+        from?: string;
+        /** @description Length of the periods in `byPeriod`: UTC calendar days, ISO weeks from Monday, months */
+        groupBy?: 'day' | 'week' | 'month';
+        /** @description Sessions whose first open is before this instant; default: now */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbDeflectionReportDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
