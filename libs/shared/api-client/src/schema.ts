@@ -2479,6 +2479,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/kb-articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish to knowledge base: a draft article from a resolved or closed ticket
+     * @description kb.edit. Title: the subject; body: the description and the public staff answers (the comment that resolved the ticket when there is one) as literal text. Never internal notes, files or custom fields. Linked to the ticket; a staff-only history line. 409 when the ticket is not resolved or closed.
+     */
+    post: operations['KbTickets_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/kb-reply-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Published articles for a reply: the ticket's matches, or a search (staff)
+     * @description Each says whether the requester may open it and gives its portal address (from PUBLIC_URL).
+     */
+    get: operations['KbTickets_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{id}/kb-solutions': {
     parameters: {
       query?: never;
@@ -4392,6 +4432,23 @@ export interface components {
       op: 'same' | 'add' | 'remove';
       text: string;
     };
+    KbDraftFromTicketDto: {
+      /**
+       * @description Name the author under each answer (default: no names)
+       * @default false
+       */
+      includeAuthors: boolean;
+      /**
+       * @description The draft's language; without it, the requester's (else the caller's)
+       * @enum {string}
+       */
+      language?: 'en' | 'ru' | 'cs';
+      /**
+       * Format: uuid
+       * @description The section of the draft; without it, the first staff section (else the first)
+       */
+      sectionId?: string;
+    };
     KbLinkTicketDto: {
       /** Format: uuid */
       ticketId: string;
@@ -4423,6 +4480,33 @@ export interface components {
       linkedAt: string;
       number: number;
       subject: string;
+    };
+    KbReplySuggestionDto: {
+      /** @description Fragments of the body with the matches in <mark>…</mark>; everything else is HTML-escaped */
+      highlight: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      language: 'en' | 'ru' | 'cs';
+      /** @description The article's page in the client portal, from the configured PUBLIC_URL */
+      portalUrl: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @description Relevance, higher is better */
+      rank: number;
+      /** @description Whether the ticket's requester may open the article now (published, in a section open to them): a link to it is worth sending */
+      requesterCanOpen: boolean;
+      /** Format: uuid */
+      sectionId: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      tags: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    KbReplySuggestionsDto: {
+      items: components['schemas']['KbReplySuggestionDto'][];
     };
     KbRestoreDto: {
       /**
@@ -23280,6 +23364,249 @@ export interface operations {
       };
       /** @description Missing, invalid or expired credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbTickets_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbDraftFromTicketDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbArticleDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbTickets_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Words to search for (as /kb/search). Without it: the articles matching the ticket's subject and description (as /kb/suggestions) */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbReplySuggestionsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -115,5 +115,7 @@ export const TICKET_EVENT_KINDS = [
    */
   'watcher_added',
   'watcher_removed',
+  /** A knowledge-base draft was written from the ticket (internal; newValue: { articleId, title }). */
+  'kb_draft_created',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];

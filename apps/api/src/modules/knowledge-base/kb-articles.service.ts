@@ -52,44 +52,51 @@ export class KbArticlesService {
   ) {}
 
   async create(user: AuthUser, dto: CreateKbArticleDto): Promise<KbArticleDto> {
-    return this.db.transaction(async (em) => {
-      await this.assertSection(em, dto.sectionId);
-      let group: string | null = null;
-      if (dto.translationOf) {
-        const [original] = await sql<{ translation_group_id: string }>(
-          em,
-          'SELECT translation_group_id FROM kb_articles WHERE id = $1 FOR UPDATE',
-          [dto.translationOf],
-        );
-        if (!original) {
-          throw new BusinessRuleError('No such article', [
-            { field: 'translationOf', message: 'no such article' },
-          ]);
-        }
-        group = original.translation_group_id;
-        await this.assertLanguageFree(em, group, dto.language, null);
+    return this.db.transaction((em) => this.createIn(em, user, dto));
+  }
+
+  /** The create in the caller's transaction (a draft from a ticket is written with its link). */
+  async createIn(
+    em: EntityManager,
+    user: AuthUser,
+    dto: CreateKbArticleDto,
+  ): Promise<KbArticleDto> {
+    await this.assertSection(em, dto.sectionId);
+    let group: string | null = null;
+    if (dto.translationOf) {
+      const [original] = await sql<{ translation_group_id: string }>(
+        em,
+        'SELECT translation_group_id FROM kb_articles WHERE id = $1 FOR UPDATE',
+        [dto.translationOf],
+      );
+      if (!original) {
+        throw new BusinessRuleError('No such article', [
+          { field: 'translationOf', message: 'no such article' },
+        ]);
       }
-      const now = this.clock.now();
-      const tags = normalizeTags(dto.tags);
-      const [row] = await sql<{ id: string }>(
-        em,
-        `INSERT INTO kb_articles (id, section_id, title, body, tags, language, translation_group_id,
-                                  status, author_id, created_at, updated_at)
-         SELECT g.id, $1, $2, $3, $4::varchar[], $5, coalesce($6::uuid, g.id), 'draft', $7, $8, $8
-           FROM (SELECT gen_random_uuid() AS id) g
-         RETURNING id`,
-        [dto.sectionId, dto.title.trim(), dto.body, tags, dto.language, group, user.id, now],
-      );
-      await this.writeRevision(
-        em,
-        row.id,
-        1,
-        user.id,
-        { title: dto.title.trim(), body: dto.body, tags },
-        null,
-      );
-      return this.queries.get(user, row.id, em);
-    });
+      group = original.translation_group_id;
+      await this.assertLanguageFree(em, group, dto.language, null);
+    }
+    const now = this.clock.now();
+    const tags = normalizeTags(dto.tags);
+    const [row] = await sql<{ id: string }>(
+      em,
+      `INSERT INTO kb_articles (id, section_id, title, body, tags, language, translation_group_id,
+                                status, author_id, created_at, updated_at)
+       SELECT g.id, $1, $2, $3, $4::varchar[], $5, coalesce($6::uuid, g.id), 'draft', $7, $8, $8
+         FROM (SELECT gen_random_uuid() AS id) g
+       RETURNING id`,
+      [dto.sectionId, dto.title.trim(), dto.body, tags, dto.language, group, user.id, now],
+    );
+    await this.writeRevision(
+      em,
+      row.id,
+      1,
+      user.id,
+      { title: dto.title.trim(), body: dto.body, tags },
+      null,
+    );
+    return this.queries.get(user, row.id, em);
   }
 
   async update(user: AuthUser, id: string, dto: UpdateKbArticleDto): Promise<KbArticleDto> {

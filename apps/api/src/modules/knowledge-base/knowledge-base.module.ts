@@ -21,6 +21,9 @@ import { KbSectionsController } from './kb-sections.controller.js';
 import { KbSectionsService } from './kb-sections.service.js';
 import { KbSettingsController } from './kb-settings.controller.js';
 import { KbSettingsService } from './kb-settings.service.js';
+import { KbReplySuggestionsService } from './kb-reply-suggestions.service.js';
+import { KbTicketDraftsService } from './kb-ticket-drafts.service.js';
+import { KbTicketsController } from './kb-tickets.controller.js';
 import { KbTicketSuggestionsController } from './kb-ticket-suggestions.controller.js';
 import { KbDeflectionReportController } from './kb-deflection-report.controller.js';
 import { KbDeflectionReportService } from './kb-deflection-report.service.js';
@@ -48,6 +51,7 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbReviewQueueController,
     KbAttachmentsController,
     KbPublicAttachmentsController,
+    KbTicketsController,
   ],
   providers: [
     KbSuggestionOpensService,
@@ -63,6 +67,8 @@ import { KbViewCounter } from './kb-view-counter.js';
     KbAutoAnswer,
     KbSettingsService,
     KbReviewQueueService,
+    KbTicketDraftsService,
+    KbReplySuggestionsService,
   ],
   exports: [KbArticleQueries, KbSearchService, KbViewCounter, KbSettingsService],
 })

@@ -20,6 +20,8 @@ export { TicketType } from './entities/ticket-type.entity.js';
 export { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 export { RatingLinkService } from './satisfaction/rating-link.service.js';
 export { isTicketVisible, ticketVisibility } from './ticket-visibility.js';
+/** For modules that record their own lines about a ticket (the knowledge base's draft from it). */
+export { recordTicketEvents } from './ticket-events.js';
 export { TicketsModule } from './tickets.module.js';
 export { TicketsService } from './tickets.service.js';
 export type { TicketCreateOptions } from './tickets.service.js';
