@@ -10,6 +10,7 @@ import { Clock } from '../../common/time/clock.js';
 import { isTicketVisible, TicketCreated, TicketTransitionsService } from '../tickets/index.js';
 import type { TicketKbSuggestionDto, TicketKbSuggestionsDto } from './dto/kb-auto-answer.dto.js';
 import { isKbStaff, kbArticleVisibility, type KbAudienceReader } from './kb-audience.js';
+import { suggestionTermsSql } from './kb-suggestion-terms.sql.js';
 
 /**
  * The text of a new ticket the automatic answer reads: the subject and the start of the
@@ -20,6 +21,12 @@ export const AUTO_ANSWER_TEXT_MAX = 1000;
 /** Articles offered at most, and candidates (by rank) scored to pick them. */
 export const AUTO_ANSWER_MAX = 3;
 const CANDIDATES = 50;
+/**
+ * It runs in the ticket's own transaction, so its cost is bounded like the suggestions': the
+ * telling words of the text only (kb-suggestion-terms.sql.ts: ORing every word matched a third
+ * of a 100,000-article KB), and at most this many matches ranked.
+ */
+const MATCHES = 500;
 
 /** The requester's comment on the closing transition: who and why, in their language. */
 const SOLVED_COMMENT: Record<Locale, (title: string) => string> = {
@@ -178,14 +185,18 @@ export class KbAutoAnswer {
          SELECT left(t.subject || E'\\n' || coalesce(t.description, ''), ${p.add(AUTO_ANSWER_TEXT_MAX)}) AS text
            FROM tickets t WHERE t.id = ${ticket}),
        q AS (
-         SELECT replace(rd_plain_query(src.text)::text, '&', '|')::tsquery AS query,
+         SELECT ${suggestionTermsSql('src.text', 'telling')} AS query,
                 ${lexemes('src.text')} AS words
            FROM src),
-       candidates AS (
-         SELECT a.id, a.language, a.translation_group_id,
-                ts_rank_cd(a.search_doc, q.query) AS rank, ${lexemes('a.title')} AS title_words
+       matches AS (
+         SELECT a.id, a.language, a.translation_group_id, a.title, a.search_doc
            FROM kb_articles a, q
           WHERE a.search_doc @@ q.query AND ${visible}
+          LIMIT ${MATCHES}),
+       candidates AS (
+         SELECT a.id, a.language, a.translation_group_id,
+                ts_rank(a.search_doc, q.query, 1) AS rank, ${lexemes('a.title')} AS title_words
+           FROM matches a, q
           ORDER BY rank DESC, a.id
           LIMIT ${p.add(CANDIDATES)}),
        scored AS (
