@@ -34,6 +34,15 @@ const WebFormApp = lazy(() =>
 );
 const isWebForm = /^\/form(\/|$)/.test(window.location.pathname);
 
+// The public knowledge base (/kb): shown instead of the sign-in form to a reader who is not
+// signed in; a signed-in one gets the portal's own KB pages at the same paths.
+const PublicKbApp = lazy(() =>
+  Promise.all([import('./modules/knowledge-base/public-kb-app'), i18n.loadNamespaces(['kb'])]).then(
+    ([app]) => app,
+  ),
+);
+const isKb = /^\/kb(\/|$)/.test(window.location.pathname);
+
 function PortalLogin() {
   const { t } = useTranslation('layout');
   return <LoginPage title={t('portal')} />;
@@ -58,7 +67,7 @@ createRoot(document.getElementById('root')!).render(
             {/* Also waits for the strings: no raw keys flash before they arrive. */}
             <Suspense fallback={<PageLoader fullHeight />}>
               <PublicAccountPages app="portal">
-                <RequireAuth login={<PortalLogin />}>
+                <RequireAuth login={isKb ? <PublicKbApp /> : <PortalLogin />}>
                   <PortalApp />
                 </RequireAuth>
               </PublicAccountPages>

@@ -9,6 +9,7 @@ const MyTicketsPage = lazy(() => import('./modules/tickets/pages/my-tickets-page
 const NewTicketPage = lazy(() => import('./modules/tickets/pages/new-ticket-page'));
 const TicketPage = lazy(() => import('./modules/tickets/pages/ticket-page'));
 const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
+const KbRoutes = lazy(() => import('./modules/knowledge-base/kb-routes'));
 
 export function AppRoutes() {
   return (
@@ -20,6 +21,7 @@ export function AppRoutes() {
           <Route path="tickets/new" element={<NewTicketPage />} />
           <Route path="tickets/:number" element={<TicketPage />} />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="kb/*" element={<KbRoutes reader="signed-in" />} />
           <Route path="confirm-email" element={<ConfirmEmailPage profileHref="/profile" />} />
           <Route path="*" element={<Navigate to="/tickets" replace />} />
         </Route>

@@ -6,4 +6,5 @@ export default {
   myTickets: 'Moje požadavky',
   newTicket: 'Nový požadavek',
   profile: 'Profil',
+  knowledgeBase: 'Znalostní báze',
 } satisfies Translation<typeof en>;

@@ -4,4 +4,5 @@ export default {
   myTickets: 'My tickets',
   newTicket: 'New ticket',
   profile: 'Profile',
+  knowledgeBase: 'Knowledge base',
 } as const;

@@ -6,4 +6,5 @@ export default {
   myTickets: 'Мои заявки',
   newTicket: 'Новая заявка',
   profile: 'Профиль',
+  knowledgeBase: 'База знаний',
 } satisfies Translation<typeof en>;

@@ -23,6 +23,15 @@ function Header() {
             </Anchor>
           </Title>
           <Group gap="xs" wrap="wrap">
+            <Anchor
+              component={Link}
+              to="/kb"
+              size="sm"
+              style={{ display: 'inline-flex', alignItems: 'center', minHeight: 40 }}
+              data-testid="nav-kb"
+            >
+              {t('layout:knowledgeBase')}
+            </Anchor>
             <Button component={Link} to="/tickets/new" size="xs">
               {t('layout:newTicket')}
             </Button>

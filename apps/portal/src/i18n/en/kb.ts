@@ -1,0 +1,60 @@
+/** Strings of the namespace `kb` (the portal's knowledge base, signed in and public). */
+export default {
+  nav: 'Knowledge base',
+  title: 'Knowledge base',
+  intro: 'Answers to common questions: search or browse the sections.',
+  search: {
+    label: 'Search the knowledge base',
+    placeholder: 'Describe your question',
+    submit: 'Search',
+    title: 'Search',
+    resultsFor: 'Results for “{{q}}”',
+    empty: 'Nothing found. Try other words or all languages.',
+    prompt: 'Type what you are looking for.',
+    suggestions: 'Matching articles',
+  },
+  language: {
+    label: 'Article language',
+    all: 'All languages',
+    en: 'English',
+    ru: 'Russian',
+    cs: 'Czech',
+  },
+  home: {
+    sections: 'Sections',
+    popular: 'Popular articles',
+    recent: 'Recently updated',
+    noSections: 'There are no sections yet.',
+    noArticles: 'No articles in this language yet.',
+  },
+  section: {
+    subsections: 'Subsections',
+    articles: 'Articles',
+    empty: 'No articles here in this language yet.',
+    more: 'Show more',
+    notFoundTitle: 'Section not found',
+  },
+  article: {
+    updated: 'Updated {{date}}',
+    tags: 'Tags',
+    translations: 'Also in:',
+    notFoundTitle: 'Article not found',
+    notFoundText: 'It may have been removed, or it is not available to you.',
+    backHome: 'Knowledge base home',
+  },
+  vote: {
+    question: 'Was this helpful?',
+    yes: 'Yes',
+    no: 'No',
+    thanksYes: 'Thank you! Glad it helped.',
+    thanksNo: 'Thank you for telling us. You can also create a ticket.',
+    signInToRate: 'Sign in to rate this article.',
+    failed: 'Your vote was not saved: {{error}}',
+  },
+  public: {
+    signIn: 'Sign in',
+    unavailableTitle: 'The knowledge base is not available',
+    unavailableText:
+      'This help desk does not publish its knowledge base without signing in. Sign in to the portal to read the articles open to you.',
+  },
+} as const;
