@@ -18,6 +18,9 @@ export const KB_COMMON_TERM = 'roaming';
 /** In 0.1% of articles, in Russian inflected forms: the stemmer must fold them. */
 export const KB_RARE_TERM = 'ареометр';
 const KB_RARE_FORMS = ['ареометр', 'ареометра', 'ареометром', 'ареометре'];
+/** Subject and description of a new ticket, from the seed's vocabulary (so every word is common). */
+const KB_SUGGESTION_TEXT =
+  'Не работает принтер в офисе. Ошибка доступа к сети после обновления, просим помочь срочно';
 const SECTIONS_PER_AUDIENCE = 10;
 
 async function seedInfo(db) {
@@ -157,6 +160,14 @@ export function kbReads({ clientToken, staffToken }) {
       kind: 'kb-search',
       path: `/api/v1/kb/search?q=${q(KB_COMMON_TERM)}`,
       token: staffToken,
+    },
+    {
+      // A new ticket's text as the portal sends it while the client types (and as the automatic
+      // answer reads it): every word of it is common in the seed, the worst case for picking.
+      name: 'kb suggestions as client: a new ticket text of common words',
+      kind: 'kb-suggestions',
+      path: `/api/v1/kb/suggestions?text=${q(KB_SUGGESTION_TEXT)}`,
+      token: clientToken,
     },
     {
       name: 'kb type-ahead as client: q=roa',
