@@ -63,6 +63,15 @@ export const queryKeys = {
     forTicket: (ticketId: string, q: string) =>
       ['canned-responses', 'ticket', ticketId, q] as const,
   },
+  // Knowledge-base editing; reading keys are @relaydesk/web-kb's kbQueryKeys.
+  kbEditing: {
+    revisions: (id: string) => ['kb-editing', 'revisions', id] as const,
+    revision: (id: string, n: number) => ['kb-editing', 'revisions', id, n] as const,
+    diff: (id: string, from: number, to: number) =>
+      ['kb-editing', 'revisions', id, 'diff', from, to] as const,
+    tickets: (id: string) => ['kb-editing', 'tickets', id] as const,
+    preview: (body: string) => ['kb-editing', 'preview', body] as const,
+  },
   mailQuarantine: {
     all: ['mail-quarantine'] as const,
     list: ['mail-quarantine', 'list'] as const,

@@ -16,6 +16,10 @@ const SupportLevelsPage = lazy(() => import('./modules/reports/pages/support-lev
 const CannedResponsesPage = lazy(
   () => import('./modules/canned-responses/pages/canned-responses-page'),
 );
+const KbBrowserPage = lazy(() => import('./modules/knowledge-base/pages/kb-browser-page'));
+const KbArticlePage = lazy(() => import('./modules/knowledge-base/pages/kb-article-page'));
+const KbEditorPage = lazy(() => import('./modules/knowledge-base/pages/kb-editor-page'));
+const KbHistoryPage = lazy(() => import('./modules/knowledge-base/pages/kb-history-page'));
 const MailQuarantinePage = lazy(
   () => import('./modules/mail-quarantine/pages/mail-quarantine-page'),
 );
@@ -53,6 +57,11 @@ export const router = createBrowserRouter(
         { path: 'reports/support-levels', element: lazyPage(<SupportLevelsPage />) },
         { path: 'mail-quarantine', element: lazyPage(<MailQuarantinePage />) },
         { path: 'canned-responses', element: lazyPage(<CannedResponsesPage />) },
+        { path: 'kb', element: lazyPage(<KbBrowserPage />) },
+        { path: 'kb/articles/new', element: lazyPage(<KbEditorPage />) },
+        { path: 'kb/articles/:id', element: lazyPage(<KbArticlePage />) },
+        { path: 'kb/articles/:id/edit', element: lazyPage(<KbEditorPage />) },
+        { path: 'kb/articles/:id/history', element: lazyPage(<KbHistoryPage />) },
         { path: '*', element: <Navigate to="/tickets" replace /> },
       ],
     },

@@ -31,6 +31,7 @@ export default {
   supportLevels: 'Přehled úrovní podpory',
   mailQuarantine: 'Karanténa pošty',
   cannedResponses: 'Šablony odpovědí',
+  knowledgeBase: 'Znalostní báze',
   navigation: 'Hlavní navigace',
   toggleNavigation: 'Zobrazit nebo skrýt menu',
 } satisfies Translation<typeof en>;

@@ -27,6 +27,7 @@ export default {
   supportLevels: 'Support levels report',
   mailQuarantine: 'Mail quarantine',
   cannedResponses: 'Canned responses',
+  knowledgeBase: 'Knowledge base',
   navigation: 'Main navigation',
   toggleNavigation: 'Toggle navigation',
 } as const;

@@ -31,6 +31,7 @@ export default {
   supportLevels: 'Отчёт по линиям поддержки',
   mailQuarantine: 'Карантин почты',
   cannedResponses: 'Шаблоны ответов',
+  knowledgeBase: 'База знаний',
   navigation: 'Основная навигация',
   toggleNavigation: 'Показать или скрыть меню',
 } satisfies Translation<typeof en>;

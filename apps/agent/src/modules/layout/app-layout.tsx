@@ -138,6 +138,16 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-canned-responses"
         />
       )}
+      {user && user.role !== 'client' && (
+        <NavLink
+          component={Link}
+          to="/kb"
+          onClick={onNavigate}
+          label={t('knowledgeBase')}
+          active={location.pathname === '/kb' || location.pathname.startsWith('/kb/articles')}
+          data-testid="nav-kb"
+        />
+      )}
       {user?.role === 'admin' && (
         <NavLink
           component={Link}
