@@ -1,3 +1,4 @@
+import '@relaydesk/web-ui/app-styles';
 import { Anchor, Box, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';

@@ -2,11 +2,13 @@ import { Anchor, Badge, Group, Stack, Text, Title, Typography } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '@relaydesk/api-client';
-import { useKbArticle, useKbSections } from '@relaydesk/web-kb';
+import { useKbArticle, useKbBodyHtml, useKbSections } from '@relaydesk/web-kb';
 import { PageLoader, ProblemMessage, useFormat } from '@relaydesk/web-ui';
+import { KbAttachmentsList } from '../components/kb-attachments-list';
 import { KbBreadcrumbs } from '../components/kb-breadcrumbs';
 import { KbNotFound } from '../components/kb-not-found';
 import { KbVote } from '../components/kb-vote';
+import { BackToRequestLink } from '../../tickets/suggestions/back-to-request-link';
 import { useKbReader } from '../kb-reader';
 import { sectionTree } from '../kb-sections';
 import classes from '../components/kb.module.css';
@@ -25,6 +27,8 @@ export default function KbArticlePage() {
   const reader = useKbReader();
   const { date } = useFormat();
   const article = useKbArticle(id, reader);
+  // Article images of signed-in readers come with the session's token (useKbBodyHtml).
+  const body = useKbBodyHtml(article.data?.bodyHtml ?? '');
   const sections = useKbSections(reader);
   const tree = sectionTree(sections.data);
 
@@ -37,6 +41,7 @@ export default function KbArticlePage() {
 
   return (
     <Stack gap="lg" data-testid="kb-article" data-article-id={a.id}>
+      <BackToRequestLink />
       <KbBreadcrumbs trail={tree.trail(a.sectionId)} query="" />
       <div>
         <Title order={2} className={classes.title} lang={a.language}>
@@ -66,9 +71,11 @@ export default function KbArticlePage() {
           className={classes.body}
           lang={a.language}
           data-testid="kb-article-body"
-          dangerouslySetInnerHTML={{ __html: a.bodyHtml }}
+          ref={body.ref}
+          dangerouslySetInnerHTML={{ __html: body.html }}
         />
       </Typography>
+      <KbAttachmentsList articleId={a.id} />
       {a.translations.length > 0 && (
         <Group gap="xs" data-testid="kb-article-translations">
           <Text size="sm">{t('article.translations')}</Text>
