@@ -9,6 +9,7 @@ import { Conversation } from '../components/conversation';
 import { Loading } from '../components/loading';
 import { ReplyForm } from '../components/reply-form';
 import { RequesterActionsPanel } from '../components/requester-actions-panel';
+import { KbSuggestionsPanel } from '../components/kb-suggestions-panel';
 import { TicketFacts } from '../components/ticket-facts';
 import { TicketFiles } from '../components/ticket-files';
 import { useTicket } from '../hooks';
@@ -105,6 +106,7 @@ export default function TicketPage() {
         </Group>
       </div>
       <RequesterActionsPanel ticket={ticket} />
+      <KbSuggestionsPanel ticket={ticket} />
       <PromisedTimes promise={ticket.promise} />
       <TicketFacts ticket={ticket} />
       <TicketCustomFields ticket={ticket} />

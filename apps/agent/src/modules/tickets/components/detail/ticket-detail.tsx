@@ -22,6 +22,7 @@ import { DetailsCard } from './details-card';
 import { HistoryCard } from './history-card';
 import { LinksCard } from './links-card';
 import { SatisfactionCard } from './satisfaction-card';
+import { KbAutoAnswerCard } from '../../../knowledge-base/kb-auto-answer-card';
 import { WatchersCard } from './watchers-card';
 import { StatusActions } from './status-actions';
 import { ConflictAlert } from './ticket-concurrency';
@@ -76,6 +77,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <SatisfactionCard ticket={ticket} />
+            <KbAutoAnswerCard ticketId={ticket.id} />
             <SlaClocksCard ticket={ticket} />
             <AssignmentCard ticket={ticket} readOnly={readOnly} />
             <DetailsCard ticket={ticket} readOnly={readOnly} />
