@@ -72,6 +72,12 @@ export const queryKeys = {
     tickets: (id: string) => ['kb-editing', 'tickets', id] as const,
     preview: (body: string) => ['kb-editing', 'preview', body] as const,
   },
+  // The knowledge base on a ticket page: articles for a reply (under `kb`, so any KB change
+  // refreshes them).
+  kbTicket: {
+    replySuggestions: (ticketId: string, q: string) =>
+      ['kb', 'reply-suggestions', ticketId, q] as const,
+  },
   mailQuarantine: {
     all: ['mail-quarantine'] as const,
     list: ['mail-quarantine', 'list'] as const,

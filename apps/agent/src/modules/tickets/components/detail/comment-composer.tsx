@@ -12,7 +12,13 @@ import {
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLock, IconMessage2Bolt, IconPaperclip, IconSend } from '@tabler/icons-react';
+import {
+  IconBook2,
+  IconLock,
+  IconMessage2Bolt,
+  IconPaperclip,
+  IconSend,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import type { Ticket } from '../../api';
@@ -22,6 +28,7 @@ import { UploadList, useUploadQueue } from './upload-queue';
 import { useSingleFlight } from './use-single-flight';
 import { CannedResponsePicker } from '../../../canned-responses/components/canned-response-picker';
 import { insertAtCursor } from '../../../canned-responses/insert-at-cursor';
+import { KbReplyArticles } from '../../kb/kb-reply-articles';
 
 /**
  * Reply or internal note. The whole composer turns yellow with a lock in internal mode, so it
@@ -50,6 +57,24 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
       ? { start: el.selectionStart, end: el.selectionEnd }
       : { start: body.length, end: body.length };
     setPicking(true);
+  };
+  const { t: tk } = useTranslation('kbTicket');
+  const [articles, setArticles] = useState(false);
+  const openArticles = () => {
+    const el = textarea.current;
+    selection.current = el
+      ? { start: el.selectionStart, end: el.selectionEnd }
+      : { start: body.length, end: body.length };
+    setArticles(true);
+  };
+  /** Puts text in at the cursor the composer had, then hands the cursor back after it. */
+  const insertText = (inserted: string) => {
+    const { text, cursor } = insertAtCursor(body, selection.current, inserted);
+    setBody(text);
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(cursor, cursor);
+    });
   };
 
   const once = useSingleFlight();
@@ -162,6 +187,16 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
             >
               {tc('picker.open')}
             </Button>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconBook2 size={14} aria-hidden />}
+              onClick={openArticles}
+              title={tk('articles.openHint')}
+              data-testid="kb-reply-open"
+            >
+              {tk('articles.open')}
+            </Button>
             <FileButton
               multiple
               onChange={(picked) => setFiles((f) => [...f, ...picked])}
@@ -201,6 +236,17 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
         </Group>
         <UploadList queue={queue} />
       </Stack>
+      <KbReplyArticles
+        ticketId={ticket.id}
+        opened={articles}
+        internal={canInternal && internal}
+        onClose={() => setArticles(false)}
+        onInsert={(inserted, message) => {
+          setArticles(false);
+          insertText(inserted);
+          notifications.show({ color: 'green', message });
+        }}
+      />
       <CannedResponsePicker
         ticket={ticket}
         opened={picking}

@@ -3,6 +3,7 @@ import {
   IconAlarm,
   IconArrowBigUpLines,
   IconArrowsExchange,
+  IconBook2,
   IconRoute,
   IconHandGrab,
   IconLink,
@@ -39,6 +40,7 @@ const ICONS: Record<string, typeof IconPlus> = {
   escalated: IconArrowBigUpLines,
   sla_reminder: IconAlarm,
   sla_breached: IconAlarm,
+  kb_draft_created: IconBook2,
 };
 
 /** Everything that happened to the ticket, oldest first, with who did it and when. */

@@ -25,6 +25,7 @@ import { SatisfactionCard } from './satisfaction-card';
 import { KbAutoAnswerCard } from '../../../knowledge-base/kb-auto-answer-card';
 import { WatchersCard } from './watchers-card';
 import { StatusActions } from './status-actions';
+import { PublishToKb } from '../../kb/publish-to-kb';
 import { ConflictAlert } from './ticket-concurrency';
 import { TicketHeader } from './ticket-header';
 import { useNameLookup } from './use-name-lookup';
@@ -57,6 +58,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
     <Stack gap="md" data-testid="ticket-detail" data-version={ticket.version}>
       <TicketHeader ticket={ticket} readOnly={readOnly} archived={archived} />
       <StatusActions ticket={ticket} readOnly={readOnly} />
+      <PublishToKb ticket={ticket} />
       <ConflictAlert />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>

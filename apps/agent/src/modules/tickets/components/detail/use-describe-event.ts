@@ -39,6 +39,7 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
   const { t: tw } = useTranslation('ticketWork');
   const { t: tr } = useTranslation('ticketRouting');
   const { t: twa } = useTranslation('watchers');
+  const { t: tk } = useTranslation('kbTicket');
   const fieldLabel = useFieldLabel(ticket);
   const customText = useCustomFieldText((_kind, id) => {
     const known = nameOf(id);
@@ -189,6 +190,8 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
         });
       case 'rating_link_created':
         return tw('history.ratingLinkCreated');
+      case 'kb_draft_created':
+        return tk('history.draftCreated', { title: asString(asRecord(e.newValue).title) ?? '' });
       case 'rule_applied': {
         const r = asRecord(e.newValue);
         const line = tr('history.ruleApplied', { name: asString(r.ruleName) ?? '?' });
