@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, unwrap } from '@relaydesk/api-client';
 import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
 import { useApi } from './auth-context';
-
-/** The API's own minimum (ChangePasswordDto): said here before the request, in the user's words. */
-const MIN_LENGTH = 8;
+import { checkNewPassword, NewPasswordFields } from './new-password-fields';
 
 /**
  * Changing one's own password, for both apps' profile pages: the current password and the new
@@ -39,8 +37,9 @@ export function PasswordChangeCard() {
     e.preventDefault();
     const problems: Record<string, string> = {};
     if (!current) problems.currentPassword = t('passwordChange.currentMissing');
-    if (next.length < MIN_LENGTH) problems.newPassword = t('passwordChange.tooShort');
-    if (confirm !== next) problems.confirm = t('passwordChange.mismatch');
+    const checked = checkNewPassword(next, confirm);
+    if (checked.password) problems.newPassword = t('passwordChange.tooShort');
+    if (checked.confirm) problems.confirm = t('passwordChange.mismatch');
     setLocal(problems);
     if (Object.keys(problems).length) return;
     setBusy(true);
@@ -78,22 +77,18 @@ export function PasswordChangeCard() {
             error={errors.currentPassword}
             data-testid="password-current"
           />
-          <PasswordInput
-            label={t('passwordChange.new')}
-            description={t('passwordChange.newHint')}
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={errors.newPassword}
-            data-testid="password-new"
-          />
-          <PasswordInput
-            label={t('passwordChange.confirm')}
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={errors.confirm}
-            data-testid="password-confirm"
+          <NewPasswordFields
+            password={next}
+            confirm={confirm}
+            onPassword={setNext}
+            onConfirm={setConfirm}
+            labels={{
+              password: t('passwordChange.new'),
+              hint: t('passwordChange.newHint'),
+              confirm: t('passwordChange.confirm'),
+            }}
+            errors={{ password: errors.newPassword, confirm: errors.confirm }}
+            testIds={{ password: 'password-new', confirm: 'password-confirm' }}
           />
           {error != null && !shownAtFields && <ProblemMessage error={error} />}
           <Group>

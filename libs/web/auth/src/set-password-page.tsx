@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, createApiClient, unwrap } from '@relaydesk/api-client';
 import { ProblemMessage } from '@relaydesk/web-ui';
 import { AccountFrame } from './account-frame';
 import { accountPath, appHome, takeFragmentToken } from './account-paths';
+import { checkNewPassword, NewPasswordFields } from './new-password-fields';
 import type { WebApp } from './session';
 
 const api = createApiClient();
-const MIN_LENGTH = 8;
 
 /**
  * Sets a password with the token of a welcome (`welcome`) or reset (`reset`) mail: the new
@@ -26,9 +26,10 @@ export function SetPasswordPage({ app, mode }: { app: WebApp; mode: 'welcome' | 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const checked = checkNewPassword(password, confirm);
     const problems: typeof local = {};
-    if (password.length < MIN_LENGTH) problems.password = t('setPassword.tooShort');
-    if (confirm !== password) problems.confirm = t('setPassword.mismatch');
+    if (checked.password) problems.password = t('setPassword.tooShort');
+    if (checked.confirm) problems.confirm = t('setPassword.mismatch');
     setLocal(problems);
     if (Object.keys(problems).length || !token) return;
     setBusy(true);
@@ -91,22 +92,18 @@ export function SetPasswordPage({ app, mode }: { app: WebApp; mode: 'welcome' | 
           ) : (
             error != null && <ProblemMessage error={error} />
           )}
-          <PasswordInput
-            label={t('setPassword.password')}
-            description={t('setPassword.passwordHint')}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={local.password}
-            data-testid="set-password-new"
-          />
-          <PasswordInput
-            label={t('setPassword.confirm')}
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={local.confirm}
-            data-testid="set-password-confirm"
+          <NewPasswordFields
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            labels={{
+              password: t('setPassword.password'),
+              hint: t('setPassword.passwordHint'),
+              confirm: t('setPassword.confirm'),
+            }}
+            errors={local}
+            testIds={{ password: 'set-password-new', confirm: 'set-password-confirm' }}
           />
           <Button type="submit" loading={busy} data-testid="set-password-submit">
             {t('setPassword.submit')}
