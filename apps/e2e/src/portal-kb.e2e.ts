@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiSession } from '../support/api';
 import { openAs, screenshotOnFailure, type Actor } from '../support/actors';
+import { seriousA11yViolations } from '../support/axe';
 import { BASE_URL, describeBrowser, launch, newContext, settle } from '../support/browser';
 
 /**
@@ -201,7 +202,7 @@ describeBrowser('portal knowledge base', () => {
     }
   });
 
-  it('at 375 px: no horizontal scroll and every control at least 40 px tall', async () => {
+  it('at 375 px: no horizontal scroll, every control at least 40 px tall, no serious axe finding', async () => {
     const actor: Actor = await openAs(browser, { email: CLIENT, app: 'portal', ...PHONE });
     const anonymous = await newContext(browser, PHONE);
     const anonPage = await anonymous.newPage();
@@ -245,6 +246,7 @@ describeBrowser('portal knowledge base', () => {
               ),
           );
           if (small.length) found.push(`${path}: ${small.join('; ')}`);
+          found.push(...(await seriousA11yViolations(page)).map((v) => `${path}: ${v}`));
         }
         expect(found).toEqual([]);
       },
