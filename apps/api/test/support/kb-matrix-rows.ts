@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statuses, type CellContext, type MatrixRow } from './authz-matrix';
 import { bearer } from './personas';
+import { createWorkflowFixture } from './workflow-fixture';
 
 /**
  * The knowledge base's rows of the authorization matrix (authz-matrix.e2e-spec.ts). Each cell
@@ -81,6 +82,36 @@ async function kbTicket(c: CellContext, status: string): Promise<string> {
     groupId: c.w.otherGroup.id,
   });
   return ticket.id;
+}
+
+/** A ticket of clientA with one automatic-answer article, on a workflow its requester may close. */
+async function kbSuggestedTicket(
+  c: CellContext,
+): Promise<{ ticketId: string; articleId: string; version: number }> {
+  const { typeKey } = await createWorkflowFixture(c.t.db, {
+    statuses: [
+      { key: 'open', category: 'open', initial: true },
+      { key: 'closed', category: 'closed', final: true },
+    ],
+    transitions: [{ from: 'open', to: 'closed', requester: true }],
+  });
+  const ticket = await c.t.factory.ticket({
+    subject: `Matrix ticket ${uniq()}`,
+    description: 'The heat pump rattles',
+    typeKey,
+    status: 'open',
+    organizationId: c.w.orgA.id,
+    requesterId: c.w.clientA.id,
+    createdById: c.w.clientA.id,
+    assigneeId: c.w.otherAgent.id,
+    groupId: c.w.otherGroup.id,
+  });
+  const articleId = await kbArticle(c);
+  await c.t.db.query(
+    `INSERT INTO ticket_kb_suggestions (ticket_id, article_id, position, score) VALUES ($1, $2, 1, 1)`,
+    [ticket.id, articleId],
+  );
+  return { ticketId: ticket.id, articleId, version: ticket.version };
 }
 
 const articleProbe = (c: CellContext, id: string) => () =>
@@ -356,6 +387,31 @@ export const KB_ROWS: MatrixRow[] = [
       path: `/api/v1/tickets/${await kbTicket(c, 'open')}/kb-reply-suggestions`,
     }),
     expect: statuses(401, 403, 404, 404, 404, 200, 200),
+  },
+  // The automatic answer: org A's ticket of clientA (assigned elsewhere: the agent and the
+  // department head do not see it), on a workflow whose requester may close it, with one
+  // suggested article. Only the requester closes it as solved; staff who see it get 403.
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/kb-suggestions',
+    prepare: async (c) => ({
+      path: `/api/v1/tickets/${(await kbSuggestedTicket(c)).ticketId}/kb-suggestions`,
+    }),
+    expect: statuses(401, 200, 404, 404, 404, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/kb-solutions',
+    prepare: async (c) => {
+      const { ticketId, articleId, version } = await kbSuggestedTicket(c);
+      return {
+        path: `/api/v1/tickets/${ticketId}/kb-solutions`,
+        body: { articleId, version },
+        probe: () =>
+          one(c, 'SELECT solved_at FROM ticket_kb_suggestions WHERE ticket_id = $1', [ticketId]),
+      };
+    },
+    expect: statuses(401, 200, 404, 404, 404, 403, 403),
   },
   {
     method: 'GET',

@@ -109,7 +109,12 @@ export function KbSuggestionsPanel({ ticket }: { ticket: Ticket }) {
                       h="auto"
                       mih={40}
                       styles={{
-                        label: { whiteSpace: 'normal', textAlign: 'center', paddingBlock: 6 },
+                        label: {
+                          whiteSpace: 'normal',
+                          textAlign: 'center',
+                          paddingBlock: 6,
+                          lineHeight: 1.3,
+                        },
                       }}
                       data-testid="portal-kb-solved"
                     >
