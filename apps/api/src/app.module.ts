@@ -27,6 +27,7 @@ import { IntakeModule } from './modules/intake/index.js';
 import { WebhooksModule } from './modules/webhooks/index.js';
 import { CannedResponsesModule } from './modules/canned-responses/index.js';
 import { KnowledgeBaseModule } from './modules/knowledge-base/index.js';
+import { ContractsModule } from './modules/contracts/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -111,6 +112,7 @@ export class AppModule {
         WebhooksModule,
         CannedResponsesModule,
         KnowledgeBaseModule,
+        ContractsModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

@@ -60,11 +60,17 @@ import { KbArticleRevision } from '../modules/knowledge-base/entities/kb-article
 import { KbArticleTicket } from '../modules/knowledge-base/entities/kb-article-ticket.entity.js';
 import { KbArticleRating } from '../modules/knowledge-base/entities/kb-article-rating.entity.js';
 import { KbArticleViewDay } from '../modules/knowledge-base/entities/kb-article-view-day.entity.js';
+import { TicketKbSuggestion } from '../modules/knowledge-base/entities/ticket-kb-suggestion.entity.js';
 import { KbSuggestionSession } from '../modules/knowledge-base/entities/kb-suggestion-session.entity.js';
 import { KbSuggestionOpen } from '../modules/knowledge-base/entities/kb-suggestion-open.entity.js';
-import { TicketKbSuggestion } from '../modules/knowledge-base/entities/ticket-kb-suggestion.entity.js';
 import { KbArticleAttachment } from '../modules/knowledge-base/entities/kb-article-attachment.entity.js';
 
+import { Contract } from '../modules/contracts/entities/contract.entity.js';
+import { ServiceObject } from '../modules/contracts/entities/service-object.entity.js';
+import { EquipmentType } from '../modules/contracts/entities/equipment-type.entity.js';
+import { EquipmentItem } from '../modules/contracts/entities/equipment-item.entity.js';
+import { AuthorizedRequester } from '../modules/contracts/entities/authorized-requester.entity.js';
+import { RequesterList } from '../modules/contracts/entities/requester-list.entity.js';
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
   Organization,
@@ -127,8 +133,14 @@ export const ENTITIES = [
   KbArticleTicket,
   KbArticleRating,
   KbArticleViewDay,
+  TicketKbSuggestion,
   KbSuggestionSession,
   KbSuggestionOpen,
-  TicketKbSuggestion,
   KbArticleAttachment,
+  Contract,
+  ServiceObject,
+  EquipmentType,
+  EquipmentItem,
+  AuthorizedRequester,
+  RequesterList,
 ];

@@ -827,6 +827,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/authorized-requesters/{organizationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organization’s authorized requesters and the switch that puts them in force */
+    get: operations['AuthorizedRequesters_get'];
+    /**
+     * Replace the switch and the whole list of authorized requesters
+     * @description Each entry is a contact of the organization, for any request or only under one of its contracts (422 per entry otherwise). Send the version you read (0 for a list never saved).
+     */
+    put: operations['AuthorizedRequesters_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar-feeds/{token}.ics': {
     parameters: {
       query?: never;
@@ -940,6 +961,52 @@ export interface paths {
     patch: operations['Categories_update'];
     trace?: never;
   };
+  '/api/v1/contracts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List contracts by number
+     * @description Staff see every contract; a client contact the summaries of their organization’s contracts that are not drafts. `status` filters by the status as read (expired by date included).
+     */
+    get: operations['Contracts_list'];
+    put?: never;
+    /**
+     * Create a contract
+     * @description The number is unique within the organization; the SLA policy must exist (422 per field otherwise).
+     */
+    post: operations['Contracts_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contracts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One contract (a client contact: the summary, own organization only) */
+    get: operations['Contracts_get'];
+    put?: never;
+    post?: never;
+    /** Delete a contract (its authorized requesters go with it) */
+    delete: operations['Contracts_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a contract
+     * @description Send the version you read; a stale one gets 409.
+     */
+    patch: operations['Contracts_update'];
+    trace?: never;
+  };
   '/api/v1/departments': {
     parameters: {
       query?: never;
@@ -977,6 +1044,98 @@ export interface paths {
      * @description Send the version you read. A parent inside the department’s own subtree is a 422; `active: false` deactivates it (there is no delete).
      */
     patch: operations['Departments_update'];
+    trace?: never;
+  };
+  '/api/v1/equipment-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List equipment items, oldest first
+     * @description Filters combine; `q` finds items whose serial or inventory number starts with it (any case). Staff see every item; a client contact their organization’s, with the client-visible custom fields only.
+     */
+    get: operations['EquipmentItems_list'];
+    put?: never;
+    /**
+     * Create an equipment item
+     * @description The service object and the parent item must be of the same organization, the parent chain without cycles and at most 5 levels deep, and custom fields must fit the type (422 per field otherwise).
+     */
+    post: operations['EquipmentItems_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/equipment-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One equipment item (a client contact: own organization only) */
+    get: operations['EquipmentItems_get'];
+    put?: never;
+    post?: never;
+    /** Delete an equipment item (409 while it has components) */
+    delete: operations['EquipmentItems_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an equipment item
+     * @description Send the version you read; a stale one gets 409.
+     */
+    patch: operations['EquipmentItems_update'];
+    trace?: never;
+  };
+  '/api/v1/equipment-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List equipment types by name
+     * @description Client contacts get the active client-visible fields of each type only.
+     */
+    get: operations['EquipmentTypes_list'];
+    put?: never;
+    /**
+     * Create an equipment type
+     * @description Custom fields follow the ticket custom fields’ kinds and rules (422 with field `fields[i].…`).
+     */
+    post: operations['EquipmentTypes_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/equipment-types/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One equipment type with its custom fields */
+    get: operations['EquipmentTypes_get'];
+    put?: never;
+    post?: never;
+    /** Delete an equipment type (409 while items have it) */
+    delete: operations['EquipmentTypes_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an equipment type
+     * @description Send the version you read; a stale one gets 409.
+     */
+    patch: operations['EquipmentTypes_update'];
     trace?: never;
   };
   '/api/v1/groups': {
@@ -2069,6 +2228,52 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/service-objects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List service objects by name
+     * @description Staff see every object; a client contact their organization’s (without staff notes).
+     */
+    get: operations['ServiceObjects_list'];
+    put?: never;
+    /**
+     * Create a service object
+     * @description The contact person must be a contact of the same organization and the calendar must exist (422 per field otherwise).
+     */
+    post: operations['ServiceObjects_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/service-objects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One service object (a client contact: own organization only) */
+    get: operations['ServiceObjects_get'];
+    put?: never;
+    post?: never;
+    /** Delete a service object (409 while equipment is at it) */
+    delete: operations['ServiceObjects_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a service object
+     * @description Send the version you read; a stale one gets 409.
+     */
+    patch: operations['ServiceObjects_update'];
     trace?: never;
   };
   '/api/v1/sla/calendars': {
@@ -3285,6 +3490,35 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null on the last page */
       nextCursor: string | null;
     };
+    AuthorizedRequesterDto: {
+      /** Format: uuid */
+      contractId: string | null;
+      contractNumber: string | null;
+      /** Format: uuid */
+      userId: string;
+      userName: string;
+    };
+    AuthorizedRequesterInputDto: {
+      /**
+       * Format: uuid
+       * @description Only under this contract of the organization; null or absent: any request
+       */
+      contractId?: string | null;
+      /**
+       * Format: uuid
+       * @description A contact (client user) of the organization
+       */
+      userId: string;
+    };
+    AuthorizedRequestersDto: {
+      /** @description On: only the listed contacts may file requests (those listed for a contract, under that contract). Off: every contact may. */
+      enabled: boolean;
+      /** Format: uuid */
+      organizationId: string;
+      requesters: components['schemas']['AuthorizedRequesterDto'][];
+      /** @description Send it back with a change; 0 until the list is first saved */
+      version: number;
+    };
     CalendarExceptionDto: {
       /**
        * Format: date
@@ -3390,6 +3624,63 @@ export interface components {
     };
     CommentPageDto: {
       items: components['schemas']['CommentDto'][];
+      nextCursor: string | null;
+    };
+    ContractDto: {
+      /**
+       * @description Staff only: absent for client contacts.
+       * @enum {string|null}
+       */
+      allowancePeriod?: 'month' | 'contract' | null;
+      /** @description Prepaid service time per allowancePeriod, in seconds. Staff only: absent for client contacts. */
+      allowanceSeconds?: number | null;
+      /** @description Staff only: absent for client contacts. */
+      billingNotes?: string;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      createdAt?: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Unique within the organization */
+      number: string;
+      /** Format: uuid */
+      organizationId: string;
+      /**
+       * Format: uuid
+       * @description The SLA policy of its tickets. Staff only: absent for client contacts.
+       */
+      slaPolicyId?: string | null;
+      /**
+       * @description draft, active or suspended as staff set it; expired once the end date has passed (not for drafts), computed when read
+       * @enum {string}
+       */
+      status: 'draft' | 'active' | 'suspended' | 'expired';
+      /**
+       * @description What staff set. Staff only: absent for client contacts.
+       * @enum {string}
+       */
+      storedStatus?: 'draft' | 'active' | 'suspended';
+      title: string;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      updatedAt?: string;
+      /** Format: date */
+      validFrom: string | null;
+      /**
+       * Format: date
+       * @description Inclusive
+       */
+      validTo: string | null;
+      /** @description Send it back with a change. Staff only: absent for client contacts. */
+      version?: number;
+    };
+    ContractPageDto: {
+      items: components['schemas']['ContractDto'][];
+      /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
     CreateAlertRuleDto: {
@@ -3511,6 +3802,46 @@ export interface components {
        */
       internal: boolean;
     };
+    CreateContractDto: {
+      /** @enum {string|null} */
+      allowancePeriod?: 'month' | 'contract' | null;
+      /**
+       * Format: int32
+       * @description Prepaid service time per allowancePeriod, in seconds; with allowancePeriod
+       */
+      allowanceSeconds?: number | null;
+      /** @description Staff only */
+      billingNotes?: string;
+      /** @description Unique within the organization */
+      number: string;
+      /**
+       * Format: uuid
+       * @description The client organization (cannot change later)
+       */
+      organizationId: string;
+      /**
+       * Format: uuid
+       * @description An SLA policy (422 if none has it)
+       */
+      slaPolicyId?: string | null;
+      /**
+       * @description expired is never set: it follows from validTo
+       * @enum {string}
+       */
+      status?: 'draft' | 'active' | 'suspended';
+      title: string;
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      validFrom?: string | null;
+      /**
+       * Format: date
+       * @description Inclusive
+       * @example 2026-03-31
+       */
+      validTo?: string | null;
+    };
     CreatedApiTokenDto: {
       /** Format: date-time */
       createdAt: string;
@@ -3572,6 +3903,56 @@ export interface components {
        */
       startsAt: string;
     };
+    CreateEquipmentItemDto: {
+      /** @description Values by field key of the item’s type, checked as ticket custom fields are (kinds, options, required fields; 422 with field `customFields.<key>`). A key with null clears it. */
+      customFields?: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      installedOn?: string | null;
+      inventoryNumber?: string | null;
+      manufacturer?: string;
+      model?: string;
+      /**
+       * Format: uuid
+       * @description The client organization (cannot change later)
+       */
+      organizationId: string;
+      /**
+       * Format: uuid
+       * @description The item this one is a component of: same organization, no cycle, at most 5 levels; 422 otherwise
+       */
+      parentId?: string | null;
+      serialNumber?: string | null;
+      /**
+       * Format: uuid
+       * @description A service object of the same organization; 422 otherwise
+       */
+      serviceObjectId?: string | null;
+      /**
+       * @default in_service
+       * @enum {string}
+       */
+      status: 'in_service' | 'under_repair' | 'retired';
+      /**
+       * Format: uuid
+       * @description An equipment type
+       */
+      typeId: string;
+      /**
+       * Format: date
+       * @description Inclusive
+       * @example 2026-03-31
+       */
+      warrantyUntil?: string | null;
+    };
+    CreateEquipmentTypeDto: {
+      fields?: components['schemas']['EquipmentFieldDto'][];
+      name: string;
+    };
     CreateGroupDto: {
       /** @default true */
       active: boolean;
@@ -3616,12 +3997,12 @@ export interface components {
       description?: string;
       name: string;
       /** @description For a clients section: only these organizations’ clients (empty: all clients) */
-      organizationIds?: unknown[];
+      organizationIds?: string[];
       /**
        * Format: uuid
        * @description null: a top section
        */
-      parentId?: Record<string, never> | null;
+      parentId?: string | null;
       /**
        * Format: int32
        * @default 0
@@ -3714,6 +4095,27 @@ export interface components {
        * @enum {string}
        */
       role: 'agent' | 'dispatcher' | 'admin';
+    };
+    CreateServiceObjectDto: {
+      address?: string;
+      /**
+       * Format: uuid
+       * @description An SLA business calendar
+       */
+      calendarId?: string | null;
+      /**
+       * Format: uuid
+       * @description A contact (client user) of the same organization; 422 otherwise
+       */
+      contactId?: string | null;
+      name: string;
+      /** @description Staff only */
+      notes?: string;
+      /**
+       * Format: uuid
+       * @description The client organization (cannot change later)
+       */
+      organizationId: string;
     };
     CreateSlaCalendarDto: {
       exceptions?: components['schemas']['CalendarExceptionDto'][];
@@ -4143,6 +4545,122 @@ export interface components {
     EmailConfirmationDto: {
       /** @description The token from the link in the mail (the part after `#token=`): the pages of the web apps read it from the URL fragment, which never reaches a server */
       token: string;
+    };
+    EquipmentFieldDto: {
+      /**
+       * @description false hides it; items keep their values
+       * @default true
+       */
+      active: boolean;
+      /**
+       * @description Client contacts see the value
+       * @default false
+       */
+      clientVisible: boolean;
+      /** @description Key of the value in an item’s customFields; unique within the type */
+      key: string;
+      /** @enum {string} */
+      kind:
+        | 'text'
+        | 'long_text'
+        | 'number'
+        | 'date'
+        | 'date_time'
+        | 'select'
+        | 'multi_select'
+        | 'checkbox'
+        | 'user'
+        | 'organization';
+      name: components['schemas']['TranslatedTextInputDto'];
+      /** @description select and multi_select: at least one, with distinct values */
+      options?: components['schemas']['CustomFieldOptionDto'][];
+      /** @default false */
+      required: boolean;
+    };
+    EquipmentFieldReadDto: {
+      active: boolean;
+      clientVisible: boolean;
+      key: string;
+      /** @enum {string} */
+      kind:
+        | 'text'
+        | 'long_text'
+        | 'number'
+        | 'date'
+        | 'date_time'
+        | 'select'
+        | 'multi_select'
+        | 'checkbox'
+        | 'user'
+        | 'organization';
+      name: components['schemas']['TranslatedTextDto'];
+      options: components['schemas']['CustomFieldOptionDto'][];
+      required: boolean;
+    };
+    EquipmentItemDto: {
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      createdAt?: string;
+      /** @description Client contacts get the values of client-visible active fields only */
+      customFields: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      installedOn: string | null;
+      inventoryNumber: string | null;
+      manufacturer: string;
+      model: string;
+      /** Format: uuid */
+      organizationId: string;
+      /**
+       * Format: uuid
+       * @description The item this one is a component of
+       */
+      parentId: string | null;
+      serialNumber: string | null;
+      /** Format: uuid */
+      serviceObjectId: string | null;
+      serviceObjectName: string | null;
+      /** @enum {string} */
+      status: 'in_service' | 'under_repair' | 'retired';
+      /** Format: uuid */
+      typeId: string;
+      typeName: string;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      updatedAt?: string;
+      /** @description Send it back with a change. Staff only: absent for client contacts. */
+      version?: number;
+      /**
+       * Format: date
+       * @description Inclusive
+       */
+      warrantyUntil: string | null;
+    };
+    EquipmentItemPageDto: {
+      items: components['schemas']['EquipmentItemDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
+    EquipmentTypeDto: {
+      /** @description In display order. Client contacts get the active client-visible fields only. */
+      fields: components['schemas']['EquipmentFieldReadDto'][];
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description Send it back with a change. Staff only. */
+      version?: number;
+    };
+    EquipmentTypePageDto: {
+      items: components['schemas']['EquipmentTypeDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
     };
     EscalateTicketDto: {
       /**
@@ -5384,6 +5902,45 @@ export interface components {
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
     };
+    ServiceObjectDto: {
+      address: string;
+      /**
+       * Format: uuid
+       * @description Working hours: an SLA business calendar
+       */
+      calendarId: string | null;
+      calendarName: string | null;
+      /**
+       * Format: uuid
+       * @description The contact person: a user of the organization
+       */
+      contactId: string | null;
+      contactName: string | null;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      createdAt?: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description Staff only: absent for client contacts. */
+      notes?: string;
+      /** Format: uuid */
+      organizationId: string;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      updatedAt?: string;
+      /** @description Send it back with a change. Staff only: absent for client contacts. */
+      version?: number;
+    };
+    ServiceObjectPageDto: {
+      items: components['schemas']['ServiceObjectDto'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
     SlaCalendarDto: {
       /** Format: date-time */
       createdAt: string;
@@ -6033,6 +6590,16 @@ export interface components {
        */
       version: number;
     };
+    UpdateAuthorizedRequestersDto: {
+      enabled: boolean;
+      /** @description The whole list; each (userId, contractId) once */
+      requesters: components['schemas']['AuthorizedRequesterInputDto'][];
+      /**
+       * Format: int32
+       * @description The version you read (0 for a list never saved); a stale one gets 409
+       */
+      version: number;
+    };
     UpdateCannedResponseDto: {
       /** @description Plain text as the comment composer sends it, with placeholders filled when inserted: `{{ticket.number}}`, `{{ticket.subject}}`, `{{requester.name}}`, `{{agent.name}}`, `{{organization.name}}` and `{{custom.<key>}}` (a custom field of the ticket’s type). At most 50 placeholders (422 beyond). */
       body?: string;
@@ -6074,6 +6641,45 @@ export interface components {
        */
       version: number;
     };
+    UpdateContractDto: {
+      /** @enum {string|null} */
+      allowancePeriod?: 'month' | 'contract' | null;
+      /**
+       * Format: int32
+       * @description Prepaid service time per allowancePeriod, in seconds; with allowancePeriod
+       */
+      allowanceSeconds?: number | null;
+      /** @description Staff only */
+      billingNotes?: string;
+      number?: string;
+      /**
+       * Format: uuid
+       * @description An SLA policy (422 if none has it)
+       */
+      slaPolicyId?: string | null;
+      /**
+       * @description expired is never set: it follows from validTo
+       * @enum {string}
+       */
+      status?: 'draft' | 'active' | 'suspended';
+      title?: string;
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      validFrom?: string | null;
+      /**
+       * Format: date
+       * @description Inclusive
+       * @example 2026-03-31
+       */
+      validTo?: string | null;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
     UpdateDepartmentDto: {
       active?: boolean;
       /**
@@ -6090,6 +6696,62 @@ export interface components {
       /**
        * Format: int32
        * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
+    UpdateEquipmentItemDto: {
+      /** @description Values by field key of the item’s type, checked as ticket custom fields are (kinds, options, required fields; 422 with field `customFields.<key>`). A key with null clears it. */
+      customFields?: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      installedOn?: string | null;
+      inventoryNumber?: string | null;
+      manufacturer?: string;
+      model?: string;
+      /**
+       * Format: uuid
+       * @description The item this one is a component of: same organization, no cycle, at most 5 levels; 422 otherwise
+       */
+      parentId?: string | null;
+      serialNumber?: string | null;
+      /**
+       * Format: uuid
+       * @description A service object of the same organization; 422 otherwise
+       */
+      serviceObjectId?: string | null;
+      /**
+       * @default in_service
+       * @enum {string}
+       */
+      status: 'in_service' | 'under_repair' | 'retired';
+      /**
+       * Format: uuid
+       * @description Another type: the stored values must fit its fields (as a ticket’s change of type)
+       */
+      typeId?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+      /**
+       * Format: date
+       * @description Inclusive
+       * @example 2026-03-31
+       */
+      warrantyUntil?: string | null;
+    };
+    UpdateEquipmentTypeDto: {
+      /** @description The whole new field list. A field’s kind cannot change; items keep the values of removed or inactive fields until they are next changed. */
+      fields?: components['schemas']['EquipmentFieldDto'][];
+      name?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
        */
       version: number;
     };
@@ -6137,12 +6799,12 @@ export interface components {
       audience?: 'public' | 'clients' | 'staff';
       description?: string;
       name?: string;
-      organizationIds?: unknown[];
+      organizationIds?: string[];
       /**
        * Format: uuid
        * @description Move it (with its subtree)
        */
-      parentId?: Record<string, never> | null;
+      parentId?: string | null;
       /** Format: int32 */
       position?: number;
       /**
@@ -6288,6 +6950,27 @@ export interface components {
       /**
        * Format: int32
        * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
+    UpdateServiceObjectDto: {
+      address?: string;
+      /**
+       * Format: uuid
+       * @description An SLA business calendar
+       */
+      calendarId?: string | null;
+      /**
+       * Format: uuid
+       * @description A contact (client user) of the same organization; 422 otherwise
+       */
+      contactId?: string | null;
+      name?: string;
+      /** @description Staff only */
+      notes?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
        */
       version: number;
     };
@@ -12223,6 +12906,223 @@ export interface operations {
       };
     };
   };
+  AuthorizedRequesters_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizedRequestersDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  AuthorizedRequesters_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAuthorizedRequestersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizedRequestersDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   PublicCalendarFeeds_feed: {
     parameters: {
       query?: never;
@@ -13104,6 +14004,468 @@ export interface operations {
       };
     };
   };
+  Contracts_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        organizationId?: string;
+        /** @description Search text */
+        q?: string;
+        /** @description As read (expired included) */
+        status?: 'draft' | 'active' | 'suspended' | 'expired';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Contracts_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateContractDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Contracts_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Contracts_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  Contracts_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateContractDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Departments_list: {
     parameters: {
       query?: {
@@ -13412,6 +14774,930 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DepartmentDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentItems_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        organizationId?: string;
+        /** @description Components of this item */
+        parentId?: string;
+        /** @description Search text */
+        q?: string;
+        serviceObjectId?: string;
+        status?: 'in_service' | 'under_repair' | 'retired';
+        typeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentItemPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentItems_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEquipmentItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentItemDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentItems_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentItemDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentItems_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentItems_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateEquipmentItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentItemDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentTypes_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Search text */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentTypePageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentTypes_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEquipmentTypeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentTypeDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentTypes_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentTypeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentTypes_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  EquipmentTypes_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateEquipmentTypeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EquipmentTypeDto'];
         };
       };
       /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
@@ -20070,6 +22356,466 @@ export interface operations {
       };
       /** @description Authenticated, but the role does not allow this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceObjects_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        organizationId?: string;
+        /** @description Search text */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceObjectPageDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceObjects_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateServiceObjectDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceObjectDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceObjects_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceObjectDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceObjects_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ServiceObjects_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateServiceObjectDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceObjectDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -14,3 +14,4 @@ export * from './webhooks.js';
 export * from './visibility.js';
 export * from './canned-responses.js';
 export * from './knowledge-base.js';
+export * from './contracts.js';

@@ -70,6 +70,8 @@ export const Permission = {
   KbEdit: 'kb.edit',
   /** Knowledge-base sections (tree, audiences) and the public-KB setting. */
   KbManage: 'kb.manage',
+  /** Contracts, service objects, equipment and authorized requesters (staff read them all). */
+  ContractsManage: 'contracts.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -99,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CannedResponsesUse,
     Permission.KbEdit,
     Permission.KbManage,
+    Permission.ContractsManage,
   ],
   agent: [
     Permission.TicketsCreate,

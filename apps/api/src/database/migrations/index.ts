@@ -38,9 +38,11 @@ import { KnowledgeBase1765600000000 } from './1765600000000-knowledge-base.js';
 import { CannedResponses1765610000000 } from './1765610000000-canned-responses.js';
 import { NameVersions1765620000000 } from './1765620000000-name-versions.js';
 import { KbReviewQueue1765710000000 } from './1765710000000-kb-review-queue.js';
+import { KbPopularIndex1765720000000 } from './1765720000000-kb-popular-index.js';
 import { KbSuggestionSessions1765740000000 } from './1765740000000-kb-suggestion-sessions.js';
 import { KbAutoAnswer1765750000000 } from './1765750000000-kb-auto-answer.js';
 import { KbArticleAttachments1765760000000 } from './1765760000000-kb-article-attachments.js';
+import { Contracts1765800000000 } from './1765800000000-contracts.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -84,7 +86,9 @@ export const MIGRATIONS = [
   CannedResponses1765610000000,
   NameVersions1765620000000,
   KbReviewQueue1765710000000,
+  KbPopularIndex1765720000000,
   KbSuggestionSessions1765740000000,
   KbAutoAnswer1765750000000,
   KbArticleAttachments1765760000000,
+  Contracts1765800000000,
 ];

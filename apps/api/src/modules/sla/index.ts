@@ -7,6 +7,8 @@
  */
 export { TicketSlaDto } from './dto/ticket-sla.dto.js';
 export { SlaPolicy } from './entities/sla-policy.entity.js';
+/** Business calendars: service objects keep their working hours as one (contracts). */
+export { SlaCalendar } from './entities/sla-calendar.entity.js';
 export { REMINDER_BIT, dueEvents, nextCheckAt } from './sla-clock.js';
 export type { SlaEvent, SlaState, SlaStop } from './sla-clock.js';
 export { SlaModule } from './sla.module.js';

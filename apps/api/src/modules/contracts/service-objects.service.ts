@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { containsPattern, iso, SqlParams } from '../../common/database/crud-sql.js';
+import { sql } from '../../common/database/sql.js';
+import { NotFoundError, VersionConflictError } from '../../common/errors/domain-errors.js';
+import type { Page } from '../../common/pagination/cursor.js';
+import { Clock } from '../../common/time/clock.js';
+import type {
+  CreateServiceObjectDto,
+  ServiceObjectDto,
+  ServiceObjectListQueryDto,
+  UpdateServiceObjectDto,
+} from './dto/service-object.dto.js';
+import { deleteOrConflict, FieldErrors } from './register-errors.js';
+import { registerPage } from './register-page.js';
+import { isRegisterStaff, registerVisibility } from './register-visibility.js';
+
+interface ObjectRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  address: string;
+  contact_id: string | null;
+  contact_name: string | null;
+  calendar_id: string | null;
+  calendar_name: string | null;
+  notes: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = `so.id, so.organization_id, so.name, so.address, so.contact_id,
+  (SELECT u.name FROM users u WHERE u.id = so.contact_id) AS contact_name, so.calendar_id,
+  (SELECT sc.name FROM sla_calendars sc WHERE sc.id = so.calendar_id) AS calendar_name,
+  so.notes, so.version, so.created_at, so.updated_at`;
+
+function toDto(r: ObjectRow, staff: boolean): ServiceObjectDto {
+  const shown: ServiceObjectDto = {
+    id: r.id,
+    organizationId: r.organization_id,
+    name: r.name,
+    address: r.address,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
+    calendarId: r.calendar_id,
+    calendarName: r.calendar_name,
+  };
+  if (!staff) return shown;
+  return {
+    ...shown,
+    notes: r.notes,
+    version: r.version,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** Service objects: a client organization's sites, with a contact person and working hours. */
+@Injectable()
+export class ServiceObjectsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  list(reader: AuthUser, query: ServiceObjectListQueryDto): Promise<Page<ServiceObjectDto>> {
+    const p = new SqlParams();
+    const where = [registerVisibility(reader, p, 'service_objects', 'so')];
+    if (query.organizationId) where.push(`so.organization_id = ${p.add(query.organizationId)}`);
+    if (query.q) {
+      const contains = p.add(containsPattern(query.q));
+      where.push(`(so.name ILIKE ${contains} OR so.address ILIKE ${contains})`);
+    }
+    const staff = isRegisterStaff(reader);
+    return registerPage<ObjectRow, ServiceObjectDto>(
+      this.db,
+      {
+        select: COLUMNS,
+        from: 'service_objects so',
+        where,
+        params: p,
+        order: { column: 'so.name', id: 'so.id', kind: 'text' },
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      (r) => toDto(r, staff),
+    );
+  }
+
+  async get(
+    reader: AuthUser,
+    id: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<ServiceObjectDto> {
+    const p = new SqlParams();
+    const idParam = p.add(id);
+    const [row] = await sql<ObjectRow>(
+      em,
+      `SELECT ${COLUMNS} FROM service_objects so
+        WHERE so.id = ${idParam} AND ${registerVisibility(reader, p, 'service_objects', 'so')}`,
+      p.values,
+    );
+    if (!row) throw new NotFoundError('Service object');
+    return toDto(row, isRegisterStaff(reader));
+  }
+
+  create(reader: AuthUser, dto: CreateServiceObjectDto): Promise<ServiceObjectDto> {
+    return this.db.transaction(async (em) => {
+      const errors = new FieldErrors();
+      const [org] = await sql<{ id: string }>(em, 'SELECT id FROM organizations WHERE id = $1', [
+        dto.organizationId,
+      ]);
+      if (!org) errors.add('organizationId', 'no organization with this id');
+      await this.checkLinks(em, errors, dto.organizationId, dto.contactId, dto.calendarId);
+      errors.throwIfAny('service object');
+      const now = this.clock.now();
+      const [{ id }] = await sql<{ id: string }>(
+        em,
+        `INSERT INTO service_objects (organization_id, name, address, contact_id, calendar_id, notes,
+                                      created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+        [
+          dto.organizationId,
+          dto.name.trim(),
+          dto.address ?? '',
+          dto.contactId ?? null,
+          dto.calendarId ?? null,
+          dto.notes ?? '',
+          now,
+        ],
+      );
+      return this.get(reader, id, em);
+    });
+  }
+
+  update(reader: AuthUser, id: string, dto: UpdateServiceObjectDto): Promise<ServiceObjectDto> {
+    return this.db.transaction(async (em) => {
+      const [current] = await sql<{ organization_id: string; version: number }>(
+        em,
+        'SELECT organization_id, version FROM service_objects WHERE id = $1 FOR NO KEY UPDATE',
+        [id],
+      );
+      if (!current) throw new NotFoundError('Service object');
+      if (current.version !== dto.version) throw new VersionConflictError(current.version);
+      const errors = new FieldErrors();
+      await this.checkLinks(em, errors, current.organization_id, dto.contactId, dto.calendarId);
+      errors.throwIfAny('service object');
+      const p = new SqlParams();
+      p.add(id);
+      const sets = [`updated_at = ${p.add(this.clock.now())}`, 'version = version + 1'];
+      const set = (column: string, value: unknown) => {
+        if (value !== undefined) sets.push(`${column} = ${p.add(value)}`);
+      };
+      set('name', dto.name?.trim());
+      set('address', dto.address);
+      set('contact_id', dto.contactId);
+      set('calendar_id', dto.calendarId);
+      set('notes', dto.notes);
+      await em.query(`UPDATE service_objects SET ${sets.join(', ')} WHERE id = $1`, p.values);
+      return this.get(reader, id, em);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteOrConflict(async () => {
+      const rows = await sql<{ id: string }>(
+        this.db,
+        'DELETE FROM service_objects WHERE id = $1 RETURNING id',
+        [id],
+      );
+      if (rows.length === 0) throw new NotFoundError('Service object');
+    }, 'Equipment is still at this service object; move or delete it first');
+  }
+
+  /** The contact must be a contact (client user) of the object's organization. */
+  private async checkLinks(
+    em: EntityManager,
+    errors: FieldErrors,
+    organizationId: string,
+    contactId: string | null | undefined,
+    calendarId: string | null | undefined,
+  ): Promise<void> {
+    if (contactId) {
+      const [user] = await sql<{ organization_id: string | null; role: string }>(
+        em,
+        'SELECT organization_id, role FROM users WHERE id = $1',
+        [contactId],
+      );
+      if (!user) errors.add('contactId', 'no user with this id');
+      else if (user.role !== 'client' || user.organization_id !== organizationId) {
+        errors.add('contactId', 'is not a contact of the service object’s organization');
+      }
+    }
+    if (calendarId) {
+      const [calendar] = await sql<{ id: string }>(
+        em,
+        'SELECT id FROM sla_calendars WHERE id = $1',
+        [calendarId],
+      );
+      if (!calendar) errors.add('calendarId', 'no business calendar with this id');
+    }
+  }
+}
