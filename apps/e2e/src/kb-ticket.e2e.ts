@@ -112,7 +112,46 @@ describeBrowser('knowledge base from tickets in the agent workspace', () => {
           'Same beeping as last month.',
         );
         await agentApi.take(second.number);
+        // A staff-only runbook: found by the search, marked, not linkable, its text with a warning.
+        const sections = await agentApi.get<{ id: string; name: string }[]>('/kb/sections');
+        const runbooks = sections.find((s) => s.name === 'Runbooks (internal)')!;
+        const internalWord = `${word}rb`;
+        const runbook = await agentApi.post<Article>('/kb/articles', {
+          sectionId: runbooks.id,
+          title: `Dehumidifier relay log ${word}`,
+          body: `Read the relay log ${internalWord} first.`,
+          language: 'en',
+        });
+        await agentApi.post(`/kb/articles/${runbook.id}/status-changes`, {
+          version: runbook.version,
+          status: 'published',
+        });
         await a.open(`/tickets/${second.number}`);
+        await page.getByTestId('kb-reply-open').click();
+        await page.getByTestId('kb-reply-search').fill(internalWord);
+        const internalItem = page.locator(
+          `[data-testid="kb-reply-article"][data-article-id="${runbook.id}"]`,
+        );
+        // The search (debounced) narrows the ticket's suggestions to the one runbook.
+        await page.getByText('Search results').waitFor();
+        await page.waitForFunction((id) => {
+          const items = document.querySelectorAll('[data-testid="kb-reply-article"]');
+          return items.length === 1 && items[0].getAttribute('data-article-id') === id;
+        }, runbook.id);
+        expect(await internalItem.getAttribute('data-requester-can-open')).toBe('false');
+        await internalItem.getByTestId('kb-reply-internal').waitFor();
+        expect(await internalItem.getByTestId('kb-reply-insert-link').isDisabled()).toBe(true);
+        await internalItem.getByTestId('kb-reply-insert-text').click();
+        await internalItem.getByTestId('kb-reply-warning').waitFor();
+        await settle(page);
+        await screenshot(page, 'kb-reply-articles-warning');
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await internalItem.getByTestId('kb-reply-insert-anyway').click();
+        await page.getByTestId('kb-reply-articles').waitFor({ state: 'detached' });
+        expect(await page.getByTestId('comment-body').inputValue()).toBe(
+          `Read the relay log ${internalWord} first.`,
+        );
+
         await page.getByTestId('comment-body').fill('Hello,\n\nplease see: ');
         await page.getByTestId('kb-reply-open').click();
         const item = page.locator(
