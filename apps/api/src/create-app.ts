@@ -54,8 +54,15 @@ export function configureApp(
   app.disable('x-powered-by');
   app.use(
     helmet({
-      // Installations often run on plain http inside a company network: do not force https.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      contentSecurityPolicy: {
+        directives: {
+          // Installations often run on plain http inside a company network: do not force https.
+          upgradeInsecureRequests: null,
+          // blob: for the article images the SPAs fetch with the session's token (a browser
+          // sends none for <img src>, and a token never goes in a URL) and show as blob URLs.
+          imgSrc: ["'self'", 'data:', 'blob:'],
+        },
+      },
     }),
   );
   // The web form page may be framed by the sites its settings name (helmet says 'self' only).

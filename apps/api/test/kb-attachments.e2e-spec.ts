@@ -322,6 +322,13 @@ describe('knowledge-base attachments', () => {
   });
 
   describe('inline images in the body', () => {
+    it('the SPAs may show images from blob: URLs (how signed-in readers get them)', async () => {
+      const res = await t.http().get('/api/v1/public/kb/sections');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("img-src 'self' data: blob:");
+      expect(csp).toContain("script-src 'self'");
+    });
+
     it('the public KB gets the public path in bodyHtml; signed-in readers the signed-in one', async () => {
       await setPublic(true);
       const src = filePath(ids.public, files.public);

@@ -1,0 +1,71 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { saveBlob } from '@relaydesk/web-tickets';
+import { useDownloadKbAttachment, useKbAttachments, type KbAttachment } from '@relaydesk/web-kb';
+import { useErrorText } from '@relaydesk/web-ui';
+import { useFileSize } from '../../tickets/components/use-file-size';
+import { useKbReader } from '../kb-reader';
+
+/**
+ * An article's files as downloads, for signed-in and public readers alike: the bytes come
+ * through the API client (with the session's token when there is one, never in a URL) and are
+ * saved under the file's name. Nothing shows when the article has no files.
+ */
+export function KbAttachmentsList({ articleId }: { articleId: string }) {
+  const { t } = useTranslation('kbFiles');
+  const reader = useKbReader();
+  const size = useFileSize();
+  const errorText = useErrorText();
+  const files = useKbAttachments(articleId, reader);
+  const download = useDownloadKbAttachment(reader);
+  const items = files.data?.items ?? [];
+  if (items.length === 0) return null;
+
+  const get = (f: KbAttachment) =>
+    download.mutate(f, {
+      onSuccess: (blob) => saveBlob(blob, f.fileName),
+      onError: (e) =>
+        notifications.show({
+          color: 'red',
+          title: t('downloadFailed', { name: f.fileName }),
+          message: errorText(e),
+        }),
+    });
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="kb-files-title" data-testid="kb-files">
+      <Title order={3} size="h5" id="kb-files-title">
+        {t('title')}
+      </Title>
+      <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {items.map((f) => (
+          <li key={f.id}>
+            <Button
+              variant="subtle"
+              justify="flex-start"
+              fullWidth
+              mih={40}
+              h="auto"
+              py={6}
+              leftSection={<IconDownload size={18} aria-hidden />}
+              loading={download.isPending && download.variables?.id === f.id}
+              onClick={() => get(f)}
+              aria-label={t('download', { name: f.fileName })}
+              data-testid={`kb-file-${f.id}`}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+            >
+              <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {f.fileName}
+              </Text>
+              <Text span size="xs" c="dimmed" ml={8}>
+                {size(f.sizeBytes)}
+              </Text>
+            </Button>
+          </li>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
