@@ -6,6 +6,7 @@ import { UnsubscribeTokens } from '../src/modules/notifications/preferences/unsu
 import { TEST_PASSWORD, type TicketSeed } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { KB_ROWS } from './support/kb-matrix-rows';
+import { CONTRACTS_ROWS } from './support/contracts-matrix-rows';
 import { createServiceAccountToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 import {
@@ -2401,6 +2402,8 @@ const ROWS: MatrixRow[] = [
   },
   // ------------------------------------------- knowledge base (support/kb-matrix-rows.ts)
   ...KB_ROWS,
+  // ------------------------------------------- contracts (support/contracts-matrix-rows.ts)
+  ...CONTRACTS_ROWS,
 ];
 
 describe('authorization', () => {
