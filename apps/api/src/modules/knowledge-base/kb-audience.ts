@@ -25,7 +25,7 @@ function sectionOpens(reader: KbAudienceReader, p: SqlParams, s: string): string
   const restricted = `EXISTS (SELECT 1 FROM kb_section_organizations so WHERE so.section_id = ${s}.id)`;
   const ownOrganization = `EXISTS (SELECT 1 FROM kb_section_organizations so
                                     WHERE so.section_id = ${s}.id AND so.organization_id = ${p.add(reader.organizationId)}::uuid)`;
-  return `(${publicOpen} OR (${s}.audience = 'clients' AND (TRUE OR ${restricted} OR ${ownOrganization})))`;
+  return `(${publicOpen} OR (${s}.audience = 'clients' AND (NOT ${restricted} OR ${ownOrganization})))`;
 }
 
 /**
