@@ -6,6 +6,12 @@ import { startTestApp, type TestApp } from './support/test-app';
  * The knowledge base's API (issue 17): THE audience rule through every reading path, revisions
  * and optimistic locking, sanitized Markdown, search in three languages, one vote per user.
  */
+/** A valid 1x1 PNG, for the article files of the audience matrix. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 describe('knowledge base', () => {
   let t: TestApp;
   let w: World;
@@ -138,6 +144,8 @@ describe('knowledge base', () => {
     const anonymousReach = (r: Reader): ArticleKey[] => (r.publicKb ? ['public/published'] : []);
 
     const art: Partial<Record<ArticleKey, string>> = {};
+    /** The file uploaded to each article, by article id. */
+    const fileOf: Record<string, string> = {};
     const sec: Partial<Record<SectionKey, string>> = {};
     const WORD = 'quasar';
     /** A word only the articles of one section have. */
@@ -271,7 +279,37 @@ describe('knowledge base', () => {
         run: async (r) =>
           keysOf(await as(persona(r)).get('/api/v1/public/kb/typeahead?q=quas&limit=20')),
       },
-      // Attachments (helper G): add the download channels here, one entry per path.
+      // Article files: each article has one (fileOf); reached exactly where the article is.
+      {
+        name: 'files list',
+        for: 'signed-in',
+        run: (r) =>
+          oneByOne(r, (id) => as(persona(r)).get(`/api/v1/kb/articles/${id}/attachments`)),
+      },
+      {
+        name: 'file download',
+        for: 'signed-in',
+        run: (r) =>
+          oneByOne(r, (id) =>
+            as(persona(r)).get(`/api/v1/kb/articles/${id}/attachments/${fileOf[id]}`),
+          ),
+      },
+      {
+        name: 'public files list',
+        for: 'everyone',
+        expected: anonymousReach,
+        run: (r) =>
+          oneByOne(r, (id) => as(persona(r)).get(`/api/v1/public/kb/articles/${id}/attachments`)),
+      },
+      {
+        name: 'public file download',
+        for: 'everyone',
+        expected: anonymousReach,
+        run: (r) =>
+          oneByOne(r, (id) =>
+            as(persona(r)).get(`/api/v1/public/kb/articles/${id}/attachments/${fileOf[id]}`),
+          ),
+      },
     ];
 
     beforeAll(async () => {
@@ -300,6 +338,13 @@ describe('knowledge base', () => {
           expect(res.status).toBe(200);
         }
         art[key] = id;
+        const file = await t
+          .http()
+          .post(`/api/v1/kb/articles/${id}/attachments`)
+          .set('Authorization', bearer(w.agent))
+          .attach('file', PNG, { filename: `${s}-${status}.png`, contentType: 'image/png' });
+        expect(file.status).toBe(201);
+        fileOf[id] = file.body.id as string;
       }
     });
 
