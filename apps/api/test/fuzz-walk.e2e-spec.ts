@@ -730,8 +730,9 @@ describe('fuzz walk over the OpenAPI document', () => {
     it('sent a few thousand requests in all', () => {
       expect(sentCount).toBeGreaterThan(2000);
       // The bound grows with the API (issue 14 added some twenty operations, issue 15 some
-      // thirty: service accounts, mailboxes, webhooks, alert rules, the web form).
-      expect(sentCount).toBeLessThan(11000);
+      // thirty: service accounts, mailboxes, webhooks, alert rules, the web form; issues 17 and
+      // 18 some fifty: the knowledge base, contracts, objects and equipment).
+      expect(sentCount).toBeLessThan(13000);
     });
 
     it('left the other org’s tickets as they were', async () => {

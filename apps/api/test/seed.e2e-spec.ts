@@ -620,6 +620,55 @@ describe('seed on first start: demo data', () => {
     ).toBe(0);
   });
 
+  it('has contracts, service objects and equipment for both client organizations, each client seeing their own', async () => {
+    const token = async (email: string) => {
+      const u = await one<{ id: string }>(t.db, 'SELECT id FROM users WHERE email = $1', [email]);
+      return `Bearer ${await t.tokenFor(u.id)}`;
+    };
+    const read = async (auth: string, path: string) => {
+      const res = await t.http().get(`/api/v1/${path}`).set('Authorization', auth);
+      expect(res.status).toBe(200);
+      return (res.body as { items: Record<string, unknown>[] }).items;
+    };
+    const sergey = await token('s.petrov@agro-yuzhny.example');
+    const petr = await token('petr.novak@zahradnictvi-novak.example');
+    // The seed dates contracts from the database's now; read them at that time.
+    const before = t.clock.now();
+    t.clock.set((await one<{ now: Date }>(t.db, 'SELECT now() AS now')).now);
+    const yuzhnyContracts = await read(sergey, 'contracts');
+    expect(yuzhnyContracts.map((c) => [c.number, c.status])).toEqual([
+      ['СО-088/2024', 'expired'],
+      ['СО-117/2025', 'active'],
+    ]);
+    expect(yuzhnyContracts.some((c) => 'billingNotes' in c)).toBe(false);
+    expect((await read(petr, 'contracts')).map((c) => c.number)).toEqual(['SS-2025/08']);
+    const yuzhnyItems = await read(sergey, 'equipment-items');
+    expect(yuzhnyItems.map((i) => i.serialNumber).sort()).toEqual(
+      ['PRV-24-00317', 'VX3-7781-2023', 'WG20-55120'].sort(),
+    );
+    // The burner's service code is staff-only; the controller's firmware is for clients too.
+    expect(yuzhnyItems.find((i) => i.serialNumber === 'WG20-55120')?.customFields).toEqual({});
+    expect(yuzhnyItems.find((i) => i.serialNumber === 'PRV-24-00317')?.customFields).toMatchObject({
+      firmware: '9.4.2',
+    });
+    expect((await read(petr, 'equipment-items')).map((i) => i.serialNumber)).toEqual([
+      'HGD-iSii-2291',
+    ]);
+    expect((await read(petr, 'service-objects')).map((o) => o.name)).toEqual(['Skleník A']);
+    const types = await read(sergey, 'equipment-types');
+    const boiler = types.find((x) => String(x.name).startsWith('Boiler')) as {
+      fields: { name: { en: string; ru: string; cs: string } }[];
+    };
+    expect(boiler.fields[0].name).toEqual({
+      en: 'Power, kW',
+      ru: 'Мощность, кВт',
+      cs: 'Výkon, kW',
+    });
+    expect(await count('contracts')).toBe(3);
+    expect(await count('equipment_items WHERE parent_id IS NOT NULL')).toBe(1);
+    t.clock.set(before);
+  });
+
   it('has alert rules: a Zabbix alert from a Yuzhny greenhouse controller goes to L2 for Yuzhny and its recovery resolves it', async () => {
     const token = await createServiceToken(t, { scopes: ['alerts:write'] });
     const post = (status: string) =>

@@ -10,6 +10,7 @@ import { insertDemoAlertRules } from './demo-alerts.js';
 import { insertDemoWebForm } from './demo-web-form.js';
 import { insertDemoCannedResponses } from './demo-canned-responses.js';
 import { insertDemoKnowledgeBase } from './demo-knowledge-base.js';
+import { insertDemoContracts } from './demo-contracts.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -57,4 +58,6 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   await insertDemoKnowledgeBase(em, ids);
   // Last: the SLA clocks of every demo ticket, computed from its creation time.
   await insertDemoSla(em);
+  // Contracts, objects and equipment (issue 18); they refer to the SLA seed's policy and calendar.
+  await insertDemoContracts(em, ids, now);
 }
