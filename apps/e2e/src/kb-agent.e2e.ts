@@ -139,11 +139,35 @@ describeBrowser('knowledge base in the agent workspace', () => {
         // Still published: a restore brings back the text, not the status.
         await page.getByTestId('kb-status').getByText('Published').waitFor();
 
+        // A translation: a new article in the same group, linked both ways.
+        await page.getByTestId('kb-add-translation').click();
+        await page.getByRole('menuitem', { name: 'Add a translation to Russian' }).click();
+        await page.getByRole('heading', { name: `New translation of “${title}”` }).waitFor();
+        expect(await page.getByTestId('kb-editor-language').inputValue()).toBe('Russian');
+        await page.getByTestId('kb-editor-title').fill(`${title} (ru)`);
+        await page.getByTestId('kb-editor-body').fill('Перезапуск котла.');
+        await previewWith(page, 'Перезапуск котла.');
+        await page.getByTestId('kb-editor-save').click();
+        await page.getByTestId('kb-article-title').getByText(`${title} (ru)`).waitFor();
+        await page
+          .getByTestId('kb-translations')
+          .getByRole('link', { name: `English: ${title}` })
+          .click();
+        await page
+          .getByTestId('kb-translations')
+          .getByRole('link', { name: `Russian: ${title} (ru)` })
+          .waitFor();
+
         // The browser: search by the unique word, its fragment marked; the type-ahead.
         await a.open('/kb');
         const search = page.getByTestId('kb-search');
         await search.fill(title.split(' ').slice(0, 2).join(' '));
-        await page.getByTestId('kb-typeahead-option').filter({ hasText: title }).waitFor();
+        // Both languages are offered; choosing one opens it.
+        await page.getByRole('option', { name: `${title} (ru) ru` }).waitFor();
+        await page.getByRole('option', { name: `${title} en` }).click();
+        await page.waitForURL(`**/kb/articles/${articleId}`);
+        await page.getByTestId('kb-article-title').getByText(title).waitFor();
+        await a.open('/kb');
         await search.fill(word);
         await search.press('Enter');
         await page.waitForURL((url) => url.searchParams.get('q') === word);

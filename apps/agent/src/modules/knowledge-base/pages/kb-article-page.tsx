@@ -63,7 +63,12 @@ function Translations({ article, canAdd }: { article: KbArticle; canAdd: boolean
       {canAdd && missing.length > 0 && (
         <Menu position="bottom-start">
           <Menu.Target>
-            <Button variant="light" size="compact-sm" data-testid="kb-add-translation">
+            <Button
+              variant="light"
+              size="compact-sm"
+              style={{ alignSelf: 'flex-start' }}
+              data-testid="kb-add-translation"
+            >
               {t('article.addTranslation')}
             </Button>
           </Menu.Target>
