@@ -27,6 +27,8 @@ export const queryKeys = {
     satisfaction: (params: Record<string, unknown>) => ['reports', 'satisfaction', params] as const,
     supportLevels: (params: Record<string, unknown>) =>
       ['reports', 'support-levels', params] as const,
+    kbDeflections: (params: Record<string, unknown>) =>
+      ['reports', 'kb-deflections', params] as const,
   },
   notifications: {
     all: ['notifications'] as const,

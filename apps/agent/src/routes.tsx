@@ -13,6 +13,7 @@ const AdminPage = lazy(() => import('./modules/admin/pages/admin-page'));
 const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
 const SatisfactionPage = lazy(() => import('./modules/reports/pages/satisfaction-page'));
 const SupportLevelsPage = lazy(() => import('./modules/reports/pages/support-levels-page'));
+const KbDeflectionsPage = lazy(() => import('./modules/reports/pages/kb-deflections-page'));
 const CannedResponsesPage = lazy(
   () => import('./modules/canned-responses/pages/canned-responses-page'),
 );
@@ -55,6 +56,7 @@ export const router = createBrowserRouter(
         },
         { path: 'reports/satisfaction', element: lazyPage(<SatisfactionPage />) },
         { path: 'reports/support-levels', element: lazyPage(<SupportLevelsPage />) },
+        { path: 'reports/kb-deflections', element: lazyPage(<KbDeflectionsPage />) },
         { path: 'mail-quarantine', element: lazyPage(<MailQuarantinePage />) },
         { path: 'canned-responses', element: lazyPage(<CannedResponsesPage />) },
         { path: 'kb', element: lazyPage(<KbBrowserPage />) },

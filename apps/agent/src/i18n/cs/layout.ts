@@ -29,6 +29,7 @@ export default {
   notificationsUnread_many: 'Oznámení, {{count}} nepřečteného',
   notificationsUnread_other: 'Oznámení, {{count}} nepřečtených',
   supportLevels: 'Přehled úrovní podpory',
+  kbDeflections: 'Odvrácené požadavky',
   mailQuarantine: 'Karanténa pošty',
   cannedResponses: 'Šablony odpovědí',
   knowledgeBase: 'Znalostní báze',

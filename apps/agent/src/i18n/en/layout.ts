@@ -25,6 +25,7 @@ export default {
   notificationsUnread_one: 'Notifications, {{count}} unread',
   notificationsUnread_other: 'Notifications, {{count}} unread',
   supportLevels: 'Support levels report',
+  kbDeflections: 'Knowledge-base deflection',
   mailQuarantine: 'Mail quarantine',
   cannedResponses: 'Canned responses',
   knowledgeBase: 'Knowledge base',

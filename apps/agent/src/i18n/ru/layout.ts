@@ -29,6 +29,7 @@ export default {
   notificationsUnread_many: 'Уведомления, {{count}} непрочитанных',
   notificationsUnread_other: 'Уведомления, {{count}} непрочитанного',
   supportLevels: 'Отчёт по линиям поддержки',
+  kbDeflections: 'Отклонённые обращения',
   mailQuarantine: 'Карантин почты',
   cannedResponses: 'Шаблоны ответов',
   knowledgeBase: 'База знаний',

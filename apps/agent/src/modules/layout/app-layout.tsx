@@ -118,6 +118,16 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-support-levels"
         />
       )}
+      {user && roleHasPermission(user.role, Permission.ReportsView) && (
+        <NavLink
+          component={Link}
+          to="/reports/kb-deflections"
+          onClick={onNavigate}
+          label={t('kbDeflections')}
+          active={location.pathname.startsWith('/reports/kb-deflections')}
+          data-testid="nav-kb-deflections"
+        />
+      )}
       {user && roleHasPermission(user.role, Permission.MailQuarantineManage) && (
         <NavLink
           component={Link}

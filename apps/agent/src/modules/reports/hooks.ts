@@ -1,7 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import { queryKeys } from '../../query-keys';
-import { reportsApi, type SatisfactionQuery, type SupportLevelQuery } from './api';
+import {
+  reportsApi,
+  type KbDeflectionQuery,
+  type SatisfactionQuery,
+  type SupportLevelQuery,
+} from './api';
 
 export function useSatisfactionReport(query: SatisfactionQuery) {
   const api = useApi();
@@ -17,6 +22,15 @@ export function useSupportLevelReport(query: SupportLevelQuery) {
   return useQuery({
     queryKey: queryKeys.reports.supportLevels(query),
     queryFn: () => reportsApi.supportLevels(api, query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useKbDeflectionReport(query: KbDeflectionQuery) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.reports.kbDeflections(query),
+    queryFn: () => reportsApi.kbDeflections(api, query),
     placeholderData: keepPreviousData,
   });
 }
