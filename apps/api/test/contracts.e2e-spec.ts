@@ -422,12 +422,17 @@ describe('contracts registers', () => {
         parentId: chain[0],
       });
       expect(fields(self.body)).toEqual(['parentId']);
-      const cycle = await api(w.dispatcher).patch(`/equipment-items/${chain[0]}`, {
+      // A cycle in a shallow tree, where no depth limit could be what refuses it.
+      const upper = await item();
+      const lower = await item({ parentId: upper.body.id });
+      const cycle = await api(w.dispatcher).patch(`/equipment-items/${upper.body.id}`, {
         version: 1,
-        parentId: chain[2],
+        parentId: lower.body.id,
       });
       expect(cycle.status).toBe(422);
-      expect(cycle.body.errors[0].message).toMatch(/components/);
+      expect(cycle.body.errors).toEqual([
+        { field: 'parentId', message: 'is this item or one of its components' },
+      ]);
       // Moving a subtree of two levels under a chain of four would make six.
       const top = await item();
       const below = await item({ parentId: top.body.id });
