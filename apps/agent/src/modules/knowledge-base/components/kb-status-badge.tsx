@@ -12,7 +12,12 @@ const COLORS: Record<KbStatus, string> = {
 export function KbStatusBadge({ status }: { status: KbStatus }) {
   const { t } = useTranslation('kb');
   return (
-    <Badge color={COLORS[status]} variant="filled" data-testid="kb-status">
+    <Badge
+      color={COLORS[status]}
+      variant="filled"
+      style={{ flexShrink: 0 }}
+      data-testid="kb-status"
+    >
       {t(`status.${status}`)}
     </Badge>
   );
