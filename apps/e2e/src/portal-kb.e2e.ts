@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiSession } from '../support/api';
 import { openAs, screenshotOnFailure, type Actor } from '../support/actors';
 import { seriousA11yViolations } from '../support/axe';
-import { BASE_URL, describeBrowser, launch, newContext, settle } from '../support/browser';
+import {
+  BASE_URL,
+  DEMO_PASSWORD,
+  describeBrowser,
+  launch,
+  newContext,
+  settle,
+} from '../support/browser';
 
 /**
  * The portal's knowledge base (issue 17): a client browses and searches the articles open to
@@ -180,6 +187,28 @@ describeBrowser('portal knowledge base', () => {
       expect(await page.getByTestId('kb-vote-yes').count()).toBe(0);
       await page.goto(`/kb/articles/${id[HUMIDITY_EN]}`);
       await page.getByTestId('kb-not-found').waitFor();
+    });
+    await context.close();
+  });
+
+  it('"Sign in" on a public article signs in right there and shows the signed-in page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await screenshotOnFailure('portal-kb-public-sign-in', { anonymous: page }, async () => {
+      await page.goto(`/kb/articles/${id[PORTAL_EN]}`);
+      await page.getByTestId('kb-article').waitFor();
+      expect(await page.getByTestId('kb-vote-yes').count()).toBe(0);
+      await page.getByTestId('kb-sign-in').click();
+      await page.getByLabel(/e-mail/i).fill(CLIENT);
+      await page
+        .getByLabel(/password/i)
+        .first()
+        .fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /sign in/i }).click();
+      // The same article, now through the portal (signed in): the vote is there.
+      await page.getByTestId('logout').waitFor();
+      await page.getByTestId('kb-vote-yes').waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/kb/articles/${id[PORTAL_EN]}`);
     });
     await context.close();
   });

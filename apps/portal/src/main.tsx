@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import {
@@ -47,6 +47,15 @@ function PortalLogin() {
   const { t } = useTranslation('layout');
   return <LoginPage title={t('portal')} />;
 }
+
+/**
+ * On /kb, someone not signed in reads the public KB; its "Sign in" shows the form right there,
+ * so after signing in they are on the same page, now the portal's own.
+ */
+function PublicKbOrLogin() {
+  const [signingIn, setSigningIn] = useState(false);
+  return signingIn ? <PortalLogin /> : <PublicKbApp onSignIn={() => setSigningIn(true)} />;
+}
 // Not for the web form: a framed page may not touch storage, which the session reads.
 const session = isWebForm ? null : new Session('portal');
 // Installable and openable offline (docs/pwa.md); not the framed web form, which the worker
@@ -67,7 +76,7 @@ createRoot(document.getElementById('root')!).render(
             {/* Also waits for the strings: no raw keys flash before they arrive. */}
             <Suspense fallback={<PageLoader fullHeight />}>
               <PublicAccountPages app="portal">
-                <RequireAuth login={isKb ? <PublicKbApp /> : <PortalLogin />}>
+                <RequireAuth login={isKb ? <PublicKbOrLogin /> : <PortalLogin />}>
                   <PortalApp />
                 </RequireAuth>
               </PublicAccountPages>

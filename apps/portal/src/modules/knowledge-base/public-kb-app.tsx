@@ -10,11 +10,11 @@ import KbRoutes from './kb-routes';
 
 /*
  * The public knowledge base at /kb for readers who are not signed in (main.tsx shows it instead
- * of the sign-in form on /kb paths). Signing in is a full page load of the portal: the signed-in
- * app has its own router and data.
+ * of the sign-in form on /kb paths). "Sign in" swaps it for the sign-in form at the same URL;
+ * once signed in, the portal's own app (its own router and data) opens that same KB page.
  */
 
-function Header() {
+function Header({ onSignIn }: { onSignIn: () => void }) {
   const { t } = useTranslation(['kb', 'common']);
   return (
     <Box
@@ -31,13 +31,7 @@ function Header() {
           </Title>
           <Group gap="xs" wrap="wrap">
             <LanguageSelect />
-            <Button
-              component="a"
-              href="/tickets"
-              size="xs"
-              variant="default"
-              data-testid="kb-sign-in"
-            >
+            <Button size="xs" variant="default" onClick={onSignIn} data-testid="kb-sign-in">
               {t('kb:public.signIn')}
             </Button>
           </Group>
@@ -47,14 +41,14 @@ function Header() {
   );
 }
 
-function Unavailable() {
+function Unavailable({ onSignIn }: { onSignIn: () => void }) {
   const { t } = useTranslation('kb');
   return (
     <Stack gap="sm" data-testid="kb-unavailable">
       <Title order={2}>{t('public.unavailableTitle')}</Title>
       <Text>{t('public.unavailableText')}</Text>
       <Group>
-        <Button component="a" href="/tickets" size="md">
+        <Button size="md" onClick={onSignIn}>
           {t('public.signIn')}
         </Button>
       </Group>
@@ -66,28 +60,29 @@ function Unavailable() {
  * The API answers a disabled public KB (or one with no public section) with no sections, and
  * every article with a 404: either way there is nothing to read here, which the page says.
  */
-function PublicGate({ children }: { children: ReactNode }) {
+function PublicGate({ children, onSignIn }: { children: ReactNode; onSignIn: () => void }) {
   const sections = useKbSections('public');
   if (sections.isError) return <ProblemMessage error={sections.error} />;
   if (!sections.data) return <PageLoader />;
-  if (sections.data.length === 0) return <Unavailable />;
+  if (sections.data.length === 0) return <Unavailable onSignIn={onSignIn} />;
   return <>{children}</>;
 }
 
-export default function PublicKbApp() {
+/** `onSignIn`: show the sign-in form in place (main.tsx), the URL kept. */
+export default function PublicKbApp({ onSignIn }: { onSignIn: () => void }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1 } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <Header />
+        <Header onSignIn={onSignIn} />
         <Container component="main" size="md" py="md">
           <Routes>
             <Route
               path="kb/*"
               element={
-                <PublicGate>
+                <PublicGate onSignIn={onSignIn}>
                   <KbRoutes reader="public" />
                 </PublicGate>
               }
