@@ -244,6 +244,54 @@ const NOTIFICATION: Spec = {
   readAt: true,
 };
 
+/** Issue 18's registers as a client reads them (docs/contracts.md). */
+const CONTRACT_SUMMARY: Spec = {
+  id: true,
+  organizationId: true,
+  number: true,
+  title: true,
+  validFrom: true,
+  validTo: true,
+  status: true,
+};
+const SERVICE_OBJECT: Spec = {
+  id: true,
+  organizationId: true,
+  name: true,
+  address: true,
+  contactId: true,
+  contactName: true,
+  calendarId: true,
+  calendarName: true,
+};
+const EQUIPMENT_FIELD: Spec = {
+  key: true,
+  name: 'text',
+  kind: true,
+  required: true,
+  clientVisible: true,
+  options: [{ value: true, name: 'text' }],
+  active: true,
+};
+const EQUIPMENT_TYPE: Spec = { id: true, name: true, fields: [EQUIPMENT_FIELD] };
+const EQUIPMENT_ITEM: Spec = {
+  id: true,
+  typeId: true,
+  typeName: true,
+  organizationId: true,
+  serviceObjectId: true,
+  serviceObjectName: true,
+  parentId: true,
+  manufacturer: true,
+  model: true,
+  serialNumber: true,
+  inventoryNumber: true,
+  installedOn: true,
+  warrantyUntil: true,
+  status: true,
+  customFields: { shown: true },
+};
+
 describe('what clients see', () => {
   let t: TestApp;
   let w: World;
@@ -447,6 +495,71 @@ describe('what clients see', () => {
         page(TICKET_SUMMARY),
       );
       expect(byProject.items).toEqual([]);
+    });
+
+    it('contracts, service objects and equipment: summaries, no staff notes, visible values only', async () => {
+      const c = as(w.clientA);
+      secrets.push('Secret billing notes', 'Secret site notes', 'Secret service code');
+      const contract = await one(
+        `INSERT INTO contracts (organization_id, number, title, status, sla_policy_id, allowance_seconds,
+                                allowance_period, billing_notes)
+         VALUES ($1, 'EXP-1', 'Service', 'active', $2, 3600, 'month', 'Secret billing notes') RETURNING id`,
+        [w.orgA.id, refs.policyId],
+      );
+      const site = await one(
+        `INSERT INTO service_objects (organization_id, name, notes) VALUES ($1, 'Site', 'Secret site notes')
+         RETURNING id`,
+        [w.orgA.id],
+      );
+      const type = await one(
+        `INSERT INTO equipment_types (name, fields) VALUES ('Pump', $1::jsonb) RETURNING id`,
+        [
+          JSON.stringify([
+            {
+              key: 'shown',
+              name: { en: 'Shown' },
+              kind: 'text',
+              required: false,
+              clientVisible: true,
+              options: [],
+              active: true,
+            },
+            {
+              key: 'code',
+              name: { en: 'Code' },
+              kind: 'text',
+              required: false,
+              clientVisible: false,
+              options: [],
+              active: true,
+            },
+          ]),
+        ],
+      );
+      const item = await one(
+        `INSERT INTO equipment_items (type_id, organization_id, service_object_id, custom_fields)
+         VALUES ($1, $2, $3, $4::jsonb) RETURNING id`,
+        [
+          type.id,
+          w.orgA.id,
+          site.id,
+          JSON.stringify({ shown: 'yes', code: 'Secret service code' }),
+        ],
+      );
+      seen(await c.get(`/contracts/${contract.id}`), 200, CONTRACT_SUMMARY);
+      seen(await c.get('/contracts'), 200, page(CONTRACT_SUMMARY));
+      seen(await c.get(`/service-objects/${site.id}`), 200, SERVICE_OBJECT);
+      seen(await c.get('/service-objects'), 200, page(SERVICE_OBJECT));
+      seen(await c.get(`/equipment-types/${type.id}`), 200, EQUIPMENT_TYPE);
+      seen(await c.get('/equipment-types'), 200, page(EQUIPMENT_TYPE));
+      seen(await c.get(`/equipment-items/${item.id}`), 200, EQUIPMENT_ITEM);
+      seen(await c.get('/equipment-items'), 200, page(EQUIPMENT_ITEM));
+      // Staff read the fields the specs above leave out (the checks are not vacuous).
+      const staff = await as(w.agent).get(`/contracts/${contract.id}`);
+      expect(staff.body).toMatchObject({ billingNotes: 'Secret billing notes', version: 1 });
+      const staffItem = await as(w.agent).get(`/equipment-items/${item.id}`);
+      expect(staffItem.body.customFields).toEqual({ shown: 'yes', code: 'Secret service code' });
+      secrets.splice(-3, 3);
     });
 
     it('creating a ticket answers with the client view', async () => {
