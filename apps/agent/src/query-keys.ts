@@ -80,6 +80,15 @@ export const queryKeys = {
     replySuggestions: (ticketId: string, q: string) =>
       ['kb', 'reply-suggestions', ticketId, q] as const,
   },
+  // Knowledge-base administration (sections are read through @relaydesk/web-kb's keys).
+  kbAdmin: {
+    settings: ['kb-admin', 'settings'] as const,
+    // Under one prefix: the queue at any interval and the badge's count change together.
+    reviewQueueAll: ['kb-admin', 'review-queue'] as const,
+    reviewQueue: (months: number | null) => ['kb-admin', 'review-queue', 'list', months] as const,
+    reviewCount: ['kb-admin', 'review-queue', 'count'] as const,
+    ratings: (articleId: string) => ['kb-admin', 'ratings', articleId] as const,
+  },
   mailQuarantine: {
     all: ['mail-quarantine'] as const,
     list: ['mail-quarantine', 'list'] as const,

@@ -21,6 +21,11 @@ const KbBrowserPage = lazy(() => import('./modules/knowledge-base/pages/kb-brows
 const KbArticlePage = lazy(() => import('./modules/knowledge-base/pages/kb-article-page'));
 const KbEditorPage = lazy(() => import('./modules/knowledge-base/pages/kb-editor-page'));
 const KbHistoryPage = lazy(() => import('./modules/knowledge-base/pages/kb-history-page'));
+const KbSectionsPage = lazy(() => import('./modules/knowledge-base/kb-sections-page'));
+const KbReviewQueuePage = lazy(() => import('./modules/knowledge-base/kb-review-queue-page'));
+const KbAdminSettingsPage = lazy(
+  () => import('./modules/knowledge-base/kb-admin-settings-page'),
+);
 const MailQuarantinePage = lazy(
   () => import('./modules/mail-quarantine/pages/mail-quarantine-page'),
 );
@@ -64,6 +69,9 @@ export const router = createBrowserRouter(
         { path: 'kb/articles/:id', element: lazyPage(<KbArticlePage />) },
         { path: 'kb/articles/:id/edit', element: lazyPage(<KbEditorPage />) },
         { path: 'kb/articles/:id/history', element: lazyPage(<KbHistoryPage />) },
+        { path: 'kb/sections', element: lazyPage(<KbSectionsPage />) },
+        { path: 'kb/review-queue', element: lazyPage(<KbReviewQueuePage />) },
+        { path: 'kb/settings', element: lazyPage(<KbAdminSettingsPage />) },
         { path: '*', element: <Navigate to="/tickets" replace /> },
       ],
     },

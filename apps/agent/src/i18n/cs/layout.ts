@@ -33,6 +33,12 @@ export default {
   mailQuarantine: 'Karanténa pošty',
   cannedResponses: 'Šablony odpovědí',
   knowledgeBase: 'Znalostní báze',
+  kbReviewQueue: 'Revize článků ZB',
+  kbReviewDue_one: '{{count}} článek čeká na revizi',
+  kbReviewDue_few: '{{count}} články čekají na revizi',
+  kbReviewDue_many: '{{count}} článku čeká na revizi',
+  kbReviewDue_other: '{{count}} článků čeká na revizi',
+  kbAdministration: 'Sekce a nastavení ZB',
   navigation: 'Hlavní navigace',
   toggleNavigation: 'Zobrazit nebo skrýt menu',
 } satisfies Translation<typeof en>;

@@ -29,6 +29,10 @@ export default {
   mailQuarantine: 'Mail quarantine',
   cannedResponses: 'Canned responses',
   knowledgeBase: 'Knowledge base',
+  kbReviewQueue: 'KB review queue',
+  kbReviewDue_one: '{{count}} article due for review',
+  kbReviewDue_other: '{{count}} articles due for review',
+  kbAdministration: 'KB sections and settings',
   navigation: 'Main navigation',
   toggleNavigation: 'Toggle navigation',
 } as const;

@@ -33,6 +33,12 @@ export default {
   mailQuarantine: 'Карантин почты',
   cannedResponses: 'Шаблоны ответов',
   knowledgeBase: 'База знаний',
+  kbReviewQueue: 'Проверка статей БЗ',
+  kbReviewDue_one: '{{count}} статья ждёт проверки',
+  kbReviewDue_few: '{{count}} статьи ждут проверки',
+  kbReviewDue_many: '{{count}} статей ждут проверки',
+  kbReviewDue_other: '{{count}} статьи ждут проверки',
+  kbAdministration: 'Разделы и настройки БЗ',
   navigation: 'Основная навигация',
   toggleNavigation: 'Показать или скрыть меню',
 } satisfies Translation<typeof en>;

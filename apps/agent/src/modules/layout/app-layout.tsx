@@ -19,6 +19,7 @@ import { useAuth } from '@relaydesk/web-auth';
 import { LanguageSelect } from '@relaydesk/web-ui';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import { useAgentLiveUpdates } from '../live/use-agent-live-updates';
+import { KbReviewNavLinks } from '../knowledge-base/kb-review-nav-links';
 import { NotificationBell } from '../notifications/components/notification-bell';
 import { useMe } from '../directory/hooks';
 import { useTicketCounts } from '../tickets/hooks';
@@ -158,6 +159,7 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-kb"
         />
       )}
+      <KbReviewNavLinks onNavigate={onNavigate} />
       {user?.role === 'admin' && (
         <NavLink
           component={Link}

@@ -26,6 +26,7 @@ import { KbArticleActions } from '../components/kb-article-actions';
 import { KbArticleBody } from '../components/kb-article-body';
 import { KbStatusBadge } from '../components/kb-status-badge';
 import { KbAttachmentsPanel } from '../kb-attachments-panel';
+import { KbRatingsPanel } from '../kb-admin-ratings-panel';
 import { useKbPermissions, useKbRelatedTickets } from '../hooks';
 
 preloadStrings(['kb']);
@@ -219,6 +220,7 @@ export default function KbArticlePage() {
               )}
             </Stack>
           </Card>
+          <KbRatingsPanel articleId={a.id} />
         </Grid.Col>
       </Grid>
     </Stack>

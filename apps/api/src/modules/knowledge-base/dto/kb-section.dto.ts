@@ -46,7 +46,12 @@ export class KbSectionDto {
 }
 
 export class CreateKbSectionDto {
-  @ApiPropertyOptional({ ...UUID_SCHEMA, nullable: true, description: 'null: a top section' })
+  @ApiPropertyOptional({
+    type: String,
+    ...UUID_SCHEMA,
+    nullable: true,
+    description: 'null: a top section',
+  })
   @IsOptionalOrNull()
   @LowerCaseIds()
   @IsUUID()
@@ -68,7 +73,7 @@ export class CreateKbSectionDto {
   audience!: KbAudience;
   @ApiPropertyOptional({
     type: [String],
-    items: UUID_SCHEMA,
+    items: { type: 'string', ...UUID_SCHEMA },
     maxItems: SECTION_ORGANIZATIONS_MAX,
     description: 'For a clients section: only these organizations’ clients (empty: all clients)',
   })
@@ -84,6 +89,7 @@ export class CreateKbSectionDto {
 export class UpdateKbSectionDto {
   @VersionField() version!: number;
   @ApiPropertyOptional({
+    type: String,
     ...UUID_SCHEMA,
     nullable: true,
     description: 'Move it (with its subtree)',
@@ -109,7 +115,11 @@ export class UpdateKbSectionDto {
   @IsOptionalNonNull()
   @IsIn(KB_AUDIENCES)
   audience?: KbAudience;
-  @ApiPropertyOptional({ type: [String], items: UUID_SCHEMA, maxItems: SECTION_ORGANIZATIONS_MAX })
+  @ApiPropertyOptional({
+    type: [String],
+    items: { type: 'string', ...UUID_SCHEMA },
+    maxItems: SECTION_ORGANIZATIONS_MAX,
+  })
   @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(SECTION_ORGANIZATIONS_MAX)
