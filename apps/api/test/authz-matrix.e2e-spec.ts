@@ -903,6 +903,13 @@ const ROWS: MatrixRow[] = [
     prepare: async () => ({ path: '/api/v1/reports/support-levels' }),
     expect: statuses(401, 403, 403, 403, 403, 200, 200),
   },
+  {
+    // reports.view: dispatchers and admins.
+    method: 'GET',
+    path: '/api/v1/reports/kb-deflections',
+    prepare: async () => ({ path: '/api/v1/reports/kb-deflections' }),
+    expect: statuses(401, 403, 403, 403, 403, 200, 200),
+  },
 
   // ---------------------------------------------------------------- assignment
   {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { statuses, type CellContext, type MatrixRow } from './authz-matrix';
 import { bearer } from './personas';
 import { createWorkflowFixture } from './workflow-fixture';
@@ -430,6 +430,24 @@ export const KB_ROWS: MatrixRow[] = [
     path: '/api/v1/kb/suggestions',
     prepare: async () => ({ path: '/api/v1/kb/suggestions?text=heat%20pump%20broken' }),
     expect: readers,
+  },
+  {
+    // Clients only (staff read suggestions elsewhere): the article for org A, so clientB's 404
+    // is the audience rule.
+    method: 'POST',
+    path: '/api/v1/kb/suggestion-opens',
+    prepare: async (c) => {
+      const articleId = await kbArticle(c);
+      return {
+        path: '/api/v1/kb/suggestion-opens',
+        body: { sessionId: randomUUID(), articleId },
+        probe: () =>
+          one(c, 'SELECT count(*)::int AS n FROM kb_suggestion_opens WHERE article_id = $1', [
+            articleId,
+          ]),
+      };
+    },
+    expect: statuses(401, 204, 404, 403, 403, 403, 403),
   },
   {
     // Nothing is stored: the answer alone tells who may render.
