@@ -209,6 +209,23 @@ describeBrowser('knowledge-base files and inline images', () => {
         expect(await seriousA11yViolations(c.page)).toEqual([]);
         // No image was ever asked for without the token.
         expect(unauthorized).toEqual([]);
+
+        // The agent deletes the PDF: gone from the list and for the client, kept in the history.
+        await a.open(`/kb/articles/${draft.id}`);
+        const agentFiles = page.getByTestId('kb-files');
+        await agentFiles.getByRole('button', { name: 'Delete manual.pdf' }).click();
+        await page.getByTestId('kb-file-delete-confirm').click();
+        await agentFiles.getByText('manual.pdf').waitFor({ state: 'detached' });
+        await page.getByTestId('kb-files-deleted-toggle').click();
+        await page
+          .getByTestId('kb-files-deleted')
+          .getByText(/^manual\.pdf: deleted .+ by Алексей Смирнов$/)
+          .waitFor();
+        await screenshot(page, 'kb-attachments-deleted');
+        const left = await client.get<{ items: { fileName: string; url: string }[] }>(
+          `/kb/articles/${draft.id}/attachments`,
+        );
+        expect(left.items.map((f) => f.fileName)).toEqual(['wiring diagram.png']);
       },
     );
   });

@@ -21,4 +21,8 @@ export default {
   cancel: 'Zrušit',
   deleted: 'Soubor smazán',
   deleteFailed: 'Soubor se nepodařilo smazat',
+  showDeleted: 'Zobrazit smazané soubory',
+  hideDeleted: 'Skrýt smazané soubory',
+  noneDeleted: 'Žádný soubor nebyl smazán.',
+  deletedBy: '{{name}}: smazáno {{date}}, {{by}}',
 } satisfies Translation<typeof en>;

@@ -19,4 +19,8 @@ export default {
   cancel: 'Cancel',
   deleted: 'File deleted',
   deleteFailed: 'Could not delete the file',
+  showDeleted: 'Show deleted files',
+  hideDeleted: 'Hide deleted files',
+  noneDeleted: 'No file has been deleted.',
+  deletedBy: '{{name}}: deleted {{date}} by {{by}}',
 };

@@ -21,4 +21,8 @@ export default {
   cancel: 'Отмена',
   deleted: 'Файл удалён',
   deleteFailed: 'Не удалось удалить файл',
+  showDeleted: 'Показать удалённые файлы',
+  hideDeleted: 'Скрыть удалённые файлы',
+  noneDeleted: 'Удалённых файлов нет.',
+  deletedBy: '{{name}}: удалён {{date}}, {{by}}',
 } satisfies Translation<typeof en>;

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type ApiClient } from '@relaydesk/api-client';
 import { useApi } from '@relaydesk/web-auth';
 import { kbAttachmentKeys, type KbAttachment } from '@relaydesk/web-kb';
@@ -16,6 +16,13 @@ export const kbAttachmentsEditApi = {
       }),
     ) as Promise<KbAttachment>;
   },
+  /** Deleted files too: the article's file history (staff). */
+  history: (api: ApiClient, articleId: string) =>
+    unwrap(
+      api.GET('/api/v1/kb/articles/{id}/attachments', {
+        params: { path: { id: articleId }, query: { includeDeleted: true } },
+      }),
+    ),
   remove: (api: ApiClient, articleId: string, attachmentId: string) =>
     unwrap(
       api.DELETE('/api/v1/kb/articles/{id}/attachments/{attachmentId}', {
@@ -24,10 +31,27 @@ export const kbAttachmentsEditApi = {
     ),
 };
 
+const historyKey = (articleId: string) =>
+  [...kbAttachmentKeys.list('signed-in', articleId), 'history'] as const;
+
 function useFilesChanged(articleId: string) {
   const client = useQueryClient();
+  // The history's key starts with the list's, so both refetch.
   return () =>
     client.invalidateQueries({ queryKey: kbAttachmentKeys.list('signed-in', articleId) });
+}
+
+/** The deleted files of the article, newest deletion first, once asked for. */
+export function useKbDeletedAttachments(articleId: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: historyKey(articleId),
+    queryFn: async () =>
+      (await kbAttachmentsEditApi.history(api, articleId)).items
+        .filter((f) => f.deletedAt !== null)
+        .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '')),
+    enabled,
+  });
 }
 
 export function useUploadKbAttachment(articleId: string) {

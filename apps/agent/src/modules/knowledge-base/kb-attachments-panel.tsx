@@ -20,7 +20,11 @@ import { useDownloadKbAttachment, useKbAttachments, type KbAttachment } from '@r
 import { ProblemMessage, useErrorText, useFormat } from '@relaydesk/web-ui';
 import { preloadStrings } from '../../lazy-strings';
 import { useFileSize } from '../tickets/components/detail/file-utils';
-import { useDeleteKbAttachment, useUploadKbAttachment } from './kb-attachments-api';
+import {
+  useDeleteKbAttachment,
+  useKbDeletedAttachments,
+  useUploadKbAttachment,
+} from './kb-attachments-api';
 import { useKbPermissions } from './hooks';
 
 preloadStrings(['kbFiles']);
@@ -41,6 +45,8 @@ export function KbAttachmentsPanel({ articleId }: { articleId: string }) {
   const upload = useUploadKbAttachment(articleId);
   const remove = useDeleteKbAttachment(articleId);
   const [deleting, setDeleting] = useState<KbAttachment | null>(null);
+  const [showDeleted, setShowDeleted] = useState(false);
+  const deleted = useKbDeletedAttachments(articleId, showDeleted);
 
   const get = (f: KbAttachment) =>
     download.mutateAsync(f).then(
@@ -157,6 +163,37 @@ export function KbAttachmentsPanel({ articleId }: { articleId: string }) {
             );
           })}
         </Stack>
+        {edit && (
+          <Anchor
+            component="button"
+            type="button"
+            size="xs"
+            ta="left"
+            aria-expanded={showDeleted}
+            onClick={() => setShowDeleted((v) => !v)}
+            data-testid="kb-files-deleted-toggle"
+          >
+            {showDeleted ? t('hideDeleted') : t('showDeleted')}
+          </Anchor>
+        )}
+        {showDeleted && deleted.isSuccess && (
+          <Stack gap={4} data-testid="kb-files-deleted">
+            {deleted.data.length === 0 && (
+              <Text size="xs" c="dimmed">
+                {t('noneDeleted')}
+              </Text>
+            )}
+            {deleted.data.map((f) => (
+              <Text key={f.id} size="xs" c="dimmed" data-testid={`kb-file-deleted-${f.id}`}>
+                {t('deletedBy', {
+                  name: f.fileName,
+                  date: fmt.dateTime(f.deletedAt ?? ''),
+                  by: f.deletedBy?.name ?? '—',
+                })}
+              </Text>
+            ))}
+          </Stack>
+        )}
       </Stack>
       <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={t('deleteTitle')}>
         <Text mb="md">{t('deleteText', { name: deleting?.fileName ?? '' })}</Text>
