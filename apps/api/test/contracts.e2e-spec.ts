@@ -455,6 +455,28 @@ describe('contracts registers', () => {
       );
     });
 
+    it('pages items by creation time with a cursor, every item once, ties broken by id', async () => {
+      const org = await t.factory.organization();
+      const made: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await item({ organizationId: org.id });
+        made.push(res.body.id as string);
+      }
+      t.clock.advance(1000);
+      made.push((await item({ organizationId: org.id })).body.id as string);
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const res = await api(w.dispatcher).get(
+          `/equipment-items?organizationId=${org.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(res.status).toBe(200);
+        seen.push(...(res.body.items as { id: string }[]).map((i) => i.id));
+        cursor = res.body.nextCursor as string | null;
+      }
+      expect(seen).toEqual([...made.slice(0, 3).sort(), made[3]]);
+    });
+
     it('finds items by serial or inventory number prefix, any case, within what the reader sees', async () => {
       const a = await item({ serialNumber: 'SN-77A-001', inventoryNumber: 'INV-5001' });
       const b = await api(w.dispatcher).post('/equipment-items', {
