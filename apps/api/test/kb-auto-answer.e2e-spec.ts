@@ -197,6 +197,36 @@ describe('knowledge base: automatic answer', () => {
     await settings({ autoAnswerMinScore: 0.5 });
   });
 
+  it("one article per translation group, in the requester's language", async () => {
+    const sectionId = (await as(w.admin).get(`/api/v1/kb/articles/${ids.good}`)).body.sectionId;
+    const en = await article(sectionId, 'Modem firmware upgrade');
+    const ru = await as(w.agent).post('/api/v1/kb/articles', {
+      sectionId,
+      title: 'Обновление прошивки модема',
+      body: 'Как обновить прошивку.',
+      language: 'ru',
+      translationOf: en,
+    });
+    expect(ru.status).toBe(201);
+    const pub = await as(w.agent).post(`/api/v1/kb/articles/${ru.body.id}/status-changes`, {
+      version: ru.body.version,
+      status: 'published',
+    });
+    expect(pub.status).toBe(200);
+    const u = await t.factory.user({ role: 'client', organizationId: w.orgA.id, locale: 'ru' });
+    const russian: Persona = { id: u.id, email: u.email, token: await t.tokenFor(u.id) };
+    // Both titles are wholly in the text: the group is offered once, in the reader's language.
+    const text = {
+      subject: 'Modem firmware upgrade / обновление прошивки модема',
+      description: 'Не получается обновить прошивку модема.',
+    };
+    const byRu = await as(russian).post('/api/v1/tickets', text);
+    expect(byRu.status).toBe(201);
+    expect(await suggested(byRu.body.id, russian)).toEqual([ru.body.id]);
+    const byEn = await as(w.clientA).post('/api/v1/tickets', text);
+    expect(await suggested(byEn.body.id)).toEqual([en]);
+  });
+
   it('switched off, a new ticket gets no articles and its mail none', async () => {
     await settings({ autoAnswerEnabled: false });
     const ticket = await fileTicket();
