@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiSession, uniqueText } from '../support/api';
-import { withActors } from '../support/actors';
+import { chooseLanguage, withActors } from '../support/actors';
 import { seriousA11yViolations } from '../support/axe';
 import { describeBrowser, launch, screenshot, settle } from '../support/browser';
 import { sql } from '../support/db';
@@ -133,6 +133,25 @@ describeBrowser('knowledge-base administration', () => {
           .getByTestId('kb-sections-error')
           .getByText('The section is not empty (2 subsections, 0 articles)', { exact: false })
           .waitFor();
+
+        // In the user's language: the same refusal in Russian, and then in Czech.
+        await chooseLanguage(page, 'ru');
+        await page.getByRole('button', { name: `Удалить «${parent}»` }).click();
+        await page.getByTestId('kb-section-delete-confirm').click();
+        await page
+          .getByTestId('kb-sections-error')
+          .getByText('Раздел не пуст (подразделов: 2, статей: 0)', { exact: false })
+          .waitFor();
+        await settle(page);
+        await screenshot(page, 'kb-admin-sections-ru');
+        await chooseLanguage(page, 'cs');
+        await page.getByRole('button', { name: `Smazat „${parent}“` }).click();
+        await page.getByTestId('kb-section-delete-confirm').click();
+        await page
+          .getByTestId('kb-sections-error')
+          .getByText('Sekce není prázdná (podsekcí: 2, článků: 0)', { exact: false })
+          .waitFor();
+        await chooseLanguage(page, 'en');
 
         await settle(page);
         await screenshot(page, 'kb-admin-sections');
