@@ -150,7 +150,8 @@ describe('knowledge-base review queue and settings', () => {
       reviewIntervalMonths: 2,
     });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({
+    // toMatchObject: the other settings (the automatic answer's) are not this test's.
+    expect(saved.body).toMatchObject({
       publicEnabled: true,
       reviewIntervalMonths: 2,
       version: on.body.version + 1,
