@@ -63,11 +63,11 @@ describeBrowser('portal: the automatic answer on the ticket page', () => {
   }
 
   it('a client sees the suggested article, opens it, and closes the ticket with one click', async () => {
+    // Off, so that the settings page below is what turns it on.
     const settings = await admin.get<{ version: number }>('/admin/kb-settings');
     await admin.request('PUT', '/admin/kb-settings', {
       version: settings.version,
-      autoAnswerEnabled: true,
-      autoAnswerMinScore: 0.5,
+      autoAnswerEnabled: false,
     });
     const section = await admin.post<{ id: string }>('/kb/sections', {
       name: uniqueText('Self-help'),
@@ -88,17 +88,37 @@ describeBrowser('portal: the automatic answer on the ticket page', () => {
       status: 'published',
     });
     const typeId = await closableType();
-    const ticket = await client.post<ApiTicket>('/tickets', {
-      subject: `The irrigation controller ${word} does not restart`,
-      description: 'After the power cut the controller stays dark; a restart does nothing.',
-      typeId,
-    });
-
     await withActors(
       browser,
       'kb-auto-answer',
       { client: { email: CLIENT, app: 'portal' }, agent: { email: ADMIN, app: 'agent' } },
       async ({ client: c, agent: a }) => {
+        // The KB settings page (helper B's) carries the switch and the threshold row.
+        await a.open('/kb/settings');
+        const enabled = a.page.getByTestId('kb-settings-auto-answer');
+        await enabled.waitFor();
+        expect(await enabled.isChecked()).toBe(false);
+        const minScore = a.page.getByTestId('kb-settings-auto-answer-min-score');
+        expect(await minScore.isDisabled()).toBe(true);
+        await a.page.getByRole('switch', { name: 'Automatic answer' }).check();
+        await minScore.fill('50');
+        await a.page.getByTestId('settings-unsaved').waitFor();
+        await settle(a.page);
+        await screenshot(a.page, 'kb-auto-answer-settings');
+        expect(await seriousA11yViolations(a.page)).toEqual([]);
+        await a.page.getByTestId('kb-settings-save').click();
+        await a.page.getByTestId('settings-unsaved').waitFor({ state: 'detached' });
+        expect(await admin.get('/admin/kb-settings')).toMatchObject({
+          autoAnswerEnabled: true,
+          autoAnswerMinScore: 0.5,
+        });
+
+        const ticket = await client.post<ApiTicket>('/tickets', {
+          subject: `The irrigation controller ${word} does not restart`,
+          description: 'After the power cut the controller stays dark; a restart does nothing.',
+          typeId,
+        });
+
         // As the mail's "This solved my problem" link opens it.
         await c.open(`/tickets/${ticket.number}?solvedBy=${draft.id}`);
         const panel = c.page.getByTestId('portal-kb-suggestions');

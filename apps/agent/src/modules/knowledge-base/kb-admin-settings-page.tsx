@@ -13,8 +13,9 @@ import {
   type KbSettingsDraft,
   type KbSettingsRowProps,
 } from './kb-admin-settings-rows';
+import { KbAutoAnswerSettingRow } from './kb-auto-answer-settings-row';
 
-preloadStrings(['kbAdmin', 'settingsForm']);
+preloadStrings(['kbAdmin', 'settingsForm', 'kbAutoAnswer']);
 
 const toDraft = ({ version: _version, ...settings }: KbSettings): KbSettingsDraft => settings;
 
@@ -72,6 +73,7 @@ export default function KbAdminSettingsPage() {
           >
             <KbPublicSettingRow {...row} />
             <KbReviewIntervalRow {...row} />
+            <KbAutoAnswerSettingRow {...row} />
           </SettingsForm>
         )}
       </SettingsFrame>
