@@ -34,25 +34,38 @@ interface Article {
   bodyHtml: string;
 }
 
-/** Pastes a PNG drawn on a canvas into the element, as a screenshot pasted from the clipboard. */
-async function pasteImage(page: Page, testId: string, name: string) {
-  await page.getByTestId(testId).evaluate(async (el, fileName) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 160;
-    canvas.height = 80;
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#1c7ed6';
-    g.fillRect(0, 0, 160, 80);
-    g.fillStyle = '#ffd43b';
-    g.fillRect(20, 20, 120, 40);
-    const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'));
-    const data = new DataTransfer();
-    data.items.add(new File([blob], fileName, { type: 'image/png' }));
-    el.focus();
-    el.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, name);
+/**
+ * Pastes a PNG drawn on a canvas into the element, as a screenshot pasted from the clipboard, or
+ * drops it there as a file dragged from the desktop.
+ */
+async function pasteImage(
+  page: Page,
+  testId: string,
+  name: string,
+  how: 'paste' | 'drop' = 'paste',
+) {
+  await page.getByTestId(testId).evaluate(
+    async (el, [fileName, kind]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 160;
+      canvas.height = 80;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#1c7ed6';
+      g.fillRect(0, 0, 160, 80);
+      g.fillStyle = '#ffd43b';
+      g.fillRect(20, 20, 120, 40);
+      const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], fileName, { type: 'image/png' }));
+      el.focus();
+      el.dispatchEvent(
+        kind === 'paste'
+          ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+          : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    },
+    [name, how] as const,
+  );
 }
 
 /** The image inside `testId` once it has loaded (its natural width), with its src. */
@@ -153,6 +166,13 @@ describeBrowser('knowledge-base files and inline images', () => {
             document.querySelector('[data-testid="kb-editor-body"]') as HTMLTextAreaElement
           ).value.includes('[manual.pdf](/api/v1/kb/articles/'),
         );
+        // And an image dropped on the text.
+        await pasteImage(page, 'kb-editor-body', 'dropped photo.png', 'drop');
+        await page.waitForFunction(() =>
+          (
+            document.querySelector('[data-testid="kb-editor-body"]') as HTMLTextAreaElement
+          ).value.includes('![dropped photo](/api/v1/kb/articles/'),
+        );
         const text = await body.inputValue();
         expect(text.startsWith('Wire the pump as shown:\n\n![wiring diagram](')).toBe(true);
         // Each on a paragraph of its own.
@@ -225,7 +245,10 @@ describeBrowser('knowledge-base files and inline images', () => {
         const left = await client.get<{ items: { fileName: string; url: string }[] }>(
           `/kb/articles/${draft.id}/attachments`,
         );
-        expect(left.items.map((f) => f.fileName)).toEqual(['wiring diagram.png']);
+        expect(left.items.map((f) => f.fileName)).toEqual([
+          'wiring diagram.png',
+          'dropped photo.png',
+        ]);
       },
     );
   });
