@@ -461,7 +461,83 @@ const ROWS: ScopeRow[] = [
       path: `/api/v1/attachments/${await fileOn(c, (await c.ticket()).id)}/content`,
     }),
   },
+  // The knowledge base's ticket routes (issue 17): the ticket's visibility decides first.
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/kb-articles',
+    visible: 201,
+    async prepare(c) {
+      const ticket = await c.ticket({ status: 'resolved' });
+      return {
+        path: `/api/v1/tickets/${ticket.id}/kb-articles`,
+        body: { sectionId: await kbSection(c.t) },
+        probe: () =>
+          firstRow(c.t, 'SELECT count(*)::int AS n FROM kb_article_tickets WHERE ticket_id = $1', [
+            ticket.id,
+          ]),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/kb-reply-suggestions',
+    visible: 200,
+    prepare: async (c) => ({
+      path: `/api/v1/tickets/${(await c.ticket()).id}/kb-reply-suggestions`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/kb-suggestions',
+    visible: 200,
+    prepare: async (c) => ({ path: `/api/v1/tickets/${(await suggested(c)).id}/kb-suggestions` }),
+  },
+  {
+    // Only the requester closes a ticket as solved by an article: staff who see it get 403.
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/kb-solutions',
+    visible: 403,
+    async prepare(c) {
+      const ticket = await suggested(c);
+      return {
+        path: `/api/v1/tickets/${ticket.id}/kb-solutions`,
+        body: { articleId: ticket.articleId, version: ticket.version },
+        probe: () =>
+          firstRow(c.t, 'SELECT solved_at FROM ticket_kb_suggestions WHERE ticket_id = $1', [
+            ticket.id,
+          ]),
+      };
+    },
+  },
 ];
+
+/** A staff section of the knowledge base, for drafts published from tickets. */
+async function kbSection(t: TestApp): Promise<string> {
+  const row = await firstRow<{ id: string }>(
+    t,
+    `INSERT INTO kb_sections (id, path, name, audience)
+     SELECT g.id, ARRAY[g.id], $1, 'staff' FROM (SELECT gen_random_uuid() AS id) g RETURNING id`,
+    [`Scope section ${uniq()}`],
+  );
+  return row.id;
+}
+
+/** The cell's ticket with one article of the automatic answer suggested on it. */
+async function suggested(c: Cell) {
+  const ticket = await c.ticket();
+  const article = await firstRow<{ id: string }>(
+    c.t,
+    `INSERT INTO kb_articles (id, section_id, title, body, language, translation_group_id, status, published_at)
+     SELECT g.id, $1, $2, 'Scope body', 'en', g.id, 'published', now()
+       FROM (SELECT gen_random_uuid() AS id) g RETURNING id`,
+    [await kbSection(c.t), `Scope article ${uniq()}`],
+  );
+  await c.t.db.query(
+    'INSERT INTO ticket_kb_suggestions (ticket_id, article_id, position, score) VALUES ($1, $2, 1, 1)',
+    [ticket.id, article.id],
+  );
+  return { ...ticket, articleId: article.id };
+}
 
 /** The operations that act on one ticket or one of its files: each must have a row above. */
 const ONE_TICKET =
