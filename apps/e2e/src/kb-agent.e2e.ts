@@ -84,6 +84,9 @@ describeBrowser('knowledge base in the agent workspace', () => {
         expect(await page.getByTestId('kb-article-body').innerHTML()).toBe(preview);
         await page.getByTestId('kb-status-published').click();
         await page.getByTestId('kb-status').getByText('Published').waitFor();
+        expect(await page.getByTestId('kb-last-review').textContent()).toBe('Never reviewed');
+        await page.getByTestId('kb-mark-reviewed').click();
+        await page.getByTestId('kb-last-review').getByText(a.user.name).waitFor();
         await settle(page);
         await screenshot(page, 'kb-article');
         expect(await seriousA11yViolations(page)).toEqual([]);
@@ -99,15 +102,16 @@ describeBrowser('knowledge base in the agent workspace', () => {
         await page.getByTestId('kb-editor-save').click();
         await page.getByTestId('kb-article-body').getByText('restart twice').waitFor();
 
-        // History: created (1), published (2), edited (3); the diff from 1 to 3.
+        // History: created (1), published (2), reviewed (3), edited (4); the diff from 1 to 4.
         await a.open(`/kb/articles/${articleId}/history`);
         const rows = page.getByTestId('kb-revision-row');
-        await rows.nth(2).waitFor();
-        expect(await rows.count()).toBe(3);
-        await page.getByRole('radio', { name: 'From revision 1' }).check();
-        await page.getByRole('radio', { name: 'To revision 3' }).check();
+        await rows.nth(3).waitFor();
+        expect(await rows.count()).toBe(4);
+        // The choice goes through the URL (?from&to), so the radios follow a render later.
+        await page.getByRole('radio', { name: 'From revision 1' }).click();
+        await page.getByRole('radio', { name: 'To revision 4' }).click();
         const diff = page.getByTestId('kb-diff');
-        await diff.getByText('Changes from revision 1 to 3').waitFor();
+        await diff.getByText('Changes from revision 1 to 4').waitFor();
         const marked = await diff
           .getByTestId('kb-diff-line')
           .evaluateAll((lines) =>
@@ -126,12 +130,12 @@ describeBrowser('knowledge base in the agent workspace', () => {
         await screenshot(page, 'kb-history');
         expect(await seriousA11yViolations(page)).toEqual([]);
 
-        // Restore the first text: a new revision 4, restored from 1.
+        // Restore the first text: a new revision 5, restored from 1.
         await page.getByRole('button', { name: 'Restore revision 1' }).click();
         await page.getByTestId('kb-restore-confirm').click();
         await page.getByTestId('kb-restored-from').getByText('restored from 1').waitFor();
-        expect(await rows.count()).toBe(4);
-        expect(await rows.first().getAttribute('data-number')).toBe('4');
+        expect(await rows.count()).toBe(5);
+        expect(await rows.first().getAttribute('data-number')).toBe('5');
         await a.open(`/kb/articles/${articleId}`);
         const restored = page.getByTestId('kb-article-body');
         await restored.getByText('restart').waitFor();
@@ -255,6 +259,12 @@ describeBrowser('knowledge base in the agent workspace', () => {
         const body = page.getByTestId('kb-editor-body');
         await body.fill('My careful rewrite.');
         await page.getByTestId('kb-unsaved').waitFor();
+        // Leaving with unsaved text asks first; staying keeps it.
+        await page.getByTestId('nav-kb').click();
+        await page.getByRole('dialog', { name: 'Leave without saving?' }).waitFor();
+        await page.getByTestId('kb-leave-stay').click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+        expect(await body.inputValue()).toBe('My careful rewrite.');
         // Meanwhile a colleague saves.
         await api.request('PATCH', `/kb/articles/${created.id}`, {
           version: created.version,
