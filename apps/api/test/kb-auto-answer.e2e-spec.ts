@@ -2,6 +2,7 @@ import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-w
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { SmtpSink, type ReceivedMail } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
+import { createWorkflowFixture } from './support/workflow-fixture';
 
 const PUBLIC_URL = 'https://help.example.test/desk';
 
@@ -301,6 +302,29 @@ describe('knowledge base: automatic answer', () => {
     });
     expect(again.status).toBe(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('a workflow without a requester close: articles, but no "solved" in the mail or the API', async () => {
+    const { typeId } = await createWorkflowFixture(t.db, {
+      statuses: [
+        { key: 'open', category: 'open', initial: true },
+        { key: 'closed', category: 'closed', final: true },
+      ],
+      transitions: [{ from: 'open', to: 'closed' }],
+    });
+    const ticket = await fileTicket(w.clientA, { typeId });
+    const own = await as(w.clientA).get(`/api/v1/tickets/${ticket.id}/kb-suggestions`);
+    expect(own.body).toMatchObject({ items: [{ articleId: ids.good }], canClose: false });
+    const mail = await ackMail(ticket.number);
+    expect(String(mail.parsed.text)).toContain(`/kb/articles/${ids.good}`);
+    expect(String(mail.parsed.text)).not.toContain('solvedBy');
+    expect(String(mail.parsed.html)).not.toContain('solvedBy');
+    const solve = await as(w.clientA).post(`/api/v1/tickets/${ticket.id}/kb-solutions`, {
+      articleId: ids.good,
+      version: ticket.version,
+    });
+    expect(solve.status).toBe(409);
+    expect(solve.body.detail).toContain('does not let the requester close');
   });
 
   it('bad input is a 400, never a 500', async () => {
