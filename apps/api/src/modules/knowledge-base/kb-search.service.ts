@@ -76,7 +76,9 @@ export class KbSearchService {
     const search = (tier: SuggestionTier) => {
       const p = new SqlParams();
       const query = suggestionTermsSql(p.add(text), tier);
-      return this.ranked(reader, p, query, q.language, limit, SUGGESTION_CANDIDATES);
+      // One article per translation group (its best-matching language): the same answer
+      // twice in two languages is noise beside a form.
+      return this.ranked(reader, p, query, q.language, limit, SUGGESTION_CANDIDATES, true);
     };
     const hits = await search('telling');
     if (hits.length >= limit) return hits;
@@ -92,6 +94,7 @@ export class KbSearchService {
     language: string | undefined,
     limit: number,
     candidates = SEARCH_CANDIDATES,
+    onePerTranslation = false,
   ): Promise<KbSearchHitDto[]> {
     const where = [`a.search_doc @@ q.query`, kbArticleVisibility(reader, p, 'a')];
     if (language) where.push(`a.language = ${p.add(language)}`);
@@ -99,13 +102,17 @@ export class KbSearchService {
       this.db,
       `WITH q AS (SELECT ${query} AS query),
        matches AS (
-         SELECT a.id, a.search_doc FROM kb_articles a, q
+         SELECT a.id, a.search_doc, a.translation_group_id FROM kb_articles a, q
           WHERE ${where.join(' AND ')}
           LIMIT ${candidates}),
-       top AS (
-         SELECT m.id, ts_rank(m.search_doc, q.query, 1) AS rank
+       ranked AS (
+         SELECT ${onePerTranslation ? 'DISTINCT ON (m.translation_group_id)' : ''}
+                m.id, ts_rank(m.search_doc, q.query, 1) AS rank
            FROM matches m, q
-          ORDER BY rank DESC, m.id
+          ${onePerTranslation ? 'ORDER BY m.translation_group_id, rank DESC, m.id' : ''}),
+       top AS (
+         SELECT r.id, r.rank FROM ranked r
+          ORDER BY r.rank DESC, r.id
           LIMIT ${p.add(limit)})
        SELECT ${SUMMARY_COLUMNS}, top.rank,
               ts_headline('pg_catalog.russian'::regconfig,

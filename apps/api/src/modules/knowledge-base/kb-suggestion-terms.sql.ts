@@ -13,6 +13,7 @@
  * - `common`: the rarest listed word above that share, searched only when the telling words
  *   found too few articles: ORed with them, its many matches would fill the candidates (see
  *   SUGGESTION_CANDIDATES) before the telling ones.
+ * A single letter ("e" of "E-23") tells nothing and is left out.
  * Below LARGE_KB articles (or before the first ANALYZE) every word is telling: ranking all the
  * matches of a small KB is cheap, and there a word's share says little.
  */
@@ -41,7 +42,8 @@ export function suggestionTermsSql(text: string, tier: SuggestionTier): string {
                                              ORDER BY st.freq, length(w.w) DESC, w.w) AS n,
                           row_number() OVER (PARTITION BY st.freq > ${COMMON_TERM_SHARE}
                                              ORDER BY st.freq, w.w) AS n_common
-                     FROM (SELECT DISTINCT unnest(tsvector_to_array(rd_search_vector(${text}))) AS w) w
+                     FROM (SELECT DISTINCT w FROM unnest(tsvector_to_array(rd_search_vector(${text}))) w
+                            WHERE length(w) > 1) w
                      LEFT JOIN (SELECT e.elem, e.freq
                                   FROM pg_stats ps,
                                        unnest(ps.most_common_elems::text::text[],
