@@ -705,6 +705,33 @@ describe('seed on first start: demo data', () => {
     expect(again.logins).toEqual(DEMO_LOGINS);
     expect(await counts(t.db)).toEqual(before);
   });
+
+  // Last: it files a ticket, which the counts above must not see.
+  it('answers a client’s new ticket with the matching article (the automatic answer is on)', async () => {
+    const sergey = await one<{ id: string; locale: string }>(
+      t.db,
+      'SELECT id, locale FROM users WHERE email = $1',
+      ['s.petrov@agro-yuzhny.example'],
+    );
+    const auth = `Bearer ${await t.tokenFor(sergey.id)}`;
+    const created = await t.http().post('/api/v1/tickets').set('Authorization', auth).send({
+      subject: 'Датчик влажности показывает 100%',
+      description: 'Humidity sensor shows 100% / čidlo vlhkosti ukazuje 100 % since morning',
+    });
+    expect(created.status).toBe(201);
+    const res = await t
+      .http()
+      .get(`/api/v1/tickets/${created.body.id}/kb-suggestions`)
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    // One article of the translation group, in his own language.
+    const items = res.body.items as { title: string; language: string }[];
+    expect(items).toHaveLength(1);
+    expect(items[0].language).toBe(sergey.locale);
+    expect(['Датчик влажности показывает 100%', 'The humidity sensor shows 100%']).toContain(
+      items[0].title,
+    );
+  });
 });
 
 describe('seed on first start: production admin', () => {
