@@ -58,4 +58,35 @@ describe('knowledge-base search ranking', () => {
     expect(ranks[0]).toBeGreaterThan(ranks[1]);
     expect(ranks[1]).toBeGreaterThan(ranks[2]);
   });
+
+  it('fragments are plain text: no Markdown syntax around the marked word', async () => {
+    const sec = await t
+      .http()
+      .post('/api/v1/kb/sections')
+      .set('Authorization', bearer(w.admin))
+      .send({ name: 'Routers', audience: 'clients' });
+    const created = await t
+      .http()
+      .post('/api/v1/kb/articles')
+      .set('Authorization', bearer(w.agent))
+      .send({
+        sectionId: sec.body.id,
+        title: 'Network',
+        body: '# Steps\n\n- **Restart** the [wombatrouter](https://x.example/a) first\n> `then` wait',
+        language: 'en',
+      });
+    await t
+      .http()
+      .post(`/api/v1/kb/articles/${created.body.id}/status-changes`)
+      .set('Authorization', bearer(w.agent))
+      .send({ version: created.body.version, status: 'published' });
+    const res = await t
+      .http()
+      .get('/api/v1/kb/search?q=wombatrouter')
+      .set('Authorization', bearer(w.clientB));
+    const highlight = res.body.items[0].highlight as string;
+    expect(highlight).toContain('<mark>wombatrouter</mark>');
+    expect(highlight).toContain('Restart');
+    expect(highlight).not.toMatch(/\*\*|\]\(|https:|#|&#96;|&#62;/);
+  });
 });

@@ -87,4 +87,49 @@ describe('knowledge-base suggestions: the words searched for', () => {
     expect(telling).toEqual(expect.arrayContaining([`'please'`, `'printer'`, `'quokka'`]));
     expect(await terms('common')).toBe('');
   });
+
+  it('one article per translation group; no single letters', async () => {
+    const sec = await t
+      .http()
+      .post('/api/v1/kb/sections')
+      .set('Authorization', bearer(w.admin))
+      .send({ name: 'Crossings', audience: 'clients' });
+    const publish = async (body: object) => {
+      const res = await t
+        .http()
+        .post('/api/v1/kb/articles')
+        .set('Authorization', bearer(w.agent))
+        .send({ sectionId: sec.body.id, ...body });
+      expect(res.status).toBe(201);
+      await t
+        .http()
+        .post(`/api/v1/kb/articles/${res.body.id}/status-changes`)
+        .set('Authorization', bearer(w.agent))
+        .send({ version: res.body.version, status: 'published' });
+      return res.body.id as string;
+    };
+    const en = await publish({ title: 'Zebra crossing', body: 'Zebra lights.', language: 'en' });
+    const cs = await publish({
+      title: 'Zebra přechod',
+      body: 'Zebra světla.',
+      language: 'cs',
+      translationOf: en,
+    });
+    const res = await t
+      .http()
+      .get(`/api/v1/kb/suggestions?text=${encodeURIComponent('zebra crossing E-23')}`)
+      .set('Authorization', bearer(w.clientB));
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([en]);
+    const csFirst = await t
+      .http()
+      .get(`/api/v1/kb/suggestions?text=${encodeURIComponent('zebra přechod')}`)
+      .set('Authorization', bearer(w.clientB));
+    expect(csFirst.body.items.map((i: { id: string }) => i.id)).toEqual([cs]);
+    const [{ q }] = (await t.db.query(`SELECT ${suggestionTermsSql('$1', 'telling')}::text AS q`, [
+      'E-23 zebra',
+    ])) as { q: string }[];
+    // The parser reads "E-23" as "e" and "-23": the letter goes, the number stays.
+    expect(q.split(' | ').sort()).toEqual([`'-23'`, `'zebra'`]);
+  });
 });

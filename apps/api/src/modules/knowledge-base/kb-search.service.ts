@@ -15,6 +15,12 @@ import { SUMMARY_COLUMNS, toSummary, type ArticleSummaryRow } from './kb-article
 /** Control characters that cannot occur in an article: they mark the matches in ts_headline. */
 const START = '\u0002';
 const STOP = '\u0003';
+/**
+ * The Markdown syntax a fragment shows as noise (`**`, `#`, `>`, `|`, backticks, a link's or
+ * image's brackets and target): fragments are plain text, so it is blanked out before
+ * ts_headline picks them.
+ */
+const MARKDOWN_SYNTAX = '!?\\[|\\]\\([^)]*\\)|[*_`#>|~]+|^\\s*[-+]\\s';
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" … "`;
 
 interface HitRow extends ArticleSummaryRow {
@@ -116,7 +122,8 @@ export class KbSearchService {
           LIMIT ${p.add(limit)})
        SELECT ${SUMMARY_COLUMNS}, top.rank,
               ts_headline('pg_catalog.russian'::regconfig,
-                          translate(left(a.body, 20000), E'\\u0002\\u0003', ''), q.query,
+                          regexp_replace(translate(left(a.body, 20000), E'\\u0002\\u0003', ''),
+                                         ${p.add(MARKDOWN_SYNTAX)}, ' ', 'gn'), q.query,
                           ${p.add(HEADLINE_OPTIONS)}) AS headline
          FROM top JOIN kb_articles a ON a.id = top.id, q
         ORDER BY top.rank DESC, a.id`,
