@@ -231,6 +231,21 @@ describeBrowser('knowledge-base administration', () => {
       `UPDATE kb_articles SET created_at = '2001-01-01T00:00:00Z', reviewed_at = NULL WHERE id = $1`,
       [draft.id],
     );
+    // A second one, reviewed from its own page: the sidebar's count follows there too.
+    const other = await api.post<{ id: string; version: number }>('/kb/articles', {
+      sectionId: section.id,
+      title: uniqueText('Check the boiler log'),
+      body: 'Once a week.',
+      language: 'en',
+    });
+    await api.post(`/kb/articles/${other.id}/status-changes`, {
+      version: other.version,
+      status: 'published',
+    });
+    await sql(
+      `UPDATE kb_articles SET created_at = '2002-01-01T00:00:00Z', reviewed_at = NULL WHERE id = $1`,
+      [other.id],
+    );
     const due = (await api.get<{ count: number }>('/kb/review-queue/count')).count;
 
     await withActors(
@@ -264,6 +279,17 @@ describeBrowser('knowledge-base administration', () => {
           [draft.id],
         );
         expect(reviewed[0].reviewed_at).not.toBeNull();
+
+        await d.open(`/kb/articles/${other.id}`);
+        await page
+          .getByTestId('kb-review-count')
+          .getByText(String(due - 1))
+          .waitFor();
+        await page.getByTestId('kb-mark-reviewed').click();
+        await page
+          .getByTestId('kb-review-count')
+          .getByText(String(due - 2))
+          .waitFor();
 
         // The settings page: the interval is saved with the save bar and read back.
         await d.open('/kb/settings');

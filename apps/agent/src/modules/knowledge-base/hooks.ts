@@ -26,6 +26,8 @@ function useArticleWritten() {
       predicate: (q) => !(q.queryKey[2] === 'article' && q.queryKey[3] === article.id),
     });
     void client.invalidateQueries({ queryKey: queryKeys.kbEditing.revisions(article.id) });
+    // A review, a publication or an archiving changes what is due (the sidebar's count too).
+    void client.invalidateQueries({ queryKey: queryKeys.kbAdmin.reviewQueueAll });
   };
 }
 
