@@ -99,6 +99,11 @@ export interface MatrixRow {
   /** Builds fresh fixtures and the concrete request; called once per cell. */
   prepare: (ctx: CellContext) => Promise<PreparedRequest>;
   expect: Expected;
+  /**
+   * `false` for a POST that stores nothing (a preview): its probe must stay the same whatever
+   * the answer, where a write's must change exactly when it succeeds.
+   */
+  writes?: false;
 }
 
 export const rowKey = (row: Pick<MatrixRow, 'method' | 'path'>) => `${row.method} ${row.path}`;

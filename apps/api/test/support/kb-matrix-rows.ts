@@ -453,7 +453,17 @@ export const KB_ROWS: MatrixRow[] = [
     // Nothing is stored: the answer alone tells who may render.
     method: 'POST',
     path: '/api/v1/kb/previews',
-    prepare: async () => ({ path: '/api/v1/kb/previews', body: { body: '**Matrix**' } }),
+    writes: false,
+    prepare: async (c) => ({
+      path: '/api/v1/kb/previews',
+      body: { body: '**Matrix**' },
+      probe: () =>
+        one(
+          c,
+          `SELECT (SELECT count(*) FROM kb_articles)::int AS articles,
+                  (SELECT count(*) FROM kb_article_revisions)::int AS revisions`,
+        ),
+    }),
     expect: editorsRead,
   },
   {
