@@ -23,9 +23,7 @@ const KbEditorPage = lazy(() => import('./modules/knowledge-base/pages/kb-editor
 const KbHistoryPage = lazy(() => import('./modules/knowledge-base/pages/kb-history-page'));
 const KbSectionsPage = lazy(() => import('./modules/knowledge-base/kb-sections-page'));
 const KbReviewQueuePage = lazy(() => import('./modules/knowledge-base/kb-review-queue-page'));
-const KbAdminSettingsPage = lazy(
-  () => import('./modules/knowledge-base/kb-admin-settings-page'),
-);
+const KbAdminSettingsPage = lazy(() => import('./modules/knowledge-base/kb-admin-settings-page'));
 const MailQuarantinePage = lazy(
   () => import('./modules/mail-quarantine/pages/mail-quarantine-page'),
 );
