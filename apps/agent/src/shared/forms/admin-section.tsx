@@ -275,7 +275,7 @@ export function AdminSection<T extends AdminRecord>({
           ]}
         />
         {pages.isFetching && !pages.isPending && (
-          <Loader size="xs" aria-label={t('common:loading')} />
+          <Loader size="xs" role="status" aria-label={t('common:loading')} />
         )}
       </Group>
       {body}

@@ -73,7 +73,7 @@ export default function CalendarPage() {
     <Stack gap="md" data-testid="calendar">
       <Group justify="space-between" align="center">
         <Title order={2}>{t('title')}</Title>
-        {calendar.isFetching && <Loader size="sm" aria-label={t('common:loading')} />}
+        {calendar.isFetching && <Loader size="sm" role="status" aria-label={t('common:loading')} />}
       </Group>
       <CalendarToolbar
         mode={mode}

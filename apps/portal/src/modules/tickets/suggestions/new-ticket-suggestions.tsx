@@ -60,7 +60,7 @@ export function NewTicketSuggestions({
         <Text id="new-ticket-suggestions-title" fw={600} size="sm">
           {t('title')}
         </Text>
-        {suggestions.isFetching && <Loader size="xs" aria-label={t('loading')} />}
+        {suggestions.isFetching && <Loader size="xs" role="status" aria-label={t('loading')} />}
       </Group>
       <Text size="xs" c="dimmed" mt={2}>
         {t('intro')}

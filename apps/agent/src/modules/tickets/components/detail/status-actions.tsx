@@ -92,7 +92,9 @@ export function StatusActions({ ticket, readOnly }: { ticket: Ticket; readOnly: 
         <Text size="sm" c="dimmed">
           {t('transition.moveTo')}
         </Text>
-        {transitions.isLoading && <Loader size="xs" aria-label={t('transition.loading')} />}
+        {transitions.isLoading && (
+          <Loader size="xs" role="status" aria-label={t('transition.loading')} />
+        )}
         {!transitions.isLoading && options.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="no-transitions">
             {t('transition.none')}
