@@ -20,6 +20,7 @@ import { KbSection } from './kb-section.entity.js';
 @Entity('kb_articles')
 @Index('kb_articles_section_updated_idx', ['sectionId', 'updatedAt', 'id'])
 @Index('kb_articles_updated_idx', ['updatedAt', 'id'])
+@Index('kb_articles_popular_idx', ['viewCount', 'id'])
 @Index('kb_articles_translation_language_key', ['translationGroupId', 'language'], {
   unique: true,
 })
