@@ -1,10 +1,9 @@
 import { Anchor, Badge, Box, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useKbSearch, useKbSections } from '@relaydesk/web-kb';
+import { KbHighlightText as KbHighlight, useKbSearch, useKbSections } from '@relaydesk/web-kb';
 import { PageLoader, ProblemMessage } from '@relaydesk/web-ui';
 import { KbBreadcrumbs } from '../components/kb-breadcrumbs';
-import { KbHighlight } from '../components/kb-highlight';
 import { KbLanguageFilter } from '../components/kb-language-filter';
 import { KbSearchBox } from '../components/kb-search-box';
 import { useKbLanguageFilter } from '../kb-language';

@@ -2,8 +2,7 @@ import { Anchor, Badge, Group, Loader, Paper, Stack, Text, UnstyledButton } from
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useKbSuggestions } from '@relaydesk/web-kb';
-import { KbHighlight } from '../../knowledge-base/components/kb-highlight';
+import { KbHighlightText as KbHighlight, useKbSuggestions } from '@relaydesk/web-kb';
 import { useRecordSuggestionOpen } from './hooks';
 import classes from './new-ticket-suggestions.module.css';
 

@@ -1,3 +1,5 @@
+import { Fragment } from 'react';
+
 /** A piece of a search fragment: plain text, or a match the server marked. */
 export interface HighlightPart {
   text: string;
@@ -30,4 +32,15 @@ export function highlightParts(html: string): HighlightPart[] {
     else if (piece) parts.push({ text: decode(piece), mark });
   }
   return parts;
+}
+
+/** A search fragment as React text with its matches in <mark> (see highlightParts). */
+export function KbHighlightText({ html }: { html: string }) {
+  return (
+    <>
+      {highlightParts(html).map((p, i) =>
+        p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>,
+      )}
+    </>
+  );
 }
