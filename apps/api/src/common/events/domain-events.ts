@@ -40,20 +40,38 @@ export type DomainEventListener<E extends DomainEvent> = (
 @Injectable()
 export class DomainEvents {
   private readonly listeners = new Map<string, DomainEventListener<DomainEvent>[]>();
+  private readonly guards = new Map<string, ((facts: object) => boolean)[]>();
 
-  /** Registers a listener; call it from a provider's constructor or `onModuleInit`. */
-  on<E extends DomainEvent>(type: DomainEventClass<E>, listener: DomainEventListener<E>): void {
+  /**
+   * Registers a listener; call it from a provider's constructor or `onModuleInit`. `only`, when
+   * given, says which events the listener acts on, from facts the publisher knows before its
+   * write (see `listens`); the listener is not called for the others.
+   */
+  on<E extends DomainEvent>(
+    type: DomainEventClass<E>,
+    listener: DomainEventListener<E>,
+    only?: (facts: Partial<E>) => boolean,
+  ): void {
     const list = this.listeners.get(type.eventName) ?? [];
-    list.push(listener as DomainEventListener<DomainEvent>);
+    list.push(
+      (only
+        ? (event: E, em: EntityManager) => (only(event) ? listener(event, em) : undefined)
+        : listener) as DomainEventListener<DomainEvent>,
+    );
     this.listeners.set(type.eventName, list);
+    const guards = this.guards.get(type.eventName) ?? [];
+    guards.push((only as ((facts: object) => boolean) | undefined) ?? (() => true));
+    this.guards.set(type.eventName, guards);
   }
 
   /**
-   * Whether any in-process listener runs for this event class: a writer whose statement already
-   * records the event (the ticket create) opens a transaction only when one will write with it.
+   * Whether an in-process listener runs for this event class, or, given the facts the publisher
+   * knows before its write, for such an event: a writer whose statement already records the
+   * event (the ticket create) opens a transaction only when a listener will write with it.
    */
-  listens(type: DomainEventClass<DomainEvent>): boolean {
-    return (this.listeners.get(type.eventName)?.length ?? 0) > 0;
+  listens<E extends DomainEvent>(type: DomainEventClass<E>, facts?: Partial<E>): boolean {
+    const guards = this.guards.get(type.eventName) ?? [];
+    return facts ? guards.some((g) => g(facts)) : guards.length > 0;
   }
 
   /**

@@ -154,7 +154,13 @@ export class KbAutoAnswer {
     private readonly transitions: TicketTransitionsService,
     events: DomainEvents,
   ) {
-    events.on(TicketCreated, (e, em) => this.suggest(em, e.ticketId, e.requesterId));
+    // Only a client's ticket is answered: staff filing for themselves keep the create's single
+    // statement (no transaction opened for a listener with nothing to do).
+    events.on(
+      TicketCreated,
+      (e, em) => this.suggest(em, e.ticketId, e.requesterId),
+      (facts) => facts.requesterIsClient === true,
+    );
   }
 
   /** Picks and keeps the suggestions of a new ticket (nothing for staff or when switched off). */

@@ -269,7 +269,7 @@ export class TicketsService {
     if (
       !options.em &&
       !movesOnAssignment &&
-      !this.events.listens(TicketCreated) &&
+      !this.events.listens(TicketCreated, { requesterIsClient }) &&
       !suggestionSessionId &&
       !inIdempotentRequest()
     ) {
@@ -293,6 +293,7 @@ export class TicketsService {
           created.status,
           user.id,
           now,
+          requesterIsClient,
         ),
       );
       if (suggestionSessionId) {

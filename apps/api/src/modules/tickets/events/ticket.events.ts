@@ -19,6 +19,8 @@ export class TicketCreated implements DomainEvent {
     readonly status: string,
     readonly actorId: string,
     readonly at: Date,
+    /** The requester is a client contact (not staff filing for themselves, not nobody). */
+    readonly requesterIsClient: boolean,
   ) {}
 }
 
