@@ -3,6 +3,7 @@ import { DomainEvents, type DomainEvent } from './domain-events';
 
 class Filed implements DomainEvent {
   static readonly eventName = 'test.filed';
+  readonly at = new Date(0);
   constructor(
     readonly id: string,
     readonly byClient: boolean,
