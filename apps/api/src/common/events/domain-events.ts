@@ -27,6 +27,12 @@ export type DomainEventListener<E extends DomainEvent> = (
   em: EntityManager,
 ) => Promise<void>;
 
+/** A listener and the events it acts on (every one unless it said otherwise). */
+interface Registration {
+  listener: DomainEventListener<DomainEvent>;
+  only: (facts: object) => boolean;
+}
+
 /**
  * The in-process event bus. Publishers call `publish(em, ...)` inside the transaction that made
  * the change: each event is first recorded in `event_log` (the outbox the notification fan-out,
@@ -39,8 +45,7 @@ export type DomainEventListener<E extends DomainEvent> = (
  */
 @Injectable()
 export class DomainEvents {
-  private readonly listeners = new Map<string, DomainEventListener<DomainEvent>[]>();
-  private readonly guards = new Map<string, ((facts: object) => boolean)[]>();
+  private readonly listeners = new Map<string, Registration[]>();
 
   /**
    * Registers a listener; call it from a provider's constructor or `onModuleInit`. `only`, when
@@ -53,15 +58,11 @@ export class DomainEvents {
     only?: (facts: Partial<E>) => boolean,
   ): void {
     const list = this.listeners.get(type.eventName) ?? [];
-    list.push(
-      (only
-        ? (event: E, em: EntityManager) => (only(event) ? listener(event, em) : undefined)
-        : listener) as DomainEventListener<DomainEvent>,
-    );
+    list.push({
+      listener: listener as DomainEventListener<DomainEvent>,
+      only: (only as Registration['only']) ?? (() => true),
+    });
     this.listeners.set(type.eventName, list);
-    const guards = this.guards.get(type.eventName) ?? [];
-    guards.push((only as ((facts: object) => boolean) | undefined) ?? (() => true));
-    this.guards.set(type.eventName, guards);
   }
 
   /**
@@ -70,8 +71,8 @@ export class DomainEvents {
    * event (the ticket create) opens a transaction only when a listener will write with it.
    */
   listens<E extends DomainEvent>(type: DomainEventClass<E>, facts?: Partial<E>): boolean {
-    const guards = this.guards.get(type.eventName) ?? [];
-    return facts ? guards.some((g) => g(facts)) : guards.length > 0;
+    const list = this.listeners.get(type.eventName) ?? [];
+    return facts ? list.some((r) => r.only(facts)) : list.length > 0;
   }
 
   /**
@@ -82,7 +83,9 @@ export class DomainEvents {
   async runListeners(em: EntityManager, ...events: DomainEvent[]): Promise<void> {
     for (const event of events) {
       const name = (event.constructor as DomainEventClass<DomainEvent>).eventName;
-      for (const listener of this.listeners.get(name) ?? []) await listener(event, em);
+      for (const r of this.listeners.get(name) ?? []) {
+        if (r.only(event)) await r.listener(event, em);
+      }
     }
   }
 
