@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { containsPattern, iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain-errors.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
 import type { Page } from '../../common/pagination/cursor.js';
 import { Clock } from '../../common/time/clock.js';
 import type {
@@ -13,7 +13,13 @@ import type {
   UpdateContractDto,
 } from './dto/contract.dto.js';
 import { contractStatusFilter, contractStatusSql, contractToday } from './contract-status.js';
-import { deleteOrConflict, FieldErrors, uniqueOr422 } from './register-errors.js';
+import {
+  checkOrganization,
+  deleteRegisterRow,
+  lockForUpdate,
+  updateSent,
+} from './register-crud.js';
+import { FieldErrors, uniqueOr422 } from './register-errors.js';
 import { registerPage } from './register-page.js';
 import { isRegisterStaff, registerVisibility } from './register-visibility.js';
 
@@ -133,10 +139,7 @@ export class ContractsService {
   create(reader: AuthUser, dto: CreateContractDto): Promise<ContractDto> {
     return this.db.transaction(async (em) => {
       const errors = new FieldErrors();
-      const [org] = await sql<{ id: string }>(em, 'SELECT id FROM organizations WHERE id = $1', [
-        dto.organizationId,
-      ]);
-      if (!org) errors.add('organizationId', 'no organization with this id');
+      await checkOrganization(em, errors, dto.organizationId);
       await this.check(em, errors, null, dto.organizationId, dto.number, {
         valid_from: dto.validFrom ?? null,
         valid_to: dto.validTo ?? null,
@@ -175,15 +178,15 @@ export class ContractsService {
 
   update(reader: AuthUser, id: string, dto: UpdateContractDto): Promise<ContractDto> {
     return this.db.transaction(async (em) => {
-      const [current] = await sql<ContractRow>(
+      const current = await lockForUpdate<ContractRow>(
         em,
-        `SELECT id, organization_id, number, valid_from::text AS valid_from, valid_to::text AS valid_to,
-                allowance_seconds, allowance_period, sla_policy_id, version
-           FROM contracts WHERE id = $1 FOR NO KEY UPDATE`,
-        [id],
+        'contracts',
+        `id, organization_id, number, valid_from::text AS valid_from, valid_to::text AS valid_to,
+         allowance_seconds, allowance_period, sla_policy_id`,
+        id,
+        dto.version,
+        'Contract',
       );
-      if (!current) throw new NotFoundError('Contract');
-      if (current.version !== dto.version) throw new VersionConflictError(current.version);
       const pick = <K extends keyof Merged>(key: K, sent: Merged[K] | undefined): Merged[K] =>
         sent === undefined ? current[key] : sent;
       const errors = new FieldErrors();
@@ -203,38 +206,33 @@ export class ContractsService {
         dto.slaPolicyId !== undefined,
       );
       errors.throwIfAny('contract');
-      const p = new SqlParams();
-      p.add(id);
-      const sets = [`updated_at = ${p.add(this.clock.now())}`, 'version = version + 1'];
-      const set = (column: string, value: unknown) => {
-        if (value !== undefined) sets.push(`${column} = ${p.add(value)}`);
-      };
-      set('number', dto.number?.trim());
-      set('title', dto.title?.trim());
-      set('valid_from', dto.validFrom);
-      set('valid_to', dto.validTo);
-      set('status', dto.status);
-      set('sla_policy_id', dto.slaPolicyId);
-      set('allowance_seconds', dto.allowanceSeconds);
-      set('allowance_period', dto.allowancePeriod);
-      set('billing_notes', dto.billingNotes);
       await uniqueOr422(
-        () => em.query(`UPDATE contracts SET ${sets.join(', ')} WHERE id = $1`, p.values),
+        () =>
+          updateSent(em, 'contracts', id, this.clock.now(), {
+            number: dto.number?.trim(),
+            title: dto.title?.trim(),
+            valid_from: dto.validFrom,
+            valid_to: dto.validTo,
+            status: dto.status,
+            sla_policy_id: dto.slaPolicyId,
+            allowance_seconds: dto.allowanceSeconds,
+            allowance_period: dto.allowancePeriod,
+            billing_notes: dto.billingNotes,
+          }),
         ...NUMBER_TAKEN,
       );
       return this.get(reader, id, em);
     });
   }
 
-  async remove(id: string): Promise<void> {
-    await deleteOrConflict(async () => {
-      const rows = await sql<{ id: string }>(
-        this.db,
-        'DELETE FROM contracts WHERE id = $1 RETURNING id',
-        [id],
-      );
-      if (rows.length === 0) throw new NotFoundError('Contract');
-    }, 'The contract is still referenced; it cannot be deleted');
+  remove(id: string): Promise<void> {
+    return deleteRegisterRow(
+      this.db,
+      'contracts',
+      id,
+      'Contract',
+      'The contract is still referenced; it cannot be deleted',
+    );
   }
 
   /** The rules of a contract's merged state; every failing field at once. */

@@ -4,7 +4,7 @@ import type { CustomFieldValues } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain-errors.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
 import type { Page } from '../../common/pagination/cursor.js';
 import { Clock } from '../../common/time/clock.js';
 import {
@@ -21,7 +21,13 @@ import type {
 import type { EquipmentFieldDefinition } from './entities/equipment-type.entity.js';
 import { checkParent } from './equipment-tree.js';
 import { clientFields } from './equipment-types.service.js';
-import { deleteOrConflict, FieldErrors } from './register-errors.js';
+import {
+  checkOrganization,
+  deleteRegisterRow,
+  lockForUpdate,
+  updateSent,
+} from './register-crud.js';
+import { FieldErrors } from './register-errors.js';
 import { registerPage } from './register-page.js';
 import { isRegisterStaff, registerVisibility } from './register-visibility.js';
 
@@ -163,10 +169,7 @@ export class EquipmentItemsService {
   create(reader: AuthUser, dto: CreateEquipmentItemDto): Promise<EquipmentItemDto> {
     return this.db.transaction(async (em) => {
       const errors = new FieldErrors();
-      const [org] = await sql<{ id: string }>(em, 'SELECT id FROM organizations WHERE id = $1', [
-        dto.organizationId,
-      ]);
-      if (!org) errors.add('organizationId', 'no organization with this id');
+      const org = await checkOrganization(em, errors, dto.organizationId);
       const fields = await this.typeFields(em, dto.typeId, errors);
       if (org) await this.checkLinks(em, errors, dto.organizationId, null, dto);
       let values: CustomFieldValues = {};
@@ -203,19 +206,19 @@ export class EquipmentItemsService {
 
   update(reader: AuthUser, id: string, dto: UpdateEquipmentItemDto): Promise<EquipmentItemDto> {
     return this.db.transaction(async (em) => {
-      const [current] = await sql<{
+      const current = await lockForUpdate<{
         organization_id: string;
         type_id: string;
         custom_fields: CustomFieldValues;
         version: number;
       }>(
         em,
-        `SELECT organization_id, type_id, custom_fields, version FROM equipment_items
-          WHERE id = $1 FOR NO KEY UPDATE`,
-        [id],
+        'equipment_items',
+        'organization_id, type_id, custom_fields',
+        id,
+        dto.version,
+        'Equipment item',
       );
-      if (!current) throw new NotFoundError('Equipment item');
-      if (current.version !== dto.version) throw new VersionConflictError(current.version);
       const errors = new FieldErrors();
       await this.checkLinks(em, errors, current.organization_id, id, dto);
       const retype = dto.typeId !== undefined && dto.typeId !== current.type_id;
@@ -234,43 +237,32 @@ export class EquipmentItemsService {
         }
       }
       errors.throwIfAny('equipment item');
-      const p = new SqlParams();
-      p.add(id);
-      const sets = [`updated_at = ${p.add(this.clock.now())}`, 'version = version + 1'];
-      const set = (column: string, value: unknown) => {
-        if (value !== undefined) sets.push(`${column} = ${p.add(value)}`);
-      };
-      set('type_id', dto.typeId);
-      set('service_object_id', dto.serviceObjectId);
-      set('parent_id', dto.parentId);
-      set('manufacturer', dto.manufacturer?.trim());
-      set('model', dto.model?.trim());
-      set(
-        'serial_number',
-        dto.serialNumber === undefined ? undefined : emptyToNull(dto.serialNumber),
-      );
-      set(
-        'inventory_number',
-        dto.inventoryNumber === undefined ? undefined : emptyToNull(dto.inventoryNumber),
-      );
-      set('installed_on', dto.installedOn);
-      set('warranty_until', dto.warrantyUntil);
-      set('status', dto.status);
-      set('custom_fields', values === undefined ? undefined : JSON.stringify(values));
-      await em.query(`UPDATE equipment_items SET ${sets.join(', ')} WHERE id = $1`, p.values);
+      await updateSent(em, 'equipment_items', id, this.clock.now(), {
+        type_id: dto.typeId,
+        service_object_id: dto.serviceObjectId,
+        parent_id: dto.parentId,
+        manufacturer: dto.manufacturer?.trim(),
+        model: dto.model?.trim(),
+        serial_number: dto.serialNumber === undefined ? undefined : emptyToNull(dto.serialNumber),
+        inventory_number:
+          dto.inventoryNumber === undefined ? undefined : emptyToNull(dto.inventoryNumber),
+        installed_on: dto.installedOn,
+        warranty_until: dto.warrantyUntil,
+        status: dto.status,
+        custom_fields: values === undefined ? undefined : JSON.stringify(values),
+      });
       return this.get(reader, id, em);
     });
   }
 
-  async remove(id: string): Promise<void> {
-    await deleteOrConflict(async () => {
-      const rows = await sql<{ id: string }>(
-        this.db,
-        'DELETE FROM equipment_items WHERE id = $1 RETURNING id',
-        [id],
-      );
-      if (rows.length === 0) throw new NotFoundError('Equipment item');
-    }, 'The item has components; move or delete them first');
+  remove(id: string): Promise<void> {
+    return deleteRegisterRow(
+      this.db,
+      'equipment_items',
+      id,
+      'Equipment item',
+      'The item has components; move or delete them first',
+    );
   }
 
   private async typeFields(

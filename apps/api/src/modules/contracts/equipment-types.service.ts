@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { containsPattern, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain-errors.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
 import type { Page } from '../../common/pagination/cursor.js';
 import { Clock } from '../../common/time/clock.js';
 import { fieldRuleErrors } from '../custom-fields/index.js';
@@ -15,7 +15,8 @@ import type {
   UpdateEquipmentTypeDto,
 } from './dto/equipment-type.dto.js';
 import type { EquipmentFieldDefinition } from './entities/equipment-type.entity.js';
-import { deleteOrConflict, FieldErrors } from './register-errors.js';
+import { deleteRegisterRow, lockForUpdate, updateSent } from './register-crud.js';
+import { FieldErrors } from './register-errors.js';
 import { registerPage } from './register-page.js';
 import { isRegisterStaff } from './register-visibility.js';
 
@@ -131,35 +132,33 @@ export class EquipmentTypesService {
 
   update(reader: AuthUser, id: string, dto: UpdateEquipmentTypeDto): Promise<EquipmentTypeDto> {
     return this.db.transaction(async (em) => {
-      const [current] = await sql<TypeRow>(
+      const current = await lockForUpdate<TypeRow>(
         em,
-        'SELECT id, fields, version FROM equipment_types WHERE id = $1 FOR NO KEY UPDATE',
-        [id],
+        'equipment_types',
+        'id, fields',
+        id,
+        dto.version,
+        'Equipment type',
       );
-      if (!current) throw new NotFoundError('Equipment type');
-      if (current.version !== dto.version) throw new VersionConflictError(current.version);
       const errors = new FieldErrors();
       const fields =
         dto.fields === undefined ? undefined : fieldDefinitions(dto.fields, current.fields, errors);
       errors.throwIfAny('equipment type');
-      const p = new SqlParams();
-      p.add(id);
-      const sets = [`updated_at = ${p.add(this.clock.now())}`, 'version = version + 1'];
-      if (dto.name !== undefined) sets.push(`name = ${p.add(dto.name.trim())}`);
-      if (fields !== undefined) sets.push(`fields = ${p.add(JSON.stringify(fields))}`);
-      await em.query(`UPDATE equipment_types SET ${sets.join(', ')} WHERE id = $1`, p.values);
+      await updateSent(em, 'equipment_types', id, this.clock.now(), {
+        name: dto.name?.trim(),
+        fields: fields === undefined ? undefined : JSON.stringify(fields),
+      });
       return this.get(reader, id, em);
     });
   }
 
-  async remove(id: string): Promise<void> {
-    await deleteOrConflict(async () => {
-      const rows = await sql<{ id: string }>(
-        this.db,
-        'DELETE FROM equipment_types WHERE id = $1 RETURNING id',
-        [id],
-      );
-      if (rows.length === 0) throw new NotFoundError('Equipment type');
-    }, 'Equipment of this type exists; the type cannot be deleted');
+  remove(id: string): Promise<void> {
+    return deleteRegisterRow(
+      this.db,
+      'equipment_types',
+      id,
+      'Equipment type',
+      'Equipment of this type exists; the type cannot be deleted',
+    );
   }
 }

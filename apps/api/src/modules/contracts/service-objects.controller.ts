@@ -1,18 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Permission } from '@relaydesk/contracts';
+import { Body, Query } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
+import { CurrentUser } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
-import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
-import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import {
   CreateServiceObjectDto,
   ServiceObjectDto,
@@ -21,22 +10,24 @@ import {
   UpdateServiceObjectDto,
 } from './dto/service-object.dto.js';
 import { ServiceObjectsService } from './service-objects.service.js';
+import {
+  RegisterController,
+  RegisterCreate,
+  RegisterDelete,
+  RegisterGet,
+  RegisterList,
+  RegisterUpdate,
+} from './register-endpoints.decorator.js';
 
-@ApiTags('contracts')
-@ApiBearerAuth()
-@RequireScope('directory:read')
-@Controller('v1/service-objects')
+@RegisterController('v1/service-objects')
 export class ServiceObjectsController {
   constructor(private readonly objects: ServiceObjectsService) {}
 
-  @Get()
-  @ApiOperation({
-    summary: 'List service objects by name',
-    description:
-      'Staff see every object; a client contact their organization’s (without staff notes).',
-  })
-  @ApiOkResponse({ type: ServiceObjectPageDto })
-  @ApiProblems(400, 401)
+  @RegisterList(
+    'List service objects by name',
+    'Staff see every object; a client contact their organization’s (without staff notes).',
+    ServiceObjectPageDto,
+  )
   list(
     @CurrentUser() user: AuthUser,
     @Query() query: ServiceObjectListQueryDto,
@@ -44,25 +35,16 @@ export class ServiceObjectsController {
     return this.objects.list(user, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One service object (a client contact: own organization only)' })
-  @ApiOkResponse({ type: ServiceObjectDto })
-  @ApiProblems(401, 404)
+  @RegisterGet('One service object (a client contact: own organization only)', ServiceObjectDto)
   get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<ServiceObjectDto> {
     return this.objects.get(user, id);
   }
 
-  @RequireScope('admin')
-  @Post()
-  @IdempotentCreate()
-  @RequirePermissions(Permission.ContractsManage)
-  @ApiOperation({
-    summary: 'Create a service object',
-    description:
-      'The contact person must be a contact of the same organization and the calendar must exist (422 per field otherwise).',
-  })
-  @ApiCreatedResponse({ type: ServiceObjectDto })
-  @ApiProblems(400, 401, 403, 422)
+  @RegisterCreate(
+    'Create a service object',
+    'The contact person must be a contact of the same organization and the calendar must exist (422 per field otherwise).',
+    ServiceObjectDto,
+  )
   create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateServiceObjectDto,
@@ -70,15 +52,7 @@ export class ServiceObjectsController {
     return this.objects.create(user, dto);
   }
 
-  @RequireScope('admin')
-  @Patch(':id')
-  @RequirePermissions(Permission.ContractsManage)
-  @ApiOperation({
-    summary: 'Change a service object',
-    description: 'Send the version you read; a stale one gets 409.',
-  })
-  @ApiOkResponse({ type: ServiceObjectDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @RegisterUpdate('Change a service object', ServiceObjectDto)
   update(
     @CurrentUser() user: AuthUser,
     @IdParam() id: string,
@@ -87,13 +61,7 @@ export class ServiceObjectsController {
     return this.objects.update(user, id, dto);
   }
 
-  @RequireScope('admin')
-  @Delete(':id')
-  @HttpCode(204)
-  @RequirePermissions(Permission.ContractsManage)
-  @ApiOperation({ summary: 'Delete a service object (409 while equipment is at it)' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(401, 403, 404, 409)
+  @RegisterDelete('Delete a service object (409 while equipment is at it)')
   remove(@IdParam() id: string): Promise<void> {
     return this.objects.remove(id);
   }

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { containsPattern, iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain-errors.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
 import type { Page } from '../../common/pagination/cursor.js';
 import { Clock } from '../../common/time/clock.js';
 import type {
@@ -12,7 +12,13 @@ import type {
   ServiceObjectListQueryDto,
   UpdateServiceObjectDto,
 } from './dto/service-object.dto.js';
-import { deleteOrConflict, FieldErrors } from './register-errors.js';
+import {
+  checkOrganization,
+  deleteRegisterRow,
+  lockForUpdate,
+  updateSent,
+} from './register-crud.js';
+import { FieldErrors } from './register-errors.js';
 import { registerPage } from './register-page.js';
 import { isRegisterStaff, registerVisibility } from './register-visibility.js';
 
@@ -109,10 +115,7 @@ export class ServiceObjectsService {
   create(reader: AuthUser, dto: CreateServiceObjectDto): Promise<ServiceObjectDto> {
     return this.db.transaction(async (em) => {
       const errors = new FieldErrors();
-      const [org] = await sql<{ id: string }>(em, 'SELECT id FROM organizations WHERE id = $1', [
-        dto.organizationId,
-      ]);
-      if (!org) errors.add('organizationId', 'no organization with this id');
+      await checkOrganization(em, errors, dto.organizationId);
       await this.checkLinks(em, errors, dto.organizationId, dto.contactId, dto.calendarId);
       errors.throwIfAny('service object');
       const now = this.clock.now();
@@ -137,41 +140,36 @@ export class ServiceObjectsService {
 
   update(reader: AuthUser, id: string, dto: UpdateServiceObjectDto): Promise<ServiceObjectDto> {
     return this.db.transaction(async (em) => {
-      const [current] = await sql<{ organization_id: string; version: number }>(
+      const current = await lockForUpdate<{ organization_id: string; version: number }>(
         em,
-        'SELECT organization_id, version FROM service_objects WHERE id = $1 FOR NO KEY UPDATE',
-        [id],
+        'service_objects',
+        'organization_id',
+        id,
+        dto.version,
+        'Service object',
       );
-      if (!current) throw new NotFoundError('Service object');
-      if (current.version !== dto.version) throw new VersionConflictError(current.version);
       const errors = new FieldErrors();
       await this.checkLinks(em, errors, current.organization_id, dto.contactId, dto.calendarId);
       errors.throwIfAny('service object');
-      const p = new SqlParams();
-      p.add(id);
-      const sets = [`updated_at = ${p.add(this.clock.now())}`, 'version = version + 1'];
-      const set = (column: string, value: unknown) => {
-        if (value !== undefined) sets.push(`${column} = ${p.add(value)}`);
-      };
-      set('name', dto.name?.trim());
-      set('address', dto.address);
-      set('contact_id', dto.contactId);
-      set('calendar_id', dto.calendarId);
-      set('notes', dto.notes);
-      await em.query(`UPDATE service_objects SET ${sets.join(', ')} WHERE id = $1`, p.values);
+      await updateSent(em, 'service_objects', id, this.clock.now(), {
+        name: dto.name?.trim(),
+        address: dto.address,
+        contact_id: dto.contactId,
+        calendar_id: dto.calendarId,
+        notes: dto.notes,
+      });
       return this.get(reader, id, em);
     });
   }
 
-  async remove(id: string): Promise<void> {
-    await deleteOrConflict(async () => {
-      const rows = await sql<{ id: string }>(
-        this.db,
-        'DELETE FROM service_objects WHERE id = $1 RETURNING id',
-        [id],
-      );
-      if (rows.length === 0) throw new NotFoundError('Service object');
-    }, 'Equipment is still at this service object; move or delete it first');
+  remove(id: string): Promise<void> {
+    return deleteRegisterRow(
+      this.db,
+      'service_objects',
+      id,
+      'Service object',
+      'Equipment is still at this service object; move or delete it first',
+    );
   }
 
   /** The contact must be a contact (client user) of the object's organization. */
