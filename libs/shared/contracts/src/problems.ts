@@ -15,6 +15,8 @@ export const ProblemType = {
   UnsupportedMediaType: `${PROBLEM_BASE}unsupported-media-type`,
   Internal: `${PROBLEM_BASE}internal`,
   ServiceUnavailable: `${PROBLEM_BASE}service-unavailable`,
+  /** 403: the organization lets only its authorized requesters file (issue 18, CDESK). */
+  NotAuthorizedRequester: `${PROBLEM_BASE}not-authorized-requester`,
 } as const;
 
 export interface ProblemFieldError {

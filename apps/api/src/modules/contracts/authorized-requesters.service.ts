@@ -8,6 +8,7 @@ import type {
   AuthorizedRequestersDto,
   UpdateAuthorizedRequestersDto,
 } from './dto/authorized-requesters.dto.js';
+import { NotAuthorizedRequesterError } from './authorized-requesters.errors.js';
 import { FieldErrors } from './register-errors.js';
 
 /**
@@ -51,6 +52,31 @@ export class AuthorizedRequesters {
       [userId, organizationId, contractId ?? null],
     );
     return row.allowed;
+  }
+
+  /** mayFile, as the 403 every channel that answers a person at once gives (portal, API). */
+  async assertMayFile(
+    userId: string,
+    organizationId: string,
+    contractId: string | null | undefined,
+    em: EntityManager = this.db.manager,
+  ): Promise<void> {
+    if (!(await this.mayFile(userId, organizationId, contractId, em))) {
+      throw new NotAuthorizedRequesterError(!!contractId);
+    }
+  }
+
+  /**
+   * Whether anyone of the organization may file (its list off or never saved): mail from a new
+   * address of an allowed domain files only then, since a contact created now is on no list.
+   */
+  async isOpen(organizationId: string, em: EntityManager = this.db.manager): Promise<boolean> {
+    const [row] = await sql<{ enabled: boolean }>(
+      em,
+      'SELECT enabled FROM requester_lists WHERE organization_id = $1',
+      [organizationId],
+    );
+    return !row?.enabled;
   }
 
   async get(
