@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PresetAssignmentTransitions1765500000001 } from '../src/database/migrations/1765500000001-preset-assignment-transitions';
+import { HAPPYDESK_SHIPPED_1765500000001 } from '../src/database/migrations/shipped-workflows';
+import { createWorkflow } from '../src/modules/workflow/create-workflow';
 import { startTestApp, type TestApp } from './support/test-app';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { createWorkflowFixture } from './support/workflow-fixture';
@@ -651,17 +653,30 @@ describe('automatic transitions on assignment, take and handover', () => {
   });
 
   describe('the upgrade of existing installations (migration 1765500000001)', () => {
-    /** A preset installed before issue 16: today's preset less the row it gained. */
+    /**
+     * A preset installed before issue 16: the preset as issue 16 shipped it less the row it
+     * gained. HappyDesk from its frozen copy (the live preset has changed since); Pythagoras is
+     * still as issue 16 shipped it.
+     */
     const installOld = async (preset: string, trigger: string) => {
-      const res = await api(w.admin).post(`/workflows/presets/${preset}/install`, {
-        key: `old_${preset}_${uniq()}`,
-      });
-      expect(res.status).toBe(201);
+      const key = `old_${preset}_${uniq()}`;
+      let id: string;
+      if (preset === 'happydesk') {
+        id = await createWorkflow(
+          t.db.manager,
+          { key, name: { en: key }, ...HAPPYDESK_SHIPPED_1765500000001 },
+          t.clock.now(),
+        );
+      } else {
+        const res = await api(w.admin).post(`/workflows/presets/${preset}/install`, { key });
+        expect(res.status).toBe(201);
+        id = res.body.id as string;
+      }
       await t.db.query('DELETE FROM workflow_timers WHERE workflow_id = $1 AND trigger = $2', [
-        res.body.id,
+        id,
         trigger,
       ]);
-      return res.body.id as string;
+      return id;
     };
     const triggers = async (id: string) =>
       (

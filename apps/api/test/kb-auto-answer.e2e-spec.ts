@@ -1,4 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { PresetRequesterClose1765850000000 } from '../src/database/migrations/1765850000000-preset-requester-close';
+import {
+  HAPPYDESK_SHIPPED_1765500000001,
+  OKDESK_SHIPPED_1764000000000,
+  type ShippedLifecycle,
+} from '../src/database/migrations/shipped-workflows';
 import { DeliveryWorker } from '../src/modules/notifications/delivery/delivery-worker';
+import { createWorkflow } from '../src/modules/workflow/create-workflow';
+import { HAPPYDESK_PRESET } from '../src/modules/workflow/presets/happydesk.preset';
+import { OKDESK_PRESET } from '../src/modules/workflow/presets/okdesk.preset';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { SmtpSink, type ReceivedMail } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -101,16 +111,8 @@ describe('knowledge base: automatic answer', () => {
       publicUrl: PUBLIC_URL,
     });
     w = await buildWorld(t);
-    // The default workflow lets the requester only accept or reopen a resolved ticket; the
-    // one-click close needs a requester move from the first status to "closed", as an admin would add.
-    await t.db.query(
-      `INSERT INTO workflow_transitions (workflow_id, from_status, to_status, allow_requester)
-       SELECT s.workflow_id, s.key, 'closed', true FROM workflow_statuses s
-        WHERE s.is_initial AND EXISTS (SELECT 1 FROM workflow_statuses c
-                                        WHERE c.workflow_id = s.workflow_id AND c.key = 'closed')
-       ON CONFLICT DO NOTHING`,
-    );
-    await t.db.query('UPDATE workflows SET version = version + 1');
+    // The default workflow (Okdesk) as shipped: since migration 1765850000000 its requester
+    // closes from the first status, so the one-click close works without an admin's change.
     const clients = await section('For clients', 'clients');
     const orgB = await section('Org B only', 'clients', { organizationIds: [w.orgB.id] });
     const staff = await section('Runbooks', 'staff');
@@ -338,5 +340,84 @@ describe('knowledge base: automatic answer', () => {
       version: ticket.version + 5,
     });
     expect(stale.status).toBe(409);
+  });
+  describe('the requester close in installed presets (migration 1765850000000)', () => {
+    const install = (shipped: ShippedLifecycle) => {
+      const key = `shipped_${randomBytes(4).toString('hex')}`;
+      return createWorkflow(t.db.manager, { key, name: { en: key }, ...shipped }, t.clock.now());
+    };
+    const requesterCloses = async (id: string) =>
+      (
+        (await t.db.query(
+          `SELECT from_status FROM workflow_transitions
+            WHERE workflow_id = $1 AND to_status = 'closed' AND allow_requester
+              AND allowed_roles = '{}' ORDER BY position`,
+          [id],
+        )) as { from_status: string }[]
+      ).map((r) => r.from_status);
+    const spec = async (id: string) => {
+      const res = await as(w.admin).get(`/api/v1/workflows/${id}`);
+      expect(res.status).toBe(200);
+      return { transitions: res.body.transitions, statuses: res.body.statuses };
+    };
+
+    it('adds it to Okdesk and HappyDesk as shipped, under any key; edited ones are left alone', async () => {
+      const okdesk = await install(OKDESK_SHIPPED_1764000000000);
+      const happydesk = await install(HAPPYDESK_SHIPPED_1765500000001);
+      // An admin renamed a status of this one: it is theirs now.
+      const edited = await install(HAPPYDESK_SHIPPED_1765500000001);
+      await t.db.query(
+        `UPDATE workflow_statuses SET name = '{"en":"Working","ru":"В работе","cs":"Řeší se"}'
+          WHERE workflow_id = $1 AND key = 'in_progress'`,
+        [edited],
+      );
+      const [{ id: current }] = await t.db.query(`SELECT id FROM workflows WHERE key = 'okdesk'`);
+      const version = async (id: string) =>
+        (await t.db.query('SELECT version FROM workflows WHERE id = $1', [id]))[0].version;
+      const before = { edited: await version(edited), current: await version(current) };
+      expect(await requesterCloses(okdesk)).toEqual([]);
+
+      const runner = t.db.createQueryRunner();
+      try {
+        await new PresetRequesterClose1765850000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+
+      expect(await requesterCloses(okdesk)).toEqual(['open', 'in_progress', 'needs_clarification']);
+      expect(await requesterCloses(happydesk)).toEqual([
+        'new',
+        'in_progress',
+        'waiting_for_customer',
+        'hold',
+      ]);
+      expect(await requesterCloses(edited)).toEqual([]);
+      expect(await version(edited)).toBe(before.edited);
+      // The default workflow, upgraded when the database was made, is not touched twice.
+      expect(await requesterCloses(current)).toEqual([
+        'open',
+        'in_progress',
+        'needs_clarification',
+      ]);
+      expect(await version(current)).toBe(before.current);
+      // Upgraded, each is today's preset.
+      expect(await spec(okdesk)).toEqual({
+        transitions: OKDESK_PRESET.transitions,
+        statuses: OKDESK_PRESET.statuses,
+      });
+      expect(await spec(happydesk)).toEqual({
+        transitions: HAPPYDESK_PRESET.transitions,
+        statuses: HAPPYDESK_PRESET.statuses,
+      });
+    });
+
+    it('the requester closes an open ticket; staff still go through Resolved', async () => {
+      const ticket = await fileTicket();
+      const forClient = await as(w.clientA).get(`/api/v1/tickets/${ticket.id}/transitions`);
+      expect(forClient.status).toBe(200);
+      expect(JSON.stringify(forClient.body)).toContain('"closed"');
+      const forAgent = await as(w.admin).get(`/api/v1/tickets/${ticket.id}/transitions`);
+      expect(JSON.stringify(forAgent.body)).not.toContain('"closed"');
+    });
   });
 });

@@ -519,6 +519,51 @@ describe('knowledge base', () => {
       );
       expect(inRussian.body.items).toEqual([]);
     });
+
+    it('fragments mark the words matched without accents, and inflected ones', async () => {
+      const s = JSON.parse(ids.sections) as Record<string, string>;
+      const cs = await article(
+        s.clients,
+        'Údržba dmychadla',
+        'Před údržbou vypněte dmychadlo a počkejte, až se dmychadlo zastaví.',
+        true,
+        'cs',
+      );
+      const ru = await article(
+        s.clients,
+        'Ёмкость для раствора',
+        'Промойте ёмкость после каждого цикла.',
+        true,
+        'ru',
+      );
+      const fragment = async (path: string, id: string) => {
+        const res = await as(w.clientB).get(path);
+        expect(res.status).toBe(200);
+        const hit = (res.body.items as { id: string; highlight: string }[]).find(
+          (i) => i.id === id,
+        );
+        expect(hit).toBeDefined();
+        return hit!.highlight;
+      };
+      // Found through the unaccented words, marked where the accented ones stand.
+      expect(await fragment('/api/v1/kb/search?q=dmychadlo', cs)).toContain(
+        '<mark>dmychadlo</mark> a počkejte',
+      );
+      expect(await fragment('/api/v1/kb/search?q=udrzbou', cs)).toContain('<mark>údržbou</mark>');
+      expect(
+        await fragment(
+          `/api/v1/kb/suggestions?text=${encodeURIComponent('vypnete dmychadlo')}`,
+          cs,
+        ),
+      ).toMatch(/<mark>vypněte<\/mark> <mark>dmychadlo<\/mark>/);
+      // Russian as before: an inflected word, and "ё" typed or not.
+      expect(await fragment(`/api/v1/kb/search?q=${encodeURIComponent('емкостью')}`, ru)).toContain(
+        '<mark>ёмкость</mark>',
+      );
+      expect(await fragment(`/api/v1/kb/search?q=${encodeURIComponent('ёмкости')}`, ru)).toContain(
+        '<mark>ёмкость</mark>',
+      );
+    });
   });
 
   describe('votes and views', () => {

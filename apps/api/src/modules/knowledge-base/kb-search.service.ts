@@ -106,7 +106,8 @@ export class KbSearchService {
     if (language) where.push(`a.language = ${p.add(language)}`);
     const rows = await sql<HitRow>(
       this.db,
-      `WITH q AS (SELECT ${query} AS query),
+      `WITH q AS (SELECT x.query, rd_headline_query(x.query) AS marks
+                    FROM (SELECT ${query} AS query) x),
        matches AS (
          SELECT a.id, a.search_doc, a.translation_group_id FROM kb_articles a, q
           WHERE ${where.join(' AND ')}
@@ -121,9 +122,9 @@ export class KbSearchService {
           ORDER BY r.rank DESC, r.id
           LIMIT ${p.add(limit)})
        SELECT ${SUMMARY_COLUMNS}, top.rank,
-              ts_headline('pg_catalog.russian'::regconfig,
+              ts_headline('public.rd_headline'::regconfig,
                           regexp_replace(translate(left(a.body, 20000), E'\\u0002\\u0003', ''),
-                                         ${p.add(MARKDOWN_SYNTAX)}, ' ', 'gn'), q.query,
+                                         ${p.add(MARKDOWN_SYNTAX)}, ' ', 'gn'), q.marks,
                           ${p.add(HEADLINE_OPTIONS)}) AS headline
          FROM top JOIN kb_articles a ON a.id = top.id, q
         ORDER BY top.rank DESC, a.id`,

@@ -77,6 +77,11 @@ export const HAPPYDESK_PRESET: WorkflowPreset = {
     // The customer reopens or accepts the fix; staff may do either for them.
     transition('fixed', 'in_progress', { allowRequester: true }),
     transition('fixed', 'closed', { allowRequester: true }),
+    // The customer closes their own request as solved from any open state (the knowledge
+    // base's "this solved my problem"); only they may. Migration 1765850000000.
+    ...['new', 'in_progress', 'waiting_for_customer', 'hold'].map((from) =>
+      transition(from, 'closed', { allowedRoles: [], allowRequester: true }),
+    ),
   ],
   // Listed in the order GET returns them: by status, then trigger.
   autoTransitions: [

@@ -10,10 +10,16 @@ function transition(from: string, to: string, requester: boolean) {
   });
 }
 
+/** A move only the requester makes, to Closed. */
+function requesterClose(from: string) {
+  return staffTransition(from, 'closed', { allowedRoles: [], allowRequester: true });
+}
+
 /**
  * The foundation's lifecycle, exactly as the initial migration writes it
- * (database/seeds/okdesk-workflow.ts; a test compares the two). That migration is history and
- * never changes, so this is a copy rather than a shared constant.
+ * (database/seeds/okdesk-workflow.ts) and later upgrades change it (1765850000000: the
+ * requester's close; a test compares the two). Those migrations are history and never change,
+ * so this is a copy rather than a shared constant.
  */
 export const OKDESK_PRESET: WorkflowPreset = {
   key: 'okdesk',
@@ -81,6 +87,11 @@ export const OKDESK_PRESET: WorkflowPreset = {
     transition('needs_clarification', 'resolved', false),
     transition('resolved', 'closed', true),
     transition('resolved', 'open', true),
+    // The requester closes their own request as solved from any open state (the knowledge
+    // base's "this solved my problem"); staff go through Resolved. Migration 1765850000000.
+    requesterClose('open'),
+    requesterClose('in_progress'),
+    requesterClose('needs_clarification'),
   ],
   autoTransitions: [
     { status: 'needs_clarification', trigger: 'postpone_expired', afterSeconds: null, to: 'open' },

@@ -13,6 +13,12 @@ import { RequesterTransitionForm } from './requester-transition-form';
 const FINISHED: StatusCategory[] = ['closed', 'canceled'];
 /** Where the acceptance endpoint sends a resolved ticket: these moves are Accept and Reject. */
 const BY_ACCEPTANCE: string[] = ['closed', 'open', 'new'];
+/**
+ * While support works on it, the requester's close (the presets' "close as solved") is the
+ * knowledge base panel's "This solved my problem", which says which article did it; a bare
+ * Close button beside it would close the request without that.
+ */
+const IN_WORK: string[] = ['new', 'open'];
 
 const clientFillable = (f: CustomFieldDefinition) =>
   f.clientEditable === true && f.active !== false;
@@ -57,7 +63,8 @@ export function RequesterActionsPanel({ ticket }: { ticket: Ticket }) {
     (o) =>
       !o.requiresDuplicateOf &&
       fieldsFor(o) !== null &&
-      !(accepting && BY_ACCEPTANCE.includes(o.category)),
+      !(accepting && BY_ACCEPTANCE.includes(o.category)) &&
+      !(o.category === 'closed' && IN_WORK.includes(ticket.statusCategory)),
   );
   if (!accepting && options.length === 0) return null;
 
