@@ -28,6 +28,7 @@ import { WebhooksModule } from './modules/webhooks/index.js';
 import { CannedResponsesModule } from './modules/canned-responses/index.js';
 import { KnowledgeBaseModule } from './modules/knowledge-base/index.js';
 import { ContractsModule } from './modules/contracts/index.js';
+import { RegisterImportModule } from './modules/register-import/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -113,6 +114,7 @@ export class AppModule {
         CannedResponsesModule,
         KnowledgeBaseModule,
         ContractsModule,
+        RegisterImportModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

@@ -2170,6 +2170,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/register-imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import: its state, progress and row errors (administrators) */
+    get: operations['RegisterImport_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/register-imports/{id}/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import a file whose dry run found no error (administrators)
+     * @description Queues the import; it is written in one transaction, so if a row fails now (the data changed since the dry run) nothing is kept and the import ends failed with its errors. Rows are matched by external_id: a re-import updates. 409 when the dry run is not clean or the file is imported already.
+     */
+    post: operations['RegisterImport_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registers/{register}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A register as CSV, in the import’s columns
+     * @description UTF-8 with a BOM, streamed; `,` unless `delimiter=semicolon`. References are written as external ids (a row no import created: its id), so the file re-imports as updates. Text a spreadsheet would run as a formula starts with an apostrophe. Rows as the lists show them: a client contact gets their organization’s, without staff notes.
+     */
+    get: operations['RegisterImport_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registers/{register}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a CSV file of a register and queue its dry run (administrators)
+     * @description multipart/form-data with the file in `file` (at most ATTACHMENT_MAX_BYTES). UTF-8 with or without a BOM, `,` or `;` (detected from the header). The header must name the register’s required columns and no unknown one (422). The dry run checks every row and keeps nothing; poll the import, then start it.
+     */
+    post: operations['RegisterImport_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/kb-deflections': {
     parameters: {
       query?: never;
@@ -4751,6 +4828,16 @@ export interface components {
       /** @enum {string} */
       status: 'ok';
     };
+    ImportRowErrorDto: {
+      /** @description What is wrong, for translation: required, too_long, duplicate, not_found, other_organization, invalid_date, invalid_email, invalid_status, staff_email, email_taken, self_parent, ambiguous, failed */
+      code: string;
+      /** @description The column (empty for the file as a whole) */
+      column: string;
+      /** @description The same in English */
+      message: string;
+      /** @description Spreadsheet row (the header is row 1; 0: the file as a whole) */
+      row: number;
+    };
     InboundFileDto: {
       /** Format: uuid */
       attachmentId: string;
@@ -5810,6 +5897,40 @@ export interface components {
       app?: 'agent' | 'portal';
       /** @description The refresh token from the body of the last login or refresh (API clients) */
       refreshToken?: string;
+    };
+    RegisterImportDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Rows created (a dry run: that would be) */
+      createdCount: number;
+      /**
+       * @description The separator detected from the header
+       * @enum {string}
+       */
+      delimiter: ',' | ';';
+      /** @description Rows in error, all of them */
+      errorCount: number;
+      /** @description The first 1,000 errors */
+      errors: components['schemas']['ImportRowErrorDto'][];
+      fileName: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description dry_run: checked, nothing kept; import: written
+       * @enum {string}
+       */
+      mode: 'dry_run' | 'import';
+      /** @enum {string} */
+      register: 'organizations' | 'contacts' | 'service_objects' | 'equipment';
+      /** @description Data rows read so far */
+      rowsDone: number;
+      sizeBytes: number;
+      /** @enum {string} */
+      state: 'queued' | 'running' | 'done' | 'failed';
+      /** @description Rows updated (a dry run: that would be) */
+      updatedCount: number;
     };
     RenderedCannedResponseDto: {
       /** @description The text to insert, placeholders filled */
@@ -22110,6 +22231,404 @@ export interface operations {
           'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  RegisterImport_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterImportDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  RegisterImport_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterImportDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  RegisterImport_export: {
+    parameters: {
+      query?: {
+        delimiter?: 'comma' | 'semicolon';
+      };
+      header?: never;
+      path: {
+        register: 'organizations' | 'contacts' | 'service_objects' | 'equipment';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  RegisterImport_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        register: 'organizations' | 'contacts' | 'service_objects' | 'equipment';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterImportDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
