@@ -24,6 +24,7 @@ const KbHistoryPage = lazy(() => import('./modules/knowledge-base/pages/kb-histo
 const KbSectionsPage = lazy(() => import('./modules/knowledge-base/kb-sections-page'));
 const KbReviewQueuePage = lazy(() => import('./modules/knowledge-base/kb-review-queue-page'));
 const KbAdminSettingsPage = lazy(() => import('./modules/knowledge-base/kb-admin-settings-page'));
+const RegistersPage = lazy(() => import('./modules/registers/registers-page'));
 const MailQuarantinePage = lazy(
   () => import('./modules/mail-quarantine/pages/mail-quarantine-page'),
 );
@@ -52,6 +53,7 @@ export const router = createBrowserRouter(
         { path: 'tickets/:number', element: lazyPage(<TicketDetailPage />) },
         { path: 'calendar', element: lazyPage(<CalendarPage />) },
         { path: 'admin/*', element: lazyPage(<AdminPage />) },
+        { path: 'registers/*', element: lazyPage(<RegistersPage />) },
         { path: 'profile', element: lazyPage(<ProfilePage />) },
         {
           path: 'confirm-email',

@@ -21,6 +21,7 @@ export default {
   },
   calendar: 'Kalendář',
   admin: 'Správa',
+  registers: 'Smlouvy a zařízení',
   satisfaction: 'Přehled spokojenosti',
   profile: 'Profil',
   notifications: 'Oznámení',

@@ -19,6 +19,7 @@ export default {
   },
   calendar: 'Calendar',
   admin: 'Administration',
+  registers: 'Contracts and equipment',
   satisfaction: 'Satisfaction report',
   profile: 'Profile',
   notifications: 'Notifications',

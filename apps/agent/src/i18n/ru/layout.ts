@@ -21,6 +21,7 @@ export default {
   },
   calendar: 'Календарь',
   admin: 'Администрирование',
+  registers: 'Договоры и оборудование',
   satisfaction: 'Отчёт об удовлетворённости',
   profile: 'Профиль',
   notifications: 'Уведомления',

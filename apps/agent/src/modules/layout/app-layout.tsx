@@ -159,6 +159,16 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-kb"
         />
       )}
+      {user && user.role !== 'client' && (
+        <NavLink
+          component={Link}
+          to="/registers"
+          onClick={onNavigate}
+          label={t('registers')}
+          active={location.pathname.startsWith('/registers')}
+          data-testid="nav-registers"
+        />
+      )}
       <KbReviewNavLinks onNavigate={onNavigate} />
       {user?.role === 'admin' && (
         <NavLink

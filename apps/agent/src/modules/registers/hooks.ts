@@ -1,0 +1,158 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '@relaydesk/web-auth';
+import {
+  registersApi,
+  type AuthorizedRequestersUpdate,
+  type ContractInput,
+  type ContractsQuery,
+  type ContractUpdate,
+  type EquipmentItemInput,
+  type EquipmentItemsQuery,
+  type EquipmentItemUpdate,
+  type EquipmentTypeInput,
+  type EquipmentTypeUpdate,
+  type ServiceObjectInput,
+  type ServiceObjectsQuery,
+  type ServiceObjectUpdate,
+} from './api';
+
+/** Every query of the registers under one prefix: a save refreshes lists, cards and pickers. */
+export const registerKeys = {
+  all: ['registers'] as const,
+  contracts: (q: ContractsQuery) => ['registers', 'contracts', q] as const,
+  contract: (id: string) => ['registers', 'contract', id] as const,
+  objects: (q: ServiceObjectsQuery) => ['registers', 'objects', q] as const,
+  object: (id: string) => ['registers', 'object', id] as const,
+  types: ['registers', 'types'] as const,
+  items: (q: EquipmentItemsQuery) => ['registers', 'items', q] as const,
+  item: (id: string) => ['registers', 'item', id] as const,
+  requesters: (organizationId: string) => ['registers', 'requesters', organizationId] as const,
+};
+
+export function useContracts(query: ContractsQuery, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.contracts(query),
+    queryFn: () => registersApi.contracts(api, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useContract(id: string | null | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.contract(id ?? ''),
+    queryFn: () => registersApi.contract(api, id!),
+    enabled: !!id,
+  });
+}
+
+export function useServiceObjects(query: ServiceObjectsQuery, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.objects(query),
+    queryFn: () => registersApi.serviceObjects(api, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useServiceObject(id: string | null | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.object(id ?? ''),
+    queryFn: () => registersApi.serviceObject(api, id!),
+    enabled: !!id,
+  });
+}
+
+export function useEquipmentTypes() {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.types,
+    queryFn: () => registersApi.equipmentTypes(api),
+  });
+}
+
+export function useEquipmentItems(query: EquipmentItemsQuery, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.items(query),
+    queryFn: () => registersApi.equipmentItems(api, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useEquipmentItem(id: string | null | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.item(id ?? ''),
+    queryFn: () => registersApi.equipmentItem(api, id!),
+    enabled: !!id,
+  });
+}
+
+export function useAuthorizedRequesters(organizationId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: registerKeys.requesters(organizationId ?? ''),
+    queryFn: () => registersApi.requesters(api, organizationId!),
+    enabled: !!organizationId,
+  });
+}
+
+function useRegisterMutation<A, R>(fn: (a: A) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => client.invalidateQueries({ queryKey: registerKeys.all }),
+  });
+}
+
+export function useSaveContract() {
+  const api = useApi();
+  return useRegisterMutation((a: { id?: string; body: ContractInput | ContractUpdate }) =>
+    a.id
+      ? registersApi.updateContract(api, a.id, a.body as ContractUpdate)
+      : registersApi.createContract(api, a.body as ContractInput),
+  );
+}
+
+export function useSaveServiceObject() {
+  const api = useApi();
+  return useRegisterMutation(
+    (a: { id?: string; body: ServiceObjectInput | ServiceObjectUpdate }) =>
+      a.id
+        ? registersApi.updateServiceObject(api, a.id, a.body as ServiceObjectUpdate)
+        : registersApi.createServiceObject(api, a.body as ServiceObjectInput),
+  );
+}
+
+export function useSaveEquipmentType() {
+  const api = useApi();
+  return useRegisterMutation(
+    (a: { id?: string; body: EquipmentTypeInput | EquipmentTypeUpdate }) =>
+      a.id
+        ? registersApi.updateEquipmentType(api, a.id, a.body as EquipmentTypeUpdate)
+        : registersApi.createEquipmentType(api, a.body as EquipmentTypeInput),
+  );
+}
+
+export function useSaveEquipmentItem() {
+  const api = useApi();
+  return useRegisterMutation(
+    (a: { id?: string; body: EquipmentItemInput | EquipmentItemUpdate }) =>
+      a.id
+        ? registersApi.updateEquipmentItem(api, a.id, a.body as EquipmentItemUpdate)
+        : registersApi.createEquipmentItem(api, a.body as EquipmentItemInput),
+  );
+}
+
+export function useSaveAuthorizedRequesters(organizationId: string) {
+  const api = useApi();
+  return useRegisterMutation((body: AuthorizedRequestersUpdate) =>
+    registersApi.saveRequesters(api, organizationId, body),
+  );
+}
