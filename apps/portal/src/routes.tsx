@@ -10,6 +10,7 @@ const NewTicketPage = lazy(() => import('./modules/tickets/pages/new-ticket-page
 const TicketPage = lazy(() => import('./modules/tickets/pages/ticket-page'));
 const ProfilePage = lazy(() => import('./modules/profile/pages/profile-page'));
 const KbRoutes = lazy(() => import('./modules/knowledge-base/kb-routes'));
+const RegistersRoutes = lazy(() => import('./modules/registers/registers-routes'));
 
 export function AppRoutes() {
   return (
@@ -22,6 +23,9 @@ export function AppRoutes() {
           <Route path="tickets/:number" element={<TicketPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="kb/*" element={<KbRoutes reader="signed-in" />} />
+          <Route path="equipment/*" element={<RegistersRoutes root="equipment" />} />
+          <Route path="sites/*" element={<RegistersRoutes root="sites" />} />
+          <Route path="contracts" element={<RegistersRoutes root="contracts" />} />
           <Route path="confirm-email" element={<ConfirmEmailPage profileHref="/profile" />} />
           <Route path="*" element={<Navigate to="/tickets" replace />} />
         </Route>

@@ -7,4 +7,5 @@ export default {
   newTicket: 'Nový požadavek',
   profile: 'Profil',
   knowledgeBase: 'Znalostní báze',
+  equipment: 'Zařízení',
 } satisfies Translation<typeof en>;

@@ -5,4 +5,5 @@ export default {
   newTicket: 'New ticket',
   profile: 'Profile',
   knowledgeBase: 'Knowledge base',
+  equipment: 'Equipment',
 } as const;

@@ -7,4 +7,5 @@ export default {
   newTicket: 'Новая заявка',
   profile: 'Профиль',
   knowledgeBase: 'База знаний',
+  equipment: 'Оборудование',
 } satisfies Translation<typeof en>;

@@ -32,6 +32,17 @@ function Header() {
             >
               {t('layout:knowledgeBase')}
             </Anchor>
+            {user?.organizationId && (
+              <Anchor
+                component={Link}
+                to="/equipment"
+                size="sm"
+                style={{ display: 'inline-flex', alignItems: 'center', minHeight: 40 }}
+                data-testid="nav-equipment"
+              >
+                {t('layout:equipment')}
+              </Anchor>
+            )}
             <Button component={Link} to="/tickets/new" size="xs">
               {t('layout:newTicket')}
             </Button>
