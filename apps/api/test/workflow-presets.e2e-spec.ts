@@ -27,8 +27,17 @@ const HAPPYDESK_STAFF: Matrix = {
   hold: ['in_progress', 'canceled'],
   fixed: ['in_progress', 'closed'],
 };
-/** The customer reopens or accepts a fix; nothing else. */
-const HAPPYDESK_REQUESTER: Matrix = { fixed: ['in_progress', 'closed'] };
+/**
+ * The customer reopens or accepts a fix, and closes their own request while it is open (issue
+ * 17: "this solved my problem"); nothing else.
+ */
+const HAPPYDESK_REQUESTER: Matrix = {
+  new: ['closed'],
+  in_progress: ['closed'],
+  waiting_for_customer: ['closed'],
+  hold: ['closed'],
+  fixed: ['in_progress', 'closed'],
+};
 
 const PYTHAGORAS_STATUSES = ['new', 'solving', 'returned', 'done', 'closed'];
 /** Dispatchers and admins steer like the project manager. */
