@@ -7,6 +7,7 @@ import { TEST_PASSWORD, type TicketSeed } from './support/factory';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { KB_ROWS } from './support/kb-matrix-rows';
 import { CONTRACTS_ROWS } from './support/contracts-matrix-rows';
+import { REGISTER_IMPORT_ROWS } from './support/register-import-matrix-rows';
 import { createServiceAccountToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 import {
@@ -2411,6 +2412,7 @@ const ROWS: MatrixRow[] = [
   ...KB_ROWS,
   // ------------------------------------------- contracts (support/contracts-matrix-rows.ts)
   ...CONTRACTS_ROWS,
+  ...REGISTER_IMPORT_ROWS,
 ];
 
 describe('authorization', () => {
