@@ -7,7 +7,9 @@ const preset = require('../../jest.preset.js');
  * `--selectProjects e2e-support`).
  */
 module.exports = {
-  // One browser-driven file at a time: the machine has two cores and the server needs one.
+  // One browser-driven file at a time unless asked for more: each worker has a server of its own
+  // (support/global-setup.mjs), which a run of a file or two does not need. `npm run test:e2e`
+  // runs two workers.
   maxWorkers: 1,
   // A global option: Jest ignores it inside a project.
   testTimeout: 60000,
@@ -26,6 +28,8 @@ module.exports = {
       // Only when a browser test runs: Jest starts a project's global setup for its own tests.
       globalSetup: '<rootDir>/support/global-setup.mjs',
       globalTeardown: '<rootDir>/support/global-teardown.mjs',
+      // Points each file at its worker's server.
+      setupFiles: ['<rootDir>/support/worker-server.mjs'],
     },
   ],
 };

@@ -4,8 +4,9 @@
 /**
  * @param {import('node:child_process').ChildProcess} api
  * @param {string} baseUrl e.g. http://127.0.0.1:3000
+ * @param {number} [timeoutMs]
  */
-export async function waitForHealth(api, baseUrl) {
+export async function waitForHealth(api, baseUrl, timeoutMs = 60_000) {
   const started = Date.now();
   for (;;) {
     if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
@@ -14,7 +15,9 @@ export async function waitForHealth(api, baseUrl) {
     } catch {
       // not up yet
     }
-    if (Date.now() - started > 60_000) throw new Error('the API did not start within 60 s');
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`the API did not start within ${timeoutMs / 1000} s`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer from 'nodemailer';
@@ -104,7 +104,10 @@ export class MailTransport implements OnApplicationShutdown {
     await mkdir(this.logDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = join(this.logDir, `${stamp}-d${mail.deliveryId}.eml`);
-    await writeFile(file, message, { mode: 0o600 });
+    // Written under another name and renamed: whoever watches the directory for .eml files (the
+    // browser tests read links from them) never reads a mail half written.
+    await writeFile(`${file}.part`, message, { mode: 0o600 });
+    await rename(`${file}.part`, file);
     this.logger.log({ to: mail.to, subject: mail.subject, file }, 'mail written (log driver)');
   }
 }
