@@ -44,6 +44,12 @@ import { FileDropZone } from '../components/detail/file-drop-zone';
 import { useFileSize } from '../components/detail/file-utils';
 import { useUploadQueue } from '../components/detail/upload-queue';
 import { useSingleFlight } from '../components/detail/use-single-flight';
+import {
+  linksBody,
+  NO_LINKS,
+  TicketLinksFields,
+  type TicketLinks,
+} from '../../registers/ticket-links-fields';
 
 /** /tickets/new: a staff member files a ticket, possibly for a client contact. */
 export default function NewTicketPage() {
@@ -71,6 +77,7 @@ export default function NewTicketPage() {
   const [dueAt, setDueAt] = useState<string | null>(null);
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [projectId, setProjectId] = useState<string | null>(null);
+  const [links, setLinks] = useState<TicketLinks>(NO_LINKS);
   const [custom, setCustom] = useState<CustomFieldValues>({});
   const [customMissing, setCustomMissing] = useState<Record<string, string>>({});
   const [files, setFiles] = useState<File[]>([]);
@@ -102,6 +109,7 @@ export default function NewTicketPage() {
       ...(categoryId ? { categoryId } : {}),
       ...(projectId ? { projectId } : {}),
       ...(Object.keys(customFields).length ? { customFields } : {}),
+      ...linksBody(links),
     };
     once((release) =>
       create.mutate(
@@ -285,6 +293,13 @@ export default function NewTicketPage() {
                   }
                   error={errors.requesterId}
                   data-testid="new-ticket-requester"
+                />
+                <TicketLinksFields
+                  organizationId={organizationId ?? requester?.orgId ?? null}
+                  value={links}
+                  onChange={setLinks}
+                  errors={errors}
+                  disabled={busy}
                 />
                 {mayAssignAnyone ? (
                   <UserPicker
