@@ -289,6 +289,58 @@ describe('contracts registers', () => {
       }[];
       expect(listB.map((i) => i.id)).not.toContain(o.id);
     });
+
+    it('gives a client the working hours of the site’s calendar, Monday first, in its time zone', async () => {
+      const [{ id: hours }] = (await t.db.query(
+        `INSERT INTO sla_calendars (name, time_zone, week) VALUES ('Site hours', 'Europe/Moscow', $1::jsonb)
+         RETURNING id`,
+        [
+          JSON.stringify([
+            [
+              { start: '08:00', end: '12:00' },
+              { start: '13:00', end: '17:00' },
+            ],
+            [{ start: '08:00', end: '17:00' }],
+            [],
+            [],
+            [],
+            [{ start: '10:00', end: '14:00' }],
+            [],
+          ]),
+        ],
+      )) as { id: string }[];
+      const o = await created('/service-objects', {
+        organizationId: w.orgA.id,
+        name: 'Boiler house',
+        calendarId: hours,
+      });
+      const bare = await created('/service-objects', { organizationId: w.orgA.id, name: 'Shed' });
+      const mine = await api(w.clientA).get(`/service-objects/${o.id}`);
+      expect(mine.body.workingHours).toEqual({
+        timeZone: 'Europe/Moscow',
+        days: [
+          {
+            day: 'mon',
+            intervals: [
+              { start: '08:00', end: '12:00' },
+              { start: '13:00', end: '17:00' },
+            ],
+          },
+          { day: 'tue', intervals: [{ start: '08:00', end: '17:00' }] },
+          { day: 'wed', intervals: [] },
+          { day: 'thu', intervals: [] },
+          { day: 'fri', intervals: [] },
+          { day: 'sat', intervals: [{ start: '10:00', end: '14:00' }] },
+          { day: 'sun', intervals: [] },
+        ],
+      });
+      const list = (await api(w.clientA).get('/service-objects?limit=200')).body.items as {
+        id: string;
+        workingHours: unknown;
+      }[];
+      expect(list.find((i) => i.id === o.id)?.workingHours).toEqual(mine.body.workingHours);
+      expect(list.find((i) => i.id === bare.id)?.workingHours).toBeNull();
+    });
   });
 
   describe('equipment', () => {

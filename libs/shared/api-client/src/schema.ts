@@ -6056,6 +6056,8 @@ export interface components {
       updatedAt?: string;
       /** @description Send it back with a change. Staff only: absent for client contacts. */
       version?: number;
+      /** @description The calendar’s weekly working hours; null without a calendar */
+      workingHours: components['schemas']['WorkingHoursDto'] | null;
     };
     ServiceObjectPageDto: {
       items: components['schemas']['ServiceObjectDto'][];
@@ -7825,6 +7827,24 @@ export interface components {
       requiresPostpone: boolean;
       /** @description Key of a status of this workflow */
       to: string;
+    };
+    WorkingDayDto: {
+      /** @enum {string} */
+      day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+      /** @description Empty: a day off */
+      intervals: components['schemas']['WorkingHoursIntervalDto'][];
+    };
+    WorkingHoursDto: {
+      /** @description Seven days, Monday first (holidays and exceptions are the calendar’s own) */
+      days: components['schemas']['WorkingDayDto'][];
+      /** @example Europe/Moscow */
+      timeZone: string;
+    };
+    WorkingHoursIntervalDto: {
+      /** @example 18:00 */
+      end: string;
+      /** @example 09:00 */
+      start: string;
     };
     WorkingIntervalDto: {
       /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { WEEKDAYS } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { containsPattern, iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
@@ -31,6 +32,7 @@ interface ObjectRow {
   contact_name: string | null;
   calendar_id: string | null;
   calendar_name: string | null;
+  working_hours: { timeZone: string; week: { start: string; end: string }[][] } | null;
   notes: string;
   version: number;
   created_at: Date;
@@ -40,6 +42,8 @@ interface ObjectRow {
 const COLUMNS = `so.id, so.organization_id, so.name, so.address, so.contact_id,
   (SELECT u.name FROM users u WHERE u.id = so.contact_id) AS contact_name, so.calendar_id,
   (SELECT sc.name FROM sla_calendars sc WHERE sc.id = so.calendar_id) AS calendar_name,
+  (SELECT json_build_object('timeZone', sc.time_zone, 'week', sc.week)
+     FROM sla_calendars sc WHERE sc.id = so.calendar_id) AS working_hours,
   so.notes, so.version, so.created_at, so.updated_at`;
 
 function toDto(r: ObjectRow, staff: boolean): ServiceObjectDto {
@@ -52,6 +56,13 @@ function toDto(r: ObjectRow, staff: boolean): ServiceObjectDto {
     contactName: r.contact_name,
     calendarId: r.calendar_id,
     calendarName: r.calendar_name,
+    workingHours: r.working_hours && {
+      timeZone: r.working_hours.timeZone,
+      days: WEEKDAYS.map((day, i) => ({
+        day,
+        intervals: (r.working_hours!.week[i] ?? []).map(({ start, end }) => ({ start, end })),
+      })),
+    },
   };
   if (!staff) return shown;
   return {

@@ -1,11 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
+import { WEEKDAYS, type Weekday } from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 import { LowerCaseIds } from '../../../common/validation/dto-decorators.js';
 import { LineField, REGISTER_LIMITS, RefField, TextField } from './register-fields.js';
 
 const STAFF_ONLY = 'Staff only: absent for client contacts.';
+
+export class WorkingHoursIntervalDto {
+  @ApiProperty({ example: '09:00' }) start!: string;
+  @ApiProperty({ example: '18:00' }) end!: string;
+}
+
+export class WorkingDayDto {
+  @ApiProperty({ enum: WEEKDAYS }) day!: Weekday;
+  @ApiProperty({ type: [WorkingHoursIntervalDto], description: 'Empty: a day off' })
+  intervals!: WorkingHoursIntervalDto[];
+}
+
+/** The weekly hours of the object's calendar, for reading (a client sees them too). */
+export class WorkingHoursDto {
+  @ApiProperty({ example: 'Europe/Moscow' }) timeZone!: string;
+  @ApiProperty({
+    type: [WorkingDayDto],
+    description: 'Seven days, Monday first (holidays and exceptions are the calendar’s own)',
+  })
+  days!: WorkingDayDto[];
+}
 
 export class ServiceObjectDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -28,6 +50,12 @@ export class ServiceObjectDto {
   })
   calendarId!: string | null;
   @ApiProperty({ type: String, nullable: true }) calendarName!: string | null;
+  @ApiProperty({
+    type: WorkingHoursDto,
+    nullable: true,
+    description: 'The calendar’s weekly working hours; null without a calendar',
+  })
+  workingHours!: WorkingHoursDto | null;
   @ApiPropertyOptional({ description: STAFF_ONLY }) notes?: string;
   @ApiPropertyOptional({ description: `Send it back with a change. ${STAFF_ONLY}` })
   version?: number;
