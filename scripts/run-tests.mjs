@@ -1,11 +1,11 @@
-// `npm test`: every check and both test tiers, in two lanes side by side. On the two-core CI
+// `npm test`: every check and both test tiers, in three lanes side by side. On the two-core CI
 // machine one step alone leaves a core mostly idle (tsc and ESLint are single threaded; the
-// browser tier waits on pages, timers and the server most of the time), so two lanes cut the
-// wall time without changing what any step checks (docs/testing.md has the numbers):
-//   build → bundle size, API client → browser tier (the longest step: it starts first)
-//   typecheck → lint → module cycles → API tier (which waits for the build: its cluster test
-//   runs the built API)
-// A failed step stops its lane; the other lane runs to its end; the run fails. Each output line
+// browser tier waits on pages, timers and the server most of the time), so the lanes keep both
+// cores busy without changing what any step checks (docs/testing.md has the numbers):
+//   build → bundle size, API client → browser tier (two Jest workers, a server each)
+//   (waits for the build: its cluster test runs the built API) → API tier (two Jest workers)
+//   typecheck → lint → module cycles (nothing waits for them: they only decide the outcome)
+// A failed step stops its lane; the other lanes run to their end; the run fails. Each output line
 // is prefixed with its step, and a table of the steps' times closes the run.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -52,12 +52,18 @@ const step =
 const script = (name) => step(name, npm, 'run', '--silent', name);
 
 const startedAt = Date.now();
-let built = Promise.resolve(false);
+// Settles when the build step ends (true when it passed): the API tier waits for it.
+let buildEnded;
+const built = new Promise((resolve) => (buildEnded = resolve));
 const ok = await sequence(step('preflight', 'node', 'scripts/preflight.mjs'), () =>
   together(
     () =>
       sequence(
-        () => (built = script('build')()),
+        () =>
+          script('build')().then((passed) => {
+            buildEnded(passed);
+            return passed;
+          }),
         () =>
           together(
             step('bundle-size', 'node', 'scripts/check-bundle-size.mjs'),
@@ -65,13 +71,12 @@ const ok = await sequence(step('preflight', 'node', 'scripts/preflight.mjs'), ()
           ),
         script('test:e2e'),
       ),
+    () => sequence(() => built, script('test:api')),
     () =>
       sequence(
         script('typecheck'),
         script('lint'),
         step('module-cycles', 'node', 'scripts/check-module-cycles.mjs'),
-        () => built,
-        script('test:api'),
       ),
   ),
 );

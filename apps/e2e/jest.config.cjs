@@ -11,8 +11,9 @@ module.exports = {
   // (support/global-setup.mjs), which a run of a file or two does not need. `npm run test:e2e`
   // runs two workers.
   maxWorkers: 1,
-  // A global option: Jest ignores it inside a project.
-  testTimeout: 60000,
+  // A global option: Jest ignores it inside a project. Two minutes: `npm test` runs two workers
+  // beside the API tier and the checks on two cores, where a 25 s lifecycle test may take 60 s.
+  testTimeout: 120000,
   projects: [
     {
       ...preset,
