@@ -88,7 +88,6 @@ describe('directory', () => {
         notes: 'Key account',
         active: true,
         mailDomains: [],
-        authorizedRequesterIds: [],
         version: 1,
         createdAt: '2026-03-02T09:00:00.000Z',
         updatedAt: '2026-03-02T09:00:00.000Z',

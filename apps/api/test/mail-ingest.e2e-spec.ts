@@ -10,6 +10,7 @@ import { TicketsService } from '../src/modules/tickets/index';
 import { loadAuthUser } from '../src/common/auth/auth-user.sql';
 import { MailIngestService } from '../src/modules/intake/mail-in/ingest/mail-ingest.service';
 import type { IngestSource } from '../src/modules/intake/mail-in/ingest/ingest-types';
+import { insertContract, setRequesterList } from './support/requester-list';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorkflowFixture } from './support/workflow-fixture';
@@ -622,10 +623,24 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
       organizationId: strict.id,
       locale: 'ru',
     });
-    await t.db.query(
-      `UPDATE organizations SET authorized_requester_ids = ARRAY[$2::uuid] WHERE id = $1`,
-      [strict.id, boss.id],
-    );
+    // Listed for one contract only: mail names no contract, so they may file (docs/contracts.md).
+    const keeper = await t.factory.user({
+      role: 'client',
+      email: 'keeper@strict.test',
+      organizationId: strict.id,
+    });
+    const contract = await insertContract(t, strict.id, 'ST-1');
+    const open = await t.factory.ticket({
+      subject: 'Old printer',
+      typeKey,
+      status: 'work',
+      requesterId: intern.id,
+      organizationId: strict.id,
+    });
+    await setRequesterList(t, strict.id, true, [
+      { userId: boss.id },
+      { userId: keeper.id, contractId: contract.id },
+    ]);
     await flushMail();
     const mailFrom = (from: string, id: string) =>
       eml(
@@ -643,14 +658,34 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
       'refused',
     );
     expect((await ingest.ingest(HTTP, mailFrom('boss@strict.test', 's3'))).result).toBe('created');
+    expect((await ingest.ingest(HTTP, mailFrom('keeper@strict.test', 's4'))).result).toBe(
+      'created',
+    );
+    // Replying to a ticket they already have is not filing: it lands there.
+    const reply = await ingest.ingest(
+      HTTP,
+      eml(
+        {
+          From: 'intern@strict.test',
+          To: 'support@helpdesk.test',
+          Subject: `Re: [#${open.number}] Old printer`,
+          'Message-ID': '<s5@strict.test>',
+        },
+        'Still jammed.',
+      ),
+    );
+    expect(reply).toMatchObject({ result: 'replied', ticketId: open.id });
     const toIntern = (await flushMail()).filter((m) => m.rcptTo.includes(intern.email));
     expect(toIntern).toHaveLength(1);
     expect(toIntern[0].parsed.subject).toBe('Ваше письмо не зарегистрировано');
     expect(toIntern[0].parsed.headers.get('auto-submitted')).toBe('auto-replied');
     expect(toIntern[0].parsed.text).not.toContain('Please.');
+    // Nothing of the organization: neither its name nor who may file.
+    expect(toIntern[0].parsed.text).not.toMatch(/Strict Co|boss|keeper|ST-1/);
+    expect(toIntern[0].parsed.html || '').not.toMatch(/Strict Co|boss|keeper|ST-1/);
     const [{ n }] = (await t.db.query(
-      `SELECT count(*)::int AS n FROM tickets WHERE requester_id = $1`,
-      [intern.id],
+      `SELECT count(*)::int AS n FROM tickets WHERE requester_id = $1 AND id <> $2`,
+      [intern.id, open.id],
     )) as { n: number }[];
     expect(n).toBe(0);
   });
@@ -813,7 +848,7 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
     ).toBe(404);
   });
 
-  it('the directory API sets allowed domains and authorized requesters (staff only), checked', async () => {
+  it('the directory API sets allowed domains (staff only), checked; a list in force refuses a newcomer of the domain', async () => {
     const dispatcherUser = await t.factory.user({ role: 'dispatcher' });
     const auth = `Bearer ${await t.tokenFor(dispatcherUser.id)}`;
     const created = await t
@@ -822,20 +857,21 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
       .set('Authorization', auth)
       .send({ name: 'NewCo', mailDomains: ['NewCo.Test'] });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ mailDomains: ['newco.test'], authorizedRequesterIds: [] });
+    expect(created.body).toMatchObject({ mailDomains: ['newco.test'] });
+    // The old list is retired: who may file is the contracts module's list.
+    expect(created.body.authorizedRequesterIds).toBeUndefined();
     const bad = await t
       .http()
       .patch(`/api/v1/organizations/${created.body.id}`)
       .set('Authorization', auth)
       .send({ version: created.body.version, mailDomains: ['not a domain'] });
     expect(bad.status).toBe(400);
-    const foreign = await t
+    const retired = await t
       .http()
       .patch(`/api/v1/organizations/${created.body.id}`)
       .set('Authorization', auth)
       .send({ version: created.body.version, authorizedRequesterIds: [alice.id] });
-    expect(foreign.status).toBe(422);
-    expect(foreign.body.errors[0].field).toBe('authorizedRequesterIds');
+    expect(retired.status).toBe(400);
 
     const out = await ingest.ingest(
       HTTP,
@@ -854,13 +890,7 @@ describe('mail ingest (hostile mails, threading, sender authorization, loops, bo
       `SELECT id, organization_id FROM users WHERE email = 'nora@newco.test'`,
     )) as { id: string; organization_id: string }[];
     expect(nora.organization_id).toBe(created.body.id);
-    const ok = await t
-      .http()
-      .patch(`/api/v1/organizations/${created.body.id}`)
-      .set('Authorization', auth)
-      .send({ version: created.body.version, authorizedRequesterIds: [nora.id] });
-    expect(ok.status).toBe(200);
-    expect(ok.body.authorizedRequesterIds).toEqual([nora.id]);
+    await setRequesterList(t, created.body.id, true, [{ userId: nora.id }]);
     // A second newcomer from the domain is no authorized requester: refused, no contact made.
     const other = await ingest.ingest(
       HTTP,

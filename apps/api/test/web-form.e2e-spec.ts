@@ -8,6 +8,7 @@ import { redactUrl } from '../src/common/logging/redact';
 import { withFrameAncestors } from '../src/modules/intake/web-form/web-form-framing';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
+import { setRequesterList } from './support/requester-list';
 
 const PUBLIC_URL = 'https://help.example.test';
 const HOUR = 3_600_000;
@@ -363,10 +364,7 @@ describe('web form', () => {
     const org = await t.factory.organization();
     const named = await t.factory.user({ role: 'client', organizationId: org.id });
     const other = await t.factory.user({ role: 'client', organizationId: org.id });
-    await t.db.query('UPDATE organizations SET authorized_requester_ids = $2 WHERE id = $1', [
-      org.id,
-      [named.id],
-    ]);
+    await setRequesterList(t, org.id, true, [{ userId: named.id }]);
     expect((await configure({ knownContactImmediate: true })).status).toBe(200);
     try {
       expect((await submit(await validBody(named.email))).status).toBe(202);
@@ -376,6 +374,7 @@ describe('web form', () => {
       await deliver();
       const refused = await confirm(tokenOf(linkIn(other.email)));
       expect(refused.status).toBe(422);
+      expect(refused.body.detail).toMatch(/only named people file requests/);
       expect(await webFormTickets(other.id)).toEqual([]);
     } finally {
       await configure({ knownContactImmediate: false });

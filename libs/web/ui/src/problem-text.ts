@@ -72,6 +72,8 @@ export function fieldErrorText(message: string, t: TFunction, language: string):
  */
 export function problemText(p: Problem, t: TFunction, language: string): string {
   if (p.status === 404) return t('errors.notFound');
+  // Before the plain 403: this one tells the contact what to do (ask an authorized colleague).
+  if (p.type === ProblemType.NotAuthorizedRequester) return t('errors.notAuthorizedRequester');
   if (p.status === 403) return t('errors.forbidden');
   if (p.type === ProblemType.VersionConflict || (p.status === 409 && 'currentVersion' in p)) {
     return t('errors.conflict');

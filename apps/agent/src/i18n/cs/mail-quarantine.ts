@@ -50,8 +50,5 @@ export default {
     mailDomains: 'Povolené e-mailové domény',
     mailDomainsHint:
       'E-mail z neznámé adresy v těchto doménách vytvoří kontakt této organizace (více domén oddělte čárkami).',
-    authorizedRequesters: 'Oprávnění žadatelé',
-    authorizedRequestersHint:
-      'Pokud je zde někdo vybrán, jen tito lidé smějí zakládat tikety e-mailem; ostatní kontakty dostanou zdvořilé odmítnutí.',
   },
 } satisfies Translation<typeof en>;

@@ -45,8 +45,5 @@ export default {
     mailDomains: 'Allowed e-mail domains',
     mailDomainsHint:
       'Mail from an unknown address at these domains creates a contact of this organization (separate several with commas).',
-    authorizedRequesters: 'Authorized requesters',
-    authorizedRequestersHint:
-      'When someone is chosen here, only they may file tickets by e-mail; the other contacts get a polite refusal.',
   },
 } as const;

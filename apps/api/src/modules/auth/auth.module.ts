@@ -15,12 +15,19 @@ import { AuthUserLoader } from './auth-user.loader.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { ContractsModule } from '../contracts/index.js';
 import { DirectoryModule } from '../directory/index.js';
 import { ProfileService } from './profile.service.js';
 import { AccountTokensModule } from './account-tokens/account-tokens.module.js';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({}), DirectoryModule, AccountTokensModule],
+  imports: [
+    PassportModule,
+    JwtModule.register({}),
+    DirectoryModule,
+    AccountTokensModule,
+    ContractsModule,
+  ],
   controllers: [AuthController, MeController, ServiceAccountsController],
   providers: [
     AuthService,

@@ -11,6 +11,7 @@ import {
   User,
   type PhoneState,
 } from '../directory/index.js';
+import { AuthorizedRequesters } from '../contracts/index.js';
 import type { MeDto, UpdateMeDto } from './dto/auth.dto.js';
 import { BusinessRuleError } from '../../common/errors/domain-errors.js';
 
@@ -24,6 +25,7 @@ export class ProfileService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly requesters: AuthorizedRequesters,
   ) {}
 
   async me(caller: AuthUser): Promise<MeDto> {
@@ -35,6 +37,11 @@ export class ProfileService {
       // The SPA offers "all tickets" by it: what THE visibility rule does, dispatchers included.
       canViewAll: seesAllTickets(caller),
       effectiveVisibilityScope: effectiveScope(caller),
+      // No contract named: a contact listed for any one contract may file (under it).
+      mayFileRequests:
+        caller.role !== 'client' ||
+        !caller.organizationId ||
+        (await this.requesters.mayFile(caller.id, caller.organizationId, null)),
     };
   }
 

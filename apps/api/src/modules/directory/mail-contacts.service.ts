@@ -7,17 +7,17 @@ import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { UserCreated } from './events/user-created.event.js';
 
-/** What sender authorization (CDESK) needs to know about an organization. */
+/**
+ * An organization as sender authorization sees it. Who of it may file is the contracts module's
+ * list of authorized requesters (`AuthorizedRequesters.mayFile`), not the directory's.
+ */
 export interface MailOrganization {
   id: string;
-  /** Empty: every contact may file. */
-  authorizedRequesterIds: string[];
 }
 
 /**
- * The directory's side of tickets by mail: which organization allows a sender's domain, who may
- * file for an organization, and the contact a first mail (or an accepted quarantined one)
- * creates. Users are the directory's rows, so they are written here.
+ * The directory's side of tickets by mail: which organization allows a sender's domain, and the
+ * contact a first mail (or an accepted quarantined one) creates. Users are the directory's rows, so they are written here.
  */
 @Injectable()
 export class MailContacts {
@@ -28,24 +28,17 @@ export class MailContacts {
 
   /** The active organization that allows the domain; null when none does, or several (ambiguous). */
   async organizationForDomain(em: EntityManager, domain: string): Promise<MailOrganization | null> {
-    const rows = await sql<{ id: string; authorized_requester_ids: string[] }>(
+    const rows = await sql<{ id: string }>(
       em,
-      `SELECT id, authorized_requester_ids FROM organizations
-        WHERE active AND $1 = ANY(mail_domains) LIMIT 2`,
+      `SELECT id FROM organizations WHERE active AND $1 = ANY(mail_domains) LIMIT 2`,
       [domain.toLowerCase()],
     );
-    return rows.length === 1
-      ? { id: rows[0].id, authorizedRequesterIds: rows[0].authorized_requester_ids }
-      : null;
+    return rows.length === 1 ? { id: rows[0].id } : null;
   }
 
   async organization(em: EntityManager, id: string): Promise<MailOrganization | null> {
-    const [row] = await sql<{ id: string; authorized_requester_ids: string[] }>(
-      em,
-      `SELECT id, authorized_requester_ids FROM organizations WHERE id = $1`,
-      [id],
-    );
-    return row ? { id: row.id, authorizedRequesterIds: row.authorized_requester_ids } : null;
+    const [row] = await sql<{ id: string }>(em, `SELECT id FROM organizations WHERE id = $1`, [id]);
+    return row ? { id: row.id } : null;
   }
 
   /** The user with this address (any role, active or not); citext: whatever its case. */

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Permission, roleHasPermission } from '@relaydesk/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { sql } from '../../common/database/sql.js';
-import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { containsPattern, iso, pageByName, SqlParams } from '../../common/database/crud-sql.js';
 import { lockAtVersion, sentFields } from '../../common/database/versioned-repository.js';
@@ -22,8 +22,8 @@ interface OrganizationRow extends Omit<OrganizationDto, 'createdAt' | 'updatedAt
 }
 
 const COLUMNS = `o.id, o.name, o.tax_id AS "taxId", o.address, o.phone, o.email, o.notes, o.active,
-  o.mail_domains AS "mailDomains", o.authorized_requester_ids AS "authorizedRequesterIds",
-  o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+  o.mail_domains AS "mailDomains", o.version, o.created_at AS "createdAt",
+  o.updated_at AS "updatedAt"`;
 
 const WRITABLE = [
   'name',
@@ -34,30 +34,7 @@ const WRITABLE = [
   'notes',
   'active',
   'mailDomains',
-  'authorizedRequesterIds',
 ] as const;
-
-/** Authorized requesters are contacts of the organization itself (a new one has none yet). */
-async function requesterErrors(
-  em: EntityManager,
-  organizationId: string | null,
-  ids: string[] | undefined,
-): Promise<void> {
-  if (!ids || ids.length === 0) return;
-  const rows = await sql<{ id: string }>(
-    em,
-    `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND role = 'client' AND organization_id = $2`,
-    [ids, organizationId],
-  );
-  if (rows.length !== ids.length) {
-    throw new BusinessRuleError('The organization cannot be saved', [
-      {
-        field: 'authorizedRequesterIds',
-        message: 'each must be a contact (client user) of this organization',
-      },
-    ]);
-  }
-}
 
 function toDto(row: OrganizationRow): OrganizationDto {
   return { ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
@@ -137,7 +114,6 @@ export class OrganizationsService {
     // A transaction even for one statement: with an Idempotency-Key, its commit is what marks
     // the key as carried out (IdempotencyCommitSubscriber).
     return this.db.transaction(async (em) => {
-      await requesterErrors(em, null, dto.authorizedRequesterIds);
       const now = this.clock.now();
       const repo = em.getRepository(Organization);
       const organization = repo.create({
@@ -149,7 +125,6 @@ export class OrganizationsService {
         notes: dto.notes ?? null,
         active: dto.active ?? true,
         mailDomains: dto.mailDomains ?? [],
-        authorizedRequesterIds: dto.authorizedRequesterIds ?? [],
         createdAt: now,
         updatedAt: now,
       });
@@ -163,7 +138,6 @@ export class OrganizationsService {
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Organization);
       await lockAtVersion(repo, id, dto.version, 'Organization');
-      await requesterErrors(em, id, dto.authorizedRequesterIds);
       await repo.update(id, { ...sentFields(dto, WRITABLE), updatedAt: this.clock.now() });
       return this.get(caller, id, em);
     });

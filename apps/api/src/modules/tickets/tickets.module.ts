@@ -3,6 +3,7 @@ import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.int
 import { WorkflowModule } from '../workflow/index.js';
 import { AssignmentModule } from '../assignment/index.js';
 import { SlaModule } from '../sla/index.js';
+import { ContractsModule } from '../contracts/index.js';
 import { AssignmentStatusTriggers } from './assignment-status-triggers.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
@@ -30,7 +31,7 @@ import { TicketWatchersController } from './watchers/ticket-watchers.controller.
 import { TicketWatchersService } from './watchers/ticket-watchers.service.js';
 
 @Module({
-  imports: [WorkflowModule, AssignmentModule, SlaModule],
+  imports: [WorkflowModule, AssignmentModule, SlaModule, ContractsModule],
   controllers: [
     TicketsController,
     TicketTypesController,

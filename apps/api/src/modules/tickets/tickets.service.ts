@@ -20,6 +20,7 @@ import { inIdempotentRequest } from '../../common/idempotency/idempotency-contex
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { WorkflowService } from '../workflow/index.js';
 import { SlaService } from '../sla/index.js';
+import { AuthorizedRequesters } from '../contracts/index.js';
 import { assertMayAssignTo, AssignmentRulesEngine } from '../assignment/index.js';
 import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
@@ -88,6 +89,7 @@ export class TicketsService {
     private readonly writer: TicketWriter,
     private readonly events: DomainEvents,
     private readonly statusTriggers: AssignmentStatusTriggers,
+    private readonly requesters: AuthorizedRequesters,
   ) {}
 
   /**
@@ -183,6 +185,11 @@ export class TicketsService {
     }
     if (refs.errors.length > 0)
       throw new BusinessRuleError('The ticket cannot be created', refs.errors);
+    // CDESK's authorized requesters (docs/contracts.md): a client filing (portal, mail, web form)
+    // and an integration filing for a client. Staff in the agent app file for whoever calls.
+    if (requesterIsClient && requesterId && organizationId && (isClient || user.token)) {
+      await this.requesters.assertMayFile(requesterId, organizationId, null, em);
+    }
 
     const workflowId = type?.workflowId ?? (await this.workflows.defaultWorkflowId(em));
     const def = await this.workflows.definition(workflowId, em);

@@ -1,7 +1,7 @@
-import { Checkbox, MultiSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../directory/api';
-import { useSaveOrganization, useUsers } from '../../directory/hooks';
+import { useSaveOrganization } from '../../directory/hooks';
 import type { RecordFormProps } from '../../../shared/forms/admin-section';
 import { changes, looksLikeEmail, orNull } from '../../../shared/forms/form-problem';
 import { FormShell } from '../../../shared/forms/form-shell';
@@ -16,7 +16,6 @@ const FIELDS = [
   'notes',
   'active',
   'mailDomains',
-  'authorizedRequesterIds',
 ] as const;
 
 /** "customer.example, Branch.Example" → ['customer.example', 'branch.example']. */
@@ -33,7 +32,6 @@ function valuesOf(record?: Organization) {
     notes: record?.notes ?? '',
     active: record?.active ?? true,
     mailDomains: (record?.mailDomains ?? []).join(', '),
-    authorizedRequesterIds: record?.authorizedRequesterIds ?? [],
   };
 }
 type Values = ReturnType<typeof valuesOf>;
@@ -47,7 +45,6 @@ const toBody = (v: Values) => ({
   notes: orNull(v.notes),
   active: v.active,
   mailDomains: domainList(v.mailDomains),
-  authorizedRequesterIds: v.authorizedRequesterIds,
 });
 
 export function OrganizationForm({
@@ -58,11 +55,6 @@ export function OrganizationForm({
 }: RecordFormProps<Organization>) {
   const { t } = useTranslation(['admin', 'mailQuarantine']);
   const save = useSaveOrganization();
-  // Authorized requesters are this organization's own contacts, so only an existing one has any.
-  const contacts = useUsers(
-    { organizationId: record?.id, role: 'client', limit: 200 },
-    record !== undefined,
-  );
   const { form, field } = useRecordForm({
     initialValues: valuesOf(record),
     validate: (v) => ({
@@ -106,19 +98,6 @@ export function OrganizationForm({
         placeholder="customer.example"
         {...field('mailDomains')}
       />
-      {record && (
-        <MultiSelect
-          label={t('mailQuarantine:orgFields.authorizedRequesters')}
-          description={t('mailQuarantine:orgFields.authorizedRequestersHint')}
-          data={(contacts.data?.items ?? []).map((u) => ({
-            value: u.id,
-            label: `${u.name} <${u.email}>`,
-          }))}
-          searchable
-          clearable
-          {...field('authorizedRequesterIds')}
-        />
-      )}
       <Checkbox
         label={t('status.organizations.active')}
         description={t('fields.organizationActiveHint')}

@@ -177,4 +177,11 @@ export class MeDto extends UserDto {
       'dispatchers); here `canViewAll` says whether it is `all`. null for clients',
   })
   effectiveVisibilityScope!: VisibilityScope | null;
+  @ApiProperty({
+    description:
+      'Whether the caller may file new requests: false for a client contact whose organization ' +
+      'lets only its authorized requesters file and who is not one of them (not even for one ' +
+      'contract); the portal says so before anything is typed. Always true for staff',
+  })
+  mayFileRequests!: boolean;
 }

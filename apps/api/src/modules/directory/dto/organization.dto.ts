@@ -8,7 +8,6 @@ import {
   IsEmail,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -24,14 +23,10 @@ import { VersionField } from '../../../common/openapi/request-fields.js';
 const STAFF_ONLY = 'Staff only: absent for client contacts.';
 
 const MAX_MAIL_DOMAINS = 20;
-const MAX_AUTHORIZED_REQUESTERS = 200;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const MAIL_DOMAINS_TEXT =
   'CDESK: mail from an unknown address at one of these domains creates a contact of this ' +
   'organization and files its ticket (lower case, e.g. `customer.example`)';
-const REQUESTERS_TEXT =
-  'CDESK: when not empty, only these contacts (users of this organization) may file tickets ' +
-  'by mail; the others get a polite refusal';
 
 const lowerCaseAll = () =>
   Transform(({ value }: { value: unknown }) =>
@@ -40,7 +35,10 @@ const lowerCaseAll = () =>
       : value,
   );
 
-/** The two sender-authorization lists, on create and update. */
+/**
+ * The sender-authorization domains, on create and update. Who may file is the contracts module's
+ * list of authorized requesters (docs/contracts.md).
+ */
 class MailAuthorizationFields {
   @ApiPropertyOptional({
     type: [String],
@@ -57,20 +55,6 @@ class MailAuthorizationFields {
   @Matches(DOMAIN, { each: true, message: 'each must be a domain name such as customer.example' })
   @ArrayUnique()
   mailDomains?: string[];
-
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: MAX_AUTHORIZED_REQUESTERS,
-    items: { type: 'string', format: 'uuid', maxLength: 36 },
-    description: `${REQUESTERS_TEXT}; an id that is not a contact of this organization is a 422`,
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_AUTHORIZED_REQUESTERS)
-  @lowerCaseAll()
-  @IsUUID('loose', { each: true })
-  @ArrayUnique()
-  authorizedRequesterIds?: string[];
 }
 
 /** An organization; a client contact sees their own, without the optional (staff-only) fields. */
@@ -94,12 +78,6 @@ export class OrganizationDto {
   version?: number;
   @ApiPropertyOptional({ type: [String], description: `${MAIL_DOMAINS_TEXT}. ${STAFF_ONLY}` })
   mailDomains?: string[];
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    description: `${REQUESTERS_TEXT}. ${STAFF_ONLY}`,
-  })
-  authorizedRequesterIds?: string[];
   @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) createdAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: STAFF_ONLY }) updatedAt?: string;
 }

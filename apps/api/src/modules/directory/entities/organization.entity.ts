@@ -27,11 +27,6 @@ export class Organization {
    */
   @Column('varchar', { name: 'mail_domains', length: 253, array: true, default: () => "'{}'" })
   mailDomains!: string[];
-  /**
-   * CDESK: when not empty, only these contacts may file tickets by mail; the others are refused.
-   */
-  @Column('uuid', { name: 'authorized_requester_ids', array: true, default: () => "'{}'" })
-  authorizedRequesterIds!: string[];
   @VersionColumn({ default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -5,6 +5,7 @@ import { sql } from '../../../common/database/sql.js';
 import { BusinessRuleError, NotFoundError } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
 import { LOCALES, type Locale } from '@relaydesk/contracts';
+import { AuthorizedRequesters } from '../../contracts/index.js';
 import { MailContacts } from '../../directory/index.js';
 import { TicketsService } from '../../tickets/index.js';
 import type { WebFormConfirmationDto } from './dto/web-form-public.dto.js';
@@ -44,6 +45,7 @@ export class WebFormConfirmationsService {
     private readonly submissions: WebFormSubmissionsService,
     private readonly tickets: TicketsService,
     private readonly contacts: MailContacts,
+    private readonly requesters: AuthorizedRequesters,
     private readonly files: WebFormFiles,
   ) {}
 
@@ -78,7 +80,7 @@ export class WebFormConfirmationsService {
           'Requests from this address cannot be filed through the form; please contact us directly',
         );
       }
-      if (!(await mayFile(em, this.contacts, contact))) {
+      if (!(await mayFile(em, this.requesters, contact))) {
         throw new BusinessRuleError(
           'Your organization lets only named people file requests; please ask one of them, or your administrator',
         );

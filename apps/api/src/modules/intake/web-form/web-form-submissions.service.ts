@@ -19,7 +19,7 @@ import {
 } from '../../../common/errors/domain-errors.js';
 import { Clock } from '../../../common/time/clock.js';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { MailContacts } from '../../directory/index.js';
+import { AuthorizedRequesters } from '../../contracts/index.js';
 import { AccountMailOutbox } from '../../notifications/index.js';
 import { TicketsService } from '../../tickets/index.js';
 import type {
@@ -44,19 +44,17 @@ export const CONFIRMATION_TTL_MS = 48 * 3_600_000;
 export const MAX_CONFIRMATION_MAILS_PER_HOUR = 3;
 
 /**
- * CDESK's authorized requesters: an organization that names people lets only them file. The
+ * CDESK's authorized requesters (the contracts module's list; the form names no contract). The
  * form answers an unauthorized contact like an unknown sender (nothing is told to whoever typed
  * the address); the confirmation then refuses with a message for the mailbox's owner.
  */
 export async function mayFile(
   em: EntityManager,
-  contacts: MailContacts,
+  requesters: AuthorizedRequesters,
   contact: AuthUser,
 ): Promise<boolean> {
   if (!contact.organizationId) return true;
-  const organization = await contacts.organization(em, contact.organizationId);
-  const named = organization?.authorizedRequesterIds ?? [];
-  return named.length === 0 || named.includes(contact.id);
+  return requesters.mayFile(contact.id, contact.organizationId, null, em);
 }
 
 export function hashConfirmationToken(token: string): string {
@@ -92,7 +90,7 @@ export class WebFormSubmissionsService {
     private readonly throttle: WebFormThrottle,
     private readonly tickets: TicketsService,
     private readonly outbox: AccountMailOutbox,
-    private readonly contacts: MailContacts,
+    private readonly requesters: AuthorizedRequesters,
     private readonly files: WebFormFiles,
     @InjectConfig(httpConfig) private readonly http: HttpConfig,
     @InjectConfig(mailConfig) private readonly mail: MailConfig,
@@ -227,7 +225,7 @@ export class WebFormSubmissionsService {
         [request.email],
       );
       const contact = user ? await loadAuthUser(em, user.id, this.clock.now()) : null;
-      if (!contact || !(await mayFile(em, this.contacts, contact))) return false;
+      if (!contact || !(await mayFile(em, this.requesters, contact))) return false;
       const ticket = await this.tickets.create(
         contact,
         {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractsModule } from '../../contracts/index.js';
 import { DirectoryModule } from '../../directory/index.js';
 import { NotificationsModule } from '../../notifications/index.js';
 import { AttachmentsModule, TicketsModule } from '../../tickets/index.js';
@@ -16,7 +17,13 @@ import { WebFormController } from './web-form.controller.js';
 
 /** The public web form: a request by e-mail address and question, confirmed by an e-mailed link for unknown senders. */
 @Module({
-  imports: [TicketsModule, AttachmentsModule, NotificationsModule, DirectoryModule],
+  imports: [
+    TicketsModule,
+    AttachmentsModule,
+    NotificationsModule,
+    DirectoryModule,
+    ContractsModule,
+  ],
   controllers: [WebFormController, WebFormSettingsController],
   providers: [
     FormTokens,

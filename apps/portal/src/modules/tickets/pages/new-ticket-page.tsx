@@ -25,6 +25,7 @@ import {
 import type { CustomFieldValues } from '@relaydesk/contracts';
 import type { Priority } from '../api';
 import { ChosenFiles } from '../components/chosen-files';
+import { FilingRefusedNotice, useMayFileRequests } from '../components/filing-refused-notice';
 import { UploadZone } from '../components/upload-zone';
 import { useIdempotencyKey } from '@relaydesk/web-tickets';
 import { useUser } from '@relaydesk/web-auth';
@@ -88,6 +89,7 @@ export default function NewTicketPage() {
   // Set once filed or cancelled: the unmount that follows must not store the draft again.
   const finished = useRef(false);
   const wide = useMediaQuery('(min-width: 62em)');
+  const mayFile = useMayFileRequests();
 
   const current: NewTicketDraft = {
     subject,
@@ -203,6 +205,7 @@ export default function NewTicketPage() {
     />
   );
 
+  if (mayFile === false) return <FilingRefusedNotice />;
   return (
     <Stack gap="md" maw={wide ? 1120 : 720}>
       <div>

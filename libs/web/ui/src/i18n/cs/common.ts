@@ -38,6 +38,8 @@ export default {
     network: 'Server není dostupný.',
     notFound: 'Nenalezeno, nebo k tomu nemáte přístup.',
     forbidden: 'K této akci nemáte oprávnění.',
+    notAuthorizedRequester:
+      'Vaše organizace dovoluje zakládat požadavky jen určeným lidem; požádejte některého z nich nebo svého správce.',
     conflict: 'Někdo to mezitím změnil.',
     tooLarge: 'Soubor nebo text je příliš velký.',
     invalid: 'Požadavku se nepodařilo porozumět. Zkontrolujte zadané údaje.',

@@ -39,6 +39,8 @@ export default {
     network: 'The server cannot be reached.',
     notFound: 'Not found, or you do not have access.',
     forbidden: 'You are not allowed to do this.',
+    notAuthorizedRequester:
+      'Your organization lets only named people file requests; please ask one of them, or your administrator.',
     conflict: 'Someone else changed this in the meantime.',
     tooLarge: 'The file or text is too large.',
     invalid: 'The request could not be understood. Please check what you entered.',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractsModule } from '../../../contracts/index.js';
 import { DirectoryModule } from '../../../directory/index.js';
 import { NotificationsModule } from '../../../notifications/index.js';
 import { AttachmentsModule, TicketsModule } from '../../../tickets/index.js';
@@ -14,7 +15,13 @@ import { TicketInboundMailService } from './ticket-mail/ticket-inbound-mail.serv
 
 /** One inbound message in, a ticket, comment, bounce mark or quarantine entry out. */
 @Module({
-  imports: [TicketsModule, AttachmentsModule, DirectoryModule, NotificationsModule],
+  imports: [
+    TicketsModule,
+    AttachmentsModule,
+    DirectoryModule,
+    NotificationsModule,
+    ContractsModule,
+  ],
   controllers: [MailQuarantineController, TicketInboundMailController],
   providers: [
     MailIngestService,

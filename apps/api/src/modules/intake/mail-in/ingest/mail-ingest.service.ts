@@ -7,6 +7,7 @@ import { sql } from '../../../../common/database/sql.js';
 import { DomainError } from '../../../../common/errors/domain-errors.js';
 import { Clock } from '../../../../common/time/clock.js';
 import { InjectConfig, mailConfig, type MailConfig } from '../../../../config/config-namespaces.js';
+import { AuthorizedRequesters } from '../../../contracts/index.js';
 import { MailContacts, type MailOrganization } from '../../../directory/index.js';
 import { DeliveryBounces } from '../../../notifications/index.js';
 import { AttachmentsService, isTicketVisible } from '../../../tickets/index.js';
@@ -83,6 +84,7 @@ export class MailIngestService {
     private readonly bounces: DeliveryBounces,
     private readonly refusals: MailRefusals,
     private readonly attachments: AttachmentsService,
+    private readonly requesters: AuthorizedRequesters,
   ) {}
 
   async ingest(source: IngestSource, raw: Buffer): Promise<IngestOutcome> {
@@ -324,10 +326,13 @@ export class MailIngestService {
         : sender.user.organizationId
           ? await this.contacts.organization(em, sender.user.organizationId)
           : null;
+    // The contracts module's list (mail names no contract: one listed for any contract may file).
+    // A new contact of an allowed domain is on no list, so it files only while the list is off.
     if (
       organization &&
-      organization.authorizedRequesterIds.length > 0 &&
-      (sender.kind === 'domain' || !organization.authorizedRequesterIds.includes(sender.user.id))
+      !(sender.kind === 'domain'
+        ? await this.requesters.isOpen(organization.id, em)
+        : await this.requesters.mayFile(sender.user.id, organization.id, null, em))
     ) {
       return refused('not an authorized requester of the organization');
     }
