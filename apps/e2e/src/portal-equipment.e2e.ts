@@ -123,7 +123,10 @@ describeBrowser('portal equipment, sites and contracts', () => {
       await page.getByTestId('object-page').waitFor();
       const facts = await page.getByTestId('object-facts').innerText();
       expect(facts).toContain('ул. Тепличная, 12, стр. 2');
-      expect(facts).toContain('Moscow office');
+      // The working hours of the site's calendar, days with the same hours on one line.
+      expect(await page.getByTestId('object-hours').innerText()).toMatch(
+        /^Mon–Fri 09:00–18:00\s+Europe\/Moscow$/,
+      );
       const equipment = await page.getByTestId('object-equipment').innerText();
       expect(equipment).toContain('VX3-7781-2023');
       expect(equipment).not.toContain('PRV-24-00317');

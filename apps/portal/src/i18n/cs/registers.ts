@@ -62,6 +62,7 @@ export default {
     address: 'Adresa',
     contact: 'Kontaktní osoba',
     hours: 'Provozní doba',
+    noHours: 'Provozní doba není stanovena',
     equipment: 'Zařízení v tomto objektu',
     noEquipment: 'V tomto objektu není evidováno žádné zařízení.',
     tickets: 'Požadavky k tomuto objektu',

@@ -60,6 +60,7 @@ export default {
     address: 'Address',
     contact: 'Contact person',
     hours: 'Working hours',
+    noHours: 'No working hours set',
     equipment: 'Equipment at this site',
     noEquipment: 'No equipment is registered at this site.',
     tickets: 'Requests about this site',

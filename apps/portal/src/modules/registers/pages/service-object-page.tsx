@@ -12,6 +12,7 @@ import { EquipmentCard } from '../components/equipment-card';
 import { Facts } from '../components/facts';
 import { RegisterNotFound } from '../components/register-not-found';
 import { RelatedTickets } from '../components/related-tickets';
+import { WorkingHours } from '../components/working-hours';
 import { useEquipmentList, useServiceObject } from '../hooks';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -98,7 +99,10 @@ export default function ServiceObjectPage() {
           facts={[
             { label: t('object.address'), value: object.address },
             { label: t('object.contact'), value: object.contactName },
-            { label: t('object.hours'), value: object.calendarName },
+            {
+              label: t('object.hours'),
+              value: object.workingHours ? <WorkingHours hours={object.workingHours} /> : null,
+            },
           ]}
         />
       </Paper>
