@@ -2,6 +2,7 @@ import { Button, Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { preloadStrings } from '../../lazy-strings';
+import { RegisterImportPage } from '../register-import/register-import-page';
 import { ContractCardPage } from './contract-card-page';
 import { ContractsPage } from './contracts-page';
 import { EquipmentCardPage } from './equipment-card-page';
@@ -11,7 +12,7 @@ import { RequestersPage } from './requesters-page';
 import { ServiceObjectCardPage } from './service-object-card-page';
 import { ServiceObjectsPage } from './service-objects-page';
 
-preloadStrings(['registers', 'admin']);
+preloadStrings(['registers', 'admin', 'registerImport']);
 
 const TABS = [
   ['contracts', 'contracts'],
@@ -24,6 +25,7 @@ const TABS = [
 /** /registers/*: issue 18's registers for staff; dispatchers and admins edit them. */
 export default function RegistersPage() {
   const { t } = useTranslation('registers');
+  const { t: tio } = useTranslation('registerImport');
   const location = useLocation();
   const current = location.pathname.split('/')[2] ?? '';
   return (
@@ -43,6 +45,16 @@ export default function RegistersPage() {
             {t(`nav.${key}`)}
           </Button>
         ))}
+        <Button
+          component={Link}
+          to="/registers/import"
+          size="xs"
+          variant={current === 'import' ? 'filled' : 'default'}
+          aria-current={current === 'import' ? 'page' : undefined}
+          data-testid="registers-tab-import"
+        >
+          {tio('title')}
+        </Button>
       </Group>
       <Routes>
         <Route index element={<Navigate to="contracts" replace />} />
@@ -54,6 +66,7 @@ export default function RegistersPage() {
         <Route path="equipment/:id" element={<EquipmentCardPage />} />
         <Route path="equipment-types" element={<EquipmentTypesPage />} />
         <Route path="requesters" element={<RequestersPage />} />
+        <Route path="import" element={<RegisterImportPage />} />
         <Route path="*" element={<Navigate to="contracts" replace />} />
       </Routes>
     </Stack>

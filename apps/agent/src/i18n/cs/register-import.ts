@@ -1,0 +1,56 @@
+import type { Translation } from '@relaydesk/web-ui';
+import type en from '../en/register-import';
+
+export default {
+  title: 'Import a export',
+  exportTitle: 'Export do CSV',
+  importTitle: 'Import z CSV',
+  importHint:
+    'Řádky se párují podle external_id: opakovaný import je aktualizuje. Soubor se nejprve zkontroluje (nic se neuloží), pak jej naimportujete.',
+  register: 'Evidence',
+  registers: {
+    organizations: 'Organizace',
+    contacts: 'Kontakty',
+    service_objects: 'Servisní objekty',
+    equipment: 'Zařízení',
+  },
+  separator: 'Oddělovač',
+  semicolon: 'Středník (Excel)',
+  comma: 'Čárka',
+  download: 'Stáhnout CSV',
+  exportFailed: 'Export se nezdařil. Zkuste to znovu.',
+  file: 'Soubor CSV',
+  chooseFile: 'Vyberte soubor',
+  check: 'Zkontrolovat soubor',
+  uploadFailed: 'Soubor byl odmítnut.',
+  checking: 'Kontrola… přečteno řádků: {{rows}}',
+  importing: 'Import… přečteno řádků: {{rows}}',
+  progress: 'Průběh',
+  failed: 'Import se nezdařil, nic nebylo uloženo. Chyb: {{n}}.',
+  imported: 'Naimportováno: vytvořeno {{created}}, aktualizováno {{updated}}.',
+  dryRunErrors:
+    'Zkontrolováno řádků: {{rows}}, chyb: {{n}}. Opravte soubor a zkontrolujte jej znovu.',
+  dryRunClean:
+    'Zkontrolováno řádků: {{rows}}, bez chyb: vytvoří se {{created}}, aktualizuje {{updated}}.',
+  import: 'Importovat (řádků: {{rows}})',
+  row: 'Řádek',
+  column: 'Sloupec',
+  problem: 'Chyba',
+  moreErrors: 'A dalších nezobrazených chyb: {{n}}.',
+  adminsOnly: 'Evidence mohou importovat jen administrátoři.',
+  codes: {
+    required: 'Povinné pole',
+    too_long: 'Příliš dlouhá hodnota',
+    duplicate: 'V souboru je dvakrát',
+    not_found: 'Nic s tímto externím id ani id',
+    other_organization: 'Patří jiné organizaci',
+    invalid_date: 'Není datum (RRRR-MM-DD nebo DD.MM.RRRR)',
+    invalid_email: 'Není e-mailová adresa',
+    invalid_status: 'Neznámý stav (in_service, under_repair, retired)',
+    staff_email: 'E-mail zaměstnance',
+    email_taken: 'E-mail jiného kontaktu',
+    self_parent: 'Položka nemůže být sama sobě rodičem',
+    ambiguous: 'Tento název má více typů zařízení: použijte id',
+    failed: 'Soubor se nepodařilo přečíst',
+  },
+} satisfies Translation<typeof en>;
