@@ -21,7 +21,7 @@ import {
   useSaveEquipmentItem,
   useServiceObjects,
 } from './hooks';
-import { itemLabel } from './registers-shared';
+import { itemPickerLabel } from './registers-shared';
 
 const FIELDS = [
   'typeId',
@@ -207,7 +207,7 @@ export function EquipmentItemForm({
           disabled={!orgId}
           data={(parents.data?.items ?? [])
             .filter((p) => p.id !== record?.id)
-            .map((p) => ({ value: p.id, label: itemLabel(p) }))}
+            .map((p) => ({ value: p.id, label: itemPickerLabel(p) }))}
           value={form.values.parentId || null}
           onChange={(v) => form.setFieldValue('parentId', v ?? '')}
           error={errors.parentId}

@@ -28,32 +28,33 @@ export function useOrganizationNames(ids: (string | null | undefined)[]) {
   return (id: string | null | undefined) => (id ? (names.get(id) ?? '…') : '');
 }
 
+// Shades that keep 4.5:1 as outline text on white and striped rows (as the status badges').
 const CONTRACT_COLORS: Record<Contract['status'], string> = {
-  draft: 'gray',
-  active: 'green',
-  suspended: 'orange',
-  expired: 'red',
+  draft: 'gray.8',
+  active: '#237032',
+  suspended: '#ae3e0b',
+  expired: 'red.9',
 };
 
 export function ContractStatusBadge({ status }: { status: Contract['status'] }) {
   const { t } = useTranslation('registers');
   return (
-    <Badge variant="light" color={CONTRACT_COLORS[status]} data-testid="contract-status">
+    <Badge variant="outline" color={CONTRACT_COLORS[status]} data-testid="contract-status">
       {t(`contractStatus.${status}`)}
     </Badge>
   );
 }
 
 const ITEM_COLORS: Record<EquipmentItem['status'], string> = {
-  in_service: 'green',
-  under_repair: 'orange',
-  retired: 'gray',
+  in_service: '#237032',
+  under_repair: '#ae3e0b',
+  retired: 'gray.8',
 };
 
 export function ItemStatusBadge({ status }: { status: EquipmentItem['status'] }) {
   const { t } = useTranslation('registers');
   return (
-    <Badge variant="light" color={ITEM_COLORS[status]}>
+    <Badge variant="outline" color={ITEM_COLORS[status]}>
       {t(`itemStatus.${status}`)}
     </Badge>
   );
@@ -67,7 +68,7 @@ export function WarrantyBadge({ until }: { until: string | null }) {
   if (!until) return null;
   const under = until >= todayUtc();
   return (
-    <Badge variant="light" color={under ? 'teal' : 'gray'} data-testid="warranty-badge">
+    <Badge variant="outline" color={under ? 'teal.9' : 'gray.8'} data-testid="warranty-badge">
       {under ? t('items.underWarranty') : t('items.warrantyOver')}
     </Badge>
   );
@@ -126,6 +127,35 @@ export function DetailRows({ rows }: { rows: [string, ReactNode][] }) {
       </Table.Tbody>
     </Table>
   );
+}
+
+/** Label above value: the rows of a narrow side card. */
+export function StackedRows({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <Stack gap="xs">
+      {rows.map(([label, value]) => (
+        <Stack key={label} gap={0}>
+          <Text size="xs" c="dimmed">
+            {label}
+          </Text>
+          <Text size="sm" component="div">
+            {value || '—'}
+          </Text>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** How an item is offered in a picker: the numbers people read off its plate first. */
+export function itemPickerLabel(item: EquipmentItem): string {
+  return [
+    item.serialNumber,
+    item.inventoryNumber,
+    [item.manufacturer, item.model].filter(Boolean).join(' ') || item.typeName,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**

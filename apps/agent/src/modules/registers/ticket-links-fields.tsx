@@ -3,7 +3,7 @@ import { Alert, Checkbox, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useContracts, useEquipmentItems, useServiceObjects } from './hooks';
-import { itemLabel, todayUtc } from './registers-shared';
+import { itemPickerLabel, todayUtc } from './registers-shared';
 import type { EquipmentItem } from './api';
 
 /** A ticket's links to the registers, as the pickers hold them (ids and the names shown). */
@@ -121,7 +121,7 @@ export function TicketLinksFields({
     onChange({
       ...value,
       equipmentId: item?.id ?? null,
-      equipmentName: item ? itemLabel(item) : null,
+      equipmentName: item ? itemPickerLabel(item) : null,
       equipmentObjectId: item?.serviceObjectId ?? null,
       equipmentWarrantyUntil: item?.warrantyUntil ?? null,
       // The item's object is the ticket's object too.
@@ -136,7 +136,7 @@ export function TicketLinksFields({
     objectOptions.unshift({ value: value.serviceObjectId, label: value.serviceObjectName ?? '…' });
   }
   const itemList = items.data?.items ?? [];
-  const itemOptions = itemList.map((i) => ({ value: i.id, label: itemLabel(i) }));
+  const itemOptions = itemList.map((i) => ({ value: i.id, label: itemPickerLabel(i) }));
   if (value.equipmentId && !itemOptions.some((o) => o.value === value.equipmentId)) {
     itemOptions.unshift({ value: value.equipmentId, label: value.equipmentName ?? '…' });
   }

@@ -10,7 +10,7 @@ import {
   isVersionConflict,
   useTicketConcurrency,
 } from '../tickets/components/detail/ticket-concurrency';
-import { DetailRows } from './registers-shared';
+import { StackedRows } from './registers-shared';
 import { linksBody, TicketLinksFields, type TicketLinks } from './ticket-links-fields';
 
 /** What the ticket API answers about a ticket's links (issue 18). */
@@ -130,7 +130,7 @@ export function TicketRegistersCard({ ticket, readOnly }: { ticket: Ticket; read
             </Stack>
           </form>
         ) : (
-          <DetailRows
+          <StackedRows
             rows={[
               [
                 t('links.object'),
@@ -163,7 +163,7 @@ export function TicketRegistersCard({ ticket, readOnly }: { ticket: Ticket; read
               [
                 t('links.warranty'),
                 read.warranty ? (
-                  <Badge variant="light" color="teal" data-testid="ticket-warranty">
+                  <Badge variant="outline" color="teal.9" data-testid="ticket-warranty">
                     {t('links.warranty')}
                   </Badge>
                 ) : null,

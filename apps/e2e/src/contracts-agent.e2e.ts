@@ -1,0 +1,153 @@
+import type { Browser, Page } from 'playwright-core';
+import { uniqueText } from '../support/api';
+import { withActors } from '../support/actors';
+import { seriousA11yViolations } from '../support/axe';
+import { describeBrowser, launch, screenshot, settle } from '../support/browser';
+
+/**
+ * Issue 18 in the agent SPA: a dispatcher creates an equipment item in the register, files a
+ * ticket on it through the cascading pickers (client → object → equipment → contract, each list
+ * narrowed by the choice before it; a choice that stops fitting is cleared with a note), the
+ * ticket page shows the links and warranty, and the equipment card lists the ticket.
+ */
+
+const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
+const YUZHNY = 'Агрокомбинат Южный';
+const BLOCK3 = 'Тепличный блок № 3';
+const BOILER_HOUSE = 'Котельная';
+const NOVAK_SITE = 'Skleník A';
+
+/** The options a Mantine select offers right now (its dropdown open). */
+async function options(page: Page, testId: string): Promise<string[]> {
+  await page.getByTestId(testId).click();
+  const listbox = page.getByRole('listbox');
+  await listbox.waitFor();
+  await settle(page);
+  const texts = await listbox.getByRole('option').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return texts;
+}
+
+async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: text }).first().click();
+}
+
+describeBrowser('contracts and equipment in the agent workspace', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('an item created in the register gets a ticket through the cascading pickers, and its card lists it', async () => {
+    const serial = uniqueText('SN').replace(/\s+/g, '-');
+    const subject = uniqueText('Controller zone 4 reads 0 °C');
+    const warrantyUntil = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+
+    await withActors(
+      browser,
+      'contracts-agent',
+      { dispatcher: { email: DISPATCHER, app: 'agent' } },
+      async ({ dispatcher: d }) => {
+        const page = d.page;
+        // The register: a new item at Yuzhny's greenhouse block 3, under warranty.
+        await d.open('/tickets');
+        await page.getByTestId('nav-registers').click();
+        await page.getByTestId('registers-tab-equipment').click();
+        await page.getByTestId('equipment-row').first().waitFor();
+        await page.getByTestId('item-create').click();
+        const dialog = page.getByRole('dialog');
+        await choose(page, 'item-type', 'Climate controller');
+        await dialog.getByTestId('item-organization').fill('Южный');
+        await page.getByRole('option', { name: YUZHNY }).click();
+        await choose(page, 'item-object', BLOCK3);
+        await dialog.getByTestId('item-serial').fill(serial);
+        await dialog.getByTestId('item-warranty').fill(warrantyUntil);
+        await dialog.getByLabel('Firmware').fill('9.5.0');
+        await screenshot(page, 'contracts-agent-item-form');
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await dialog.getByTestId('admin-save').click();
+        const card = page.getByTestId('equipment-card');
+        await card.waitFor();
+        await card.getByText(serial).first().waitFor();
+        expect(await card.getByTestId('warranty-badge').textContent()).toBe('Under warranty');
+        expect(await page.getByTestId('linked-tickets').innerText()).toContain('No tickets.');
+        const itemUrl = page.url();
+
+        // The new-ticket form: nothing to pick before the client is chosen.
+        await d.open('/tickets/new');
+        await page.getByTestId('new-ticket-subject').fill(subject);
+        expect(await page.getByTestId('links-object').isDisabled()).toBe(true);
+        await page.getByTestId('new-ticket-organization').fill('Южный');
+        await page.getByRole('option', { name: YUZHNY }).click();
+
+        // Objects: only the client's.
+        const objects = await options(page, 'links-object');
+        expect(objects).toEqual(expect.arrayContaining([BLOCK3, BOILER_HOUSE]));
+        expect(objects).not.toContain(NOVAK_SITE);
+
+        // Equipment at the boiler house: not the new controller (it is at block 3).
+        await choose(page, 'links-object', BOILER_HOUSE);
+        const atBoilerHouse = await options(page, 'links-equipment');
+        expect(atBoilerHouse.join('\n')).toContain('VX3-7781');
+        expect(atBoilerHouse.join('\n')).not.toContain(serial);
+
+        // At block 3 it is there; choosing it marks warranty work.
+        await choose(page, 'links-object', BLOCK3);
+        const atBlock3 = await options(page, 'links-equipment');
+        expect(atBlock3.join('\n')).toContain(serial);
+        expect(atBlock3.join('\n')).not.toContain('VX3-7781');
+        await choose(page, 'links-equipment', serial);
+        expect(await page.getByTestId('links-warranty').isChecked()).toBe(true);
+
+        // Another object no longer fits the item: it is cleared, and the form says so.
+        await choose(page, 'links-object', BOILER_HOUSE);
+        const note = page.getByTestId('links-cleared');
+        await note.waitFor();
+        expect(await note.innerText()).toContain(serial);
+        expect(await page.getByTestId('links-equipment').inputValue()).toBe('');
+        await choose(page, 'links-object', BLOCK3);
+        await choose(page, 'links-equipment', serial);
+
+        // Contracts: the client's in force only (the expired one is not offered).
+        const contracts = await options(page, 'links-contract');
+        expect(contracts.join('\n')).toContain('СО-117/2025');
+        expect(contracts.join('\n')).not.toContain('СО-088/2024');
+        expect(contracts.join('\n')).not.toContain('SS-2025/08');
+        await choose(page, 'links-contract', 'СО-117/2025');
+        await page.setViewportSize({ width: 1024, height: 900 });
+        await screenshot(page, 'contracts-agent-new-ticket-1024');
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await screenshot(page, 'contracts-agent-new-ticket-1280');
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await page.getByTestId('new-ticket-submit').click();
+
+        // The ticket page shows its links and the warranty mark.
+        const links = page.getByTestId('ticket-registers');
+        await links.waitFor();
+        await links.getByTestId('ticket-equipment-link').waitFor();
+        const linksText = await links.innerText();
+        expect(linksText).toContain(BLOCK3);
+        expect(linksText).toContain(serial);
+        expect(linksText).toContain('СО-117/2025');
+        await links.getByTestId('ticket-warranty').waitFor();
+        const number = /\/tickets\/(\d+)/.exec(page.url())![1];
+        await screenshot(page, 'contracts-agent-ticket-links');
+
+        // The equipment card lists the ticket.
+        await links.getByTestId('ticket-equipment-link').click();
+        await page.waitForURL(itemUrl);
+        const row = page.getByTestId('linked-ticket').filter({ hasText: subject });
+        await row.waitFor();
+        expect(await row.innerText()).toContain(`#${number}`);
+        await settle(page);
+        await page.setViewportSize({ width: 1024, height: 900 });
+        await screenshot(page, 'contracts-agent-item-card-1024');
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await screenshot(page, 'contracts-agent-item-card-1280');
+        expect(await seriousA11yViolations(page)).toEqual([]);
+      },
+    );
+  });
+});
