@@ -27,6 +27,7 @@ import {
 } from './report.mjs';
 import { formatMailIn, mailInBench } from './mail-in.mjs';
 import { formatMailOutbox, mailOutboxBench } from './mail-outbox.mjs';
+import { formatRegisterImport, registerImportBench } from './register-import.mjs';
 import { BENCH_CLIENT, kbReads, prepareKb, probeKb } from './kb.mjs';
 import { slaSweepBench } from './sla-sweep.mjs';
 import { prepareTransitions, restoreTransitionTickets } from './transitions.mjs';
@@ -52,6 +53,7 @@ const SCENARIOS = [
   'mail',
   'mail-in',
   'kb',
+  'import',
 ];
 const config = {
   tickets: positiveInt('BENCH_TICKETS', 1_000_000),
@@ -163,6 +165,13 @@ async function main() {
     // Only mail in: the IMAP poller draining a Dovecot mailbox (quick proof runs).
     const mailIn = await mailInBench({ cluster, root, log, messages: config.mailInMessages });
     process.stdout.write(`\n${formatMailIn(mailIn)}\n\n`);
+    return true;
+  }
+  if (env.BENCH_IMPORT_ONLY === 'true') {
+    // Only the register CSV import (quick proof runs).
+    const rows = positiveInt('BENCH_IMPORT_ROWS', 100_000);
+    const imp = await registerImportBench({ cluster, root, log, rows });
+    process.stdout.write(`\n${formatRegisterImport(imp)}\n\n`);
     return true;
   }
   if (env.BENCH_SLA_ONLY === 'true') {
@@ -551,6 +560,16 @@ async function main() {
     ? await mailInBench({ cluster, root, log, messages: config.mailInMessages })
     : null;
 
+  // The register CSV import on a database of its own, against COPY of the same rows.
+  const registerImport = has('import')
+    ? await registerImportBench({
+        cluster,
+        root,
+        log,
+        rows: positiveInt('BENCH_IMPORT_ROWS', 100_000),
+      })
+    : null;
+
   judge(results);
   const targets = judgeTargets(results);
   const table = formatTable(results);
@@ -558,6 +577,7 @@ async function main() {
   if (slaSweep) process.stdout.write(`${formatSlaSweep(slaSweep)}\n\n`);
   if (mailOutbox) process.stdout.write(`${formatMailOutbox(mailOutbox)}\n\n`);
   if (mailIn) process.stdout.write(`${formatMailIn(mailIn)}\n\n`);
+  if (registerImport) process.stdout.write(`${formatRegisterImport(registerImport)}\n\n`);
   for (const [name, list] of Object.entries(plans)) {
     for (const p of list)
       process.stdout.write(`Plan of ${name} (${p.durationMs} ms):\n${p.plan}\n\n`);
@@ -588,6 +608,7 @@ async function main() {
     slaSweep,
     mailOutbox,
     mailIn,
+    registerImport,
     plans,
   };
   const resultsDir = join(root, 'bench/results');
