@@ -60,6 +60,10 @@ const TICKET_SUMMARY: Spec = {
   type: { id: true, key: true, name: 'text' },
   organization: REF,
   requester: REF,
+  // Issue 18 links: the client's own organization's items.
+  serviceObjectId: true,
+  equipmentId: true,
+  contractId: true,
   sla: { resolutionDueAt: true },
   promise: { firstResponseBy: true, resolutionBy: true, paused: true },
   createdAt: true,
@@ -80,6 +84,13 @@ const TICKET_FIELDS = {
   organization: REF,
   requesterId: true,
   requester: REF,
+  serviceObjectId: true,
+  serviceObject: REF,
+  equipmentId: true,
+  equipment: { id: true, name: true, serialNumber: true, inventoryNumber: true },
+  contractId: true,
+  contract: { id: true, number: true, title: true },
+  warranty: true,
   categoryId: true,
   category: { id: true, name: 'text', parentId: true },
   statusChangedAt: true,
@@ -135,6 +146,9 @@ const EVENT: Spec = {
   createdAt: true,
   oldStatusName: 'text',
   newStatusName: 'text',
+  // Link lines: names as the reader may see the rows.
+  oldValueName: true,
+  newValueName: true,
 };
 const TRANSITION_OPTION: Spec = {
   to: true,

@@ -4254,6 +4254,11 @@ export interface components {
        * @enum {string}
        */
       channel?: 'api' | 'email' | 'web_form' | 'monitoring';
+      /**
+       * Format: uuid
+       * @description A contract of the ticket's organization in force (active, begun, not ended; 422 contractId otherwise). Its SLA policy, if it has one, applies to the ticket
+       */
+      contractId?: string;
       /** @description Values by field key of the ticket type: text/long_text strings (≤ 1000 / 20000), number, date (YYYY-MM-DD), date_time (ISO 8601 with offset), select (an option value), multi_select (distinct option values), checkbox (boolean), user / organization (UUID of an active one). Every failing field is reported at once (422, field `customFields.<key>`). Required fields must be filled; clients may set client-editable fields only (and are not asked for required fields they cannot edit). */
       customFields?: {
         [key: string]: unknown;
@@ -4265,6 +4270,11 @@ export interface components {
        * @description Staff only
        */
       dueAt?: string;
+      /**
+       * Format: uuid
+       * @description An equipment item of the ticket's organization, at the chosen service object when one is chosen (422 equipmentId otherwise)
+       */
+      equipmentId?: string;
       /**
        * Format: uuid
        * @description Staff only
@@ -4287,6 +4297,11 @@ export interface components {
        * @description Staff only; a client is always the requester
        */
       requesterId?: string;
+      /**
+       * Format: uuid
+       * @description A service object of the ticket's organization (422 serviceObjectId otherwise); a client names only one they may see
+       */
+      serviceObjectId?: string;
       subject: string;
       /**
        * Format: uuid
@@ -4295,6 +4310,8 @@ export interface components {
       suggestionSessionId?: string;
       /** Format: uuid */
       typeId?: string;
+      /** @description Staff only: warranty work. Without it, set from the equipment's warranty (warrantyUntil on or after the creation date) */
+      warranty?: boolean;
     };
     CreateTicketLinkDto: {
       /**
@@ -6172,6 +6189,12 @@ export interface components {
     TicketCannedResponseListDto: {
       items: components['schemas']['CannedResponseDto'][];
     };
+    TicketContractRefDto: {
+      /** Format: uuid */
+      id: string;
+      number: string;
+      title: string;
+    };
     TicketCountsDto: {
       closed: number;
       createdByMe: number;
@@ -6204,6 +6227,9 @@ export interface components {
       channel: 'portal' | 'agent' | 'api' | 'email' | 'web_form' | 'monitoring';
       /** Format: date-time */
       closedAt: string | null;
+      contract: components['schemas']['TicketContractRefDto'] | null;
+      /** Format: uuid */
+      contractId: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
@@ -6218,6 +6244,9 @@ export interface components {
        * @description Staff only: absent for clients.
        */
       dueAt?: string | null;
+      equipment: components['schemas']['TicketEquipmentRefDto'] | null;
+      /** Format: uuid */
+      equipmentId: string | null;
       /** Format: date-time */
       firstRespondedAt: string | null;
       /** @description Staff only: absent for clients. */
@@ -6256,6 +6285,10 @@ export interface components {
       resolvedAt: string | null;
       /** @description The requester's latest rating */
       satisfaction: components['schemas']['SatisfactionDto'] | null;
+      /** @description The service object (site) */
+      serviceObject: components['schemas']['RefDto'] | null;
+      /** Format: uuid */
+      serviceObjectId: string | null;
       /** @description SLA clocks; the Overdue queue uses resolutionDueAt when dueAt is not set. Clients get the promised times only (firstResponseDueAt, resolutionDueAt) */
       sla: components['schemas']['TicketSlaDto'];
       /** @description Status key in the ticket workflow */
@@ -6286,8 +6319,18 @@ export interface components {
       updatedAt: string;
       /** @description Send it back with every write (optimistic locking) */
       version: number;
+      /** @description Warranty work: set when the equipment's warranty runs on the ticket's creation date, unless staff set it */
+      warranty: boolean;
       /** Format: uuid */
       workflowId: string;
+    };
+    TicketEquipmentRefDto: {
+      /** Format: uuid */
+      id: string;
+      inventoryNumber: string | null;
+      /** @description Manufacturer and model */
+      name: string;
+      serialNumber: string | null;
     };
     TicketEscalationDto: {
       /**
@@ -6316,10 +6359,14 @@ export interface components {
       newStatusName: components['schemas']['TranslatedTextDto'] | null;
       /** @description New value (any JSON) */
       newValue?: Record<string, never> | null;
+      /** @description The same for the new one */
+      newValueName: string | null;
       /** @description status_changed lines: the old status as the ticket’s workflow names it (null on other lines, or when the workflow no longer has it) */
       oldStatusName: components['schemas']['TranslatedTextDto'] | null;
       /** @description Previous value (any JSON) */
       oldValue?: Record<string, never> | null;
+      /** @description serviceObjectId, equipmentId and contractId lines: the old one named as the reader may see it (null: none, not visible to the reader, or another kind of line) */
+      oldValueName: string | null;
       /** @description The assignee the actor stood in for, as their active deputy; null otherwise */
       onBehalfOf: components['schemas']['RefDto'] | null;
     };
@@ -6448,6 +6495,11 @@ export interface components {
     TicketSummaryDto: {
       /** @description Staff only: absent for clients. */
       assignee?: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Issue 18 link
+       */
+      contractId: string | null;
       /** Format: date-time */
       createdAt: string;
       /**
@@ -6455,6 +6507,11 @@ export interface components {
        * @description Staff only: absent for clients.
        */
       dueAt?: string | null;
+      /**
+       * Format: uuid
+       * @description Issue 18 link
+       */
+      equipmentId: string | null;
       /** @description Staff only: absent for clients. */
       group?: components['schemas']['RefDto'] | null;
       /** Format: uuid */
@@ -6467,6 +6524,11 @@ export interface components {
       /** @description The promised response and resolution times, as the requester sees them */
       promise: components['schemas']['TicketPromiseDto'];
       requester: components['schemas']['RefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Issue 18 link
+       */
+      serviceObjectId: string | null;
       /** @description The Overdue queue uses resolutionDueAt when dueAt is not set */
       sla: components['schemas']['TicketSummarySlaDto'];
       /** @description Status key in the ticket workflow */
@@ -7138,6 +7200,11 @@ export interface components {
     UpdateTicketDto: {
       /** Format: uuid */
       categoryId?: string | null;
+      /**
+       * Format: uuid
+       * @description A contract of the ticket's organization in force; null clears it. A change picks the SLA policy again (the contract's wins)
+       */
+      contractId?: string | null;
       /** @description Merged into the stored values: a key with null clears that field, keys left out stay. Values by field key of the ticket type: text/long_text strings (≤ 1000 / 20000), number, date (YYYY-MM-DD), date_time (ISO 8601 with offset), select (an option value), multi_select (distinct option values), checkbox (boolean), user / organization (UUID of an active one). Every failing field is reported at once (422, field `customFields.<key>`). A required field cannot be cleared; with a new typeId, the new type's required fields must be filled and values of fields it lacks are dropped. */
       customFields?: {
         [key: string]: unknown;
@@ -7145,6 +7212,11 @@ export interface components {
       description?: string;
       /** Format: date-time */
       dueAt?: string | null;
+      /**
+       * Format: uuid
+       * @description An equipment item of the ticket's organization (at its service object, if it has one); null clears it
+       */
+      equipmentId?: string | null;
       /** Format: uuid */
       organizationId?: string | null;
       /** @enum {string} */
@@ -7156,6 +7228,11 @@ export interface components {
       projectId?: string | null;
       /** Format: uuid */
       requesterId?: string | null;
+      /**
+       * Format: uuid
+       * @description A service object of the ticket's organization; null clears it
+       */
+      serviceObjectId?: string | null;
       subject?: string;
       /** Format: uuid */
       typeId?: string;
@@ -7164,6 +7241,8 @@ export interface components {
        * @description The version you read; a stale one gets 409
        */
       version: number;
+      /** @description Warranty work, set by hand: from then on an equipment change no longer recomputes it */
+      warranty?: boolean;
     };
     UpdateTicketTypeDto: {
       /** @description false: no new tickets of this type */
@@ -24910,6 +24989,7 @@ export interface operations {
         categoryId?: string;
         /** @description Channels the tickets came by, comma-separated */
         channel?: ('portal' | 'agent' | 'api' | 'email' | 'web_form' | 'monitoring')[];
+        contractId?: string;
         createdFrom?: string;
         createdTo?: string;
         /** @description nextCursor from the previous page */
@@ -24918,6 +24998,9 @@ export interface operations {
         departmentId?: string;
         dueFrom?: string;
         dueTo?: string;
+        equipmentId?: string;
+        /** @description Tickets on equipment items of this equipment type */
+        equipmentTypeId?: string;
         groupId?: string;
         limit?: number;
         organizationId?: string;
@@ -24925,9 +25008,10 @@ export interface operations {
         priority?: ('low' | 'normal' | 'high' | 'urgent')[];
         /** @description Clients: one of their own projects (GET /me/projects); any other project finds nothing */
         projectId?: string;
-        /** @description Full-text search (Russian, Czech, English); a number finds that ticket */
+        /** @description Full-text search (Russian, Czech, English); a number finds that ticket, and a serial or inventory number (one token, any case) the tickets on that equipment */
         q?: string;
         requesterId?: string;
+        serviceObjectId?: string;
         /** @description Pythagoras name for the assignee: the same filter as assigneeId */
         solverId?: string;
         /** @description field:direction with field one of updatedAt, createdAt, number */

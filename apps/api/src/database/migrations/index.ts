@@ -43,6 +43,7 @@ import { KbSuggestionSessions1765740000000 } from './1765740000000-kb-suggestion
 import { KbAutoAnswer1765750000000 } from './1765750000000-kb-auto-answer.js';
 import { KbArticleAttachments1765760000000 } from './1765760000000-kb-article-attachments.js';
 import { Contracts1765800000000 } from './1765800000000-contracts.js';
+import { TicketLinks1765810000000 } from './1765810000000-ticket-links.js';
 import { AuthorizedRequestersMove1765820000000 } from './1765820000000-authorized-requesters-move.js';
 import { RegisterImport1765830000000 } from './1765830000000-register-import.js';
 import { PresetRequesterClose1765850000000 } from './1765850000000-preset-requester-close.js';
@@ -95,6 +96,7 @@ export const MIGRATIONS = [
   KbAutoAnswer1765750000000,
   KbArticleAttachments1765760000000,
   Contracts1765800000000,
+  TicketLinks1765810000000,
   AuthorizedRequestersMove1765820000000,
   PresetRequesterClose1765850000000,
   KbHeadlineConfig1765850000001,

@@ -13,6 +13,10 @@ export interface TicketFacts {
   projectId: string | null;
   channel: TicketChannel;
   customFields: CustomFieldValues;
+  /** Issue 18 links: the contract, the service object and the equipment item's type. */
+  contractId?: string | null;
+  serviceObjectId?: string | null;
+  equipmentTypeId?: string | null;
 }
 
 /**
@@ -83,6 +87,9 @@ export function conditionsMatch(c: AssignmentRuleConditions, facts: TicketFacts)
   if (!inList(c.organizationIds, facts.organizationId)) return false;
   if (!inList(c.projectIds, facts.projectId)) return false;
   if (!inList(c.channels, facts.channel)) return false;
+  if (!inList(c.contractIds, facts.contractId ?? null)) return false;
+  if (!inList(c.serviceObjectIds, facts.serviceObjectId ?? null)) return false;
+  if (!inList(c.equipmentTypeIds, facts.equipmentTypeId ?? null)) return false;
   if (c.customField && !valueEquals(facts.customFields[c.customField.key], c.customField.value)) {
     return false;
   }

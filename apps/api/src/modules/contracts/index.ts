@@ -11,3 +11,18 @@ export { AuthorizedRequesters } from './authorized-requesters.service.js';
 export { registerVisibility, type Register } from './register-visibility.js';
 /** A contract's status as read, and "in force", as SQL on a `contracts` alias. */
 export { contractInForceSql, contractStatusSql, contractToday } from './contract-status.js';
+/** The registers a ticket links to (its columns' foreign keys). */
+export { Contract } from './entities/contract.entity.js';
+export { ServiceObject } from './entities/service-object.entity.js';
+export { EquipmentItem } from './entities/equipment-item.entity.js';
+/** A ticket's links to the registers: the checks (422 per field), their facts and names. */
+export {
+  checkTicketLinks,
+  registerNames,
+  ticketLinkFacts,
+  underWarranty,
+  type TicketLinkCheck,
+  type TicketLinkFacts,
+  type TicketLinkField,
+  type TicketLinks,
+} from './ticket-link-rules.js';

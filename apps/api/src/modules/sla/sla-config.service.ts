@@ -22,6 +22,11 @@ export interface SlaSubject {
   priority: TicketPriority;
   typeId: string | null;
   organizationId: string | null;
+  /** Issue 18: the policy of the ticket's contract, which wins over the general rules. */
+  contractSlaPolicyId?: string | null;
+  contractId?: string | null;
+  serviceObjectId?: string | null;
+  equipmentTypeId?: string | null;
 }
 
 /**
@@ -59,8 +64,14 @@ export class SlaConfigService {
     this.cache.clear();
   }
 
-  /** The first active policy, by position, whose conditions all hold (an empty list: any). */
+  /**
+   * The ticket's contract's policy when it has an active one (Okdesk: the contract decides the
+   * service level); otherwise the first active policy, by position, whose conditions all hold
+   * (an empty list: any).
+   */
   match(snapshot: SlaSnapshot, t: SlaSubject): SlaPolicy | null {
+    const own = t.contractSlaPolicyId ? snapshot.byId.get(t.contractSlaPolicyId) : undefined;
+    if (own?.active) return own;
     return (
       snapshot.policies.find(
         (p) =>

@@ -39,6 +39,9 @@ export function toSummaryDto(r: TicketRow, isClient: boolean): TicketSummaryDto 
     type: r.t_type_id ? { id: r.t_type_id, key: r.type_key ?? '', name: r.type_name } : null,
     organization: r.t_organization_id ? { id: r.t_organization_id, name: r.org_name ?? '' } : null,
     requester: r.t_requester_id ? { id: r.t_requester_id, name: r.requester_name ?? '' } : null,
+    serviceObjectId: r.t_service_object_id,
+    equipmentId: r.t_equipment_id,
+    contractId: r.t_contract_id,
     createdAt: r.t_created_at.toISOString(),
     updatedAt: (isClient ? r.t_client_updated_at : r.t_updated_at).toISOString(),
     sla: { resolutionDueAt: iso(r.t_resolution_due_at) },
@@ -76,6 +79,28 @@ export function toDto(r: TicketRow, isClient: boolean): TicketFieldsDto | Ticket
     organization: r.t_organization_id ? { id: r.t_organization_id, name: r.org_name ?? '' } : null,
     requesterId: r.t_requester_id,
     requester: r.t_requester_id ? { id: r.t_requester_id, name: r.requester_name ?? '' } : null,
+    serviceObjectId: r.t_service_object_id,
+    serviceObject: r.t_service_object_id
+      ? { id: r.t_service_object_id, name: r.so_name ?? '' }
+      : null,
+    equipmentId: r.t_equipment_id,
+    equipment: r.t_equipment_id
+      ? {
+          id: r.t_equipment_id,
+          name: r.equipment_ref?.name ?? '',
+          serialNumber: r.equipment_ref?.serialNumber ?? null,
+          inventoryNumber: r.equipment_ref?.inventoryNumber ?? null,
+        }
+      : null,
+    contractId: r.t_contract_id,
+    contract: r.t_contract_id
+      ? {
+          id: r.t_contract_id,
+          number: r.contract_ref?.number ?? '',
+          title: r.contract_ref?.title ?? '',
+        }
+      : null,
+    warranty: r.t_warranty ?? false,
     assigneeId: r.t_assignee_id,
     assignee: r.t_assignee_id ? { id: r.t_assignee_id, name: r.assignee_name ?? '' } : null,
     groupId: r.t_group_id,

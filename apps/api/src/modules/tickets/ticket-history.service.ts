@@ -6,6 +6,7 @@ import { decodeCursor, toPage, type Page } from '../../common/pagination/cursor.
 import type { TicketEventDto } from './dto/ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { ticketVisibility } from './ticket-visibility.js';
+import { registerNames } from '../contracts/index.js';
 
 interface EventRow {
   id: string;
@@ -55,7 +56,18 @@ const CLIENT_EVENT_FIELDS = [
   'requesterId',
   'categoryId',
   'postponedUntil',
+  'serviceObjectId',
+  'equipmentId',
+  'contractId',
+  'warranty',
 ];
+
+/** Lines whose values are register ids, named for the reader (see `nameLinks`). */
+const LINK_FIELDS: Record<string, 'serviceObjectIds' | 'equipmentIds' | 'contractIds'> = {
+  serviceObjectId: 'serviceObjectIds',
+  equipmentId: 'equipmentIds',
+  contractId: 'contractIds',
+};
 /** What a client sees of the "created" line. */
 const CLIENT_CREATED_KEYS = ['number', 'subject', 'status', 'priority'];
 
@@ -136,12 +148,41 @@ export class TicketHistoryService {
       params,
     )) as EventRow[];
     if (!isClient && !seesAllTickets(user)) await this.hideUnseenChildren(user, rows);
+    const names = await this.nameLinks(user, rows);
     return toPage(
       rows,
       limit,
-      (r) => (isClient ? toClientEvent(r) : toEvent(r)),
+      (r) => {
+        const dto = isClient ? toClientEvent(r) : toEvent(r);
+        if (r.kind === 'field_changed' && r.field && Object.hasOwn(LINK_FIELDS, r.field)) {
+          dto.oldValueName = names.get(String(r.old_value)) ?? null;
+          dto.newValueName = names.get(String(r.new_value)) ?? null;
+        }
+        return dto;
+      },
       (r) => ({ v: r.cursor_at, id: r.id }),
     );
+  }
+
+  /**
+   * Names of the service objects, equipment and contracts a page's link lines name, as the
+   * reader may see them (the contracts module's register rule): one statement, none without
+   * such lines. Ids stay in the values; a name the reader may not see is left out.
+   */
+  private async nameLinks(user: AuthUser, rows: EventRow[]): Promise<Map<string, string>> {
+    const ids = { serviceObjectIds: [], equipmentIds: [], contractIds: [] } as Record<
+      'serviceObjectIds' | 'equipmentIds' | 'contractIds',
+      string[]
+    >;
+    for (const r of rows) {
+      const list =
+        r.kind === 'field_changed' && r.field && Object.hasOwn(LINK_FIELDS, r.field)
+          ? LINK_FIELDS[r.field]
+          : undefined;
+      if (!list) continue;
+      for (const v of [r.old_value, r.new_value]) if (typeof v === 'string') ids[list].push(v);
+    }
+    return registerNames(this.db.manager, user, ids);
   }
 
   /** Keeps, in each forced close line, only the children the caller sees (one query a page). */
@@ -192,6 +233,8 @@ function toEvent(r: EventRow): TicketEventDto {
     createdAt: r.created_at.toISOString(),
     oldStatusName: r.old_status_name,
     newStatusName: r.new_status_name,
+    oldValueName: null,
+    newValueName: null,
   };
 }
 

@@ -43,6 +43,13 @@ export interface NewTicketRow {
   sla: NewTicketSla;
   /** A client's new ticket waits for the desk's first public answer (PayDox, Okdesk). */
   needsReply: boolean;
+  /** Issue 18 links, checked by the contracts module's rules before this INSERT. */
+  serviceObjectId: string | null;
+  equipmentId: string | null;
+  contractId: string | null;
+  warranty: boolean;
+  /** Staff set `warranty` themselves: later equipment changes leave it. */
+  warrantyManual: boolean;
 }
 
 const insertTicketSqlCache = new Map<string, string>();
@@ -71,11 +78,12 @@ export function insertTicketSql(creatorIsClient: boolean, distribute: boolean): 
                               created_by_id, created_at, updated_at, client_updated_at, status_changed_at,
                               category_id, project_id, custom_fields, next_timer_at, support_level,
                               sla_policy_id, first_response_due_at, first_response_remind_at,
-                              resolution_due_at, resolution_remind_at, sla_paused_at, sla_next_check_at, needs_reply)
+                              resolution_due_at, resolution_remind_at, sla_paused_at, sla_next_check_at, needs_reply,
+                              service_object_id, equipment_id, contract_id, warranty, warranty_manual)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10::uuid, (SELECT user_id FROM pick)),
                  $11, $12, $13, $14, $15, $15, $15, $15, $16, $17, $18, $19,
                  COALESCE($20::smallint, (SELECT g.support_level FROM groups g WHERE g.id = $11::uuid)),
-                 $22, $23, $24, $25, $26, $27, $28, $30)
+                 $22, $23, $24, $25, $26, $27, $28, $30, $31, $32, $33, $34, $35)
          RETURNING *
        ), history AS (
          INSERT INTO ticket_events (ticket_id, actor_id, kind, new_value, internal, created_at)
@@ -162,5 +170,10 @@ export function insertTicketParams(values: NewTicketRow): unknown[] {
     values.sla.slaNextCheckAt,
     values.createdAt.toISOString(),
     values.needsReply,
+    values.serviceObjectId,
+    values.equipmentId,
+    values.contractId,
+    values.warranty,
+    values.warrantyManual,
   ];
 }

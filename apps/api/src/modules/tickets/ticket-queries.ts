@@ -31,6 +31,11 @@ const SEARCH_ID_LIMIT = 10_000;
 /** The categories of a done ticket: what `ticket_search.done` is derived from. */
 const DONE_CATEGORIES: readonly string[] = ['closed', 'canceled'];
 
+/** Serial and inventory numbers are one token: a phrase is never looked up as one. */
+function isSerialLike(text: string): boolean {
+  return text.length <= 100 && !/\s/.test(text);
+}
+
 /**
  * The full-text condition on `ticket_search s` for `$1`, written per half of the split GIN
  * indexes (migration 1765380000000): each arm repeats its index's predicate so the planner
@@ -254,15 +259,29 @@ export class TicketQueries {
     // itself it sometimes bets on walking the updated_at index and meeting matches early, which
     // takes seconds for a rare word. The ids travel as one text value (no row per id) and never
     // leave the server: visibility is still applied by the page query.
+    // A single token may be an equipment item's serial or inventory number (issue 18): its
+    // tickets join the matches. Asked in the same statement, by equality on the items'
+    // lower(...) indexes and the tickets' partial equipment index, so a word search pays one
+    // index probe and its page query keeps its text and plan.
+    const serialMatch = isSerialLike(text);
+    const equipmentIds = serialMatch
+      ? `, (SELECT array_agg(te.id)::text FROM (SELECT et.id FROM tickets et
+              WHERE et.equipment_id IS NOT NULL AND et.equipment_id IN (
+                SELECT ei.id FROM equipment_items ei
+                 WHERE lower(ei.serial_number) = lower($1) OR lower(ei.inventory_number) = lower($1))
+              LIMIT ${SEARCH_ID_LIMIT}) te) AS eq_ids`
+      : '';
     const [found] = (await this.db.query(
-      `SELECT count(*)::int AS n, array_agg(m.ticket_id)::text AS ids
+      `SELECT count(*)::int AS n, array_agg(m.ticket_id)::text AS ids${equipmentIds}
          FROM (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch}
                LIMIT ${SEARCH_ID_LIMIT + 1}) m`,
       [text, ...docParams],
-    )) as { n: number; ids: string | null }[];
+    )) as { n: number; ids: string | null; eq_ids?: string | null }[];
+    const byEquipment = found.eq_ids ? found.eq_ids.slice(1, -1) : '';
     if (found.n <= SEARCH_ID_LIMIT) {
+      const ids = found.ids ? found.ids.slice(1, -1) : '';
       qb.andWhere(`(t.id = ANY(CAST(:searchIds AS uuid[]))${numberMatch})`, {
-        searchIds: found.ids ?? '{}',
+        searchIds: `{${[ids, byEquipment].filter(Boolean).join(',')}}`,
         qNumber,
       });
       return;
@@ -271,9 +290,10 @@ export class TicketQueries {
     // meets a page of them early. The category test is left to the page query's own view
     // condition: repeated here, the planner would count its selectivity twice and expect too
     // few matches to walk for.
+    const equipmentMatch = byEquipment ? ' OR t.id = ANY(CAST(:equipmentTicketIds AS uuid[]))' : '';
     qb.andWhere(
-      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${words.replaceAll('$1', ':q')})${numberMatch})`,
-      { q: text, qNumber },
+      `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${words.replaceAll('$1', ':q')})${numberMatch}${equipmentMatch})`,
+      { q: text, qNumber, equipmentTicketIds: `{${byEquipment}}` },
     );
   }
 

@@ -33,6 +33,10 @@ const TICKET_COLUMNS = [
   'type_id',
   'organization_id',
   'requester_id',
+  'service_object_id',
+  'equipment_id',
+  'contract_id',
+  'warranty',
   'assignee_id',
   'group_id',
   'support_level',
@@ -86,6 +90,18 @@ const NAME_SELECTS: [string, string][] = [
   ['(SELECT p.name FROM projects p WHERE p.id = t.project_id)', 'project_name'],
   ['(SELECT sp.name FROM sla_policies sp WHERE sp.id = t.sla_policy_id)', 'sla_policy_name'],
   [statusNameSql('t'), 'status_name'],
+  ['(SELECT so.name FROM service_objects so WHERE so.id = t.service_object_id)', 'so_name'],
+  [
+    `(SELECT jsonb_build_object('name', btrim(ei.manufacturer || ' ' || ei.model),
+             'serialNumber', ei.serial_number, 'inventoryNumber', ei.inventory_number)
+        FROM equipment_items ei WHERE ei.id = t.equipment_id)`,
+    'equipment_ref',
+  ],
+  [
+    `(SELECT jsonb_build_object('number', ct.number, 'title', ct.title)
+        FROM contracts ct WHERE ct.id = t.contract_id)`,
+    'contract_ref',
+  ],
 ];
 
 /** A client's ticket shows none of these names, so its statements do not read them. */
@@ -139,6 +155,9 @@ const SUMMARY_COLUMNS = [
   'type_id',
   'organization_id',
   'requester_id',
+  'service_object_id',
+  'equipment_id',
+  'contract_id',
   'assignee_id',
   'group_id',
   'due_at',
@@ -196,6 +215,17 @@ export interface TicketRow {
   t_type_id: string | null;
   t_organization_id: string | null;
   t_requester_id: string | null;
+  t_service_object_id: string | null;
+  t_equipment_id: string | null;
+  t_contract_id: string | null;
+  t_warranty?: boolean;
+  so_name?: string | null;
+  equipment_ref?: {
+    name: string;
+    serialNumber: string | null;
+    inventoryNumber: string | null;
+  } | null;
+  contract_ref?: { number: string; title: string } | null;
   t_assignee_id: string | null;
   t_group_id: string | null;
   t_support_level: 1 | 2 | 3 | null;

@@ -195,6 +195,14 @@ export class TicketQueuesService {
       ['requesterId', 't.requester_id = :requesterId'],
       ['solverId', 't.assignee_id = :solverId'],
       ['projectId', 't.project_id = :projectId'],
+      // Issue 18 links (partial indexes: the explicit IS NOT NULL lets the type's lookup use them).
+      ['contractId', 't.contract_id = :contractId'],
+      ['serviceObjectId', 't.service_object_id = :serviceObjectId'],
+      ['equipmentId', 't.equipment_id = :equipmentId'],
+      [
+        'equipmentTypeId',
+        't.equipment_id IS NOT NULL AND t.equipment_id IN (SELECT ei.id FROM equipment_items ei WHERE ei.type_id = :equipmentTypeId)',
+      ],
       // A parent category stands for itself and its subcategories (two levels, so one step).
       [
         'categoryId',

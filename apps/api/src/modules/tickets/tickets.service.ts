@@ -22,6 +22,13 @@ import { WorkflowService } from '../workflow/index.js';
 import { SlaService } from '../sla/index.js';
 import { AuthorizedRequesters } from '../contracts/index.js';
 import { assertMayAssignTo, AssignmentRulesEngine } from '../assignment/index.js';
+import {
+  checkTicketLinks,
+  ticketLinkFacts,
+  underWarranty,
+  type TicketLinkFacts,
+  type TicketLinkField,
+} from '../contracts/index.js';
 import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
 import type { TicketDto } from './dto/ticket.dto.js';
 import { typeFieldDefinitions } from './custom-fields/custom-field-store.js';
@@ -45,8 +52,18 @@ import { columnsOf, TicketChange, TicketWriter } from './ticket-writer.js';
 import { AssignmentStatusTriggers } from './assignment-status-triggers.js';
 import { Ticket } from './entities/ticket.entity.js';
 
-/** The edits that pick the SLA policy again and recompute the deadlines. */
-const SLA_COLUMNS = ['priority', 'type_id', 'organization_id'];
+/**
+ * The edits that pick the SLA policy again and recompute the deadlines: the contract's policy
+ * wins, and policies may test the object and equipment type (issue 18).
+ */
+const SLA_COLUMNS = [
+  'priority',
+  'type_id',
+  'organization_id',
+  'contract_id',
+  'service_object_id',
+  'equipment_id',
+];
 
 /**
  * The columns whose change a client sees, so they move `client_updated_at` (the client's
@@ -60,10 +77,35 @@ const CLIENT_VISIBLE_COLUMNS = [
   'organization_id',
   'requester_id',
   'category_id',
+  'service_object_id',
+  'equipment_id',
+  'contract_id',
+  'warranty',
 ];
 
 /** The edits that re-run assignment rules flagged applyOnUpdate. */
-const ROUTING_COLUMNS = ['type_id', 'category_id', 'priority', 'organization_id', 'project_id'];
+const ROUTING_COLUMNS = [
+  'type_id',
+  'category_id',
+  'priority',
+  'organization_id',
+  'project_id',
+  'contract_id',
+  'service_object_id',
+  'equipment_id',
+];
+
+const LINK_FIELDS: readonly TicketLinkField[] = ['serviceObjectId', 'equipmentId', 'contractId'];
+const LINK_COLUMNS: Record<TicketLinkField, string> = {
+  serviceObjectId: 'service_object_id',
+  equipmentId: 'equipment_id',
+  contractId: 'contract_id',
+};
+const NO_LINK_FACTS: TicketLinkFacts = {
+  equipmentTypeId: null,
+  warrantyUntil: null,
+  contractSlaPolicyId: null,
+};
 
 export interface TicketCreateOptions {
   em?: EntityManager;
@@ -115,6 +157,7 @@ export class TicketsService {
         'assigneeId',
         'groupId',
         'dueAt',
+        'warranty',
       ] as const) {
         if (dto[field] !== undefined && !(field === 'requesterId' && dto[field] === user.id)) {
           refs.fail(field, 'clients cannot set this field');
@@ -167,6 +210,24 @@ export class TicketsService {
       ? await refs.project(dto.projectId, 'projectId', isClient ? user.id : undefined)
       : null;
 
+    // Issue 18 links: of the ticket's organization, the equipment at the object, the contract in
+    // force; a client names only what they may see (contracts module rules, one statement).
+    const links = {
+      organizationId,
+      serviceObjectId: dto.serviceObjectId ?? null,
+      equipmentId: dto.equipmentId ?? null,
+      contractId: dto.contractId ?? null,
+    };
+    let linkFacts = NO_LINK_FACTS;
+    if (links.serviceObjectId || links.equipmentId || links.contractId) {
+      const checked = await checkTicketLinks(em, user, links, now, {
+        check: new Set(LINK_FIELDS),
+        contractInForce: true,
+      });
+      refs.errors.push(...checked.errors);
+      linkFacts = checked.facts;
+    }
+
     // Values are checked against the type's fields only once the type itself is known to be
     // usable: against no type at all, every key would be reported as unknown.
     const typeUsable = !dto.typeId || (type && !refs.errors.some((e) => e.field === 'typeId'));
@@ -188,7 +249,7 @@ export class TicketsService {
     // CDESK's authorized requesters (docs/contracts.md): a client filing (portal, mail, web form)
     // and an integration filing for a client. Staff in the agent app file for whoever calls.
     if (requesterIsClient && requesterId && organizationId && (isClient || user.token)) {
-      await this.requesters.assertMayFile(requesterId, organizationId, null, em);
+      await this.requesters.assertMayFile(requesterId, organizationId, links.contractId, em);
     }
 
     const workflowId = type?.workflowId ?? (await this.workflows.defaultWorkflowId(em));
@@ -212,6 +273,9 @@ export class TicketsService {
         projectId: project?.id ?? null,
         channel,
         customFields,
+        contractId: links.contractId,
+        serviceObjectId: links.serviceObjectId,
+        equipmentTypeId: linkFacts.equipmentTypeId,
       },
       {
         groupId: requestedGroupId !== null,
@@ -230,6 +294,10 @@ export class TicketsService {
       organizationId,
       createdAt: now,
       status: initial,
+      contractSlaPolicyId: linkFacts.contractSlaPolicyId,
+      contractId: links.contractId,
+      serviceObjectId: links.serviceObjectId,
+      equipmentTypeId: linkFacts.equipmentTypeId,
     });
 
     const row: NewTicketRow = {
@@ -260,6 +328,12 @@ export class TicketsService {
       // Whoever files it (the client by portal, mail or web form, or staff on their behalf),
       // a client's request is unanswered until staff reply publicly (writeComment clears it).
       needsReply: requesterIsClient,
+      serviceObjectId: links.serviceObjectId,
+      equipmentId: links.equipmentId,
+      contractId: links.contractId,
+      // Warranty work when the equipment's warranty runs today, unless staff said otherwise.
+      warranty: dto.warranty ?? underWarranty(linkFacts.warrantyUntil, now),
+      warrantyManual: dto.warranty !== undefined,
     };
     // One statement writes the ticket and records its TicketCreated (ticket-insert.sql.ts): on
     // the pool, unless in-process listeners write with it or an Idempotency-Key claim must be
@@ -420,6 +494,34 @@ export class TicketsService {
           refs.fail('requesterId', "is a contact of another organization than the ticket's");
         }
       }
+      // Issue 18 links as this edit leaves them. A changed link is checked; moving the ticket to
+      // another organization re-checks every link it keeps (a 422, never a silent clear), and a
+      // new service object the equipment that stays.
+      const linked = <K extends TicketLinkField>(f: K): string | null =>
+        dto[f] !== undefined ? (dto[f] ?? null) : ticket[f];
+      const linkChanged = (f: TicketLinkField) => dto[f] !== undefined && dto[f] !== ticket[f];
+      const linksAfter = {
+        organizationId:
+          dto.organizationId !== undefined ? dto.organizationId : ticket.organizationId,
+        serviceObjectId: linked('serviceObjectId'),
+        equipmentId: linked('equipmentId'),
+        contractId: linked('contractId'),
+      };
+      const orgMoved =
+        dto.organizationId !== undefined && dto.organizationId !== ticket.organizationId;
+      const toCheck = new Set<TicketLinkField>(
+        LINK_FIELDS.filter((f) => linkChanged(f) || (orgMoved && linksAfter[f] !== null)),
+      );
+      if (linkChanged('serviceObjectId') && linksAfter.equipmentId) toCheck.add('equipmentId');
+      let linkFacts: TicketLinkFacts | null = null;
+      if (toCheck.size > 0) {
+        const checked = await checkTicketLinks(em, user, linksAfter, now, {
+          check: toCheck,
+          contractInForce: linkChanged('contractId'),
+        });
+        refs.errors.push(...checked.errors);
+        linkFacts = checked.facts;
+      }
       if (refs.errors.length > 0)
         throw new BusinessRuleError('The ticket cannot be changed', refs.errors);
 
@@ -432,6 +534,18 @@ export class TicketsService {
       change('dueAt', 'due_at', ticket.dueAt, dto.dueAt);
       change('categoryId', 'category_id', ticket.categoryId, dto.categoryId);
       change('projectId', 'project_id', ticket.projectId, dto.projectId);
+      for (const f of LINK_FIELDS) change(f, LINK_COLUMNS[f], ticket[f], dto[f]);
+      // What routing, SLA and warranty need of the links, read once when any of them will ask.
+      const facts = async (): Promise<TicketLinkFacts> =>
+        (linkFacts ??= await ticketLinkFacts(em, linksAfter));
+      if (dto.warranty !== undefined) {
+        // Set by hand: it stays as set, whatever equipment the ticket gets later.
+        change('warranty', 'warranty', ticket.warranty, dto.warranty);
+        if (!ticket.warrantyManual) changes.warranty_manual = true;
+      } else if ('equipment_id' in changes && !ticket.warrantyManual) {
+        const warranty = underWarranty((await facts()).warrantyUntil, ticket.createdAt);
+        change('warranty', 'warranty', ticket.warranty, warranty);
+      }
       if (custom && custom.changes.length > 0) {
         changes.custom_fields = JSON.stringify(custom.values);
         for (const c of custom.changes) {
@@ -460,6 +574,9 @@ export class TicketsService {
             projectId: after('project_id', ticket.projectId),
             channel: ticket.channel,
             customFields: custom?.values ?? ticket.customFields ?? {},
+            contractId: linksAfter.contractId,
+            serviceObjectId: linksAfter.serviceObjectId,
+            equipmentTypeId: (await facts()).equipmentTypeId,
             groupId: ticket.groupId,
             assigneeId: ticket.assigneeId,
             supportLevel: ticket.supportLevel,
@@ -486,6 +603,10 @@ export class TicketsService {
             priority: after('priority', ticket.priority),
             typeId: after('type_id', ticket.typeId),
             organizationId: after('organization_id', ticket.organizationId),
+            contractId: linksAfter.contractId,
+            serviceObjectId: linksAfter.serviceObjectId,
+            contractSlaPolicyId: (await facts()).contractSlaPolicyId,
+            equipmentTypeId: (await facts()).equipmentTypeId,
           },
           now,
         );

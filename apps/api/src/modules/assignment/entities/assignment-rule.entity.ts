@@ -21,6 +21,10 @@ export interface AssignmentRuleConditions {
   organizationIds?: string[];
   projectIds?: string[];
   channels?: TicketChannel[];
+  /** Issue 18: the ticket's contract, service object, and its equipment item's type. */
+  contractIds?: string[];
+  serviceObjectIds?: string[];
+  equipmentTypeIds?: string[];
   customField?: { key: string; value: string | number | boolean } | null;
   /** Any of these words or phrases in the subject; a trailing `*` matches a word's beginning. */
   subjectWords?: string[];

@@ -143,6 +143,41 @@ export class CreateTicketDto {
   @ApiPropertyOptional({
     ...UUID_SCHEMA,
     description:
+      "A service object of the ticket's organization (422 serviceObjectId otherwise); a client names only one they may see",
+  })
+  @IsOptional()
+  @IsUUID()
+  serviceObjectId?: string;
+
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    description:
+      "An equipment item of the ticket's organization, at the chosen service object when one is chosen (422 equipmentId otherwise)",
+  })
+  @IsOptional()
+  @IsUUID()
+  equipmentId?: string;
+
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    description:
+      "A contract of the ticket's organization in force (active, begun, not ended; 422 contractId otherwise). Its SLA policy, if it has one, applies to the ticket",
+  })
+  @IsOptional()
+  @IsUUID()
+  contractId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Staff only: warranty work. Without it, set from the equipment's warranty (warrantyUntil on or after the creation date)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  warranty?: boolean;
+
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    description:
       'The new-ticket form’s knowledge-base suggestion session (POST /kb/suggestion-opens): the ' +
       'ticket marks the caller’s own session filed, so its opened articles do not count as a ' +
       'deflection. Any other id changes nothing.',
@@ -193,6 +228,49 @@ export class UpdateTicketDto {
   @ValidateIf((_, v) => v !== null)
   @IsDateTime()
   dueAt?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    ...UUID_SCHEMA,
+    nullable: true,
+    description: "A service object of the ticket's organization; null clears it",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  serviceObjectId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    ...UUID_SCHEMA,
+    nullable: true,
+    description:
+      "An equipment item of the ticket's organization (at its service object, if it has one); null clears it",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  equipmentId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    ...UUID_SCHEMA,
+    nullable: true,
+    description:
+      "A contract of the ticket's organization in force; null clears it. A change picks the SLA policy again (the contract's wins)",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  contractId?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Warranty work, set by hand: from then on an equipment change no longer recomputes it',
+  })
+  @IsOptional()
+  @IsBoolean()
+  warranty?: boolean;
 
   @ApiPropertyOptional({
     type: 'object',
@@ -395,6 +473,16 @@ export class ListTicketsQueryDto {
   @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() assigneeId?: string;
   @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() groupId?: string;
   @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() requesterId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() contractId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() serviceObjectId?: string;
+  @ApiPropertyOptional({ ...UUID_SCHEMA }) @IsOptional() @IsUUID() equipmentId?: string;
+  @ApiPropertyOptional({
+    ...UUID_SCHEMA,
+    description: 'Tickets on equipment items of this equipment type',
+  })
+  @IsOptional()
+  @IsUUID()
+  equipmentTypeId?: string;
 
   @ApiPropertyOptional({
     ...UUID_SCHEMA,
@@ -422,7 +510,8 @@ export class ListTicketsQueryDto {
   solverId?: string;
 
   @ApiPropertyOptional({
-    description: 'Full-text search (Russian, Czech, English); a number finds that ticket',
+    description:
+      'Full-text search (Russian, Czech, English); a number finds that ticket, and a serial or inventory number (one token, any case) the tickets on that equipment',
     maxLength: FIELD_LIMITS.search,
   })
   @IsOptional()

@@ -40,6 +40,21 @@ export class SatisfactionDto {
 
 const STAFF_ONLY = 'Staff only: absent for clients.';
 
+/** A ticket's equipment item: its model label and numbers. */
+export class TicketEquipmentRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Manufacturer and model' }) name!: string;
+  @ApiProperty({ type: String, nullable: true }) serialNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) inventoryNumber!: string | null;
+}
+
+/** A ticket's contract: its number and title. */
+export class TicketContractRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty() title!: string;
+}
+
 /** The SLA clock a list row shows: the deadline its "time left" counts down to. */
 export class TicketSummarySlaDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -93,6 +108,12 @@ export class TicketSummaryDto {
   @ApiProperty({ type: TicketTypeRefDto, nullable: true }) type!: TicketTypeRefDto | null;
   @ApiProperty({ type: RefDto, nullable: true }) organization!: RefDto | null;
   @ApiProperty({ type: RefDto, nullable: true }) requester!: RefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Issue 18 link' })
+  serviceObjectId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Issue 18 link' })
+  equipmentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Issue 18 link' })
+  contractId!: string | null;
   @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
   assignee?: RefDto | null;
   @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
@@ -144,6 +165,20 @@ export class TicketFieldsDto {
   @ApiProperty({ type: RefDto, nullable: true }) organization!: RefDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) requesterId!: string | null;
   @ApiProperty({ type: RefDto, nullable: true }) requester!: RefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) serviceObjectId!: string | null;
+  @ApiProperty({ type: RefDto, nullable: true, description: 'The service object (site)' })
+  serviceObject!: RefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) equipmentId!: string | null;
+  @ApiProperty({ type: TicketEquipmentRefDto, nullable: true })
+  equipment!: TicketEquipmentRefDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) contractId!: string | null;
+  @ApiProperty({ type: TicketContractRefDto, nullable: true })
+  contract!: TicketContractRefDto | null;
+  @ApiProperty({
+    description:
+      "Warranty work: set when the equipment's warranty runs on the ticket's creation date, unless staff set it",
+  })
+  warranty!: boolean;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: STAFF_ONLY })
   assigneeId?: string | null;
   @ApiPropertyOptional({ type: RefDto, nullable: true, description: STAFF_ONLY })
@@ -319,6 +354,15 @@ export class TicketEventDto {
     description: 'status_changed lines: the new status as the ticket’s workflow names it',
   })
   newStatusName!: TranslatedTextDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'serviceObjectId, equipmentId and contractId lines: the old one named as the reader may see it (null: none, not visible to the reader, or another kind of line)',
+  })
+  oldValueName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The same for the new one' })
+  newValueName!: string | null;
 }
 
 export class TicketEventPageDto {

@@ -19,6 +19,7 @@ import { Workflow } from '../../workflow/index.js';
 import { TicketType } from './ticket-type.entity.js';
 import { Category } from './category.entity.js';
 import { SlaPolicy, type SlaStop } from '../../sla/index.js';
+import { Contract, EquipmentItem, ServiceObject } from '../../contracts/index.js';
 
 /**
  * Every list filter has an index whose tail is (updated_at, id), the default keyset order,
@@ -62,6 +63,16 @@ import { SlaPolicy, type SlaStop } from '../../sla/index.js';
 @Index('tickets_assignee_due_idx', { synchronize: false })
 @Index('tickets_requester_due_idx', { synchronize: false })
 @Index('tickets_assignee_open_idx', { synchronize: false })
+// Issue 18 links (partial: most tickets have none, and a filter's `= $1` implies NOT NULL).
+@Index('tickets_service_object_updated_idx', ['serviceObjectId', 'updatedAt', 'id'], {
+  where: '"service_object_id" IS NOT NULL',
+})
+@Index('tickets_equipment_updated_idx', ['equipmentId', 'updatedAt', 'id'], {
+  where: '"equipment_id" IS NOT NULL',
+})
+@Index('tickets_contract_updated_idx', ['contractId', 'updatedAt', 'id'], {
+  where: '"contract_id" IS NOT NULL',
+})
 @Check('tickets_support_level_check', `"support_level" BETWEEN 1 AND 3`)
 export class Ticket {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -121,6 +132,28 @@ export class Ticket {
   @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'project_id' })
   project?: Relation<Project>;
+
+  // Issue 18: the service object, equipment item and contract the request is about (all of the
+  // ticket's organization; checked by the contracts module's ticket-link rules).
+  @Column('uuid', { name: 'service_object_id', nullable: true }) serviceObjectId!: string | null;
+  @ManyToOne(() => ServiceObject, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'service_object_id' })
+  serviceObject?: Relation<ServiceObject>;
+
+  @Column('uuid', { name: 'equipment_id', nullable: true }) equipmentId!: string | null;
+  @ManyToOne(() => EquipmentItem, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'equipment_id' })
+  equipment?: Relation<EquipmentItem>;
+
+  @Column('uuid', { name: 'contract_id', nullable: true }) contractId!: string | null;
+  @ManyToOne(() => Contract, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'contract_id' })
+  contract?: Relation<Contract>;
+
+  /** Warranty work: set from the equipment's warranty at create and on an equipment change. */
+  @Column('boolean', { default: false }) warranty!: boolean;
+  /** Staff set `warranty` by hand: an equipment change no longer recomputes it. */
+  @Column('boolean', { name: 'warranty_manual', default: false }) warrantyManual!: boolean;
 
   /** Support line (1-3) the ticket is at: its group's, or set by a rule or an escalation. */
   @Column('smallint', { name: 'support_level', nullable: true }) supportLevel!: number | null;
