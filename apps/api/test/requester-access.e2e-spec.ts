@@ -128,4 +128,135 @@ describe('authorized requesters and access by object', () => {
       expect(byPhone.status).toBe(201);
     });
   });
+
+  describe('access by object', () => {
+    let org: { id: string };
+    let otherOrg: { id: string };
+    let limited: { id: string };
+    let whole: { id: string };
+    let dispatcher: { id: string };
+    const ids: Record<string, string> = {};
+    const get = async (userId: string, path: string) =>
+      t
+        .http()
+        .get(`/api/v1${path}`)
+        .set('Authorization', await auth(userId));
+    const listed = async (userId: string, path: string) =>
+      ((await get(userId, path)).body.items as { id: string }[]).map((r) => r.id).sort();
+    const setAccess = async (userId: string, serviceObjectIds: string[]) =>
+      t
+        .http()
+        .put(`/api/v1/contacts/${userId}/object-access`)
+        .set('Authorization', await auth(dispatcher.id))
+        .send({ serviceObjectIds });
+    const insert = async (text: string, params: unknown[]) =>
+      ((await t.db.query(`${text} RETURNING id`, params)) as { id: string }[])[0].id;
+
+    beforeAll(async () => {
+      org = await t.factory.organization('Sites Co');
+      otherOrg = await t.factory.organization('Elsewhere Co');
+      dispatcher = await t.factory.user({ role: 'dispatcher' });
+      limited = await t.factory.user({
+        role: 'client',
+        organizationId: org.id,
+        canViewOrganizationTickets: true,
+      });
+      whole = await t.factory.user({
+        role: 'client',
+        organizationId: org.id,
+        canViewOrganizationTickets: true,
+      });
+      const colleague = await t.factory.user({ role: 'client', organizationId: org.id });
+      for (const name of ['north', 'south']) {
+        ids[name] = await insert(
+          'INSERT INTO service_objects (organization_id, name) VALUES ($1, $2)',
+          [org.id, name],
+        );
+      }
+      ids.foreign = await insert(
+        'INSERT INTO service_objects (organization_id, name) VALUES ($1, $2)',
+        [otherOrg.id, 'far'],
+      );
+      const type = await insert('INSERT INTO equipment_types (name) VALUES ($1)', ['Boiler']);
+      for (const [name, object] of [
+        ['atNorth', ids.north],
+        ['atSouth', ids.south],
+        ['unplaced', null],
+      ] as const) {
+        ids[name] = await insert(
+          `INSERT INTO equipment_items (type_id, organization_id, service_object_id, model)
+           VALUES ($1, $2, $3, $4)`,
+          [type, org.id, object, name],
+        );
+      }
+      const ticket = async (requesterId: string, objectId: string | null) => {
+        const made = await t.factory.ticket({ organizationId: org.id, requesterId });
+        await t.db.query('UPDATE tickets SET service_object_id = $2 WHERE id = $1', [
+          made.id,
+          objectId,
+        ]);
+        return made.id;
+      };
+      ids.ticketNorth = await ticket(colleague.id, ids.north);
+      ids.ticketSouth = await ticket(colleague.id, ids.south);
+      ids.ticketNoObject = await ticket(colleague.id, null);
+      ids.ownSouth = await ticket(limited.id, ids.south);
+    });
+
+    it('staff set it on the contact: objects of the contact’s organization only, 404 for staff', async () => {
+      const foreign = await setAccess(limited.id, [ids.north, ids.foreign]);
+      expect(foreign.status).toBe(422);
+      expect(foreign.body.errors).toEqual([
+        { field: 'serviceObjectIds[1]', message: expect.any(String) },
+      ]);
+      expect((await setAccess(dispatcher.id, [])).status).toBe(404);
+      const saved = await setAccess(limited.id, [ids.north]);
+      expect(saved.status).toBe(200);
+      expect(saved.body).toEqual({
+        userId: limited.id,
+        organizationId: org.id,
+        serviceObjects: [{ id: ids.north, name: 'north' }],
+      });
+      expect((await get(dispatcher.id, `/contacts/${limited.id}/object-access`)).body).toEqual(
+        saved.body,
+      );
+      // The contact cannot read or lift their own limit.
+      expect((await get(limited.id, `/contacts/${limited.id}/object-access`)).status).toBe(403);
+    });
+
+    it('a limited contact sees only their objects and the equipment at them (lists and 404)', async () => {
+      expect(await listed(limited.id, `/service-objects?organizationId=${org.id}`)).toEqual([
+        ids.north,
+      ]);
+      expect((await get(limited.id, `/service-objects/${ids.south}`)).status).toBe(404);
+      expect(await listed(limited.id, '/equipment-items')).toEqual([ids.atNorth]);
+      expect((await get(limited.id, `/equipment-items/${ids.atSouth}`)).status).toBe(404);
+      expect((await get(limited.id, `/equipment-items/${ids.unplaced}`)).status).toBe(404);
+      // An unlimited colleague still sees the whole organization.
+      expect(await listed(whole.id, '/service-objects')).toEqual([ids.north, ids.south].sort());
+      expect(await listed(whole.id, '/equipment-items')).toHaveLength(3);
+    });
+
+    it('tickets: their own always, the organization’s only on their objects (list, detail, search, counts)', async () => {
+      const seen = await listed(limited.id, '/tickets');
+      expect(seen).toEqual([ids.ticketNorth, ids.ownSouth].sort());
+      expect((await get(limited.id, `/tickets/${ids.ticketSouth}`)).status).toBe(404);
+      expect((await get(limited.id, `/tickets/${ids.ticketNoObject}`)).status).toBe(404);
+      expect((await get(limited.id, `/tickets/${ids.ownSouth}`)).status).toBe(200);
+      const subject = (await get(whole.id, `/tickets/${ids.ticketSouth}`)).body.subject as string;
+      expect(await listed(limited.id, `/tickets?q=${encodeURIComponent(subject)}`)).not.toContain(
+        ids.ticketSouth,
+      );
+      const counts = (await get(limited.id, '/tickets/counts')).body as { open: number };
+      const wholeCounts = (await get(whole.id, '/tickets/counts')).body as { open: number };
+      expect(wholeCounts.open - counts.open).toBe(2);
+      expect(await listed(whole.id, '/tickets')).toHaveLength(4);
+    });
+
+    it('an empty set lifts the limit', async () => {
+      expect((await setAccess(limited.id, [])).status).toBe(200);
+      expect(await listed(limited.id, '/equipment-items')).toHaveLength(3);
+      expect(await listed(limited.id, '/tickets')).toHaveLength(4);
+    });
+  });
 });

@@ -71,6 +71,7 @@ import { EquipmentType } from '../modules/contracts/entities/equipment-type.enti
 import { EquipmentItem } from '../modules/contracts/entities/equipment-item.entity.js';
 import { AuthorizedRequester } from '../modules/contracts/entities/authorized-requester.entity.js';
 import { RequesterList } from '../modules/contracts/entities/requester-list.entity.js';
+import { ContactObjectAccess } from '../modules/contracts/entities/contact-object-access.entity.js';
 import { RegisterImport } from '../modules/register-import/entities/register-import.entity.js';
 import { RegisterExternalId } from '../modules/register-import/entities/register-external-id.entity.js';
 /** Every entity, listed once: the data source and the drift test both use this list. */
@@ -145,6 +146,7 @@ export const ENTITIES = [
   EquipmentItem,
   AuthorizedRequester,
   RequesterList,
+  ContactObjectAccess,
   RegisterImport,
   RegisterExternalId,
 ];

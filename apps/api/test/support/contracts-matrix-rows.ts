@@ -176,4 +176,27 @@ export const CONTRACTS_ROWS: MatrixRow[] = [
     },
     expect: managers(200),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/contacts/{userId}/object-access',
+    prepare: async (c) => ({ path: `/api/v1/contacts/${c.w.clientA2.id}/object-access` }),
+    expect: staffReaders,
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/contacts/{userId}/object-access',
+    prepare: async (c) => {
+      // A contact of its own per cell: a limit set by one cell must not hide rows from another.
+      const contact = await c.t.factory.user({ role: 'client', organizationId: c.w.orgA.id });
+      return {
+        path: `/api/v1/contacts/${contact.id}/object-access`,
+        body: { serviceObjectIds: [await serviceObject(c)] },
+        probe: () =>
+          one(c, 'SELECT count(*)::int AS n FROM contact_object_access WHERE user_id = $1', [
+            contact.id,
+          ]),
+      };
+    },
+    expect: managers(200),
+  },
 ];

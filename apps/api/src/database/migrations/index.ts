@@ -45,6 +45,7 @@ import { KbArticleAttachments1765760000000 } from './1765760000000-kb-article-at
 import { Contracts1765800000000 } from './1765800000000-contracts.js';
 import { TicketLinks1765810000000 } from './1765810000000-ticket-links.js';
 import { AuthorizedRequestersMove1765820000000 } from './1765820000000-authorized-requesters-move.js';
+import { ContactObjectAccess1765820000010 } from './1765820000010-contact-object-access.js';
 import { RegisterImport1765830000000 } from './1765830000000-register-import.js';
 import { PresetRequesterClose1765850000000 } from './1765850000000-preset-requester-close.js';
 import { KbHeadlineConfig1765850000001 } from './1765850000001-kb-headline-config.js';
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   Contracts1765800000000,
   TicketLinks1765810000000,
   AuthorizedRequestersMove1765820000000,
+  ContactObjectAccess1765820000010,
   PresetRequesterClose1765850000000,
   KbHeadlineConfig1765850000001,
   RegisterImport1765830000000,

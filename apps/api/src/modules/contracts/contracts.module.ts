@@ -9,6 +9,8 @@ import { EquipmentTypesController } from './equipment-types.controller.js';
 import { EquipmentTypesService } from './equipment-types.service.js';
 import { ServiceObjectsController } from './service-objects.controller.js';
 import { ServiceObjectsService } from './service-objects.service.js';
+import { ContactObjectAccessController } from './object-access.controller.js';
+import { ContactObjectAccessService } from './object-access.service.js';
 
 /**
  * Contracts, service objects, equipment and authorized requesters (issue 18): the registers a
@@ -21,6 +23,7 @@ import { ServiceObjectsService } from './service-objects.service.js';
     EquipmentTypesController,
     EquipmentItemsController,
     AuthorizedRequestersController,
+    ContactObjectAccessController,
   ],
   providers: [
     ContractsService,
@@ -28,6 +31,7 @@ import { ServiceObjectsService } from './service-objects.service.js';
     EquipmentTypesService,
     EquipmentItemsService,
     AuthorizedRequesters,
+    ContactObjectAccessService,
   ],
   exports: [AuthorizedRequesters],
 })

@@ -9,6 +9,8 @@ export { ContractsModule } from './contracts.module.js';
 export { AuthorizedRequesters } from './authorized-requesters.service.js';
 /** THE rule for which register rows a reader sees. */
 export { registerVisibility, type Register } from './register-visibility.js';
+/** Access by object: the SQL condition a client contact's object limit puts on a row. */
+export { objectAccessSql } from './object-access.js';
 /** A contract's status as read, and "in force", as SQL on a `contracts` alias. */
 export { contractInForceSql, contractStatusSql, contractToday } from './contract-status.js';
 /** The registers a ticket links to (its columns' foreign keys). */

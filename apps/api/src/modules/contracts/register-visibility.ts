@@ -1,5 +1,6 @@
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import type { SqlParams } from '../../common/database/crud-sql.js';
+import { objectAccessSql } from './object-access.js';
 
 /** The registers a client may read: their organization's contracts, objects and equipment. */
 export type Register = 'contracts' | 'service_objects' | 'equipment_items';
@@ -10,12 +11,15 @@ export function isRegisterStaff(reader: AuthUser): boolean {
 }
 
 /**
- * Access by object (CDESK), the next step of issue 18: a contact limited to some service objects
- * sees only those objects and their equipment. Until it exists, a contact sees the whole
- * organization. It narrows, never widens: the organization condition is always ANDed before it.
+ * Access by object (CDESK): a contact limited to some service objects sees only those objects
+ * and the equipment at them (object-access.ts). Contracts stay organization-wide: a contract is
+ * the organization's, not a site's. It narrows, never widens: the organization condition is
+ * always ANDed before it.
  */
-function objectAccess(_reader: AuthUser, _p: SqlParams, _register: Register, _alias: string) {
-  return 'TRUE';
+function objectAccess(reader: AuthUser, p: SqlParams, register: Register, alias: string) {
+  if (register === 'contracts') return 'TRUE';
+  const column = register === 'service_objects' ? `${alias}.id` : `${alias}.service_object_id`;
+  return objectAccessSql(`${p.add(reader.id)}::uuid`, column);
 }
 
 /**

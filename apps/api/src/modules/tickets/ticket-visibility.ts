@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { seesAllTickets, type AuthUser } from '../../common/auth/auth-user.js';
+import { objectAccessSql } from '../contracts/index.js';
 import { departmentSubtreeSql } from '../directory/index.js';
 
 export interface SqlFragment {
@@ -20,9 +21,11 @@ export function departmentMembersSql(param: string): string {
 export function ticketVisibility(user: AuthUser, alias = 't'): SqlFragment {
   const params: Record<string, unknown> = { visUserId: user.id };
   if (user.role === 'client') {
+    // Their own requests always; the organization's only on the service objects they are
+    // limited to, if staff limited them (access by object, docs/contracts.md).
     const own =
       user.canViewOrganizationTickets && user.organizationId
-        ? `(${alias}.requester_id = :visUserId OR ${alias}.organization_id = :visOrgId)`
+        ? `(${alias}.requester_id = :visUserId OR (${alias}.organization_id = :visOrgId AND ${objectAccessSql(':visUserId', `${alias}.service_object_id`)}))`
         : `${alias}.requester_id = :visUserId`;
     params.visOrgId = user.organizationId;
     return {
