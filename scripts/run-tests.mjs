@@ -3,7 +3,8 @@
 // browser tier waits on pages, timers and the server most of the time), so the lanes keep both
 // cores busy without changing what any step checks (docs/testing.md has the numbers):
 //   build → bundle size, API client → browser tier (two Jest workers, a server each)
-//   (waits for the build: its cluster test runs the built API) → API tier (two Jest workers)
+//   Nx project graph → (waits for the build: its cluster test runs the built API) → API tier
+//   (two Jest workers)
 //   typecheck → lint → module cycles (nothing waits for them: they only decide the outcome)
 // A failed step stops its lane; the other lanes run to their end; the run fails. Each output line
 // is prefixed with its step, and a table of the steps' times closes the run.
@@ -71,7 +72,9 @@ const ok = await sequence(step('preflight', 'node', 'scripts/preflight.mjs'), ()
           ),
         script('test:e2e'),
       ),
-    () => sequence(() => built, script('test:api')),
+    // The Nx project graph first: ESLint's module-boundaries rule reads it, and the API tier's
+    // lint tests (lint-guards, module-doors) run ESLint, maybe before the lint step has made it.
+    () => sequence(script('lint:graph'), () => built, script('test:api')),
     () =>
       sequence(
         script('typecheck'),
