@@ -1,4 +1,5 @@
 import { RegisterImportWorker } from '../src/modules/register-import/index';
+import { AttachmentStorage } from '../src/modules/tickets/index';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -130,6 +131,12 @@ describe('register import and export', () => {
       createdCount: 2,
       updatedCount: 0,
     });
+    // The imported file is not kept in the store.
+    const [{ file_key: key }] = (await t.db.query(
+      'SELECT file_key FROM register_imports WHERE id = $1',
+      [first.id],
+    )) as { file_key: string }[];
+    await expect(t.app.get(AttachmentStorage).open(key)).rejects.toThrow();
     const again = await t
       .http()
       .post(`/api/v1/register-imports/${first.id}/import`)

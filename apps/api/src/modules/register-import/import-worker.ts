@@ -85,6 +85,12 @@ export class RegisterImportWorker {
   }
 
   private async run(job: RegisterImport): Promise<void> {
+    await this.runJob(job);
+    // The file served its dry run and its import: an imported file is not kept.
+    if (job.mode === 'import') await this.storage.remove(job.fileKey).catch(() => undefined);
+  }
+
+  private async runJob(job: RegisterImport): Promise<void> {
     const spec = REGISTER_SPECS[job.register];
     let outcome: Outcome | null = null;
     try {
