@@ -381,6 +381,86 @@ describe('knowledge base', () => {
     });
   });
 
+  describe('section order', () => {
+    interface Row {
+      id: string;
+      parentId: string | null;
+      position: number;
+      version: number;
+    }
+    const children = async (parentId: string | null) =>
+      ((await as(w.admin).get('/api/v1/kb/sections')).body as Row[])
+        .filter((x) => x.parentId === parentId)
+        .sort((a, b) => a.position - b.position);
+    const order = (parentId: string | null, rows: Row[], who: Persona = w.admin) =>
+      as(who).put('/api/v1/kb/sections/order', {
+        parentId,
+        sections: rows.map((r) => ({ id: r.id, version: r.version })),
+      });
+
+    it("a parent's subsections in one request: all of them, each with its version", async () => {
+      const parent = await section('Ordered', 'clients');
+      for (const name of ['A', 'B', 'C']) await section(name, 'clients', { parentId: parent });
+      const [a, b, c] = await children(parent);
+      const res = await order(parent, [c, a, b]);
+      expect(res.status).toBe(200);
+      expect(res.body.map((x: Row) => [x.id, x.position, x.version])).toEqual([
+        [c.id, 0, c.version + 1],
+        [a.id, 1, a.version + 1],
+        [b.id, 2, b.version + 1],
+      ]);
+      expect((await children(parent)).map((x) => x.id)).toEqual([c.id, a.id, b.id]);
+
+      // The versions read before: stale, a 409 naming one, and nothing moves.
+      const stale = await order(parent, [a, b, c]);
+      expect(stale.status).toBe(409);
+      expect(stale.headers['content-type']).toContain('application/problem+json');
+      expect(stale.body).toMatchObject({ currentVersion: a.version + 1, id: a.id });
+      expect((await children(parent)).map((x) => x.id)).toEqual([c.id, a.id, b.id]);
+
+      // Every subsection once: one left out, one of another parent, one twice.
+      const now = await children(parent);
+      const [other] = await children(null);
+      for (const rows of [now.slice(1), [...now, other], [...now, now[0]]]) {
+        const bad = await order(parent, rows);
+        expect(bad.status).toBe(422);
+        expect(bad.body.errors[0].field).toBe('sections');
+      }
+      const noParent = await as(w.admin).put('/api/v1/kb/sections/order', {
+        parentId: '00000000-0000-4000-8000-000000000000',
+        sections: [{ id: now[0].id, version: now[0].version }],
+      });
+      expect(noParent.status).toBe(422);
+      expect(noParent.body.errors[0].field).toBe('parentId');
+
+      // kb.manage only.
+      expect((await order(parent, now, w.agent)).status).toBe(403);
+      expect((await order(parent, now, w.clientA)).status).toBe(403);
+      // The top sections too.
+      const top = await children(null);
+      const reversed = await order(null, [...top].reverse());
+      expect(reversed.status).toBe(200);
+      expect((await children(null)).map((x) => x.id)).toEqual([...top].reverse().map((x) => x.id));
+    });
+
+    it('bad bodies are 400s', async () => {
+      const [first] = await children(null);
+      for (const body of [
+        {},
+        { parentId: null, sections: [] },
+        { parentId: null, sections: ['x'] },
+        { parentId: null, sections: [{ id: 'nope', version: 1 }] },
+        { parentId: null, sections: [{ id: first.id }] },
+        { sections: [{ id: first.id, version: first.version }] },
+        { parentId: 'x', sections: [{ id: first.id, version: first.version }] },
+        { parentId: null, sections: [{ id: first.id, version: first.version, extra: 1 }] },
+      ]) {
+        const res = await as(w.admin).put('/api/v1/kb/sections/order', body);
+        expect(res.status).toBe(400);
+      }
+    });
+  });
+
   describe('revisions and optimistic locking', () => {
     it('every save is a revision; a stale version is a 409; restore adds a revision', async () => {
       const s = JSON.parse(ids.sections) as Record<string, string>;

@@ -12,6 +12,7 @@ const NOVAK_CLIENT = 'petr.novak@zahradnictvi-novak.example';
 interface Section {
   id: string;
   name: string;
+  version: number;
 }
 
 /** The section names of the tree as the page shows them, top to bottom. */
@@ -112,9 +113,19 @@ describeBrowser('knowledge-base administration', () => {
         await fillSection(page, other, { organization: 'Novák' });
         await waitForOrder(page, names, [parent, childA, childB, other]);
 
-        // Up with the mouse, then down again and up once more with the keyboard alone.
+        // Up with the mouse (one request with the whole order: no PATCH per sibling), then
+        // down again and up once more with the keyboard alone.
+        const writes: string[] = [];
+        const onRequest = (r: { method(): string; url(): string }) => {
+          if (r.method() !== 'GET' && r.url().includes('/api/v1/kb/sections')) {
+            writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+          }
+        };
+        page.on('request', onRequest);
         await page.getByRole('button', { name: `Move “${childB}” up` }).click();
         await waitForOrder(page, names, [parent, childB, childA, other]);
+        page.off('request', onRequest);
+        expect(writes).toEqual(['PUT /api/v1/kb/sections/order']);
         await page.getByRole('button', { name: `Move “${childB}” down` }).focus();
         await page.keyboard.press('Enter');
         await waitForOrder(page, names, [parent, childA, childB, other]);
@@ -125,6 +136,33 @@ describeBrowser('knowledge-base administration', () => {
         expect(await page.getByRole('button', { name: `Move “${childB}” up` }).isDisabled()).toBe(
           true,
         );
+        // Someone else renamed a sibling meanwhile: the move is refused whole, the page says
+        // so and shows the tree as it is; the next move goes through.
+        const staff = await ApiSession.as(DISPATCHER);
+        const current = (await staff.get<Section[]>('/kb/sections')).find(
+          (x) => x.name === childA,
+        )!;
+        const renamed = `${childA} (renamed)`;
+        await staff.request('PATCH', `/kb/sections/${current.id}`, {
+          version: current.version,
+          name: renamed,
+        });
+        const refused = page.waitForResponse((r) => r.url().endsWith('/kb/sections/order'));
+        await page.getByRole('button', { name: `Move “${childB}” down` }).click();
+        expect((await refused).status()).toBe(409);
+        await page.getByTestId('kb-sections-error').waitFor();
+        await page.locator(`[data-section-name="${renamed}"]`).waitFor();
+        await page.getByRole('button', { name: `Move “${childB}” down` }).click();
+        await page.getByTestId('kb-sections-error').waitFor({ state: 'detached' });
+        await waitForOrder(page, [...names, renamed], [parent, renamed, childB, other]);
+        await staff.request('PATCH', `/kb/sections/${current.id}`, {
+          version: current.version + 2,
+          name: childA,
+        });
+        await page.reload();
+        await page.locator(`[data-section-name="${childA}"]`).waitFor();
+        await page.getByRole('button', { name: `Move “${childB}” up` }).click();
+        await waitForOrder(page, names, [parent, childB, childA, other]);
 
         // A section with subsections stays, and the page says why.
         await page.getByRole('button', { name: `Delete “${parent}”` }).click();

@@ -158,6 +158,33 @@ export const KB_ROWS: MatrixRow[] = [
     expect: managers(200),
   },
   {
+    method: 'PUT',
+    path: '/api/v1/kb/sections/order',
+    prepare: async (c) => {
+      const parent = await kbSection(c);
+      const kids: string[] = [];
+      for (const position of [0, 1]) {
+        const row = await one<{ id: string }>(
+          c,
+          `INSERT INTO kb_sections (id, parent_id, path, name, audience, position)
+           SELECT g.id, $1, ARRAY[$1::uuid, g.id], $2, 'clients', $3
+             FROM (SELECT gen_random_uuid() AS id) g RETURNING id`,
+          [parent, `Matrix subsection ${uniq()}`, position],
+        );
+        kids.push(row.id);
+      }
+      return {
+        path: '/api/v1/kb/sections/order',
+        body: { parentId: parent, sections: kids.reverse().map((id) => ({ id, version: 1 })) },
+        probe: () =>
+          c.t.db.query('SELECT id, position FROM kb_sections WHERE parent_id = $1 ORDER BY id', [
+            parent,
+          ]),
+      };
+    },
+    expect: managers(200),
+  },
+  {
     method: 'DELETE',
     path: '/api/v1/kb/sections/{id}',
     prepare: async (c) => {

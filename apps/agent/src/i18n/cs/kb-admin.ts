@@ -62,6 +62,7 @@ export default {
       'Sekce není prázdná (podsekcí: {{subsections}}, článků: {{articles}}). Nejprve je přesuňte jinam.',
     parent: 'Sekci nelze přesunout do ní samé ani do její podsekce.',
     organizations: 'Jedna z vybraných organizací už neexistuje.',
+    siblings: 'Sekce se mezitím změnily; seznam je aktuální. Přesuňte ji znovu.',
   },
   language: {
     en: 'angličtina',

@@ -60,6 +60,7 @@ export default {
       'The section is not empty ({{subsections}} subsections, {{articles}} articles). Move them elsewhere first.',
     parent: 'A section cannot be moved into itself or into one of its subsections.',
     organizations: 'One of the chosen organizations no longer exists.',
+    siblings: 'The sections here changed meanwhile; the list is up to date now. Move it again.',
   },
   language: {
     en: 'English',

@@ -3,6 +3,7 @@ import { unwrap, type ApiClient, type Schemas } from '@relaydesk/api-client';
 export type KbAdminSection = Schemas['KbSectionDto'];
 export type KbSectionInput = Schemas['CreateKbSectionDto'];
 export type KbSectionUpdate = Schemas['UpdateKbSectionDto'];
+export type KbSectionOrder = Schemas['KbSectionOrderDto'];
 export type KbSettings = Schemas['KbSettingsDto'];
 export type KbSettingsUpdate = Schemas['UpdateKbSettingsDto'];
 export type KbReviewQueuePage = Schemas['KbReviewQueuePageDto'];
@@ -20,6 +21,8 @@ export const kbAdminApi = {
     unwrap(api.POST('/api/v1/kb/sections', { body })),
   updateSection: (api: ApiClient, id: string, body: KbSectionUpdate) =>
     unwrap(api.PATCH('/api/v1/kb/sections/{id}', { ...byId(id), body })),
+  orderSections: (api: ApiClient, body: KbSectionOrder) =>
+    unwrap(api.PUT('/api/v1/kb/sections/order', { body })),
   removeSection: (api: ApiClient, id: string) =>
     unwrap(api.DELETE('/api/v1/kb/sections/{id}', byId(id))),
   settings: (api: ApiClient) => unwrap(api.GET('/api/v1/admin/kb-settings')),

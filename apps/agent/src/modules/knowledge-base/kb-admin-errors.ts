@@ -22,6 +22,7 @@ export function useSectionErrorText() {
       const field = p.errors?.[0]?.field;
       if (p.status === 422 && field === 'parentId') return t('errors.parent');
       if (p.status === 422 && field === 'organizationIds') return t('errors.organizations');
+      if (p.status === 422 && field === 'sections') return t('errors.siblings');
     }
     return text(error);
   };

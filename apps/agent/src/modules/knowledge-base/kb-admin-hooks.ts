@@ -12,6 +12,7 @@ import { queryKeys } from '../../query-keys';
 import {
   kbAdminApi,
   type KbSectionInput,
+  type KbSectionOrder,
   type KbSectionUpdate,
   type KbSettingsUpdate,
 } from './kb-admin-api';
@@ -51,18 +52,14 @@ export function useUpdateKbSection() {
 }
 
 /**
- * New positions for several siblings, one PATCH each in order; the tree is read again after
- * all of them (or after the first that fails), so it never shows half an order as saved.
+ * A parent's subsections in a new order, one request (every sibling with the version read: a
+ * stale one changes nothing); the tree is read again either way.
  */
 export function useReorderKbSections() {
   const api = useApi();
   const changed = useSectionsChanged();
   return useMutation({
-    mutationFn: async (moves: { id: string; version: number; position: number }[]) => {
-      for (const m of moves) {
-        await kbAdminApi.updateSection(api, m.id, { version: m.version, position: m.position });
-      }
-    },
+    mutationFn: (order: KbSectionOrder) => kbAdminApi.orderSections(api, order),
     onSettled: changed,
   });
 }

@@ -1,4 +1,4 @@
-import type { KbAdminSection } from './kb-admin-api';
+import type { KbAdminSection, KbSectionOrder } from './kb-admin-api';
 
 export interface KbSectionRow {
   section: KbAdminSection;
@@ -32,22 +32,19 @@ export function sectionRows(sections: KbAdminSection[]): KbSectionRow[] {
 }
 
 /**
- * The PATCHes that move a section one place up or down among its siblings. Siblings are
- * renumbered 0, 1, 2… (positions may all be 0 after creation, so swapping two values would not
- * always change the order); only the ones whose position changes are written.
+ * The order that moves a section one place up or down among its siblings: all of them, with
+ * the versions read, for PUT /kb/sections/order (positions become 0, 1, 2…, so siblings created
+ * with equal positions get an order too). null at either end.
  */
-export function reorderMoves(
-  row: KbSectionRow,
-  direction: -1 | 1,
-): { id: string; version: number; position: number }[] {
+export function reorderedSiblings(row: KbSectionRow, direction: -1 | 1): KbSectionOrder | null {
   const target = row.index + direction;
-  if (target < 0 || target >= row.siblings.length) return [];
+  if (target < 0 || target >= row.siblings.length) return null;
   const order = [...row.siblings];
   [order[row.index], order[target]] = [order[target], order[row.index]];
-  return order
-    .map((s, position) => ({ id: s.id, version: s.version, position, before: s.position }))
-    .filter((m) => m.position !== m.before)
-    .map(({ id, version, position }) => ({ id, version, position }));
+  return {
+    parentId: row.section.parentId,
+    sections: order.map((s) => ({ id: s.id, version: s.version })),
+  };
 }
 
 /** Where a section may move: anywhere but into itself or below itself. */

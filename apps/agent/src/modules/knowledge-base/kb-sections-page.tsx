@@ -23,7 +23,7 @@ import { useSectionErrorText } from './kb-admin-errors';
 import { useKbAdminPermissions, useRemoveKbSection, useReorderKbSections } from './kb-admin-hooks';
 import { KbAdminNav } from './kb-admin-nav';
 import { KbSectionForm, type KbSectionEditing } from './kb-sections-form';
-import { reorderMoves, sectionRows, type KbSectionRow } from './kb-sections-model';
+import { reorderedSiblings, sectionRows, type KbSectionRow } from './kb-sections-model';
 
 preloadStrings(['kbAdmin']);
 
@@ -208,7 +208,8 @@ export default function KbSectionsPage() {
               busy={reorder.isPending}
               onMove={(direction) => {
                 remove.reset();
-                reorder.mutate(reorderMoves(row, direction));
+                const order = reorderedSiblings(row, direction);
+                if (order) reorder.mutate(order);
               }}
               onAdd={() => setEditing({ mode: 'create', parentId: row.section.id })}
               onEdit={() => setEditing({ mode: 'edit', section: row.section })}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -13,7 +13,12 @@ import { CurrentUser, RequirePermissions } from '../../common/auth/decorators.js
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { IdempotentCreate } from '../../common/idempotency/idempotent-create.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
-import { CreateKbSectionDto, KbSectionDto, UpdateKbSectionDto } from './dto/kb-section.dto.js';
+import {
+  CreateKbSectionDto,
+  KbSectionDto,
+  KbSectionOrderDto,
+  UpdateKbSectionDto,
+} from './dto/kb-section.dto.js';
 import { KbSectionsService } from './kb-sections.service.js';
 
 @ApiTags('knowledge-base')
@@ -40,6 +45,19 @@ export class KbSectionsController {
   @ApiProblems(400, 401, 403, 422)
   create(@Body() dto: CreateKbSectionDto): Promise<KbSectionDto> {
     return this.sections.create(dto);
+  }
+
+  @Put('order')
+  @RequirePermissions(Permission.KbManage)
+  @ApiOperation({
+    summary: "Order a parent's subsections (or the top sections) in one request",
+    description:
+      'Positions become 0, 1, 2… as listed. Every subsection of the parent once, each with its version: a stale version is a 409 (naming the section and its current version) and nothing changes; a missing, extra or repeated one is a 422; an unknown parent is a 422. Answers the subsections in their new order.',
+  })
+  @ApiOkResponse({ type: [KbSectionDto] })
+  @ApiProblems(400, 401, 403, 409, 422)
+  reorder(@Body() dto: KbSectionOrderDto): Promise<KbSectionDto[]> {
+    return this.sections.reorder(dto);
   }
 
   @Patch(':id')

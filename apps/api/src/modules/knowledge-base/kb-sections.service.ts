@@ -9,7 +9,12 @@ import {
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
-import type { CreateKbSectionDto, KbSectionDto, UpdateKbSectionDto } from './dto/kb-section.dto.js';
+import type {
+  CreateKbSectionDto,
+  KbSectionDto,
+  KbSectionOrderDto,
+  UpdateKbSectionDto,
+} from './dto/kb-section.dto.js';
 import { isKbStaff, kbSectionVisibility, type KbReader } from './kb-audience.js';
 
 interface SectionRow {
@@ -101,6 +106,58 @@ export class KbSectionsService {
         await this.setOrganizations(em, id, dto.organizationIds);
       }
       return this.get(id, em);
+    });
+  }
+
+  /**
+   * A parent's subsections in a new order, in one write: positions 0, 1, 2… as listed. The list
+   * must name every subsection once (a sibling added or moved meanwhile is a 422, not silently
+   * left at its old place), and each with the version read, as a PATCH would (409 on a stale
+   * one, nothing written). Siblings are locked in id order, so two reorders cannot deadlock.
+   */
+  async reorder(dto: KbSectionOrderDto): Promise<KbSectionDto[]> {
+    return this.db.transaction(async (em) => {
+      if (dto.parentId) await this.pathOf(em, dto.parentId, 'parentId');
+      const siblings = await sql<{ id: string; version: number }>(
+        em,
+        `SELECT id, version FROM kb_sections WHERE parent_id IS NOT DISTINCT FROM $1::uuid
+          ORDER BY id FOR UPDATE`,
+        [dto.parentId],
+      );
+      const current = new Map(siblings.map((r) => [r.id, r.version]));
+      const sent = new Set(dto.sections.map((x) => x.id));
+      if (
+        sent.size !== dto.sections.length ||
+        sent.size !== current.size ||
+        dto.sections.some((x) => !current.has(x.id))
+      ) {
+        throw new BusinessRuleError('The order must list every subsection of the parent once', [
+          {
+            field: 'sections',
+            message: `must name each of the parent's ${current.size} subsections exactly once`,
+          },
+        ]);
+      }
+      const stale = dto.sections.find((x) => current.get(x.id) !== x.version);
+      if (stale) {
+        throw new ConflictError(
+          'A section was changed by someone else; reload the sections and order them again',
+          { id: stale.id, currentVersion: current.get(stale.id) },
+        );
+      }
+      await em.query(
+        `UPDATE kb_sections s SET position = o.position - 1, version = s.version + 1,
+                updated_at = $2
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
+          WHERE s.id = o.id`,
+        [dto.sections.map((x) => x.id), this.clock.now()],
+      );
+      const rows = await sql<SectionRow>(
+        em,
+        `${SELECT} WHERE s.parent_id IS NOT DISTINCT FROM $1::uuid ORDER BY s.position, s.id`,
+        [dto.parentId],
+      );
+      return rows.map((r) => toDto(r, true));
     });
   }
 

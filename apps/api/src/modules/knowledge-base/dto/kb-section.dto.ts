@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
@@ -8,6 +10,8 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { KB_AUDIENCES, type KbAudience } from '@relaydesk/contracts';
 import {
@@ -127,4 +131,41 @@ export class UpdateKbSectionDto {
   @LowerCaseIds()
   @IsUUID('all', { each: true })
   organizationIds?: string[];
+}
+
+/** More siblings than any tree a person keeps in order by hand. */
+export const SECTION_SIBLINGS_MAX = 500;
+
+export class KbSectionOrderItemDto {
+  @ApiProperty({ type: String, ...UUID_SCHEMA })
+  @LowerCaseIds()
+  @IsUUID()
+  id!: string;
+  @VersionField() version!: number;
+}
+
+export class KbSectionOrderDto {
+  @ApiProperty({
+    type: String,
+    ...UUID_SCHEMA,
+    nullable: true,
+    description: 'Whose subsections these are; null: the top sections',
+  })
+  @ValidateIf((_object: unknown, value: unknown) => value !== null)
+  @LowerCaseIds()
+  @IsUUID()
+  parentId!: string | null;
+  @ApiProperty({
+    type: [KbSectionOrderItemDto],
+    minItems: 1,
+    maxItems: SECTION_SIBLINGS_MAX,
+    description:
+      'Every subsection of the parent, each once, in the new order, with the version you read',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SECTION_SIBLINGS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => KbSectionOrderItemDto)
+  sections!: KbSectionOrderItemDto[];
 }
