@@ -248,6 +248,8 @@ const ME: Spec = {
   permissions: [true],
   headOfDepartmentIds: [true],
   effectiveVisibilityScope: true,
+  // Whether they may file new requests (authorized requesters): the portal asks it.
+  mayFileRequests: true,
 };
 const NOTIFICATION: Spec = {
   id: true,
