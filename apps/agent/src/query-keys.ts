@@ -30,6 +30,14 @@ export const queryKeys = {
     kbDeflections: (params: Record<string, unknown>) =>
       ['reports', 'kb-deflections', params] as const,
   },
+  workLog: {
+    all: ['work-log'] as const,
+    ticket: (id: string) => ['work-log', 'ticket', id] as const,
+    items: (active?: boolean) => ['work-log', 'items', active ?? 'all'] as const,
+    timer: ['work-log', 'timer'] as const,
+    report: (params: Record<string, unknown>) => ['work-log', 'report', params] as const,
+    usage: (contractId: string) => ['work-log', 'usage', contractId] as const,
+  },
   notifications: {
     all: ['notifications'] as const,
     unreadCount: ['notifications', 'unread-count'] as const,

@@ -25,6 +25,8 @@ const KbSectionsPage = lazy(() => import('./modules/knowledge-base/kb-sections-p
 const KbReviewQueuePage = lazy(() => import('./modules/knowledge-base/kb-review-queue-page'));
 const KbAdminSettingsPage = lazy(() => import('./modules/knowledge-base/kb-admin-settings-page'));
 const RegistersPage = lazy(() => import('./modules/registers/registers-page'));
+const WorkReportPage = lazy(() => import('./modules/work-log/pages/work-report-page'));
+const BillingItemsPage = lazy(() => import('./modules/work-log/pages/billing-items-page'));
 const MailQuarantinePage = lazy(
   () => import('./modules/mail-quarantine/pages/mail-quarantine-page'),
 );
@@ -63,6 +65,8 @@ export const router = createBrowserRouter(
         { path: 'reports/support-levels', element: lazyPage(<SupportLevelsPage />) },
         { path: 'reports/kb-deflections', element: lazyPage(<KbDeflectionsPage />) },
         { path: 'mail-quarantine', element: lazyPage(<MailQuarantinePage />) },
+        { path: 'work-report', element: lazyPage(<WorkReportPage />) },
+        { path: 'billing-items', element: lazyPage(<BillingItemsPage />) },
         { path: 'canned-responses', element: lazyPage(<CannedResponsesPage />) },
         { path: 'kb', element: lazyPage(<KbBrowserPage />) },
         { path: 'kb/articles/new', element: lazyPage(<KbEditorPage />) },

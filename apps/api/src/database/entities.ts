@@ -74,6 +74,12 @@ import { RequesterList } from '../modules/contracts/entities/requester-list.enti
 import { ContactObjectAccess } from '../modules/contracts/entities/contact-object-access.entity.js';
 import { RegisterImport } from '../modules/register-import/entities/register-import.entity.js';
 import { RegisterExternalId } from '../modules/register-import/entities/register-external-id.entity.js';
+import { BillingItem } from '../modules/work-log/entities/billing-item.entity.js';
+import { WorkEntry } from '../modules/work-log/entities/work-entry.entity.js';
+import { WorkEntryChange } from '../modules/work-log/entities/work-entry-change.entity.js';
+import { WorkTimer } from '../modules/work-log/entities/work-timer.entity.js';
+import { WorkAllowanceWarning } from '../modules/work-log/entities/work-allowance-warning.entity.js';
+import { WorkLogSettings } from '../modules/work-log/entities/work-log-settings.entity.js';
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
   Organization,
@@ -149,4 +155,10 @@ export const ENTITIES = [
   ContactObjectAccess,
   RegisterImport,
   RegisterExternalId,
+  BillingItem,
+  WorkEntry,
+  WorkEntryChange,
+  WorkTimer,
+  WorkAllowanceWarning,
+  WorkLogSettings,
 ];

@@ -848,6 +848,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/billing-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The price list (billing items) by name (staff) */
+    get: operations['BillingItems_list'];
+    put?: never;
+    /** Add a billing item to the price list (admin) */
+    post: operations['BillingItems_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/billing-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One billing item (staff) */
+    get: operations['BillingItems_get'];
+    put?: never;
+    post?: never;
+    /** Delete a billing item no entry uses (else 409: set it inactive) */
+    delete: operations['BillingItems_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a billing item (admin)
+     * @description Send the version you read; a stale one gets 409. A new price applies to every entry’s amount as read.
+     */
+    patch: operations['BillingItems_update'];
+    trace?: never;
+  };
   '/api/v1/calendar-feeds/{token}.ics': {
     parameters: {
       query?: never;
@@ -961,6 +1001,27 @@ export interface paths {
     patch: operations['Categories_update'];
     trace?: never;
   };
+  '/api/v1/contacts/{userId}/object-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The service objects a client contact is limited to (access by object) */
+    get: operations['ContactObjectAccess_get'];
+    /**
+     * Limit a client contact to some service objects of their organization
+     * @description The whole set; empty lifts the limit. A limited contact sees only those objects, the equipment at them and the tickets on them, besides their own requests (docs/contracts.md).
+     */
+    put: operations['ContactObjectAccess_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/contracts': {
     parameters: {
       query?: never;
@@ -1005,6 +1066,26 @@ export interface paths {
      * @description Send the version you read; a stale one gets 409.
      */
     patch: operations['Contracts_update'];
+    trace?: never;
+  };
+  '/api/v1/contracts/{id}/work-usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A contract’s billable time against its allowance this period (staff)
+     * @description warning: the highest threshold reached (80 or 100 %), else null.
+     */
+    get: operations['WorkReport_usage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/departments': {
@@ -1563,26 +1644,6 @@ export interface paths {
     patch: operations['KbSections_update'];
     trace?: never;
   };
-  '/api/v1/kb/sections/order': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Order a parent's subsections (or the top sections) in one request
-     * @description Positions become 0, 1, 2… as listed. Every subsection of the parent once, each with its version: a stale version is a 409 (naming the section and its current version) and nothing changes; a missing, extra or repeated one is a 422; an unknown parent is a 422. Answers the subsections in their new order.
-     */
-    put: operations['KbSections_reorder'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/kb/suggestion-opens': {
     parameters: {
       query?: never;
@@ -1931,6 +1992,31 @@ export interface paths {
      * @description Ends every session of the caller, this one included: all their access and refresh tokens stop working at once. The calendar feed link is not a session and has its own revocation.
      */
     delete: operations['Me_revokeAllSessions'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/work-timer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your running timer, if any (staff) */
+    get: operations['WorkTimer_get'];
+    put?: never;
+    /**
+     * Start your timer on a ticket
+     * @description One timer per person: 409 while one runs.
+     */
+    post: operations['WorkTimer_start'];
+    /**
+     * Stop your timer
+     * @description Answers the span (ticket, start, end, seconds) for the entry form; no entry is written.
+     */
+    delete: operations['WorkTimer_stop'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3009,6 +3095,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/work-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A ticket’s work entries and totals
+     * @description Staff: every entry and the totals. A client contact: 404 unless the installation lets clients see billed work; then the billable and warranty entries (never internal ones) with their billed fields only.
+     */
+    get: operations['WorkEntries_list'];
+    put?: never;
+    /**
+     * Log work on a ticket (staff)
+     * @description Time as durationSeconds or startedAt/endedAt. Defaults: kind warranty on a warranty ticket, else billable; billed time = time done (0 for internal); quantities in hours for an hourly item. 422 per field for what breaks a rule.
+     */
+    post: operations['WorkEntries_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tickets/{id}/work-entries/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who created, changed and deleted the ticket’s work entries (staff) */
+    get: operations['WorkEntries_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/by-number/{number}': {
     parameters: {
       query?: never;
@@ -3224,6 +3351,108 @@ export interface paths {
      * @description Always 202 `accepted` ("check your mail"), whoever the address belongs to: the sender gets a confirmation link by e-mail and the ticket exists once it is followed; only when the settings file known contacts at once is a contact’s ticket created now, and its number comes by the acknowledgement mail. A form sent sooner than the minimum fill time after its token was issued, or with a token already used, is 422; per network (IPv6: per /64) and per mailbox there are hourly limits (429). 404 while the form is closed. The closed form and the network limit are answered before the body is read. With files: multipart/form-data, the same fields and up to 5 files in `files`, each and all together at most ATTACHMENT_MAX_BYTES (413, as soon as the bytes received pass it); they become the ticket’s attachments.
      */
     post: operations['WebForm_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/work-entries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a work entry (staff); the history keeps what it was */
+    delete: operations['WorkEntries_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a work entry (staff)
+     * @description Send the version you read; a stale one gets 409. The change is in the history.
+     */
+    patch: operations['WorkEntries_update'];
+    trace?: never;
+  };
+  '/api/v1/work-entries/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log one piece of work over several tickets (staff)
+     * @description `even` divides the time and quantities among ticketIds (the parts add up to the whole); `per_ticket` takes each ticket’s share from shares. All entries are written or none (a ticket you do not see is 422 on its field).
+     */
+    post: operations['WorkEntries_batch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/work-log/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The work log’s settings (staff read, admins change) */
+    get: operations['WorkReport_getSettings'];
+    /**
+     * Change the work log’s settings (admin)
+     * @description Send the version you read; a stale one gets 409.
+     */
+    put: operations['WorkReport_putSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/work-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The work report (staff)
+     * @description Entries of the tickets you see, newest work date first, with the totals and the groups (by ticket, contract, organization, agent or month) over every entry the filters match.
+     */
+    get: operations['WorkReport_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/work-report/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The work report as CSV (staff)
+     * @description UTF-8 with a BOM, comma-separated, streamed. Text that a spreadsheet would run as a formula starts with an apostrophe.
+     */
+    get: operations['WorkReport_export'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3616,6 +3845,22 @@ export interface components {
       /** @description Send it back with a change; 0 until the list is first saved */
       version: number;
     };
+    BillingItemDto: {
+      active: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @description Shown where a language has no name of its own */
+      name: string;
+      names: components['schemas']['LocalizedNamesDto'];
+      /** @description Per unit, two decimals */
+      price: number;
+      /** @description What a quantity counts: h, pcs, km... */
+      unit: string;
+      version: number;
+    };
+    BillingItemListDto: {
+      items: components['schemas']['BillingItemDto'][];
+    };
     CalendarExceptionDto: {
       /**
        * Format: date
@@ -3722,6 +3967,14 @@ export interface components {
     CommentPageDto: {
       items: components['schemas']['CommentDto'][];
       nextCursor: string | null;
+    };
+    ContactObjectAccessDto: {
+      /** Format: uuid */
+      organizationId: string;
+      /** @description The service objects the contact is limited to, by name. Empty: no limit, the contact sees the whole organization */
+      serviceObjects: components['schemas']['ObjectAccessEntryDto'][];
+      /** Format: uuid */
+      userId: string;
     };
     ContractDto: {
       /**
@@ -3852,6 +4105,13 @@ export interface components {
        * @description Where to put it in the order; default: last
        */
       position?: number;
+    };
+    CreateBillingItemDto: {
+      active?: boolean;
+      name: string;
+      names?: components['schemas']['LocalizedNamesDto'];
+      price: number;
+      unit: string;
     };
     CreateCannedResponseDto: {
       /** @description Plain text as the comment composer sends it, with placeholders filled when inserted: `{{ticket.number}}`, `{{ticket.subject}}`, `{{requester.name}}`, `{{agent.name}}`, `{{organization.name}}` and `{{custom.<key>}}` (a custom field of the ticket’s type). At most 50 placeholders (422 beyond). */
@@ -4486,6 +4746,96 @@ export interface components {
       includeInternalComments: boolean;
       /** @description https; plain http and private addresses only for targets in WEBHOOK_ALLOWED_HOSTS (422) */
       url: string;
+    };
+    CreateWorkBatchDto: {
+      /**
+       * Format: int32
+       * @description Time invoiced; default: durationSeconds (0 for internal work, which is never billed)
+       */
+      billedSeconds?: number;
+      /**
+       * Format: uuid
+       * @description An active billing item (the activity)
+       */
+      billingItemId?: string | null;
+      description?: string;
+      /**
+       * Format: int32
+       * @description Time spent; default: endedAt − startedAt (both or this one is needed)
+       */
+      durationSeconds?: number;
+      /** Format: date-time */
+      endedAt?: string | null;
+      /**
+       * @description Default: warranty on a ticket marked warranty, else billable
+       * @enum {string}
+       */
+      kind?: 'billable' | 'internal' | 'warranty';
+      /** @description Default: hours billed for an hourly item, else quantityDone (0 for internal) */
+      quantityBilled?: number;
+      /** @description In the item’s unit; default: hours done for an hourly item, else 1 */
+      quantityDone?: number;
+      /** @description split per_ticket: each ticket’s own time and quantities */
+      shares?: components['schemas']['WorkBatchShareDto'][];
+      /** @enum {string} */
+      split: 'even' | 'per_ticket';
+      /** Format: date-time */
+      startedAt?: string | null;
+      /** @description split even: the tickets */
+      ticketIds?: unknown[];
+      /**
+       * Format: uuid
+       * @description Who did the work (staff); default: you
+       */
+      userId?: string;
+      /**
+       * Format: date
+       * @description Default: the start’s date, else today (UTC)
+       * @example 2026-03-31
+       */
+      workDate?: string;
+    };
+    CreateWorkEntryDto: {
+      /**
+       * Format: int32
+       * @description Time invoiced; default: durationSeconds (0 for internal work, which is never billed)
+       */
+      billedSeconds?: number;
+      /**
+       * Format: uuid
+       * @description An active billing item (the activity)
+       */
+      billingItemId?: string | null;
+      description?: string;
+      /**
+       * Format: int32
+       * @description Time spent; default: endedAt − startedAt (both or this one is needed)
+       */
+      durationSeconds?: number;
+      /** Format: date-time */
+      endedAt?: string | null;
+      /**
+       * @description Default: warranty on a ticket marked warranty, else billable
+       * @enum {string}
+       */
+      kind?: 'billable' | 'internal' | 'warranty';
+      /** @description Default: hours billed for an hourly item, else quantityDone (0 for internal) */
+      quantityBilled?: number;
+      /** @description In the item’s unit; default: hours done for an hourly item, else 1 */
+      quantityDone?: number;
+      /** Format: date-time */
+      startedAt?: string | null;
+      /**
+       * Format: uuid
+       * @description Who did the work (staff); default: you
+       */
+      userId?: string;
+      /**
+       * Format: date
+       * @description Default: the start’s date, else today (UTC)
+       * @example 2026-03-31
+       */
+      workDate?: string;
     };
     CreateWorkflowDto: {
       autoTransitions: components['schemas']['WorkflowAutoTransitionInputDto'][];
@@ -5275,24 +5625,6 @@ export interface components {
       position: number;
       version: number;
     };
-    KbSectionOrderDto: {
-      /**
-       * Format: uuid
-       * @description Whose subsections these are; null: the top sections
-       */
-      parentId: string | null;
-      /** @description Every subsection of the parent, each once, in the new order, with the version you read */
-      sections: components['schemas']['KbSectionOrderItemDto'][];
-    };
-    KbSectionOrderItemDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * Format: int32
-       * @description The version you read; a stale one gets 409
-       */
-      version: number;
-    };
     KbSettingsDto: {
       /** @description The automatic answer: a new client ticket's acknowledgement lists matching articles */
       autoAnswerEnabled: boolean;
@@ -5375,6 +5707,11 @@ export interface components {
     LivenessDto: {
       /** @enum {string} */
       status: 'ok';
+    };
+    LocalizedNamesDto: {
+      cs?: string;
+      en?: string;
+      ru?: string;
     };
     LoginDto: {
       /**
@@ -5571,7 +5908,8 @@ export interface components {
         | 'sla_breached'
         | 'sla_escalated'
         | 'deputyship_started'
-        | 'deputyship_ended';
+        | 'deputyship_ended'
+        | 'work_allowance_reached';
     };
     NotificationDefaultDto: {
       /** @enum {string} */
@@ -5594,7 +5932,8 @@ export interface components {
         | 'sla_breached'
         | 'sla_escalated'
         | 'deputyship_started'
-        | 'deputyship_ended';
+        | 'deputyship_ended'
+        | 'work_allowance_reached';
     };
     NotificationDefaultsDto: {
       items: components['schemas']['NotificationDefaultDto'][];
@@ -5623,7 +5962,8 @@ export interface components {
         | 'sla_breached'
         | 'sla_escalated'
         | 'deputyship_started'
-        | 'deputyship_ended';
+        | 'deputyship_ended'
+        | 'work_allowance_reached';
       /** Format: date-time */
       readAt: string | null;
       /** @description The ticket it is about; notifications of tickets you cannot see are not listed */
@@ -5656,7 +5996,8 @@ export interface components {
         | 'sla_breached'
         | 'sla_escalated'
         | 'deputyship_started'
-        | 'deputyship_ended';
+        | 'deputyship_ended'
+        | 'work_allowance_reached';
     };
     NotificationPreferenceChangeDto: {
       /** @enum {string} */
@@ -5678,7 +6019,8 @@ export interface components {
         | 'sla_breached'
         | 'sla_escalated'
         | 'deputyship_started'
-        | 'deputyship_ended';
+        | 'deputyship_ended'
+        | 'work_allowance_reached';
     };
     NotificationPreferencesDto: {
       /** @description Each kind you can hear of, on each channel, in the order of the kinds */
@@ -5692,6 +6034,11 @@ export interface components {
       /** @example 1042 */
       number: number;
       subject: string;
+    };
+    ObjectAccessEntryDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
     };
     OrganizationDto: {
       /** @description Contacts of an inactive organization cannot log in. Staff only: absent for client contacts. */
@@ -6022,6 +6369,16 @@ export interface components {
        */
       version: number;
     };
+    RunningWorkTimerDto: {
+      /** @description Seconds since the start, at the server’s clock */
+      elapsedSeconds: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: uuid */
+      ticketId: string;
+      ticketNumber: number;
+      ticketSubject: string;
+    };
     SatisfactionDto: {
       comment: string | null;
       /** Format: date-time */
@@ -6196,6 +6553,22 @@ export interface components {
     SlaTargetsOutDto: {
       firstResponseSeconds: number | null;
       resolutionSeconds: number | null;
+    };
+    StartWorkTimerDto: {
+      /**
+       * Format: uuid
+       * @description A ticket you see
+       */
+      ticketId: string;
+    };
+    StoppedWorkTimerDto: {
+      durationSeconds: number;
+      /** Format: date-time */
+      endedAt: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: uuid */
+      ticketId: string;
     };
     SupportLevelFiguresDto: {
       /** @description Average seconds a ticket spent at the level: from reaching it until it left it (escalated or moved to a group of another level), was resolved, or now; null without tickets */
@@ -6658,6 +7031,11 @@ export interface components {
       kind: 'staff' | 'client';
       user: components['schemas']['RefDto'];
     };
+    TicketWorkDto: {
+      items: components['schemas']['WorkEntryDto'][];
+      /** @description Staff only: absent for client contacts. */
+      totals?: components['schemas']['WorkTotalsDto'];
+    };
     TokenPairDto: {
       /** @description Short-lived JWT for the Authorization: Bearer header */
       accessToken: string;
@@ -6747,7 +7125,8 @@ export interface components {
         | 'sla_breached'
         | 'sla_escalated'
         | 'deputyship_started'
-        | 'deputyship_ended';
+        | 'deputyship_ended'
+        | 'work_allowance_reached';
     };
     UpdateAlertRuleDto: {
       /** @description Tried at all; on create: true when left out */
@@ -6821,6 +7200,18 @@ export interface components {
        */
       version: number;
     };
+    UpdateBillingItemDto: {
+      active?: boolean;
+      name?: string;
+      names?: components['schemas']['LocalizedNamesDto'];
+      price?: number;
+      unit?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
     UpdateCannedResponseDto: {
       /** @description Plain text as the comment composer sends it, with placeholders filled when inserted: `{{ticket.number}}`, `{{ticket.subject}}`, `{{requester.name}}`, `{{agent.name}}`, `{{organization.name}}` and `{{custom.<key>}}` (a custom field of the ticket’s type). At most 50 placeholders (422 beyond). */
       body?: string;
@@ -6861,6 +7252,10 @@ export interface components {
        * @description The version you read; a stale one is a 409
        */
       version: number;
+    };
+    UpdateContactObjectAccessDto: {
+      /** @description The whole set: service objects of the contact’s organization (422 per entry otherwise). Empty lifts the limit */
+      serviceObjectIds: string[];
     };
     UpdateContractDto: {
       /** @enum {string|null} */
@@ -7432,6 +7827,61 @@ export interface components {
        */
       version: number;
     };
+    UpdateWorkEntryDto: {
+      /**
+       * Format: int32
+       * @description Time invoiced; default: durationSeconds (0 for internal work, which is never billed)
+       */
+      billedSeconds?: number;
+      /**
+       * Format: uuid
+       * @description An active billing item (the activity)
+       */
+      billingItemId?: string | null;
+      description?: string;
+      /**
+       * Format: int32
+       * @description Time spent; default: endedAt − startedAt (both or this one is needed)
+       */
+      durationSeconds?: number;
+      /** Format: date-time */
+      endedAt?: string | null;
+      /**
+       * @description Default: warranty on a ticket marked warranty, else billable
+       * @enum {string}
+       */
+      kind?: 'billable' | 'internal' | 'warranty';
+      /** @description Default: hours billed for an hourly item, else quantityDone (0 for internal) */
+      quantityBilled?: number;
+      /** @description In the item’s unit; default: hours done for an hourly item, else 1 */
+      quantityDone?: number;
+      /** Format: date-time */
+      startedAt?: string | null;
+      /**
+       * Format: uuid
+       * @description Who did the work (staff); default: you
+       */
+      userId?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+      /**
+       * Format: date
+       * @description Default: the start’s date, else today (UTC)
+       * @example 2026-03-31
+       */
+      workDate?: string;
+    };
+    UpdateWorkLogSettingsDto: {
+      clientsSeeBilled?: boolean;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
     UserDto: {
       active: boolean;
       /**
@@ -7796,6 +8246,103 @@ export interface components {
        */
       wed?: components['schemas']['WorkingIntervalDto'][];
     };
+    WorkBatchResultDto: {
+      /** Format: uuid */
+      batchId: string;
+      items: components['schemas']['WorkEntryDto'][];
+    };
+    WorkBatchShareDto: {
+      /** Format: int32 */
+      billedSeconds?: number;
+      /** Format: int32 */
+      durationSeconds?: number;
+      quantityBilled?: number;
+      quantityDone?: number;
+      /** Format: uuid */
+      ticketId: string;
+    };
+    WorkBillingItemRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description In the reader’s language when the item has a name in it */
+      name: string;
+      /** @description Per unit. Staff only: absent for client contacts. */
+      price?: number;
+      unit: string;
+    };
+    WorkEntryChangeDto: {
+      /** @enum {string} */
+      action: 'created' | 'updated' | 'deleted';
+      actor: components['schemas']['WorkUserRefDto'] | null;
+      /** Format: date-time */
+      at: string;
+      /** @description A change: { field: { from, to } }; a create or delete: the entry’s fields */
+      changes: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      entryId: string;
+      id: string;
+    };
+    WorkEntryDto: {
+      /** @description Billed quantity × price for billable entries, else 0. Staff only: absent for client contacts. */
+      amount?: number;
+      /**
+       * Format: uuid
+       * @description Shared by the entries written at once for several tickets. Staff only: absent for client contacts.
+       */
+      batchId?: string | null;
+      /** @description Time invoiced, seconds */
+      billedSeconds: number;
+      billingItem: components['schemas']['WorkBillingItemRefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for client contacts.
+       */
+      contractId?: string | null;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      createdAt?: string;
+      description: string;
+      /** @description Time spent (done), seconds. Staff only: absent for client contacts. */
+      durationSeconds?: number;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      endedAt?: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'billable' | 'internal' | 'warranty';
+      /** @description In the billing item’s unit */
+      quantityBilled: number;
+      /** @description Quantity done. Staff only: absent for client contacts. */
+      quantityDone?: number;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      startedAt?: string | null;
+      /** Format: uuid */
+      ticketId: string;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      updatedAt?: string;
+      /** @description Who did the work. Staff only: absent for client contacts. */
+      user?: components['schemas']['WorkUserRefDto'];
+      /** @description Staff only: absent for client contacts. */
+      version?: number;
+      /** Format: date */
+      workDate: string;
+    };
+    WorkEntryHistoryDto: {
+      items: components['schemas']['WorkEntryChangeDto'][];
+    };
     WorkflowAutoTransitionDto: {
       /** @description after_time: seconds in the status */
       afterSeconds?: number | null;
@@ -7970,6 +8517,135 @@ export interface components {
        * @example 09:00
        */
       start: string;
+    };
+    WorkKindTotalsDto: {
+      amount: number;
+      billedSeconds: number;
+      durationSeconds: number;
+    };
+    WorkLogSettingsDto: {
+      /** @description Client contacts read the billed entries (billable, warranty; never internal) of tickets they see */
+      clientsSeeBilled: boolean;
+      version: number;
+    };
+    WorkReportDto: {
+      groups: components['schemas']['WorkReportGroupDto'][];
+      /** @description Entries, newest work date first */
+      items: components['schemas']['WorkReportRowDto'][];
+      nextCursor: string | null;
+      /** @description Over every entry the filters match */
+      totals: components['schemas']['WorkTotalsDto'];
+    };
+    WorkReportGroupDto: {
+      amount: number;
+      billedSeconds: number;
+      durationSeconds: number;
+      /** @description The id (or month, YYYY-MM) grouped by */
+      key: string | null;
+      label: string;
+    };
+    WorkReportRowDto: {
+      /** @description Billed quantity × price for billable entries, else 0. Staff only: absent for client contacts. */
+      amount?: number;
+      /**
+       * Format: uuid
+       * @description Shared by the entries written at once for several tickets. Staff only: absent for client contacts.
+       */
+      batchId?: string | null;
+      /** @description Time invoiced, seconds */
+      billedSeconds: number;
+      billingItem: components['schemas']['WorkBillingItemRefDto'] | null;
+      /**
+       * Format: uuid
+       * @description Staff only: absent for client contacts.
+       */
+      contractId?: string | null;
+      contractNumber: string | null;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      createdAt?: string;
+      description: string;
+      /** @description Time spent (done), seconds. Staff only: absent for client contacts. */
+      durationSeconds?: number;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      endedAt?: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'billable' | 'internal' | 'warranty';
+      organizationName: string | null;
+      /** @description In the billing item’s unit */
+      quantityBilled: number;
+      /** @description Quantity done. Staff only: absent for client contacts. */
+      quantityDone?: number;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      startedAt?: string | null;
+      /** Format: uuid */
+      ticketId: string;
+      ticketNumber: number;
+      ticketSubject: string;
+      /**
+       * Format: date-time
+       * @description Staff only: absent for client contacts.
+       */
+      updatedAt?: string;
+      /** @description Who did the work. Staff only: absent for client contacts. */
+      user?: components['schemas']['WorkUserRefDto'];
+      /** @description Staff only: absent for client contacts. */
+      version?: number;
+      /** Format: date */
+      workDate: string;
+    };
+    WorkTimerStateDto: {
+      running: components['schemas']['RunningWorkTimerDto'] | null;
+    };
+    WorkTotalsDto: {
+      /** @description Billable entries: billed quantity × price */
+      amount: number;
+      billable: components['schemas']['WorkKindTotalsDto'];
+      /** @description Time invoiced */
+      billedSeconds: number;
+      /** @description Time spent (done) */
+      durationSeconds: number;
+      internal: components['schemas']['WorkKindTotalsDto'];
+      warranty: components['schemas']['WorkKindTotalsDto'];
+    };
+    WorkUsageDto: {
+      /** @enum {string|null} */
+      allowancePeriod: 'month' | 'contract' | null;
+      /** @description null: no allowance */
+      allowanceSeconds: number | null;
+      /** Format: uuid */
+      contractId: string;
+      /** @description Used / allowance, one decimal */
+      percent: number | null;
+      /**
+       * Format: date
+       * @description Inclusive
+       */
+      periodEnd: string | null;
+      /** Format: date */
+      periodStart: string | null;
+      /** @description Billed seconds of billable entries in the period (all time without an allowance) */
+      usedSeconds: number;
+      /**
+       * @description The highest threshold reached (80, 100), else null
+       * @enum {number|null}
+       */
+      warning: 80 | 100 | null;
+    };
+    WorkUserRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
     };
     ZabbixAlertDoc: {
       /**
@@ -13377,6 +14053,467 @@ export interface operations {
       };
     };
   };
+  BillingItems_list: {
+    parameters: {
+      query?: {
+        /** @description Only active (true) or retired (false) items */
+        active?: boolean;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description Search text */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingItemListDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  BillingItems_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBillingItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingItemDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  BillingItems_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingItemDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  BillingItems_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  BillingItems_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateBillingItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingItemDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   PublicCalendarFeeds_feed: {
     parameters: {
       query?: never;
@@ -14258,6 +15395,204 @@ export interface operations {
       };
     };
   };
+  ContactObjectAccess_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactObjectAccessDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContactObjectAccess_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateContactObjectAccessDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactObjectAccessDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Contracts_list: {
     parameters: {
       query?: {
@@ -14701,6 +16036,84 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkReport_usage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkUsageDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -19277,124 +20690,6 @@ export interface operations {
       };
     };
   };
-  KbSections_reorder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['KbSectionOrderDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['KbSectionDto'][];
-        };
-      };
-      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Missing, invalid or expired credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Authenticated, but the role does not allow this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Version conflict, or an action the current state does not allow */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Valid input that breaks a business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-    };
-  };
   KbSuggestionOpens_record: {
     parameters: {
       query?: never;
@@ -20945,6 +22240,257 @@ export interface operations {
       };
       /** @description Missing, invalid or expired credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkTimer_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkTimerStateDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkTimer_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartWorkTimerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkTimerStateDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkTimer_stop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoppedWorkTimerDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -28449,6 +29995,285 @@ export interface operations {
       };
     };
   };
+  WorkEntries_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketWorkDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntries_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWorkEntryDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkEntryDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntries_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkEntryHistoryDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   Tickets_byNumber: {
     parameters: {
       query?: never;
@@ -29811,6 +31636,664 @@ export interface operations {
           'RateLimit-Reset': components['headers']['RateLimit-Reset'];
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntries_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntries_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWorkEntryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkEntryDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntries_batch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retrying with the same key and body returns the first result (24 h) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWorkBatchDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkBatchResultDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkReport_getSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkLogSettingsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkReport_putSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWorkLogSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkLogSettingsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkReport_report: {
+    parameters: {
+      query?: {
+        contractId?: string;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        /** @description The work on tickets about this equipment item */
+        equipmentId?: string;
+        /** @description First work date (inclusive) */
+        from?: string;
+        /** @description What the totals are grouped by */
+        groupBy?: 'ticket' | 'contract' | 'organization' | 'agent' | 'month';
+        kind?: 'billable' | 'internal' | 'warranty';
+        limit?: number;
+        organizationId?: string;
+        ticketId?: string;
+        /** @description Last work date (inclusive) */
+        to?: string;
+        /** @description Who did the work */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkReportDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkReport_export: {
+    parameters: {
+      query?: {
+        contractId?: string;
+        /** @description The work on tickets about this equipment item */
+        equipmentId?: string;
+        /** @description First work date (inclusive) */
+        from?: string;
+        kind?: 'billable' | 'internal' | 'warranty';
+        organizationId?: string;
+        ticketId?: string;
+        /** @description Last work date (inclusive) */
+        to?: string;
+        /** @description Who did the work */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

@@ -15,3 +15,4 @@ export * from './visibility.js';
 export * from './canned-responses.js';
 export * from './knowledge-base.js';
 export * from './contracts.js';
+export * from './work-log.js';

@@ -39,6 +39,13 @@ export const NOTIFICATION_KINDS = [
    * deputy: {id, name} }.
    */
   'deputyship_ended',
+  /**
+   * A contract's billable work reached 80 % or 100 % of its allowance for a period: to the
+   * dispatchers and admins, once per contract, period and threshold. No ticket; `data`:
+   * { contract: {id, number, title}, organizationName, threshold, periodStart, periodEnd,
+   * usedSeconds, allowanceSeconds }.
+   */
+  'work_allowance_reached',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -72,6 +72,10 @@ export const Permission = {
   KbManage: 'kb.manage',
   /** Contracts, service objects, equipment and authorized requesters (staff read them all). */
   ContractsManage: 'contracts.manage',
+  /** Log work on tickets (entries, the timer) and read the work report (staff). */
+  WorkLogWrite: 'work-log.write',
+  /** The price list (billing items) and the work log's settings: admin only. */
+  WorkLogManage: 'work-log.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -102,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.KbEdit,
     Permission.KbManage,
     Permission.ContractsManage,
+    Permission.WorkLogWrite,
   ],
   agent: [
     Permission.TicketsCreate,
@@ -117,6 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.DeputiesOwn,
     Permission.CannedResponsesUse,
     Permission.KbEdit,
+    Permission.WorkLogWrite,
   ],
   client: [Permission.TicketsCreate, Permission.TicketsRead, Permission.TicketsEditClientFields],
 };

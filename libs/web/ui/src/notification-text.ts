@@ -36,6 +36,11 @@ export function useNotificationText() {
           deputy: nameIn(data.deputy),
           principal: nameIn(data.principal),
         });
+      case 'work_allowance_reached':
+        return t('sentence.work_allowance_reached', {
+          contract: text(asRecord(data.contract).number) ?? '?',
+          percent: typeof data.threshold === 'number' ? data.threshold : '?',
+        });
       case 'status_changed': {
         const status = text(data.statusName) ?? text(asRecord(data.ticket).statusName);
         return status ? t('sentence.status_changed_to', { status }) : t('sentence.status_changed');

@@ -32,6 +32,8 @@ export default {
   supportLevels: 'Přehled úrovní podpory',
   kbDeflections: 'Odvrácené požadavky',
   mailQuarantine: 'Karanténa pošty',
+  workReport: 'Výkaz práce',
+  billingItems: 'Ceník',
   cannedResponses: 'Šablony odpovědí',
   knowledgeBase: 'Znalostní báze',
   kbReviewQueue: 'Revize článků ZB',

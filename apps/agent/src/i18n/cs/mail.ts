@@ -45,6 +45,7 @@ export default {
     sla_escalated: 'Eskalace SLA',
     deputyship_started: 'Začátek zastupování',
     deputyship_ended: 'Konec zastupování',
+    work_allowance_reached: 'Limit hodin smlouvy',
     account_welcome: 'Uvítání',
     password_reset: 'Obnova hesla',
     email_change: 'Změna e-mailu',

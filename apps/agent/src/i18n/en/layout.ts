@@ -28,6 +28,8 @@ export default {
   supportLevels: 'Support levels report',
   kbDeflections: 'Knowledge-base deflection',
   mailQuarantine: 'Mail quarantine',
+  workReport: 'Work report',
+  billingItems: 'Price list',
   cannedResponses: 'Canned responses',
   knowledgeBase: 'Knowledge base',
   kbReviewQueue: 'KB review queue',

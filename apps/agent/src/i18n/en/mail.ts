@@ -41,6 +41,7 @@ export default {
     sla_escalated: 'SLA escalation',
     deputyship_started: 'Deputyship started',
     deputyship_ended: 'Deputyship ended',
+    work_allowance_reached: 'Contract allowance reached',
     account_welcome: 'Welcome',
     password_reset: 'Password reset',
     email_change: 'E-mail change',

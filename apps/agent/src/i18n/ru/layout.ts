@@ -32,6 +32,8 @@ export default {
   supportLevels: 'Отчёт по линиям поддержки',
   kbDeflections: 'Отклонённые обращения',
   mailQuarantine: 'Карантин почты',
+  workReport: 'Отчёт о работах',
+  billingItems: 'Прейскурант',
   cannedResponses: 'Шаблоны ответов',
   knowledgeBase: 'База знаний',
   kbReviewQueue: 'Проверка статей БЗ',

@@ -50,6 +50,7 @@ export default {
     sla_escalated: 'Эскалация SLA',
     deputyship_started: 'Начало замещения',
     deputyship_ended: 'Конец замещения',
+    work_allowance_reached: 'Лимит часов договора',
     account_welcome: 'Приглашение',
     password_reset: 'Сброс пароля',
     email_change: 'Смена e-mail',

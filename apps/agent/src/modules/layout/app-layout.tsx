@@ -129,6 +129,26 @@ function Sidebar({ onNavigate }: { onNavigate: () => void }) {
           data-testid="nav-kb-deflections"
         />
       )}
+      {user && roleHasPermission(user.role, Permission.WorkLogWrite) && (
+        <NavLink
+          component={Link}
+          to="/work-report"
+          onClick={onNavigate}
+          label={t('workReport')}
+          active={location.pathname.startsWith('/work-report')}
+          data-testid="nav-work-report"
+        />
+      )}
+      {user && roleHasPermission(user.role, Permission.WorkLogManage) && (
+        <NavLink
+          component={Link}
+          to="/billing-items"
+          onClick={onNavigate}
+          label={t('billingItems')}
+          active={location.pathname.startsWith('/billing-items')}
+          data-testid="nav-billing-items"
+        />
+      )}
       {user && roleHasPermission(user.role, Permission.MailQuarantineManage) && (
         <NavLink
           component={Link}

@@ -47,6 +47,7 @@ import { TicketLinks1765810000000 } from './1765810000000-ticket-links.js';
 import { AuthorizedRequestersMove1765820000000 } from './1765820000000-authorized-requesters-move.js';
 import { ContactObjectAccess1765820000010 } from './1765820000010-contact-object-access.js';
 import { RegisterImport1765830000000 } from './1765830000000-register-import.js';
+import { WorkLog1765840000000 } from './1765840000000-work-log.js';
 import { PresetRequesterClose1765850000000 } from './1765850000000-preset-requester-close.js';
 import { KbHeadlineConfig1765850000001 } from './1765850000001-kb-headline-config.js';
 
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   TicketLinks1765810000000,
   AuthorizedRequestersMove1765820000000,
   ContactObjectAccess1765820000010,
+  WorkLog1765840000000,
   PresetRequesterClose1765850000000,
   KbHeadlineConfig1765850000001,
   RegisterImport1765830000000,

@@ -5,6 +5,7 @@ import { sql } from '../../../common/database/sql.js';
 import { httpConfig, InjectConfig, type HttpConfig } from '../../../config/config-namespaces.js';
 import { DeputyshipEnded, DeputyshipStarted } from '../../deputies/index.js';
 import { autoAnswerArticlesForMail } from '../../knowledge-base/index.js';
+import { WorkAllowanceReached } from '../../work-log/index.js';
 import {
   CommentAdded,
   RatingLinkService,
@@ -92,6 +93,8 @@ export class EventNotices {
         return this.deputyship(em, 'deputyship_started', e.payload as Json<DeputyshipStarted>);
       case DeputyshipEnded.eventName:
         return this.deputyship(em, 'deputyship_ended', e.payload as Json<DeputyshipEnded>);
+      case WorkAllowanceReached.eventName:
+        return this.allowanceReached(em, e.payload as Json<WorkAllowanceReached>);
     }
     if (!e.ticket_id || !TICKET_EVENTS.has(e.name)) return NOTHING;
     const t = await loadTicketFacts(em, e.ticket_id);
@@ -388,6 +391,46 @@ export class EventNotices {
             deputyshipId: p.deputyshipId,
             ...(kind === 'deputyship_ended' ? { endedAt: p.at } : {}),
           }),
+        }),
+      ],
+    };
+  }
+
+  /** To the staff who manage contracts (dispatchers and admins); no ticket. */
+  private async allowanceReached(
+    em: EntityManager,
+    p: Json<WorkAllowanceReached>,
+  ): Promise<EventPlan> {
+    const [facts] = await sql<{ title: string; organization_name: string }>(
+      em,
+      `SELECT c.title, o.name AS organization_name FROM contracts c
+         JOIN organizations o ON o.id = c.organization_id WHERE c.id = $1`,
+      [p.contractId],
+    );
+    if (!facts) return NOTHING;
+    const managers = await sql<{ id: string }>(
+      em,
+      `SELECT id FROM users WHERE role IN ('dispatcher', 'admin') AND active AND NOT service_account
+        ORDER BY id`,
+    );
+    const data = {
+      contract: { id: p.contractId, number: p.contractNumber, title: facts.title },
+      organizationName: facts.organization_name,
+      threshold: p.threshold,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      usedSeconds: p.usedSeconds,
+      allowanceSeconds: p.allowanceSeconds,
+    };
+    return {
+      ticket: null,
+      notices: [
+        notice({
+          kind: 'work_allowance_reached',
+          userIds: managers.map((m) => m.id),
+          // Whoever logged the crossing entry manages contracts too and needs to know as well.
+          actorHears: true,
+          data: () => data,
         }),
       ],
     };

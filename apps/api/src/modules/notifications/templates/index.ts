@@ -3,6 +3,7 @@ import { accountMail } from './content/account-mails.js';
 import { deputyshipMail, deputyshipSms } from './content/deputy-mails.js';
 import { webhookDisabledMail } from './content/webhook-mails.js';
 import { mailRefusedMail } from './content/mail-refused-mail.js';
+import { workAllowanceMail, workAllowanceSms } from './content/work-allowance-mail.js';
 import type { MailContent } from './content/mail-content.js';
 import type { MailContext } from './content/mail-context.js';
 import { TICKET_TEMPLATES, ticketMail, type TicketKind } from './content/ticket-templates.js';
@@ -15,6 +16,7 @@ import type {
   MailLinks,
   RenderedMail,
   TicketMailBase,
+  WorkAllowanceData,
 } from './mail-data.js';
 import { renderLayout } from './render/mail-layout.js';
 import { oneLine } from './render/plain-text.js';
@@ -39,6 +41,9 @@ function guardInternal(kind: MailKind, data: MailData): void {
 function content<K extends MailKind>(kind: K, data: MailData<K>, ctx: MailContext): MailContent {
   if (isTicketKind(kind)) return ticketMail(kind, data as MailDataByKind[typeof kind], ctx);
   if (isDeputyKind(kind)) return deputyshipMail(kind, data as DeputyshipData, ctx);
+  if (kind === 'work_allowance_reached') {
+    return workAllowanceMail(data as unknown as WorkAllowanceData, ctx);
+  }
   if (kind === 'webhook_disabled') {
     return webhookDisabledMail(data as MailDataByKind['webhook_disabled'], ctx);
   }
@@ -80,5 +85,8 @@ export function renderSms<K extends MailKind>(kind: K, locale: Locale, data: Mai
   }
   if (isDeputyKind(kind))
     return fitSms('', oneLine(deputyshipSms(kind, data as DeputyshipData, { t })));
+  if (kind === 'work_allowance_reached') {
+    return fitSms('', oneLine(workAllowanceSms(data as unknown as WorkAllowanceData, { t })));
+  }
   return fitSms('', t.sms[kind as AccountMailKind]);
 }

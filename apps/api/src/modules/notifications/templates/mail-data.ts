@@ -45,6 +45,18 @@ export interface DeputyshipData {
   readonly timeZone: string;
 }
 
+/** A contract's allowance reached a threshold (work log). */
+export interface WorkAllowanceData {
+  readonly contract: { readonly id: string; readonly number: string; readonly title: string };
+  readonly organizationName: string;
+  /** 80 or 100 (percent). */
+  readonly threshold: number;
+  readonly periodStart: string;
+  readonly periodEnd: string | null;
+  readonly usedSeconds: number;
+  readonly allowanceSeconds: number;
+}
+
 export interface MailDataByKind {
   ticket_acknowledged: TicketMailBase & {
     /** From the SLA policy; null when the ticket has none. */
@@ -99,6 +111,7 @@ export interface MailDataByKind {
   sla_escalated: TicketMailBase & SlaClockData;
   deputyship_started: DeputyshipData;
   deputyship_ended: DeputyshipData;
+  work_allowance_reached: WorkAllowanceData;
   account_welcome: {
     readonly name: string;
     /** Link to set the first password (single use, expiring; a secret: never logged). */

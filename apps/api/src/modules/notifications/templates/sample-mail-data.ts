@@ -72,6 +72,19 @@ export const SAMPLE_MAIL_DATA: { readonly [K in MailKind]: MailData<K> } = {
   sla_escalated: { ...base('staff'), clock: 'resolution', dueAt: '2026-12-07T06:00:00.000Z' },
   deputyship_started: deputyship,
   deputyship_ended: { ...deputyship, reason: 'expired' },
+  work_allowance_reached: {
+    contract: {
+      id: '6f1c2a4e-0000-4000-8000-000000000018',
+      number: 'SO-117/2025',
+      title: 'Service',
+    },
+    organizationName: 'Yuzhny',
+    threshold: 80,
+    periodStart: '2026-12-01',
+    periodEnd: '2026-12-31',
+    usedSeconds: 115200,
+    allowanceSeconds: 144000,
+  },
   account_welcome: {
     name: 'Olga Petrova',
     actionUrl: 'https://desk.example.com/set-password?token=sample-secret-token',

@@ -17,6 +17,7 @@ export default {
     sla_escalated: 'Porušení SLA eskalovaná na vás',
     deputyship_started: 'Začátek zastupování',
     deputyship_ended: 'Konec zastupování',
+    work_allowance_reached: 'Limit hodin smlouvy',
   },
   sentence: {
     ticket_acknowledged: 'Váš požadavek jsme přijali',
@@ -34,6 +35,7 @@ export default {
     sla_escalated: 'Eskalováno vám: zmeškaný termín ({{clock}}, {{due}})',
     deputyship_started: 'Zastupování začalo: {{deputy}} za {{principal}}',
     deputyship_ended: 'Zastupování skončilo: {{deputy}} za {{principal}}',
+    work_allowance_reached: 'Smlouva {{contract}}: vyčerpáno {{percent}} % předplacených hodin',
     by: '{{text}} · {{name}}',
     other: 'Oznámení',
   },

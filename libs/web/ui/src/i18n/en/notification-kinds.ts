@@ -20,6 +20,7 @@ const strings = {
     sla_escalated: 'SLA breaches escalated to you',
     deputyship_started: 'Deputyship started',
     deputyship_ended: 'Deputyship ended',
+    work_allowance_reached: 'Contract allowance reached',
   },
   sentence: {
     ticket_acknowledged: 'Your request has been received',
@@ -37,6 +38,7 @@ const strings = {
     sla_escalated: 'Escalated to you: {{clock}} deadline missed ({{due}})',
     deputyship_started: 'Deputyship started: {{deputy}} for {{principal}}',
     deputyship_ended: 'Deputyship ended: {{deputy}} for {{principal}}',
+    work_allowance_reached: 'Contract {{contract}}: {{percent}}% of the prepaid hours used',
     by: '{{text}} · {{name}}',
     other: 'Notification',
   },

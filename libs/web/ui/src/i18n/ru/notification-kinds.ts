@@ -17,6 +17,7 @@ export default {
     sla_escalated: 'Нарушения SLA, эскалированные вам',
     deputyship_started: 'Начало замещения',
     deputyship_ended: 'Окончание замещения',
+    work_allowance_reached: 'Лимит часов договора',
   },
   sentence: {
     ticket_acknowledged: 'Ваша заявка получена',
@@ -34,6 +35,7 @@ export default {
     sla_escalated: 'Эскалация вам: пропущен срок ({{clock}}, {{due}})',
     deputyship_started: 'Замещение началось: {{deputy}} за {{principal}}',
     deputyship_ended: 'Замещение окончено: {{deputy}} за {{principal}}',
+    work_allowance_reached: 'Договор {{contract}}: израсходовано {{percent}}% предоплаченных часов',
     by: '{{text}} · {{name}}',
     other: 'Уведомление',
   },

@@ -25,6 +25,7 @@ import { TicketRegistersCard } from '../../../registers/ticket-registers-card';
 import { SatisfactionCard } from './satisfaction-card';
 import { KbAutoAnswerCard } from '../../../knowledge-base/kb-auto-answer-card';
 import { WatchersCard } from './watchers-card';
+import { WorkCard } from '../../../work-log/components/work-card';
 import { StatusActions } from './status-actions';
 import { PublishToKb } from '../../kb/publish-to-kb';
 import { ConflictAlert } from './ticket-concurrency';
@@ -32,7 +33,7 @@ import { TicketHeader } from './ticket-header';
 import { useNameLookup } from './use-name-lookup';
 
 // Routing lines (levels, escalation, rules in the history) load with the ticket page.
-preloadStrings(['ticketRouting', 'mail', 'watchers']);
+preloadStrings(['ticketRouting', 'mail', 'watchers', 'workLog']);
 
 /** Closed (and canceled) tickets are history: no field edits, no assignment. */
 const READ_ONLY = new Set(['closed', 'canceled']);
@@ -72,6 +73,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
               archived={archived}
               canInternal={roleHasPermission(me.role, Permission.TicketsCommentInternal)}
             />
+            {roleHasPermission(me.role, Permission.WorkLogWrite) && <WorkCard ticket={ticket} />}
             <HistoryCard ticket={ticket} events={events} nameOf={nameOf} />
             <TicketDeliveriesCard ticketId={ticket.id} />
             <TicketInboundMailCard ticketId={ticket.id} />

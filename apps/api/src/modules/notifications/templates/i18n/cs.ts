@@ -68,6 +68,7 @@ export const cs = {
     sla_breached: 'Porušení SLA',
     sla_escalated: 'Eskalace porušení SLA',
     deputyship_started: 'Začátek zastupování',
+    work_allowance_reached: 'upozornění na limit hodin smlouvy',
     deputyship_ended: 'Konec zastupování',
   },
 
@@ -217,6 +218,22 @@ export const cs = {
     over: 'Skončilo.',
     action: 'Otevřít profil',
     reason: 'Tento e-mail dostáváte, protože jste byli zastupovaný nebo zástupce.',
+  },
+  work_allowance_reached: {
+    subject: (contract: string, percent: number) =>
+      `Smlouva ${contract}: vyčerpáno ${percent} % předplacených hodin`,
+    heading: (percent: number) => `Vyčerpáno ${percent} % předplacených hodin smlouvy`,
+    intro: (percent: number) =>
+      percent >= 100
+        ? 'Fakturovatelná práce za období vyčerpala limit: další práce přesahuje předplacený rozsah.'
+        : 'Fakturovatelná práce za období se blíží limitu.',
+    contract: 'Smlouva',
+    organization: 'Klient',
+    period: 'Období',
+    used: 'Vyčerpáno',
+    hours: (used: string, allowance: string) => `${used} h z ${allowance} h`,
+    action: 'Otevřít výkaz práce',
+    reason: 'Tento e-mail dostáváte, protože spravujete smlouvy.',
   },
   account: {
     greeting: (_name: string) => 'Dobrý den,',

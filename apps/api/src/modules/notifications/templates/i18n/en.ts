@@ -70,6 +70,7 @@ export const en = {
     sla_escalated: 'escalated SLA breach alerts',
     deputyship_started: 'deputyship start alerts',
     deputyship_ended: 'deputyship end alerts',
+    work_allowance_reached: 'contract allowance alerts',
   } satisfies Record<NotificationKind, string>,
 
   ticket_acknowledged: {
@@ -210,6 +211,22 @@ export const en = {
     over: 'It is over.',
     action: 'Open your profile',
     reason: 'You get this mail because you were the principal or the deputy.',
+  },
+  work_allowance_reached: {
+    subject: (contract: string, percent: number) =>
+      `Contract ${contract}: ${percent}% of the prepaid hours used`,
+    heading: (percent: number) => `${percent}% of the contract's prepaid hours are used`,
+    intro: (percent: number): string =>
+      percent >= 100
+        ? 'The billable work logged in this period has used up the allowance: further work is beyond what was prepaid.'
+        : 'The billable work logged in this period is close to the allowance.',
+    contract: 'Contract',
+    organization: 'Client',
+    period: 'Period',
+    used: 'Used',
+    hours: (used: string, allowance: string) => `${used} h of ${allowance} h`,
+    action: 'Open the work report',
+    reason: 'You get this mail because you manage contracts.',
   },
   account: {
     greeting: (name: string) => (name ? `Hello ${name},` : 'Hello,'),

@@ -67,6 +67,7 @@ export const ru = {
     sla_breached: 'Нарушение SLA',
     sla_escalated: 'Эскалация нарушения SLA',
     deputyship_started: 'Начало замещения',
+    work_allowance_reached: 'уведомления о лимите часов договора',
     deputyship_ended: 'Окончание замещения',
   },
 
@@ -208,6 +209,22 @@ export const ru = {
     over: 'Оно закончилось.',
     action: 'Открыть профиль',
     reason: 'Вы получили это письмо, потому что были замещаемым сотрудником или заместителем.',
+  },
+  work_allowance_reached: {
+    subject: (contract: string, percent: number) =>
+      `Договор ${contract}: израсходовано ${percent}% предоплаченных часов`,
+    heading: (percent: number) => `Израсходовано ${percent}% предоплаченных часов договора`,
+    intro: (percent: number) =>
+      percent >= 100
+        ? 'Оплачиваемые работы за период исчерпали лимит: дальнейшие работы выходят за предоплаченный объём.'
+        : 'Оплачиваемые работы за период приближаются к лимиту.',
+    contract: 'Договор',
+    organization: 'Клиент',
+    period: 'Период',
+    used: 'Израсходовано',
+    hours: (used: string, allowance: string) => `${used} ч из ${allowance} ч`,
+    action: 'Открыть отчёт о работах',
+    reason: 'Вы получили это письмо, потому что управляете договорами.',
   },
   account: {
     greeting: (name: string) => (name ? `Здравствуйте, ${name}!` : 'Здравствуйте!'),

@@ -12,6 +12,11 @@ export function ticketUrl(publicUrl: string, audience: MailAudience, ticketNumbe
   return `${base(publicUrl, audience)}/tickets/${ticketNumber}`;
 }
 
+/** The agent app's work report, filtered to one contract (the allowance warnings). */
+export function workReportUrl(publicUrl: string, contractId: string): string {
+  return `${base(publicUrl, 'staff')}/work-report?contractId=${encodeURIComponent(contractId)}`;
+}
+
 /** The profile page holds the notification settings in both SPAs. */
 export function settingsUrl(publicUrl: string, audience: MailAudience): string {
   return `${base(publicUrl, audience)}/profile`;
