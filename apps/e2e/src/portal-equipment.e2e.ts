@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { ApiSession } from '../support/api';
+import { ApiSession, uniqueText, type ApiTicket } from '../support/api';
 import { openAs, screenshotOnFailure, type Actor } from '../support/actors';
 import { BASE_URL, describeBrowser, launch, screenshot, settle } from '../support/browser';
 
 /**
  * Issue 18 in the portal: a client reads their organization's equipment (search, card with
- * client-visible fields, components, warranty), sites and contracts; another organization's
- * item or site is a not-found page; a 375 px phone.
+ * client-visible fields, components, warranty, the requests about it), sites and contracts;
+ * another organization's item or site is a not-found page; "report a problem" on a device's card
+ * files a request about it, on a 375 px phone.
  */
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
@@ -27,6 +28,17 @@ function overflowBy(page: Page): Promise<number> {
   );
 }
 
+/** Waits until the equipment picker lists one device and not another (its list loads by site). */
+function waitForOptions(page: Page, { has, hasNot }: { has: string; hasNot: string }) {
+  return page.waitForFunction(
+    ([yes, no]) => {
+      const text = document.querySelector('[data-testid="portal-equipment"]')?.textContent ?? '';
+      return text.includes(yes) && !text.includes(no);
+    },
+    [has, hasNot],
+  );
+}
+
 describeBrowser('portal equipment, sites and contracts', () => {
   let browser: Browser;
   let client: ApiSession;
@@ -34,6 +46,7 @@ describeBrowser('portal equipment, sites and contracts', () => {
   let boiler: Item;
   let novakItem: Item;
   let novakSite: string;
+  let ticket: ApiTicket;
 
   const itemBySerial = async (api: ApiSession, serial: string) => {
     const page = await api.get<{ items: Item[] }>(`/equipment-items?q=${serial}`);
@@ -49,6 +62,12 @@ describeBrowser('portal equipment, sites and contracts', () => {
     boiler = await itemBySerial(client, 'VX3-7781');
     novakItem = await itemBySerial(admin, 'HGD-iSii');
     novakSite = novakItem.serviceObjectId!;
+    // A request about the controller, which its card must list.
+    ticket = await client.post<ApiTicket>('/tickets', {
+      subject: uniqueText('Контроллер климата не отвечает'),
+      description: 'Блок 3, с утра нет связи.',
+      equipmentId: controller.id,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -58,7 +77,7 @@ describeBrowser('portal equipment, sites and contracts', () => {
   const listReady = (page: Page) =>
     page.locator('[data-testid="equipment-list"]:not([data-loading])').waitFor();
 
-  it('a client finds their equipment by serial number and reads its card, components and warranty', async () => {
+  it('a client finds their equipment by serial number and reads its card, components, warranty and requests', async () => {
     const actor = await openAs(browser, { email: CLIENT, app: 'portal' });
     const { page } = actor;
     await screenshotOnFailure('portal-equipment-card', { client: page }, async () => {
@@ -102,9 +121,28 @@ describeBrowser('portal equipment, sites and contracts', () => {
       expect(await page.locator('main').innerText()).not.toContain('WS-4471');
       expect(await page.getByTestId('equipment-facts').innerText()).toContain('Vitoplex 300');
 
+      // The boiler has no requests yet: the section says so.
+      await actor.open(`/equipment/${boiler.id}`);
+      await page.getByTestId('related-tickets-empty').waitFor();
+
+      // The controller's card lists the request about it, which leads to the ticket.
       await actor.open(`/equipment/${controller.id}`);
       const warrantyNow = page.getByTestId('equipment-warranty').first();
       expect(await warrantyNow.getAttribute('data-valid')).toBe('true');
+      const row = page.getByTestId(`portal-ticket-${ticket.number}`);
+      await row.waitFor();
+      expect(await page.getByTestId('related-tickets').locator('li').count()).toBe(1);
+      await screenshot(page, 'portal-equipment-controller-1280');
+      await row.click();
+      await page.waitForURL(`${BASE_URL}/tickets/${ticket.number}`);
+      // The ticket names the device (a link back to its card) and its warranty.
+      const device = page.getByTestId('portal-ticket-equipment');
+      expect(await device.innerText()).toBe('Priva Connext');
+      expect(await page.getByTestId('portal-ticket').innerText()).toContain('Warranty work');
+      await screenshot(page, 'portal-ticket-equipment-1280');
+      await device.click();
+      await page.getByTestId('equipment-page').waitFor();
+      expect(page.url()).toBe(`${BASE_URL}/equipment/${controller.id}`);
     });
     await actor.context.close();
   });
@@ -154,20 +192,67 @@ describeBrowser('portal equipment, sites and contracts', () => {
     await actor.context.close();
   });
 
-  it('on a 375 px phone the list and a card fit the width', async () => {
+  it('on a 375 px phone a client reports a problem from a device card: the form has it chosen and files the request about it', async () => {
     const actor: Actor = await openAs(browser, { email: CLIENT, app: 'portal', ...PHONE });
     const { page } = actor;
-    await screenshotOnFailure('portal-equipment-phone', { client: page }, async () => {
+    await screenshotOnFailure('portal-equipment-report', { client: page }, async () => {
       await actor.open('/equipment');
       await listReady(page);
       await settle(page);
       expect(await overflowBy(page)).toBeLessThanOrEqual(0);
       await screenshot(page, 'portal-equipment-list-375');
-      await actor.open(`/equipment/${boiler.id}`);
-      await page.getByTestId('equipment-components').waitFor();
+      await actor.open(`/equipment/${controller.id}`);
+      await page.getByTestId(`portal-ticket-${ticket.number}`).waitFor();
       await settle(page);
       expect(await overflowBy(page)).toBeLessThanOrEqual(0);
-      await screenshot(page, 'portal-equipment-boiler-375');
+      await screenshot(page, 'portal-equipment-controller-375');
+
+      await page.getByTestId('equipment-report-problem').click();
+      await page.getByTestId('portal-new-ticket-form').waitFor();
+      const equipment = page.getByTestId('portal-equipment');
+      const site = page.getByTestId('portal-service-object');
+      // The device is chosen, and its site filled in once the device is known.
+      await page.waitForFunction(
+        ([id, objectId]) =>
+          (document.querySelector('[data-testid="portal-equipment"]') as HTMLSelectElement | null)
+            ?.value === id &&
+          (
+            document.querySelector(
+              '[data-testid="portal-service-object"]',
+            ) as HTMLSelectElement | null
+          )?.value === objectId,
+        [controller.id, controller.serviceObjectId],
+      );
+      // The device list is narrowed by the site: the boiler is elsewhere.
+      await waitForOptions(page, { has: 'PRV-24-00317', hasNot: 'VX3-7781-2023' });
+      await settle(page);
+      expect(await overflowBy(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, 'portal-equipment-new-ticket-375');
+
+      const subject = uniqueText('Датчик CO2 в блоке 3 показывает 0');
+      await page.getByTestId('portal-subject').fill(subject);
+      await page.getByTestId('portal-submit').click();
+      await page.waitForURL(/\/tickets\/\d+$/);
+      const number = Number(new URL(page.url()).pathname.split('/').pop());
+      const filed = await client.ticket(number);
+      expect(filed.subject).toBe(subject);
+      expect(filed).toMatchObject({
+        equipmentId: controller.id,
+        serviceObjectId: controller.serviceObjectId,
+      });
+
+      // Another site drops a device that is not there; no site lists every device again.
+      await actor.open('/tickets/new');
+      await equipment.selectOption(boiler.id);
+      await page.waitForFunction(
+        (objectId) =>
+          (document.querySelector('[data-testid="portal-service-object"]') as HTMLSelectElement)
+            .value === objectId,
+        boiler.serviceObjectId,
+      );
+      await site.selectOption(controller.serviceObjectId!);
+      expect(await equipment.inputValue()).toBe('');
+      await waitForOptions(page, { has: 'PRV-24-00317', hasNot: 'VX3-7781-2023' });
     });
     await actor.context.close();
   });

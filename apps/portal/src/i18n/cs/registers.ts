@@ -85,6 +85,12 @@ export default {
     suspended: 'Pozastavená',
     expired: 'Vypršela',
   },
+  ticket: {
+    object: 'Objekt',
+    equipment: 'Zařízení',
+    contract: 'Smlouva',
+    warranty: 'Záruční oprava',
+  },
   form: {
     object: 'Objekt',
     noObject: 'Netýká se konkrétního objektu',

@@ -83,6 +83,12 @@ export default {
     suspended: 'Suspended',
     expired: 'Expired',
   },
+  ticket: {
+    object: 'Site',
+    equipment: 'Equipment',
+    contract: 'Contract',
+    warranty: 'Warranty work',
+  },
   form: {
     object: 'Site',
     noObject: 'Not about a particular site',

@@ -85,6 +85,12 @@ export default {
     suspended: 'Приостановлен',
     expired: 'Истёк',
   },
+  ticket: {
+    object: 'Объект',
+    equipment: 'Оборудование',
+    contract: 'Договор',
+    warranty: 'Гарантийная работа',
+  },
   form: {
     object: 'Объект',
     noObject: 'Не относится к конкретному объекту',

@@ -16,6 +16,9 @@ export interface NewTicketDraft {
   priority: Priority | null;
   categoryId: string;
   projectId: string;
+  /** Issue 18: the client's own site and device the request is about ('' for none). */
+  serviceObjectId: string;
+  equipmentId: string;
   custom: CustomFieldValues;
   /**
    * The form's suggestion session: the opened suggestions are recorded under it and the ticket
@@ -36,6 +39,8 @@ export function emptyDraft(): NewTicketDraft {
     priority: null,
     categoryId: '',
     projectId: '',
+    serviceObjectId: '',
+    equipmentId: '',
     custom: {},
     suggestionSessionId: newIdempotencyKey(),
   };
@@ -65,6 +70,9 @@ export function loadDraft(userId: string): NewTicketDraft {
         priority: isString(d.priority) ? (d.priority as Priority) : null,
         categoryId: d.categoryId,
         projectId: d.projectId,
+        // A draft kept before the pickers existed has neither.
+        serviceObjectId: isString(d.serviceObjectId) ? d.serviceObjectId : '',
+        equipmentId: isString(d.equipmentId) ? d.equipmentId : '',
         custom: d.custom,
         suggestionSessionId: d.suggestionSessionId,
       };

@@ -14,7 +14,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useFieldErrors, ProblemMessage, useErrorText, useTranslatedName } from '@relaydesk/web-ui';
 import {
   CustomFieldsForm,
@@ -39,6 +39,11 @@ import {
 } from '../new-ticket-draft';
 import { NewTicketSuggestions } from '../suggestions/new-ticket-suggestions';
 import {
+  TicketLinkPickers,
+  type TicketLinks,
+} from '../../registers/components/ticket-link-pickers';
+import { useEquipmentItem } from '../../registers/hooks';
+import {
   useCategories,
   useCreateTicket,
   useMyProjects,
@@ -48,7 +53,16 @@ import {
 
 const SUBJECT_MAX = 250;
 const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
-const FORM_FIELDS = ['subject', 'typeId', 'priority', 'description', 'categoryId', 'projectId'];
+const FORM_FIELDS = [
+  'subject',
+  'typeId',
+  'priority',
+  'description',
+  'categoryId',
+  'projectId',
+  'serviceObjectId',
+  'equipmentId',
+];
 /** A client fills the fields they may edit; the rest are for support to fill. */
 const clientEditable = (field: CustomFieldDefinition) => field.clientEditable === true;
 
@@ -65,6 +79,33 @@ export default function NewTicketPage() {
   // Pythagoras: a customer who is a member of projects files against one of them.
   const projects = useMyProjects().data?.items ?? [];
   const [projectId, setProjectId] = useState(draft.projectId);
+  // "Report a problem" on a device's or a site's card opens the form with it chosen (?equipment=,
+  // ?object=); otherwise what the draft kept.
+  const [params] = useSearchParams();
+  const [presetEquipment] = useState(() => params.get('equipment') ?? '');
+  const [links, setLinks] = useState<TicketLinks>(() => {
+    const object = params.get('object');
+    if (presetEquipment) return { serviceObjectId: '', equipmentId: presetEquipment };
+    if (object) return { serviceObjectId: object, equipmentId: '' };
+    return { serviceObjectId: draft.serviceObjectId, equipmentId: draft.equipmentId };
+  });
+  // The device's own site, once it is known, so the site picker shows where it is; a device
+  // the client may not see (an edited link) is dropped rather than sent for a 422.
+  const preset = useEquipmentItem(presetEquipment || undefined);
+  const presetItem = preset.data;
+  const presetMissing = preset.isError;
+  useEffect(() => {
+    if (presetMissing) {
+      setLinks((l) => (l.equipmentId === presetEquipment ? { ...l, equipmentId: '' } : l));
+      return;
+    }
+    if (!presetItem?.serviceObjectId) return;
+    setLinks((l) =>
+      l.equipmentId === presetItem.id && !l.serviceObjectId
+        ? { ...l, serviceObjectId: presetItem.serviceObjectId ?? '' }
+        : l,
+    );
+  }, [presetItem, presetMissing, presetEquipment]);
   const categories = useCategories();
   const errorText = useErrorText();
   const types = useTicketTypes();
@@ -98,6 +139,8 @@ export default function NewTicketPage() {
     priority: chosenPriority,
     categoryId,
     projectId,
+    serviceObjectId: links.serviceObjectId,
+    equipmentId: links.equipmentId,
     custom,
     suggestionSessionId: draft.suggestionSessionId,
   };
@@ -155,6 +198,8 @@ export default function NewTicketPage() {
           ...(typeId ? { typeId } : {}),
           ...(categoryId ? { categoryId } : {}),
           ...(projectId ? { projectId } : {}),
+          ...(links.serviceObjectId ? { serviceObjectId: links.serviceObjectId } : {}),
+          ...(links.equipmentId ? { equipmentId: links.equipmentId } : {}),
           ...(Object.keys(customFields).length ? { customFields } : {}),
           // Marks the suggestions opened from this form as not a deflection.
           suggestionSessionId: draft.suggestionSessionId,
@@ -288,6 +333,14 @@ export default function NewTicketPage() {
                   ]}
                   error={errors.projectId}
                   data-testid="portal-project"
+                />
+              )}
+              {user.organizationId && (
+                <TicketLinkPickers
+                  value={links}
+                  onChange={setLinks}
+                  errors={errors}
+                  disabled={busy}
                 />
               )}
               {fields.length > 0 && (
