@@ -28,9 +28,8 @@ import { WebhooksModule } from './modules/webhooks/index.js';
 import { CannedResponsesModule } from './modules/canned-responses/index.js';
 import { KnowledgeBaseModule } from './modules/knowledge-base/index.js';
 import { ContractsModule } from './modules/contracts/index.js';
-import { RegisterImportModule } from './modules/register-import/index.js';
-import { ServiceProtocolModule } from './modules/service-protocol/index.js';
 import { WorkLogModule } from './modules/work-log/index.js';
+import { RegisterImportModule } from './modules/register-import/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -116,9 +115,8 @@ export class AppModule {
         CannedResponsesModule,
         KnowledgeBaseModule,
         ContractsModule,
-        RegisterImportModule,
-        ServiceProtocolModule,
         WorkLogModule,
+        RegisterImportModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

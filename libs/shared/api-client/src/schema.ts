@@ -1001,27 +1001,6 @@ export interface paths {
     patch: operations['Categories_update'];
     trace?: never;
   };
-  '/api/v1/contacts/{userId}/object-access': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The service objects a client contact is limited to (access by object) */
-    get: operations['ContactObjectAccess_get'];
-    /**
-     * Limit a client contact to some service objects of their organization
-     * @description The whole set; empty lifts the limit. A limited contact sees only those objects, the equipment at them and the tickets on them, besides their own requests (docs/contracts.md).
-     */
-    put: operations['ContactObjectAccess_replace'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/contracts': {
     parameters: {
       query?: never;
@@ -1642,6 +1621,26 @@ export interface paths {
     head?: never;
     /** Change or move a section (its subtree moves with it) */
     patch: operations['KbSections_update'];
+    trace?: never;
+  };
+  '/api/v1/kb/sections/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Order a parent's subsections (or the top sections) in one request
+     * @description Positions become 0, 1, 2… as listed. Every subsection of the parent once, each with its version: a stale version is a 409 (naming the section and its current version) and nothing changes; a missing, extra or repeated one is a 422; an unknown parent is a 422. Answers the subsections in their new order.
+     */
+    put: operations['KbSections_reorder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/kb/suggestion-opens': {
@@ -3968,14 +3967,6 @@ export interface components {
       items: components['schemas']['CommentDto'][];
       nextCursor: string | null;
     };
-    ContactObjectAccessDto: {
-      /** Format: uuid */
-      organizationId: string;
-      /** @description The service objects the contact is limited to, by name. Empty: no limit, the contact sees the whole organization */
-      serviceObjects: components['schemas']['ObjectAccessEntryDto'][];
-      /** Format: uuid */
-      userId: string;
-    };
     ContractDto: {
       /**
        * @description Staff only: absent for client contacts.
@@ -5625,6 +5616,24 @@ export interface components {
       position: number;
       version: number;
     };
+    KbSectionOrderDto: {
+      /**
+       * Format: uuid
+       * @description Whose subsections these are; null: the top sections
+       */
+      parentId: string | null;
+      /** @description Every subsection of the parent, each once, in the new order, with the version you read */
+      sections: components['schemas']['KbSectionOrderItemDto'][];
+    };
+    KbSectionOrderItemDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
+    };
     KbSettingsDto: {
       /** @description The automatic answer: a new client ticket's acknowledgement lists matching articles */
       autoAnswerEnabled: boolean;
@@ -6034,11 +6043,6 @@ export interface components {
       /** @example 1042 */
       number: number;
       subject: string;
-    };
-    ObjectAccessEntryDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
     };
     OrganizationDto: {
       /** @description Contacts of an inactive organization cannot log in. Staff only: absent for client contacts. */
@@ -7252,10 +7256,6 @@ export interface components {
        * @description The version you read; a stale one is a 409
        */
       version: number;
-    };
-    UpdateContactObjectAccessDto: {
-      /** @description The whole set: service objects of the contact’s organization (422 per entry otherwise). Empty lifts the limit */
-      serviceObjectIds: string[];
     };
     UpdateContractDto: {
       /** @enum {string|null} */
@@ -15395,204 +15395,6 @@ export interface operations {
       };
     };
   };
-  ContactObjectAccess_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ContactObjectAccessDto'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Authenticated, but the role does not allow this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-    };
-  };
-  ContactObjectAccess_replace: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateContactObjectAccessDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ContactObjectAccessDto'];
-        };
-      };
-      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Missing, invalid or expired credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Authenticated, but the role does not allow this */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Not found, or not visible to the caller */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-      /** @description Valid input that breaks a business rule */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            detail?: string;
-            errors?: {
-              field?: string;
-              message?: string;
-            }[];
-            status: number;
-            title: string;
-            /** Format: uri */
-            type: string;
-          };
-        };
-      };
-    };
-  };
   Contracts_list: {
     parameters: {
       query?: {
@@ -20633,6 +20435,124 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  KbSections_reorder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KbSectionOrderDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KbSectionDto'][];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
