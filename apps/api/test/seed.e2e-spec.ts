@@ -208,6 +208,33 @@ describe('seed on first start: demo data', () => {
     expect(await search(admin, 'controller')).toEqual([
       'Rebooting a greenhouse controller remotely',
     ]);
+
+    // An article with a picture, stored as its file like an upload and shown inline.
+    const [withImage] = (await t.db.query(
+      `SELECT a.id, f.id AS file_id FROM kb_articles a JOIN kb_article_attachments f ON f.article_id = a.id
+        WHERE a.title = 'The humidity sensor shows 100%'`,
+    )) as { id: string; file_id: string }[];
+    expect(withImage).toBeDefined();
+    const fileUrl = `/api/v1/kb/articles/${withImage.id}/attachments/${withImage.file_id}`;
+    const read = await t
+      .http()
+      .get(`/api/v1/kb/articles/${withImage.id}`)
+      .set('Authorization', petr);
+    expect(read.status).toBe(200);
+    expect(read.body.bodyHtml).toContain(`<img src="${fileUrl}"`);
+    const file = await t
+      .http()
+      .get(fileUrl)
+      .set('Authorization', petr)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect((file.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('creates the directory: organizations, departments, groups and people', async () => {

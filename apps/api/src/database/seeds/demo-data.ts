@@ -1,3 +1,4 @@
+import type { StorageConfig } from '../../config/namespaces/storage.config.js';
 import type { EntityManager } from 'typeorm';
 import type { PasswordService } from '../../modules/directory/password.service.js';
 import { insertDemoCatalog } from './demo-catalog.js';
@@ -40,7 +41,12 @@ export const DEMO_LOGINS: DemoLogin[] = [
  * their tickets, comments and history. Deterministic apart from ids and the reference time, so
  * every fresh start looks the same. Runs inside the caller's transaction.
  */
-export async function seedDemoData(em: EntityManager, passwords: PasswordService): Promise<void> {
+export async function seedDemoData(
+  em: EntityManager,
+  passwords: PasswordService,
+  /** Where the demo's uploaded files go (a knowledge-base picture). */
+  storage?: StorageConfig,
+): Promise<void> {
   // argon2 is slow on purpose: one hash, shared by every demo user.
   const hash = await passwords.hash(DEMO_PASSWORD);
   const [{ now }] = (await em.query(`SELECT now() AS now`)) as { now: Date }[];
@@ -56,7 +62,7 @@ export async function seedDemoData(em: EntityManager, passwords: PasswordService
   await insertDemoAlertRules(em, ids);
   await insertDemoWebForm(em, ids);
   await insertDemoCannedResponses(em, ids);
-  await insertDemoKnowledgeBase(em, ids);
+  await insertDemoKnowledgeBase(em, ids, storage);
   // Last: the SLA clocks of every demo ticket, computed from its creation time.
   await insertDemoSla(em);
   // Contracts, objects and equipment (issue 18); they refer to the SLA seed's policy and calendar.

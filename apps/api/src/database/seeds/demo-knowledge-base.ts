@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { StorageConfig } from '../../config/namespaces/storage.config.js';
 import type { DirectoryIds } from './demo-directory.js';
+import { insertDemoKbImage } from './demo-kb-image.js';
 
 interface ArticleSeed {
   section: 'start' | 'climate' | 'yuzhny' | 'yuzhnyPumps' | 'runbooks';
@@ -10,6 +12,8 @@ interface ArticleSeed {
   body: string;
   tags: string[];
   status?: 'draft' | 'published';
+  /** Ends with the demo's picture, stored as the article's file and shown inline. */
+  image?: true;
 }
 
 const ARTICLES: ArticleSeed[] = [
@@ -60,6 +64,7 @@ const ARTICLES: ArticleSeed[] = [
     title: 'The humidity sensor shows 100%',
     body: 'The usual cause is condensation on the sensor.\n\n- Wipe the sensor with a dry cloth.\n- Check that no mister points at it.\n\nIf the reading does not change within an hour, file a request.',
     tags: ['sensor', 'humidity'],
+    image: true,
   },
   {
     section: 'yuzhnyPumps',
@@ -93,7 +98,12 @@ const ARTICLES: ArticleSeed[] = [
  * client, one for Agro-Yuzhny only (with a subsection), and the staff's runbooks; articles in
  * the three languages as translations of each other, one draft. The public KB is on.
  */
-export async function insertDemoKnowledgeBase(em: EntityManager, ids: DirectoryIds): Promise<void> {
+export async function insertDemoKnowledgeBase(
+  em: EntityManager,
+  ids: DirectoryIds,
+  /** Where uploads live (DATA_DIR): without it the article goes without its picture. */
+  storage?: StorageConfig,
+): Promise<void> {
   const section = async (
     name: string,
     audience: string,
@@ -141,10 +151,16 @@ export async function insertDemoKnowledgeBase(em: EntityManager, ids: DirectoryI
       ],
     )) as { id: string; translation_group_id: string }[];
     groups.set(a.group, row.translation_group_id);
+    let body = a.body;
+    if (a.image && storage) {
+      const image = await insertDemoKbImage(em, row.id, ids.people.marina, storage);
+      body = `${a.body}\n\n${image}`;
+      await em.query('UPDATE kb_articles SET body = $2 WHERE id = $1', [row.id, body]);
+    }
     await em.query(
       `INSERT INTO kb_article_revisions (article_id, number, title, body, tags, author_id)
        VALUES ($1, 1, $2, $3, $4::varchar[], $5)`,
-      [row.id, a.title, a.body, a.tags, ids.people.marina],
+      [row.id, a.title, body, a.tags, ids.people.marina],
     );
   }
   // The demo shows the automatic answer: a client's new ticket gets matching articles.

@@ -24,7 +24,7 @@ export async function seedOnFirstStart(ds: DataSource, config: AppConfig): Promi
     )) as { users: number; admins: number }[];
 
     if (config.demoData && users === 0) {
-      await seedDemoData(em, passwords);
+      await seedDemoData(em, passwords, config);
     }
     // The production path: the first admin, when the installation had none. An e-mail the demo
     // data already uses is left alone rather than failing the start.
