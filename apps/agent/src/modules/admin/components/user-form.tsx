@@ -19,6 +19,7 @@ import { DateTimeInput } from '../../tickets/components/detail/date-time-input';
 import { OrganizationSelect } from './organization-select';
 import { useClearable } from '../../../shared/forms/clearable';
 import { InvitationButton } from './invitation-button';
+import { ObjectAccessSection } from './object-access-section';
 import { VisibilityScopeSelect } from '../../visibility/components/visibility-scope-select';
 
 export const ROLES = ['admin', 'dispatcher', 'agent', 'client'] as const;
@@ -237,6 +238,9 @@ export function UserForm({ record, onDone, onCancel, onReload }: RecordFormProps
         {...field('password')}
         data-testid="admin-user-password"
       />
+      {record?.role === 'client' && record.organizationId && (
+        <ObjectAccessSection userId={record.id} organizationId={record.organizationId} />
+      )}
       {record && <InvitationButton userId={record.id} />}
     </FormShell>
   );
