@@ -30,6 +30,7 @@ import { KnowledgeBaseModule } from './modules/knowledge-base/index.js';
 import { ContractsModule } from './modules/contracts/index.js';
 import { WorkLogModule } from './modules/work-log/index.js';
 import { RegisterImportModule } from './modules/register-import/index.js';
+import { ServiceProtocolModule } from './modules/service-protocol/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -117,6 +118,7 @@ export class AppModule {
         ContractsModule,
         WorkLogModule,
         RegisterImportModule,
+        ServiceProtocolModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

@@ -222,6 +222,24 @@ const ROWS: ScopeRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/tickets/{id}/protocol',
+    visible: 200,
+    prepare: async (c) => ({ path: `/api/v1/tickets/${(await c.ticket()).id}/protocol?lang=cs` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/protocol/attachments',
+    visible: 201,
+    async prepare(c) {
+      const ticket = await c.ticket();
+      return {
+        path: `/api/v1/tickets/${ticket.id}/protocol/attachments?lang=ru`,
+        probe: () => ticketState(c.t, ticket.id),
+      };
+    },
+  },
+  {
+    method: 'GET',
     path: '/api/v1/tickets/{id}/comments',
     visible: 200,
     prepare: async (c) => ({ path: `/api/v1/tickets/${(await c.ticket()).id}/comments` }),

@@ -24,6 +24,8 @@ export { isTicketVisible, ticketVisibility } from './ticket-visibility.js';
 export { recordTicketEvents } from './ticket-events.js';
 export { TicketsModule } from './tickets.module.js';
 export { TicketsService } from './tickets.service.js';
+/** One ticket as the reader may see it (the service protocol prints it). */
+export { TicketQueries } from './ticket-queries.js';
 export type { TicketCreateOptions } from './tickets.service.js';
 export { TicketCommentsService } from './ticket-comments.service.js';
 export { TicketTransitionsService } from './ticket-transitions.service.js';

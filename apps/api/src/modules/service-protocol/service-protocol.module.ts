@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AttachmentsModule, TicketsModule } from '../tickets/index.js';
+import { ServiceProtocolController } from './service-protocol.controller.js';
+import { ServiceProtocolService } from './service-protocol.service.js';
+
+/** The service protocol (issue 18): a ticket printed as a PDF to sign, in en, ru or cs. */
+@Module({
+  imports: [TicketsModule, AttachmentsModule],
+  controllers: [ServiceProtocolController],
+  providers: [ServiceProtocolService],
+})
+export class ServiceProtocolModule {}

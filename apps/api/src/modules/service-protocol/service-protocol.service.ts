@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { Clock } from '../../common/time/clock.js';
+import { httpConfig, InjectConfig, type HttpConfig } from '../../config/config-namespaces.js';
+import {
+  AttachmentsService,
+  TicketCommentsService,
+  TicketQueries,
+  type CommentDto,
+} from '../tickets/index.js';
+import type { ProtocolFacts } from './protocol-facts.js';
+import { PROTOCOL_LABELS, type ProtocolLanguage } from './protocol-labels.js';
+import { renderProtocolPdf } from './protocol-pdf.js';
+
+const PAGE = 200;
+
+export interface StoredProtocol {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  internal: boolean;
+}
+
+@Injectable()
+export class ServiceProtocolService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly tickets: TicketQueries,
+    private readonly comments: TicketCommentsService,
+    private readonly attachments: AttachmentsService,
+    @InjectConfig(httpConfig) private readonly http: HttpConfig,
+  ) {}
+
+  /** Staff only: a client gets 404, as for anything they may not see. */
+  async render(
+    user: AuthUser,
+    ticketId: string,
+    lang: ProtocolLanguage,
+  ): Promise<{ pdf: Buffer; fileName: string }> {
+    const facts = await this.facts(user, ticketId, lang);
+    const title = PROTOCOL_LABELS[lang].title;
+    return {
+      pdf: await renderProtocolPdf(facts),
+      fileName: `${title} ${facts.ticket.number} ${lang}.pdf`,
+    };
+  }
+
+  /**
+   * Keeps a copy on the ticket. Internal: the work log may hide billed entries from clients
+   * (its clients_see_billed setting, off by default), so the copy stays staff-only until the
+   * protocol prints the work log and can follow that setting.
+   */
+  async store(user: AuthUser, ticketId: string, lang: ProtocolLanguage): Promise<StoredProtocol> {
+    await this.attachments.assertCanUpload(user, ticketId);
+    const { pdf, fileName } = await this.render(user, ticketId, lang);
+    const stored: string[] = [];
+    try {
+      const dto = await this.db.transaction(async (em) => {
+        const a = await this.attachments.storeFromMail(em, {
+          ticketId,
+          commentId: null,
+          uploaderId: user.id,
+          fileName,
+          content: pdf,
+          internal: true,
+          dangerous: false,
+        });
+        stored.push(a.storageKey);
+        return a;
+      });
+      return { id: dto.id, fileName: dto.fileName, sizeBytes: dto.sizeBytes, internal: true };
+    } catch (e) {
+      await this.attachments.removeStored(stored);
+      throw e;
+    }
+  }
+
+  private async facts(
+    user: AuthUser,
+    ticketId: string,
+    lang: ProtocolLanguage,
+  ): Promise<ProtocolFacts> {
+    if (user.role === 'client') throw new NotFoundError('Ticket');
+    const t = await this.tickets.get(user, ticketId);
+    const publicReplies: CommentDto[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.comments.list(user, ticketId, PAGE, cursor);
+      publicReplies.push(...page.items.filter((c) => !c.internal));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+
+    const [object] = t.serviceObjectId
+      ? ((await this.db.query('SELECT address FROM service_objects WHERE id = $1', [
+          t.serviceObjectId,
+        ])) as { address: string }[])
+      : [];
+    const [item] = t.equipmentId
+      ? ((await this.db.query(
+          `SELECT to_char(warranty_until, 'YYYY-MM-DD') AS warranty_until
+             FROM equipment_items WHERE id = $1`,
+          [t.equipmentId],
+        )) as { warranty_until: string | null }[])
+      : [];
+    const [contract] = t.contractId
+      ? ((await this.db.query(
+          `SELECT to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
+                  to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+             FROM contracts WHERE id = $1`,
+          [t.contractId],
+        )) as { valid_from: string | null; valid_to: string | null }[])
+      : [];
+    const url = String(this.http.publicUrl);
+    return {
+      lang,
+      printedAt: this.clock.now(),
+      provider: { name: new URL(url).host, url },
+      ticket: {
+        number: t.number,
+        subject: t.subject,
+        description: t.description,
+        createdAt: t.createdAt,
+        status: t.status,
+        warranty: t.warranty,
+      },
+      organization: t.organization?.name ?? null,
+      contact: t.requester?.name ?? null,
+      serviceObject: t.serviceObject
+        ? { name: t.serviceObject.name, address: object?.address || null }
+        : null,
+      equipment: t.equipment
+        ? {
+            name: t.equipment.name,
+            serialNumber: t.equipment.serialNumber,
+            inventoryNumber: t.equipment.inventoryNumber,
+            warrantyUntil: item?.warranty_until ?? null,
+          }
+        : null,
+      contract: t.contract
+        ? {
+            number: t.contract.number,
+            title: t.contract.title,
+            from: contract?.valid_from ?? null,
+            to: contract?.valid_to ?? null,
+          }
+        : null,
+      resolution: publicReplies.map((c) => ({
+        author: c.author?.name ?? null,
+        at: c.createdAt,
+        body: c.body,
+      })),
+    };
+  }
+}
