@@ -135,6 +135,17 @@ describeBrowser('contracts and equipment in the agent workspace', () => {
         const number = /\/tickets\/(\d+)/.exec(page.url())![1];
         await screenshot(page, 'contracts-agent-ticket-links');
 
+        // The links change on the ticket page, and the history says so by name.
+        await links.getByTestId('ticket-links-edit').click();
+        await links.getByTestId('links-contract-clear').click();
+        await links.getByTestId('ticket-links-save').click();
+        await page
+          .getByTestId('history')
+          .getByText(/Contract cleared \(was СО-117\/2025/)
+          .waitFor();
+        await links.getByTestId('ticket-links-edit').waitFor();
+        expect(await links.innerText()).not.toContain('СО-117/2025');
+
         // The equipment card lists the ticket.
         await links.getByTestId('ticket-equipment-link').click();
         await page.waitForURL(itemUrl);

@@ -144,6 +144,10 @@ export default {
     save: 'Uložit seznam',
     empty: 'Nikdo není uveden.',
   },
+  history: {
+    warrantyOn: 'Označeno jako záruční práce',
+    warrantyOff: 'Už není záruční práce',
+  },
   links: {
     heading: 'Klient a zařízení',
     organization: 'Klient',

@@ -138,6 +138,10 @@ export default {
     save: 'Save list',
     empty: 'Nobody is listed.',
   },
+  history: {
+    warrantyOn: 'Marked as warranty work',
+    warrantyOff: 'No longer warranty work',
+  },
   links: {
     heading: 'Client and equipment',
     organization: 'Client',

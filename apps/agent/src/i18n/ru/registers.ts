@@ -145,6 +145,10 @@ export default {
     save: 'Сохранить список',
     empty: 'Никто не указан.',
   },
+  history: {
+    warrantyOn: 'Отмечена как гарантийная работа',
+    warrantyOff: 'Больше не гарантийная работа',
+  },
   links: {
     heading: 'Клиент и оборудование',
     organization: 'Клиент',

@@ -7,7 +7,6 @@ import { useUser } from '@relaydesk/web-auth';
 import { StatusBadge, useFormat } from '@relaydesk/web-ui';
 import { useOrganizationsById } from '../directory/hooks';
 import { useTicketList } from '../tickets/hooks';
-import type { ListTicketsQuery } from '@relaydesk/web-tickets';
 import type { Contract, EquipmentItem } from './api';
 
 /** Dispatchers and admins keep the registers; agents read them. */
@@ -169,13 +168,7 @@ export function LinkedTickets({
 }) {
   const { t } = useTranslation('registers');
   const format = useFormat();
-  // The link filters are the ticket list's (issue 18); cast until every client type has them.
-  const list = useTicketList({
-    view: 'all',
-    sort: 'createdAt:desc',
-    limit: 50,
-    ...filter,
-  } as unknown as Omit<ListTicketsQuery, 'cursor'>);
+  const list = useTicketList({ view: 'all', sort: 'createdAt:desc', limit: 50, ...filter });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Section title={t('common.tickets')} testId="linked-tickets">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Checkbox, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../shared/forms/clearable';
 import { useContracts, useEquipmentItems, useServiceObjects } from './hooks';
 import { itemPickerLabel, todayUtc } from './registers-shared';
 import type { EquipmentItem } from './api';
@@ -63,6 +64,7 @@ export function TicketLinksFields({
   disabled,
 }: TicketLinksFieldsProps) {
   const { t } = useTranslation('registers');
+  const clearable = useClearable();
   const [cleared, setCleared] = useState<string[]>([]);
   const [itemSearch, setItemSearch] = useState('');
   const [q] = useDebouncedValue(itemSearch.trim(), 250);
@@ -154,8 +156,8 @@ export function TicketLinksFields({
     <Stack gap="sm" data-testid="ticket-links">
       <Select
         label={t('links.object')}
+        {...clearable(t('links.object'))}
         placeholder={noOrg ? t('links.pickOrganizationFirst') : undefined}
-        clearable
         searchable
         disabled={disabled || noOrg}
         data={objectOptions}
@@ -167,8 +169,8 @@ export function TicketLinksFields({
       />
       <Select
         label={t('links.equipment')}
+        {...clearable(t('links.equipment'))}
         placeholder={noOrg ? t('links.pickOrganizationFirst') : t('items.searchPlaceholder')}
-        clearable
         searchable
         disabled={disabled || noOrg}
         data={itemOptions}
@@ -183,8 +185,13 @@ export function TicketLinksFields({
       />
       <Select
         label={t('links.contract')}
-        placeholder={noOrg ? t('links.pickOrganizationFirst') : undefined}
         clearable
+        clearButtonProps={{
+          ...clearable(t('links.contract')).clearButtonProps,
+          // @ts-expect-error a test id on the clear button (Mantine passes it through)
+          'data-testid': 'links-contract-clear',
+        }}
+        placeholder={noOrg ? t('links.pickOrganizationFirst') : undefined}
         searchable
         disabled={disabled || noOrg}
         data={contractOptions}

@@ -32,6 +32,13 @@ const asRecord = (v: Json): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 const asString = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** The ticket's links to the registers (issue 18) and their labels in the `registers` strings. */
+const REGISTER_LINKS: Record<string, string> = {
+  serviceObjectId: 'object',
+  equipmentId: 'equipment',
+  contractId: 'contract',
+};
+
 /** One readable sentence per history event, in the UI language. */
 export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => string | null) {
   const { t } = useTranslation('ticketDetail');
@@ -40,6 +47,7 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
   const { t: tr } = useTranslation('ticketRouting');
   const { t: twa } = useTranslation('watchers');
   const { t: tk } = useTranslation('kbTicket');
+  const { t: treg } = useTranslation('registers');
   const fieldLabel = useFieldLabel(ticket);
   const customText = useCustomFieldText((_kind, id) => {
     const known = nameOf(id);
@@ -158,6 +166,18 @@ export function useDescribeEvent(ticket: Ticket, nameOf: (id: string | null) => 
             ? fieldLabel(field)
             : t(`fields.${FIELD_LABELS[field] ?? field}`, { defaultValue: field });
         if (field === 'description') return t('history.descriptionChanged');
+        // Issue 18's links: the API names the old and new record as this reader may see them.
+        if (field === 'warranty') {
+          return treg(e.newValue ? 'history.warrantyOn' : 'history.warrantyOff');
+        }
+        if (REGISTER_LINKS[field]) {
+          const linkLabel = treg(`links.${REGISTER_LINKS[field]}`);
+          const fromName = e.oldValue ? (e.oldValueName ?? '…') : null;
+          const toName = e.newValue ? (e.newValueName ?? '…') : null;
+          if (!fromName) return t('history.fieldSet', { field: linkLabel, to: toName ?? none });
+          if (!toName) return t('history.fieldCleared', { field: linkLabel, from: fromName });
+          return t('history.fieldChanged', { field: linkLabel, from: fromName, to: toName });
+        }
         // Typed as objects by the OpenAPI document, but any JSON in practice (strings mostly).
         const from = e.oldValue as Json;
         const to = e.newValue as Json;
