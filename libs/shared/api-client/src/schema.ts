@@ -1001,6 +1001,27 @@ export interface paths {
     patch: operations['Categories_update'];
     trace?: never;
   };
+  '/api/v1/contacts/{userId}/object-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The service objects a client contact is limited to (access by object) */
+    get: operations['ContactObjectAccess_get'];
+    /**
+     * Limit a client contact to some service objects of their organization
+     * @description The whole set; empty lifts the limit. A limited contact sees only those objects, the equipment at them and the tickets on them, besides their own requests (docs/contracts.md).
+     */
+    put: operations['ContactObjectAccess_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/contracts': {
     parameters: {
       query?: never;
@@ -4007,6 +4028,14 @@ export interface components {
       items: components['schemas']['CommentDto'][];
       nextCursor: string | null;
     };
+    ContactObjectAccessDto: {
+      /** Format: uuid */
+      organizationId: string;
+      /** @description The service objects the contact is limited to, by name. Empty: no limit, the contact sees the whole organization */
+      serviceObjects: components['schemas']['ObjectAccessEntryDto'][];
+      /** Format: uuid */
+      userId: string;
+    };
     ContractDto: {
       /**
        * @description Staff only: absent for client contacts.
@@ -6084,6 +6113,11 @@ export interface components {
       number: number;
       subject: string;
     };
+    ObjectAccessEntryDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     OrganizationDto: {
       /** @description Contacts of an inactive organization cannot log in. Staff only: absent for client contacts. */
       active?: boolean;
@@ -7307,6 +7341,10 @@ export interface components {
        * @description The version you read; a stale one is a 409
        */
       version: number;
+    };
+    UpdateContactObjectAccessDto: {
+      /** @description The whole set: service objects of the contact’s organization (422 per entry otherwise). Empty lifts the limit */
+      serviceObjectIds: string[];
     };
     UpdateContractDto: {
       /** @enum {string|null} */
@@ -15408,6 +15446,204 @@ export interface operations {
       };
       /** @description Version conflict, or an action the current state does not allow */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContactObjectAccess_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactObjectAccessDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContactObjectAccess_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateContactObjectAccessDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactObjectAccessDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
