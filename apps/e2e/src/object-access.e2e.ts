@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { openAs, screenshotOnFailure } from '../support/actors';
 import { ApiSession } from '../support/api';
-import { describeBrowser, launch, screenshot } from '../support/browser';
+import { describeBrowser, DEMO_PASSWORD, launch, screenshot } from '../support/browser';
 
 const ADMIN = 'admin@relaydesk.local';
 
@@ -9,8 +9,11 @@ interface Page<T> {
   items: T[];
 }
 
-/** Issue 18, access by object: staff limit a client contact to some sites on the contact's form. */
-describeBrowser('access by object on a contact', () => {
+/**
+ * Issue 18 on a contact: access by object (staff limit a contact to some sites on the contact's
+ * form) and authorized requesters (a contact who may not file is told before typing).
+ */
+describeBrowser('access by object and authorized requesters', () => {
   let browser: Browser;
   let admin: ApiSession;
 
@@ -57,6 +60,44 @@ describeBrowser('access by object on a contact', () => {
       });
     } finally {
       await desk.context.close();
+    }
+  });
+
+  it('a contact who may not file sees why on the new-request page, in their language, at 375 px', async () => {
+    const tag = Date.now().toString(36);
+    const org = await admin.post<{ id: string }>('/organizations', { name: `Listed ${tag}` });
+    const email = `unlisted.${tag}@example.test`;
+    await admin.post('/users', {
+      email,
+      name: `Unlisted ${tag}`,
+      role: 'client',
+      locale: 'ru',
+      organizationId: org.id,
+      password: DEMO_PASSWORD,
+    });
+    await admin.request('PUT', `/authorized-requesters/${org.id}`, {
+      version: 0,
+      enabled: true,
+      requesters: [],
+    });
+    const client = await openAs(browser, {
+      email,
+      app: 'portal',
+      lang: 'ru',
+      width: 375,
+      height: 740,
+    });
+    try {
+      await screenshotOnFailure('filing-refused', { client: client.page }, async () => {
+        await client.open('/tickets/new');
+        const notice = client.page.getByTestId('filing-refused');
+        await notice.waitFor();
+        expect(await notice.innerText()).toMatch(/Вы не можете подавать новые заявки/);
+        expect(await client.page.getByTestId('portal-new-ticket-form').count()).toBe(0);
+        await screenshot(client.page, 'filing-refused-375');
+      });
+    } finally {
+      await client.context.close();
     }
   });
 });
