@@ -465,4 +465,64 @@ describe('ticket links', () => {
       expect((priority.body as Ticket).sla.policy?.id).toBe(contractPolicy);
     });
   });
+
+  describe('assignment-rule conditions', () => {
+    it('route by equipment type, contract and service object, at create and on a link change', async () => {
+      const byType = await api(w.admin).post('/assignment-rules', {
+        name: 'Controllers to the other group',
+        conditions: { equipmentTypeIds: [controllerType] },
+        actions: { groupId: w.otherGroup.id },
+        applyOnUpdate: true,
+      });
+      expect(byType.status).toBe(201);
+      expect(byType.body).toMatchObject({ conditions: { equipmentTypeIds: [controllerType] } });
+      const byContract = await api(w.admin).post('/assignment-rules', {
+        name: 'Contract A at the boiler house is urgent',
+        conditions: { contractIds: [contractA], serviceObjectIds: [siteA1] },
+        actions: { priority: 'urgent' },
+      });
+      expect(byContract.status).toBe(201);
+
+      const controller = await create(w.dispatcher, {
+        organizationId: w.orgA.id,
+        equipmentId: controllerA,
+      });
+      expect(controller).toMatchObject({ group: { id: w.otherGroup.id } });
+      const boiler = await create(w.dispatcher, {
+        organizationId: w.orgA.id,
+        serviceObjectId: siteA1,
+        equipmentId: boilerA,
+        contractId: contractA,
+      });
+      expect(boiler).toMatchObject({ priority: 'urgent', groupId: null });
+      // Only the contract, at another site: the second rule needs both.
+      const elsewhere = await create(w.dispatcher, {
+        organizationId: w.orgA.id,
+        contractId: contractA,
+      });
+      expect(elsewhere).toMatchObject({ priority: 'normal' });
+      // An equipment change re-routes (the first rule applies on update).
+      const moved = await api(w.dispatcher).patch(`/tickets/${elsewhere.id}`, {
+        version: (elsewhere as Ticket & { version: number }).version,
+        equipmentId: controllerA,
+      });
+      expect(moved.body).toMatchObject({ group: { id: w.otherGroup.id } });
+
+      const unknown = await api(w.admin).post('/assignment-rules', {
+        name: 'x',
+        conditions: {
+          contractIds: ['00000000-0000-4000-8000-000000000000'],
+          serviceObjectIds: ['00000000-0000-4000-8000-000000000000'],
+          equipmentTypeIds: ['00000000-0000-4000-8000-000000000000'],
+        },
+        actions: { priority: 'high' },
+      });
+      expect(unknown.status).toBe(422);
+      expect(fields(unknown.body)).toEqual([
+        'conditions.contractIds',
+        'conditions.equipmentTypeIds',
+        'conditions.serviceObjectIds',
+      ]);
+    });
+  });
 });

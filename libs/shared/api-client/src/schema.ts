@@ -3808,10 +3808,16 @@ export interface components {
       /** @description Category is one of (a parent category also matches its subcategories) */
       categoryIds?: string[];
       channels?: ('portal' | 'agent' | 'api' | 'email' | 'web_form' | 'monitoring')[];
+      /** @description The ticket's contract (issue 18) */
+      contractIds?: string[];
       customField?: components['schemas']['CustomFieldConditionDto'] | null;
+      /** @description The type of the ticket's equipment item */
+      equipmentTypeIds?: string[];
       organizationIds?: string[];
       priorities?: ('low' | 'normal' | 'high' | 'urgent')[];
       projectIds?: string[];
+      /** @description The ticket's service object */
+      serviceObjectIds?: string[];
       /** @description Any of these words or phrases in the subject, as whole words, ignoring case and diacritics («не работает», "nefunguje", "printer"); a trailing `*` matches the start of a word ("принтер*" finds "принтера") */
       subjectWords?: string[];
       /** @description Ticket type is one of */

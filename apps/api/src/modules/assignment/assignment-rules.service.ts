@@ -68,6 +68,9 @@ function storedConditions(c: AssignmentRuleConditionsDto | undefined): Assignmen
     'organizationIds',
     'projectIds',
     'channels',
+    'contractIds',
+    'serviceObjectIds',
+    'equipmentTypeIds',
   ] as const) {
     const list = c[key];
     if (list && list.length > 0) (out as Record<string, unknown>)[key] = list;
@@ -242,6 +245,9 @@ export class AssignmentRulesService {
     await missing('conditions.categoryIds', 'categories', c.categoryIds);
     await missing('conditions.organizationIds', 'organizations', c.organizationIds);
     await missing('conditions.projectIds', 'projects', c.projectIds);
+    await missing('conditions.contractIds', 'contracts', c.contractIds);
+    await missing('conditions.serviceObjectIds', 'service_objects', c.serviceObjectIds);
+    await missing('conditions.equipmentTypeIds', 'equipment_types', c.equipmentTypeIds);
     if (a.groupId) {
       const [g] = await sql(em, 'SELECT 1 FROM groups WHERE id = $1 AND active', [a.groupId]);
       if (!g) errors.push({ field: 'actions.groupId', message: 'no active group with this id' });

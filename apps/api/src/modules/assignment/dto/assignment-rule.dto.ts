@@ -113,6 +113,48 @@ export class AssignmentRuleConditionsDto {
   @IsUUID('loose', { each: true })
   projectIds?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
+    description: "The ticket's contract (issue 18)",
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @ArrayUnique()
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  contractIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
+    description: "The ticket's service object",
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @ArrayUnique()
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  serviceObjectIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
+    description: "The type of the ticket's equipment item",
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @ArrayUnique()
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  equipmentTypeIds?: string[];
+
   @ApiPropertyOptional({ enum: TICKET_CHANNELS, isArray: true, maxItems: TICKET_CHANNELS.length })
   @IsOptionalNonNull()
   @IsArray()
