@@ -279,6 +279,8 @@ const SERVICE_OBJECT: Spec = {
   contactName: true,
   calendarId: true,
   calendarName: true,
+  // The site's opening hours: the portal's site card shows them (c87534b).
+  workingHours: { timeZone: true, days: [{ day: true, intervals: [{ start: true, end: true }] }] },
 };
 const EQUIPMENT_FIELD: Spec = {
   key: true,
