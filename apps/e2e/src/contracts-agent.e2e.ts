@@ -158,6 +158,16 @@ describeBrowser('contracts and equipment in the agent workspace', () => {
         await page.setViewportSize({ width: 1280, height: 900 });
         await screenshot(page, 'contracts-agent-item-card-1280');
         expect(await seriousA11yViolations(page)).toEqual([]);
+
+        // The contract's card: hours used against its allowance (the work log's usage).
+        await d.open('/registers/contracts');
+        await page.getByRole('link', { name: 'СО-117/2025' }).click();
+        const usage = page.getByTestId('contract-hours').getByTestId('work-usage');
+        await usage.waitFor();
+        expect(await usage.innerText()).toContain('40');
+        await settle(page);
+        await screenshot(page, 'contracts-agent-contract-card-1280');
+        expect(await seriousA11yViolations(page)).toEqual([]);
       },
     );
   });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemMessage } from '@relaydesk/web-ui';
 import { RecordModal } from '../../shared/forms/record-modal';
+import { WorkUsageAlert } from '../work-log/components/work-usage-alert';
 import { ContractForm } from './contract-form';
 import { useContract } from './hooks';
 import {
@@ -87,6 +88,7 @@ export function ContractCardPage() {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Section title={t('contracts.hours')} testId="contract-hours">
             <Text size="sm">{allowance}</Text>
+            <WorkUsageAlert contractId={c.id} number={c.number} />
             <Text size="sm" c="dimmed">
               {t('contracts.hoursPending')}
             </Text>
