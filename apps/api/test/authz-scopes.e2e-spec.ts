@@ -527,6 +527,37 @@ const ROWS: ScopeRow[] = [
       };
     },
   },
+  // The work log's ticket routes (issue 18): the ticket's visibility decides first.
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/work-entries',
+    visible: 200,
+    prepare: async (c) => ({ path: `/api/v1/tickets/${(await c.ticket()).id}/work-entries` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/work-entries/history',
+    visible: 200,
+    prepare: async (c) => ({
+      path: `/api/v1/tickets/${(await c.ticket()).id}/work-entries/history`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/tickets/{id}/work-entries',
+    visible: 201,
+    async prepare(c) {
+      const ticket = await c.ticket();
+      return {
+        path: `/api/v1/tickets/${ticket.id}/work-entries`,
+        body: { durationSeconds: 900, description: 'Checked the boiler' },
+        probe: () =>
+          firstRow(c.t, 'SELECT count(*)::int AS n FROM work_entries WHERE ticket_id = $1', [
+            ticket.id,
+          ]),
+      };
+    },
+  },
 ];
 
 /** A staff section of the knowledge base, for drafts published from tickets. */
