@@ -81,13 +81,16 @@ export function CommentComposer({ ticket, canInternal }: { ticket: Ticket; canIn
   const send = () => {
     if (!body.trim()) return;
     const pending = files;
+    const sent = body;
     once((release) =>
       addComment.mutate(
-        { body: { body, internal: canInternal && internal } },
+        { body: { body: sent, internal: canInternal && internal } },
         {
           onSuccess: (comment) => {
-            setBody('');
-            setFiles([]);
+            // The comment often shows (live stream) before its POST answers; whatever the agent
+            // typed or attached meanwhile is the next comment, and is kept.
+            setBody((current) => (current === sent ? '' : current));
+            setFiles((current) => (current === pending ? [] : current));
             notifications.show({
               color: 'green',
               message: comment.internal ? t('conversation.noteAdded') : t('conversation.replySent'),
