@@ -731,8 +731,9 @@ describe('fuzz walk over the OpenAPI document', () => {
       expect(sentCount).toBeGreaterThan(2000);
       // The bound grows with the API (issue 14 added some twenty operations, issue 15 some
       // thirty: service accounts, mailboxes, webhooks, alert rules, the web form; issues 17 and
-      // 18 some fifty: the knowledge base, contracts, objects and equipment).
-      expect(sentCount).toBeLessThan(13000);
+      // 18 some fifty: the knowledge base, contracts, objects and equipment; then some twenty-five
+      // more: the register import, the work log, the service protocol, access by object).
+      expect(sentCount).toBeLessThan(15000);
     });
 
     it('left the other org’s tickets as they were', async () => {

@@ -56,13 +56,14 @@ describeBrowser('workflow administration', () => {
         await page.waitForURL(/\/admin\/workflows\/[0-9a-f-]{36}$/);
         const id = /\/admin\/workflows\/([0-9a-f-]{36})$/.exec(page.url())![1];
 
-        // The diagram draws the preset: seven statuses, its arrows and its five automatic ones
-        // (with New –assigned→ In Progress, issue 16).
+        // The diagram draws the preset: seven statuses, its arrows (with the requester's own close
+        // from the four open statuses, issue 17) and its five automatic ones (with New –assigned→
+        // In Progress, issue 16).
         const diagram = page.getByTestId('workflow-diagram');
         await diagram.locator('[data-testid="diagram-status-hold"]').waitFor();
         expect(await diagram.locator('[data-testid^="diagram-status-"]').count()).toBe(7);
         expect(await diagram.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(
-          /7 statuses, 14 transitions, 5 automatic/,
+          /7 statuses, 18 transitions, 5 automatic/,
         );
         expect(
           await diagram
