@@ -1,8 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { problem, sendProblem } from './common/errors/problem.js';
 import { jsonBodyMiddleware } from './common/http/body-parsing.js';
 import { rawBodyMiddleware } from './common/http/raw-body.js';
 import {
@@ -36,6 +38,10 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   app.useLogger(app.get(AppLogger));
   configureApp(app, options, logger);
   await app.init();
+  // Last in line, after Nest's routes and its /api 404: whatever no route and no SPA answered
+  // (`//api/v1/tickets`, a POST outside /api, any path of an API-only deployment without the
+  // web build) gets the API's problem+json 404 instead of Express's HTML page.
+  app.use((_req: Request, res: Response) => sendProblem(res, problem(404, 'No such endpoint')));
   return app;
 }
 
