@@ -31,6 +31,7 @@ import { ContractsModule } from './modules/contracts/index.js';
 import { WorkLogModule } from './modules/work-log/index.js';
 import { RegisterImportModule } from './modules/register-import/index.js';
 import { ServiceProtocolModule } from './modules/service-protocol/index.js';
+import { InstallationModule } from './modules/installation/index.js';
 import { DomainEventsModule } from './common/events/domain-events.js';
 import { OffsetClock, TestSupportModule } from './modules/test-support/index.js';
 
@@ -119,6 +120,7 @@ export class AppModule {
         WorkLogModule,
         RegisterImportModule,
         ServiceProtocolModule,
+        InstallationModule,
         HealthModule,
         ...(options.config.benchRoutes ? [BenchModule] : []),
         ...(options.config.testRoutes ? [TestSupportModule] : []),

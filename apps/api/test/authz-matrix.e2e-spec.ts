@@ -8,7 +8,7 @@ import { bearer, buildWorld, type Persona, type World } from './support/personas
 import { KB_ROWS } from './support/kb-matrix-rows';
 import { CONTRACTS_ROWS } from './support/contracts-matrix-rows';
 import { REGISTER_IMPORT_ROWS } from './support/register-import-matrix-rows';
-import { PROTOCOL_ROWS } from './support/protocol-matrix-rows';
+import { INSTALLATION_SETTINGS_ROWS, PROTOCOL_ROWS } from './support/protocol-matrix-rows';
 import { WORK_LOG_ROWS } from './support/work-log-matrix-rows';
 import { createServiceAccountToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -2416,6 +2416,7 @@ const ROWS: MatrixRow[] = [
   ...CONTRACTS_ROWS,
   ...REGISTER_IMPORT_ROWS,
   ...PROTOCOL_ROWS,
+  ...INSTALLATION_SETTINGS_ROWS,
   ...WORK_LOG_ROWS,
 ];
 

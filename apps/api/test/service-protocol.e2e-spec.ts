@@ -5,7 +5,28 @@ import { startTestApp, type TestApp } from './support/test-app';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
   data: Buffer,
+  options?: { pagerender?: (page: PdfPage) => Promise<string> },
 ) => Promise<{ text: string; numpages: number }>;
+
+interface PdfPage {
+  getTextContent: () => Promise<{ items: { str: string }[] }>;
+}
+
+/** The text of each page apart (pdf-parse joins them). */
+async function pagesOf(pdf: Buffer): Promise<string[]> {
+  const pages: string[] = [];
+  await pdfParse(pdf, {
+    pagerender: async (page) => {
+      const text = (await page.getTextContent()).items
+        .map((i) => i.str)
+        .join(' ')
+        .replace(/\s+/g, ' ');
+      pages.push(text);
+      return text;
+    },
+  });
+  return pages;
+}
 
 interface Attachment {
   id: string;
@@ -16,7 +37,9 @@ interface Attachment {
 
 /**
  * Issue 18, the service protocol: a ticket printed as a PDF with embedded fonts, read back with a
- * PDF parser in Russian and Czech; public replies only, staff only, stored as an attachment.
+ * PDF parser in Russian and Czech: the installation's company details, times in its zone, the
+ * billed work with totals (internal work never), public replies only; staff only; a long work
+ * table over pages; the stored copy follows whether clients see billed work.
  */
 describe('service protocol', () => {
   let t: TestApp;
@@ -53,6 +76,23 @@ describe('service protocol', () => {
   };
   const one = async (sql: string, params: unknown[] = []): Promise<string> =>
     ((await t.db.query(sql, params)) as { id: string }[])[0].id;
+  const post = (who: Persona, path: string, body: object) =>
+    t.http().post(`/api/v1${path}`).set('Authorization', bearer(who)).send(body);
+  const logWork = async (id: string, body: object) => {
+    const res = await post(w.dispatcher, `/tickets/${id}/work-entries`, body);
+    expect(res.status).toBe(201);
+  };
+  const setting = async (path: string, body: object) => {
+    const current = await t.http().get(`/api/v1${path}`).set('Authorization', bearer(w.admin));
+    const res = await t
+      .http()
+      .put(`/api/v1${path}`)
+      .set('Authorization', bearer(w.admin))
+      .send({ version: (current.body as { version: number }).version, ...body });
+    expect(res.status).toBe(200);
+    return res.body as Record<string, unknown>;
+  };
+  let diagnosis: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -106,6 +146,55 @@ describe('service protocol', () => {
       .send({ subject: 'Other group', organizationId: w.orgB.id, groupId: w.otherGroup.id });
     expect(hidden.status).toBe(201);
     hiddenTicketId = (hidden.body as { id: string }).id;
+    // 21:30 UTC on 1 March is 00:30 on 2 March in Moscow: the protocol prints the latter.
+    await t.db.query(`UPDATE tickets SET created_at = '2026-03-01T21:30:00Z' WHERE id = $1`, [
+      ticketId,
+    ]);
+    await setting('/admin/installation-settings', {
+      companyName: 'ООО «Тепло-Сервис»',
+      legalName: 'Общество с ограниченной ответственностью «Тепло-Сервис»',
+      address: 'Москва, ул. Ленина, 1',
+      taxId: '7701234567',
+      registrationId: '1027700000001',
+      phone: '+7 495 000-00-00',
+      email: 'service@teplo.example',
+      currency: 'RUB',
+      timeZone: 'Europe/Moscow',
+    });
+    const billingItem = async (name: string, ru: string, unit: string, price: number) => {
+      const res = await post(w.admin, '/billing-items', { name, names: { ru }, unit, price });
+      expect(res.status).toBe(201);
+      return (res.body as { id: string }).id;
+    };
+    diagnosis = await billingItem('Boiler diagnosis', 'Диагностика котла', 'h', 1500);
+    const sensor = await billingItem('Pressure sensor', 'Датчик давления', 'pcs', 2400.5);
+    // 1.5 h × 1500 + 1 × 2400.50 = 4650.50; the warranty hour and the internal entry add nothing.
+    await logWork(ticketId, {
+      billingItemId: diagnosis,
+      durationSeconds: 5400,
+      workDate: '2026-03-02',
+      kind: 'billable',
+      description: 'Проверка горелки',
+    });
+    await logWork(ticketId, {
+      billingItemId: sensor,
+      durationSeconds: 600,
+      quantityDone: 1,
+      quantityBilled: 1,
+      kind: 'billable',
+      description: 'Замена датчика',
+    });
+    await logWork(ticketId, {
+      billingItemId: diagnosis,
+      durationSeconds: 3600,
+      kind: 'warranty',
+      description: 'Гарантийная настройка',
+    });
+    await logWork(ticketId, {
+      durationSeconds: 7200,
+      kind: 'internal',
+      description: 'INTERNAL-ONLY travel planning',
+    });
     // Assigned to another agent of another group: out of w.agent's scope (unassigned is in it).
     await t.db.query('UPDATE tickets SET assignee_id = $1 WHERE id = $2', [
       w.otherAgent.id,
@@ -130,6 +219,25 @@ describe('service protocol', () => {
     expect(text).toContain('Заменён датчик давления');
     expect(text).toContain('От заказчика');
     expect(text).not.toContain('SECRET-NOTE');
+    // The provider from the installation's company details.
+    expect(text).toContain('ООО «Тепло-Сервис»');
+    expect(text).toContain('ИНН: 7701234567');
+    expect(text).toContain('ОГРН: 1027700000001');
+    expect(text).toContain('Москва, ул. Ленина, 1');
+    expect(text).toContain('service@teplo.example');
+    // Times in the installation's zone, which the protocol names.
+    expect(text).toMatch(/Создана: 02\.03\.2026,? 00:30/);
+    expect(text).toContain('Europe/Moscow (GMT+03:00)');
+    // The billed work in Russian: item names, billed quantities, prices, sums and totals.
+    expect(text).toContain('Диагностика котла — Проверка горелки');
+    expect(text).toMatch(/1,5 ?h ?1 500,00 ?2 250,00/);
+    expect(text).toContain('Датчик давления — Замена датчика');
+    expect(text).toMatch(/1 ?pcs ?2 400,50 ?2 400,50/);
+    expect(text).toContain('Гарантийные работы, без оплаты');
+    expect(text).toMatch(/Время к оплате ?1,67 ч/);
+    expect(text).toMatch(/Гарантийные работы \(без оплаты\) ?1 ч/);
+    expect(text).toMatch(/Итого ?4 650,50 RUB/);
+    expect(text).not.toContain('INTERNAL-ONLY');
   });
 
   it('prints it in Czech with diacritics and Czech dates', async () => {
@@ -141,6 +249,48 @@ describe('service protocol', () => {
     expect(text).toContain('kotel přezkoušen');
     expect(text).toMatch(/31\. ?05\. ?2027/);
     expect(text).not.toContain('SECRET-NOTE');
+    expect(text).toContain('Boiler diagnosis');
+    expect(text).toContain('Záruční práce, bez úhrady');
+    expect(text).toMatch(/Celkem ?4 650,50 RUB/);
+    expect(text).toContain('IČO: 1027700000001');
+    expect(text).not.toContain('INTERNAL-ONLY');
+  });
+
+  it('paginates a long work table: the header on every page, no row split across pages', async () => {
+    const created = await post(w.dispatcher, '/tickets', {
+      subject: 'Годовое обслуживание',
+      organizationId: w.orgA.id,
+      requesterId: w.clientA.id,
+      groupId: w.group.id,
+    });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    const filler = 'работы по регламенту '.repeat(6);
+    for (let i = 1; i <= 45; i++) {
+      const n = String(i).padStart(2, '0');
+      await logWork(id, {
+        billingItemId: diagnosis,
+        durationSeconds: 1800,
+        workDate: '2026-03-02',
+        description: `BEGIN-${n} ${filler}END-${n}`,
+      });
+    }
+    const res = await download(w.dispatcher, id, 'ru');
+    expect(res.status).toBe(200);
+    const pages = await pagesOf(res.body as Buffer);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const pageOf = (marker: string) => pages.findIndex((p) => p.includes(marker));
+    for (let i = 1; i <= 45; i++) {
+      const n = String(i).padStart(2, '0');
+      // A row's first and last words on the same page.
+      expect({ row: n, page: pageOf(`END-${n}`) }).toEqual({ row: n, page: pageOf(`BEGIN-${n}`) });
+    }
+    const withRows = pages.filter((p) => p.includes('BEGIN-'));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const page of withRows) expect(page).toMatch(/Кол-во Ед\. Цена Сумма/);
+    expect(pages.slice(1).some((p) => p.includes('Выполненные работы (продолжение)'))).toBe(true);
+    // 45 × 0.5 h × 1500.
+    expect(pages.join(' ')).toMatch(/Итого ?33 750,00 RUB/);
   });
 
   it('refuses a bad language, a client and a ticket the caller may not see', async () => {
@@ -155,28 +305,112 @@ describe('service protocol', () => {
     expect(store.status).toBe(404);
   });
 
-  it('stores a copy as an internal attachment of the ticket', async () => {
-    const res = await t
-      .http()
-      .post(`/api/v1/tickets/${ticketId}/protocol/attachments?lang=ru`)
-      .set('Authorization', bearer(w.dispatcher));
-    expect(res.status).toBe(201);
-    const stored = res.body as { id: string; internal: boolean };
-    expect(stored.internal).toBe(true);
-    const list = await t
-      .http()
-      .get(`/api/v1/tickets/${ticketId}/attachments`)
-      .set('Authorization', bearer(w.dispatcher));
-    const files = (list.body as { items: Attachment[] }).items;
-    const file = files.find((a) => a.id === stored.id);
+  it('stores a copy that follows whether clients see billed work, never leaking an internal one', async () => {
+    const store = (query: string, who: Persona = w.dispatcher) =>
+      t
+        .http()
+        .post(`/api/v1/tickets/${ticketId}/protocol/attachments?${query}`)
+        .set('Authorization', bearer(who));
+    const get = (who: Persona, path: string) =>
+      t.http().get(`/api/v1${path}`).set('Authorization', bearer(who));
+    const clientReach = async (id: string) => ({
+      listed: (
+        (await get(w.clientA, `/tickets/${ticketId}/attachments`)).body as {
+          items: Attachment[];
+        }
+      ).items.some((a) => a.id === id),
+      meta: (await get(w.clientA, `/attachments/${id}`)).status,
+      content: (await get(w.clientA, `/attachments/${id}/content`)).status,
+      history: JSON.stringify((await get(w.clientA, `/tickets/${ticketId}/history`)).body).includes(
+        id,
+      ),
+    });
+    const hidden = { listed: false, meta: 404, content: 404, history: false };
+    const rows = async () =>
+      Number(
+        (
+          (await t.db.query('SELECT count(*)::int AS n FROM attachments WHERE ticket_id = $1', [
+            ticketId,
+          ])) as { n: number }[]
+        )[0].n,
+      );
+
+    // Clients do not see billed work (the default): the copy is internal, a public one is 422.
+    const internal = await store('lang=ru');
+    expect(internal.status).toBe(201);
+    expect(internal.body).toMatchObject({ internal: true });
+    const id = (internal.body as { id: string }).id;
+    const file = (
+      (await get(w.dispatcher, `/tickets/${ticketId}/attachments`)).body as {
+        items: Attachment[];
+      }
+    ).items.find((a) => a.id === id);
     expect(file).toMatchObject({ internal: true, contentType: 'application/pdf' });
-    expect(file?.fileName).toContain('.pdf');
-    const forClient = await t
+    expect(file?.fileName).toMatch(/^Протокол сервисного обслуживания \d+ ru\.pdf$/);
+    expect(await clientReach(id)).toEqual(hidden);
+    const before = await rows();
+    const refused = await store('lang=ru&internal=false');
+    expect(refused.status).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect((refused.body as { errors: { field: string }[] }).errors[0].field).toBe('internal');
+    expect(await rows()).toBe(before);
+
+    // Clients see billed work: the copy is public by default, and the client reads it…
+    await setting('/work-log/settings', { clientsSeeBilled: true });
+    try {
+      const shared = await store('lang=cs');
+      expect(shared.status).toBe(201);
+      expect(shared.body).toMatchObject({ internal: false });
+      const sharedId = (shared.body as { id: string }).id;
+      expect(await clientReach(sharedId)).toEqual({
+        listed: true,
+        meta: 200,
+        content: 200,
+        history: true,
+      });
+      // …unless the agent keeps it internal.
+      const kept = await store('lang=cs&internal=true');
+      expect(kept.status).toBe(201);
+      expect(kept.body).toMatchObject({ internal: true });
+      expect(await clientReach((kept.body as { id: string }).id)).toEqual(hidden);
+      expect((await store('lang=cs&internal=maybe')).status).toBe(400);
+    } finally {
+      await setting('/work-log/settings', { clientsSeeBilled: false });
+    }
+  });
+
+  it('keeps the company details and time zone as an admin setting (422, 409, 403)', async () => {
+    const put = (who: Persona, body: object) =>
+      t
+        .http()
+        .put('/api/v1/admin/installation-settings')
+        .set('Authorization', bearer(who))
+        .send(body);
+    const current = await t
       .http()
-      .get(`/api/v1/tickets/${ticketId}/attachments`)
-      .set('Authorization', bearer(w.clientA));
-    expect((forClient.body as { items: Attachment[] }).items.map((a) => a.id)).not.toContain(
-      stored.id,
-    );
+      .get('/api/v1/admin/installation-settings')
+      .set('Authorization', bearer(w.admin));
+    expect(current.status).toBe(200);
+    const version = (current.body as { version: number }).version;
+    expect(current.body).toMatchObject({
+      companyName: 'ООО «Тепло-Сервис»',
+      timeZone: 'Europe/Moscow',
+    });
+    const zone = await put(w.admin, { version, timeZone: 'Mars/Olympus' });
+    expect(zone.status).toBe(422);
+    expect((zone.body as { errors: { field: string }[] }).errors[0].field).toBe('timeZone');
+    expect((await put(w.admin, { version, currency: 'rubles' })).status).toBe(400);
+    expect((await put(w.admin, { version, email: 'not mail' })).status).toBe(400);
+    expect((await put(w.admin, { version, logo: 'x' })).status).toBe(400);
+    expect((await put(w.dispatcher, { version, phone: '1' })).status).toBe(403);
+    const ok = await put(w.admin, { version, phone: ' +7 495 111-11-11 ' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      phone: '+7 495 111-11-11',
+      taxId: '7701234567',
+      version: version + 1,
+    });
+    const stale = await put(w.admin, { version, phone: '2' });
+    expect(stale.status).toBe(409);
   });
 });

@@ -37,3 +37,38 @@ export const PROTOCOL_ROWS: MatrixRow[] = [
     expect: statuses(401, 404, 404, 404, 404, 201, 201),
   },
 ];
+
+/** The installation's company details and time zone, printed on protocols: admins only. */
+const installationRow = async (c: CellContext) =>
+  (
+    (await c.t.db.query(
+      'SELECT version, company_name, time_zone FROM installation_settings WHERE id = 1',
+    )) as { version: number; company_name: string; time_zone: string }[]
+  )[0];
+
+export const INSTALLATION_SETTINGS_ROWS: MatrixRow[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/admin/installation-settings',
+    prepare: async () => ({ path: '/api/v1/admin/installation-settings' }),
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+  {
+    // The same values at the current version: the write shows in the version alone.
+    method: 'PUT',
+    path: '/api/v1/admin/installation-settings',
+    async prepare(c) {
+      const current = await installationRow(c);
+      return {
+        path: '/api/v1/admin/installation-settings',
+        body: {
+          version: current.version,
+          companyName: current.company_name,
+          timeZone: current.time_zone,
+        },
+        probe: () => installationRow(c),
+      };
+    },
+    expect: statuses(401, 403, 403, 403, 403, 403, 200),
+  },
+];

@@ -123,6 +123,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/installation-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The installation’s company details and time zone (admins)
+     * @description The service provider printed on service protocols, and the time zone their dates are in.
+     */
+    get: operations['InstallationSettings_get'];
+    /**
+     * Change the installation’s company details and time zone (admins)
+     * @description Only the fields sent change; `version` is the one you read (409 when stale). An unknown time zone is 422 on `timeZone`.
+     */
+    put: operations['InstallationSettings_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/kb-settings': {
     parameters: {
       query?: never;
@@ -3005,7 +3029,7 @@ export interface paths {
     };
     /**
      * The service protocol of a ticket as a PDF (staff)
-     * @description Provider and customer, service object, equipment, contract, the request and its public replies (never internal notes), signature fields; labels and dates in `lang`. A client, or a ticket the caller may not see: 404.
+     * @description Provider (the installation settings’ company details) and customer, service object, equipment, contract, the request and its public replies (never internal notes), the billed work (billable and warranty entries with billed quantities, prices and sums; internal work never) with totals, signature fields; labels and numbers in `lang`, times in the installation’s time zone. A client, or a ticket the caller may not see: 404.
      */
     get: operations['ServiceProtocol_download'];
     put?: never;
@@ -3027,7 +3051,7 @@ export interface paths {
     put?: never;
     /**
      * Store the service protocol on the ticket as an attachment (staff)
-     * @description The copy is an internal attachment. A client or an invisible ticket: 404.
+     * @description The copy holds billed work: it is internal unless the installation lets clients see billed work (then public unless `internal=true`); `internal=false` while clients may not see billed work: 422. A client or an invisible ticket: 404.
      */
     post: operations['ServiceProtocol_store'];
     delete?: never;
@@ -5319,6 +5343,24 @@ export interface components {
       /** Format: uuid */
       ticketId?: string;
     };
+    InstallationSettingsDto: {
+      address: string;
+      /** @description The service provider’s name as printed on protocols */
+      companyName: string;
+      /** @description ISO 4217 code printed beside sums (CZK, RUB, EUR); empty: none */
+      currency: string;
+      email: string;
+      /** @description Full legal name */
+      legalName: string;
+      phone: string;
+      /** @description Company registration number (ОГРН, IČO) */
+      registrationId: string;
+      /** @description Tax id (ИНН, DIČ, VAT number) */
+      taxId: string;
+      /** @description IANA time zone printed dates are in, e.g. Europe/Prague */
+      timeZone: string;
+      version: number;
+    };
     InstallWorkflowPresetDto: {
       /**
        * @description Key of the new workflow; defaults to the preset key. Taken is a 409
@@ -6661,7 +6703,7 @@ export interface components {
        * @description The attachment that holds the copy
        */
       id: string;
-      /** @description Staff-only copy (the work log may hide billed entries from clients) */
+      /** @description Staff-only copy; a public one (the client reads it) only where clients see billed work */
       internal: boolean;
       sizeBytes: number;
     };
@@ -7490,6 +7532,23 @@ export interface components {
       /**
        * Format: int32
        * @description The version you read; a stale one is a 409
+       */
+      version: number;
+    };
+    UpdateInstallationSettingsDto: {
+      address?: string;
+      companyName?: string;
+      currency?: string;
+      email?: string;
+      legalName?: string;
+      phone?: string;
+      registrationId?: string;
+      taxId?: string;
+      /** @description IANA time zone, e.g. Europe/Prague (422 when unknown) */
+      timeZone?: string;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
        */
       version: number;
     };
@@ -9404,6 +9463,181 @@ export interface operations {
       };
       /** @description Authenticated, but the role does not allow this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  InstallationSettings_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstallationSettingsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  InstallationSettings_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInstallationSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstallationSettingsDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -29521,6 +29755,8 @@ export interface operations {
   ServiceProtocol_store: {
     parameters: {
       query?: {
+        /** @description Staff-only copy. Default: internal unless the installation lets clients see billed work (work log setting clientsSeeBilled); false while it does not: 422. */
+        internal?: boolean;
         /** @description The printed language; en when absent */
         lang?: 'en' | 'ru' | 'cs';
       };
@@ -29599,6 +29835,25 @@ export interface operations {
       };
       /** @description Version conflict, or an action the current state does not allow */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };

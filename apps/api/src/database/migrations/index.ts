@@ -50,6 +50,7 @@ import { RegisterImport1765830000000 } from './1765830000000-register-import.js'
 import { WorkLog1765840000000 } from './1765840000000-work-log.js';
 import { PresetRequesterClose1765850000000 } from './1765850000000-preset-requester-close.js';
 import { KbHeadlineConfig1765850000001 } from './1765850000001-kb-headline-config.js';
+import { InstallationSettings1765880000000 } from './1765880000000-installation-settings.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -105,4 +106,5 @@ export const MIGRATIONS = [
   PresetRequesterClose1765850000000,
   KbHeadlineConfig1765850000001,
   RegisterImport1765830000000,
+  InstallationSettings1765880000000,
 ];

@@ -26,7 +26,25 @@ export interface ProtocolLabels {
   resolution: string;
   noResolution: string;
   work: string;
-  workPending: string;
+  noWork: string;
+  date: string;
+  activity: string;
+  quantity: string;
+  unit: string;
+  price: string;
+  amount: string;
+  hours: string;
+  warrantyNoCharge: string;
+  billedTime: string;
+  warrantyTime: string;
+  total: string;
+  continued: string;
+  legalName: string;
+  taxId: string;
+  registrationId: string;
+  phone: string;
+  email: string;
+  timeZone: string;
   signatures: string;
   providerSignature: string;
   customerSignature: string;
@@ -59,7 +77,25 @@ const en: ProtocolLabels = {
   resolution: 'Resolution',
   noResolution: 'No public reply yet.',
   work: 'Work performed',
-  workPending: 'Work entries: not available in this installation yet.',
+  noWork: 'No billed work.',
+  date: 'Date',
+  activity: 'Work',
+  quantity: 'Qty',
+  unit: 'Unit',
+  price: 'Price',
+  amount: 'Amount',
+  hours: 'h',
+  warrantyNoCharge: 'Warranty work, no charge',
+  billedTime: 'Billed time',
+  warrantyTime: 'Warranty work (no charge)',
+  total: 'Total',
+  continued: 'continued',
+  legalName: 'Legal name',
+  taxId: 'Tax ID',
+  registrationId: 'Registration No.',
+  phone: 'Phone',
+  email: 'E-mail',
+  timeZone: 'Times in',
   signatures: 'Signatures',
   providerSignature: 'For the service provider',
   customerSignature: 'For the customer',
@@ -92,7 +128,25 @@ const ru: ProtocolLabels = {
   resolution: 'Решение',
   noResolution: 'Публичных ответов пока нет.',
   work: 'Выполненные работы',
-  workPending: 'Учёт работ: пока недоступен в этой установке.',
+  noWork: 'Работ к оплате нет.',
+  date: 'Дата',
+  activity: 'Работа',
+  quantity: 'Кол-во',
+  unit: 'Ед.',
+  price: 'Цена',
+  amount: 'Сумма',
+  hours: 'ч',
+  warrantyNoCharge: 'Гарантийные работы, без оплаты',
+  billedTime: 'Время к оплате',
+  warrantyTime: 'Гарантийные работы (без оплаты)',
+  total: 'Итого',
+  continued: 'продолжение',
+  legalName: 'Полное наименование',
+  taxId: 'ИНН',
+  registrationId: 'ОГРН',
+  phone: 'Телефон',
+  email: 'Эл. почта',
+  timeZone: 'Время указано в часовом поясе',
   signatures: 'Подписи',
   providerSignature: 'От исполнителя',
   customerSignature: 'От заказчика',
@@ -125,7 +179,25 @@ const cs: ProtocolLabels = {
   resolution: 'Řešení',
   noResolution: 'Zatím žádná veřejná odpověď.',
   work: 'Provedené práce',
-  workPending: 'Výkazy práce: v této instalaci zatím nejsou k dispozici.',
+  noWork: 'Žádné fakturované práce.',
+  date: 'Datum',
+  activity: 'Práce',
+  quantity: 'Množství',
+  unit: 'Jedn.',
+  price: 'Cena',
+  amount: 'Částka',
+  hours: 'h',
+  warrantyNoCharge: 'Záruční práce, bez úhrady',
+  billedTime: 'Fakturovaný čas',
+  warrantyTime: 'Záruční práce (bez úhrady)',
+  total: 'Celkem',
+  continued: 'pokračování',
+  legalName: 'Obchodní firma',
+  taxId: 'DIČ',
+  registrationId: 'IČO',
+  phone: 'Telefon',
+  email: 'E-mail',
+  timeZone: 'Časy v pásmu',
   signatures: 'Podpisy',
   providerSignature: 'Za poskytovatele',
   customerSignature: 'Za zákazníka',
@@ -138,18 +210,42 @@ export const PROTOCOL_LABELS: Record<ProtocolLanguage, ProtocolLabels> = { en, r
 
 const LOCALES: Record<ProtocolLanguage, string> = { en: 'en-GB', ru: 'ru-RU', cs: 'cs-CZ' };
 
-/** Dates as a reader of that language writes them (06.12.2026 in ru and cs). */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Dates as a reader of that language writes them (06.12.2026 in ru and cs). An instant is shown
+ * in the installation's zone; a calendar date (YYYY-MM-DD: a work date, a warranty end) is that
+ * date wherever it is read.
+ */
 export function formatProtocolDate(
   value: string | Date,
   lang: ProtocolLanguage,
-  withTime = false,
+  options: { withTime?: boolean; timeZone?: string } = {},
 ): string {
+  const dateOnly = typeof value === 'string' && DATE_ONLY.test(value);
   const date = typeof value === 'string' ? new Date(value) : value;
   return new Intl.DateTimeFormat(LOCALES[lang], {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-    timeZone: 'UTC',
+    ...(options.withTime && !dateOnly ? { hour: '2-digit', minute: '2-digit' } : {}),
+    timeZone: dateOnly ? 'UTC' : (options.timeZone ?? 'UTC'),
   }).format(date);
+}
+
+/** The zone and its offset at `at`, as printed: "Europe/Prague (GMT+01:00)". */
+export function formatProtocolZone(timeZone: string, lang: ProtocolLanguage, at: Date): string {
+  const offset =
+    new Intl.DateTimeFormat(LOCALES[lang], { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return offset ? `${timeZone} (${offset})` : timeZone;
+}
+
+/** Quantities, prices and sums as the language writes numbers (1 234,50 in ru and cs). */
+export function formatProtocolNumber(value: number, lang: ProtocolLanguage, money = false): string {
+  return new Intl.NumberFormat(LOCALES[lang], {
+    minimumFractionDigits: money ? 2 : 0,
+    maximumFractionDigits: 2,
+  }).format(value);
 }

@@ -1,15 +1,144 @@
 import PDFDocument from 'pdfkit';
-import type { ProtocolFacts } from './protocol-facts.js';
+import type { ProtocolFacts, ProtocolWorkLine } from './protocol-facts.js';
 import { findProtocolFonts } from './protocol-fonts.js';
-import { formatProtocolDate, PROTOCOL_LABELS } from './protocol-labels.js';
+import {
+  formatProtocolDate,
+  formatProtocolNumber,
+  formatProtocolZone,
+  PROTOCOL_LABELS,
+  type ProtocolLabels,
+} from './protocol-labels.js';
 
 const MARGIN = 50;
+const CELL_PAD = 3;
+const TABLE_FONT = 8.5;
+/** A description longer than this is cut in the table, so one row always fits on a page. */
+const CELL_TEXT_MAX = 600;
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+interface Column {
+  width: number;
+  align: 'left' | 'right';
+}
+
+/** Date | Work | Qty | Unit | Price | Amount: 495 pt, A4 between the margins. */
+const COLUMNS: Column[] = [
+  { width: 58, align: 'left' },
+  { width: 207, align: 'left' },
+  { width: 50, align: 'right' },
+  { width: 40, align: 'left' },
+  { width: 65, align: 'right' },
+  { width: 75, align: 'right' },
+];
+
+const clip = (text: string): string =>
+  text.length > CELL_TEXT_MAX ? `${text.slice(0, CELL_TEXT_MAX - 1)}…` : text;
+
+/**
+ * Draws one row at the current y, or first moves to a new page (with the header again) when the
+ * row would not fit: a row is never split across pages.
+ */
+function tableRow(
+  doc: Doc,
+  cells: string[],
+  opts: { bold?: boolean; shade?: boolean; onNewPage?: () => void },
+): void {
+  doc.font(opts.bold ? 'bold' : 'body').fontSize(TABLE_FONT);
+  const heights = cells.map((text, i) =>
+    doc.heightOfString(text || ' ', { width: COLUMNS[i].width - 2 * CELL_PAD }),
+  );
+  const height = Math.max(...heights) + 2 * CELL_PAD;
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  if (doc.y + height > bottom && opts.onNewPage) {
+    doc.addPage();
+    opts.onNewPage();
+    doc.font(opts.bold ? 'bold' : 'body').fontSize(TABLE_FONT);
+  }
+  const y = doc.y;
+  if (opts.shade) {
+    doc.save().rect(MARGIN, y, 495, height).fill('#eeeeee').restore();
+  }
+  let x = MARGIN;
+  cells.forEach((text, i) => {
+    doc.fillColor('black').text(text, x + CELL_PAD, y + CELL_PAD, {
+      width: COLUMNS[i].width - 2 * CELL_PAD,
+      align: COLUMNS[i].align,
+      lineBreak: true,
+    });
+    x += COLUMNS[i].width;
+  });
+  doc
+    .moveTo(MARGIN, y + height)
+    .lineTo(MARGIN + 495, y + height)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke();
+  doc.x = MARGIN;
+  doc.y = y + height;
+}
+
+/** The billed work: a table whose header repeats on every page it spans, then the totals. */
+function workTable(doc: Doc, facts: ProtocolFacts, l: ProtocolLabels): void {
+  const num = (v: number, money = false) => formatProtocolNumber(v, facts.lang, money);
+  const header = [l.date, l.activity, l.quantity, l.unit, l.price, l.amount];
+  const drawHeader = (continued = false) => {
+    if (continued) {
+      doc.font('bold').fontSize(10).text(`${l.work} (${l.continued})`, MARGIN, doc.y);
+      doc.moveDown(0.3);
+    }
+    tableRow(doc, header, { bold: true, shade: true });
+  };
+  if (facts.work.length === 0) {
+    doc.font('body').fontSize(10).text(l.noWork);
+    return;
+  }
+  // The header never ends a page alone: it moves on with the first row.
+  const firstRowRoom = 60;
+  if (doc.y + firstRowRoom > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  drawHeader();
+  for (const line of facts.work) {
+    tableRow(doc, workCells(line, facts, l, num), { onNewPage: () => drawHeader(true) });
+  }
+  const money = (v: number) =>
+    facts.currency ? `${num(v, true)} ${facts.currency}` : num(v, true);
+  const hours = (seconds: number) => `${num(Math.round((seconds / 3600) * 100) / 100)} ${l.hours}`;
+  const totals: [string, string][] = [[l.billedTime, hours(facts.totals.billedSeconds)]];
+  if (facts.totals.warrantySeconds > 0) {
+    totals.push([l.warrantyTime, hours(facts.totals.warrantySeconds)]);
+  }
+  totals.push([l.total, money(facts.totals.amount)]);
+  for (const [label, value] of totals) {
+    tableRow(doc, ['', label, '', '', '', value], {
+      bold: label === l.total,
+      onNewPage: () => drawHeader(true),
+    });
+  }
+}
+
+function workCells(
+  line: ProtocolWorkLine,
+  facts: ProtocolFacts,
+  l: ProtocolLabels,
+  num: (v: number, money?: boolean) => string,
+): string[] {
+  const what = [line.activity, line.description.trim()].filter(Boolean).join(' — ');
+  const work = line.kind === 'warranty' ? `${what}\n${l.warrantyNoCharge}` : what;
+  return [
+    formatProtocolDate(line.date, facts.lang),
+    clip(work || l.none),
+    num(line.quantity),
+    line.unit ?? l.hours,
+    line.price === null ? l.none : num(line.price, true),
+    num(line.amount, true),
+  ];
+}
 
 /** Renders the protocol into one buffer (a few pages at most, so no streaming is needed). */
 export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
   const l = PROTOCOL_LABELS[facts.lang];
   const date = (v: string | null, withTime = false): string =>
-    v ? formatProtocolDate(v, facts.lang, withTime) : l.none;
+    v ? formatProtocolDate(v, facts.lang, { withTime, timeZone: facts.timeZone }) : l.none;
   const fonts = findProtocolFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -38,6 +167,10 @@ export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
       .font('body')
       .text(value && value.trim() ? value : l.none);
   };
+  /** A provider's detail: printed only when the installation has it. */
+  const detail = (label: string, value: string): void => {
+    if (value.trim()) line(label, value);
+  };
 
   doc.font('bold').fontSize(18).text(l.title);
   doc
@@ -46,10 +179,22 @@ export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
     .text(
       `${l.ticket} #${facts.ticket.number} · ${l.created}: ${date(facts.ticket.createdAt, true)} · ${l.printed}: ${date(facts.printedAt.toISOString(), true)}`,
     );
+  doc
+    .fontSize(8)
+    .fillColor('#444444')
+    .text(`${l.timeZone} ${formatProtocolZone(facts.timeZone, facts.lang, facts.printedAt)}`)
+    .fillColor('black');
 
+  const p = facts.provider;
   heading(l.provider);
-  line(l.organization, facts.provider.name);
-  line('URL', facts.provider.url);
+  line(l.organization, p.name);
+  detail(l.legalName, p.legalName);
+  detail(l.address, p.address);
+  detail(l.taxId, p.taxId);
+  detail(l.registrationId, p.registrationId);
+  detail(l.phone, p.phone);
+  detail(l.email, p.email);
+  line('URL', p.url);
 
   heading(l.customer);
   line(l.organization, facts.organization);
@@ -95,10 +240,11 @@ export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
     doc.moveDown(0.3);
   }
 
-  // The work log's entries and totals go here once its module is in main (issue 18, helper H).
   heading(l.work);
-  doc.font('body').fontSize(10).text(l.workPending);
+  workTable(doc, facts, l);
 
+  // The signatures stay together: a new page when fewer than 110 pt are left.
+  if (doc.y + 110 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   heading(l.signatures);
   const y = doc.y + 30;
   const width = (doc.page.width - 2 * MARGIN - 40) / 2;
@@ -107,6 +253,8 @@ export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
     doc
       .moveTo(x, y)
       .lineTo(x + width, y)
+      .lineWidth(1)
+      .strokeColor('black')
       .stroke();
     doc
       .font('body')

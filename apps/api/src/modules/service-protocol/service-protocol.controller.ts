@@ -13,7 +13,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, RequirePermissions, RequireScope } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
-import { ProtocolQueryDto, StoredProtocolDto } from './dto/protocol.dto.js';
+import { ProtocolQueryDto, StoredProtocolDto, StoreProtocolQueryDto } from './dto/protocol.dto.js';
 import { ServiceProtocolService } from './service-protocol.service.js';
 
 @ApiTags('tickets')
@@ -28,7 +28,7 @@ export class ServiceProtocolController {
   @ApiOperation({
     summary: 'The service protocol of a ticket as a PDF (staff)',
     description:
-      'Provider and customer, service object, equipment, contract, the request and its public replies (never internal notes), signature fields; labels and dates in `lang`. A client, or a ticket the caller may not see: 404.',
+      'Provider (the installation settings’ company details) and customer, service object, equipment, contract, the request and its public replies (never internal notes), the billed work (billable and warranty entries with billed quantities, prices and sums; internal work never) with totals, signature fields; labels and numbers in `lang`, times in the installation’s time zone. A client, or a ticket the caller may not see: 404.',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
@@ -53,15 +53,16 @@ export class ServiceProtocolController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Store the service protocol on the ticket as an attachment (staff)',
-    description: 'The copy is an internal attachment. A client or an invisible ticket: 404.',
+    description:
+      'The copy holds billed work: it is internal unless the installation lets clients see billed work (then public unless `internal=true`); `internal=false` while clients may not see billed work: 422. A client or an invisible ticket: 404.',
   })
   @ApiCreatedResponse({ type: StoredProtocolDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 404, 409, 422)
   store(
     @CurrentUser() user: AuthUser,
     @IdParam() id: string,
-    @Query() query: ProtocolQueryDto,
+    @Query() query: StoreProtocolQueryDto,
   ): Promise<StoredProtocolDto> {
-    return this.protocols.store(user, id, query.lang ?? 'en');
+    return this.protocols.store(user, id, query.lang ?? 'en', query.internal);
   }
 }

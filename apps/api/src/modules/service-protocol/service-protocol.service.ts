@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { httpConfig, InjectConfig, type HttpConfig } from '../../config/config-namespaces.js';
+import { InstallationSettingsService } from '../installation/index.js';
 import {
   AttachmentsService,
   TicketCommentsService,
   TicketQueries,
   type CommentDto,
 } from '../tickets/index.js';
-import type { ProtocolFacts } from './protocol-facts.js';
+import {
+  WorkEntriesService,
+  WorkLogSettingsService,
+  type WorkEntryDto,
+} from '../work-log/index.js';
+import type { ProtocolFacts, ProtocolWorkLine } from './protocol-facts.js';
 import { PROTOCOL_LABELS, type ProtocolLanguage } from './protocol-labels.js';
 import { renderProtocolPdf } from './protocol-pdf.js';
 
@@ -31,6 +37,9 @@ export class ServiceProtocolService {
     private readonly tickets: TicketQueries,
     private readonly comments: TicketCommentsService,
     private readonly attachments: AttachmentsService,
+    private readonly work: WorkEntriesService,
+    private readonly workSettings: WorkLogSettingsService,
+    private readonly installation: InstallationSettingsService,
     @InjectConfig(httpConfig) private readonly http: HttpConfig,
   ) {}
 
@@ -49,12 +58,27 @@ export class ServiceProtocolService {
   }
 
   /**
-   * Keeps a copy on the ticket. Internal: the work log may hide billed entries from clients
-   * (its clients_see_billed setting, off by default), so the copy stays staff-only until the
-   * protocol prints the work log and can follow that setting.
+   * Keeps a copy on the ticket. The copy holds billed work, so it follows the work log's
+   * clients_see_billed: internal while clients may not see billed work (asking for a public copy
+   * then is 422), public by default when they may, unless the agent asks for an internal one.
    */
-  async store(user: AuthUser, ticketId: string, lang: ProtocolLanguage): Promise<StoredProtocol> {
+  async store(
+    user: AuthUser,
+    ticketId: string,
+    lang: ProtocolLanguage,
+    internalAsked?: boolean,
+  ): Promise<StoredProtocol> {
     await this.attachments.assertCanUpload(user, ticketId);
+    const { clientsSeeBilled } = await this.workSettings.get();
+    if (internalAsked === false && !clientsSeeBilled) {
+      throw new BusinessRuleError('Clients do not see billed work in this installation', [
+        {
+          field: 'internal',
+          message: 'must be true: the work log does not let clients see billed work',
+        },
+      ]);
+    }
+    const internal = internalAsked ?? !clientsSeeBilled;
     const { pdf, fileName } = await this.render(user, ticketId, lang);
     const stored: string[] = [];
     try {
@@ -65,13 +89,13 @@ export class ServiceProtocolService {
           uploaderId: user.id,
           fileName,
           content: pdf,
-          internal: true,
+          internal,
           dangerous: false,
         });
         stored.push(a.storageKey);
         return a;
       });
-      return { id: dto.id, fileName: dto.fileName, sizeBytes: dto.sizeBytes, internal: true };
+      return { id: dto.id, fileName: dto.fileName, sizeBytes: dto.sizeBytes, internal };
     } catch (e) {
       await this.attachments.removeStored(stored);
       throw e;
@@ -113,11 +137,26 @@ export class ServiceProtocolService {
           [t.contractId],
         )) as { valid_from: string | null; valid_to: string | null }[])
       : [];
+    // Item names in the printed language; the entries are read under the printer's visibility.
+    const work = await this.work.forTicket({ ...user, locale: lang }, ticketId);
+    const lines = work.items.filter((e) => e.kind !== 'internal').map(workLine);
+    const company = await this.installation.get();
     const url = String(this.http.publicUrl);
     return {
       lang,
       printedAt: this.clock.now(),
-      provider: { name: new URL(url).host, url },
+      timeZone: company.timeZone,
+      currency: company.currency,
+      provider: {
+        name: company.companyName || new URL(url).host,
+        legalName: company.legalName,
+        address: company.address,
+        taxId: company.taxId,
+        registrationId: company.registrationId,
+        phone: company.phone,
+        email: company.email,
+        url,
+      },
       ticket: {
         number: t.number,
         subject: t.subject,
@@ -152,6 +191,37 @@ export class ServiceProtocolService {
         at: c.createdAt,
         body: c.body,
       })),
+      work: lines,
+      totals: {
+        billedSeconds: sum(
+          work.items.filter((e) => e.kind === 'billable').map((e) => e.billedSeconds),
+        ),
+        warrantySeconds: sum(
+          work.items.filter((e) => e.kind === 'warranty').map((e) => e.billedSeconds),
+        ),
+        amount: round2(sum(lines.map((e) => e.amount))),
+      },
     };
   }
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * An entry as the protocol prints it: the billed side only (CDESK prints the invoiced work). An
+ * entry without an activity is billed time in hours, without a price.
+ */
+function workLine(e: WorkEntryDto): ProtocolWorkLine {
+  const kind = e.kind === 'warranty' ? 'warranty' : 'billable';
+  return {
+    date: e.workDate,
+    activity: e.billingItem?.name ?? null,
+    description: e.description,
+    kind,
+    quantity: e.billingItem ? e.quantityBilled : round2(e.billedSeconds / 3600),
+    unit: e.billingItem?.unit ?? null,
+    price: e.billingItem?.price ?? null,
+    amount: kind === 'billable' ? (e.amount ?? 0) : 0,
+  };
 }

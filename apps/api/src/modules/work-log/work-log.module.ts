@@ -26,6 +26,6 @@ import { WorkTimerService } from './work-timer.service.js';
     WorkReportService,
     WorkTimerService,
   ],
-  exports: [WorkEntriesService, WorkAllowanceService],
+  exports: [WorkEntriesService, WorkAllowanceService, WorkLogSettingsService],
 })
 export class WorkLogModule {}

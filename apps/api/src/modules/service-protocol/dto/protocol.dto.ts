@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { QueryBoolean } from '../../../common/validation/dto-decorators.js';
 import { PROTOCOL_LANGUAGES, type ProtocolLanguage } from '../protocol-labels.js';
 
 export class ProtocolQueryDto {
@@ -12,12 +13,26 @@ export class ProtocolQueryDto {
   lang?: ProtocolLanguage;
 }
 
+export class StoreProtocolQueryDto extends ProtocolQueryDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Staff-only copy. Default: internal unless the installation lets clients see billed work ' +
+      '(work log setting clientsSeeBilled); false while it does not: 422.',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  internal?: boolean;
+}
+
 export class StoredProtocolDto {
   @ApiProperty({ format: 'uuid', description: 'The attachment that holds the copy' }) id!: string;
   @ApiProperty() fileName!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty({
-    description: 'Staff-only copy (the work log may hide billed entries from clients)',
+    description:
+      'Staff-only copy; a public one (the client reads it) only where clients see billed work',
   })
   internal!: boolean;
 }
