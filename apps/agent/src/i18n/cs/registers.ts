@@ -65,7 +65,7 @@ export default {
     billingNotes: 'Poznámky k fakturaci',
     expiredHint: 'Vypršela datem konce; pozdější datum konce ji znovu aktivuje.',
     hours: 'Vyčerpané hodiny',
-    hoursPending: 'Hodiny pocházejí z výkazu práce, jakmile je práce zapsána u požadavků smlouvy.',
+    workReport: 'Výkaz práce podle smlouvy',
     hoursUsed: 'Vyčerpáno {{used}} h z {{allowance}} h',
   },
   objects: {
@@ -127,9 +127,20 @@ export default {
     components: 'Součásti',
     noComponents: 'Žádné součásti.',
     work: 'Historie prací',
-    workPending:
-      'Zde se zobrazí práce na požadavcích tohoto zařízení, jakmile je zapíše výkaz práce.',
     label: '{{type}} {{serial}}',
+  },
+  errors: {
+    validTo: 'Nesmí být před datem začátku',
+    numberTaken: 'Tento klient už má smlouvu s tímto číslem',
+    allowanceTogether: 'Zadejte předplacené hodiny i období, nebo nic z toho',
+    otherOrganization: 'Patří jinému klientovi',
+    parentCycle: 'Nemůže to být samotné zařízení ani jeho součást',
+    tooDeep: 'Součásti lze vnořit nejvýše do {{max}} úrovní',
+    notAtObject: 'Není na zvoleném servisním objektu',
+    notInForce: 'Smlouva neplatí (není aktivní, ještě nezačala nebo už skončila)',
+    listedTwice: 'Uvedeno dvakrát',
+    keyTaken: 'Jiné pole tohoto typu má stejný klíč',
+    kindFixed: 'Uložené pole si druh ponechává; přidejte pole s novým klíčem',
   },
   requesters: {
     title: 'Oprávnění žadatelé',

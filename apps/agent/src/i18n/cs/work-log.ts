@@ -88,6 +88,15 @@ export default {
     cancel: 'Zrušit',
     empty: 'Ceník je prázdný.',
   },
+  equipment: {
+    title: 'Práce na zařízení',
+    empty: 'U požadavků tohoto zařízení není zapsána žádná práce.',
+    tickets_one: 'u {{count}} požadavku',
+    tickets_few: 'u {{count}} požadavků',
+    tickets_many: 'u {{count}} požadavku',
+    tickets_other: 'u {{count}} požadavků',
+    componentsHint: 'Práce na součástech jsou na jejich vlastních kartách.',
+  },
   report: {
     title: 'Výkaz práce',
     nav: 'Výkaz práce',

@@ -85,6 +85,13 @@ export default {
     cancel: 'Cancel',
     empty: 'The price list is empty.',
   },
+  equipment: {
+    title: 'Work on this item',
+    empty: 'No work logged on this item’s tickets.',
+    tickets_one: 'on {{count}} ticket',
+    tickets_other: 'on {{count}} tickets',
+    componentsHint: 'Work on its components is on their own cards.',
+  },
   report: {
     title: 'Work report',
     nav: 'Work report',

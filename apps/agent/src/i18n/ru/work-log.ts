@@ -88,6 +88,15 @@ export default {
     cancel: 'Отмена',
     empty: 'Прейскурант пуст.',
   },
+  equipment: {
+    title: 'Работы по оборудованию',
+    empty: 'По заявкам на это оборудование работы не записаны.',
+    tickets_one: 'по {{count}} заявке',
+    tickets_few: 'по {{count}} заявкам',
+    tickets_many: 'по {{count}} заявкам',
+    tickets_other: 'по {{count}} заявкам',
+    componentsHint: 'Работы по комплектующим — в их собственных карточках.',
+  },
   report: {
     title: 'Отчёт о работах',
     nav: 'Отчёт о работах',

@@ -11,6 +11,9 @@ export type ServiceObjectsQuery = NonNullable<
   paths['/api/v1/service-objects']['get']['parameters']['query']
 >;
 export type EquipmentType = Schemas['EquipmentTypeDto'];
+export type EquipmentTypesQuery = NonNullable<
+  paths['/api/v1/equipment-types']['get']['parameters']['query']
+>;
 export type EquipmentField = Schemas['EquipmentFieldReadDto'];
 export type EquipmentTypeInput = Schemas['CreateEquipmentTypeDto'];
 export type EquipmentTypeUpdate = Schemas['UpdateEquipmentTypeDto'];
@@ -44,8 +47,8 @@ export const registersApi = {
   updateServiceObject: (api: ApiClient, id: string, body: ServiceObjectUpdate) =>
     unwrap(api.PATCH('/api/v1/service-objects/{id}', { ...path(id), body })),
 
-  equipmentTypes: (api: ApiClient) =>
-    unwrap(api.GET('/api/v1/equipment-types', { params: { query: { limit: 200 } } })),
+  equipmentTypes: (api: ApiClient, query: EquipmentTypesQuery = { limit: 200 }) =>
+    unwrap(api.GET('/api/v1/equipment-types', { params: { query } })),
   createEquipmentType: (api: ApiClient, body: EquipmentTypeInput) =>
     unwrap(api.POST('/api/v1/equipment-types', { body })),
   updateEquipmentType: (api: ApiClient, id: string, body: EquipmentTypeUpdate) =>

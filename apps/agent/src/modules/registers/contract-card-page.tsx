@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Anchor, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemMessage } from '@relaydesk/web-ui';
-import { RecordModal } from '../../shared/forms/record-modal';
 import { WorkUsageAlert } from '../work-log/components/work-usage-alert';
 import { ContractForm } from './contract-form';
+import { EditRecordModal } from './edit-record-modal';
 import { useContract } from './hooks';
 import {
   ContractStatusBadge,
@@ -89,34 +88,26 @@ export function ContractCardPage() {
           <Section title={t('contracts.hours')} testId="contract-hours">
             <Text size="sm">{allowance}</Text>
             <WorkUsageAlert contractId={c.id} number={c.number} />
-            <Text size="sm" c="dimmed">
-              {t('contracts.hoursPending')}
-            </Text>
+            <Anchor
+              component={Link}
+              to={`/work-report?contractId=${c.id}`}
+              size="sm"
+              data-testid="contract-work-report"
+            >
+              {t('contracts.workReport')}
+            </Anchor>
           </Section>
         </Grid.Col>
       </Grid>
       <LinkedTickets filter={{ contractId: c.id }} />
-      <RecordModal
+      <EditRecordModal
         opened={editing}
         onClose={() => setEditing(false)}
         title={t('contracts.edit')}
-        size="lg"
-      >
-        {editing && (
-          <ContractForm
-            record={c}
-            onDone={() => {
-              setEditing(false);
-              notifications.show({ color: 'green', message: t('common.saved') });
-            }}
-            onCancel={() => setEditing(false)}
-            // The input stays; the next save carries the version just read.
-            onReload={async () => {
-              await contract.refetch();
-            }}
-          />
-        )}
-      </RecordModal>
+        record={c}
+        form={ContractForm}
+        onReload={() => contract.refetch()}
+      />
     </Stack>
   );
 }

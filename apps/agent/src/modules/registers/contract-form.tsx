@@ -9,6 +9,7 @@ import { OrganizationPicker } from '../tickets/components/pickers';
 import { useSlaPolicies } from '../sla/hooks';
 import type { Contract } from './api';
 import { useSaveContract } from './hooks';
+import { useRegisterMessages } from './register-messages';
 
 const FIELDS = [
   'organizationId',
@@ -65,6 +66,7 @@ export function ContractForm({ record, onDone, onCancel, onReload }: RegisterFor
   const save = useSaveContract();
   const policies = useSlaPolicies();
   const mayReadPolicies = roleHasPermission(user.role, Permission.SlaManage);
+  const messages = useRegisterMessages();
   const { form, field, errors } = useRecordForm({
     initialValues: valuesOf(record),
     validate: (v) => ({
@@ -73,6 +75,7 @@ export function ContractForm({ record, onDone, onCancel, onReload }: RegisterFor
       ...(v.title.trim() ? {} : { title: t('admin:validation.required') }),
     }),
     saveError: save.error,
+    messages,
   });
   // The API names the allowance `allowanceSeconds`; the form asks for hours.
   const hoursError = errors.allowanceSeconds;
@@ -101,6 +104,7 @@ export function ContractForm({ record, onDone, onCancel, onReload }: RegisterFor
       saving={save.isPending}
       error={save.error}
       fields={FIELDS}
+      messages={messages}
     >
       {!record && (
         <OrganizationPicker

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ProblemMessage } from '@relaydesk/web-ui';
-import { RecordModal } from '../../shared/forms/record-modal';
 import { OrganizationPicker } from '../tickets/components/pickers';
 import type { Contract } from './api';
 import { ContractForm } from './contract-form';
-import { useContracts } from './hooks';
+import { useContractPages } from './hooks';
+import { RegisterListFrame } from './register-list-frame';
 import {
   ContractStatusBadge,
   useMayManageRegisters,
@@ -28,20 +27,21 @@ export function ContractsPage() {
   const [q] = useDebouncedValue(search.trim(), 250);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [status, setStatus] = useState<Contract['status'] | null>(null);
-  const [creating, setCreating] = useState(false);
-  const list = useContracts({
+  const list = useContractPages({
     limit: 100,
     q: q || undefined,
     organizationId: organizationId ?? undefined,
     status: status ?? undefined,
   });
-  const items = list.data?.items ?? [];
+  const items = list.items;
   const orgName = useOrganizationNames(items.map((c) => c.organizationId));
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Group gap="sm" align="flex-end">
+    <RegisterListFrame
+      pages={list}
+      filtered={!!(q || organizationId || status)}
+      filters={
+        <>
           <TextInput
             label={t('common.search')}
             placeholder={t('contracts.searchPlaceholder')}
@@ -64,68 +64,58 @@ export function ContractsPage() {
             value={status}
             onChange={(v) => setStatus(v as Contract['status'] | null)}
           />
-        </Group>
-        {manage && (
-          <Button onClick={() => setCreating(true)} data-testid="contract-create">
-            {t('contracts.create')}
-          </Button>
-        )}
-      </Group>
-      <ProblemMessage error={list.error} />
-      {items.length === 0 && !list.isLoading ? (
-        <Text c="dimmed">
-          {q || organizationId || status ? t('common.nothingFound') : t('common.empty')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="contracts-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('contracts.number')}</Table.Th>
-                <Table.Th>{t('contracts.name')}</Table.Th>
-                <Table.Th>{t('common.organization')}</Table.Th>
-                <Table.Th>{t('contracts.period')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
+        </>
+      }
+      create={
+        manage
+          ? {
+              label: t('contracts.create'),
+              testId: 'contract-create',
+              form: (close) => (
+                <ContractForm
+                  onDone={(c) => void navigate(`/registers/contracts/${c.id}`)}
+                  onCancel={close}
+                  onReload={async () => undefined}
+                />
+              ),
+            }
+          : null
+      }
+    >
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover data-testid="contracts-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('contracts.number')}</Table.Th>
+              <Table.Th>{t('contracts.name')}</Table.Th>
+              <Table.Th>{t('common.organization')}</Table.Th>
+              <Table.Th>{t('contracts.period')}</Table.Th>
+              <Table.Th>{t('common.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((c) => (
+              <Table.Tr key={c.id} data-testid="contract-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/registers/contracts/${c.id}`}>
+                    {c.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{c.title}</Table.Td>
+                <Table.Td>{orgName(c.organizationId)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {c.validFrom ?? '…'} – {c.validTo ?? '…'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <ContractStatusBadge status={c.status} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id} data-testid="contract-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/registers/contracts/${c.id}`}>
-                      {c.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{c.title}</Table.Td>
-                  <Table.Td>{orgName(c.organizationId)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {c.validFrom ?? '…'} – {c.validTo ?? '…'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ContractStatusBadge status={c.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <RecordModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('contracts.create')}
-        size="lg"
-      >
-        {creating && (
-          <ContractForm
-            onDone={(c) => void navigate(`/registers/contracts/${c.id}`)}
-            onCancel={() => setCreating(false)}
-            onReload={async () => undefined}
-          />
-        )}
-      </RecordModal>
-    </Stack>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </RegisterListFrame>
   );
 }

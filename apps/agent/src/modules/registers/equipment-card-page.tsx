@@ -1,16 +1,22 @@
 import { useState } from 'react';
 import { Anchor, Button, Grid, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CustomFieldValues } from '@relaydesk/contracts';
 import { ProblemMessage } from '@relaydesk/web-ui';
 import { CustomFieldList, type CustomFieldDefinition } from '@relaydesk/web-ui/custom-fields';
-import { RecordModal } from '../../shared/forms/record-modal';
 import { useCustomFieldPickers } from '../tickets/components/custom-fields/use-custom-field-pickers';
+import { EquipmentWorkHistory } from '../work-log/components/equipment-work-history';
+import { EditRecordModal } from './edit-record-modal';
 import { EquipmentItemForm } from './equipment-item-form';
-import { useEquipmentItem, useEquipmentItems, useEquipmentTypes } from './hooks';
+import {
+  useEquipmentItem,
+  useEquipmentItemPages,
+  useEquipmentItems,
+  useEquipmentTypes,
+} from './hooks';
+import { LoadMore } from './register-list-frame';
 import {
   DetailRows,
   itemLabel,
@@ -22,22 +28,28 @@ import {
   WarrantyBadge,
 } from './registers-shared';
 
-/** An item's components, each with its own (fetched when shown; at most five levels). */
+/**
+ * An item's components, each with its own (fetched when shown; the API keeps a chain at most
+ * five levels deep), a page at a time.
+ */
 function ComponentsTree({ parentId }: { parentId: string }) {
-  const children = useEquipmentItems({ parentId, limit: 100 });
-  const items = children.data?.items ?? [];
+  const children = useEquipmentItemPages({ parentId, limit: 100 });
+  const items = children.items;
   if (items.length === 0) return null;
   return (
-    <List withPadding listStyleType="disc" data-testid="components-tree">
-      {items.map((c) => (
-        <List.Item key={c.id}>
-          <Anchor component={Link} to={`/registers/equipment/${c.id}`} size="sm">
-            {itemLabel(c)}
-          </Anchor>
-          <ComponentsTree parentId={c.id} />
-        </List.Item>
-      ))}
-    </List>
+    <>
+      <List withPadding listStyleType="disc" data-testid="components-tree">
+        {items.map((c) => (
+          <List.Item key={c.id}>
+            <Anchor component={Link} to={`/registers/equipment/${c.id}`} size="sm">
+              {itemLabel(c)}
+            </Anchor>
+            <ComponentsTree parentId={c.id} />
+          </List.Item>
+        ))}
+      </List>
+      <LoadMore pages={children} size="xs" />
+    </>
   );
 }
 
@@ -142,31 +154,19 @@ export function EquipmentCardPage() {
       </Grid>
       <LinkedTickets filter={{ equipmentId: i.id }} />
       <Section title={t('items.work')} testId="equipment-work">
-        <Text size="sm" c="dimmed">
-          {t('items.workPending')}
-        </Text>
+        <EquipmentWorkHistory
+          equipmentId={i.id}
+          hasComponents={(children.data?.items.length ?? 0) > 0}
+        />
       </Section>
-      <RecordModal
+      <EditRecordModal
         opened={editing}
         onClose={() => setEditing(false)}
         title={t('items.edit')}
-        size="lg"
-      >
-        {editing && (
-          <EquipmentItemForm
-            record={i}
-            onDone={() => {
-              setEditing(false);
-              notifications.show({ color: 'green', message: t('common.saved') });
-            }}
-            onCancel={() => setEditing(false)}
-            // The input stays; the next save carries the version just read.
-            onReload={async () => {
-              await item.refetch();
-            }}
-          />
-        )}
-      </RecordModal>
+        record={i}
+        form={EquipmentItemForm}
+        onReload={() => item.refetch()}
+      />
     </Stack>
   );
 }

@@ -22,6 +22,7 @@ import {
   useServiceObjects,
 } from './hooks';
 import { itemPickerLabel } from './registers-shared';
+import { useRegisterMessages } from './register-messages';
 
 const FIELDS = [
   'typeId',
@@ -81,6 +82,7 @@ export function EquipmentItemForm({
   const { t } = useTranslation(['registers', 'admin', 'ticketWork']);
   const save = useSaveEquipmentItem();
   const types = useEquipmentTypes();
+  const messages = useRegisterMessages();
   const { form, field, errors } = useRecordForm({
     initialValues: {
       ...valuesOf(record),
@@ -97,6 +99,7 @@ export function EquipmentItemForm({
       ...(v.organizationId ? {} : { organizationId: t('admin:validation.required') }),
     }),
     saveError: save.error,
+    messages,
   });
   const [custom, setCustom] = useState<CustomFieldValues>(
     (record?.customFields ?? {}) as CustomFieldValues,
@@ -149,6 +152,7 @@ export function EquipmentItemForm({
       saving={save.isPending}
       error={save.error}
       fields={[...FIELDS, ...fields.map((f) => `customFields.${f.key}`)]}
+      messages={messages}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select

@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ProblemMessage } from '@relaydesk/web-ui';
-import { RecordModal } from '../../shared/forms/record-modal';
 import { OrganizationPicker } from '../tickets/components/pickers';
 import type { EquipmentItem } from './api';
 import { EquipmentItemForm } from './equipment-item-form';
 import { EquipmentTable } from './equipment-table';
-import { useEquipmentItems, useEquipmentTypes, useServiceObjects } from './hooks';
+import { useEquipmentItemPages, useEquipmentTypes, useServiceObjects } from './hooks';
+import { RegisterListFrame } from './register-list-frame';
 import { useMayManageRegisters } from './registers-shared';
 
 /** Equipment items: search by the beginning of a serial or inventory number, filters. */
@@ -25,13 +24,12 @@ export function EquipmentPage() {
   const [serviceObjectId, setServiceObjectId] = useState<string | null>(null);
   const [typeId, setTypeId] = useState<string | null>(null);
   const [status, setStatus] = useState<EquipmentItem['status'] | null>(null);
-  const [creating, setCreating] = useState(false);
   const types = useEquipmentTypes();
   const objects = useServiceObjects(
     { organizationId: organizationId ?? undefined, limit: 200 },
     !!organizationId,
   );
-  const list = useEquipmentItems({
+  const list = useEquipmentItemPages({
     limit: 100,
     q: q || undefined,
     organizationId: organizationId ?? undefined,
@@ -39,12 +37,13 @@ export function EquipmentPage() {
     typeId: typeId ?? undefined,
     status: status ?? undefined,
   });
-  const items = list.data?.items ?? [];
-  const filtered = q || organizationId || serviceObjectId || typeId || status;
+  const filtered = !!(q || organizationId || serviceObjectId || typeId || status);
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Group gap="sm" align="flex-end">
+    <RegisterListFrame
+      pages={list}
+      filtered={filtered}
+      filters={
+        <>
           <TextInput
             label={t('common.search')}
             placeholder={t('items.searchPlaceholder')}
@@ -91,34 +90,26 @@ export function EquipmentPage() {
             value={status}
             onChange={(v) => setStatus(v as EquipmentItem['status'] | null)}
           />
-        </Group>
-        {manage && (
-          <Button onClick={() => setCreating(true)} data-testid="item-create">
-            {t('items.create')}
-          </Button>
-        )}
-      </Group>
-      <ProblemMessage error={list.error} />
-      {items.length === 0 && !list.isLoading ? (
-        <Text c="dimmed">{filtered ? t('common.nothingFound') : t('common.empty')}</Text>
-      ) : (
-        <EquipmentTable items={items} />
-      )}
-      <RecordModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('items.create')}
-        size="lg"
-      >
-        {creating && (
-          <EquipmentItemForm
-            preset={{ organizationId, serviceObjectId }}
-            onDone={(i) => void navigate(`/registers/equipment/${i.id}`)}
-            onCancel={() => setCreating(false)}
-            onReload={async () => undefined}
-          />
-        )}
-      </RecordModal>
-    </Stack>
+        </>
+      }
+      create={
+        manage
+          ? {
+              label: t('items.create'),
+              testId: 'item-create',
+              form: (close) => (
+                <EquipmentItemForm
+                  preset={{ organizationId, serviceObjectId }}
+                  onDone={(i) => void navigate(`/registers/equipment/${i.id}`)}
+                  onCancel={close}
+                  onReload={async () => undefined}
+                />
+              ),
+            }
+          : null
+      }
+    >
+      <EquipmentTable items={list.items} />
+    </RegisterListFrame>
   );
 }

@@ -25,6 +25,7 @@ import {
 import type { EquipmentType } from './api';
 import type { RegisterFormProps } from './contract-form';
 import { useSaveEquipmentType } from './hooks';
+import { useRegisterMessages } from './register-messages';
 
 const WITH_OPTIONS: CustomFieldKind[] = ['select', 'multi_select'];
 const LANGS = ['en', 'ru', 'cs'] as const;
@@ -89,7 +90,8 @@ export function EquipmentTypeForm({
 }: RegisterFormProps<EquipmentType>) {
   const { t } = useTranslation(['registers', 'ticketTypes', 'admin']);
   const save = useSaveEquipmentType();
-  const serverErrors = useFormErrors(save.error);
+  const messages = useRegisterMessages();
+  const serverErrors = useFormErrors(save.error, messages);
   const [name, setName] = useState(record?.name ?? '');
   const [fields, setFields] = useState<FieldDraft[]>((record?.fields ?? []).map(draftOf));
   const [nameMissing, setNameMissing] = useState(false);
@@ -119,6 +121,7 @@ export function EquipmentTypeForm({
       saving={save.isPending}
       error={save.error}
       fields={shown}
+      messages={messages}
     >
       <TextInput
         label={t('types.name')}

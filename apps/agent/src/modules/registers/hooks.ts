@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import {
   registersApi,
@@ -10,6 +16,7 @@ import {
   type EquipmentItemsQuery,
   type EquipmentItemUpdate,
   type EquipmentTypeInput,
+  type EquipmentTypesQuery,
   type EquipmentTypeUpdate,
   type ServiceObjectInput,
   type ServiceObjectsQuery,
@@ -25,6 +32,8 @@ export const registerKeys = {
   object: (id: string) => ['registers', 'object', id] as const,
   types: ['registers', 'types'] as const,
   items: (q: EquipmentItemsQuery) => ['registers', 'items', q] as const,
+  /** A register list read page by page (Load more), by its filters. */
+  pages: (register: string, q: object) => ['registers', 'pages', register, q] as const,
   item: (id: string) => ['registers', 'item', id] as const,
   requesters: (organizationId: string) => ['registers', 'requesters', organizationId] as const,
 };
@@ -37,6 +46,58 @@ export function useContracts(query: ContractsQuery, enabled = true) {
     placeholderData: keepPreviousData,
     enabled,
   });
+}
+
+/**
+ * A register read by its keyset pages: the filters stay, each Load more asks the next page
+ * after the last one's cursor (the API's `nextCursor`).
+ */
+function useRegisterPages<Q extends { cursor?: string }, T>(
+  register: string,
+  query: Omit<Q, 'cursor'>,
+  fetch: (query: Q) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  enabled = true,
+) {
+  const pages = useInfiniteQuery({
+    queryKey: registerKeys.pages(register, query),
+    queryFn: ({ pageParam }) => fetch({ ...query, cursor: pageParam } as Q),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+  return { ...pages, items: pages.data?.pages.flatMap((p) => p.items) ?? [] };
+}
+
+export function useContractPages(query: Omit<ContractsQuery, 'cursor'>) {
+  const api = useApi();
+  return useRegisterPages('contracts', query, (q: ContractsQuery) =>
+    registersApi.contracts(api, q),
+  );
+}
+
+export function useServiceObjectPages(query: Omit<ServiceObjectsQuery, 'cursor'>) {
+  const api = useApi();
+  return useRegisterPages('objects', query, (q: ServiceObjectsQuery) =>
+    registersApi.serviceObjects(api, q),
+  );
+}
+
+export function useEquipmentItemPages(query: Omit<EquipmentItemsQuery, 'cursor'>, enabled = true) {
+  const api = useApi();
+  return useRegisterPages(
+    'items',
+    query,
+    (q: EquipmentItemsQuery) => registersApi.equipmentItems(api, q),
+    enabled,
+  );
+}
+
+export function useEquipmentTypePages() {
+  const api = useApi();
+  return useRegisterPages('types', { limit: 100 }, (q: EquipmentTypesQuery) =>
+    registersApi.equipmentTypes(api, q),
+  );
 }
 
 export function useContract(id: string | null | undefined) {

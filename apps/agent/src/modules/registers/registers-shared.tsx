@@ -8,6 +8,7 @@ import { StatusBadge, useFormat } from '@relaydesk/web-ui';
 import { useOrganizationsById } from '../directory/hooks';
 import { useTicketList } from '../tickets/hooks';
 import type { Contract, EquipmentItem } from './api';
+import { LoadMore } from './register-list-frame';
 
 /** Dispatchers and admins keep the registers; agents read them. */
 export function useMayManageRegisters(): boolean {
@@ -208,6 +209,7 @@ export function LinkedTickets({
           </Table>
         </Table.ScrollContainer>
       )}
+      <LoadMore pages={list} size="xs" />
     </Section>
   );
 }

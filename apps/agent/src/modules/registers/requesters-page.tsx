@@ -15,11 +15,12 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { fieldErrors, isVersionConflict, ProblemMessage } from '@relaydesk/web-ui';
+import { isVersionConflict, ProblemMessage } from '@relaydesk/web-ui';
 import { OrganizationPicker, UserPicker } from '../tickets/components/pickers';
 import type { AuthorizedRequesters } from './api';
 import { useAuthorizedRequesters, useContracts, useSaveAuthorizedRequesters } from './hooks';
 import { useMayManageRegisters } from './registers-shared';
+import { useRegisterFieldErrors } from './register-messages';
 
 interface Row {
   uid: string;
@@ -58,7 +59,8 @@ function RequestersEditor({ organizationId }: { organizationId: string }) {
     setEnabled(list.data.enabled);
     setRows(rowsOf(list.data));
   }, [list.data, organizationId, loadedFor]);
-  const errors = fieldErrors(save.error);
+  const registerErrors = useRegisterFieldErrors();
+  const errors = registerErrors(save.error);
   const contractOptions = [
     { value: '', label: t('requesters.anyContract') },
     ...(contracts.data?.items ?? []).map((c) => ({

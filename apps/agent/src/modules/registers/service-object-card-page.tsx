@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Anchor, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemMessage } from '@relaydesk/web-ui';
-import { RecordModal } from '../../shared/forms/record-modal';
+import { EditRecordModal } from './edit-record-modal';
 import { EquipmentTable } from './equipment-table';
-import { useEquipmentItems, useServiceObject } from './hooks';
+import { useEquipmentItemPages, useServiceObject } from './hooks';
+import { LoadMore } from './register-list-frame';
 import {
   DetailRows,
   LinkedTickets,
@@ -22,7 +22,7 @@ export function ServiceObjectCardPage() {
   const { t } = useTranslation(['registers', 'common']);
   const { id = '' } = useParams();
   const object = useServiceObject(id);
-  const equipment = useEquipmentItems({ serviceObjectId: id, limit: 100 }, !!object.data);
+  const equipment = useEquipmentItemPages({ serviceObjectId: id, limit: 100 }, !!object.data);
   const manage = useMayManageRegisters();
   const [editing, setEditing] = useState(false);
   const o = object.data;
@@ -39,7 +39,7 @@ export function ServiceObjectCardPage() {
       </Stack>
     );
   }
-  const items = equipment.data?.items ?? [];
+  const items = equipment.items;
   return (
     <Stack gap="md" data-testid="object-card">
       <Group justify="space-between">
@@ -78,29 +78,17 @@ export function ServiceObjectCardPage() {
         ) : (
           <EquipmentTable items={items} showOrganization={false} />
         )}
+        <LoadMore pages={equipment} size="xs" />
       </Section>
       <LinkedTickets filter={{ serviceObjectId: o.id }} />
-      <RecordModal
+      <EditRecordModal
         opened={editing}
         onClose={() => setEditing(false)}
         title={t('objects.edit')}
-        size="lg"
-      >
-        {editing && (
-          <ServiceObjectForm
-            record={o}
-            onDone={() => {
-              setEditing(false);
-              notifications.show({ color: 'green', message: t('common.saved') });
-            }}
-            onCancel={() => setEditing(false)}
-            // The input stays; the next save carries the version just read.
-            onReload={async () => {
-              await object.refetch();
-            }}
-          />
-        )}
-      </RecordModal>
+        record={o}
+        form={ServiceObjectForm}
+        onReload={() => object.refetch()}
+      />
     </Stack>
   );
 }

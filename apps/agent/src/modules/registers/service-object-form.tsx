@@ -10,6 +10,7 @@ import { useSlaCalendars } from '../sla/hooks';
 import type { ServiceObject } from './api';
 import type { RegisterFormProps } from './contract-form';
 import { useSaveServiceObject } from './hooks';
+import { useRegisterMessages } from './register-messages';
 
 const FIELDS = ['organizationId', 'name', 'address', 'contactId', 'calendarId', 'notes'] as const;
 
@@ -47,6 +48,7 @@ export function ServiceObjectForm({
   // Calendars are SLA settings (administrators); others keep what is set.
   const mayReadCalendars = roleHasPermission(user.role, Permission.SlaManage);
   const calendars = useSlaCalendars();
+  const messages = useRegisterMessages();
   const { form, field, errors } = useRecordForm({
     initialValues: {
       ...valuesOf(record),
@@ -57,6 +59,7 @@ export function ServiceObjectForm({
       ...(v.name.trim() ? {} : { name: t('admin:validation.required') }),
     }),
     saveError: save.error,
+    messages,
   });
   const submit = (values: Values) => {
     const body = toBody(values);
@@ -86,6 +89,7 @@ export function ServiceObjectForm({
       saving={save.isPending}
       error={save.error}
       fields={FIELDS}
+      messages={messages}
     >
       {!record && (
         <OrganizationPicker

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ProblemMessage } from '@relaydesk/web-ui';
-import { RecordModal } from '../../shared/forms/record-modal';
 import { OrganizationPicker } from '../tickets/components/pickers';
-import { useServiceObjects } from './hooks';
+import { useServiceObjectPages } from './hooks';
+import { RegisterListFrame } from './register-list-frame';
 import { ServiceObjectForm } from './service-object-form';
 import { useMayManageRegisters, useOrganizationNames } from './registers-shared';
 
@@ -20,18 +19,19 @@ export function ServiceObjectsPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const list = useServiceObjects({
+  const list = useServiceObjectPages({
     limit: 100,
     q: q || undefined,
     organizationId: organizationId ?? undefined,
   });
-  const items = list.data?.items ?? [];
+  const items = list.items;
   const orgName = useOrganizationNames(items.map((o) => o.organizationId));
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Group gap="sm" align="flex-end">
+    <RegisterListFrame
+      pages={list}
+      filtered={!!(q || organizationId)}
+      filters={
+        <>
           <TextInput
             label={t('common.search')}
             placeholder={t('objects.searchPlaceholder')}
@@ -45,61 +45,53 @@ export function ServiceObjectsPage() {
             value={organizationId}
             onChange={(id) => setOrganizationId(id)}
           />
-        </Group>
-        {manage && (
-          <Button onClick={() => setCreating(true)} data-testid="object-create">
-            {t('objects.create')}
-          </Button>
-        )}
-      </Group>
-      <ProblemMessage error={list.error} />
-      {items.length === 0 && !list.isLoading ? (
-        <Text c="dimmed">{q || organizationId ? t('common.nothingFound') : t('common.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="objects-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('objects.name')}</Table.Th>
-                <Table.Th>{t('objects.address')}</Table.Th>
-                <Table.Th>{t('common.organization')}</Table.Th>
-                <Table.Th>{t('objects.contact')}</Table.Th>
-                <Table.Th>{t('objects.calendar')}</Table.Th>
+        </>
+      }
+      create={
+        manage
+          ? {
+              label: t('objects.create'),
+              testId: 'object-create',
+              form: (close) => (
+                <ServiceObjectForm
+                  organizationId={organizationId}
+                  onDone={(o) => void navigate(`/registers/objects/${o.id}`)}
+                  onCancel={close}
+                  onReload={async () => undefined}
+                />
+              ),
+            }
+          : null
+      }
+    >
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover data-testid="objects-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('objects.name')}</Table.Th>
+              <Table.Th>{t('objects.address')}</Table.Th>
+              <Table.Th>{t('common.organization')}</Table.Th>
+              <Table.Th>{t('objects.contact')}</Table.Th>
+              <Table.Th>{t('objects.calendar')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((o) => (
+              <Table.Tr key={o.id} data-testid="object-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/registers/objects/${o.id}`}>
+                    {o.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{o.address}</Table.Td>
+                <Table.Td>{orgName(o.organizationId)}</Table.Td>
+                <Table.Td>{o.contactName}</Table.Td>
+                <Table.Td>{o.calendarName}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((o) => (
-                <Table.Tr key={o.id} data-testid="object-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/registers/objects/${o.id}`}>
-                      {o.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{o.address}</Table.Td>
-                  <Table.Td>{orgName(o.organizationId)}</Table.Td>
-                  <Table.Td>{o.contactName}</Table.Td>
-                  <Table.Td>{o.calendarName}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <RecordModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('objects.create')}
-        size="lg"
-      >
-        {creating && (
-          <ServiceObjectForm
-            organizationId={organizationId}
-            onDone={(o) => void navigate(`/registers/objects/${o.id}`)}
-            onCancel={() => setCreating(false)}
-            onReload={async () => undefined}
-          />
-        )}
-      </RecordModal>
-    </Stack>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </RegisterListFrame>
   );
 }

@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Card, Group, Stack, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { ProblemMessage } from '@relaydesk/web-ui';
 import type { Ticket } from '../tickets/api';
 import { useUpdateTicket } from '../tickets/hooks';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../tickets/components/detail/ticket-concurrency';
 import { StackedRows } from './registers-shared';
 import { linksBody, TicketLinksFields, type TicketLinks } from './ticket-links-fields';
+import { useRegisterFieldErrors } from './register-messages';
 
 /** What the ticket API answers about a ticket's links (issue 18). */
 interface TicketLinksRead {
@@ -52,7 +53,8 @@ export function TicketRegistersCard({ ticket, readOnly }: { ticket: Ticket; read
   const update = useUpdateTicket(ticket.id);
   const concurrency = useTicketConcurrency();
   const [editing, setEditing] = useState<{ links: TicketLinks; baseVersion: number } | null>(null);
-  const errors = fieldErrors(update.error);
+  const registerErrors = useRegisterFieldErrors();
+  const errors = registerErrors(update.error);
   const save = () => {
     if (!editing) return;
     update.mutate(

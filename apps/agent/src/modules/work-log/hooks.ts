@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import { queryKeys } from '../../query-keys';
 import {
@@ -38,6 +44,24 @@ export function useWorkReport(query: WorkReportQuery) {
     queryFn: () => workLogApi.report(api, query),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The report read page by page (Load more): entries accumulate, totals are the first page's. */
+export function useWorkReportPages(query: Omit<WorkReportQuery, 'cursor'>) {
+  const api = useApi();
+  const pages = useInfiniteQuery({
+    queryKey: queryKeys.workLog.report({ ...query, pages: true }),
+    queryFn: ({ pageParam }) => workLogApi.report(api, { ...query, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const first = pages.data?.pages[0];
+  return {
+    ...pages,
+    items: pages.data?.pages.flatMap((p) => p.items) ?? [],
+    totals: first?.totals,
+    groups: first?.groups ?? [],
+  };
 }
 
 export function useWorkUsage(contractId: string | null | undefined) {

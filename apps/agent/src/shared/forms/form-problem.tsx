@@ -1,6 +1,6 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, isVersionConflict, ProblemMessage } from '@relaydesk/web-ui';
+import { fieldErrors, isVersionConflict, ProblemMessage, useFieldErrors } from '@relaydesk/web-ui';
 
 export { isVersionConflict };
 
@@ -16,17 +16,27 @@ const KNOWN_MESSAGES: { pattern: RegExp; key: string }[] = [
   { pattern: /already in use|already exists/i, key: 'validation.taken' },
 ];
 
-/** Field errors of a failed save, by form field, in the user's language where known. */
-export function useFormErrors(error: unknown): Record<string, string> {
+/** A module's own sentence for one of its API field messages (undefined: not one of them). */
+export type FieldMessage = (field: string, message: string) => string | undefined;
+
+/**
+ * Field errors of a failed save, by form field, in the user's language: the form's own
+ * sentences first (`own`), then the usual validator ones, then the app-wide translation of the
+ * API's message (problem-text.ts: English keeps the API's sentence).
+ */
+export function useFormErrors(error: unknown, own?: FieldMessage): Record<string, string> {
   const { t } = useTranslation('admin');
+  const translated = useFieldErrors()(error);
   if (isVersionConflict(error)) return {};
   return Object.fromEntries(
     Object.entries(fieldErrors(error)).map(([field, message]) => {
+      const mine = own?.(field, message);
+      if (mine) return [field, mine];
       for (const { pattern, key } of KNOWN_MESSAGES) {
         const match = pattern.exec(message);
         if (match) return [field, t(key, { count: Number(match[1] ?? 0) })];
       }
-      return [field, message];
+      return [field, translated[field] ?? message];
     }),
   );
 }
@@ -37,11 +47,14 @@ interface FormProblemProps {
   fields: readonly string[];
   onReload: () => void;
   reloading: boolean;
+  /** The form's own sentences for its API field messages. */
+  messages?: FieldMessage;
 }
 
 /** What went wrong with a save, above the form's buttons: a conflict offers to reload. */
-export function FormProblem({ error, fields, onReload, reloading }: FormProblemProps) {
+export function FormProblem({ error, fields, onReload, reloading, messages }: FormProblemProps) {
   const { t } = useTranslation(['admin', 'common']);
+  const texts = useFormErrors(error, messages);
   if (!error) return null;
   if (isVersionConflict(error)) {
     return (
@@ -62,7 +75,7 @@ export function FormProblem({ error, fields, onReload, reloading }: FormProblemP
     );
   }
   const all = fieldErrors(error);
-  const other = Object.entries(all).filter(([field]) => !fields.includes(field));
+  const other = Object.entries(texts).filter(([field]) => !fields.includes(field));
   return (
     <Stack gap={4}>
       {Object.keys(all).length > 0 ? (

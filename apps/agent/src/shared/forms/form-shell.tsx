@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from './form-problem';
+import { FormProblem, type FieldMessage } from './form-problem';
 
 interface FormShellProps {
   /** The form's submit handler: `form.onSubmit(save)` of a `useRecordForm` form. */
@@ -12,6 +12,8 @@ interface FormShellProps {
   error: unknown;
   /** Fields shown with their own error messages. */
   fields: readonly string[];
+  /** The form's own sentences for its API field messages (as given to useRecordForm). */
+  messages?: FieldMessage;
   children: ReactNode;
 }
 
@@ -23,6 +25,7 @@ export function FormShell({
   saving,
   error,
   fields,
+  messages,
   children,
 }: FormShellProps) {
   const { t } = useTranslation('common');
@@ -39,7 +42,13 @@ export function FormShell({
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {children}
-        <FormProblem error={error} fields={fields} onReload={reload} reloading={reloading} />
+        <FormProblem
+          error={error}
+          fields={fields}
+          onReload={reload}
+          reloading={reloading}
+          messages={messages}
+        />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onCancel}>
             {t('cancel')}

@@ -1,5 +1,5 @@
 import { useForm, type FormValidateInput, type LooseKeys } from '@mantine/form';
-import { useFormErrors } from './form-problem';
+import { useFormErrors, type FieldMessage } from './form-problem';
 
 interface RecordFormInput<V> {
   initialValues: V;
@@ -7,6 +7,8 @@ interface RecordFormInput<V> {
   validate?: FormValidateInput<V>;
   /** The last save's error: its field messages are shown at their inputs. */
   saveError: unknown;
+  /** The form's own sentences for its API field messages. */
+  messages?: FieldMessage;
 }
 
 /**
@@ -18,6 +20,7 @@ export function useRecordForm<V extends Record<string, unknown>>({
   initialValues,
   validate,
   saveError,
+  messages,
 }: RecordFormInput<V>) {
   const form = useForm<V>({
     mode: 'controlled',
@@ -28,7 +31,7 @@ export function useRecordForm<V extends Record<string, unknown>>({
   const checks = Object.fromEntries(
     Object.entries(form.errors).filter(([, message]) => message != null && message !== false),
   ) as Record<string, string>;
-  const errors: Record<string, string> = { ...useFormErrors(saveError), ...checks };
+  const errors: Record<string, string> = { ...useFormErrors(saveError, messages), ...checks };
   /** An input's value, change handler and error (`type: 'checkbox'` for a checkbox). */
   const field = (path: LooseKeys<V>, options?: { type?: 'input' | 'checkbox' }) => ({
     ...form.getInputProps(path, options),
