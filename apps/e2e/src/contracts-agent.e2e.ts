@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { uniqueText } from '../support/api';
+import { ApiSession, uniqueText } from '../support/api';
 import { withActors } from '../support/actors';
 import { seriousA11yViolations } from '../support/axe';
 import { describeBrowser, launch, screenshot, settle } from '../support/browser';
@@ -8,7 +8,9 @@ import { describeBrowser, launch, screenshot, settle } from '../support/browser'
  * Issue 18 in the agent SPA: a dispatcher creates an equipment item in the register, files a
  * ticket on it through the cascading pickers (client → object → equipment → contract, each list
  * narrowed by the choice before it; a choice that stops fitting is cleared with a note), the
- * ticket page shows the links and warranty, and the equipment card lists the ticket.
+ * ticket page shows the links and warranty, and the equipment card lists the ticket and the work
+ * logged on it. The register dialogs say what the API refused at the field, in the user's
+ * language, and keep the input; a stale edit reloads without losing it.
  */
 
 const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
@@ -146,12 +148,29 @@ describeBrowser('contracts and equipment in the agent workspace', () => {
         await links.getByTestId('ticket-links-edit').waitFor();
         expect(await links.innerText()).not.toContain('СО-117/2025');
 
-        // The equipment card lists the ticket.
+        // Work logged on the ticket (1:30, through the API as the work log's own test does it).
+        const api = await ApiSession.as(DISPATCHER);
+        const ticket = await api.ticket(Number(number));
+        await api.post(`/tickets/${ticket.id}/work-entries`, {
+          durationSeconds: 5400,
+          description: 'Датчик зоны 4 заменён',
+        });
+
+        // The equipment card lists the ticket and the work on it, linked to the ticket.
         await links.getByTestId('ticket-equipment-link').click();
         await page.waitForURL(itemUrl);
         const row = page.getByTestId('linked-ticket').filter({ hasText: subject });
         await row.waitFor();
         expect(await row.innerText()).toContain(`#${number}`);
+        const work = page.getByTestId('equipment-work');
+        const entry = work.getByTestId('equipment-work-entry');
+        await entry.waitFor();
+        expect(await entry.count()).toBe(1);
+        expect(await entry.innerText()).toContain('Датчик зоны 4 заменён');
+        expect(await work.getByTestId('equipment-work-totals').innerText()).toContain('1:30');
+        expect(await entry.getByRole('link', { name: `#${number}` }).getAttribute('href')).toBe(
+          `/agent/tickets/${number}`,
+        );
         await settle(page);
         await page.setViewportSize({ width: 1024, height: 900 });
         await screenshot(page, 'contracts-agent-item-card-1024');
@@ -170,5 +189,89 @@ describeBrowser('contracts and equipment in the agent workspace', () => {
         expect(await seriousA11yViolations(page)).toEqual([]);
       },
     );
+  });
+
+  it('register dialogs say what the API refused at the field, in Russian, and keep the input; a stale edit reloads without losing it', async () => {
+    const api = await ApiSession.as(DISPATCHER);
+    const number = uniqueText('Д-E2E').replace(/\s+/g, '-');
+    const colleagues = 'Обслуживание теплиц (правка коллеги)';
+
+    await withActors(
+      browser,
+      'contracts-agent-errors',
+      { dispatcher: { email: DISPATCHER, app: 'agent', lang: 'ru' } },
+      async ({ dispatcher: d }) => {
+        const page = d.page;
+        await d.open('/registers/contracts');
+        await page.getByTestId('contract-row').first().waitFor();
+        await page.getByTestId('contract-create').click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByTestId('contract-organization').fill('Южный');
+        await page.getByRole('option', { name: YUZHNY }).click();
+        // Yuzhny's contract number, and an end before the start: both refused at once (422).
+        await dialog.getByTestId('contract-number').fill('СО-117/2025');
+        await dialog.getByTestId('contract-title').fill('Обслуживание теплиц');
+        await dialog.getByTestId('contract-valid-from').fill('2026-05-01');
+        await dialog.getByTestId('contract-valid-to').fill('2026-04-30');
+        await dialog.getByTestId('admin-save').click();
+        await dialog.getByText('Не может быть раньше даты начала').waitFor();
+        await dialog.getByText('У этого клиента уже есть договор с таким номером').waitFor();
+        expect(await dialog.getByTestId('contract-title').inputValue()).toBe('Обслуживание теплиц');
+        expect(await dialog.getByTestId('contract-valid-from').inputValue()).toBe('2026-05-01');
+        expect(await dialog.innerText()).not.toMatch(/must not|already used|cannot be saved/);
+        await screenshot(page, 'contracts-agent-contract-422-ru');
+        expect(await seriousA11yViolations(page)).toEqual([]);
+
+        // Corrected, it is saved and its card opens.
+        await dialog.getByTestId('contract-number').fill(number);
+        await dialog.getByTestId('contract-valid-to').fill('2027-04-30');
+        await dialog.getByTestId('admin-save').click();
+        const card = page.getByTestId('contract-card');
+        await card.waitFor();
+        await card.getByText(number).first().waitFor();
+        const id = /\/registers\/contracts\/([0-9a-f-]{36})/.exec(page.url())![1];
+
+        // A colleague renames the contract while the dispatcher edits its billing notes (409).
+        await page.getByTestId('contract-edit').click();
+        const edit = page.getByRole('dialog');
+        await edit.getByTestId('contract-billing-notes').waitFor();
+        const read = await api.get<{ version: number }>(`/contracts/${id}`);
+        await api.request('PATCH', `/contracts/${id}`, {
+          title: colleagues,
+          version: read.version,
+        });
+        await edit.getByTestId('contract-billing-notes').fill('Счёт до 5-го числа');
+        await edit.getByTestId('admin-save').click();
+        const conflict = edit.getByTestId('admin-conflict');
+        await conflict.waitFor();
+        expect(await conflict.innerText()).toContain('ваши изменения останутся');
+        expect(await edit.getByTestId('contract-billing-notes').inputValue()).toBe(
+          'Счёт до 5-го числа',
+        );
+        // Reload: the untouched title shows the colleague's, the notes stay; the save keeps both.
+        await conflict.getByRole('button', { name: 'Обновить' }).click();
+        await page.waitForFunction(
+          (title) =>
+            (document.querySelector('[data-testid="contract-title"]') as HTMLInputElement | null)
+              ?.value === title,
+          colleagues,
+        );
+        expect(await edit.getByTestId('contract-billing-notes').inputValue()).toBe(
+          'Счёт до 5-го числа',
+        );
+        await edit.getByTestId('admin-save').click();
+        await edit.waitFor({ state: 'detached' });
+        expect(await api.get(`/contracts/${id}`)).toMatchObject({
+          title: colleagues,
+          billingNotes: 'Счёт до 5-го числа',
+        });
+        await card.getByText('Счёт до 5-го числа').waitFor();
+      },
+    );
+    // Nothing half-written by the refused create: one contract with the number, none dated wrong.
+    const listed = await api.get<{ items: { number: string; validTo: string | null }[] }>(
+      `/contracts?q=${encodeURIComponent(number)}`,
+    );
+    expect(listed.items.map((c) => [c.number, c.validTo])).toEqual([[number, '2027-04-30']]);
   });
 });

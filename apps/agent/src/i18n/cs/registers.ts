@@ -129,6 +129,8 @@ export default {
     work: 'Historie prací',
     label: '{{type}} {{serial}}',
   },
+  conflictKeepsInput:
+    'Záznam mezitím změnil někdo jiný. Načtěte formulář znovu: pole, která jste neměnili, ukážou aktuální hodnoty, vaše změny zůstanou; pak znovu uložte.',
   errors: {
     validTo: 'Nesmí být před datem začátku',
     numberTaken: 'Tento klient už má smlouvu s tímto číslem',

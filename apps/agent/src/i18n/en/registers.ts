@@ -124,6 +124,8 @@ export default {
     work: 'Work history',
     label: '{{type}} {{serial}}',
   },
+  conflictKeepsInput:
+    'Someone else changed this record while you were editing it. Reload: the fields you have not changed show the current values, your changes stay; then save again.',
   errors: {
     validTo: 'Must not be before the start date',
     numberTaken: 'Another contract of this client has this number',

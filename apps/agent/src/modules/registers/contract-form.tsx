@@ -76,6 +76,7 @@ export function ContractForm({ record, onDone, onCancel, onReload }: RegisterFor
     }),
     saveError: save.error,
     messages,
+    followRecord: true,
   });
   // The API names the allowance `allowanceSeconds`; the form asks for hours.
   const hoursError = errors.allowanceSeconds;
@@ -105,6 +106,7 @@ export function ContractForm({ record, onDone, onCancel, onReload }: RegisterFor
       error={save.error}
       fields={FIELDS}
       messages={messages}
+      conflictText={t('registers:conflictKeepsInput')}
     >
       {!record && (
         <OrganizationPicker
@@ -143,7 +145,12 @@ export function ContractForm({ record, onDone, onCancel, onReload }: RegisterFor
         {...field('title')}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput type="date" label={t('contracts.validFrom')} {...field('validFrom')} />
+        <TextInput
+          type="date"
+          label={t('contracts.validFrom')}
+          data-testid="contract-valid-from"
+          {...field('validFrom')}
+        />
         <TextInput
           type="date"
           label={t('contracts.validTo')}
@@ -192,6 +199,7 @@ export function ContractForm({ record, onDone, onCancel, onReload }: RegisterFor
         autosize
         minRows={2}
         maxRows={8}
+        data-testid="contract-billing-notes"
         {...field('billingNotes')}
       />
     </FormShell>

@@ -100,6 +100,7 @@ export function EquipmentItemForm({
     }),
     saveError: save.error,
     messages,
+    followRecord: true,
   });
   const [custom, setCustom] = useState<CustomFieldValues>(
     (record?.customFields ?? {}) as CustomFieldValues,
@@ -153,6 +154,7 @@ export function EquipmentItemForm({
       error={save.error}
       fields={[...FIELDS, ...fields.map((f) => `customFields.${f.key}`)]}
       messages={messages}
+      conflictText={t('registers:conflictKeepsInput')}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select

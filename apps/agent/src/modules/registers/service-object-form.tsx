@@ -60,6 +60,7 @@ export function ServiceObjectForm({
     }),
     saveError: save.error,
     messages,
+    followRecord: true,
   });
   const submit = (values: Values) => {
     const body = toBody(values);
@@ -90,6 +91,7 @@ export function ServiceObjectForm({
       error={save.error}
       fields={FIELDS}
       messages={messages}
+      conflictText={t('registers:conflictKeepsInput')}
     >
       {!record && (
         <OrganizationPicker

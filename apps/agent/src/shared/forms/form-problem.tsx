@@ -49,10 +49,19 @@ interface FormProblemProps {
   reloading: boolean;
   /** The form's own sentences for its API field messages. */
   messages?: FieldMessage;
+  /** What a conflict means for this form's input (default: a reload loses it). */
+  conflictText?: string;
 }
 
 /** What went wrong with a save, above the form's buttons: a conflict offers to reload. */
-export function FormProblem({ error, fields, onReload, reloading, messages }: FormProblemProps) {
+export function FormProblem({
+  error,
+  fields,
+  onReload,
+  reloading,
+  messages,
+  conflictText,
+}: FormProblemProps) {
   const { t } = useTranslation(['admin', 'common']);
   const texts = useFormErrors(error, messages);
   if (!error) return null;
@@ -66,7 +75,7 @@ export function FormProblem({ error, fields, onReload, reloading, messages }: Fo
         data-testid="admin-conflict"
       >
         <Stack gap="xs" align="flex-start">
-          <Text size="sm">{t('conflict.form')}</Text>
+          <Text size="sm">{conflictText ?? t('conflict.form')}</Text>
           <Button size="xs" variant="default" onClick={onReload} loading={reloading}>
             {t('common:reload')}
           </Button>

@@ -14,6 +14,8 @@ interface FormShellProps {
   fields: readonly string[];
   /** The form's own sentences for its API field messages (as given to useRecordForm). */
   messages?: FieldMessage;
+  /** What a conflict means for this form's input (default: a reload loses it). */
+  conflictText?: string;
   children: ReactNode;
 }
 
@@ -26,6 +28,7 @@ export function FormShell({
   error,
   fields,
   messages,
+  conflictText,
   children,
 }: FormShellProps) {
   const { t } = useTranslation('common');
@@ -48,6 +51,7 @@ export function FormShell({
           onReload={reload}
           reloading={reloading}
           messages={messages}
+          conflictText={conflictText}
         />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onCancel}>

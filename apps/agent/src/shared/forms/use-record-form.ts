@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useForm, type FormValidateInput, type LooseKeys } from '@mantine/form';
 import { useFormErrors, type FieldMessage } from './form-problem';
 
@@ -9,6 +10,12 @@ interface RecordFormInput<V> {
   saveError: unknown;
   /** The form's own sentences for its API field messages. */
   messages?: FieldMessage;
+  /**
+   * `initialValues` follow the record as read again (a conflict's Reload): the fields the user
+   * has not changed take the fresh values, the changed ones keep the input. Without it the
+   * next save would write the stale values of untouched fields over another's change.
+   */
+  followRecord?: boolean;
 }
 
 /**
@@ -21,6 +28,7 @@ export function useRecordForm<V extends Record<string, unknown>>({
   validate,
   saveError,
   messages,
+  followRecord = false,
 }: RecordFormInput<V>) {
   const form = useForm<V>({
     mode: 'controlled',
@@ -28,6 +36,22 @@ export function useRecordForm<V extends Record<string, unknown>>({
     validate,
     clearInputErrorOnChange: false,
   });
+  const read = useRef(initialValues);
+  const readKey = JSON.stringify(initialValues);
+  useEffect(() => {
+    const before = read.current;
+    read.current = initialValues;
+    if (!followRecord || JSON.stringify(before) === readKey) return;
+    const values = { ...form.getValues() };
+    for (const key of Object.keys(initialValues) as (keyof V)[]) {
+      const untouched = JSON.stringify(values[key]) === JSON.stringify(before[key]);
+      if (untouched) values[key] = initialValues[key];
+    }
+    form.setValues(values);
+    form.setInitialValues(initialValues);
+    // Only when what was read changes (by value): a new object of the same record is no news.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [readKey, followRecord]);
   const checks = Object.fromEntries(
     Object.entries(form.errors).filter(([, message]) => message != null && message !== false),
   ) as Record<string, string>;
