@@ -38,6 +38,10 @@ export const queryKeys = {
     report: (params: Record<string, unknown>) => ['work-log', 'report', params] as const,
     usage: (contractId: string) => ['work-log', 'usage', contractId] as const,
   },
+  serviceProtocol: {
+    workLogSettings: ['work-log', 'settings'] as const,
+    installation: ['installation', 'settings'] as const,
+  },
   notifications: {
     all: ['notifications'] as const,
     unreadCount: ['notifications', 'unread-count'] as const,

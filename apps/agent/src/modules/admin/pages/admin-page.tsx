@@ -21,6 +21,7 @@ import { MailboxesSection } from '../../mailboxes/components/mailboxes-section';
 import { AlertRulesSection } from '../../alerts/components/alert-rules-section';
 import { NotificationDefaultsSection } from '../../notifications/components/notification-defaults-section';
 import { VisibilitySection } from '../../visibility/components/visibility-section';
+import { CompanyDetailsSection } from '../../service-protocol/components/company-details-section';
 import {
   DepartmentsSection,
   GroupsSection,
@@ -44,6 +45,7 @@ preloadStrings([
   'mailboxesAdmin',
   'visibilityAdmin',
   'settingsForm',
+  'serviceProtocol',
 ]);
 
 const SECTIONS = [
@@ -66,6 +68,7 @@ const SECTIONS = [
   'serviceAccounts',
   'alertRules',
   'webhooks',
+  'company',
 ] as const;
 /** Section → its path under /admin. */
 const PATHS: Record<(typeof SECTIONS)[number], string> = {
@@ -88,6 +91,7 @@ const PATHS: Record<(typeof SECTIONS)[number], string> = {
   serviceAccounts: 'service-accounts',
   alertRules: 'alert-rules',
   webhooks: 'webhooks',
+  company: 'company',
 };
 
 /** Tabs whose names live in another feature's strings. */
@@ -103,6 +107,7 @@ const TAB_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   alertRules: 'alertRules:tab',
   webhooks: 'webhooksAdmin:tab',
   visibility: 'visibilityAdmin:tab',
+  company: 'serviceProtocol:company.tab',
 };
 
 /** The features whose strings name a tab: loaded with the page, or a tab shows its key. */
@@ -178,6 +183,7 @@ export default function AdminPage() {
         <Route path="service-accounts" element={<ServiceAccountsSection />} />
         <Route path="webhooks" element={<WebhooksSection />} />
         <Route path="alert-rules" element={<AlertRulesSection />} />
+        <Route path="company" element={<CompanyDetailsSection />} />
         <Route path="*" element={<Navigate to="/admin/users" replace />} />
       </Routes>
     </Stack>

@@ -26,6 +26,7 @@ import { SatisfactionCard } from './satisfaction-card';
 import { KbAutoAnswerCard } from '../../../knowledge-base/kb-auto-answer-card';
 import { WatchersCard } from './watchers-card';
 import { WorkCard } from '../../../work-log/components/work-card';
+import { ProtocolCard } from '../../../service-protocol/components/protocol-card';
 import { StatusActions } from './status-actions';
 import { PublishToKb } from '../../kb/publish-to-kb';
 import { ConflictAlert } from './ticket-concurrency';
@@ -33,7 +34,7 @@ import { TicketHeader } from './ticket-header';
 import { useNameLookup } from './use-name-lookup';
 
 // Routing lines (levels, escalation, rules in the history) load with the ticket page.
-preloadStrings(['ticketRouting', 'mail', 'watchers', 'workLog']);
+preloadStrings(['ticketRouting', 'mail', 'watchers', 'workLog', 'serviceProtocol']);
 
 /** Closed (and canceled) tickets are history: no field edits, no assignment. */
 const READ_ONLY = new Set(['closed', 'canceled']);
@@ -90,6 +91,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
             <TicketRegistersCard ticket={ticket} readOnly={readOnly} />
             <LinksCard ticket={ticket} readOnly={readOnly} />
             <WatchersCard ticket={ticket} />
+            <ProtocolCard ticket={ticket} />
             <AttachmentsCard ticket={ticket} attachments={files} archived={archived} />
           </Stack>
         </Grid.Col>
