@@ -525,4 +525,110 @@ describe('ticket links', () => {
       ]);
     });
   });
+
+  describe('SLA policy conditions', () => {
+    it('pick a policy by equipment type, service object and contract, at create and on a link change', async () => {
+      const calendarId = await one(`SELECT calendar_id AS id FROM sla_policies WHERE id = $1`, [
+        generalPolicy,
+      ]);
+      const policy = async (name: string, position: number, conditions: object) => {
+        const res = await api(w.admin).post('/sla/policies', {
+          name,
+          position,
+          calendarId,
+          resolutionSeconds: 7200,
+          conditions,
+        });
+        expect(res.status).toBe(201);
+        return res.body as { id: string; version: number; conditions: object };
+      };
+      // The conditional rules come before the catch-all, as an admin orders them.
+      await t.db.query(`UPDATE sla_policies SET position = 100 WHERE id = $1`, [generalPolicy]);
+      const controllers = await policy('Controllers', 0, { equipmentTypeIds: [controllerType] });
+      expect(controllers.conditions).toEqual({
+        organizationIds: [],
+        priorities: [],
+        typeIds: [],
+        contractIds: [],
+        serviceObjectIds: [],
+        equipmentTypeIds: [controllerType],
+      });
+      const office = await policy('Office site', 1, { serviceObjectIds: [siteA2] });
+      const contractTerms = await policy('Contract B terms', 0, { contractIds: [contractB] });
+      const policyOf = (x: unknown) => (x as Ticket).sla.policy?.id;
+
+      const onController = await create(w.dispatcher, {
+        organizationId: w.orgA.id,
+        equipmentId: controllerA,
+      });
+      expect(policyOf(onController)).toBe(controllers.id);
+      const atBoilerHouse = await create(w.dispatcher, {
+        organizationId: w.orgA.id,
+        serviceObjectId: siteA1,
+      });
+      expect(policyOf(atBoilerHouse)).toBe(generalPolicy);
+      // A link change picks again: the office's rule, then the controllers' (earlier position).
+      const moved = await api(w.dispatcher).patch(`/tickets/${atBoilerHouse.id}`, {
+        version: atBoilerHouse.version,
+        serviceObjectId: siteA2,
+      });
+      expect(moved.status).toBe(200);
+      expect(policyOf(moved.body)).toBe(office.id);
+      const device = await api(w.dispatcher).patch(`/tickets/${atBoilerHouse.id}`, {
+        version: (moved.body as Ticket).version,
+        equipmentId: controllerA,
+      });
+      expect(policyOf(device.body)).toBe(controllers.id);
+      // The contract's own policy still wins over every rule.
+      const underContract = await api(w.dispatcher).patch(`/tickets/${atBoilerHouse.id}`, {
+        version: (device.body as Ticket).version,
+        contractId: contractA,
+      });
+      expect(policyOf(underContract.body)).toBe(contractPolicy);
+      const lines = (await history(w.dispatcher, atBoilerHouse.id)).filter(
+        (h) => h.kind === 'field_changed',
+      );
+      expect(lines.map((h) => h.field)).toEqual(
+        expect.arrayContaining(['serviceObjectId', 'equipmentId', 'contractId']),
+      );
+      // A contract without a policy of its own: the rule on it; clearing it goes back.
+      const orgB = await create(w.dispatcher, { organizationId: w.orgB.id, contractId: contractB });
+      expect(policyOf(orgB)).toBe(contractTerms.id);
+      const cleared = await api(w.dispatcher).patch(`/tickets/${orgB.id}`, {
+        version: orgB.version,
+        contractId: null,
+      });
+      expect(policyOf(cleared.body)).toBe(contractPolicy);
+
+      // Conditions are replaced as a whole; unknown ids are a 422 per field, nothing saved.
+      const nobody = '00000000-0000-4000-8000-000000000000';
+      const unknown = await api(w.admin).patch(`/sla/policies/${office.id}`, {
+        version: office.version,
+        conditions: {
+          contractIds: [nobody],
+          serviceObjectIds: [nobody],
+          equipmentTypeIds: [nobody],
+        },
+      });
+      expect(unknown.status).toBe(422);
+      expect(fields(unknown.body)).toEqual([
+        'conditions.contractIds',
+        'conditions.equipmentTypeIds',
+        'conditions.serviceObjectIds',
+      ]);
+      expect(message(unknown.body, 'conditions.equipmentTypeIds')).toBe(
+        `no equipment type ${nobody}`,
+      );
+      const kept = await api(w.admin).get(`/sla/policies/${office.id}`);
+      expect(kept.body).toMatchObject({
+        version: office.version,
+        conditions: { serviceObjectIds: [siteA2] },
+      });
+      const bad = await api(w.admin).patch(`/sla/policies/${office.id}`, {
+        version: office.version,
+        conditions: { equipmentTypeIds: ['nope'] },
+      });
+      expect(bad.status).toBe(400);
+    });
+  });
 });

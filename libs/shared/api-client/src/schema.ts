@@ -6626,13 +6626,22 @@ export interface components {
       week: components['schemas']['WeekDto'];
     };
     SlaConditionsDto: {
+      /** @description The ticket's contract is one of (issue 18) */
+      contractIds?: string[];
+      /** @description The type of the ticket's equipment item is one of */
+      equipmentTypeIds?: string[];
       organizationIds?: string[];
       priorities?: ('low' | 'normal' | 'high' | 'urgent')[];
+      /** @description The ticket's service object is one of */
+      serviceObjectIds?: string[];
       typeIds?: string[];
     };
     SlaConditionsOutDto: {
+      contractIds: string[];
+      equipmentTypeIds: string[];
       organizationIds: string[];
       priorities: ('low' | 'normal' | 'high' | 'urgent')[];
+      serviceObjectIds: string[];
       typeIds: string[];
     };
     SlaPolicyDto: {

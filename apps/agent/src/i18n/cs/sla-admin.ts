@@ -37,7 +37,7 @@ export default {
   },
   policies: {
     title: 'Pravidla SLA',
-    hint: 'Na nový požadavek se použije první aktivní pravidlo (podle pořadí), jehož podmínky všechny platí; znovu se vybírá při změně priority, typu nebo organizace. Lhůty se počítají v pracovní době kalendáře pravidla.',
+    hint: 'Na požadavky ke smlouvě se použije pravidlo SLA smlouvy; jinak první aktivní pravidlo (podle pořadí), jehož podmínky všechny platí. Vybírá se pro nový požadavek a znovu při změně priority, typu, organizace, smlouvy, servisního objektu nebo zařízení. Lhůty se počítají v pracovní době kalendáře pravidla.',
     create: 'Nové pravidlo',
     edit: 'Upravit pravidlo',
     empty: 'Zatím žádná pravidla SLA.',
@@ -52,6 +52,9 @@ export default {
     organizations: 'Organizace',
     priorities: 'Priority',
     types: 'Typy požadavků',
+    contracts: 'Smlouvy',
+    serviceObjects: 'Servisní objekty',
+    equipmentTypes: 'Typy zařízení',
     any: 'Jakýkoli požadavek',
     targets: 'Lhůty',
     targetsHeading: 'Lhůty v pracovní době (prázdné: neměří se)',

@@ -35,7 +35,7 @@ export default {
   },
   policies: {
     title: 'SLA policies',
-    hint: 'The first active policy (by position) whose conditions all hold applies to a new ticket, and again when its priority, type or organization changes. Targets count business time in the policy’s calendar.',
+    hint: 'A contract’s own SLA policy applies to its tickets; otherwise the first active policy (by position) whose conditions all hold, for a new ticket and again when its priority, type, organization, contract, service object or equipment changes. Targets count business time in the policy’s calendar.',
     create: 'New policy',
     edit: 'Edit policy',
     empty: 'No SLA policies yet.',
@@ -50,6 +50,9 @@ export default {
     organizations: 'Organizations',
     priorities: 'Priorities',
     types: 'Ticket types',
+    contracts: 'Contracts',
+    serviceObjects: 'Service objects',
+    equipmentTypes: 'Equipment types',
     any: 'Any ticket',
     targets: 'Targets',
     targetsHeading: 'Targets in business time (empty: not measured)',

@@ -51,6 +51,7 @@ import { WorkLog1765840000000 } from './1765840000000-work-log.js';
 import { PresetRequesterClose1765850000000 } from './1765850000000-preset-requester-close.js';
 import { KbHeadlineConfig1765850000001 } from './1765850000001-kb-headline-config.js';
 import { InstallationSettings1765880000000 } from './1765880000000-installation-settings.js';
+import { SlaPolicyLinkConditions1765890000000 } from './1765890000000-sla-policy-link-conditions.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -107,4 +108,5 @@ export const MIGRATIONS = [
   KbHeadlineConfig1765850000001,
   RegisterImport1765830000000,
   InstallationSettings1765880000000,
+  SlaPolicyLinkConditions1765890000000,
 ];

@@ -65,6 +65,9 @@ function policyDto(p: SlaPolicy): SlaPolicyDto {
       organizationIds: p.organizationIds,
       priorities: p.priorities,
       typeIds: p.typeIds,
+      contractIds: p.contractIds,
+      serviceObjectIds: p.serviceObjectIds,
+      equipmentTypeIds: p.equipmentTypeIds,
     },
     firstResponseSeconds: p.firstResponseSeconds,
     resolutionSeconds: p.resolutionSeconds,
@@ -165,6 +168,9 @@ export class SlaAdminService {
       organizationIds: dto.conditions?.organizationIds ?? [],
       priorities: dto.conditions?.priorities ?? [],
       typeIds: dto.conditions?.typeIds ?? [],
+      contractIds: dto.conditions?.contractIds ?? [],
+      serviceObjectIds: dto.conditions?.serviceObjectIds ?? [],
+      equipmentTypeIds: dto.conditions?.equipmentTypeIds ?? [],
       firstResponseSeconds: dto.firstResponseSeconds ?? null,
       resolutionSeconds: dto.resolutionSeconds ?? null,
       priorityTargets: priorityTargets(dto.priorityTargets),
@@ -200,6 +206,13 @@ export class SlaAdminService {
           : current.organizationIds,
         priorities: dto.conditions ? (dto.conditions.priorities ?? []) : current.priorities,
         typeIds: dto.conditions ? (dto.conditions.typeIds ?? []) : current.typeIds,
+        contractIds: dto.conditions ? (dto.conditions.contractIds ?? []) : current.contractIds,
+        serviceObjectIds: dto.conditions
+          ? (dto.conditions.serviceObjectIds ?? [])
+          : current.serviceObjectIds,
+        equipmentTypeIds: dto.conditions
+          ? (dto.conditions.equipmentTypeIds ?? [])
+          : current.equipmentTypeIds,
         firstResponseSeconds:
           dto.firstResponseSeconds !== undefined
             ? dto.firstResponseSeconds
@@ -268,6 +281,9 @@ export class SlaAdminService {
       calendarId: string;
       organizationIds: string[];
       typeIds: string[];
+      contractIds: string[];
+      serviceObjectIds: string[];
+      equipmentTypeIds: string[];
       firstResponseSeconds: number | null;
       resolutionSeconds: number | null;
       priorityTargets: Partial<Record<TicketPriority, PriorityTargets>>;
@@ -277,15 +293,41 @@ export class SlaAdminService {
     const [found] = (await em.query(
       `SELECT EXISTS (SELECT 1 FROM sla_calendars WHERE id = $1) AS calendar,
               ARRAY(SELECT x FROM unnest($2::uuid[]) x WHERE x NOT IN (SELECT id FROM organizations)) AS orgs,
-              ARRAY(SELECT x FROM unnest($3::uuid[]) x WHERE x NOT IN (SELECT id FROM ticket_types)) AS types`,
-      [p.calendarId, p.organizationIds, p.typeIds],
-    )) as { calendar: boolean; orgs: string[]; types: string[] }[];
+              ARRAY(SELECT x FROM unnest($3::uuid[]) x WHERE x NOT IN (SELECT id FROM ticket_types)) AS types,
+              ARRAY(SELECT x FROM unnest($4::uuid[]) x WHERE x NOT IN (SELECT id FROM contracts)) AS contracts,
+              ARRAY(SELECT x FROM unnest($5::uuid[]) x WHERE x NOT IN (SELECT id FROM service_objects)) AS objects,
+              ARRAY(SELECT x FROM unnest($6::uuid[]) x WHERE x NOT IN (SELECT id FROM equipment_types)) AS "equipmentTypes"`,
+      [
+        p.calendarId,
+        p.organizationIds,
+        p.typeIds,
+        p.contractIds,
+        p.serviceObjectIds,
+        p.equipmentTypeIds,
+      ],
+    )) as {
+      calendar: boolean;
+      orgs: string[];
+      types: string[];
+      contracts: string[];
+      objects: string[];
+      equipmentTypes: string[];
+    }[];
     if (!found.calendar) errors.push({ field: 'calendarId', message: 'no calendar with this id' });
     for (const id of found.orgs) {
       errors.push({ field: 'conditions.organizationIds', message: `no organization ${id}` });
     }
     for (const id of found.types) {
       errors.push({ field: 'conditions.typeIds', message: `no ticket type ${id}` });
+    }
+    for (const id of found.contracts) {
+      errors.push({ field: 'conditions.contractIds', message: `no contract ${id}` });
+    }
+    for (const id of found.objects) {
+      errors.push({ field: 'conditions.serviceObjectIds', message: `no service object ${id}` });
+    }
+    for (const id of found.equipmentTypes) {
+      errors.push({ field: 'conditions.equipmentTypeIds', message: `no equipment type ${id}` });
     }
     const anyTarget =
       p.firstResponseSeconds !== null ||

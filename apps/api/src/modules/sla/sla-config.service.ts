@@ -67,7 +67,8 @@ export class SlaConfigService {
   /**
    * The ticket's contract's policy when it has an active one (Okdesk: the contract decides the
    * service level); otherwise the first active policy, by position, whose conditions all hold
-   * (an empty list: any).
+   * (an empty list: any; a ticket without a contract, object or equipment fails a non-empty
+   * list of those).
    */
   match(snapshot: SlaSnapshot, t: SlaSubject): SlaPolicy | null {
     const own = t.contractSlaPolicyId ? snapshot.byId.get(t.contractSlaPolicyId) : undefined;
@@ -78,7 +79,10 @@ export class SlaConfigService {
           p.active &&
           inList(p.priorities, t.priority) &&
           inList(p.typeIds, t.typeId) &&
-          inList(p.organizationIds, t.organizationId),
+          inList(p.organizationIds, t.organizationId) &&
+          inList(p.contractIds, t.contractId ?? null) &&
+          inList(p.serviceObjectIds, t.serviceObjectId ?? null) &&
+          inList(p.equipmentTypeIds, t.equipmentTypeId ?? null),
       ) ?? null
     );
   }

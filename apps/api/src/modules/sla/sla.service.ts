@@ -109,8 +109,9 @@ function stateOf(t: SlaTicket): SlaState {
 
 /**
  * Keeps each ticket's SLA clocks: set on creation (before the ticket's one INSERT), recomputed
- * when priority, type or organization change, stopped and resumed on status changes. Callers
- * hold the ticket's row (or are inserting it); the sweep (SlaSweepService) does the timed part.
+ * when priority, type, organization, contract, service object or equipment change, stopped and
+ * resumed on status changes. Callers hold the ticket's row (or are inserting it); the sweep
+ * (SlaSweepService) does the timed part.
  */
 @Injectable()
 export class SlaService {
@@ -143,9 +144,9 @@ export class SlaService {
   }
 
   /**
-   * Picks the policy again and recomputes the deadlines (priority, type or organization
-   * changed); `ticket` is the row as the edit leaves it. Breaches already recorded stay: they happened. A reminder whose new time is still
-   * ahead will be sent again at that time.
+   * Picks the policy again and recomputes the deadlines (priority, type, organization or a
+   * link changed); `ticket` is the row as the edit leaves it. Breaches already recorded stay:
+   * they happened. A reminder whose new time is still ahead will be sent again at that time.
    */
   async recompute(em: EntityManager, ticket: SlaTicket, at: Date): Promise<SlaPatch> {
     const snapshot = await this.config.snapshot(em);

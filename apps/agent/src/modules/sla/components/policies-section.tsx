@@ -20,6 +20,7 @@ import { useDuration } from '../sla-time';
 import type { SlaPolicy } from '../api';
 import { useSaveSlaPolicy, useSlaCalendars, useSlaPolicies } from '../hooks';
 import { PolicyForm } from './policy-form';
+import { useEquipmentTypes } from '../../registers/hooks';
 
 /** SLA policies in the order they are tried: conditions, calendar, targets; on/off and edit. */
 export function PoliciesSection() {
@@ -29,6 +30,9 @@ export function PoliciesSection() {
   const calendars = useSlaCalendars();
   const save = useSaveSlaPolicy();
   const { nameOf } = useRoutingLookups();
+  const equipmentTypes = useEquipmentTypes();
+  const typeName = (id: string) =>
+    equipmentTypes.data?.items.find((x) => x.id === id)?.name ?? `#${id.slice(0, 8)}`;
   const duration = useDuration();
   const editor = useListEditor<SlaPolicy>(() => policies.refetch());
   const list = policies.data ?? [];
@@ -45,6 +49,14 @@ export function PoliciesSection() {
         ? `${t('policies.priorities')}: ${c.priorities.map((x) => t(`common:priority.${x}`)).join(', ')}`
         : null,
       c.typeIds.length ? `${t('policies.types')}: ${c.typeIds.map(nameOf).join(', ')}` : null,
+      // Contracts and objects are many: their number here, their names in the form.
+      c.contractIds.length ? `${t('policies.contracts')}: ${c.contractIds.length}` : null,
+      c.serviceObjectIds.length
+        ? `${t('policies.serviceObjects')}: ${c.serviceObjectIds.length}`
+        : null,
+      c.equipmentTypeIds.length
+        ? `${t('policies.equipmentTypes')}: ${c.equipmentTypeIds.map(typeName).join(', ')}`
+        : null,
     ].filter(Boolean);
     return parts.length ? parts.join(' · ') : t('policies.any');
   };

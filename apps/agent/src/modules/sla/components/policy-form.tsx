@@ -18,6 +18,7 @@ import { useRecordForm } from '../../../shared/forms/use-record-form';
 import { useClearable } from '../../../shared/forms/clearable';
 import { useRoutingLookups, withChosen } from '../../assignment/components/use-lookups';
 import type { SlaPolicy } from '../api';
+import { RegisterConditions } from './register-conditions';
 import { useSaveSlaPolicy, useSlaCalendars } from '../hooks';
 
 const FIELDS = [
@@ -54,6 +55,9 @@ function valuesOf(p?: SlaPolicy, calendarId?: string) {
     organizationIds: p?.conditions.organizationIds ?? [],
     priorities: (p?.conditions.priorities ?? []) as TicketPriority[],
     typeIds: p?.conditions.typeIds ?? [],
+    contractIds: p?.conditions.contractIds ?? [],
+    serviceObjectIds: p?.conditions.serviceObjectIds ?? [],
+    equipmentTypeIds: p?.conditions.equipmentTypeIds ?? [],
     firstResponse: toTarget(p ? p.firstResponseSeconds : 4 * 3600),
     resolution: toTarget(p ? p.resolutionSeconds : 24 * 3600),
     reminderPercent: p?.reminderPercent ?? 75,
@@ -66,7 +70,14 @@ const toBody = (v: Values) => ({
   position: v.position,
   active: v.active,
   calendarId: v.calendarId ?? '',
-  conditions: { organizationIds: v.organizationIds, priorities: v.priorities, typeIds: v.typeIds },
+  conditions: {
+    organizationIds: v.organizationIds,
+    priorities: v.priorities,
+    typeIds: v.typeIds,
+    contractIds: v.contractIds,
+    serviceObjectIds: v.serviceObjectIds,
+    equipmentTypeIds: v.equipmentTypeIds,
+  },
   firstResponseSeconds: toSeconds(v.firstResponse),
   resolutionSeconds: toSeconds(v.resolution),
   reminderPercent: v.reminderPercent,
@@ -264,6 +275,12 @@ export function PolicyForm({
           {...clearable(t('policies.types'))}
           comboboxProps={{ withinPortal: true }}
           data-testid="policy-types"
+        />
+        <RegisterConditions
+          values={values}
+          onChange={(key, ids) => form.setFieldValue(key, ids)}
+          orgName={nameOf}
+          errors={errors}
         />
       </SimpleGrid>
       <Divider />

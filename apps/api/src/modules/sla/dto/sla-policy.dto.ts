@@ -115,12 +115,57 @@ export class SlaConditionsDto {
   @IsUUID('loose', { each: true })
   @ArrayUnique()
   typeIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
+    description: "The ticket's contract is one of (issue 18)",
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  contractIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
+    description: "The ticket's service object is one of",
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  serviceObjectIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    ...UUID_SCHEMA,
+    maxItems: MAX_IDS,
+    description: "The type of the ticket's equipment item is one of",
+  })
+  @IsOptionalNonNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IDS)
+  @LowerCaseIds()
+  @IsUUID('loose', { each: true })
+  @ArrayUnique()
+  equipmentTypeIds?: string[];
 }
 
 export class SlaConditionsOutDto {
   @ApiProperty({ type: [String], format: 'uuid' }) organizationIds!: string[];
   @ApiProperty({ enum: TICKET_PRIORITIES, isArray: true }) priorities!: TicketPriority[];
   @ApiProperty({ type: [String], format: 'uuid' }) typeIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) contractIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) serviceObjectIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) equipmentTypeIds!: string[];
 }
 
 export class SlaTargetsOutDto {

@@ -19,8 +19,9 @@ export interface PriorityTargets {
 
 /**
  * Conditions → a calendar and targets. The first active policy by position whose conditions all
- * hold applies to a ticket; an empty condition list matches anything. Contracts join the
- * conditions later as one more list.
+ * hold applies to a ticket; an empty condition list matches anything. A contract's own policy
+ * (contracts.sla_policy_id) wins over them; the contract, service object and equipment type
+ * lists (issue 18) test the ticket's links.
  */
 @Entity('sla_policies')
 @Index('sla_policies_position_idx', ['position', 'id'])
@@ -39,6 +40,13 @@ export class SlaPolicy {
   @Column('varchar', { length: 10, array: true, default: () => "'{}'" })
   priorities!: TicketPriority[];
   @Column('uuid', { name: 'type_ids', array: true, default: () => "'{}'" }) typeIds!: string[];
+  @Column('uuid', { name: 'contract_ids', array: true, default: () => "'{}'" })
+  contractIds!: string[];
+  @Column('uuid', { name: 'service_object_ids', array: true, default: () => "'{}'" })
+  serviceObjectIds!: string[];
+  /** The type of the ticket's equipment item. */
+  @Column('uuid', { name: 'equipment_type_ids', array: true, default: () => "'{}'" })
+  equipmentTypeIds!: string[];
   /** Business seconds; null: this clock is not measured. */
   @Column('int', { name: 'first_response_seconds', nullable: true })
   firstResponseSeconds!: number | null;
