@@ -1,4 +1,8 @@
-import { RegisterImportWorker } from '../src/modules/register-import/index';
+import {
+  DRY_RUN_KEPT_MS,
+  RegisterImportExpiry,
+  RegisterImportWorker,
+} from '../src/modules/register-import/index';
 import { AttachmentStorage } from '../src/modules/tickets/index';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -13,6 +17,8 @@ interface Job {
   updatedCount: number;
   errorCount: number;
   errors: { row: number; column: string; code: string }[];
+  createdAt: string;
+  expiresAt: string | null;
 }
 
 const BOM = '\uFEFF';
@@ -22,7 +28,7 @@ const LIMIT = 200_000;
  * CSV import and export of the registers (issue 18): upload, dry run with row errors (nothing
  * kept), import once, re-import by external id updates, `;` and BOM, references between files,
  * export that re-imports with formulas neutralized, visibility, bad files, one run with two
- * instances.
+ * instances; equipment custom fields, parents in any order, cycles and depth, dry runs expiring.
  */
 describe('register import and export', () => {
   let t: TestApp;
@@ -210,9 +216,10 @@ describe('register import and export', () => {
     expect(bad.errors.map((e) => [e.row, e.column, e.code])).toEqual([
       [2, 'service_object', 'other_organization'],
       [3, 'type', 'not_found'],
-      [3, 'parent', 'not_found'],
       [3, 'status', 'invalid_status'],
       [3, 'installed_on', 'invalid_date'],
+      // Parents are resolved once the whole file is read: their errors come after the row's own.
+      [3, 'parent', 'not_found'],
     ]);
   });
 
@@ -289,5 +296,206 @@ describe('register import and export', () => {
     const runs = await Promise.all([worker.runDue(), other.get(RegisterImportWorker).runDue()]);
     expect(runs[0] + runs[1]).toBe(1);
     expect(await count('organizations', `name = 'Gamma'`)).toBe(1);
+  });
+  const errorsOf = (j: Job) => j.errors.map((e) => [e.row, e.column, e.code]);
+
+  it('checks equipment custom fields as the API does: required, kinds, options, ids', async () => {
+    const [{ id: ownerId }] = (await t.db.query(
+      `SELECT id FROM users WHERE email = 'jana@acme.cz'`,
+    )) as { id: string }[];
+    const field = (key: string, kind: string, extra: Record<string, unknown> = {}) => ({
+      key,
+      name: { en: key },
+      kind,
+      required: false,
+      clientVisible: false,
+      options: [],
+      active: true,
+      ...extra,
+    });
+    const options = (...values: string[]) =>
+      values.map((value) => ({ value, name: { en: value } }));
+    await t.db.query(`INSERT INTO equipment_types (name, fields) VALUES ('Sensor', $1::jsonb)`, [
+      JSON.stringify([
+        field('range', 'number', { required: true }),
+        field('mode', 'select', { options: options('auto', 'manual') }),
+        field('zones', 'multi_select', { options: options('a', 'b') }),
+        field('calibrated', 'checkbox'),
+        field('checked_on', 'date'),
+        field('owner', 'user'),
+        field('old', 'text', { active: false }),
+      ]),
+    ]);
+    // A column that is no field of any type is refused with the header.
+    const header = await upload(w.admin, 'equipment', 'external_id,organization,type,field.nope\n');
+    expect(header.status).toBe(422);
+    expect((header.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'field.nope',
+    ]);
+    const cols =
+      'external_id;organization;type;field.range;field.mode;field.zones;field.calibrated;field.checked_on;field.owner;field.old\n';
+    const dry = await importFile(
+      'equipment',
+      cols +
+        `S-1;ORG-1;Sensor;12,5;auto;a|b;ano;31.01.2026;${ownerId};\n` +
+        'S-2;ORG-1;Sensor;;;;;;;\n' +
+        'S-3;ORG-1;Sensor;many;turbo;a|c;maybe;2026-02-30;;\n' +
+        `S-4;ORG-1;Sensor;1;;;;;${w.orgA.id};\n` +
+        'S-5;ORG-1;Printer;5;;;;;;x\n',
+      false,
+    );
+    expect(errorsOf(dry)).toEqual([
+      [3, 'field.range', 'required'],
+      [4, 'field.range', 'invalid_value'],
+      [4, 'field.mode', 'invalid_value'],
+      [4, 'field.zones', 'invalid_value'],
+      [4, 'field.calibrated', 'invalid_value'],
+      [4, 'field.checked_on', 'invalid_value'],
+      [5, 'field.owner', 'not_found'],
+      [6, 'field.range', 'not_a_field'],
+      [6, 'field.old', 'not_a_field'],
+    ]);
+    expect(dry.createdCount).toBe(1);
+
+    const done = await importFile(
+      'equipment',
+      cols + `S-1;ORG-1;Sensor;12,5;auto;a|b;ano;31.01.2026;${ownerId};\n`,
+    );
+    expect(done).toMatchObject({ state: 'done', createdCount: 1, errorCount: 0 });
+    const stored = async () =>
+      (
+        (await t.db.query(`SELECT custom_fields FROM equipment_items e
+            JOIN register_external_ids x ON x.row_id = e.id AND x.external_id = 'S-1'`)) as {
+          custom_fields: Record<string, unknown>;
+        }[]
+      )[0].custom_fields;
+    expect(await stored()).toEqual({
+      range: 12.5,
+      mode: 'auto',
+      zones: ['a', 'b'],
+      calibrated: true,
+      checked_on: '2026-01-31',
+      owner: ownerId,
+    });
+    // An update changes the columns the file has: an empty cell clears, a missing column keeps.
+    const update = await importFile(
+      'equipment',
+      'external_id,organization,type,field.mode\nS-1,ORG-1,Sensor,\n',
+    );
+    expect(update).toMatchObject({ state: 'done', updatedCount: 1 });
+    expect(await stored()).toMatchObject({ range: 12.5, zones: ['a', 'b'] });
+    expect(await stored()).not.toHaveProperty('mode');
+    // Emptying a required field is refused, as PATCH refuses it.
+    const emptied = await importFile(
+      'equipment',
+      'external_id,organization,type,field.range\nS-1,ORG-1,Sensor,\n',
+      false,
+    );
+    expect(errorsOf(emptied)).toEqual([[2, 'field.range', 'required']]);
+  });
+
+  it('takes parents in any order and refuses cycles and chains deeper than five levels', async () => {
+    const cols = 'external_id,organization,type,parent\n';
+    // Components first, their parents after them; one chain of exactly five levels.
+    const first = await importFile(
+      'equipment',
+      cols +
+        'T-5,ORG-1,Tray,T-4\nT-4,ORG-1,Tray,T-3\nT-3,ORG-1,Tray,T-2\nT-2,ORG-1,Tray,T-1\n' +
+        'T-1,ORG-1,Printer,\nR-2,ORG-1,Tray,R-1\nR-1,ORG-1,Printer,\nK-2,ORG-1,Tray,K-1\n' +
+        'K-1,ORG-1,Printer,\n',
+    );
+    expect(first).toMatchObject({ state: 'done', createdCount: 9, errorCount: 0 });
+    const depth = (await t.db.query(
+      `WITH RECURSIVE up AS (
+         SELECT e.id, e.parent_id, 1 AS level FROM equipment_items e
+           JOIN register_external_ids x ON x.row_id = e.id AND x.external_id = 'T-5'
+         UNION ALL
+         SELECT e.id, e.parent_id, up.level + 1 FROM equipment_items e JOIN up ON e.id = up.parent_id)
+       SELECT max(level)::int AS levels FROM up`,
+    )) as { levels: number }[];
+    expect(depth[0].levels).toBe(5);
+
+    const bad = await importFile(
+      'equipment',
+      cols +
+        // A sixth level, under the chain's last item.
+        'T-6,ORG-1,Tray,T-5\n' +
+        // A top item under its own component.
+        'R-1,ORG-1,Printer,R-2\n' +
+        // Two new rows that name each other.
+        'C-1,ORG-1,Tray,C-2\nC-2,ORG-1,Tray,C-1\n' +
+        // Unknown, of another organization, in error itself (its parent is still said).
+        'U-1,ORG-1,Tray,NOPE\nU-2,ORG-2,Tray,T-2\nU-3,ORG-1,Nothing,NOPE\n' +
+        // An item with a component (not in the file) moved under the chain's fourth level.
+        'K-1,ORG-1,Printer,T-4\n',
+      false,
+    );
+    expect(errorsOf(bad)).toEqual([
+      [2, 'parent', 'too_deep'],
+      [3, 'parent', 'cycle'],
+      [4, 'parent', 'cycle'],
+      [5, 'parent', 'cycle'],
+      [6, 'parent', 'not_found'],
+      [7, 'parent', 'other_organization'],
+      [8, 'type', 'not_found'],
+      [8, 'parent', 'not_found'],
+      [9, 'parent', 'too_deep'],
+    ]);
+    // Only the rows without an error count as would-be writes.
+    expect(bad).toMatchObject({ createdCount: 0, updatedCount: 0 });
+    // Nothing moved: the dry run rolled back.
+    const top = (await t.db.query(
+      `SELECT e.parent_id FROM equipment_items e
+         JOIN register_external_ids x ON x.row_id = e.id AND x.external_id IN ('R-1', 'K-1')`,
+    )) as { parent_id: string | null }[];
+    expect(top).toEqual([{ parent_id: null }, { parent_id: null }]);
+  });
+
+  it('expires a dry run never imported, once with two instances, and removes its file', async () => {
+    const expiry = t.app.get(RegisterImportExpiry);
+    const res = await upload(w.admin, 'organizations', 'external_id,name\nORG-7,Delta\n');
+    await worker.runDue();
+    const dry = await job(res.body.id);
+    expect(dry).toMatchObject({ state: 'done', errorCount: 0 });
+    expect(Date.parse(dry.expiresAt!) - Date.parse(dry.createdAt)).toBe(DRY_RUN_KEPT_MS);
+    // A dry run with errors cannot be imported: its file goes at once.
+    const failed = await importFile('organizations', 'external_id,name\nORG-8,\n', false);
+    const keyOf = async (id: string) =>
+      (
+        (await t.db.query('SELECT file_key FROM register_imports WHERE id = $1', [id])) as {
+          file_key: string;
+        }[]
+      )[0].file_key;
+    const storage = t.app.get(AttachmentStorage);
+    await expect(storage.open(await keyOf(failed.id))).rejects.toThrow();
+    const key = await keyOf(dry.id);
+    (await storage.open(key)).destroy();
+
+    const start = t.clock.now();
+    try {
+      t.clock.advance(DRY_RUN_KEPT_MS - 60_000);
+      expect(await expiry.sweep()).toBe(0);
+      t.clock.advance(120_000);
+      const other = (await t.secondInstance()).get(RegisterImportExpiry);
+      const due = await count(
+        'register_imports',
+        `mode = 'dry_run' AND state IN ('done', 'failed')`,
+      );
+      expect(due).toBeGreaterThanOrEqual(2);
+      const expired = await Promise.all([expiry.sweep(), other.sweep()]);
+      expect(expired[0] + expired[1]).toBe(due);
+      expect(await count('register_imports', `state = 'expired' AND id = '${dry.id}'`)).toBe(1);
+      expect(await expiry.sweep()).toBe(0);
+      await expect(storage.open(key)).rejects.toThrow();
+      expect((await job(dry.id)).state).toBe('expired');
+      const refused = await t
+        .http()
+        .post(`/api/v1/register-imports/${dry.id}/import`)
+        .set('Authorization', bearer(w.admin));
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toMatch(/expired/);
+    } finally {
+      t.clock.set(start);
+    }
   });
 });

@@ -85,12 +85,16 @@ export class RegisterImportWorker {
   }
 
   private async run(job: RegisterImport): Promise<void> {
-    await this.runJob(job);
-    // The file served its dry run and its import: an imported file is not kept.
-    if (job.mode === 'import') await this.storage.remove(job.fileKey).catch(() => undefined);
+    const clean = await this.runJob(job);
+    // The file served its dry run and its import: an imported file is not kept, nor one whose
+    // dry run found errors (it cannot be imported; the fix is a new upload).
+    if (job.mode === 'import' || !clean) {
+      await this.storage.remove(job.fileKey).catch(() => undefined);
+    }
   }
 
-  private async runJob(job: RegisterImport): Promise<void> {
+  /** Runs the job; true when it ran through without a row error. */
+  private async runJob(job: RegisterImport): Promise<boolean> {
     const spec = REGISTER_SPECS[job.register];
     let outcome: Outcome | null = null;
     try {
@@ -111,12 +115,14 @@ export class RegisterImportWorker {
           errors: [{ row: 0, column: '', code: 'failed', message: 'The file could not be read' }],
         };
         await this.finish(this.db.manager, job, failed, 'failed');
-        return;
+        return false;
       }
       const result = outcome as Outcome;
       // A dry run is done either way; an import with row errors wrote nothing.
       await this.finish(this.db.manager, job, result, job.mode === 'dry_run' ? 'done' : 'failed');
+      return result.errorCount === 0;
     }
+    return true;
   }
 
   private async process(
@@ -129,6 +135,7 @@ export class RegisterImportWorker {
       outcome.errorCount++;
       if (outcome.errors.length < KEPT_ERRORS) outcome.errors.push({ row, column, code, message });
     };
+    await spec.start?.(em);
     const stream = await this.storage.open(job.fileKey);
     for await (const batch of csvBatches(stream, job.delimiter, IMPORT_BATCH_ROWS)) {
       const rows = await spec.prepare(em, batch, fail);
@@ -138,13 +145,27 @@ export class RegisterImportWorker {
         else outcome.updated++;
       }
       outcome.rows += batch.length;
-      // Progress goes through another connection: the job's own transaction is not visible yet.
-      await this.db.query(
-        'UPDATE register_imports SET rows_done = $2, error_count = $3 WHERE id = $1',
-        [job.id, outcome.rows, outcome.errorCount],
-      );
+      await this.progress(job, outcome);
+    }
+    // Pass two: the checks that need every row of the file written (the staged rows, in SQL).
+    if (spec.finish) {
+      const staged = await spec.finish(em, KEPT_ERRORS - outcome.errors.length);
+      outcome.errorCount += staged.total;
+      outcome.created -= staged.created;
+      outcome.updated -= staged.updated;
+      outcome.errors.push(...staged.first);
+      outcome.errors.sort((a, b) => a.row - b.row);
+      await this.progress(job, outcome);
     }
     return outcome;
+  }
+
+  /** Progress goes through another connection: the job's own transaction is not visible yet. */
+  private async progress(job: RegisterImport, outcome: Outcome): Promise<void> {
+    await this.db.query(
+      'UPDATE register_imports SET rows_done = $2, error_count = $3 WHERE id = $1',
+      [job.id, outcome.rows, outcome.errorCount],
+    );
   }
 
   private async write(em: EntityManager, spec: RegisterSpec, rows: PreparedRow[]): Promise<void> {

@@ -5,3 +5,5 @@
 export { RegisterImportModule } from './register-import.module.js';
 /** Runs queued import jobs (tests and the bench call runDue directly). */
 export { RegisterImportWorker } from './import-worker.js';
+/** Expires dry runs never imported (tests call sweep directly). */
+export { DRY_RUN_KEPT_MS, RegisterImportExpiry } from './dry-run-expiry.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../tickets/index.js';
+import { RegisterImportExpiry } from './dry-run-expiry.js';
 import { RegisterImportWorker } from './import-worker.js';
 import { RegisterExportService } from './register-export.service.js';
 import { RegisterImportController } from './register-import.controller.js';
@@ -12,6 +13,11 @@ import { RegisterImportService } from './register-import.service.js';
 @Module({
   imports: [AttachmentsModule],
   controllers: [RegisterImportController],
-  providers: [RegisterImportService, RegisterExportService, RegisterImportWorker],
+  providers: [
+    RegisterImportService,
+    RegisterExportService,
+    RegisterImportWorker,
+    RegisterImportExpiry,
+  ],
 })
 export class RegisterImportModule {}

@@ -15,6 +15,8 @@ import {
 import { Clock } from '../../common/time/clock.js';
 import { AttachmentStorage, AttachmentUploadReceiver } from '../tickets/index.js';
 import { detectDelimiter, headerColumns, readHeaderLine } from './csv-source.js';
+import { FIELD_COLUMN, FIELD_COLUMN_PATTERN } from './field-cells.js';
+import { DRY_RUN_KEPT_MS } from './dry-run-expiry.js';
 import type { RegisterImportDto } from './dto/register-import.dto.js';
 import { REGISTER_SPECS, type ImportRegister } from './register-specs.js';
 
@@ -53,6 +55,8 @@ function toDto(r: JobRow): RegisterImportDto {
     errors: r.errors,
     createdAt: iso(r.created_at),
     finishedAt: r.finished_at ? iso(r.finished_at) : null,
+    expiresAt:
+      r.mode === 'dry_run' ? iso(new Date(r.created_at.getTime() + DRY_RUN_KEPT_MS)) : null,
   };
 }
 
@@ -131,9 +135,11 @@ export class RegisterImportService {
       throw new ConflictError(
         current.mode === 'import'
           ? 'This file is imported already (or being imported)'
-          : current.state === 'done'
-            ? 'The dry run found errors: correct the file and upload it again'
-            : 'The dry run has not finished yet',
+          : current.state === 'expired'
+            ? 'The dry run has expired: upload the file again'
+            : current.state === 'done'
+              ? 'The dry run found errors: correct the file and upload it again'
+              : 'The dry run has not finished yet',
       );
     }
     return this.get(user, id);
@@ -149,8 +155,25 @@ export class RegisterImportService {
       ]);
     }
     const delimiter = detectDelimiter(line);
-    const columns = headerColumns(line, delimiter);
+    const all = headerColumns(line, delimiter);
+    // Custom field columns name a field of some equipment type (each row checks its own type's).
+    const fieldColumns = spec.fieldColumns ? all.filter((c) => FIELD_COLUMN_PATTERN.test(c)) : [];
+    const known = new Set(
+      fieldColumns.length === 0
+        ? []
+        : (
+            await sql<{ key: string }>(
+              this.db,
+              `SELECT DISTINCT f->>'key' AS key
+                 FROM equipment_types, jsonb_array_elements(fields) f`,
+            )
+          ).map((r) => `${FIELD_COLUMN}${r.key}`),
+    );
+    const columns = all.filter((c) => !fieldColumns.includes(c));
     const errors = [
+      ...fieldColumns
+        .filter((c) => !known.has(c))
+        .map((c) => ({ field: c, message: 'is not a custom field of any equipment type' })),
       ...spec.required
         .filter((c) => !columns.includes(c))
         .map((c) => ({ field: c, message: 'is a required column missing from the header' })),

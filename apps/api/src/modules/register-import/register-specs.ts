@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { CustomFieldValues } from '@relaydesk/contracts';
 import type { EntityManager } from 'typeorm';
 import { sql } from '../../common/database/sql.js';
+import {
+  referenceErrors,
+  validateCustomFields,
+  type CustomFieldResult,
+  type FieldDefinition,
+} from '../custom-fields/index.js';
+import {
+  checkEquipmentTree,
+  EQUIPMENT_TREE_STAGE,
+  stageParents,
+  type StagedParent,
+} from './equipment-parents.js';
+import { FIELD_COLUMN, fieldValue } from './field-cells.js';
 
 /** The registers a CSV file can fill, by the name the API and the file columns use. */
 export const IMPORT_REGISTERS = [
@@ -30,6 +44,16 @@ export interface PreparedRow {
 
 export type RowErrorSink = (row: number, column: string, code: string, message: string) => void;
 
+/** Errors found over the staged rows once the whole file is written (SQL, bounded in memory). */
+export interface StagedErrors {
+  /** Rows in error, all of them, and how many of them the batches counted as created. */
+  total: number;
+  created: number;
+  updated: number;
+  /** The first ones, by row. */
+  first: { row: number; column: string; code: string; message: string }[];
+}
+
 export interface RegisterSpec {
   register: ImportRegister;
   table: RegisterTableName;
@@ -40,7 +64,16 @@ export interface RegisterSpec {
   writes: readonly string[];
   /** Extra columns of a new row only (a contact is a client user). */
   insertOnly?: Record<string, unknown>;
+  /** The file may also have `field.<key>` columns: custom fields of the row's equipment type. */
+  fieldColumns?: boolean;
   prepare(em: EntityManager, rows: ParsedRow[], fail: RowErrorSink): Promise<PreparedRow[]>;
+  /** Before the first batch (in the job's transaction). */
+  start?(em: EntityManager): Promise<void>;
+  /**
+   * After the last batch, when every row of the file is written: the checks that need all of
+   * them (equipment parents in any order, cycles and depth).
+   */
+  finish?(em: EntityManager, keep: number): Promise<StagedErrors>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -351,6 +384,7 @@ const equipment: RegisterSpec = {
     'status',
   ],
   required: ['external_id', 'organization', 'type'],
+  fieldColumns: true,
   writes: [
     'organization_id',
     'type_id',
@@ -363,7 +397,10 @@ const equipment: RegisterSpec = {
     'installed_on',
     'warranty_until',
     'status',
+    'custom_fields',
   ],
+  start: (em) => em.query(EQUIPMENT_TREE_STAGE).then(() => undefined),
+  finish: (em, keep) => checkEquipmentTree(em, keep),
   async prepare(em, rows, fail) {
     const { existing, keep } = await own(em, this, rows, fail);
     const orgs = await lookup(
@@ -378,29 +415,56 @@ const equipment: RegisterSpec = {
       'service_objects',
       keep.map((r) => r.cells.service_object ?? ''),
     );
-    const parents = await lookup(
-      em,
-      'equipment',
-      'equipment_items',
-      keep.map((r) => r.cells.parent ?? ''),
-    );
-    // A parent listed earlier in the same batch is not in the database yet.
-    for (const r of keep) {
-      const id = existing.get(r.cells.external_id)?.id;
-      // An empty organization marks the id as new (the row is inserted, not updated).
-      if (!id) existing.set(r.cells.external_id, { id: randomUUID(), organization_id: '' });
+    // Stored custom fields of the rows the file updates: an update changes only its columns.
+    const known = [...existing.values()].map((x) => x.id);
+    const stored = new Map<string, { type_id: string; custom_fields: CustomFieldValues }>();
+    if (known.length > 0) {
+      for (const x of await sql<{
+        id: string;
+        type_id: string;
+        custom_fields: CustomFieldValues;
+      }>(em, 'SELECT id, type_id, custom_fields FROM equipment_items WHERE id = ANY($1::uuid[])', [
+        known,
+      ])) {
+        stored.set(x.id, x);
+      }
     }
     const types = new Map<string, string | null>();
-    for (const t of await sql<{ id: string; name: string }>(
+    const typeFields = new Map<string, FieldDefinition[]>();
+    for (const t of await sql<{ id: string; name: string; fields: FieldDefinition[] }>(
       em,
-      'SELECT id, lower(name) AS name FROM equipment_types',
+      'SELECT id, lower(name) AS name, fields FROM equipment_types',
     )) {
       // Two types of one name cannot be told apart by name: the file must use the id.
       types.set(t.name, types.has(t.name) ? null : t.id);
       types.set(t.id, t.id);
+      typeFields.set(
+        t.id,
+        t.fields.map((f) => ({ ...f, clientEditable: false })),
+      );
     }
+    const fieldColumns =
+      rows.length > 0 ? Object.keys(rows[0].cells).filter((k) => k.startsWith(FIELD_COLUMN)) : [];
+    /** Rows whose user and organization field ids are checked below, in one query per kind. */
+    const checking: {
+      cells: Cells;
+      row: PreparedRow;
+      parent: string | null;
+      references: CustomFieldResult['references'];
+    }[] = [];
     const out: PreparedRow[] = [];
-    const batchOrg = new Map<string, string>();
+    // Every row that names a parent; rows in error too, so a missing parent is said as well.
+    const staged: StagedParent[] = [];
+    const stage = (
+      id: string,
+      org: string | null,
+      row: number,
+      parent: string | null,
+      isNew: boolean,
+      written: boolean,
+    ) => {
+      if (parent) staged.push({ id, org, row, parent, isNew, written });
+    };
     for (const r of keep) {
       const c = new Cells(r, fail);
       const org = ref(c, 'organization', c.text('organization', 200, true), orgs, 'organization');
@@ -418,22 +482,10 @@ const equipment: RegisterSpec = {
         'service object',
         org?.id,
       );
+      // The parent is set once the whole file is written (it may come later in the file).
       const parentKey = c.text('parent', 200);
-      let parentId: string | null = null;
-      if (parentKey) {
-        const mine = existing.get(r.cells.external_id)!.id;
-        const inBatch = batchOrg.get(parentKey);
-        if (parentKey === r.cells.external_id)
-          c.error('parent', 'self_parent', 'cannot be the item itself');
-        else if (inBatch !== undefined) {
-          if (org && inBatch !== org.id)
-            c.error('parent', 'other_organization', 'belongs to another organization');
-          else parentId = existing.get(parentKey)!.id;
-        } else {
-          parentId = ref(c, 'parent', parentKey, parents, 'equipment item', org?.id)?.id ?? null;
-          if (parentId === mine) c.error('parent', 'self_parent', 'cannot be the item itself');
-        }
-      }
+      const selfParent = parentKey !== null && parentKey === r.cells.external_id;
+      if (selfParent) c.error('parent', 'self_parent', 'cannot be the item itself');
       const status = c.text('status', 20) ?? 'in_service';
       if (!STATUSES.has(status))
         c.error('status', 'invalid_status', `must be one of ${[...STATUSES].join(', ')}`);
@@ -441,7 +493,7 @@ const equipment: RegisterSpec = {
         organization_id: org?.id ?? null,
         type_id: typeId ?? null,
         service_object_id: object?.id ?? null,
-        parent_id: parentId,
+        parent_id: null,
         manufacturer: c.text('manufacturer', 200) ?? '',
         model: c.text('model', 200) ?? '',
         serial_number: c.text('serial_number', 100),
@@ -449,18 +501,92 @@ const equipment: RegisterSpec = {
         installed_on: c.date('installed_on'),
         warranty_until: c.date('warranty_until'),
         status,
+        custom_fields: {} as Record<string, unknown>,
       };
-      if (!c.ok) continue;
-      if (org) batchOrg.set(r.cells.external_id, org.id);
-      const own = existing.get(r.cells.external_id)!;
-      out.push({
-        row: r.row,
-        externalId: r.cells.external_id,
-        id: own.id,
-        isNew: own.organization_id === '',
-        values,
-      });
+      const found = existing.get(r.cells.external_id);
+      const id = found?.id ?? randomUUID();
+      const current = stored.get(id);
+      const fields = typeId ? typeFields.get(typeId) : undefined;
+      let references: CustomFieldResult['references'] | null = null;
+      if (fields) {
+        // The API's own check of an item's custom fields (create, update or change of type).
+        const changes: Record<string, unknown> = {};
+        const byKey = new Map(fields.map((f) => [f.key, f]));
+        for (const column of fieldColumns) {
+          const key = column.slice(FIELD_COLUMN.length);
+          const text = r.cells[column] ?? '';
+          const field = byKey.get(key);
+          if (!field?.active) {
+            if (text) c.error(column, 'not_a_field', 'is not a field of this equipment type');
+            continue;
+          }
+          changes[key] = text ? fieldValue(field, text) : null;
+        }
+        const result = validateCustomFields({
+          fields,
+          current: current?.custom_fields ?? {},
+          changes,
+          isClient: false,
+          mode: !current ? 'create' : current.type_id !== typeId ? 'retype' : 'update',
+        });
+        for (const e of result.errors) {
+          c.error(
+            `${FIELD_COLUMN}${e.field.replace(/^customFields\./, '')}`,
+            e.message === 'is required' ? 'required' : 'invalid_value',
+            e.message,
+          );
+        }
+        values.custom_fields = result.values;
+        references = result.references;
+      }
+      if (!c.ok) {
+        if (!selfParent) stage(id, org?.id ?? null, r.row, parentKey, !found, false);
+        continue;
+      }
+      const row = { row: r.row, externalId: r.cells.external_id, id, isNew: !found, values };
+      if (references && (references.users.size > 0 || references.organizations.size > 0)) {
+        checking.push({ cells: c, row, parent: parentKey, references });
+        continue;
+      }
+      out.push(row);
+      stage(id, org?.id ?? null, r.row, parentKey, !found, true);
     }
+    // User and organization fields name active rows (as the API checks them).
+    if (checking.length > 0) {
+      const ids = (kind: 'users' | 'organizations') => [
+        ...new Set(checking.flatMap((x) => [...x.references[kind].keys()])),
+      ];
+      const active = async (table: 'users' | 'organizations', list: string[]) =>
+        new Set(
+          list.length === 0
+            ? []
+            : (
+                await sql<{ id: string }>(
+                  em,
+                  `SELECT id FROM ${table} WHERE id = ANY($1::uuid[]) AND active`,
+                  [list],
+                )
+              ).map((x) => x.id),
+        );
+      const found = {
+        users: await active('users', ids('users')),
+        organizations: await active('organizations', ids('organizations')),
+      };
+      for (const x of checking) {
+        for (const e of referenceErrors(x.references, found)) {
+          x.cells.error(
+            `${FIELD_COLUMN}${e.field.replace(/^customFields\./, '')}`,
+            'not_found',
+            e.message,
+          );
+        }
+        const org = x.row.values.organization_id as string;
+        stage(x.row.id, org, x.row.row, x.parent, x.row.isNew, x.cells.ok);
+        if (x.cells.ok) out.push(x.row);
+      }
+      out.sort((a, b) => a.row - b.row);
+    }
+    await stageParents(em, staged);
     return out;
   },
 };

@@ -8,7 +8,7 @@ export class ImportRowErrorDto {
   column!: string;
   @ApiProperty({
     description:
-      'What is wrong, for translation: required, too_long, duplicate, not_found, other_organization, invalid_date, invalid_email, invalid_status, staff_email, email_taken, self_parent, ambiguous, failed',
+      'What is wrong, for translation: required, too_long, duplicate, not_found, other_organization, invalid_date, invalid_email, invalid_status, staff_email, email_taken, self_parent, cycle, too_deep, not_a_field, invalid_value, ambiguous, failed',
     maxLength: 30,
   })
   code!: string;
@@ -24,8 +24,11 @@ export class RegisterImportDto {
     description: 'dry_run: checked, nothing kept; import: written',
   })
   mode!: 'dry_run' | 'import';
-  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] })
-  state!: 'queued' | 'running' | 'done' | 'failed';
+  @ApiProperty({
+    enum: ['queued', 'running', 'done', 'failed', 'expired'],
+    description: 'expired: a dry run not imported in time (its file is removed; upload again)',
+  })
+  state!: 'queued' | 'running' | 'done' | 'failed' | 'expired';
   @ApiProperty({ maxLength: 255 }) fileName!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty({ enum: [',', ';'], description: 'The separator detected from the header' })
@@ -38,4 +41,11 @@ export class RegisterImportDto {
   errors!: ImportRowErrorDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'A dry run: when it expires (or expired) unless imported; null for an import',
+  })
+  expiresAt!: string | null;
 }

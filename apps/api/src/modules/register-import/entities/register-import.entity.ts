@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ImportRegister } from '../register-specs.js';
 
 export type ImportMode = 'dry_run' | 'import';
-export type ImportState = 'queued' | 'running' | 'done' | 'failed';
+export type ImportState = 'queued' | 'running' | 'done' | 'failed' | 'expired';
 
 /** One row's problem, as the dry run and the import report it (row 1 is the header). */
 export interface ImportRowError {
