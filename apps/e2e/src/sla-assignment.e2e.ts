@@ -159,6 +159,16 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
 
         // 2. A policy for that customer: first response in 1 min, resolution in 30 min,
         //    reminder at 1 % (so the sweep reminds within seconds).
+        // (A contract and an equipment type for the second policy, before the page reads them.)
+        const contract = await admin.post<{ id: string }>('/contracts', {
+          organizationId: org.id,
+          number: `${tag} C-7`,
+          title: 'Boiler maintenance',
+          status: 'active',
+        });
+        const sensors = await admin.post<{ id: string }>('/equipment-types', {
+          name: `${tag} sensor`,
+        });
         await adminUi.open('/admin/sla-policies');
         await a.getByTestId('policy-create').click();
         await a.getByTestId('policy-name').fill(`${tag} policy`);
@@ -173,6 +183,29 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
         const policyRow = a.locator(`[data-testid^="policy-row-"][data-name="${tag} policy"]`);
         await policyRow.waitFor();
         expect(await policyRow.textContent()).toContain('1 min');
+
+        //    A rule on a contract and an equipment type (issue 18): the contract is found by
+        //    the API as the admin types its number. The portal ticket below has neither, so
+        //    this rule leaves it to the one above.
+        await a.getByTestId('policy-create').click();
+        await a.getByTestId('policy-name').fill(`${tag} contract rule`);
+        await pick(a, 'policy-calendar', `${tag} 24/7`);
+        await pick(a, 'policy-contracts', `${tag} C-7`);
+        await pick(a, 'policy-equipment-types', `${tag} sensor`);
+        await a.getByTestId('admin-save').click();
+        const contractRow = a.locator(
+          `[data-testid^="policy-row-"][data-name="${tag} contract rule"]`,
+        );
+        await contractRow.waitFor();
+        expect(await contractRow.textContent()).toContain(`Equipment types: ${tag} sensor`);
+        const saved = (
+          await admin.get<{ name: string; conditions: object }[]>('/sla/policies')
+        ).find((x) => x.name === `${tag} contract rule`);
+        expect(saved?.conditions).toMatchObject({
+          contractIds: [contract.id],
+          equipmentTypeIds: [sensors.id],
+          serviceObjectIds: [],
+        });
 
         // 3. A rule sending the customer's tickets to the group (round robin → the agent).
         await adminUi.open('/admin/assignment-rules');
