@@ -29,6 +29,7 @@ import { CannedResponsesModule } from './modules/canned-responses/index.js';
 import { KnowledgeBaseModule } from './modules/knowledge-base/index.js';
 import { ContractsModule } from './modules/contracts/index.js';
 import { WorkLogModule } from './modules/work-log/index.js';
+import { ContractDocumentsModule } from './modules/contract-documents/index.js';
 import { RegisterImportModule } from './modules/register-import/index.js';
 import { ServiceProtocolModule } from './modules/service-protocol/index.js';
 import { InstallationModule } from './modules/installation/index.js';
@@ -118,6 +119,7 @@ export class AppModule {
         KnowledgeBaseModule,
         ContractsModule,
         WorkLogModule,
+        ContractDocumentsModule,
         RegisterImportModule,
         ServiceProtocolModule,
         InstallationModule,

@@ -10,6 +10,7 @@ import { CONTRACTS_ROWS } from './support/contracts-matrix-rows';
 import { REGISTER_IMPORT_ROWS } from './support/register-import-matrix-rows';
 import { INSTALLATION_SETTINGS_ROWS, PROTOCOL_ROWS } from './support/protocol-matrix-rows';
 import { WORK_LOG_ROWS } from './support/work-log-matrix-rows';
+import { RECORD_FILES_ROWS } from './support/record-files-matrix-rows';
 import { createServiceAccountToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 import {
@@ -2418,6 +2419,7 @@ const ROWS: MatrixRow[] = [
   ...PROTOCOL_ROWS,
   ...INSTALLATION_SETTINGS_ROWS,
   ...WORK_LOG_ROWS,
+  ...RECORD_FILES_ROWS,
 ];
 
 describe('authorization', () => {

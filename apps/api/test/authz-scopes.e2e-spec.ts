@@ -558,6 +558,14 @@ const ROWS: ScopeRow[] = [
       };
     },
   },
+  {
+    method: 'GET',
+    path: '/api/v1/tickets/{id}/work-entries/attachments',
+    visible: 200,
+    prepare: async (c) => ({
+      path: `/api/v1/tickets/${(await c.ticket()).id}/work-entries/attachments`,
+    }),
+  },
 ];
 
 /** A staff section of the knowledge base, for drafts published from tickets. */

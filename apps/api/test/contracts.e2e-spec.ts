@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AuthorizedRequesters } from '../src/modules/contracts/index';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -7,6 +11,9 @@ interface Created {
   id: string;
   [field: string]: unknown;
 }
+
+/** The upload limit here: small, so the 413 case sends little. */
+const LIMIT = 64 * 1024;
 
 interface Problem {
   status: number;
@@ -24,6 +31,7 @@ describe('contracts registers', () => {
   let w: World;
   let calendarId: string;
   let policyId: string;
+  let dataDir: string;
 
   const api = (who: Persona) => ({
     get: (path: string) => t.http().get(`/api/v1${path}`).set('Authorization', bearer(who)),
@@ -43,7 +51,9 @@ describe('contracts registers', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A data directory of its own: the documents' tests look at what is stored and left in tmp.
+    dataDir = await mkdtemp(join(tmpdir(), 'relaydesk-contract-files-'));
+    t = await startTestApp({ attachmentMaxBytes: LIMIT, dataDir });
     w = await buildWorld(t);
     [{ id: calendarId }] = (await t.db.query(
       `INSERT INTO sla_calendars (name, time_zone, week) VALUES ('Office hours', 'Europe/Prague', '[[],[],[],[],[],[],[]]')
@@ -54,7 +64,10 @@ describe('contracts registers', () => {
       [calendarId],
     )) as { id: string }[];
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   describe('contracts', () => {
     it('creates, reads, changes at the current version only, and deletes', async () => {
@@ -642,6 +655,175 @@ describe('contracts registers', () => {
           })
         ).status,
       ).toBe(403);
+    });
+  });
+
+  describe('documents', () => {
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const upload = (who: Persona, contractId: string, content: Buffer, shared?: string) => {
+      let r = t
+        .http()
+        .post(`/api/v1/contracts/${contractId}/documents`)
+        .set('Authorization', bearer(who));
+      if (shared !== undefined) r = r.field('shared', shared);
+      return r.attach('file', content, { filename: 'Договор СО-1.pdf', contentType: 'text/plain' });
+    };
+    const stored = async (documentId: string) => {
+      const [row] = (await t.db.query('SELECT storage_key FROM contract_documents WHERE id = $1', [
+        documentId,
+      ])) as { storage_key: string }[];
+      const key = row.storage_key;
+      return existsSync(join(t.config.dataDir, 'attachments', key.slice(0, 2), key));
+    };
+    const signed = () =>
+      created('/contracts', {
+        organizationId: w.orgA.id,
+        number: `D-${Math.random().toString(36).slice(2, 8)}`,
+        title: 'With documents',
+        status: 'active',
+      });
+
+    it('keeps a document staff only unless shared; a client reads the shared ones of a contract they see', async () => {
+      const c = await signed();
+      t.clock.set('2026-05-04T09:00:00Z');
+      const internal = await upload(w.dispatcher, c.id, PDF);
+      expect(internal.status).toBe(201);
+      expect(internal.body).toMatchObject({
+        contractId: c.id,
+        fileName: 'Договор СО-1.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: PDF.length,
+        shared: false,
+        version: 1,
+        uploadedBy: { id: w.dispatcher.id },
+      });
+      t.clock.set('2026-05-04T09:05:00Z');
+      const shared = await upload(w.admin, c.id, PDF, 'true');
+      expect(shared.status).toBe(201);
+      expect(shared.body.shared).toBe(true);
+      expect(await stored(shared.body.id as string)).toBe(true);
+
+      // Staff read both; the client of the organization only the shared one, without staff fields.
+      const staffList = await api(w.agent).get(`/contracts/${c.id}/documents`);
+      expect(staffList.body.items.map((d: Created) => d.id)).toEqual([
+        internal.body.id,
+        shared.body.id,
+      ]);
+      const clientList = await api(w.clientA).get(`/contracts/${c.id}/documents`);
+      expect(clientList.status).toBe(200);
+      expect(clientList.body.items).toEqual([
+        {
+          id: shared.body.id,
+          contractId: c.id,
+          fileName: 'Договор СО-1.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: PDF.length,
+          createdAt: expect.any(String),
+          shared: true,
+        },
+      ]);
+      const file = await api(w.clientA)
+        .get(`/contracts/${c.id}/documents/${shared.body.id}`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (b: Buffer) => chunks.push(b));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(file.status).toBe(200);
+      expect((file.body as Buffer).equals(PDF)).toBe(true);
+      expect(file.headers['content-type']).toMatch(/^application\/pdf/);
+      expect(file.headers['x-content-type-options']).toBe('nosniff');
+      expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+      // The unshared one does not exist for the client, by any route.
+      expect(
+        (await api(w.clientA).get(`/contracts/${c.id}/documents/${internal.body.id}`)).status,
+      ).toBe(404);
+      // Another organization's client, and a draft's readers among clients: the contract is 404.
+      expect((await api(w.clientB).get(`/contracts/${c.id}/documents`)).status).toBe(404);
+      expect(
+        (await api(w.clientB).get(`/contracts/${c.id}/documents/${shared.body.id}`)).status,
+      ).toBe(404);
+      await t.db.query(`UPDATE contracts SET status = 'draft' WHERE id = $1`, [c.id]);
+      expect((await api(w.clientA).get(`/contracts/${c.id}/documents`)).status).toBe(404);
+      await t.db.query(`UPDATE contracts SET status = 'active' WHERE id = $1`, [c.id]);
+
+      // Sharing later, at the version read.
+      const share = await api(w.dispatcher).patch(
+        `/contracts/${c.id}/documents/${internal.body.id}`,
+        { shared: true, version: 1 },
+      );
+      expect(share.status).toBe(200);
+      expect(share.body).toMatchObject({ shared: true, version: 2 });
+      const stale = await api(w.dispatcher).patch(
+        `/contracts/${c.id}/documents/${internal.body.id}`,
+        { shared: false, version: 1 },
+      );
+      expect(stale.status).toBe(409);
+      expect((stale.body as Problem).currentVersion).toBe(2);
+      expect((await api(w.clientA).get(`/contracts/${c.id}/documents`)).body.items).toHaveLength(2);
+    });
+
+    it('lets only contract managers write; refuses too large (413), bad fields and an invisible contract, keeping nothing', async () => {
+      const c = await signed();
+      const count = async () =>
+        (
+          (await t.db.query(
+            'SELECT count(*)::int AS n FROM contract_documents WHERE contract_id = $1',
+            [c.id],
+          )) as { n: number }[]
+        )[0].n;
+      expect((await upload(w.agent, c.id, PDF)).status).toBe(403);
+      expect((await upload(w.clientA, c.id, PDF)).status).toBe(403);
+      const big = await upload(w.dispatcher, c.id, Buffer.alloc(LIMIT + 1, 7));
+      expect(big.status).toBe(413);
+      expect(big.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((await upload(w.dispatcher, c.id, PDF, 'yes')).status).toBe(400);
+      const missing = await upload(w.dispatcher, '00000000-0000-4000-8000-000000000000', PDF);
+      expect(missing.status).toBe(404);
+      expect(await count()).toBe(0);
+      expect(await readdir(join(t.config.dataDir, 'tmp'))).toEqual([]);
+      expect(
+        (
+          await api(w.dispatcher).patch(`/contracts/${c.id}/documents/${c.id}`, {
+            shared: 1,
+            version: 1,
+          })
+        ).status,
+      ).toBe(400);
+    });
+
+    it('deletes a document’s bytes and keeps its line; a contract with live documents is not deleted', async () => {
+      const c = await signed();
+      const doc = await upload(w.dispatcher, c.id, PDF);
+      expect(doc.status).toBe(201);
+      const refused = await api(w.dispatcher).del(`/contracts/${c.id}`);
+      expect(refused.status).toBe(409);
+      expect(await stored(doc.body.id as string)).toBe(true);
+
+      expect((await api(w.agent).del(`/contracts/${c.id}/documents/${doc.body.id}`)).status).toBe(
+        403,
+      );
+      const removed = await api(w.dispatcher).del(`/contracts/${c.id}/documents/${doc.body.id}`);
+      expect(removed.status).toBe(204);
+      expect(await stored(doc.body.id as string)).toBe(false);
+      expect((await api(w.agent).get(`/contracts/${c.id}/documents`)).body.items).toEqual([]);
+      const history = await api(w.agent).get(`/contracts/${c.id}/documents?includeDeleted=true`);
+      expect(history.body.items).toEqual([
+        expect.objectContaining({
+          id: doc.body.id,
+          deletedAt: expect.any(String),
+          deletedBy: { id: w.dispatcher.id, name: expect.any(String) },
+        }),
+      ]);
+      expect((await api(w.agent).get(`/contracts/${c.id}/documents/${doc.body.id}`)).status).toBe(
+        404,
+      );
+      // Nothing live is left: the contract goes, its file history with it.
+      expect((await api(w.dispatcher).del(`/contracts/${c.id}`)).status).toBe(204);
+      expect(
+        await t.db.query('SELECT id FROM contract_documents WHERE contract_id = $1', [c.id]),
+      ).toEqual([]);
     });
   });
 

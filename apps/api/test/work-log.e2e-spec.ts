@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
+import { PNG } from './support/authz-matrix';
 import { bearer, buildWorld, type Persona, type World } from './support/personas';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -274,6 +277,80 @@ describe('work log', () => {
         ).status,
       ).toBe(403);
     });
+
+    it('keeps files on an entry for staff who see its ticket; deleting the entry removes them', async () => {
+      const entry = await log(orgTicket.id, { durationSeconds: 600, description: 'Valve swap' });
+      const attach = (who: Persona, entryId: string, content: Buffer) =>
+        t
+          .http()
+          .post(`/api/v1/work-entries/${entryId}/attachments`)
+          .set('Authorization', bearer(who))
+          .attach('file', content, { filename: 'valve.png', contentType: 'text/plain' });
+      const storedAt = async (id: string) => {
+        const [row] = (await t.db.query(
+          'SELECT storage_key FROM work_entry_attachments WHERE id = $1',
+          [id],
+        )) as { storage_key: string }[];
+        return join(t.config.dataDir, 'attachments', row.storage_key.slice(0, 2), row.storage_key);
+      };
+      const first = await attach(w.agent, entry.id, PNG);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({
+        workEntryId: entry.id,
+        fileName: 'valve.png',
+        contentType: 'image/png',
+        sizeBytes: PNG.length,
+        uploadedBy: { id: w.agent.id },
+      });
+      const second = await attach(w.dispatcher, entry.id, Buffer.from('measured 2.1 bar\n'));
+      expect(second.status).toBe(201);
+      const paths = [await storedAt(first.body.id), await storedAt(second.body.id)];
+      expect(paths.every((f) => existsSync(f))).toBe(true);
+
+      const listed = await api(w.agent).get(`/tickets/${orgTicket.id}/work-entries/attachments`);
+      expect(listed.status).toBe(200);
+      expect((listed.body.items as { id: string }[]).map((f) => f.id).sort()).toEqual(
+        [first.body.id, second.body.id].sort(),
+      );
+      const file = await api(w.agent).get(`/work-entries/${entry.id}/attachments/${first.body.id}`);
+      expect(file.status).toBe(200);
+      expect(file.headers['x-content-type-options']).toBe('nosniff');
+
+      // Clients never, whatever they may see of billed work; staff outside the ticket: 404.
+      expect(
+        (await api(w.clientA).get(`/tickets/${orgTicket.id}/work-entries/attachments`)).status,
+      ).toBe(403);
+      expect(
+        (await api(w.clientA).get(`/work-entries/${entry.id}/attachments/${first.body.id}`)).status,
+      ).toBe(403);
+      const hidden = await t.factory.ticket({
+        groupId: w.otherGroup.id,
+        assigneeId: w.otherAgent.id,
+      });
+      const hiddenEntry = await log(hidden.id, { durationSeconds: 60 }, w.admin);
+      expect((await attach(w.agent, hiddenEntry.id, PNG)).status).toBe(404);
+      expect((await api(w.agent).get(`/work-entries/${hiddenEntry.id}/attachments`)).status).toBe(
+        404,
+      );
+
+      // One file deleted: its bytes go at once; then the entry takes the other with it.
+      expect(
+        (await api(w.agent).del(`/work-entries/${entry.id}/attachments/${second.body.id}`)).status,
+      ).toBe(204);
+      expect(existsSync(paths[1])).toBe(false);
+      expect((await api(w.agent).get(`/work-entries/${entry.id}/attachments`)).body.items).toEqual([
+        expect.objectContaining({ id: first.body.id }),
+      ]);
+      expect((await api(w.agent).del(`/work-entries/${entry.id}`)).status).toBe(204);
+      expect(existsSync(paths[0])).toBe(false);
+      expect(
+        await t.db.query('SELECT id FROM work_entry_attachments WHERE work_entry_id = $1', [
+          entry.id,
+        ]),
+      ).toEqual([]);
+      // The other group's entry was only a target: out of the report's totals below.
+      expect((await api(w.admin).del(`/work-entries/${hiddenEntry.id}`)).status).toBe(204);
+    });
   });
 
   describe('what clients see', () => {
@@ -341,7 +418,9 @@ describe('work log', () => {
       expect(
         (await api(w.clientA).get(`/tickets/${orgTicket.id}/work-entries/history`)).status,
       ).toBe(403);
+      // Off again: the client's answer is the 404 of an installation that keeps work to staff.
       await api(w.admin).put('/work-log/settings', { version: 2, clientsSeeBilled: false });
+      expect((await api(w.clientA).get(`/tickets/${orgTicket.id}/work-entries`)).status).toBe(404);
     });
   });
 

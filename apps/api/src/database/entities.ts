@@ -80,6 +80,8 @@ import { WorkEntryChange } from '../modules/work-log/entities/work-entry-change.
 import { WorkTimer } from '../modules/work-log/entities/work-timer.entity.js';
 import { WorkAllowanceWarning } from '../modules/work-log/entities/work-allowance-warning.entity.js';
 import { WorkLogSettings } from '../modules/work-log/entities/work-log-settings.entity.js';
+import { WorkEntryAttachment } from '../modules/work-log/entities/work-entry-attachment.entity.js';
+import { ContractDocument } from '../modules/contract-documents/entities/contract-document.entity.js';
 import { InstallationSettings } from '../modules/installation/entities/installation-settings.entity.js';
 /** Every entity, listed once: the data source and the drift test both use this list. */
 export const ENTITIES = [
@@ -162,5 +164,7 @@ export const ENTITIES = [
   WorkTimer,
   WorkAllowanceWarning,
   WorkLogSettings,
+  WorkEntryAttachment,
+  ContractDocument,
   InstallationSettings,
 ];

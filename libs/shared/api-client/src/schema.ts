@@ -1081,7 +1081,7 @@ export interface paths {
     get: operations['Contracts_get'];
     put?: never;
     post?: never;
-    /** Delete a contract (its authorized requesters go with it) */
+    /** Delete a contract (its authorized requesters go with it; 409 while tickets or live documents refer to it) */
     delete: operations['Contracts_remove'];
     options?: never;
     head?: never;
@@ -1090,6 +1090,58 @@ export interface paths {
      * @description Send the version you read; a stale one gets 409.
      */
     patch: operations['Contracts_update'];
+    trace?: never;
+  };
+  '/api/v1/contracts/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A contract's documents, oldest first
+     * @description Staff: every document (`includeDeleted`: the deleted ones too). A client contact: the shared documents of a contract they see. 404 when the contract is not visible.
+     */
+    get: operations['ContractDocuments_list'];
+    put?: never;
+    /**
+     * Attach a document to a contract
+     * @description multipart/form-data with the file in `file` (one file, at most ATTACHMENT_MAX_BYTES, else 413; at most 100 documents per contract, else 422) and optionally `shared` (`true`: the contacts of the contract’s organization who see the contract read it; staff only by default). The type is detected from the bytes.
+     */
+    post: operations['ContractDocuments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contracts/{id}/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a contract's document
+     * @description PNG, JPEG, GIF and WebP images inline, every other file as a download; always with nosniff and a sandboxing Content-Security-Policy. A client: shared documents only (404).
+     */
+    get: operations['ContractDocuments_download'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a contract's document
+     * @description The bytes are removed; the record stays in the file history (`includeDeleted`) with who deleted it and when.
+     */
+    delete: operations['ContractDocuments_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Share a document with the client, or make it staff only again
+     * @description Send the version you read; a stale one gets 409.
+     */
+    patch: operations['ContractDocuments_update'];
     trace?: never;
   };
   '/api/v1/contracts/{id}/work-usage': {
@@ -3203,6 +3255,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tickets/{id}/work-entries/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The files of a ticket’s work entries, each with its entry (staff) */
+    get: operations['WorkEntryAttachments_forTicket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tickets/{id}/work-entries/history': {
     parameters: {
       query?: never;
@@ -3460,6 +3529,48 @@ export interface paths {
      * @description Send the version you read; a stale one gets 409. The change is in the history.
      */
     patch: operations['WorkEntries_update'];
+    trace?: never;
+  };
+  '/api/v1/work-entries/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A work entry’s files, oldest first (staff) */
+    get: operations['WorkEntryAttachments_list'];
+    put?: never;
+    /**
+     * Attach a file to a work entry (staff)
+     * @description multipart/form-data with the file in `file` (one file, at most ATTACHMENT_MAX_BYTES, else 413; at most 20 files per entry, else 422). The type is detected from the bytes. Clients never read these files.
+     */
+    post: operations['WorkEntryAttachments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/work-entries/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a work entry’s file (staff)
+     * @description PNG, JPEG, GIF and WebP images inline, every other file as a download; always with nosniff and a sandboxing Content-Security-Policy.
+     */
+    get: operations['WorkEntryAttachments_download'];
+    put?: never;
+    post?: never;
+    /** Delete a work entry’s file (staff); its bytes are removed */
+    delete: operations['WorkEntryAttachments_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/work-entries/batch': {
@@ -4065,6 +4176,40 @@ export interface components {
       serviceObjects: components['schemas']['ObjectAccessEntryDto'][];
       /** Format: uuid */
       userId: string;
+    };
+    ContractDocumentDto: {
+      /**
+       * @description Detected from the file contents; what the uploader declared is ignored
+       * @example application/pdf
+       */
+      contentType: string;
+      /** Format: uuid */
+      contractId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Set on deleted documents, which only staff list (`includeDeleted`)
+       */
+      deletedAt?: string | null;
+      /** @description Who deleted it (staff only) */
+      deletedBy?: components['schemas']['RefDto'] | null;
+      /** @example contract-SO-117-2025-signed.pdf */
+      fileName: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Shared with the client: the contacts of the contract's organization who see the contract read it. Otherwise staff only. */
+      shared: boolean;
+      /** @example 48213 */
+      sizeBytes: number;
+      /** @description Staff only */
+      uploadedBy?: components['schemas']['RefDto'] | null;
+      /** @description Staff only: the version a PATCH sends */
+      version?: number;
+    };
+    ContractDocumentListDto: {
+      /** @description Oldest first */
+      items: components['schemas']['ContractDocumentDto'][];
     };
     ContractDto: {
       /**
@@ -5304,7 +5449,7 @@ export interface components {
       status: 'ok';
     };
     ImportRowErrorDto: {
-      /** @description What is wrong, for translation: required, too_long, duplicate, not_found, other_organization, invalid_date, invalid_email, invalid_status, staff_email, email_taken, self_parent, ambiguous, failed */
+      /** @description What is wrong, for translation: required, too_long, duplicate, not_found, other_organization, invalid_date, invalid_email, invalid_status, staff_email, email_taken, self_parent, cycle, too_deep, not_a_field, invalid_value, ambiguous, failed */
       code: string;
       /** @description The column (empty for the file as a whole) */
       column: string;
@@ -6438,6 +6583,11 @@ export interface components {
       errorCount: number;
       /** @description The first 1,000 errors */
       errors: components['schemas']['ImportRowErrorDto'][];
+      /**
+       * Format: date-time
+       * @description A dry run: when it expires (or expired) unless imported; null for an import
+       */
+      expiresAt: string | null;
       fileName: string;
       /** Format: date-time */
       finishedAt: string | null;
@@ -6453,8 +6603,11 @@ export interface components {
       /** @description Data rows read so far */
       rowsDone: number;
       sizeBytes: number;
-      /** @enum {string} */
-      state: 'queued' | 'running' | 'done' | 'failed';
+      /**
+       * @description expired: a dry run not imported in time (its file is removed; upload again)
+       * @enum {string}
+       */
+      state: 'queued' | 'running' | 'done' | 'failed' | 'expired';
       /** @description Rows updated (a dry run: that would be) */
       updatedCount: number;
     };
@@ -7402,6 +7555,15 @@ export interface components {
     UpdateContactObjectAccessDto: {
       /** @description The whole set: service objects of the contact’s organization (422 per entry otherwise). Empty lifts the limit */
       serviceObjectIds: string[];
+    };
+    UpdateContractDocumentDto: {
+      /** @description Shared with the client (true) or staff only (false) */
+      shared: boolean;
+      /**
+       * Format: int32
+       * @description The version you read; a stale one gets 409
+       */
+      version: number;
     };
     UpdateContractDto: {
       /** @enum {string|null} */
@@ -8432,6 +8594,28 @@ export interface components {
       /** @description Per unit. Staff only: absent for client contacts. */
       price?: number;
       unit: string;
+    };
+    WorkEntryAttachmentDto: {
+      /**
+       * @description Detected from the file contents; what the uploader declared is ignored
+       * @example image/jpeg
+       */
+      contentType: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example replaced-valve.jpg */
+      fileName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 48213 */
+      sizeBytes: number;
+      uploadedBy: components['schemas']['WorkUserRefDto'] | null;
+      /** Format: uuid */
+      workEntryId: string;
+    };
+    WorkEntryAttachmentListDto: {
+      /** @description Oldest first (for a ticket: every file of its entries, each with its entry) */
+      items: components['schemas']['WorkEntryAttachmentDto'][];
     };
     WorkEntryChangeDto: {
       /** @enum {string} */
@@ -16374,6 +16558,510 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContractDocuments_list: {
+    parameters: {
+      query?: {
+        /** @description true: deleted documents too, with who deleted them and when (the contract's file history). Staff only: for clients deleted documents do not exist. */
+        includeDeleted?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractDocumentListDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContractDocuments_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+          /** @enum {string} */
+          shared?: 'true' | 'false';
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractDocumentDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContractDocuments_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with the detected Content-Type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContractDocuments_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  ContractDocuments_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateContractDocumentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContractDocumentDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Version conflict, or an action the current state does not allow */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -30855,6 +31543,84 @@ export interface operations {
       };
     };
   };
+  WorkEntryAttachments_forTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkEntryAttachmentListDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
   WorkEntries_history: {
     parameters: {
       query?: never;
@@ -32510,6 +33276,403 @@ export interface operations {
       };
       /** @description Valid input that breaks a business rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntryAttachments_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkEntryAttachmentListDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntryAttachments_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkEntryAttachmentDto'];
+        };
+      };
+      /** @description Invalid input (unknown field, wrong type, NUL byte, bad cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Body or upload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Valid input that breaks a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntryAttachments_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with the detected Content-Type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+    };
+  };
+  WorkEntryAttachments_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attachmentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Authenticated, but the role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            detail?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+          };
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

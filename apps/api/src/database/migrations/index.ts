@@ -52,6 +52,7 @@ import { PresetRequesterClose1765850000000 } from './1765850000000-preset-reques
 import { KbHeadlineConfig1765850000001 } from './1765850000001-kb-headline-config.js';
 import { InstallationSettings1765880000000 } from './1765880000000-installation-settings.js';
 import { SlaPolicyLinkConditions1765890000000 } from './1765890000000-sla-policy-link-conditions.js';
+import { RecordFiles1765900060001 } from './1765900060001-record-files.js';
 
 /** Migrations in order. Listed explicitly so the same list works compiled and under Jest. */
 export const MIGRATIONS = [
@@ -109,4 +110,5 @@ export const MIGRATIONS = [
   RegisterImport1765830000000,
   InstallationSettings1765880000000,
   SlaPolicyLinkConditions1765890000000,
+  RecordFiles1765900060001,
 ];

@@ -58,7 +58,9 @@ export class ContractsController {
     return this.contracts.update(user, id, dto);
   }
 
-  @RegisterDelete('Delete a contract (its authorized requesters go with it)')
+  @RegisterDelete(
+    'Delete a contract (its authorized requesters go with it; 409 while tickets or live documents refer to it)',
+  )
   remove(@IdParam() id: string): Promise<void> {
     return this.contracts.remove(id);
   }

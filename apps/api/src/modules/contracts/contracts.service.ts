@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { containsPattern, iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import { NotFoundError } from '../../common/errors/domain-errors.js';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors.js';
 import type { Page } from '../../common/pagination/cursor.js';
 import { Clock } from '../../common/time/clock.js';
 import type {
@@ -13,13 +13,8 @@ import type {
   UpdateContractDto,
 } from './dto/contract.dto.js';
 import { contractStatusFilter, contractStatusSql, contractToday } from './contract-status.js';
-import {
-  checkOrganization,
-  deleteRegisterRow,
-  lockForUpdate,
-  updateSent,
-} from './register-crud.js';
-import { FieldErrors, uniqueOr422 } from './register-errors.js';
+import { checkOrganization, lockForUpdate, updateSent } from './register-crud.js';
+import { deleteOrConflict, FieldErrors, uniqueOr422 } from './register-errors.js';
 import { registerPage } from './register-page.js';
 import { isRegisterStaff, registerVisibility } from './register-visibility.js';
 
@@ -225,12 +220,32 @@ export class ContractsService {
     });
   }
 
+  /**
+   * A contract that still holds documents is not deleted (409): its files go first, each with
+   * its line in the file history, so a deletion never leaves bytes in the store that no row
+   * names. Locked first, so an upload running meanwhile either committed (and is seen here) or
+   * finds the contract gone (and removes its own bytes).
+   */
   remove(id: string): Promise<void> {
-    return deleteRegisterRow(
-      this.db,
-      'contracts',
-      id,
-      'Contract',
+    return deleteOrConflict(
+      () =>
+        this.db.transaction(async (em) => {
+          const [row] = await sql<{ id: string }>(
+            em,
+            'SELECT id FROM contracts WHERE id = $1 FOR UPDATE',
+            [id],
+          );
+          if (!row) throw new NotFoundError('Contract');
+          const [document] = await sql<{ id: string }>(
+            em,
+            'SELECT id FROM contract_documents WHERE contract_id = $1 AND deleted_at IS NULL LIMIT 1',
+            [id],
+          );
+          if (document) {
+            throw new ConflictError('The contract still holds documents; delete them first');
+          }
+          await em.query('DELETE FROM contracts WHERE id = $1', [id]);
+        }),
       'The contract is still referenced; it cannot be deleted',
     );
   }

@@ -14,6 +14,14 @@ export { AttachmentUploadReceiver } from './attachments/attachment-upload.receiv
 export type { ReceivedUpload } from './attachments/attachment-upload.receiver.js';
 export { sniffContentType } from './attachments/content-type-sniffer.js';
 export { attachmentDisposition, sanitizeFileName } from './attachments/file-name.js';
+/** One upload stored and recorded, and one download served, for other modules' file records. */
+export {
+  INLINE_IMAGE_TYPES,
+  serveStoredFile,
+  storeUpload,
+  type StoredFileContent,
+  type StoredUploadFacts,
+} from './attachments/stored-files.js';
 export { RefDto } from './dto/ticket.dto.js';
 export { Ticket } from './entities/ticket.entity.js';
 export { TicketType } from './entities/ticket-type.entity.js';

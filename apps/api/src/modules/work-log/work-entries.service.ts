@@ -22,6 +22,7 @@ import type {
 } from './dto/work-entry.dto.js';
 import { visibleTicketSql } from './ticket-visibility-sql.js';
 import { WorkAllowanceService } from './work-allowance.service.js';
+import { WorkEntryAttachmentsService } from './work-entry-attachments.service.js';
 import { WorkLogSettingsService } from './work-log-settings.service.js';
 import {
   toWorkEntryDto,
@@ -98,6 +99,7 @@ export class WorkEntriesService {
     private readonly clock: Clock,
     private readonly allowance: WorkAllowanceService,
     private readonly settings: WorkLogSettingsService,
+    private readonly files: WorkEntryAttachmentsService,
   ) {}
 
   /** A ticket's entries and totals; a client only when the installation allows it. */
@@ -187,12 +189,18 @@ export class WorkEntriesService {
     });
   }
 
-  remove(actor: AuthUser, id: string): Promise<void> {
-    return this.db.transaction(async (em) => {
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    const storedKeys = await this.db.transaction(async (em) => {
+      // Locked first, so an upload to the entry either committed (its file is read here) or
+      // finds the entry gone (and removes its own bytes).
       const current = await this.lockEntry(em, actor, id);
+      const keys = await this.files.storedKeysOf(em, id);
       await em.query('DELETE FROM work_entries WHERE id = $1', [id]);
       await this.record(em, id, current.ticket_id, actor.id, 'deleted', { ...stateOf(current) });
+      return keys;
     });
+    // The file rows went with the entry (cascade); their bytes go once that is committed.
+    await this.files.release(storedKeys);
   }
 
   async history(reader: AuthUser, ticketId: string): Promise<WorkEntryHistoryDto> {

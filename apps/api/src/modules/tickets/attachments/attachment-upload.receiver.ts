@@ -27,7 +27,8 @@ export interface ReceivedUpload {
   originalName: string;
   sizeBytes: number;
   sha256: string;
-  fields: { commentId?: string };
+  /** `shared` only where the caller allows it (a contract document shared with the client). */
+  fields: { commentId?: string; shared?: boolean };
 }
 
 /**
@@ -127,8 +128,17 @@ export class AttachmentUploadReceiver {
         ]);
       }
     }
-    const { commentId } = body;
-    if (commentId === undefined || commentId === '') return {};
+    const { commentId, shared } = body;
+    const fields: ReceivedUpload['fields'] = {};
+    if (shared !== undefined) {
+      if (shared !== 'true' && shared !== 'false') {
+        throw new InvalidInputError('The upload has invalid fields', [
+          { field: 'shared', message: 'must be true or false, given once' },
+        ]);
+      }
+      fields.shared = shared === 'true';
+    }
+    if (commentId === undefined || commentId === '') return fields;
     if (typeof commentId !== 'string') {
       throw new InvalidInputError('The upload has invalid fields', [
         { field: 'commentId', message: 'must be given once' },
@@ -139,7 +149,7 @@ export class AttachmentUploadReceiver {
         { field: 'commentId', message: 'must be a UUID' },
       ]);
     }
-    return { commentId: commentId.toLowerCase() };
+    return { ...fields, commentId: commentId.toLowerCase() };
   }
 
   private tooLarge(): PayloadTooLargeError {
