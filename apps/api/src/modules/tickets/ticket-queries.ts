@@ -31,9 +31,13 @@ const SEARCH_ID_LIMIT = 10_000;
 /** The categories of a done ticket: what `ticket_search.done` is derived from. */
 const DONE_CATEGORIES: readonly string[] = ['closed', 'canceled'];
 
-/** Serial and inventory numbers are one token: a phrase is never looked up as one. */
+/**
+ * Whether `text` can be an equipment item's serial or inventory number: one token (a phrase is
+ * never one) with a digit in it. Words people search for ("VPN", "принтер") have none, so their
+ * search asks nothing about equipment; "SN-7781", "INV-002", "4711" are looked up.
+ */
 function isSerialLike(text: string): boolean {
-  return text.length <= 100 && !/\s/.test(text);
+  return text.length <= 100 && !/\s/.test(text) && /\d/.test(text);
 }
 
 /**
@@ -259,25 +263,13 @@ export class TicketQueries {
     // itself it sometimes bets on walking the updated_at index and meeting matches early, which
     // takes seconds for a rare word. The ids travel as one text value (no row per id) and never
     // leave the server: visibility is still applied by the page query.
-    // A single token may be an equipment item's serial or inventory number (issue 18): its
-    // tickets join the matches. Asked in the same statement, by equality on the items'
-    // lower(...) indexes and the tickets' partial equipment index, so a word search pays one
-    // index probe and its page query keeps its text and plan.
-    const serialMatch = isSerialLike(text);
-    const equipmentIds = serialMatch
-      ? `, (SELECT array_agg(te.id)::text FROM (SELECT et.id FROM tickets et
-              WHERE et.equipment_id IS NOT NULL AND et.equipment_id IN (
-                SELECT ei.id FROM equipment_items ei
-                 WHERE lower(ei.serial_number) = lower($1) OR lower(ei.inventory_number) = lower($1))
-              LIMIT ${SEARCH_ID_LIMIT}) te) AS eq_ids`
-      : '';
     const [found] = (await this.db.query(
-      `SELECT count(*)::int AS n, array_agg(m.ticket_id)::text AS ids${equipmentIds}
+      `SELECT count(*)::int AS n, array_agg(m.ticket_id)::text AS ids
          FROM (SELECT s.ticket_id FROM ticket_search s WHERE ${docMatch}
                LIMIT ${SEARCH_ID_LIMIT + 1}) m`,
       [text, ...docParams],
-    )) as { n: number; ids: string | null; eq_ids?: string | null }[];
-    const byEquipment = found.eq_ids ? found.eq_ids.slice(1, -1) : '';
+    )) as { n: number; ids: string | null }[];
+    const byEquipment = isSerialLike(text) ? await this.ticketsOnEquipmentNumbered(text) : '';
     if (found.n <= SEARCH_ID_LIMIT) {
       const ids = found.ids ? found.ids.slice(1, -1) : '';
       qb.andWhere(`(t.id = ANY(CAST(:searchIds AS uuid[]))${numberMatch})`, {
@@ -295,6 +287,26 @@ export class TicketQueries {
       `(t.id IN (SELECT s.ticket_id FROM ticket_search s WHERE ${words.replaceAll('$1', ':q')})${numberMatch}${equipmentMatch})`,
       { q: text, qNumber, equipmentTicketIds: `{${byEquipment}}` },
     );
+  }
+
+  /**
+   * The tickets on the equipment item whose serial or inventory number is `text` (any case),
+   * as the comma-separated ids the search adds to its matches (issue 18); visibility is the
+   * page query's. A statement of its own, asked only for a token that can be such a number:
+   * as a subquery of the full-text statement it made every word search plan and run it
+   * (docs/performance.md). Equality on the items' lower(...) indexes, then the tickets'
+   * partial equipment index.
+   */
+  private async ticketsOnEquipmentNumbered(text: string): Promise<string> {
+    const [row] = (await this.db.query(
+      `SELECT array_agg(et.id)::text AS ids FROM (SELECT t.id FROM tickets t
+          WHERE t.equipment_id IS NOT NULL AND t.equipment_id IN (
+            SELECT ei.id FROM equipment_items ei
+             WHERE lower(ei.serial_number) = lower($1) OR lower(ei.inventory_number) = lower($1))
+          LIMIT ${SEARCH_ID_LIMIT}) et`,
+      [text],
+    )) as { ids: string | null }[];
+    return row.ids ? row.ids.slice(1, -1) : '';
   }
 
   async count(user: AuthUser, conditions: Record<string, string>, params: Record<string, unknown>) {
