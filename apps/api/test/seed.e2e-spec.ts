@@ -693,6 +693,38 @@ describe('seed on first start: demo data', () => {
     });
     expect(await count('contracts')).toBe(3);
     expect(await count('equipment_items WHERE parent_id IS NOT NULL')).toBe(1);
+
+    // An Okdesk-style ticket with all its links (issue 18): contact, site, equipment under
+    // warranty, contract, and logged work the client reads in the portal (the demo allows it).
+    const linked = await one<Record<string, unknown>>(
+      t.db,
+      `SELECT tk.id, r.email AS requester, so.name AS site, e.serial_number AS serial,
+              c.number AS contract, tk.warranty, so.contact_id = tk.requester_id AS "siteContact"
+         FROM tickets tk JOIN users r ON r.id = tk.requester_id
+         JOIN service_objects so ON so.id = tk.service_object_id
+         JOIN equipment_items e ON e.id = tk.equipment_id AND e.service_object_id = so.id
+         JOIN contracts c ON c.id = tk.contract_id AND c.organization_id = tk.organization_id
+        WHERE tk.status = 'closed' AND e.warranty_until >= tk.created_at::date`,
+    );
+    expect(linked).toMatchObject({
+      requester: 's.petrov@agro-yuzhny.example',
+      site: 'Тепличный блок № 3',
+      serial: 'PRV-24-00317',
+      contract: 'СО-117/2025',
+      warranty: true,
+      siteContact: true,
+    });
+    const work = await t
+      .http()
+      .get(`/api/v1/tickets/${String(linked.id)}/work-entries`)
+      .set('Authorization', sergey);
+    expect(work.status).toBe(200);
+    const entries = work.body.items as { kind: string; billingItem: { unit: string } | null }[];
+    expect(entries.map((e) => [e.kind, e.billingItem?.unit]).sort()).toEqual([
+      ['billable', 'h'],
+      ['billable', 'km'],
+      ['warranty', 'h'],
+    ]);
     t.clock.set(before);
   });
 

@@ -22,6 +22,9 @@ describeBrowser('no serious or critical axe violations (WCAG 2 A/AA)', () => {
   let client: Actor;
   let anonymous: BrowserContext;
   let number: number;
+  /** The demo's climate controller and its closed request with billed work (issue 18). */
+  let controllerId: string;
+  let workNumber: number;
 
   beforeAll(async () => {
     browser = await launch();
@@ -41,6 +44,14 @@ describeBrowser('no serious or critical axe violations (WCAG 2 A/AA)', () => {
     });
     await clientApi.post(`/tickets/${ticket.id}/comments`, { body: 'Thank you!' });
     await agentApi.transition(number, 'resolved');
+    const items = await clientApi.get<{ items: { id: string }[] }>(
+      '/equipment-items?q=PRV-24-00317',
+    );
+    controllerId = items.items[0].id;
+    const about = await clientApi.get<{ items: { number: number; subject: string }[] }>(
+      `/tickets?equipmentId=${controllerId}&limit=50`,
+    );
+    workNumber = about.items.find((x) => x.subject.startsWith('Теплица №3'))!.number;
     [agent, client] = await Promise.all([
       openAs(browser, { email: 'admin@relaydesk.local', app: 'agent' }),
       openAs(browser, { email: CLIENT, app: 'portal' }),
@@ -127,6 +138,41 @@ describeBrowser('no serious or critical axe violations (WCAG 2 A/AA)', () => {
         'portal-ticket',
         () => client.open(`/tickets/${number}`),
         '[data-testid="portal-accept"]',
+      ));
+    it('ticket page with billed work', () =>
+      check(
+        client.page,
+        'portal-ticket-work',
+        () => client.open(`/tickets/${workNumber}`),
+        '[data-testid="portal-work-entry"]',
+      ));
+    it('equipment list', () =>
+      check(
+        client.page,
+        'portal-equipment',
+        () => client.open('/equipment'),
+        '[data-testid="equipment-list"]:not([data-loading])',
+      ));
+    it('equipment card with its requests and work', () =>
+      check(
+        client.page,
+        'portal-equipment-item',
+        () => client.open(`/equipment/${controllerId}`),
+        '[data-testid="equipment-work"]',
+      ));
+    it('sites', () =>
+      check(
+        client.page,
+        'portal-sites',
+        () => client.open('/sites'),
+        '[data-testid="object-card"]',
+      ));
+    it('contracts', () =>
+      check(
+        client.page,
+        'portal-contracts',
+        () => client.open('/contracts'),
+        '[data-testid="contract-card"]',
       ));
     it('profile', () =>
       check(

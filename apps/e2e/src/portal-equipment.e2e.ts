@@ -11,6 +11,8 @@ import { BASE_URL, describeBrowser, launch, screenshot, settle } from '../suppor
  */
 
 const CLIENT = 's.petrov@agro-yuzhny.example';
+/** The demo's Okdesk-style request about the controller, with logged work (seeds/demo-work-log.ts). */
+const DEMO_TICKET = 'Теплица №3: ночью температура падает до 14 °C';
 const PHONE = { width: 375, height: 740 };
 
 interface Item {
@@ -47,6 +49,12 @@ describeBrowser('portal equipment, sites and contracts', () => {
   let novakItem: Item;
   let novakSite: string;
   let ticket: ApiTicket;
+  let admin: ApiSession;
+
+  const setClientsSeeBilled = async (on: boolean) => {
+    const { version } = await admin.get<{ version: number }>('/work-log/settings');
+    await admin.request('PUT', '/work-log/settings', { version, clientsSeeBilled: on });
+  };
 
   const itemBySerial = async (api: ApiSession, serial: string) => {
     const page = await api.get<{ items: Item[] }>(`/equipment-items?q=${serial}`);
@@ -57,7 +65,7 @@ describeBrowser('portal equipment, sites and contracts', () => {
   beforeAll(async () => {
     browser = await launch();
     client = await ApiSession.as(CLIENT);
-    const admin = await ApiSession.as('admin@relaydesk.local');
+    admin = await ApiSession.as('admin@relaydesk.local');
     controller = await itemBySerial(client, 'PRV-24-00317');
     boiler = await itemBySerial(client, 'VX3-7781');
     novakItem = await itemBySerial(admin, 'HGD-iSii');
@@ -125,14 +133,52 @@ describeBrowser('portal equipment, sites and contracts', () => {
       await actor.open(`/equipment/${boiler.id}`);
       await page.getByTestId('related-tickets-empty').waitFor();
 
-      // The controller's card lists the request about it, which leads to the ticket.
+      // The controller's card lists the request about it (and the demo's closed one about
+      // block 3), which leads to the ticket.
       await actor.open(`/equipment/${controller.id}`);
       const warrantyNow = page.getByTestId('equipment-warranty').first();
       expect(await warrantyNow.getAttribute('data-valid')).toBe('true');
       const row = page.getByTestId(`portal-ticket-${ticket.number}`);
       await row.waitFor();
-      expect(await page.getByTestId('related-tickets').locator('li').count()).toBe(1);
+      expect(await page.getByTestId('related-tickets').innerText()).toContain(DEMO_TICKET);
+      // Its work history: the billed work on those requests (the demo lets clients see it),
+      // warranty work marked, never the internal entry nor the time done (2.5 h, 2 billed).
+      const work = page.getByTestId('equipment-work');
+      await work.waitFor();
+      const entries = work.getByTestId('portal-work-entry');
+      await expect(entries.count()).resolves.toBe(3);
+      expect(await work.locator('[data-kind="warranty"]').innerText()).toMatch(/under warranty/i);
+      const workText = await work.innerText();
+      expect(workText).toContain('48 km');
+      expect(workText).not.toContain('Согласование');
+      expect(workText).not.toMatch(/2\.5/);
       await screenshot(page, 'portal-equipment-controller-1280');
+
+      // The entry leads to its request, whose page shows the same work and its totals.
+      await work.getByRole('link').first().click();
+      await page.getByTestId('portal-work').waitFor();
+      expect(await page.getByTestId('portal-ticket').innerText()).toContain(DEMO_TICKET);
+      expect(await page.getByTestId('portal-work-totals').innerText()).toBe(
+        'Billed time: 2 h · under warranty: 1.5 h',
+      );
+      await screenshot(page, 'portal-ticket-work-1280');
+      // With the installation's setting off, the page shows nothing of it.
+      const demoNumber = Number(new URL(page.url()).pathname.split('/').pop());
+      await setClientsSeeBilled(false);
+      try {
+        const answered = page.waitForResponse(
+          (res) => res.url().endsWith('/work-entries') && res.status() === 404,
+        );
+        await actor.open(`/tickets/${demoNumber}`);
+        await answered;
+        await page.getByTestId('portal-ticket').waitFor();
+        await settle(page);
+        expect(await page.getByTestId('portal-work').count()).toBe(0);
+      } finally {
+        await setClientsSeeBilled(true);
+      }
+
+      await actor.open(`/equipment/${controller.id}`);
       await row.click();
       await page.waitForURL(`${BASE_URL}/tickets/${ticket.number}`);
       // The ticket names the device (a link back to its card) and its warranty.

@@ -97,4 +97,14 @@ export default {
     equipment: 'Zařízení',
     noEquipment: 'Netýká se konkrétního zařízení',
   },
+  work: {
+    title: 'Provedené práce',
+    equipmentTitle: 'Práce na tomto zařízení',
+    noActivity: 'Práce',
+    ticket: 'Požadavek č. {{number}}',
+    warranty: 'V záruce, neúčtuje se',
+    billedTime: 'Účtovaný čas: {{value}}',
+    warrantyTime: 'v záruce: {{value}}',
+    unit: { h: 'h', km: 'km', pcs: 'ks' },
+  },
 } satisfies Translation<typeof en>;

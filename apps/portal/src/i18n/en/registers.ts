@@ -95,4 +95,14 @@ export default {
     equipment: 'Equipment',
     noEquipment: 'Not about particular equipment',
   },
+  work: {
+    title: 'Work performed',
+    equipmentTitle: 'Work on this equipment',
+    noActivity: 'Work',
+    ticket: 'Request #{{number}}',
+    warranty: 'Under warranty, not invoiced',
+    billedTime: 'Billed time: {{value}}',
+    warrantyTime: 'under warranty: {{value}}',
+    unit: { h: 'h', km: 'km', pcs: 'pcs' },
+  },
 } as const;

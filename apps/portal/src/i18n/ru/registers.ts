@@ -97,4 +97,14 @@ export default {
     equipment: 'Оборудование',
     noEquipment: 'Не относится к конкретному оборудованию',
   },
+  work: {
+    title: 'Выполненные работы',
+    equipmentTitle: 'Работы по этому оборудованию',
+    noActivity: 'Работы',
+    ticket: 'Заявка № {{number}}',
+    warranty: 'По гарантии, без оплаты',
+    billedTime: 'Время к оплате: {{value}}',
+    warrantyTime: 'по гарантии: {{value}}',
+    unit: { h: 'ч', km: 'км', pcs: 'шт.' },
+  },
 } satisfies Translation<typeof en>;

@@ -14,6 +14,8 @@ export type {
 export type Priority = Ticket['priority'];
 export type TicketEvent = Schemas['TicketEventDto'];
 export type TicketPromise = Schemas['TicketPromiseDto'];
+/** An entry of billed work as a client reads it (the API sends a client the billed fields only). */
+export type BilledWork = Schemas['WorkEntryDto'];
 
 /**
  * The ticket endpoints only the portal calls; the ones both apps call are `ticketsApi` in
@@ -29,4 +31,10 @@ export const portalTicketsApi = {
   counts: (api: ApiClient) => unwrap(api.GET('/api/v1/tickets/counts')),
   /** The projects the client is a member of: what they may file against and filter by. */
   myProjects: (api: ApiClient) => unwrap(api.GET('/api/v1/me/projects')),
+  /**
+   * The billed work on a ticket: a 404 while the installation keeps work to its staff
+   * (work_log_settings.clients_see_billed off), else the billable and warranty entries.
+   */
+  work: (api: ApiClient, id: string) =>
+    unwrap(api.GET('/api/v1/tickets/{id}/work-entries', { params: { path: { id } } })),
 };

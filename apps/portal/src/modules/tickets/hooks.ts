@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { useApi, useLiveConnected } from '@relaydesk/web-auth';
 import { ApiError, type Schemas } from '@relaydesk/api-client';
 import {
@@ -115,4 +115,49 @@ export function useTicketCounts() {
     queryFn: () => portalTicketsApi.counts(api),
     refetchInterval: useRefreshInterval(),
   });
+}
+
+/** A 4xx will not change by asking again (404: the installation keeps work to its staff). */
+const noRetryOn4xx = (failures: number, error: Error) =>
+  !(error instanceof ApiError && error.status < 500) && failures < 1;
+
+/** Under the ticket's detail key: a live event about the ticket refreshes its work too. */
+const workKey = (number: number, id: string) =>
+  [...ticketQueryKeys.tickets.detail(number), 'work', id] as const;
+
+/**
+ * The billed work on a ticket, when the installation lets clients see it: `null` when it does
+ * not (the API's 404), so the page shows nothing of it.
+ */
+export function useTicketWork(ticket: { id: string; number: number }) {
+  const api = useApi();
+  return useQuery({
+    queryKey: workKey(ticket.number, ticket.id),
+    queryFn: () => workOrNull(api, ticket.id),
+    retry: noRetryOn4xx,
+    refetchInterval: useRefreshInterval(),
+  });
+}
+
+/** The billed work on each of some tickets (an equipment card's requests), ticket by ticket. */
+export function useTicketsWork(tickets: { id: string; number: number }[]) {
+  const api = useApi();
+  const interval = useRefreshInterval();
+  return useQueries({
+    queries: tickets.map((ticket) => ({
+      queryKey: workKey(ticket.number, ticket.id),
+      queryFn: () => workOrNull(api, ticket.id),
+      retry: noRetryOn4xx,
+      refetchInterval: interval,
+    })),
+  });
+}
+
+async function workOrNull(api: ReturnType<typeof useApi>, id: string) {
+  try {
+    return (await portalTicketsApi.work(api, id)).items;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }

@@ -4,7 +4,8 @@ import type { EquipmentItem } from '../api';
 import { todayDate, useDateOnly } from '../dates';
 
 const STATUS_COLOR: Record<EquipmentItem['status'], string> = {
-  in_service: 'green',
+  // Teal: its light text keeps AA contrast on the pale background (theme.ts); green's does not.
+  in_service: 'teal',
   under_repair: 'orange',
   retired: 'gray',
 };

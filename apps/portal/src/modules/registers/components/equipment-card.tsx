@@ -6,6 +6,7 @@ import classes from '../../tickets/components/ticket-card.module.css';
 import type { EquipmentItem } from '../api';
 import { equipmentName } from '../equipment-name';
 import { EquipmentStatusBadge, WarrantyBadge } from './equipment-badges';
+import { UnbrokenName } from './unbroken-name';
 
 /** One device as a card (a phone reads it as well as a desktop), leading to its page. */
 export function EquipmentCard({
@@ -33,7 +34,7 @@ export function EquipmentCard({
     >
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
         <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-          {equipmentName(item)}
+          <UnbrokenName name={equipmentName(item)} />
         </Text>
         <EquipmentStatusBadge status={item.status} />
       </Group>

@@ -10,7 +10,8 @@ import { useContracts } from '../hooks';
 
 const STATUS_COLOR: Record<Contract['status'], string> = {
   draft: 'gray',
-  active: 'green',
+  // Teal: its light text keeps AA contrast on the pale background (theme.ts); green's does not.
+  active: 'teal',
   suspended: 'orange',
   expired: 'gray',
 };

@@ -15,6 +15,8 @@ import { EquipmentStatusBadge, WarrantyBadge } from '../components/equipment-bad
 import { Facts, type Fact } from '../components/facts';
 import { RegisterNotFound } from '../components/register-not-found';
 import { RelatedTickets } from '../components/related-tickets';
+import { EquipmentWork } from '../components/equipment-work';
+import { UnbrokenName } from '../components/unbroken-name';
 import { useDateOnly } from '../dates';
 import { equipmentName } from '../equipment-name';
 import { useEquipmentItem, useEquipmentList, useEquipmentTypes } from '../hooks';
@@ -37,7 +39,7 @@ function ParentLink({ id }: { id: string }) {
   if (!parent) return null;
   return (
     <Anchor component={Link} to={`/equipment/${parent.id}`} size="sm">
-      {equipmentName(parent)}
+      <UnbrokenName name={equipmentName(parent)} />
     </Anchor>
   );
 }
@@ -125,7 +127,7 @@ export default function EquipmentPage() {
       <div>
         <Group gap="xs" wrap="wrap" align="center">
           <Title order={2} style={{ overflowWrap: 'anywhere' }}>
-            {equipmentName(item)}
+            <UnbrokenName name={equipmentName(item)} />
           </Title>
           <EquipmentStatusBadge status={item.status} />
         </Group>
@@ -153,6 +155,7 @@ export default function EquipmentPage() {
       <Section id="equipment-tickets" title={t('item.tickets')}>
         <RelatedTickets filter={{ equipmentId: item.id }} empty={t('item.noTickets')} />
       </Section>
+      <EquipmentWork equipmentId={item.id} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { Anchor, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat, useTranslatedName } from '@relaydesk/web-ui';
+import { UnbrokenName } from '../../registers/components/unbroken-name';
 import type { Ticket } from '../api';
 
 /** Issue 18: the site, device and contract the request is about, as the client may see them. */
@@ -27,7 +28,7 @@ function linkFacts(ticket: Ticket, t: (key: string) => string): [string, ReactNo
           size="sm"
           data-testid="portal-ticket-equipment"
         >
-          {ticket.equipment.name}
+          <UnbrokenName name={ticket.equipment.name} />
         </Anchor>
         {number ? ` · ${number}` : ''}
         {ticket.warranty ? ` · ${t('registers:ticket.warranty')}` : ''}

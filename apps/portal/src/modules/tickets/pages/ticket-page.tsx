@@ -17,6 +17,7 @@ import { TicketCustomFields } from '../components/ticket-custom-fields';
 import { TicketWatchers } from '../components/ticket-watchers';
 import { PromisedTimes } from '../components/promised-times';
 import { TicketTimeline } from '../components/ticket-timeline';
+import { TicketBilledWork } from '../components/billed-work';
 import type { Ticket } from '../api';
 
 function BackLink() {
@@ -130,6 +131,7 @@ export default function TicketPage() {
           <HistorySection ticket={ticket} />
         </Grid.Col>
       </Grid>
+      <TicketBilledWork ticket={ticket} />
       <Section id="ticket-files" title={t('ticket.files')}>
         <TicketFiles ticketId={ticket.id} />
       </Section>
