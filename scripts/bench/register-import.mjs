@@ -47,6 +47,36 @@ async function measured(work) {
   }
 }
 
+/**
+ * With BENCH_IMPORT_TRACE=true and node --expose-gc: the heap, external memory (Buffers) and RSS
+ * after a full GC at every 10th
+ * batch (the job's progress UPDATE), so growth that survives collection (a leak, a buffer that
+ * keeps rows) shows apart from garbage not yet collected, which peak RSS also counts.
+ */
+function traceBatches(ds, mode) {
+  if (process.env.BENCH_IMPORT_TRACE !== 'true' || !global.gc) return { stop: () => null };
+  const query = ds.query;
+  const points = [];
+  let batch = 0;
+  ds.query = function (text, ...rest) {
+    if (typeof text === 'string' && text.startsWith('UPDATE register_imports SET rows_done')) {
+      if (batch++ % 10 === 0) {
+        global.gc();
+        const m = process.memoryUsage();
+        const mib = (n) => Math.round(n / 2 ** 20);
+        points.push(`${batch}:${mib(m.heapUsed)}/${mib(m.external)}/${mib(m.rss)}`);
+      }
+    }
+    return query.call(this, text, ...rest);
+  };
+  return {
+    stop: () => {
+      ds.query = query;
+      return `${mode} heap/external/RSS MiB after GC by batch: ${points.join(' ')}`;
+    },
+  };
+}
+
 export async function registerImportBench({ cluster, root, log, rows = 100_000 }) {
   const dist = (p) => pathToFileURL(join(root, 'apps/api/dist', p)).href;
   const admin = new pg.Client({ connectionString: cluster.adminUrl });
@@ -102,6 +132,7 @@ export async function registerImportBench({ cluster, root, log, rows = 100_000 }
   const { RegisterImportWorker } = await import(dist('modules/register-import/index.js'));
   const { AttachmentStorage } = await import(dist('modules/tickets/index.js'));
   const { pino } = await import('pino');
+  const { DataSource } = await import('typeorm');
   const config = loadConfig(
     {},
     {
@@ -130,7 +161,9 @@ export async function registerImportBench({ cluster, root, log, rows = 100_000 }
          VALUES ('equipment', 'import', $1, 'equipment.csv', 0, ';', $2) RETURNING id`,
         [key, adminId],
       );
+      const trace = traceBatches(app.get(DataSource), mode);
       const m = await measured(() => worker.runDue());
+      const batches = trace.stop();
       const done = await one(
         'SELECT state, rows_done, created_count, updated_count, error_count FROM register_imports WHERE id = $1',
         [job.id],
@@ -149,6 +182,7 @@ export async function registerImportBench({ cluster, root, log, rows = 100_000 }
       log(
         `register ${mode}: ${rows} equipment rows in ${Math.round(m.ms)} ms = ${perSecond} rows/s, peak RSS ${m.peakRssMiB} MiB (+${m.rssGrowthMiB})`,
       );
+      if (batches) log(`register ${mode}: ${batches}`);
       rounds.push({ mode, rows, ...m, ms: Math.round(m.ms), perSecond, result: undefined });
     }
     const { count } = await one(
