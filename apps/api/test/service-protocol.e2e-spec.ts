@@ -289,6 +289,8 @@ describe('service protocol', () => {
     expect(withRows.length).toBeGreaterThanOrEqual(2);
     for (const page of withRows) expect(page).toMatch(/Кол-во Ед\. Цена Сумма/);
     expect(pages.slice(1).some((p) => p.includes('Выполненные работы (продолжение)'))).toBe(true);
+    // Each page says which of how many it is.
+    pages.forEach((p, i) => expect(p).toContain(`стр. ${i + 1} / ${pages.length}`));
     // 45 × 0.5 h × 1500.
     expect(pages.join(' ')).toMatch(/Итого ?33 750,00 RUB/);
   });

@@ -39,6 +39,7 @@ export interface ProtocolLabels {
   warrantyTime: string;
   total: string;
   continued: string;
+  page: string;
   legalName: string;
   taxId: string;
   registrationId: string;
@@ -90,6 +91,7 @@ const en: ProtocolLabels = {
   warrantyTime: 'Warranty work (no charge)',
   total: 'Total',
   continued: 'continued',
+  page: 'page',
   legalName: 'Legal name',
   taxId: 'Tax ID',
   registrationId: 'Registration No.',
@@ -141,6 +143,7 @@ const ru: ProtocolLabels = {
   warrantyTime: 'Гарантийные работы (без оплаты)',
   total: 'Итого',
   continued: 'продолжение',
+  page: 'стр.',
   legalName: 'Полное наименование',
   taxId: 'ИНН',
   registrationId: 'ОГРН',
@@ -192,6 +195,7 @@ const cs: ProtocolLabels = {
   warrantyTime: 'Záruční práce (bez úhrady)',
   total: 'Celkem',
   continued: 'pokračování',
+  page: 'strana',
   legalName: 'Obchodní firma',
   taxId: 'DIČ',
   registrationId: 'IČO',

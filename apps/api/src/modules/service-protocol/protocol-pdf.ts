@@ -32,6 +32,12 @@ const COLUMNS: Column[] = [
   { width: 75, align: 'right' },
 ];
 
+/** A totals line: its label under Date and Work, its value across the four number columns. */
+const TOTAL_COLUMNS: Column[] = [
+  { width: 265, align: 'right' },
+  { width: 230, align: 'right' },
+];
+
 const clip = (text: string): string =>
   text.length > CELL_TEXT_MAX ? `${text.slice(0, CELL_TEXT_MAX - 1)}…` : text;
 
@@ -42,11 +48,12 @@ const clip = (text: string): string =>
 function tableRow(
   doc: Doc,
   cells: string[],
-  opts: { bold?: boolean; shade?: boolean; onNewPage?: () => void },
+  opts: { bold?: boolean; shade?: boolean; onNewPage?: () => void; columns?: Column[] },
 ): void {
+  const columns = opts.columns ?? COLUMNS;
   doc.font(opts.bold ? 'bold' : 'body').fontSize(TABLE_FONT);
   const heights = cells.map((text, i) =>
-    doc.heightOfString(text || ' ', { width: COLUMNS[i].width - 2 * CELL_PAD }),
+    doc.heightOfString(text || ' ', { width: columns[i].width - 2 * CELL_PAD }),
   );
   const height = Math.max(...heights) + 2 * CELL_PAD;
   const bottom = doc.page.height - doc.page.margins.bottom;
@@ -62,11 +69,11 @@ function tableRow(
   let x = MARGIN;
   cells.forEach((text, i) => {
     doc.fillColor('black').text(text, x + CELL_PAD, y + CELL_PAD, {
-      width: COLUMNS[i].width - 2 * CELL_PAD,
-      align: COLUMNS[i].align,
+      width: columns[i].width - 2 * CELL_PAD,
+      align: columns[i].align,
       lineBreak: true,
     });
-    x += COLUMNS[i].width;
+    x += columns[i].width;
   });
   doc
     .moveTo(MARGIN, y + height)
@@ -109,8 +116,9 @@ function workTable(doc: Doc, facts: ProtocolFacts, l: ProtocolLabels): void {
   }
   totals.push([l.total, money(facts.totals.amount)]);
   for (const [label, value] of totals) {
-    tableRow(doc, ['', label, '', '', '', value], {
+    tableRow(doc, [label, value], {
       bold: label === l.total,
+      columns: TOTAL_COLUMNS,
       onNewPage: () => drawHeader(true),
     });
   }
@@ -134,6 +142,29 @@ function workCells(
   ];
 }
 
+/** "Service protocol · Ticket #1042 · 2 / 3" at the foot of every page, once all are laid out. */
+function footers(doc: Doc, text: string, pageLabel: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Inside the bottom margin: lift it while writing, or pdfkit would open a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('body')
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(
+        `${text} · ${pageLabel} ${i - start + 1} / ${count}`,
+        MARGIN,
+        doc.page.height - bottom + 15,
+        { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false },
+      )
+      .fillColor('black');
+    doc.page.margins.bottom = bottom;
+  }
+}
+
 /** Renders the protocol into one buffer (a few pages at most, so no streaming is needed). */
 export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
   const l = PROTOCOL_LABELS[facts.lang];
@@ -143,6 +174,7 @@ export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
+    bufferPages: true,
     info: { Title: `${l.title} #${facts.ticket.number}`, Producer: 'Relaydesk' },
     lang: facts.lang,
   });
@@ -262,6 +294,7 @@ export function renderProtocolPdf(facts: ProtocolFacts): Promise<Buffer> {
       .text(label, x, y + 4, { width });
     doc.text(l.nameAndDate, x, y + 16, { width });
   }
+  footers(doc, `${l.title} · ${l.ticket} #${facts.ticket.number}`, l.page);
   doc.end();
   return done;
 }
