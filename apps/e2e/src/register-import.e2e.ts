@@ -10,7 +10,8 @@ import { describeBrowser, launch, screenshot } from '../support/browser';
 /**
  * Issue 18's CSV import in the agent SPA: an administrator uploads a `;` file, the dry run lists
  * its row errors (translated), a corrected file checks clean and is imported (the job runs on the
- * server's scheduler, the page follows it), and the export of the register downloads it back.
+ * server's scheduler, the page follows it; the clean check says until when it is kept), and the
+ * export of the register downloads it back.
  */
 
 const ADMIN = 'admin@relaydesk.local';
@@ -55,6 +56,9 @@ describeBrowser('register CSV import in the agent workspace', () => {
         await input.setInputFiles(csv(`external_id;name\n${ext};${name}\n`));
         await page.getByTestId('import-check').click();
         await page.getByTestId('dry-run-clean').waitFor();
+        // The clean check says until when it is kept (a week after the upload).
+        const expires = await page.getByTestId('dry-run-expires').innerText();
+        expect(expires).toMatch(/^This check is kept until .*\d.*: import the file before then/);
         expect(await seriousA11yViolations(page)).toEqual([]);
         await page.getByTestId('import-start').click();
         const done = page.getByTestId('import-done');

@@ -38,6 +38,11 @@ export default {
   problem: 'Chyba',
   moreErrors: 'A dalších nezobrazených chyb: {{n}}.',
   adminsOnly: 'Evidence mohou importovat jen administrátoři.',
+  expiresAt:
+    'Tato kontrola se uchovává do {{at}}: importujte soubor do té doby, nebo ho zkontrolujte znovu.',
+  expired: 'Platnost této kontroly vypršela {{at}} a soubor byl odstraněn. Nahrajte ho znovu.',
+  fieldsHint:
+    'Zařízení: nadřazená položka může být v souboru před svými komponentami i za nimi. Vlastní pole patří do sloupců field.<klíč> (více možností vícenásobného výběru jako a|b).',
   codes: {
     required: 'Povinné pole',
     too_long: 'Příliš dlouhá hodnota',
@@ -52,5 +57,9 @@ export default {
     self_parent: 'Položka nemůže být sama sobě rodičem',
     ambiguous: 'Tento název má více typů zařízení: použijte id',
     failed: 'Soubor se nepodařilo přečíst',
+    cycle: 'Položka by byla sama pod sebou nebo pod svou komponentou',
+    too_deep: 'Řetězec komponent by byl hlubší než 5 úrovní',
+    not_a_field: 'Tento typ zařízení takové pole nemá',
+    invalid_value: 'Hodnota neodpovídá poli (druh, možnosti nebo formát)',
   },
 } satisfies Translation<typeof en>;

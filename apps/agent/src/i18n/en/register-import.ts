@@ -35,6 +35,10 @@ export default {
   problem: 'Problem',
   moreErrors: 'And {{n}} more errors not shown.',
   adminsOnly: 'Only administrators can import registers.',
+  expiresAt: 'This check is kept until {{at}}: import the file before then, or check it again.',
+  expired: 'This check expired on {{at}} and the file was removed. Upload it again.',
+  fieldsHint:
+    'Equipment: a parent may come before or after its components. Custom fields go in columns named field.<key> (several options of a multi-select as a|b).',
   codes: {
     required: 'Required',
     too_long: 'Too long',
@@ -49,5 +53,9 @@ export default {
     self_parent: 'An item cannot be its own parent',
     ambiguous: 'Several equipment types have this name: use the id',
     failed: 'The file could not be read',
+    cycle: 'The item would be under itself or one of its components',
+    too_deep: 'The chain of components would be deeper than 5 levels',
+    not_a_field: 'Not a field of this equipment type',
+    invalid_value: 'Does not fit the field (kind, options or format)',
   },
 };

@@ -17,6 +17,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
 import { useApi, useUser } from '@relaydesk/web-auth';
+import { useFormat } from '@relaydesk/web-ui';
 import {
   IMPORT_REGISTERS,
   registerImportApi,
@@ -91,6 +92,7 @@ function ExportCard() {
 
 function JobResult({ job }: { job: RegisterImport }) {
   const { t } = useTranslation('registerImport');
+  const format = useFormat();
   const running = RUNNING.has(job.state);
   const imported = job.mode === 'import';
   return (
@@ -100,6 +102,10 @@ function JobResult({ job }: { job: RegisterImport }) {
           <Text>{t(imported ? 'importing' : 'checking', { rows: job.rowsDone })}</Text>
           <Progress value={100} animated aria-label={t('progress')} />
         </>
+      ) : job.state === 'expired' ? (
+        <Alert color="gray" data-testid="dry-run-expired">
+          {t('expired', { at: format.dateTime(job.expiresAt) })}
+        </Alert>
       ) : job.state === 'failed' ? (
         <Alert color="red" data-testid="import-failed">
           {t('failed', { n: job.errorCount })}
@@ -120,6 +126,11 @@ function JobResult({ job }: { job: RegisterImport }) {
             updated: job.updatedCount,
           })}
         </Alert>
+      )}
+      {!running && !imported && job.state !== 'expired' && job.errorCount === 0 && (
+        <Text size="sm" c="dimmed" data-testid="dry-run-expires">
+          {t('expiresAt', { at: format.dateTime(job.expiresAt) })}
+        </Text>
       )}
       {job.errors.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
@@ -182,6 +193,11 @@ function ImportCard() {
         <Text size="sm" c="dimmed">
           {t('importHint')}
         </Text>
+        {register === 'equipment' && (
+          <Text size="sm" c="dimmed">
+            {t('fieldsHint')}
+          </Text>
+        )}
         <Group align="end" wrap="wrap">
           <Select
             label={t('register')}
