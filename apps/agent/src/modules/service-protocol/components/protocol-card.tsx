@@ -16,7 +16,14 @@ const isLocale = (value: unknown): value is Locale =>
  * requester's by default), or kept on the ticket as an attachment. The copy holds billed work,
  * so it may be shared with the client only where the installation lets clients see billed work.
  */
-export function ProtocolCard({ ticket }: { ticket: Ticket }) {
+export function ProtocolCard({
+  ticket,
+  archived,
+}: {
+  ticket: Ticket;
+  /** An archived ticket takes no files: it can be printed, not stored on. */
+  archived: boolean;
+}) {
   const { t, i18n } = useTranslation('serviceProtocol');
   const [requester] = useUsersById(ticket.requesterId ? [ticket.requesterId] : []);
   const requesterLocale = requester?.data?.locale;
@@ -67,38 +74,42 @@ export function ProtocolCard({ ticket }: { ticket: Ticket }) {
           >
             {t('print')}
           </Button>
-          <Button
-            size="sm"
-            variant="light"
-            loading={store.isPending}
-            onClick={() => {
-              download.reset();
-              store.mutate(
-                { lang, internal: !share },
-                {
-                  onSuccess: (saved) =>
-                    notifications.show({
-                      color: 'green',
-                      message: t(saved.internal ? 'storedInternal' : 'storedShared', {
-                        name: saved.fileName,
+          {!archived && (
+            <Button
+              size="sm"
+              variant="light"
+              loading={store.isPending}
+              onClick={() => {
+                download.reset();
+                store.mutate(
+                  { lang, internal: !share },
+                  {
+                    onSuccess: (saved) =>
+                      notifications.show({
+                        color: 'green',
+                        message: t(saved.internal ? 'storedInternal' : 'storedShared', {
+                          name: saved.fileName,
+                        }),
                       }),
-                    }),
-                },
-              );
-            }}
-            data-testid="protocol-store"
-          >
-            {t('store')}
-          </Button>
+                  },
+                );
+              }}
+              data-testid="protocol-store"
+            >
+              {t('store')}
+            </Button>
+          )}
         </Group>
-        <Checkbox
-          label={t('share')}
-          description={clientsSeeBilled ? t('shareHint') : t('shareOff')}
-          checked={share}
-          disabled={!clientsSeeBilled}
-          onChange={(e) => setShareChoice(e.currentTarget.checked)}
-          data-testid="protocol-share"
-        />
+        {!archived && (
+          <Checkbox
+            label={t('share')}
+            description={clientsSeeBilled ? t('shareHint') : t('shareOff')}
+            checked={share}
+            disabled={!clientsSeeBilled}
+            onChange={(e) => setShareChoice(e.currentTarget.checked)}
+            data-testid="protocol-share"
+          />
+        )}
         <ProblemMessage error={download.error ?? store.error} />
       </Stack>
     </Card>

@@ -91,7 +91,7 @@ export function TicketDetail({ ticket }: { ticket: Ticket }) {
             <TicketRegistersCard ticket={ticket} readOnly={readOnly} />
             <LinksCard ticket={ticket} readOnly={readOnly} />
             <WatchersCard ticket={ticket} />
-            <ProtocolCard ticket={ticket} />
+            <ProtocolCard ticket={ticket} archived={archived} />
             <AttachmentsCard ticket={ticket} attachments={files} archived={archived} />
           </Stack>
         </Grid.Col>
