@@ -37,6 +37,13 @@ export const queryKeys = {
     timer: ['work-log', 'timer'] as const,
     report: (params: Record<string, unknown>) => ['work-log', 'report', params] as const,
     usage: (contractId: string) => ['work-log', 'usage', contractId] as const,
+    /** The files of a ticket's work entries (under `all`: an entry's delete refetches them). */
+    files: (ticketId: string) => ['work-log', 'files', ticketId] as const,
+  },
+  contractDocuments: {
+    list: (contractId: string, withDeleted: boolean) =>
+      ['contract-documents', contractId, withDeleted] as const,
+    contract: (contractId: string) => ['contract-documents', contractId] as const,
   },
   serviceProtocol: {
     workLogSettings: ['work-log', 'settings'] as const,

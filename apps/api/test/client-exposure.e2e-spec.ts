@@ -261,6 +261,16 @@ const NOTIFICATION: Spec = {
 };
 
 /** Issue 18's registers as a client reads them (docs/contracts.md). */
+const CONTRACT_DOCUMENT: Spec = {
+  id: true,
+  contractId: true,
+  fileName: true,
+  contentType: true,
+  sizeBytes: true,
+  createdAt: true,
+  shared: true,
+};
+
 const CONTRACT_SUMMARY: Spec = {
   id: true,
   organizationId: true,
@@ -572,6 +582,19 @@ describe('what clients see', () => {
       seen(await c.get('/equipment-types'), 200, page(EQUIPMENT_TYPE));
       seen(await c.get(`/equipment-items/${item.id}`), 200, EQUIPMENT_ITEM);
       seen(await c.get('/equipment-items'), 200, page(EQUIPMENT_ITEM));
+      // The contract's documents: the shared one only, without who uploaded it or the version.
+      for (const shared of ['true', 'false']) {
+        const up = await t
+          .http()
+          .post(`/api/v1/contracts/${contract.id}/documents`)
+          .set('Authorization', bearer(w.dispatcher))
+          .field('shared', shared)
+          .attach('file', PNG, { filename: `${shared}.png`, contentType: 'image/png' });
+        expect(up.status).toBe(201);
+      }
+      const docs = await c.get(`/contracts/${contract.id}/documents`);
+      seen(docs, 200, { items: [CONTRACT_DOCUMENT] });
+      expect(docs.body.items.map((d: { fileName: string }) => d.fileName)).toEqual(['true.png']);
       // Staff read the fields the specs above leave out (the checks are not vacuous).
       const staff = await as(w.agent).get(`/contracts/${contract.id}`);
       expect(staff.body).toMatchObject({ billingNotes: 'Secret billing notes', version: 1 });

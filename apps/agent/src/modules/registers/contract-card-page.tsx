@@ -4,6 +4,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemMessage } from '@relaydesk/web-ui';
+import { ContractDocumentsSection } from '../contract-documents/contract-documents-section';
 import { WorkUsageAlert } from '../work-log/components/work-usage-alert';
 import { ContractForm } from './contract-form';
 import { EditRecordModal } from './edit-record-modal';
@@ -100,6 +101,7 @@ export function ContractCardPage() {
         </Grid.Col>
       </Grid>
       <LinkedTickets filter={{ contractId: c.id }} />
+      <ContractDocumentsSection contractId={c.id} />
       <EditRecordModal
         opened={editing}
         onClose={() => setEditing(false)}

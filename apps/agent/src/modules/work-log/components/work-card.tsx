@@ -18,8 +18,10 @@ import { useTranslation } from 'react-i18next';
 import type { WorkEntryKind } from '@relaydesk/contracts';
 import { ProblemMessage, useFormat } from '@relaydesk/web-ui';
 import type { WorkEntry } from '../api';
+import { useWorkEntryFiles } from '../entry-files';
 import { useDeleteWorkEntry, useTicketWork } from '../hooks';
 import { hoursMinutes } from '../work-format';
+import { WorkEntryAttachButton, WorkEntryFiles } from './work-entry-files';
 import { WorkEntryModal, type WorkEntryDraft } from './work-entry-modal';
 import { WorkTimerButton } from './work-timer-button';
 import { WorkUsageAlert } from './work-usage-alert';
@@ -42,6 +44,7 @@ export function WorkCard({ ticket }: { ticket: WorkTicket }) {
   const { t } = useTranslation('workLog');
   const format = useFormat();
   const work = useTicketWork(ticket.id);
+  const files = useWorkEntryFiles(ticket.id);
   const remove = useDeleteWorkEntry();
   const [draft, setDraft] = useState<WorkEntryDraft | null>(null);
   const entries = work.data?.items ?? [];
@@ -132,9 +135,13 @@ export function WorkCard({ ticket }: { ticket: WorkTicket }) {
                         {t(`kind.${e.kind}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{e.description}</Table.Td>
+                    <Table.Td>
+                      <div style={{ whiteSpace: 'pre-wrap' }}>{e.description}</div>
+                      <WorkEntryFiles ticketId={ticket.id} files={files.data?.get(e.id) ?? []} />
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
+                        <WorkEntryAttachButton ticketId={ticket.id} entryId={e.id} />
                         <Tooltip label={t('card.edit')}>
                           <ActionIcon
                             variant="subtle"

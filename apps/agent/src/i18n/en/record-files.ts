@@ -1,0 +1,30 @@
+/** Strings of the namespace `recordFiles`: a contract's documents and a work entry's files. */
+export default {
+  documents: {
+    title: 'Documents',
+    attach: 'Attach document',
+    shareNew: 'Share with the client',
+    empty: 'No documents yet.',
+    shared: 'Shared with the client',
+    staffOnly: 'Staff only',
+    shareFailed: 'Could not change who sees the document',
+  },
+  work: {
+    attach: 'Attach a file to this entry',
+    files: 'Files of the entry',
+  },
+  uploadFailed: 'Could not upload {{name}}',
+  download: 'Download {{name}}',
+  downloadFailed: 'Could not download {{name}}',
+  delete: 'Delete {{name}}',
+  deleteTitle: 'Delete the file?',
+  deleteText: '“{{name}}” will be removed for good.',
+  deleteConfirm: 'Delete',
+  cancel: 'Cancel',
+  deleted: 'File deleted',
+  deleteFailed: 'Could not delete the file',
+  showDeleted: 'Show deleted documents',
+  hideDeleted: 'Hide deleted documents',
+  noneDeleted: 'No document has been deleted.',
+  deletedBy: '{{name}}: deleted {{date}} by {{by}}',
+};
