@@ -9,6 +9,12 @@ import type { WorkflowSpec } from '../src/modules/workflow/workflow-spec';
 import { createServiceToken } from './support/service-token';
 import { startTestApp, type TestApp } from './support/test-app';
 
+// pdf-parse 1.x is CommonJS without types; its lib entry skips the package's debug self-test.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
+  data: Buffer,
+) => Promise<{ text: string }>;
+
 async function one<T>(db: DataSource, text: string, params: unknown[] = []): Promise<T> {
   const rows = (await db.query(text, params)) as T[];
   return rows[0];
@@ -720,6 +726,25 @@ describe('seed on first start: demo data', () => {
       .set('Authorization', sergey);
     expect(work.status).toBe(200);
     const entries = work.body.items as { kind: string; billingItem: { unit: string } | null }[];
+    // Its protocol prints in Russian with the demo company as the provider and the billed work.
+    const pdf = await t
+      .http()
+      .get(`/api/v1/tickets/${String(linked.id)}/protocol?lang=ru`)
+      .set('Authorization', await token('admin@relaydesk.local'))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    const printed = (await pdfParse(pdf.body as Buffer)).text.replace(/\s+/g, ' ');
+    for (const text of ['ООО «АгроКлимат Сервис»', 'Тепличная, 12, блок 3', 'PRV-24-00317']) {
+      expect(printed).toContain(text);
+    }
+    expect(printed).toContain('СО-117/2025');
+    expect(printed).toContain('Калибровка контура');
+    expect(printed).not.toContain('Согласование замены датчика');
     expect(entries.map((e) => [e.kind, e.billingItem?.unit]).sort()).toEqual([
       ['billable', 'h'],
       ['billable', 'km'],

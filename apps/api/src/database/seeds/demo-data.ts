@@ -13,6 +13,7 @@ import { insertDemoCannedResponses } from './demo-canned-responses.js';
 import { insertDemoKnowledgeBase } from './demo-knowledge-base.js';
 import { insertDemoContracts } from './demo-contracts.js';
 import { insertDemoWorkLog } from './demo-work-log.js';
+import { insertDemoInstallation } from './demo-installation.js';
 
 export const DEMO_PASSWORD = 'relaydesk';
 
@@ -69,4 +70,6 @@ export async function seedDemoData(
   await insertDemoContracts(em, ids, now);
   // The price list and logged work on a Yuzhny ticket under its contract (issue 18).
   await insertDemoWorkLog(em, ids, now);
+  // The provider's details on the printed service protocol.
+  await insertDemoInstallation(em);
 }
