@@ -317,7 +317,7 @@ describe('register import and export', () => {
       values.map((value) => ({ value, name: { en: value } }));
     await t.db.query(`INSERT INTO equipment_types (name, fields) VALUES ('Sensor', $1::jsonb)`, [
       JSON.stringify([
-        field('range', 'number', { required: true }),
+        field('range', 'number', { required: true, clientVisible: true }),
         field('mode', 'select', { options: options('auto', 'manual') }),
         field('zones', 'multi_select', { options: options('a', 'b') }),
         field('calibrated', 'checkbox'),
@@ -392,6 +392,32 @@ describe('register import and export', () => {
       false,
     );
     expect(errorsOf(emptied)).toEqual([[2, 'field.range', 'required']]);
+
+    // The export writes the active fields' columns; it re-imports as updates without an error.
+    const [{ id: sensorId }] = (await t.db.query(
+      `SELECT id FROM equipment_types WHERE name = 'Sensor'`,
+    )) as { id: string }[];
+    await t.db.query(
+      `INSERT INTO equipment_items (type_id, organization_id, serial_number, custom_fields)
+       VALUES ($1, $2, 'CV-1', '{"range": 7, "mode": "manual"}')`,
+      [sensorId, w.orgA.id],
+    );
+    const csv = await exportCsv(w.admin, 'equipment');
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toMatch(
+      /,status,field\.calibrated,field\.checked_on,field\.mode,field\.owner,field\.range,field\.zones$/,
+    );
+    expect(lines.find((l) => l.startsWith('S-1,'))).toMatch(
+      new RegExp(`,true,2026-01-31,,${ownerId},12.5,a\\|b$`),
+    );
+    const again = await importFile('equipment', csv);
+    expect(again).toMatchObject({ state: 'done', errorCount: 0, createdCount: 0 });
+    expect(await stored()).toMatchObject({ range: 12.5, zones: ['a', 'b'], calibrated: true });
+    // A client's export has the fields they see only: no staff-only column, no hidden value.
+    const mine = (await exportCsv(w.clientA, 'equipment')).slice(1).trim().split('\r\n');
+    expect(mine[0]).toMatch(/,status,field\.range$/);
+    expect(mine.find((l) => l.includes(',CV-1,'))).toMatch(/,7$/);
+    expect(mine.join('\n')).not.toContain('manual');
   });
 
   it('takes parents in any order and refuses cycles and chains deeper than five levels', async () => {

@@ -5,6 +5,7 @@ import { SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
 import { registerVisibility } from '../contracts/index.js';
 import { neutralize } from './csv-source.js';
+import { FIELD_COLUMN } from './field-cells.js';
 import { REGISTER_SPECS, type ImportRegister } from './register-specs.js';
 
 const PAGE_ROWS = 1000;
@@ -69,6 +70,25 @@ const STAFF_ONLY: Partial<Record<ImportRegister, string>> = {
   service_objects: 'notes',
 };
 
+/** A field `f` of a type is exported when active (and, for a client reader ($1/param), client-visible). */
+const FIELD_SHOWN = `(f->>'active')::boolean AND (NOT $1::boolean OR (f->>'clientVisible')::boolean)`;
+
+/**
+ * An item's value of one custom field as the import reads it back (multi-select `a|b`), or empty
+ * when the field is not an active field of the item's own type (or one a client may not see), so
+ * the export re-imports without a `not_a_field` error and shows no hidden value.
+ */
+function fieldCell(reader: AuthUser, key: string): string {
+  const client = staff(reader) ? 'false' : 'true';
+  return `(SELECT CASE jsonb_typeof(v) WHEN 'array'
+                  THEN (SELECT string_agg(x, '|') FROM jsonb_array_elements_text(v) x)
+                  ELSE v #>> '{}' END
+             FROM (SELECT t.custom_fields -> ${key}::text AS v) s
+            WHERE EXISTS (SELECT 1 FROM equipment_types et, jsonb_array_elements(et.fields) f
+                           WHERE et.id = t.type_id AND f->>'key' = ${key}::text
+                             AND ${FIELD_SHOWN.replace('$1', client)}))`;
+}
+
 function cell(value: unknown, delimiter: string): string {
   if (value === null || value === undefined) return '';
   const text = neutralize(String(value));
@@ -94,16 +114,19 @@ export class RegisterExportService {
     const spec = REGISTER_SPECS[register];
     const query = QUERIES[register];
     const hidden = staff(reader) ? -1 : spec.headers.indexOf(STAFF_ONLY[register] ?? '');
+    const keys = spec.fieldColumns ? await this.fieldKeys(reader) : [];
+    const headers = [...spec.headers, ...keys.map((k) => `${FIELD_COLUMN}${k}`)];
     // The BOM tells Excel the file is UTF-8 (Cyrillic and Czech letters survive).
-    yield `\uFEFF${spec.headers.join(delimiter)}\r\n`;
+    yield `\uFEFF${headers.join(delimiter)}\r\n`;
     let after: string | null = null;
     for (;;) {
       const p = new SqlParams();
       const where = [query.where(reader, p)];
       if (after) where.push(`t.id > ${p.add(after)}::uuid`);
+      const fields = keys.map((k) => `, ${fieldCell(reader, p.add(k))}`).join('');
       const rows = await sql<Record<string, unknown>>(
         this.db,
-        `SELECT t.id AS row_id, ARRAY[${query.select}]::text[] AS cells FROM ${query.from}
+        `SELECT t.id AS row_id, ARRAY[${query.select}${fields}]::text[] AS cells FROM ${query.from}
           WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT ${PAGE_ROWS}`,
         p.values,
       );
@@ -117,5 +140,16 @@ export class RegisterExportService {
       if (rows.length < PAGE_ROWS) return;
       after = rows[rows.length - 1].row_id as string;
     }
+  }
+
+  /** The custom field keys of the equipment types' active fields (a client: those they see). */
+  private async fieldKeys(reader: AuthUser): Promise<string[]> {
+    const rows = await sql<{ key: string }>(
+      this.db,
+      `SELECT DISTINCT f->>'key' AS key FROM equipment_types et, jsonb_array_elements(et.fields) f
+        WHERE ${FIELD_SHOWN} ORDER BY 1`,
+      [!staff(reader)],
+    );
+    return rows.map((r) => r.key);
   }
 }
