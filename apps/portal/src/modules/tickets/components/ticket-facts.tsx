@@ -30,7 +30,14 @@ function linkFacts(ticket: Ticket, t: (key: string) => string): [string, ReactNo
         >
           <UnbrokenName name={ticket.equipment.name} />
         </Anchor>
-        {number ? ` · ${number}` : ''}
+        {number ? (
+          <>
+            {' · '}
+            <UnbrokenName name={number} />
+          </>
+        ) : (
+          ''
+        )}
         {ticket.warranty ? ` · ${t('registers:ticket.warranty')}` : ''}
       </>,
     ]);
