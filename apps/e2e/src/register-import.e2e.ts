@@ -44,6 +44,15 @@ describeBrowser('register CSV import in the agent workspace', () => {
         await page.getByRole('option', { name: 'Organizations' }).click();
         const input = page.locator('input[type="file"]');
 
+        // A header that does not fit: the refusal names the columns (not the API's problem JSON).
+        await input.setInputFiles(csv(`external_id;nazev\n${ext};${name}\n`));
+        await page.getByTestId('import-check').click();
+        const refused = page.getByTestId('import-upload-error');
+        await refused.waitFor();
+        expect(await refused.innerText()).toBe(
+          'The file does not fit this register: the required column name is missing; nazev is not a column of this register;',
+        );
+
         // A row without its external id: the dry run names row 3 and the column.
         await input.setInputFiles(csv(`external_id;name\n${ext};${name}\n;Bez id\n`));
         await page.getByTestId('import-check').click();

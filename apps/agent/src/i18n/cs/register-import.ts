@@ -43,6 +43,14 @@ export default {
   expired: 'Platnost této kontroly vypršela {{at}} a soubor byl odstraněn. Nahrajte ho znovu.',
   fieldsHint:
     'Zařízení: nadřazená položka může být v souboru před svými komponentami i za nimi. Vlastní pole patří do sloupců field.<klíč> (více možností vícenásobného výběru jako a|b).',
+  header: {
+    title: 'Soubor neodpovídá této evidenci:',
+    missing: 'chybí povinný sloupec {{column}};',
+    unknown: 'sloupec {{column}} v této evidenci není;',
+    unknownField: '{{column}}: takové vlastní pole nemá žádný typ zařízení;',
+    none: 'soubor nemá řádek záhlaví;',
+    other: 'sloupec {{column}} není v pořádku;',
+  },
   codes: {
     required: 'Povinné pole',
     too_long: 'Příliš dlouhá hodnota',

@@ -39,6 +39,14 @@ export default {
   expired: 'This check expired on {{at}} and the file was removed. Upload it again.',
   fieldsHint:
     'Equipment: a parent may come before or after its components. Custom fields go in columns named field.<key> (several options of a multi-select as a|b).',
+  header: {
+    title: 'The file does not fit this register:',
+    missing: 'the required column {{column}} is missing;',
+    unknown: '{{column}} is not a column of this register;',
+    unknownField: '{{column}}: no equipment type has this custom field;',
+    none: 'the file has no header line;',
+    other: '{{column}} is not right;',
+  },
   codes: {
     required: 'Required',
     too_long: 'Too long',

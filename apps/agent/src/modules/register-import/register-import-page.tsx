@@ -17,7 +17,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
 import { useApi, useUser } from '@relaydesk/web-auth';
-import { useFormat } from '@relaydesk/web-ui';
+import { useErrorText, useFormat } from '@relaydesk/web-ui';
 import {
   IMPORT_REGISTERS,
   registerImportApi,
@@ -27,12 +27,28 @@ import {
 
 const RUNNING = new Set(['queued', 'running']);
 
-function problemText(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) {
-    const fields = error.problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return fields ? `${error.problem.title}: ${fields}` : error.problem.title;
-  }
-  return fallback;
+/** The upload's header checks (422 per column), said in the user's language by the column. */
+const HEADER_MESSAGES: Record<string, string> = {
+  'is a required column missing from the header': 'header.missing',
+  'is not a column of this register': 'header.unknown',
+  'is not a custom field of any equipment type': 'header.unknownField',
+};
+
+/** An upload's or import's refusal in the user's language: header problems name their columns. */
+function useImportErrorText() {
+  const { t } = useTranslation('registerImport');
+  const errorText = useErrorText();
+  return (error: unknown): string => {
+    if (error instanceof ApiError && error.problem.status === 422 && error.problem.errors) {
+      const lines = error.problem.errors.map((e) =>
+        e.field === 'file'
+          ? t('header.none')
+          : t(HEADER_MESSAGES[e.message] ?? 'header.other', { column: e.field }),
+      );
+      return [t('header.title'), ...lines].join(' ');
+    }
+    return errorText(error);
+  };
 }
 
 /** Saves a blob under a name, as a download would. */
@@ -169,6 +185,7 @@ function ImportCard() {
   const [register, setRegister] = useState<ImportRegister>('equipment');
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  const errorText = useImportErrorText();
   const upload = useMutation({
     mutationFn: () => registerImportApi.upload(api, register, file as File),
     onSuccess: (job) => setJobId(job.id),
@@ -233,7 +250,7 @@ function ImportCard() {
         </Group>
         {upload.isError && (
           <Alert color="red" data-testid="import-upload-error">
-            {problemText(upload.error, t('uploadFailed'))}
+            {errorText(upload.error)}
           </Alert>
         )}
         {current && <JobResult job={current} />}
@@ -248,7 +265,7 @@ function ImportCard() {
             </Button>
           </Group>
         )}
-        {start.isError && <Alert color="red">{problemText(start.error, t('uploadFailed'))}</Alert>}
+        {start.isError && <Alert color="red">{errorText(start.error)}</Alert>}
       </Stack>
     </Card>
   );
