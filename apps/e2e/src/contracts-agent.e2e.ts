@@ -10,10 +10,13 @@ import { describeBrowser, launch, screenshot, settle } from '../support/browser'
  * narrowed by the choice before it; a choice that stops fitting is cleared with a note), the
  * ticket page shows the links and warranty, and the equipment card lists the ticket and the work
  * logged on it. The register dialogs say what the API refused at the field, in the user's
- * language, and keep the input; a stale edit reloads without losing it.
+ * language, and keep the input; a stale edit reloads without losing it. A document attached to
+ * a contract and shared with the client shows in the client's portal.
  */
 
 const DISPATCHER = 'marina.kuznetsova@relaydesk.local';
+/** A contact of Agrokombinat Yuzhny, the organization of contract СО-117/2025. */
+const CLIENT = 's.petrov@agro-yuzhny.example';
 const YUZHNY = 'Агрокомбинат Южный';
 const BLOCK3 = 'Тепличный блок № 3';
 const BOILER_HOUSE = 'Котельная';
@@ -50,8 +53,11 @@ describeBrowser('contracts and equipment in the agent workspace', () => {
     await withActors(
       browser,
       'contracts-agent',
-      { dispatcher: { email: DISPATCHER, app: 'agent' } },
-      async ({ dispatcher: d }) => {
+      {
+        dispatcher: { email: DISPATCHER, app: 'agent' },
+        client: { email: CLIENT, app: 'portal' },
+      },
+      async ({ dispatcher: d, client }) => {
         const page = d.page;
         // The register: a new item at Yuzhny's greenhouse block 3, under warranty.
         await d.open('/tickets');
@@ -184,9 +190,36 @@ describeBrowser('contracts and equipment in the agent workspace', () => {
         const usage = page.getByTestId('contract-hours').getByTestId('work-usage');
         await usage.waitFor();
         expect(await usage.innerText()).toContain('40');
+
+        // A document on the contract, shared with the client as it is attached: the client's
+        // portal lists it with the contract (and downloads it through the API).
+        const docName = `${uniqueText('Акт').replace(/\s+/g, '-')}.pdf`;
+        const docs = page.getByTestId('contract-documents');
+        await docs.getByTestId('contract-documents-share-new').check({ force: true });
+        await docs.getByTestId('contract-documents-input').setInputFiles({
+          name: docName,
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+        });
+        const doc = docs.getByTestId('contract-document').filter({ hasText: docName });
+        await doc.waitFor();
+        expect(await doc.getByTestId('contract-document-shared').isChecked()).toBe(true);
         await settle(page);
         await screenshot(page, 'contracts-agent-contract-card-1280');
         expect(await seriousA11yViolations(page)).toEqual([]);
+
+        await client.open('/contracts');
+        const shared = client.page
+          .getByTestId('contract-card')
+          .filter({ hasText: 'СО-117/2025' })
+          .getByTestId('contract-document')
+          .filter({ hasText: docName });
+        await shared.waitFor();
+        const [download] = await Promise.all([
+          client.page.waitForEvent('download'),
+          shared.click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(docName);
       },
     );
   });
