@@ -58,6 +58,12 @@ describeBrowser('work log in the agent workspace', () => {
         await form.getByTestId('work-activity').click();
         await a.page.getByRole('option', { name: new RegExp(activity) }).click();
         await form.getByTestId('work-description').fill(description);
+        // A file goes with the entry: uploaded once the entry is written, listed under it.
+        await form.locator('input[type="file"]').setInputFiles({
+          name: 'pressure-report.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('Inlet 2.1 bar, outlet 1.8 bar\n'),
+        });
         await screenshot(a.page, 'work-log-entry-form');
         expect(await seriousA11yViolations(a.page)).toEqual([]);
         await form.getByTestId('work-save').click();
@@ -66,6 +72,10 @@ describeBrowser('work log in the agent workspace', () => {
         const row = card.getByTestId('work-entry').filter({ hasText: description });
         await row.waitFor();
         expect(await row.innerText()).toContain('0:25');
+        await row
+          .getByTestId('work-entry-file')
+          .filter({ hasText: 'pressure-report.txt' })
+          .waitFor();
         await card.getByTestId('work-timer-start').waitFor();
         expect(await card.getByTestId('work-totals').innerText()).toMatch(/0:25/);
 

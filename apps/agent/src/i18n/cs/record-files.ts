@@ -13,6 +13,9 @@ export default {
     shareFailed: 'Nepodařilo se změnit, kdo dokument vidí',
   },
   work: {
+    clearFiles: 'Odebrat vybrané soubory',
+    filesLabel: 'Soubory',
+    filesPlaceholder: 'Přiložit soubory k záznamu',
     attach: 'Přiložit soubor k záznamu',
     files: 'Soubory záznamu',
   },

@@ -10,6 +10,9 @@ export default {
     shareFailed: 'Could not change who sees the document',
   },
   work: {
+    clearFiles: 'Remove the chosen files',
+    filesLabel: 'Files',
+    filesPlaceholder: 'Attach files to the entry',
     attach: 'Attach a file to this entry',
     files: 'Files of the entry',
   },

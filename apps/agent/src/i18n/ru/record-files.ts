@@ -13,6 +13,9 @@ export default {
     shareFailed: 'Не удалось изменить доступ к документу',
   },
   work: {
+    clearFiles: 'Убрать выбранные файлы',
+    filesLabel: 'Файлы',
+    filesPlaceholder: 'Прикрепить файлы к записи',
     attach: 'Прикрепить файл к записи',
     files: 'Файлы записи',
   },

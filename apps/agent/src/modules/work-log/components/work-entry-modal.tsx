@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   Alert,
   Button,
+  FileInput,
   Group,
   Modal,
   NumberInput,
@@ -14,8 +15,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { WORK_ENTRY_KINDS, type WorkEntryKind } from '@relaydesk/contracts';
-import { fieldErrors, ProblemMessage } from '@relaydesk/web-ui';
+import { fieldErrors, ProblemMessage, useErrorText } from '@relaydesk/web-ui';
 import type { WorkEntry, WorkEntryInput } from '../api';
+import { useUploadWorkEntryFile } from '../entry-files';
 import { useBillingItems, useSaveWorkEntry } from '../hooks';
 import { hoursMinutes, parseDuration } from '../work-format';
 
@@ -41,9 +43,12 @@ export function WorkEntryModal({
   defaultKind: WorkEntryKind;
   onClose: () => void;
 }) {
-  const { t } = useTranslation('workLog');
+  const { t } = useTranslation(['workLog', 'recordFiles']);
   const items = useBillingItems(true);
   const save = useSaveWorkEntry(ticketId);
+  const upload = useUploadWorkEntryFile(ticketId);
+  const errorText = useErrorText();
+  const [files, setFiles] = useState<File[]>([]);
   const errors = fieldErrors(save.error);
   const e = draft.entry;
   const [workDate, setWorkDate] = useState(e?.workDate ?? draft.startedAt?.slice(0, 10) ?? today());
@@ -59,6 +64,21 @@ export function WorkEntryModal({
   const [kind, setKind] = useState<WorkEntryKind>(e?.kind ?? defaultKind);
   const [description, setDescription] = useState(e?.description ?? '');
   const [badDuration, setBadDuration] = useState<string | null>(null);
+
+  /** The entry is written; its files follow one by one (a refused one says so, the rest go on). */
+  const afterSave = async (entryId: string) => {
+    notifications.show({ message: t('form.saved'), color: 'green' });
+    for (const file of files) {
+      await upload.mutateAsync({ entryId, file }).catch((err: unknown) =>
+        notifications.show({
+          color: 'red',
+          title: t('recordFiles:uploadFailed', { name: file.name }),
+          message: errorText(err),
+        }),
+      );
+    }
+    onClose();
+  };
 
   const submit = () => {
     const seconds = parseDuration(duration);
@@ -91,10 +111,7 @@ export function WorkEntryModal({
     save.mutate(
       e ? { id: e.id, update: { ...fields, version: e.version ?? 1 } } : { create: fields },
       {
-        onSuccess: () => {
-          notifications.show({ message: t('form.saved'), color: 'green' });
-          onClose();
-        },
+        onSuccess: (saved) => void afterSave(saved.id),
       },
     );
   };
@@ -187,6 +204,16 @@ export function WorkEntryModal({
           error={errors.description}
           data-testid="work-description"
         />
+        <FileInput
+          multiple
+          clearable
+          clearButtonProps={{ 'aria-label': t('recordFiles:work.clearFiles') }}
+          label={t('recordFiles:work.filesLabel')}
+          placeholder={t('recordFiles:work.filesPlaceholder')}
+          value={files}
+          onChange={setFiles}
+          data-testid="work-entry-files-input"
+        />
         {kind === 'internal' && billed.trim() && parseDuration(billed) ? (
           <Alert color="yellow">{t('form.billedHint')}</Alert>
         ) : null}
@@ -194,7 +221,11 @@ export function WorkEntryModal({
           <Button variant="default" onClick={onClose}>
             {t('form.cancel')}
           </Button>
-          <Button onClick={submit} loading={save.isPending} data-testid="work-save">
+          <Button
+            onClick={submit}
+            loading={save.isPending || upload.isPending}
+            data-testid="work-save"
+          >
             {t('form.save')}
           </Button>
         </Group>
