@@ -275,9 +275,27 @@ describe('service protocol', () => {
         description: `BEGIN-${n} ${filler}END-${n}`,
       });
     }
+    // A warranty entry longer than a row may hold keeps its mark; 300 short lines fit one row.
+    await logWork(id, {
+      billingItemId: diagnosis,
+      durationSeconds: 1800,
+      kind: 'warranty',
+      description: `LONG-WARRANTY ${'гарантийная регулировка '.repeat(30)}`,
+    });
+    await logWork(id, {
+      billingItemId: diagnosis,
+      durationSeconds: 1800,
+      description: `LINES-BEGIN\n${Array.from({ length: 300 }, (_, i) => `шаг${i}`).join('\n')}`,
+    });
     const res = await download(w.dispatcher, id, 'ru');
     expect(res.status).toBe(200);
     const pages = await pagesOf(res.body as Buffer);
+    const longRow = pages.find((p) => p.includes('LONG-WARRANTY')) ?? '';
+    expect(longRow).toMatch(/(…|\.\.\.)\s*Гарантийные работы, без оплаты/);
+    // Every page holding rows of the table repeats its header.
+    const tablePages = pages.filter((p) => /BEGIN-|LONG-WARRANTY|шаг\d/.test(p));
+    expect(tablePages.length).toBeGreaterThanOrEqual(3);
+    for (const page of tablePages) expect(page).toMatch(/Дата Работа Кол-во Ед\. Цена Сумма/);
     expect(pages.length).toBeGreaterThanOrEqual(3);
     const pageOf = (marker: string) => pages.findIndex((p) => p.includes(marker));
     for (let i = 1; i <= 45; i++) {
@@ -291,8 +309,8 @@ describe('service protocol', () => {
     expect(pages.slice(1).some((p) => p.includes('Выполненные работы (продолжение)'))).toBe(true);
     // Each page says which of how many it is.
     pages.forEach((p, i) => expect(p).toContain(`стр. ${i + 1} / ${pages.length}`));
-    // 45 × 0.5 h × 1500.
-    expect(pages.join(' ')).toMatch(/Итого ?33 750,00 RUB/);
+    // 46 billable × 0.5 h × 1500 (the warranty half hour is free).
+    expect(pages.join(' ')).toMatch(/Итого ?34 500,00 RUB/);
   });
 
   it('refuses a bad language, a client and a ticket the caller may not see', async () => {
@@ -370,6 +388,28 @@ describe('service protocol', () => {
         content: 200,
         history: true,
       });
+      // What the client reads is their view of the work: billed quantities, no prices or sums.
+      const content = await t
+        .http()
+        .get(`/api/v1/attachments/${sharedId}/content`)
+        .set('Authorization', bearer(w.clientA))
+        .buffer(true)
+        .parse(binary);
+      const text = (await pdfParse(content.body as Buffer)).text.replace(/\s+/g, ' ');
+      expect(text).toContain('Boiler diagnosis — Проверка горелки');
+      expect(text).toContain('Záruční práce, bez úhrady');
+      expect(text).toMatch(/Fakturovaný čas ?1,67 h/);
+      for (const staffOnly of [
+        'Cena',
+        'Částka',
+        'Celkem',
+        '1 500,00',
+        '2 250,00',
+        '2 400,50',
+        'RUB',
+      ]) {
+        expect({ staffOnly, found: text.includes(staffOnly) }).toEqual({ staffOnly, found: false });
+      }
       // …unless the agent keeps it internal.
       const kept = await store('lang=cs&internal=true');
       expect(kept.status).toBe(201);

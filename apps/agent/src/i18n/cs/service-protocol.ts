@@ -9,7 +9,8 @@ export default {
   print: 'Vytisknout protokol',
   store: 'Uložit jako přílohu',
   share: 'Viditelné pro klienta',
-  shareHint: 'Klienti v této instalaci vidí fakturované práce, kopii jim tedy lze zpřístupnit.',
+  shareHint:
+    'Klienti v této instalaci vidí fakturované práce, kopii jim tedy lze zpřístupnit: bude obsahovat množství bez cen a částek.',
   shareOff: 'Klienti v této instalaci nevidí fakturované práce: kopie zůstane interní.',
   storedInternal: '{{name}} je přiložen k požadavku (interní).',
   storedShared: '{{name}} je přiložen k požadavku a klient jej vidí.',

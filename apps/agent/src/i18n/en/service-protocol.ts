@@ -7,7 +7,8 @@ export default {
   print: 'Print protocol',
   store: 'Store as attachment',
   share: 'Visible to the client',
-  shareHint: 'Clients see billed work in this installation, so the copy may be shared with them.',
+  shareHint:
+    'Clients see billed work in this installation, so the copy may be shared with them: it then shows billed quantities without prices or sums.',
   shareOff: 'Clients do not see billed work in this installation: the copy stays internal.',
   storedInternal: '{{name}} is attached to the ticket (internal).',
   storedShared: '{{name}} is attached to the ticket and visible to the client.',

@@ -35,6 +35,11 @@ export interface ProtocolFacts {
     email: string;
     url: string;
   };
+  /**
+   * Prices, line amounts and the total amount: staff's print. A copy stored for the client has
+   * none (clients read billed quantities, never prices: docs/work-log.md).
+   */
+  prices: boolean;
   /** ISO 4217 code beside sums; '' for none. */
   currency: string;
   ticket: {

@@ -38,8 +38,27 @@ const TOTAL_COLUMNS: Column[] = [
   { width: 230, align: 'right' },
 ];
 
-const clip = (text: string): string =>
-  text.length > CELL_TEXT_MAX ? `${text.slice(0, CELL_TEXT_MAX - 1)}…` : text;
+/** Date | Work | Qty | Unit: the client's copy, without prices and sums. */
+const CLIENT_COLUMNS: Column[] = [
+  { width: 58, align: 'left' },
+  { width: 337, align: 'left' },
+  { width: 50, align: 'right' },
+  { width: 50, align: 'left' },
+];
+
+/** Lines of an entry's text the table keeps (with CELL_TEXT_MAX, a row always fits a page). */
+const CELL_LINES_MAX = 12;
+
+/** An entry's text cut to fit one row: at most CELL_LINES_MAX lines and CELL_TEXT_MAX characters. */
+function clip(text: string): string {
+  const lines = text.split(/\r?\n/);
+  let kept =
+    lines.length > CELL_LINES_MAX
+      ? `${lines.slice(0, CELL_LINES_MAX - 1).join('\n')}\n${lines.slice(CELL_LINES_MAX - 1).join(' ')}`
+      : text;
+  if (kept.length > CELL_TEXT_MAX) kept = `${kept.slice(0, CELL_TEXT_MAX - 1)}…`;
+  return kept;
+}
 
 /**
  * Draws one row at the current y, or first moves to a new page (with the header again) when the
@@ -88,13 +107,17 @@ function tableRow(
 /** The billed work: a table whose header repeats on every page it spans, then the totals. */
 function workTable(doc: Doc, facts: ProtocolFacts, l: ProtocolLabels): void {
   const num = (v: number, money = false) => formatProtocolNumber(v, facts.lang, money);
-  const header = [l.date, l.activity, l.quantity, l.unit, l.price, l.amount];
+  const columns = facts.prices ? COLUMNS : CLIENT_COLUMNS;
+  const header = [l.date, l.activity, l.quantity, l.unit, l.price, l.amount].slice(
+    0,
+    columns.length,
+  );
   const drawHeader = (continued = false) => {
     if (continued) {
       doc.font('bold').fontSize(10).text(`${l.work} (${l.continued})`, MARGIN, doc.y);
       doc.moveDown(0.3);
     }
-    tableRow(doc, header, { bold: true, shade: true });
+    tableRow(doc, header, { bold: true, shade: true, columns });
   };
   if (facts.work.length === 0) {
     doc.font('body').fontSize(10).text(l.noWork);
@@ -105,7 +128,10 @@ function workTable(doc: Doc, facts: ProtocolFacts, l: ProtocolLabels): void {
   if (doc.y + firstRowRoom > doc.page.height - doc.page.margins.bottom) doc.addPage();
   drawHeader();
   for (const line of facts.work) {
-    tableRow(doc, workCells(line, facts, l, num), { onNewPage: () => drawHeader(true) });
+    tableRow(doc, workCells(line, facts, l, num).slice(0, columns.length), {
+      columns,
+      onNewPage: () => drawHeader(true),
+    });
   }
   const money = (v: number) =>
     facts.currency ? `${num(v, true)} ${facts.currency}` : num(v, true);
@@ -114,7 +140,7 @@ function workTable(doc: Doc, facts: ProtocolFacts, l: ProtocolLabels): void {
   if (facts.totals.warrantySeconds > 0) {
     totals.push([l.warrantyTime, hours(facts.totals.warrantySeconds)]);
   }
-  totals.push([l.total, money(facts.totals.amount)]);
+  if (facts.prices) totals.push([l.total, money(facts.totals.amount)]);
   for (const [label, value] of totals) {
     tableRow(doc, [label, value], {
       bold: label === l.total,
@@ -130,11 +156,12 @@ function workCells(
   l: ProtocolLabels,
   num: (v: number, money?: boolean) => string,
 ): string[] {
-  const what = [line.activity, line.description.trim()].filter(Boolean).join(' — ');
+  // Cut before the warranty mark is added: a free line always says why it is free.
+  const what = clip([line.activity, line.description.trim()].filter(Boolean).join(' — '));
   const work = line.kind === 'warranty' ? `${what}\n${l.warrantyNoCharge}` : what;
   return [
     formatProtocolDate(line.date, facts.lang),
-    clip(work || l.none),
+    work || l.none,
     num(line.quantity),
     line.unit ?? l.hours,
     line.price === null ? l.none : num(line.price, true),

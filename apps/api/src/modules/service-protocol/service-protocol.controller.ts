@@ -54,7 +54,7 @@ export class ServiceProtocolController {
   @ApiOperation({
     summary: 'Store the service protocol on the ticket as an attachment (staff)',
     description:
-      'The copy holds billed work: it is internal unless the installation lets clients see billed work (then public unless `internal=true`); `internal=false` while clients may not see billed work: 422. A client or an invisible ticket: 404.',
+      'The copy holds billed work: it is internal unless the installation lets clients see billed work (then public unless `internal=true`); `internal=false` while clients may not see billed work: 422. A public copy is what clients see of work: billed quantities, no prices or sums; it is a snapshot (turning the setting off later does not withdraw it). A client or an invisible ticket: 404.',
   })
   @ApiCreatedResponse({ type: StoredProtocolDto })
   @ApiProblems(400, 401, 404, 409, 422)

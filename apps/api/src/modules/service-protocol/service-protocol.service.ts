@@ -43,13 +43,17 @@ export class ServiceProtocolService {
     @InjectConfig(httpConfig) private readonly http: HttpConfig,
   ) {}
 
-  /** Staff only: a client gets 404, as for anything they may not see. */
+  /**
+   * Staff only: a client gets 404, as for anything they may not see. `prices` false: the copy a
+   * client may read, with billed quantities but no prices or sums.
+   */
   async render(
     user: AuthUser,
     ticketId: string,
     lang: ProtocolLanguage,
+    prices = true,
   ): Promise<{ pdf: Buffer; fileName: string }> {
-    const facts = await this.facts(user, ticketId, lang);
+    const facts = { ...(await this.facts(user, ticketId, lang)), prices };
     const title = PROTOCOL_LABELS[lang].title;
     return {
       pdf: await renderProtocolPdf(facts),
@@ -79,7 +83,9 @@ export class ServiceProtocolService {
       ]);
     }
     const internal = internalAsked ?? !clientsSeeBilled;
-    const { pdf, fileName } = await this.render(user, ticketId, lang);
+    // A copy the client reads is rendered from what clients may see of work: no prices or sums.
+    // It is a snapshot: turning clientsSeeBilled off later does not withdraw it.
+    const { pdf, fileName } = await this.render(user, ticketId, lang, internal);
     const stored: string[] = [];
     try {
       const dto = await this.db.transaction(async (em) => {
@@ -106,7 +112,7 @@ export class ServiceProtocolService {
     user: AuthUser,
     ticketId: string,
     lang: ProtocolLanguage,
-  ): Promise<ProtocolFacts> {
+  ): Promise<Omit<ProtocolFacts, 'prices'>> {
     if (user.role === 'client') throw new NotFoundError('Ticket');
     const t = await this.tickets.get(user, ticketId);
     const publicReplies: CommentDto[] = [];
