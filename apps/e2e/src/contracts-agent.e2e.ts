@@ -208,12 +208,13 @@ describeBrowser('contracts and equipment in the agent workspace', () => {
         await screenshot(page, 'contracts-agent-contract-card-1280');
         expect(await seriousA11yViolations(page)).toEqual([]);
 
+        // The portal asks for a contract's documents only when its card's section is opened.
         await client.open('/contracts');
-        const shared = client.page
+        const clientCard = client.page
           .getByTestId('contract-card')
-          .filter({ hasText: 'СО-117/2025' })
-          .getByTestId('contract-document')
-          .filter({ hasText: docName });
+          .filter({ hasText: 'СО-117/2025' });
+        await clientCard.getByTestId('contract-documents-toggle').click();
+        const shared = clientCard.getByTestId('contract-document').filter({ hasText: docName });
         await shared.waitFor();
         const [download] = await Promise.all([
           client.page.waitForEvent('download'),

@@ -15,6 +15,8 @@ export const queryKeys = {
     serviceObjects: ['registers', 'service-objects', 'list'] as const,
     serviceObject: (id: string) => ['registers', 'service-objects', 'item', id] as const,
     contracts: ['registers', 'contracts'] as const,
+    contractDocuments: (contractId: string) =>
+      ['registers', 'contracts', 'documents', contractId] as const,
   },
   notifications: {
     all: ['notifications'] as const,

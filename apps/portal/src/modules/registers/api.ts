@@ -4,6 +4,7 @@ export type EquipmentItem = Schemas['EquipmentItemDto'];
 export type EquipmentType = Schemas['EquipmentTypeDto'];
 export type ServiceObject = Schemas['ServiceObjectDto'];
 export type Contract = Schemas['ContractDto'];
+export type ContractDocument = Schemas['ContractDocumentDto'];
 export type EquipmentQuery = NonNullable<
   paths['/api/v1/equipment-items']['get']['parameters']['query']
 >;
@@ -26,4 +27,14 @@ export const registersApi = {
     unwrap(api.GET('/api/v1/service-objects/{id}', { params: { path: { id } } })),
   contracts: (api: ApiClient, cursor?: string) =>
     unwrap(api.GET('/api/v1/contracts', { params: { query: { limit: 200, cursor } } })),
+  /** The documents staff shared with the client on one contract (a client is listed no other). */
+  contractDocuments: (api: ApiClient, contractId: string) =>
+    unwrap(api.GET('/api/v1/contracts/{id}/documents', { params: { path: { id: contractId } } })),
+  contractDocument: (api: ApiClient, doc: { contractId: string; id: string }) =>
+    unwrap(
+      api.GET('/api/v1/contracts/{id}/documents/{documentId}', {
+        params: { path: { id: doc.contractId, documentId: doc.id } },
+        parseAs: 'blob',
+      }),
+    ) as Promise<Blob>,
 };

@@ -1,8 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { ApiError } from '@relaydesk/api-client';
 import { useApi } from '@relaydesk/web-auth';
 import { queryKeys } from '../../query-keys';
-import { registersApi, type EquipmentQuery } from './api';
+import { registersApi, type ContractDocument, type EquipmentQuery } from './api';
 
 /** Registers change rarely (staff edit them); a minute is fresh enough for a client's view. */
 const STALE_MS = 60_000;
@@ -88,6 +88,28 @@ export function useContracts() {
     queryKey: queryKeys.registers.contracts,
     queryFn: () => allPages((cursor) => registersApi.contracts(api, cursor)),
     staleTime: STALE_MS,
+  });
+}
+
+/**
+ * A contract's shared documents, asked for only when the reader opens them on its card (a page
+ * of every contract must not send one request per card).
+ */
+export function useContractDocuments(contractId: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.registers.contractDocuments(contractId),
+    queryFn: () => registersApi.contractDocuments(api, contractId),
+    enabled,
+    staleTime: STALE_MS,
+    retry,
+  });
+}
+
+export function useDownloadContractDocument() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (doc: ContractDocument) => registersApi.contractDocument(api, doc),
   });
 }
 
