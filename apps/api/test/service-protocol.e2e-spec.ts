@@ -303,6 +303,9 @@ describe('service protocol', () => {
       // A row's first and last words on the same page.
       expect({ row: n, page: pageOf(`END-${n}`) }).toEqual({ row: n, page: pageOf(`BEGIN-${n}`) });
     }
+    // The 300-line entry is one row on one page (cut to twelve lines): no step spills over.
+    expect(pages.findIndex((p) => p.includes('шаг'))).toBe(pageOf('LINES-BEGIN'));
+    expect(pages.filter((p) => p.includes('шаг')).length).toBe(1);
     const withRows = pages.filter((p) => p.includes('BEGIN-'));
     expect(withRows.length).toBeGreaterThanOrEqual(2);
     for (const page of withRows) expect(page).toMatch(/Кол-во Ед\. Цена Сумма/);
