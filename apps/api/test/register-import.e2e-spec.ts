@@ -1,3 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checkEquipmentTree,
+  EQUIPMENT_TREE_STAGE,
+  stageParents,
+} from '../src/modules/register-import/equipment-parents';
 import {
   DRY_RUN_KEPT_MS,
   RegisterImportExpiry,
@@ -475,6 +481,32 @@ describe('register import and export', () => {
          JOIN register_external_ids x ON x.row_id = e.id AND x.external_id IN ('R-1', 'K-1')`,
     )) as { parent_id: string | null }[];
     expect(top).toEqual([{ parent_id: null }, { parent_id: null }]);
+
+    // Pass two keeps what pass one left of the cap: two unknown parents fill it, the cycle of
+    // R-1 under its own component is counted but not kept (checked in a rolled-back transaction).
+    const capped = await t.db
+      .transaction(async (em) => {
+        const [r1] = (await em.query(
+          `SELECT e.id, e.organization_id AS org FROM equipment_items e
+             JOIN register_external_ids x ON x.row_id = e.id AND x.external_id = 'R-1'`,
+        )) as { id: string; org: string }[];
+        await em.query(EQUIPMENT_TREE_STAGE);
+        await stageParents(em, [
+          { id: r1.id, org: r1.org, row: 2, parent: 'R-2', isNew: false, written: true },
+          ...[3, 4].map((row) => ({
+            id: randomUUID(),
+            org: r1.org,
+            row,
+            parent: 'NOPE',
+            isNew: true,
+            written: false,
+          })),
+        ]);
+        const errors = await checkEquipmentTree(em, 2);
+        throw Object.assign(new Error('roll back'), { errors });
+      })
+      .catch((e: { errors?: unknown }) => e.errors);
+    expect(capped).toMatchObject({ total: 3, first: [{ row: 3 }, { row: 4 }] });
   });
 
   it('expires a dry run never imported, once with two instances, and removes its file', async () => {
@@ -502,6 +534,14 @@ describe('register import and export', () => {
       t.clock.advance(DRY_RUN_KEPT_MS - 60_000);
       expect(await expiry.sweep()).toBe(0);
       t.clock.advance(120_000);
+      // Past its expiresAt and not swept yet: refused by its time all the same.
+      const late = await t
+        .http()
+        .post(`/api/v1/register-imports/${dry.id}/import`)
+        .set('Authorization', bearer(w.admin));
+      expect(late.status).toBe(409);
+      expect(late.body.detail).toMatch(/expired/);
+      expect(await job(dry.id)).toMatchObject({ mode: 'dry_run', state: 'done' });
       const other = (await t.secondInstance()).get(RegisterImportExpiry);
       const due = await count(
         'register_imports',

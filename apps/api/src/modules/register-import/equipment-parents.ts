@@ -157,7 +157,8 @@ export async function checkEquipmentTree(em: EntityManager, keep: number): Promi
        FROM register_import_parents s JOIN u ON u.start = s.item_id JOIN d ON d.start = s.item_id
       WHERE u.cycle OR u.levels + d.levels - 1 > ${EQUIPMENT_MAX_DEPTH}`,
     [EQUIPMENT_MAX_DEPTH + 1],
-    keep,
+    // One cap for both queries: the job keeps at most `keep` of the errors they find together.
+    keep - errors.first.length,
     errors,
   );
   return errors;

@@ -119,23 +119,28 @@ export class RegisterImportService {
     return toDto(row);
   }
 
-  /** Queues the import of a file whose dry run found no error; once only (409 after). */
+  /**
+   * Queues the import of a file whose dry run found no error; once only (409 after). A dry run
+   * past its `expiresAt` is refused by that time, not only once the hourly sweep has marked it.
+   */
   async start(user: AuthUser, id: string): Promise<RegisterImportDto> {
     assertAdmin(user);
+    const now = this.clock.now();
     const [started] = await sql<{ id: string }>(
       this.db,
       `UPDATE register_imports SET mode = 'import', state = 'queued', updated_at = $2,
               rows_done = 0, finished_at = NULL
         WHERE id = $1 AND mode = 'dry_run' AND state = 'done' AND error_count = 0
+          AND created_at > $3
         RETURNING id`,
-      [id, this.clock.now()],
+      [id, now, new Date(now.getTime() - DRY_RUN_KEPT_MS)],
     );
     if (!started) {
       const current = await this.get(user, id);
       throw new ConflictError(
         current.mode === 'import'
           ? 'This file is imported already (or being imported)'
-          : current.state === 'expired'
+          : current.state === 'expired' || Date.parse(current.expiresAt!) <= now.getTime()
             ? 'The dry run has expired: upload the file again'
             : current.state === 'done'
               ? 'The dry run found errors: correct the file and upload it again'
