@@ -812,6 +812,8 @@ describe('contracts registers', () => {
       expect(history.body.items).toEqual([
         expect.objectContaining({
           id: doc.body.id,
+          // The deletion is a change a stale share dialog must not overwrite (409).
+          version: (doc.body.version as number) + 1,
           deletedAt: expect.any(String),
           deletedBy: { id: w.dispatcher.id, name: expect.any(String) },
         }),

@@ -3,16 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import {
-  BusinessRuleError,
-  NotFoundError,
-  VersionConflictError,
-} from '../../common/errors/domain-errors.js';
+import { NotFoundError, VersionConflictError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { registerVisibility } from '../contracts/index.js';
 import {
   AttachmentStorage,
+  deleteFileRecord,
+  recordFile,
   storeUpload,
+  type FileRecordTable,
   type ReceivedUpload,
   type StoredFileContent,
 } from '../tickets/index.js';
@@ -23,6 +22,16 @@ import type {
 
 /** Documents a contract may hold at once (deleted ones do not count). */
 export const DOCUMENTS_PER_CONTRACT = 100;
+
+const DOCUMENTS: FileRecordTable = {
+  table: 'contract_documents',
+  parentColumn: 'contract_id',
+  limit: DOCUMENTS_PER_CONTRACT,
+  holder: 'A contract',
+  items: 'documents',
+  noun: 'Document',
+  versioned: true,
+};
 
 interface DocumentRow {
   id: string;
@@ -74,42 +83,19 @@ export class ContractDocumentsService {
     upload: ReceivedUpload,
   ): Promise<ContractDocumentDto> {
     const id = await storeUpload(this.storage, upload, (file) =>
-      this.db.transaction(async (em) => {
-        // The contract's row lock orders concurrent uploads (the limit holds) and its deletion
-        // (which locks it first and refuses while live documents remain).
-        await this.visibleContract(em, user, contractId, 'FOR NO KEY UPDATE');
-        const [{ n }] = await sql<{ n: number }>(
-          em,
-          `SELECT count(*)::int AS n FROM contract_documents
-            WHERE contract_id = $1 AND deleted_at IS NULL`,
-          [contractId],
-        );
-        if (n >= DOCUMENTS_PER_CONTRACT) {
-          throw new BusinessRuleError(
-            `A contract holds at most ${DOCUMENTS_PER_CONTRACT} documents; delete one first`,
-            [{ field: 'file', message: `at most ${DOCUMENTS_PER_CONTRACT} documents` }],
-          );
-        }
-        const [row] = await sql<{ id: string }>(
-          em,
-          `INSERT INTO contract_documents
-                  (contract_id, shared, uploader_id, file_name, content_type, size_bytes, sha256,
-                   storage_key, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [
-            contractId,
-            upload.fields.shared ?? false,
-            user.id,
-            file.fileName,
-            file.contentType,
-            file.sizeBytes,
-            file.sha256,
-            file.storageKey,
-            this.clock.now(),
-          ],
-        );
-        return row.id;
-      }),
+      recordFile(
+        this.db,
+        DOCUMENTS,
+        {
+          parentId: contractId,
+          // Its deletion locks the contract first and refuses while live documents remain.
+          lockParent: (em) => this.visibleContract(em, user, contractId, 'FOR NO KEY UPDATE'),
+          uploaderId: user.id,
+          clock: this.clock,
+          extra: { shared: upload.fields.shared ?? false },
+        },
+        file,
+      ),
     );
     return toDto(await this.loadRow(this.db.manager, contractId, id), true);
   }
@@ -189,15 +175,12 @@ export class ContractDocumentsService {
    */
   async remove(user: AuthUser, contractId: string, documentId: string): Promise<void> {
     await this.visibleContract(this.db.manager, user, contractId);
-    const [row] = await sql<{ storage_key: string }>(
-      this.db,
-      `UPDATE contract_documents SET deleted_at = $3, deleted_by_id = $4, version = version + 1
-        WHERE id = $1 AND contract_id = $2 AND deleted_at IS NULL
-        RETURNING storage_key`,
-      [documentId, contractId, this.clock.now(), user.id],
-    );
-    if (!row) throw new NotFoundError('Document');
-    await this.storage.remove(row.storage_key);
+    await deleteFileRecord(this.db, this.storage, DOCUMENTS, {
+      parentId: contractId,
+      fileId: documentId,
+      deletedById: user.id,
+      clock: this.clock,
+    });
   }
 
   private async visibleContract(

@@ -26,13 +26,13 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, Public, RequirePermissions } from '../../common/auth/decorators.js';
 import { IdParam } from '../../common/http/uuid-param.pipe.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
-import { AttachmentUploadReceiver, attachmentDisposition } from '../tickets/index.js';
+import { AttachmentUploadReceiver, serveStoredFile } from '../tickets/index.js';
 import {
   KbAttachmentDto,
   KbAttachmentListDto,
   KbAttachmentListQueryDto,
 } from './dto/kb-attachment.dto.js';
-import { KbAttachmentsService, type KbAttachmentContent } from './kb-attachments.service.js';
+import { KbAttachmentsService } from './kb-attachments.service.js';
 
 /** An upload carries the file and nothing else. */
 const NO_FIELDS: ReadonlySet<string> = new Set();
@@ -46,19 +46,6 @@ const FILE_RESPONSE = {
   description: 'The file, with the detected Content-Type',
   content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
 } as const;
-
-/** The one way both download routes answer. */
-function serve(file: KbAttachmentContent, res: Response): StreamableFile {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-  // Audiences change: a section made staff-only must stop serving its files at once.
-  res.setHeader('Cache-Control', 'private, no-store');
-  return new StreamableFile(file.content, {
-    type: file.contentType,
-    length: file.sizeBytes,
-    disposition: attachmentDisposition(file.fileName, file.inline ? 'inline' : 'attachment'),
-  });
-}
 
 /** Files of articles for signed-in readers (THE audience rule) and their upload by editors. */
 @ApiTags('knowledge-base')
@@ -128,7 +115,7 @@ export class KbAttachmentsController {
     @IdParam('attachmentId') attachmentId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return serve(await this.files.open(user, articleId, attachmentId), res);
+    return serveStoredFile(await this.files.open(user, articleId, attachmentId), res);
   }
 
   @Delete(':id/attachments/:attachmentId')
@@ -179,6 +166,6 @@ export class KbPublicAttachmentsController {
     @IdParam('attachmentId') attachmentId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return serve(await this.files.open(null, articleId, attachmentId), res);
+    return serveStoredFile(await this.files.open(null, articleId, attachmentId), res);
   }
 }

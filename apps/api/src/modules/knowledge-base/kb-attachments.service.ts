@@ -1,37 +1,37 @@
-import { randomUUID } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import {
   AttachmentStorage,
-  sanitizeFileName,
-  sniffContentType,
+  deleteFileRecord,
+  INLINE_IMAGE_TYPES,
+  recordFile,
+  releaseStoredFiles,
+  storeUpload,
+  type FileRecordTable,
   type ReceivedUpload,
+  type StoredFileContent,
 } from '../tickets/index.js';
 import type { KbAttachmentDto } from './dto/kb-attachment.dto.js';
 import { kbAttachmentPath, kbPublicAttachmentPath } from './kb-attachment-paths.js';
 import { KbArticleQueries } from './kb-article-queries.js';
 import { isKbStaff, kbArticleVisibility, type KbReader } from './kb-audience.js';
 
-/**
- * The only types a browser is allowed to show in place. Everything else, SVG above all (it can
- * carry script), is a download.
- */
-export const KB_INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set([
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-]);
-
 /** Files an article may hold at once (deleted ones do not count). */
 export const KB_ATTACHMENTS_PER_ARTICLE = 100;
+
+const FILES: FileRecordTable = {
+  table: 'kb_article_attachments',
+  parentColumn: 'article_id',
+  limit: KB_ATTACHMENTS_PER_ARTICLE,
+  holder: 'An article',
+  items: 'files',
+  noun: 'Attachment',
+};
 
 interface AttachmentRow {
   id: string;
@@ -53,14 +53,6 @@ const COLUMNS = `f.id, f.article_id, f.file_name, f.content_type, f.size_bytes, 
   del.name AS deleted_by_name`;
 const JOINS = `LEFT JOIN users up ON up.id = f.uploader_id
                LEFT JOIN users del ON del.id = f.deleted_by_id`;
-
-export interface KbAttachmentContent {
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  inline: boolean;
-  content: Readable;
-}
 
 /**
  * Files of articles: inline images and downloads, their bytes in the ticket attachments' store
@@ -90,63 +82,31 @@ export class KbAttachmentsService {
     articleId: string,
     upload: ReceivedUpload,
   ): Promise<KbAttachmentDto> {
-    try {
-      const contentType = await sniffContentType(upload.tempPath);
-      const storageKey = randomUUID();
-      await this.storage.put(storageKey, upload.tempPath);
-      let id: string;
-      try {
-        id = await this.db.transaction(async (em) => {
-          // The article's row lock orders concurrent uploads (the per-article limit holds) and
-          // a deletion of the article (which locks it first, then removes its files' bytes).
-          const p = new SqlParams();
-          const [article] = await sql<{ id: string }>(
-            em,
-            `SELECT a.id FROM kb_articles a
-              WHERE a.id = ${p.add(articleId)} AND ${kbArticleVisibility(user, p, 'a')}
-                FOR NO KEY UPDATE`,
-            p.values,
-          );
-          if (!article) throw new NotFoundError('Article');
-          const [{ n }] = await sql<{ n: number }>(
-            em,
-            `SELECT count(*)::int AS n FROM kb_article_attachments
-              WHERE article_id = $1 AND deleted_at IS NULL`,
-            [articleId],
-          );
-          if (n >= KB_ATTACHMENTS_PER_ARTICLE) {
-            throw new BusinessRuleError(
-              `An article holds at most ${KB_ATTACHMENTS_PER_ARTICLE} files; delete one first`,
-              [{ field: 'file', message: `at most ${KB_ATTACHMENTS_PER_ARTICLE} files` }],
+    const id = await storeUpload(this.storage, upload, (file) =>
+      recordFile(
+        this.db,
+        FILES,
+        {
+          parentId: articleId,
+          // A deletion of the article locks it first, then removes its files' bytes.
+          lockParent: async (em) => {
+            const p = new SqlParams();
+            const [article] = await sql<{ id: string }>(
+              em,
+              `SELECT a.id FROM kb_articles a
+                WHERE a.id = ${p.add(articleId)} AND ${kbArticleVisibility(user, p, 'a')}
+                  FOR NO KEY UPDATE`,
+              p.values,
             );
-          }
-          const [row] = await sql<{ id: string }>(
-            em,
-            `INSERT INTO kb_article_attachments
-                    (article_id, uploader_id, file_name, content_type, size_bytes, sha256,
-                     storage_key, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-            [
-              articleId,
-              user.id,
-              sanitizeFileName(upload.originalName),
-              contentType,
-              upload.sizeBytes,
-              upload.sha256,
-              storageKey,
-              this.clock.now(),
-            ],
-          );
-          return row.id;
-        });
-      } catch (e) {
-        await this.storage.remove(storageKey);
-        throw e;
-      }
-      return toDto(await this.loadRow(articleId, id), user);
-    } finally {
-      await unlink(upload.tempPath).catch(() => undefined);
-    }
+            if (!article) throw new NotFoundError('Article');
+          },
+          uploaderId: user.id,
+          clock: this.clock,
+        },
+        file,
+      ),
+    );
+    return toDto(await this.loadRow(articleId, id), user);
   }
 
   /** The article's files, oldest first; deleted ones only for staff who ask for them. */
@@ -172,7 +132,7 @@ export class KbAttachmentsService {
     reader: KbReader,
     articleId: string,
     attachmentId: string,
-  ): Promise<KbAttachmentContent> {
+  ): Promise<StoredFileContent> {
     const p = new SqlParams();
     const [row] = await sql<AttachmentRow>(
       this.db,
@@ -191,7 +151,6 @@ export class KbAttachmentsService {
       fileName: row.file_name,
       contentType: row.content_type,
       sizeBytes: Number(row.size_bytes),
-      inline: KB_INLINE_IMAGE_TYPES.has(row.content_type),
       content,
     };
   }
@@ -202,20 +161,17 @@ export class KbAttachmentsService {
    */
   async remove(user: AuthUser, articleId: string, attachmentId: string): Promise<void> {
     await this.queries.assertVisible(user, articleId);
-    const [row] = await sql<{ storage_key: string }>(
-      this.db,
-      `UPDATE kb_article_attachments SET deleted_at = $3, deleted_by_id = $4
-        WHERE id = $1 AND article_id = $2 AND deleted_at IS NULL
-        RETURNING storage_key`,
-      [attachmentId, articleId, this.clock.now(), user.id],
-    );
-    if (!row) throw new NotFoundError('Attachment');
-    await this.storage.remove(row.storage_key);
+    await deleteFileRecord(this.db, this.storage, FILES, {
+      parentId: articleId,
+      fileId: attachmentId,
+      deletedById: user.id,
+      clock: this.clock,
+    });
   }
 
   /** Removes the bytes of files whose rows went with their article. */
-  async removeStored(storageKeys: readonly string[]): Promise<void> {
-    for (const key of storageKeys) await this.storage.remove(key).catch(() => undefined);
+  removeStored(storageKeys: readonly string[]): Promise<void> {
+    return releaseStoredFiles(this.storage, storageKeys);
   }
 
   private async loadRow(articleId: string, attachmentId: string): Promise<AttachmentRow> {
@@ -239,7 +195,7 @@ function toDto(r: AttachmentRow, reader: KbReader): KbAttachmentDto {
     contentType: r.content_type,
     sizeBytes: Number(r.size_bytes),
     createdAt: iso(r.created_at),
-    inline: KB_INLINE_IMAGE_TYPES.has(r.content_type),
+    inline: INLINE_IMAGE_TYPES.has(r.content_type),
     url:
       reader === null
         ? kbPublicAttachmentPath(r.article_id, r.id)

@@ -16,9 +16,13 @@ export { sniffContentType } from './attachments/content-type-sniffer.js';
 export { attachmentDisposition, sanitizeFileName } from './attachments/file-name.js';
 /** One upload stored and recorded, and one download served, for other modules' file records. */
 export {
+  deleteFileRecord,
   INLINE_IMAGE_TYPES,
+  recordFile,
+  releaseStoredFiles,
   serveStoredFile,
   storeUpload,
+  type FileRecordTable,
   type StoredFileContent,
   type StoredUploadFacts,
 } from './attachments/stored-files.js';

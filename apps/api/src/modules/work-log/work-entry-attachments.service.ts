@@ -3,11 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { iso, SqlParams } from '../../common/database/crud-sql.js';
 import { sql } from '../../common/database/sql.js';
-import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { NotFoundError } from '../../common/errors/domain-errors.js';
 import { Clock } from '../../common/time/clock.js';
 import {
   AttachmentStorage,
+  deleteFileRecord,
+  recordFile,
+  releaseStoredFiles,
   storeUpload,
+  type FileRecordTable,
   type ReceivedUpload,
   type StoredFileContent,
 } from '../tickets/index.js';
@@ -16,6 +20,15 @@ import { visibleTicketSql } from './ticket-visibility-sql.js';
 
 /** Files a work entry may hold at once (deleted ones do not count). */
 export const FILES_PER_WORK_ENTRY = 20;
+
+const FILES: FileRecordTable = {
+  table: 'work_entry_attachments',
+  parentColumn: 'work_entry_id',
+  limit: FILES_PER_WORK_ENTRY,
+  holder: 'A work entry',
+  items: 'files',
+  noun: 'Attachment',
+};
 
 interface FileRow {
   id: string;
@@ -57,41 +70,18 @@ export class WorkEntryAttachmentsService {
     upload: ReceivedUpload,
   ): Promise<WorkEntryAttachmentDto> {
     const id = await storeUpload(this.storage, upload, (file) =>
-      this.db.transaction(async (em) => {
-        // The entry's row lock orders concurrent uploads (the limit holds) and the entry's
-        // delete (which locks it first, then removes its files' bytes).
-        await this.visibleEntry(em, user, entryId, 'FOR NO KEY UPDATE OF e');
-        const [{ n }] = await sql<{ n: number }>(
-          em,
-          `SELECT count(*)::int AS n FROM work_entry_attachments
-            WHERE work_entry_id = $1 AND deleted_at IS NULL`,
-          [entryId],
-        );
-        if (n >= FILES_PER_WORK_ENTRY) {
-          throw new BusinessRuleError(
-            `A work entry holds at most ${FILES_PER_WORK_ENTRY} files; delete one first`,
-            [{ field: 'file', message: `at most ${FILES_PER_WORK_ENTRY} files` }],
-          );
-        }
-        const [row] = await sql<{ id: string }>(
-          em,
-          `INSERT INTO work_entry_attachments
-                  (work_entry_id, uploader_id, file_name, content_type, size_bytes, sha256,
-                   storage_key, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [
-            entryId,
-            user.id,
-            file.fileName,
-            file.contentType,
-            file.sizeBytes,
-            file.sha256,
-            file.storageKey,
-            this.clock.now(),
-          ],
-        );
-        return row.id;
-      }),
+      recordFile(
+        this.db,
+        FILES,
+        {
+          parentId: entryId,
+          // The entry's delete locks it first, then removes its files' bytes.
+          lockParent: (em) => this.visibleEntry(em, user, entryId, 'FOR NO KEY UPDATE OF e'),
+          uploaderId: user.id,
+          clock: this.clock,
+        },
+        file,
+      ),
     );
     const [row] = await this.rows('f.id = $1', [id]);
     return toDto(row);
@@ -147,15 +137,12 @@ export class WorkEntryAttachmentsService {
   /** Deletes a file: its bytes go, its row stays (who deleted it, when) until the entry goes. */
   async remove(user: AuthUser, entryId: string, fileId: string): Promise<void> {
     await this.visibleEntry(this.db.manager, user, entryId);
-    const [row] = await sql<{ storage_key: string }>(
-      this.db,
-      `UPDATE work_entry_attachments SET deleted_at = $3, deleted_by_id = $4
-        WHERE id = $1 AND work_entry_id = $2 AND deleted_at IS NULL
-        RETURNING storage_key`,
-      [fileId, entryId, this.clock.now(), user.id],
-    );
-    if (!row) throw new NotFoundError('Attachment');
-    await this.storage.remove(row.storage_key);
+    await deleteFileRecord(this.db, this.storage, FILES, {
+      parentId: entryId,
+      fileId,
+      deletedById: user.id,
+      clock: this.clock,
+    });
   }
 
   /**
@@ -172,8 +159,8 @@ export class WorkEntryAttachmentsService {
     return rows.map((r) => r.storage_key);
   }
 
-  async release(storageKeys: readonly string[]): Promise<void> {
-    for (const key of storageKeys) await this.storage.remove(key).catch(() => undefined);
+  release(storageKeys: readonly string[]): Promise<void> {
+    return releaseStoredFiles(this.storage, storageKeys);
   }
 
   private async visibleEntry(
