@@ -617,7 +617,7 @@ describe('ticket links', () => {
         'conditions.serviceObjectIds',
       ]);
       expect(message(unknown.body, 'conditions.equipmentTypeIds')).toBe(
-        `no equipment type ${nobody}`,
+        `no such equipment type: ${nobody}`,
       );
       const kept = await api(w.admin).get(`/sla/policies/${office.id}`);
       expect(kept.body).toMatchObject({

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ProblemFieldError } from '@relaydesk/contracts';
 import { sql } from '../../common/database/sql.js';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors.js';
+import { missingIds } from '../../common/reference-data/condition-lists.js';
 import { Clock } from '../../common/time/clock.js';
 import {
   advisoryXactLock,
@@ -229,25 +230,17 @@ export class AssignmentRulesService {
         message: 'set at least one of groupId, assigneeId, priority, supportLevel',
       });
     }
-    const missing = async (field: string, table: string, ids: string[] | undefined, where = '') => {
-      if (!ids?.length) return;
-      const found = await sql<{ id: string }>(
-        em,
-        `SELECT id FROM ${table} WHERE id = ANY($1::uuid[]) ${where}`,
-        [ids],
-      );
-      const known = new Set(found.map((r) => r.id));
-      for (const id of ids) {
-        if (!known.has(id)) errors.push({ field, message: `no such ${table.slice(0, -1)}: ${id}` });
-      }
-    };
-    await missing('conditions.typeIds', 'ticket_types', c.typeIds);
-    await missing('conditions.categoryIds', 'categories', c.categoryIds);
-    await missing('conditions.organizationIds', 'organizations', c.organizationIds);
-    await missing('conditions.projectIds', 'projects', c.projectIds);
-    await missing('conditions.contractIds', 'contracts', c.contractIds);
-    await missing('conditions.serviceObjectIds', 'service_objects', c.serviceObjectIds);
-    await missing('conditions.equipmentTypeIds', 'equipment_types', c.equipmentTypeIds);
+    for (const [field, table] of [
+      ['typeIds', 'ticket_types'],
+      ['categoryIds', 'categories'],
+      ['organizationIds', 'organizations'],
+      ['projectIds', 'projects'],
+      ['contractIds', 'contracts'],
+      ['serviceObjectIds', 'service_objects'],
+      ['equipmentTypeIds', 'equipment_types'],
+    ] as const) {
+      errors.push(...(await missingIds(em, `conditions.${field}`, table, c[field])));
+    }
     if (a.groupId) {
       const [g] = await sql(em, 'SELECT 1 FROM groups WHERE id = $1 AND active', [a.groupId]);
       if (!g) errors.push({ field: 'actions.groupId', message: 'no active group with this id' });

@@ -11,6 +11,7 @@ import {
   NotFoundError,
   VersionConflictError,
 } from '../../common/errors/domain-errors.js';
+import { missingIds } from '../../common/reference-data/condition-lists.js';
 import { Clock } from '../../common/time/clock.js';
 import { BusinessCalendar, intervalErrors, isValidTimeZone } from './business-time.js';
 import type {
@@ -290,44 +291,18 @@ export class SlaAdminService {
     },
   ): Promise<void> {
     const errors: ProblemFieldError[] = [];
-    const [found] = (await em.query(
-      `SELECT EXISTS (SELECT 1 FROM sla_calendars WHERE id = $1) AS calendar,
-              ARRAY(SELECT x FROM unnest($2::uuid[]) x WHERE x NOT IN (SELECT id FROM organizations)) AS orgs,
-              ARRAY(SELECT x FROM unnest($3::uuid[]) x WHERE x NOT IN (SELECT id FROM ticket_types)) AS types,
-              ARRAY(SELECT x FROM unnest($4::uuid[]) x WHERE x NOT IN (SELECT id FROM contracts)) AS contracts,
-              ARRAY(SELECT x FROM unnest($5::uuid[]) x WHERE x NOT IN (SELECT id FROM service_objects)) AS objects,
-              ARRAY(SELECT x FROM unnest($6::uuid[]) x WHERE x NOT IN (SELECT id FROM equipment_types)) AS "equipmentTypes"`,
-      [
-        p.calendarId,
-        p.organizationIds,
-        p.typeIds,
-        p.contractIds,
-        p.serviceObjectIds,
-        p.equipmentTypeIds,
-      ],
-    )) as {
-      calendar: boolean;
-      orgs: string[];
-      types: string[];
-      contracts: string[];
-      objects: string[];
-      equipmentTypes: string[];
-    }[];
-    if (!found.calendar) errors.push({ field: 'calendarId', message: 'no calendar with this id' });
-    for (const id of found.orgs) {
-      errors.push({ field: 'conditions.organizationIds', message: `no organization ${id}` });
-    }
-    for (const id of found.types) {
-      errors.push({ field: 'conditions.typeIds', message: `no ticket type ${id}` });
-    }
-    for (const id of found.contracts) {
-      errors.push({ field: 'conditions.contractIds', message: `no contract ${id}` });
-    }
-    for (const id of found.objects) {
-      errors.push({ field: 'conditions.serviceObjectIds', message: `no service object ${id}` });
-    }
-    for (const id of found.equipmentTypes) {
-      errors.push({ field: 'conditions.equipmentTypeIds', message: `no equipment type ${id}` });
+    const [calendar] = (await em.query('SELECT 1 FROM sla_calendars WHERE id = $1', [
+      p.calendarId,
+    ])) as unknown[];
+    if (!calendar) errors.push({ field: 'calendarId', message: 'no calendar with this id' });
+    for (const [field, table] of [
+      ['organizationIds', 'organizations'],
+      ['typeIds', 'ticket_types'],
+      ['contractIds', 'contracts'],
+      ['serviceObjectIds', 'service_objects'],
+      ['equipmentTypeIds', 'equipment_types'],
+    ] as const) {
+      errors.push(...(await missingIds(em, `conditions.${field}`, table, p[field])));
     }
     const anyTarget =
       p.firstResponseSeconds !== null ||

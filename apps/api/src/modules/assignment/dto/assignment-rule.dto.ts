@@ -31,6 +31,7 @@ import {
   LowerCaseIds,
 } from '../../../common/validation/dto-decorators.js';
 import { IntField, UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
+import { IdListCondition } from '../../../common/reference-data/condition-lists.js';
 
 const MAX_IDS = 200;
 const MAX_WORDS = 100;
@@ -55,32 +56,10 @@ export class CustomFieldConditionDto {
 }
 
 export class AssignmentRuleConditionsDto {
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: 'Ticket type is one of',
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @ArrayUnique()
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
+  @IdListCondition(MAX_IDS, 'Ticket type is one of')
   typeIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: 'Category is one of (a parent category also matches its subcategories)',
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @ArrayUnique()
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
+  @IdListCondition(MAX_IDS, 'Category is one of (a parent category also matches its subcategories)')
   categoryIds?: string[];
 
   @ApiPropertyOptional({
@@ -95,64 +74,19 @@ export class AssignmentRuleConditionsDto {
   @IsIn(TICKET_PRIORITIES, { each: true })
   priorities?: TicketPriority[];
 
-  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @ArrayUnique()
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
+  @IdListCondition(MAX_IDS)
   organizationIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @ArrayUnique()
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
+  @IdListCondition(MAX_IDS)
   projectIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: "The ticket's contract (issue 18)",
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @ArrayUnique()
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
+  @IdListCondition(MAX_IDS, "The ticket's contract (issue 18)")
   contractIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: "The ticket's service object",
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @ArrayUnique()
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
+  @IdListCondition(MAX_IDS, "The ticket's service object")
   serviceObjectIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: "The type of the ticket's equipment item",
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @ArrayUnique()
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
+  @IdListCondition(MAX_IDS, "The type of the ticket's equipment item")
   equipmentTypeIds?: string[];
 
   @ApiPropertyOptional({ enum: TICKET_CHANNELS, isArray: true, maxItems: TICKET_CHANNELS.length })

@@ -24,6 +24,7 @@ import {
   LowerCaseIds,
 } from '../../../common/validation/dto-decorators.js';
 import { IntField, UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
+import { IdListCondition } from '../../../common/reference-data/condition-lists.js';
 
 /** Ten years of business seconds is more than any promise a desk makes. */
 const MAX_TARGET = 315_360_000;
@@ -86,13 +87,7 @@ export class PriorityTargetsDto {
 
 /** Which tickets a policy covers: every listed condition must hold; an empty list: any. */
 export class SlaConditionsDto {
-  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
-  @ArrayUnique()
+  @IdListCondition(MAX_IDS)
   organizationIds?: string[];
 
   @ApiPropertyOptional({
@@ -107,55 +102,16 @@ export class SlaConditionsDto {
   @ArrayUnique()
   priorities?: TicketPriority[];
 
-  @ApiPropertyOptional({ type: [String], ...UUID_SCHEMA, maxItems: MAX_IDS })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
-  @ArrayUnique()
+  @IdListCondition(MAX_IDS)
   typeIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: "The ticket's contract is one of (issue 18)",
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
-  @ArrayUnique()
+  @IdListCondition(MAX_IDS, "The ticket's contract is one of (issue 18)")
   contractIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: "The ticket's service object is one of",
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
-  @ArrayUnique()
+  @IdListCondition(MAX_IDS, "The ticket's service object is one of")
   serviceObjectIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    ...UUID_SCHEMA,
-    maxItems: MAX_IDS,
-    description: "The type of the ticket's equipment item is one of",
-  })
-  @IsOptionalNonNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IDS)
-  @LowerCaseIds()
-  @IsUUID('loose', { each: true })
-  @ArrayUnique()
+  @IdListCondition(MAX_IDS, "The type of the ticket's equipment item is one of")
   equipmentTypeIds?: string[];
 }
 
