@@ -246,6 +246,51 @@ describe('contracts registers', () => {
       }
       expect(seen).toEqual(['P-1', 'P-2', 'P-3', 'P-4', 'P-5']);
     });
+
+    it('lists chosen contracts and service objects by ids in one request, within what the reader sees', async () => {
+      const org = await t.factory.organization();
+      const a = await created('/contracts', { organizationId: org.id, number: 'I-2', title: 'A' });
+      const b = await created('/contracts', { organizationId: org.id, number: 'I-1', title: 'B' });
+      await created('/contracts', { organizationId: org.id, number: 'I-3', title: 'Not asked' });
+      const mine = await created('/contracts', {
+        organizationId: w.orgA.id,
+        number: 'I-A',
+        title: 'Client A',
+        status: 'active',
+      });
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      const ids = (body: unknown) => (body as { items: { id: string }[] }).items.map((i) => i.id);
+      // Upper case and an unknown id: the known ones in register order, the unknown absent.
+      const res = await api(w.dispatcher).get(
+        `/contracts?ids=${a.id.toUpperCase()},${unknown},${b.id},${mine.id}&limit=200`,
+      );
+      expect(res.status).toBe(200);
+      expect(ids(res.body)).toEqual([b.id, a.id, mine.id]);
+      // THE register rule still holds: a client asking for another organization's ids gets none.
+      const client = await api(w.clientA).get(`/contracts?ids=${a.id},${mine.id}`);
+      expect(ids(client.body)).toEqual([mine.id]);
+
+      const so1 = await created('/service-objects', { organizationId: org.id, name: 'Ids site 1' });
+      const so2 = await created('/service-objects', { organizationId: org.id, name: 'Ids site 2' });
+      await created('/service-objects', { organizationId: org.id, name: 'Ids site 3' });
+      const objects = await api(w.dispatcher).get(`/service-objects?ids=${so2.id},${so1.id}`);
+      expect(objects.status).toBe(200);
+      expect(ids(objects.body)).toEqual([so1.id, so2.id]);
+      // The key repeated (a client's default array form) means the same.
+      const repeated = await api(w.dispatcher).get(`/service-objects?ids=${so2.id}&ids=${so1.id}`);
+      expect(ids(repeated.body)).toEqual([so1.id, so2.id]);
+      expect(ids((await api(w.clientA).get(`/service-objects?ids=${so1.id}`)).body)).toEqual([]);
+
+      // Bounded and validated: 101 ids, an empty list or a non-uuid are a 400 naming the field.
+      const many = Array.from({ length: 101 }, () => unknown).join(',');
+      for (const path of ['/contracts', '/service-objects']) {
+        for (const q of [many, '', 'nope', `${a.id},,${b.id}`]) {
+          const bad = await api(w.dispatcher).get(`${path}?ids=${q}`);
+          expect([bad.status, fields(bad.body)]).toEqual([400, ['ids']]);
+          expect(bad.headers['content-type']).toContain('application/problem+json');
+        }
+      }
+    });
   });
 
   describe('service objects', () => {

@@ -16120,6 +16120,8 @@ export interface operations {
       query?: {
         /** @description nextCursor from the previous page */
         cursor?: string;
+        /** @description Only these records, comma-separated (1 to 100); one the reader may not see, or that does not exist, is simply absent */
+        ids?: string[];
         limit?: number;
         organizationId?: string;
         /** @description Search text */
@@ -25840,6 +25842,8 @@ export interface operations {
       query?: {
         /** @description nextCursor from the previous page */
         cursor?: string;
+        /** @description Only these records, comma-separated (1 to 100); one the reader may not see, or that does not exist, is simply absent */
+        ids?: string[];
         limit?: number;
         organizationId?: string;
         /** @description Search text */

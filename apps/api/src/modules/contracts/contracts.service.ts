@@ -92,6 +92,7 @@ export class ContractsService {
     const today = p.add(contractToday(this.clock.now()));
     const where = [registerVisibility(reader, p, 'contracts', 'c')];
     if (query.organizationId) where.push(`c.organization_id = ${p.add(query.organizationId)}`);
+    if (query.ids) where.push(`c.id = ANY(${p.add(query.ids)}::uuid[])`);
     if (query.status) where.push(contractStatusFilter('c', query.status, p, today));
     if (query.q) {
       const contains = p.add(containsPattern(query.q));

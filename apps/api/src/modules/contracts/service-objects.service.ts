@@ -86,6 +86,7 @@ export class ServiceObjectsService {
     const p = new SqlParams();
     const where = [registerVisibility(reader, p, 'service_objects', 'so')];
     if (query.organizationId) where.push(`so.organization_id = ${p.add(query.organizationId)}`);
+    if (query.ids) where.push(`so.id = ANY(${p.add(query.ids)}::uuid[])`);
     if (query.q) {
       const contains = p.add(containsPattern(query.q));
       where.push(`(so.name ILIKE ${contains} OR so.address ILIKE ${contains})`);

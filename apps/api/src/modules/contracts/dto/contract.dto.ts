@@ -19,6 +19,7 @@ import {
 import { IsOptionalNonNull, LowerCaseIds } from '../../../common/validation/dto-decorators.js';
 import {
   DateOnlyField,
+  IdsFilterField,
   LineField,
   REGISTER_LIMITS,
   RefField,
@@ -78,6 +79,9 @@ export class ContractListQueryDto extends PageQueryDto {
   @LowerCaseIds()
   @IsUUID('loose')
   organizationId?: string;
+
+  @IdsFilterField()
+  ids?: string[];
 
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES, description: 'As read (expired included)' })
   @IsOptional()

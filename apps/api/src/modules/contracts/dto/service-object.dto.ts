@@ -4,7 +4,13 @@ import { WEEKDAYS, type Weekday } from '@relaydesk/contracts';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { UUID_SCHEMA, VersionField } from '../../../common/openapi/request-fields.js';
 import { LowerCaseIds } from '../../../common/validation/dto-decorators.js';
-import { LineField, REGISTER_LIMITS, RefField, TextField } from './register-fields.js';
+import {
+  IdsFilterField,
+  LineField,
+  REGISTER_LIMITS,
+  RefField,
+  TextField,
+} from './register-fields.js';
 
 const STAFF_ONLY = 'Staff only: absent for client contacts.';
 
@@ -75,6 +81,9 @@ export class ServiceObjectListQueryDto extends PageQueryDto {
   @LowerCaseIds()
   @IsUUID('loose')
   organizationId?: string;
+
+  @IdsFilterField()
+  ids?: string[];
 }
 
 class ServiceObjectFields {
