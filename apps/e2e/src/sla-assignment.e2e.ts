@@ -206,6 +206,11 @@ describeBrowser('SLA on business hours, assignment rules, the bell, deputies and
           equipmentTypeIds: [sensors.id],
           serviceObjectIds: [],
         });
+        // Reopened, the policy names its chosen contract (the list asked by ids, not #id).
+        await contractRow.getByTestId('policy-edit').click();
+        await a.getByRole('dialog').getByText(`${tag} C-7`).first().waitFor();
+        await a.keyboard.press('Escape');
+        await a.getByRole('dialog').waitFor({ state: 'hidden' });
 
         // 3. A rule sending the customer's tickets to the group (round robin → the agent).
         await adminUi.open('/admin/assignment-rules');

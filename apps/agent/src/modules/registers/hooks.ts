@@ -2,11 +2,13 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
 import { useApi } from '@relaydesk/web-auth';
 import {
+  MAX_IDS_PER_REQUEST,
   registersApi,
   type AuthorizedRequestersUpdate,
   type ContractInput,
@@ -29,6 +31,9 @@ export const registerKeys = {
   contracts: (q: ContractsQuery) => ['registers', 'contracts', q] as const,
   contract: (id: string) => ['registers', 'contract', id] as const,
   objects: (q: ServiceObjectsQuery) => ['registers', 'objects', q] as const,
+  /** Chosen contracts or service objects named by id (a form's picked values). */
+  byIds: (kind: 'contracts' | 'objects', ids: string[]) =>
+    ['registers', kind, 'by-ids', ids] as const,
   object: (id: string) => ['registers', 'object', id] as const,
   types: ['registers', 'types'] as const,
   items: (q: EquipmentItemsQuery) => ['registers', 'items', q] as const,
@@ -45,6 +50,29 @@ export function useContracts(query: ContractsQuery, enabled = true) {
     queryFn: () => registersApi.contracts(api, query),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/**
+ * The chosen contracts or service objects of a form, to name them: one request per hundred ids
+ * (the API's bound), not one per id. Ids the reader may not see, or deleted ones, are absent.
+ */
+export function useRegisterRowsByIds(kind: 'contracts' | 'objects', ids: string[]) {
+  const api = useApi();
+  const sorted = [...ids].sort();
+  const chunks: string[][] = [];
+  for (let i = 0; i < sorted.length; i += MAX_IDS_PER_REQUEST) {
+    chunks.push(sorted.slice(i, i + MAX_IDS_PER_REQUEST));
+  }
+  return useQueries({
+    queries: chunks.map((chunk) => ({
+      queryKey: registerKeys.byIds(kind, chunk),
+      queryFn: () =>
+        kind === 'contracts'
+          ? registersApi.contractsByIds(api, chunk)
+          : registersApi.serviceObjectsByIds(api, chunk),
+      placeholderData: keepPreviousData,
+    })),
   });
 }
 

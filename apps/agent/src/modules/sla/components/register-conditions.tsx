@@ -1,15 +1,13 @@
 import { useMemo, useState } from 'react';
 import { MultiSelect } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '@relaydesk/web-auth';
 import { useClearable } from '../../../shared/forms/clearable';
-import { registersApi, type Contract, type ServiceObject } from '../../registers/api';
+import { type Contract, type ServiceObject } from '../../registers/api';
 import {
-  registerKeys,
   useContracts,
   useEquipmentTypes,
+  useRegisterRowsByIds,
   useServiceObjects,
 } from '../../registers/hooks';
 import { withChosen, type Option } from '../../assignment/components/use-lookups';
@@ -18,26 +16,16 @@ type Kind = 'contracts' | 'objects';
 
 /**
  * Contracts and service objects run to thousands across the clients, so the picker asks the API
- * as the admin types (first 50 otherwise) and names the chosen ones by reading each (a policy
- * holds a handful).
+ * as the admin types (first 50 otherwise) and names the chosen ones in one request by their ids
+ * (one per hundred: a policy may hold 500).
  */
 function useRegisterOptions(kind: Kind, chosen: string[], orgName: (id: string) => string) {
-  const api = useApi();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const query = { q: q || undefined, limit: 50 };
   const contracts = useContracts(query, kind === 'contracts');
   const objects = useServiceObjects(query, kind === 'objects');
-  const chosenRows = useQueries({
-    queries: chosen.map((id) =>
-      kind === 'contracts'
-        ? { queryKey: registerKeys.contract(id), queryFn: () => registersApi.contract(api, id) }
-        : {
-            queryKey: registerKeys.object(id),
-            queryFn: () => registersApi.serviceObject(api, id),
-          },
-    ),
-  });
+  const chosenRows = useRegisterRowsByIds(kind, chosen);
   const label = (row: Contract | ServiceObject) =>
     'number' in row
       ? `${row.number} · ${row.title} (${orgName(row.organizationId)})`
@@ -45,7 +33,11 @@ function useRegisterOptions(kind: Kind, chosen: string[], orgName: (id: string) 
   const found: (Contract | ServiceObject)[] =
     kind === 'contracts' ? (contracts.data?.items ?? []) : (objects.data?.items ?? []);
   const names = new Map<string, string>();
-  for (const r of chosenRows) if (r.data) names.set(r.data.id, label(r.data));
+  for (const r of chosenRows) {
+    for (const row of (r.data?.items ?? []) as (Contract | ServiceObject)[]) {
+      names.set(row.id, label(row));
+    }
+  }
   const options: Option[] = found.map((row) => ({ value: row.id, label: label(row) }));
   for (const o of options) names.set(o.value, o.label);
   return {
