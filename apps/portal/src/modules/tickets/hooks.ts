@@ -121,6 +121,15 @@ export function useTicketCounts() {
 const noRetryOn4xx = (failures: number, error: Error) =>
   !(error instanceof ApiError && error.status < 500) && failures < 1;
 
+/**
+ * Poll the work while the installation shows it; once it answered 404 (`null`: work kept to its
+ * staff) asking again cannot change that until the page is reloaded, so stop.
+ */
+const untilHidden =
+  (interval: number | false) =>
+  (query: { state: { data: unknown } }): number | false =>
+    query.state.data === null ? false : interval;
+
 /** Under the ticket's detail key: a live event about the ticket refreshes its work too. */
 const workKey = (number: number, id: string) =>
   [...ticketQueryKeys.tickets.detail(number), 'work', id] as const;
@@ -135,7 +144,7 @@ export function useTicketWork(ticket: { id: string; number: number }) {
     queryKey: workKey(ticket.number, ticket.id),
     queryFn: () => workOrNull(api, ticket.id),
     retry: noRetryOn4xx,
-    refetchInterval: useRefreshInterval(),
+    refetchInterval: untilHidden(useRefreshInterval()),
   });
 }
 
@@ -148,7 +157,7 @@ export function useTicketsWork(tickets: { id: string; number: number }[]) {
       queryKey: workKey(ticket.number, ticket.id),
       queryFn: () => workOrNull(api, ticket.id),
       retry: noRetryOn4xx,
-      refetchInterval: interval,
+      refetchInterval: untilHidden(interval),
     })),
   });
 }
