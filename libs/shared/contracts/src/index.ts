@@ -16,3 +16,4 @@ export * from './canned-responses.js';
 export * from './knowledge-base.js';
 export * from './contracts.js';
 export * from './work-log.js';
+export * from './field-messages.js';

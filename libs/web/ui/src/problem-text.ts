@@ -1,56 +1,6 @@
 import type { TFunction } from 'i18next';
-import { ProblemType } from '@relaydesk/contracts';
+import { FIELD_MESSAGES, messageKey, ProblemType } from '@relaydesk/contracts';
 import type { Problem } from '@relaydesk/api-client';
-
-type FieldKey =
-  | 'required'
-  | 'tooLong'
-  | 'tooShort'
-  | 'email'
-  | 'phone'
-  | 'future'
-  | 'daysAhead'
-  | 'date'
-  | 'number'
-  | 'option'
-  | 'currentPassword'
-  | 'inUse'
-  | 'rating'
-  | 'rejectReason'
-  | 'unknownChoice'
-  | 'notEditable';
-
-/**
- * The API writes its field messages in English, for people (class-validator's and its own).
- * These are the ones a user can meet in a form, recognised by their wording, first match wins:
- * "required" before "at least", since class-validator says an empty required text "must be
- * longer than or equal to 1 characters".
- */
-const FIELD_MESSAGES: readonly [
-  RegExp,
-  FieldKey,
-  ((m: RegExpMatchArray) => Record<string, number>)?,
-][] = [
-  [
-    /^is required$|^must be filled|should not be empty|must not be blank|longer than or equal to 1 characters/,
-    'required',
-  ],
-  [/(?:shorter than or equal to|at most) (\d+) characters/, 'tooLong', (m) => ({ max: +m[1] })],
-  [/longer than or equal to (\d+) characters/, 'tooShort', (m) => ({ min: +m[1] })],
-  [/must be an email/, 'email'],
-  [/E\.164/, 'phone'],
-  [/in the future/, 'future'],
-  [/at most (\d+) days ahead/, 'daysAhead', (m) => ({ days: +m[1] })],
-  [/\bdate\b|ISO 8601/, 'date'],
-  [/must be a number|must be an integer/, 'number'],
-  [/one of the (?:options|following values)|not options/, 'option'],
-  [/^does not match$/, 'currentPassword'],
-  [/already in use/, 'inUse'],
-  [/from 1 to 5/, 'rating'],
-  [/say what is still wrong/, 'rejectReason'],
-  [/^no (?:active |usable )?[\w ]+ with this id$|^no such |^no active /, 'unknownChoice'],
-  [/cannot be set by clients|is not a field of this ticket type/, 'notEditable'],
-];
 
 /**
  * A field message in the user's language. English keeps the API's own sentence, which says
@@ -59,11 +9,8 @@ const FIELD_MESSAGES: readonly [
  */
 export function fieldErrorText(message: string, t: TFunction, language: string): string {
   if (language === 'en') return message;
-  for (const [pattern, key, params] of FIELD_MESSAGES) {
-    const m = message.match(pattern);
-    if (m) return t(`errors.field.${key}`, { ...params?.(m) });
-  }
-  return t('errors.field.invalid');
+  const found = messageKey(message, FIELD_MESSAGES);
+  return found ? t(`errors.field.${found.key}`, found.params) : t('errors.field.invalid');
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@relaydesk/api-client';
+import { IMPORT_HEADER_MESSAGES, messageKey } from '@relaydesk/contracts';
 import { useApi, useUser } from '@relaydesk/web-auth';
 import { useErrorText, useFormat } from '@relaydesk/web-ui';
 import {
@@ -27,13 +28,6 @@ import {
 
 const RUNNING = new Set(['queued', 'running']);
 
-/** The upload's header checks (422 per column), said in the user's language by the column. */
-const HEADER_MESSAGES: Record<string, string> = {
-  'is a required column missing from the header': 'header.missing',
-  'is not a column of this register': 'header.unknown',
-  'is not a custom field of any equipment type': 'header.unknownField',
-};
-
 /** An upload's or import's refusal in the user's language: header problems name their columns. */
 function useImportErrorText() {
   const { t } = useTranslation('registerImport');
@@ -43,7 +37,9 @@ function useImportErrorText() {
       const lines = error.problem.errors.map((e) =>
         e.field === 'file'
           ? t('header.none')
-          : t(HEADER_MESSAGES[e.message] ?? 'header.other', { column: e.field }),
+          : t(messageKey(e.message, IMPORT_HEADER_MESSAGES)?.key ?? 'header.other', {
+              column: e.field,
+            }),
       );
       return [t('header.title'), ...lines].join(' ');
     }
