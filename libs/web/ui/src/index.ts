@@ -14,5 +14,6 @@ export { PriorityBadge, StatusBadge, useStatusLabel } from './badges';
 export { LanguageSelect } from './language-select';
 export { PageLoader } from './page-loader';
 export { useNotificationText } from './notification-text';
+export { useUploadFiles } from './upload-files';
 export { registerServiceWorker } from './pwa/service-worker-registration';
 export { ConnectivityBanner } from './pwa/connectivity-banner';

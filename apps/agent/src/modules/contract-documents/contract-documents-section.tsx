@@ -16,7 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFile, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '@relaydesk/web-tickets';
-import { ProblemMessage, useErrorText, useFormat } from '@relaydesk/web-ui';
+import { ProblemMessage, useErrorText, useFormat, useUploadFiles } from '@relaydesk/web-ui';
 import { preloadStrings } from '../../lazy-strings';
 import { Section, useMayManageRegisters } from '../registers/registers-shared';
 import { useFileSize } from '../tickets/components/detail/file-utils';
@@ -60,13 +60,9 @@ export function ContractDocumentsSection({ contractId }: { contractId: string })
         (blob) => saveBlob(blob, d.fileName),
         failed(t('downloadFailed', { name: d.fileName })),
       );
-  const send = async (picked: File[]) => {
-    for (const file of picked) {
-      await upload
-        .mutateAsync({ file, shared: shareNew })
-        .catch(failed(t('uploadFailed', { name: file.name })));
-    }
-  };
+  const uploadFiles = useUploadFiles((name) => t('uploadFailed', { name }));
+  const send = (picked: File[]) =>
+    uploadFiles(picked, (file) => upload.mutateAsync({ file, shared: shareNew }));
 
   const items = docs.data?.items ?? [];
   const live = items.filter((d) => !d.deletedAt);

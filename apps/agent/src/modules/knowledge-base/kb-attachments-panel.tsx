@@ -17,7 +17,7 @@ import { IconDownload, IconFile, IconPaperclip, IconPhoto, IconTrash } from '@ta
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '@relaydesk/web-tickets';
 import { useDownloadKbAttachment, useKbAttachments, type KbAttachment } from '@relaydesk/web-kb';
-import { ProblemMessage, useErrorText, useFormat } from '@relaydesk/web-ui';
+import { ProblemMessage, useErrorText, useFormat, useUploadFiles } from '@relaydesk/web-ui';
 import { preloadStrings } from '../../lazy-strings';
 import { useFileSize } from '../tickets/components/detail/file-utils';
 import {
@@ -58,17 +58,8 @@ export function KbAttachmentsPanel({ articleId }: { articleId: string }) {
           message: errorText(e),
         }),
     );
-  const send = async (picked: File[]) => {
-    for (const file of picked) {
-      await upload.mutateAsync(file).catch((e: unknown) =>
-        notifications.show({
-          color: 'red',
-          title: t('uploadFailed', { name: file.name }),
-          message: errorText(e),
-        }),
-      );
-    }
-  };
+  const uploadFiles = useUploadFiles((name) => t('uploadFailed', { name }));
+  const send = (picked: File[]) => uploadFiles(picked, (file) => upload.mutateAsync(file));
 
   const items = files.data?.items ?? [];
   return (

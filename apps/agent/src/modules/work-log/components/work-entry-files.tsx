@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPaperclip, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '@relaydesk/web-tickets';
-import { useErrorText } from '@relaydesk/web-ui';
+import { useErrorText, useUploadFiles } from '@relaydesk/web-ui';
 import { preloadStrings } from '../../../lazy-strings';
 import {
   useDeleteWorkEntryFile,
@@ -76,19 +76,10 @@ export function WorkEntryAttachButton({
   entryId: string;
 }) {
   const { t } = useTranslation('recordFiles');
-  const errorText = useErrorText();
   const upload = useUploadWorkEntryFile(ticketId);
-  const send = async (picked: File[]) => {
-    for (const file of picked) {
-      await upload.mutateAsync({ entryId, file }).catch((e: unknown) =>
-        notifications.show({
-          color: 'red',
-          title: t('uploadFailed', { name: file.name }),
-          message: errorText(e),
-        }),
-      );
-    }
-  };
+  const uploadFiles = useUploadFiles((name) => t('uploadFailed', { name }));
+  const send = (picked: File[]) =>
+    uploadFiles(picked, (file) => upload.mutateAsync({ entryId, file }));
   return (
     <FileButton
       onChange={(picked) => void send(picked)}

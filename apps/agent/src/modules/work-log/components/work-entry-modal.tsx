@@ -15,7 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { WORK_ENTRY_KINDS, type WorkEntryKind } from '@relaydesk/contracts';
-import { fieldErrors, ProblemMessage, useErrorText } from '@relaydesk/web-ui';
+import { fieldErrors, ProblemMessage, useUploadFiles } from '@relaydesk/web-ui';
 import type { WorkEntry, WorkEntryInput } from '../api';
 import { useUploadWorkEntryFile } from '../entry-files';
 import { useBillingItems, useSaveWorkEntry } from '../hooks';
@@ -47,7 +47,7 @@ export function WorkEntryModal({
   const items = useBillingItems(true);
   const save = useSaveWorkEntry(ticketId);
   const upload = useUploadWorkEntryFile(ticketId);
-  const errorText = useErrorText();
+  const uploadFiles = useUploadFiles((name) => t('recordFiles:uploadFailed', { name }));
   const [files, setFiles] = useState<File[]>([]);
   const errors = fieldErrors(save.error);
   const e = draft.entry;
@@ -68,15 +68,7 @@ export function WorkEntryModal({
   /** The entry is written; its files follow one by one (a refused one says so, the rest go on). */
   const afterSave = async (entryId: string) => {
     notifications.show({ message: t('form.saved'), color: 'green' });
-    for (const file of files) {
-      await upload.mutateAsync({ entryId, file }).catch((err: unknown) =>
-        notifications.show({
-          color: 'red',
-          title: t('recordFiles:uploadFailed', { name: file.name }),
-          message: errorText(err),
-        }),
-      );
-    }
+    await uploadFiles(files, (file) => upload.mutateAsync({ entryId, file }));
     onClose();
   };
 
