@@ -148,17 +148,27 @@ export function useTicketWork(ticket: { id: string; number: number }) {
   });
 }
 
-/** The billed work on each of some tickets (an equipment card's requests), ticket by ticket. */
+/**
+ * The billed work on each of some tickets (an equipment card's requests), ticket by ticket. The
+ * first ticket's answer says whether the installation shows work to clients at all: only then
+ * are the others asked (with it off, one 404 instead of one per listed ticket).
+ */
 export function useTicketsWork(tickets: { id: string; number: number }[]) {
   const api = useApi();
   const interval = useRefreshInterval();
+  const options = (ticket: { id: string; number: number }) => ({
+    queryKey: workKey(ticket.number, ticket.id),
+    queryFn: () => workOrNull(api, ticket.id),
+    retry: noRetryOn4xx,
+    refetchInterval: untilHidden(interval),
+  });
+  const first = useQuery({
+    ...options(tickets[0] ?? { id: '', number: 0 }),
+    enabled: tickets.length > 0,
+  });
+  const shown = Array.isArray(first.data);
   return useQueries({
-    queries: tickets.map((ticket) => ({
-      queryKey: workKey(ticket.number, ticket.id),
-      queryFn: () => workOrNull(api, ticket.id),
-      retry: noRetryOn4xx,
-      refetchInterval: untilHidden(interval),
-    })),
+    queries: tickets.map((ticket) => ({ ...options(ticket), enabled: shown })),
   });
 }
 
