@@ -15,5 +15,6 @@ export { LanguageSelect } from './language-select';
 export { PageLoader } from './page-loader';
 export { useNotificationText } from './notification-text';
 export { useUploadFiles } from './upload-files';
+export { FileDownloadList, type DownloadableFile } from './file-download-list';
 export { registerServiceWorker } from './pwa/service-worker-registration';
 export { ConnectivityBanner } from './pwa/connectivity-banner';

@@ -1,10 +1,9 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '@relaydesk/web-tickets';
 import { useDownloadKbAttachment, useKbAttachments, type KbAttachment } from '@relaydesk/web-kb';
-import { useErrorText } from '@relaydesk/web-ui';
+import { FileDownloadList, useErrorText } from '@relaydesk/web-ui';
 import { useFileSize } from '../../tickets/components/use-file-size';
 import { useKbReader } from '../kb-reader';
 
@@ -39,33 +38,14 @@ export function KbAttachmentsList({ articleId }: { articleId: string }) {
       <Title order={3} size="h5" id="kb-files-title">
         {t('title')}
       </Title>
-      <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {items.map((f) => (
-          <li key={f.id}>
-            <Button
-              variant="subtle"
-              justify="flex-start"
-              fullWidth
-              mih={40}
-              h="auto"
-              py={6}
-              leftSection={<IconDownload size={18} aria-hidden />}
-              loading={download.isPending && download.variables?.id === f.id}
-              onClick={() => get(f)}
-              aria-label={t('download', { name: f.fileName })}
-              data-testid={`kb-file-${f.id}`}
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-            >
-              <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {f.fileName}
-              </Text>
-              <Text span size="xs" c="dimmed" ml={8}>
-                {size(f.sizeBytes)}
-              </Text>
-            </Button>
-          </li>
-        ))}
-      </Stack>
+      <FileDownloadList
+        files={items}
+        size={size}
+        label={(f) => t('download', { name: f.fileName })}
+        busyId={download.isPending ? download.variables?.id : undefined}
+        onDownload={get}
+        testId={(f) => `kb-file-${f.id}`}
+      />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
 import { Button, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconChevronRight, IconDownload } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '@relaydesk/web-tickets';
-import { useErrorText } from '@relaydesk/web-ui';
+import { FileDownloadList, useErrorText } from '@relaydesk/web-ui';
 import { useFileSize } from '../../tickets/components/use-file-size';
 import { useContractDocuments, useDownloadContractDocument } from '../hooks';
 
@@ -58,43 +58,25 @@ export function ContractDocuments({ contractId }: { contractId: string }) {
             {t('empty')}
           </Text>
         ) : (
-          <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {items.map((d) => (
-              <li key={d.id}>
-                <Button
-                  variant="subtle"
-                  justify="flex-start"
-                  fullWidth
-                  mih={40}
-                  h="auto"
-                  py={6}
-                  leftSection={<IconDownload size={18} aria-hidden />}
-                  loading={download.isPending && download.variables?.id === d.id}
-                  aria-label={t('download', { name: d.fileName })}
-                  data-testid="contract-document"
-                  styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-                  onClick={() =>
-                    download.mutate(d, {
-                      onSuccess: (blob) => saveBlob(blob, d.fileName),
-                      onError: (e) =>
-                        notifications.show({
-                          color: 'red',
-                          title: t('downloadFailed', { name: d.fileName }),
-                          message: errorText(e),
-                        }),
-                    })
-                  }
-                >
-                  <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {d.fileName}
-                  </Text>
-                  <Text span size="xs" c="dimmed" ml={8}>
-                    {size(d.sizeBytes)}
-                  </Text>
-                </Button>
-              </li>
-            ))}
-          </Stack>
+          <FileDownloadList
+            files={items}
+            size={size}
+            label={(d) => t('download', { name: d.fileName })}
+            busyId={download.isPending ? download.variables?.id : undefined}
+            onDownload={(d) =>
+              download.mutate(d, {
+                onSuccess: (blob) => saveBlob(blob, d.fileName),
+                onError: (e) =>
+                  notifications.show({
+                    color: 'red',
+                    title: t('downloadFailed', { name: d.fileName }),
+                    message: errorText(e),
+                  }),
+              })
+            }
+            testId={() => 'contract-document'}
+            gap={2}
+          />
         )}
       </div>
     </Stack>
